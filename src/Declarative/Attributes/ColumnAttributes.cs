@@ -1,0 +1,42 @@
+namespace Declarative;
+
+/// <summary>Marks the property that a supervised pipeline learns to predict. A row has exactly one.</summary>
+[AttributeUsage(AttributeTargets.Property, AllowMultiple = false, Inherited = true)]
+public sealed class LabelAttribute : Attribute;
+
+/// <summary>
+/// Marks a feature as categorical: each distinct value becomes its own indicator (one-hot). <c>string</c>
+/// properties are categorical by default; use this on enums, integers or booleans that name categories.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property, AllowMultiple = false, Inherited = true)]
+public sealed class CategoricalAttribute : Attribute;
+
+/// <summary>Marks a <c>string</c> feature as free text: it is tokenized into word and character n-grams.</summary>
+[AttributeUsage(AttributeTargets.Property, AllowMultiple = false, Inherited = true)]
+public sealed class TextAttribute : Attribute;
+
+/// <summary>Leaves the property out of the pipeline: it is neither loaded nor used as a feature.</summary>
+[AttributeUsage(AttributeTargets.Property, AllowMultiple = false, Inherited = true)]
+public sealed class IgnoreAttribute : Attribute;
+
+/// <summary>Maps the property to a column of the data file whose header name differs from the property name.</summary>
+[AttributeUsage(AttributeTargets.Property, AllowMultiple = false, Inherited = true)]
+public sealed class ColumnAttribute : Attribute
+{
+    /// <summary>Maps the property by position (see <see cref="Index"/>) or, in a file with a header, by its own name.</summary>
+    public ColumnAttribute()
+    {
+    }
+
+    /// <summary>Maps the property to the column with this header name (compared ignoring case).</summary>
+    public ColumnAttribute(string name) => Name = name;
+
+    /// <summary>The header name of the column, or <see langword="null"/> to use the property name.</summary>
+    public string? Name { get; }
+
+    /// <summary>
+    /// The zero-based position of the column in a file without a header (<c>HasHeader = false</c>);
+    /// -1 (the default) takes the property's position among the row's loaded properties.
+    /// </summary>
+    public int Index { get; set; } = -1;
+}

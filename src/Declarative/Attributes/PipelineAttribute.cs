@@ -1,0 +1,36 @@
+namespace Declarative;
+
+/// <summary>
+/// Base of the task attributes (<see cref="BinaryClassificationAttribute{TRow}"/>, ...): where the data comes from
+/// and how the file is read. The source generator reads these values at compile time.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public abstract class PipelineAttribute : Attribute
+{
+    /// <summary>
+    /// The CSV/TSV file to train on. A relative path resolves against the current directory, then against the
+    /// directory of the assembly that declares the pipeline. Optional when <c>Train(dataPath)</c> is always given a path.
+    /// </summary>
+    public string? Data { get; set; }
+
+    /// <summary>The field separator; <c>'\0'</c> (the default) detects tab, comma, semicolon or pipe from the first line.</summary>
+    public char Separator { get; set; }
+
+    /// <summary>Whether the first non-comment line names the columns. Without a header, columns map by position.</summary>
+    public bool HasHeader { get; set; } = true;
+}
+
+/// <summary>Declares a binary classification pipeline over rows of <typeparamref name="TRow"/>; the label is a <see cref="bool"/>.</summary>
+/// <typeparam name="TRow">The row type: its public properties are the columns.</typeparam>
+public sealed class BinaryClassificationAttribute<TRow> : PipelineAttribute;
+
+/// <summary>
+/// Declares a multiclass classification pipeline over rows of <typeparamref name="TRow"/>; the label is a
+/// <see cref="string"/>, an <see cref="Enum"/> or an integer, and predictions come back in that type.
+/// </summary>
+/// <typeparam name="TRow">The row type: its public properties are the columns.</typeparam>
+public sealed class MulticlassClassificationAttribute<TRow> : PipelineAttribute;
+
+/// <summary>Declares a regression pipeline over rows of <typeparamref name="TRow"/>; the label is numeric.</summary>
+/// <typeparam name="TRow">The row type: its public properties are the columns.</typeparam>
+public sealed class RegressionAttribute<TRow> : PipelineAttribute;

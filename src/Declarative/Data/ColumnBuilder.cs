@@ -1,0 +1,56 @@
+using Declarative.Schema;
+
+namespace Declarative.Data;
+
+/// <summary>Parses the fields of one column into its storage, failing at the first value the column cannot take.</summary>
+internal sealed class ColumnBuilder<TRow>(ColumnSpec<TRow> column, string path)
+{
+    private readonly List<float> _singles = [];
+    private readonly List<bool> _booleans = [];
+    private readonly List<ReadOnlyMemory<char>> _texts = [];
+
+    public void Add(Field field)
+    {
+        var text = field.Value;
+        switch (column.Kind)
+        {
+            case ColumnKind.Numeric:
+                _singles.Add(ValueParser.IsMissing(text) ? float.NaN : ValueParser.TryParseSingle(text, out var number) ? number : throw Bad(field));
+                break;
+            case ColumnKind.Boolean:
+                _singles.Add(ValueParser.IsMissing(text) ? float.NaN : ValueParser.TryParseBoolean(text, out var flag) ? (flag ? 1f : 0f) : throw Bad(field));
+                break;
+            case ColumnKind.Categorical:
+                _texts.Add(ValueParser.IsMissing(text) ? ReadOnlyMemory<char>.Empty
+                    : ValueParser.TryNormalizeCategory(column.CategoryType!, text, out var category) ? category.AsMemory() : throw Bad(field));
+                break;
+            case ColumnKind.Text:
+                _texts.Add(text.AsMemory());
+                break;
+            case ColumnKind.BooleanLabel:
+                _booleans.Add(ValueParser.TryParseBoolean(RequireLabel(field), out var label) ? label : throw Bad(field));
+                break;
+            case ColumnKind.NumericLabel:
+                _singles.Add(ValueParser.TryParseSingle(RequireLabel(field), out var target) && float.IsFinite(target) ? target : throw Bad(field));
+                break;
+            case ColumnKind.ClassLabel:
+                _texts.Add(column.Codec!.TryNormalize(RequireLabel(field), out var @class) ? @class.AsMemory() : throw Bad(field));
+                break;
+        }
+    }
+
+    public TableColumn Build() => column.Storage switch
+    {
+        ColumnStorage.Single => new TableColumn(column.PropertyName, _singles.ToArray()),
+        ColumnStorage.Boolean => new TableColumn(column.PropertyName, _booleans.ToArray()),
+        _ => new TableColumn(column.PropertyName, _texts.ToArray()),
+    };
+
+    private string RequireLabel(Field field) => ValueParser.IsMissing(field.Value)
+        ? throw new DataFileException(path, field.Line, field.Column,
+            $"The label '{column.ColumnName}' (property {typeof(TRow).Name}.{column.PropertyName}) is missing; every training row needs one.")
+        : field.Value;
+
+    private DataFileException Bad(Field field) => new(path, field.Line, field.Column,
+        $"'{field.Value}' in column '{column.ColumnName}' (property {typeof(TRow).Name}.{column.PropertyName}) is not {ValueParser.DescribeExpected(column)}.");
+}

@@ -1,0 +1,31 @@
+using Declarative.Schema;
+
+namespace Declarative.Data;
+
+/// <summary>An in-memory column of a <see cref="DataTable"/>: exactly one of the arrays is set, by storage.</summary>
+internal sealed class TableColumn
+{
+    public TableColumn(string name, float[] values) => (Name, Storage, Singles) = (name, ColumnStorage.Single, values);
+
+    public TableColumn(string name, bool[] values) => (Name, Storage, Booleans) = (name, ColumnStorage.Boolean, values);
+
+    public TableColumn(string name, ReadOnlyMemory<char>[] values) => (Name, Storage, Texts) = (name, ColumnStorage.Text, values);
+
+    public string Name { get; }
+
+    public ColumnStorage Storage { get; }
+
+    public float[]? Singles { get; }
+
+    public bool[]? Booleans { get; }
+
+    public ReadOnlyMemory<char>[]? Texts { get; }
+}
+
+/// <summary>Rows loaded into columns of the three storage types a pipeline uses: single, boolean and text.</summary>
+internal sealed class DataTable(IReadOnlyList<TableColumn> columns, int rowCount)
+{
+    public IReadOnlyList<TableColumn> Columns { get; } = columns;
+
+    public int RowCount { get; } = rowCount;
+}

@@ -1,0 +1,125 @@
+using System.Text;
+using Declarative.Schema;
+
+namespace Declarative.Data;
+
+/// <summary>
+/// Loads a delimited file into a <see cref="DataTable"/> with the columns of a pipeline. Every value is checked
+/// against its column, and the first bad one stops the load with its file, line and column: a model is never
+/// trained on data that was silently misread.
+/// </summary>
+internal static class DelimitedFileLoader
+{
+    public static DataTable Load<TRow>(PipelineSpec<TRow> spec, string path)
+    {
+        try
+        {
+            using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            return Load(spec, reader, path);
+        }
+        catch (IOException e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new DataFileException(path, null, null, $"The data file of pipeline '{spec.Name}' was not found.", e);
+        }
+    }
+
+    public static DataTable Load<TRow>(PipelineSpec<TRow> spec, TextReader text, string path)
+    {
+        var records = new DelimitedRecordReader(text, path, spec.Separator);
+        var fields = new List<Field>();
+        var columns = spec.Columns.ToArray();
+        int[] positions;
+        int expectedFields;
+        if (spec.HasHeader)
+        {
+            if (!records.TryRead(fields))
+            {
+                throw new DataFileException(path, null, null, "The file is empty: a header line was expected.");
+            }
+
+            var header = fields.Select(f => f.Value).ToArray();
+            positions = columns.Select(c => FindInHeader(spec, c, header, path, fields[0].Line)).ToArray();
+            expectedFields = header.Length;
+        }
+        else
+        {
+            positions = columns.Select(c => c.Index >= 0
+                ? c.Index
+                : throw new ArgumentException($"Pipeline '{spec.Name}': column '{c.PropertyName}' needs an index, since the file has no header.")).ToArray();
+            expectedFields = -1;
+        }
+
+        var builders = columns.Select(c => new ColumnBuilder<TRow>(c, path)).ToArray();
+        var rows = 0;
+        var minimumFields = positions.Max() + 1;
+        while (records.TryRead(fields))
+        {
+            var line = fields[0].Line;
+            if (expectedFields >= 0 && fields.Count != expectedFields)
+            {
+                throw new DataFileException(path, line, null, $"The line has {fields.Count} fields, but the header has {expectedFields}.");
+            }
+
+            if (fields.Count < minimumFields)
+            {
+                throw new DataFileException(path, line, null, $"The line has {fields.Count} fields, but column {minimumFields} is read.");
+            }
+
+            for (var i = 0; i < builders.Length; i++)
+            {
+                builders[i].Add(fields[positions[i]]);
+            }
+
+            rows++;
+        }
+
+        if (rows == 0)
+        {
+            throw new DataFileException(path, null, null, "The file has no data rows.");
+        }
+
+        return new DataTable(builders.Select(b => b.Build()).ToArray(), rows);
+    }
+
+    /// <summary>
+    /// Finds a column by exact name, then ignoring case, then (for names not set explicitly) by letters and digits
+    /// alone, so that the header <c>Sepal length</c> or <c>#Label</c> maps to the property <c>SepalLength</c> or <c>Label</c>.
+    /// </summary>
+    private static int FindInHeader<TRow>(PipelineSpec<TRow> spec, ColumnSpec<TRow> column, string[] header, string path, int line)
+    {
+        var matchers = new List<Func<string, bool>>
+        {
+            h => string.Equals(h, column.ColumnName, StringComparison.Ordinal),
+            h => string.Equals(h, column.ColumnName, StringComparison.OrdinalIgnoreCase),
+        };
+        if (!column.HasExplicitName)
+        {
+            var key = Loose(column.ColumnName);
+            matchers.Add(h => Loose(h) == key);
+        }
+
+        foreach (var matches in matchers)
+        {
+            var found = Enumerable.Range(0, header.Length).Where(i => matches(header[i])).ToArray();
+            if (found.Length == 1)
+            {
+                return found[0];
+            }
+
+            if (found.Length > 1)
+            {
+                throw new DataFileException(path, line, null,
+                    $"The header names {found.Length} columns that match '{column.ColumnName}' ({Describe(spec, column)}): {string.Join(", ", found.Select(i => $"'{header[i]}'"))}. Name one with [Column(\"...\")].");
+            }
+        }
+
+        throw new DataFileException(path, line, null,
+            $"The header has no column '{column.ColumnName}' ({Describe(spec, column)}). The header has: {string.Join(", ", header.Select(h => $"'{h}'"))}.");
+    }
+
+    private static string Loose(string name) =>
+        string.Concat(name.Where(char.IsLetterOrDigit)).ToUpperInvariant();
+
+    internal static string Describe<TRow>(PipelineSpec<TRow> spec, ColumnSpec<TRow> column) =>
+        $"{(column.Kind.IsLabel() ? "the label" : "feature")} {typeof(TRow).Name}.{column.PropertyName} of pipeline {spec.Name}";
+}

@@ -1,0 +1,60 @@
+using Declarative.Schema;
+using Declarative.Training;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace Declarative;
+
+/// <summary>A trained binary classification pipeline.</summary>
+/// <typeparam name="TRow">The row type.</typeparam>
+public sealed class BinaryClassifier<TRow> : TrainedPipeline<TRow, BinaryPrediction>
+{
+    private readonly CalibratedBinaryClassificationMetrics? _testMetrics;
+
+    private BinaryClassifier(PipelineSpec<TRow> spec, MLContext context, ITransformer model, Trainer trainer, TrainingRun? run, CalibratedBinaryClassificationMetrics? testMetrics)
+        : base(spec, context, model, trainer, run)
+    {
+        _testMetrics = testMetrics;
+    }
+
+    /// <summary>The metrics on the held-out test part. Only a trained model has them.</summary>
+    public CalibratedBinaryClassificationMetrics TestMetrics => _testMetrics ?? throw NoTestMetrics();
+
+    /// <summary>Loads, splits, trains and evaluates the pipeline.</summary>
+    public static BinaryClassifier<TRow> Train(PipelineSpec<TRow> spec, string? dataPath = null)
+    {
+        var run = PipelineTrainer.Train(spec, dataPath);
+        var metrics = run.Context.BinaryClassification.Evaluate(run.TestPredictions, labelColumnName: PipelineTrainer.TrainerLabel(spec));
+        return new(spec, run.Context, run.Model, run.Trainer, run, metrics);
+    }
+
+    /// <summary>Loads a model saved by <see cref="TrainedPipeline{TRow, TPrediction}.Save(string)"/>.</summary>
+    public static BinaryClassifier<TRow> Load(PipelineSpec<TRow> spec, string path)
+    {
+        var (context, model, trainer) = LoadModel(spec, path);
+        return new(spec, context, model, trainer, null, null);
+    }
+
+    /// <summary>Reads a model saved by <see cref="TrainedPipeline{TRow, TPrediction}.Save(Stream)"/>.</summary>
+    public static BinaryClassifier<TRow> Load(PipelineSpec<TRow> spec, Stream stream)
+    {
+        var (context, model, trainer) = LoadModel(spec, stream);
+        return new(spec, context, model, trainer, null, null);
+    }
+
+    private protected override Func<BinaryPrediction> ReadPrediction(DataViewRow output)
+    {
+        var label = output.GetGetter<bool>(output.Schema[ColumnNames.PredictedLabel]);
+        var score = output.GetGetter<float>(output.Schema[ColumnNames.Score]);
+        var probability = output.GetGetter<float>(output.Schema[ColumnNames.Probability]);
+        return () =>
+        {
+            bool l = default;
+            float s = default, p = default;
+            label(ref l);
+            score(ref s);
+            probability(ref p);
+            return new BinaryPrediction(l, s, p);
+        };
+    }
+}

@@ -1,0 +1,74 @@
+using Declarative.Schema;
+using Declarative.Training;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace Declarative;
+
+/// <summary>A trained multiclass classification pipeline whose classes are values of <typeparamref name="TLabel"/>.</summary>
+/// <typeparam name="TRow">The row type.</typeparam>
+/// <typeparam name="TLabel">The label's C# type.</typeparam>
+public sealed class MulticlassClassifier<TRow, TLabel> : TrainedPipeline<TRow, MulticlassPrediction<TLabel>>
+{
+    private readonly MulticlassClassificationMetrics? _testMetrics;
+    private readonly LabelCodec<TLabel> _codec;
+
+    private MulticlassClassifier(PipelineSpec<TRow> spec, MLContext context, ITransformer model, Trainer trainer, TrainingRun? run, MulticlassClassificationMetrics? testMetrics)
+        : base(spec, context, model, trainer, run)
+    {
+        _testMetrics = testMetrics;
+        _codec = spec.Label.Codec as LabelCodec<TLabel>
+            ?? throw new ArgumentException($"Pipeline {spec.Name}: the label is not read as {typeof(TLabel).Name}.", nameof(spec));
+        Classes = ReadClasses(model.GetOutputSchema(Data.ViewSchema.For(spec)));
+    }
+
+    /// <summary>The classes the model knows, in the order of <see cref="MulticlassPrediction{TLabel}.Scores"/>.</summary>
+    public IReadOnlyList<TLabel> Classes { get; }
+
+    /// <summary>The metrics on the held-out test part. Only a trained model has them.</summary>
+    public MulticlassClassificationMetrics TestMetrics => _testMetrics ?? throw NoTestMetrics();
+
+    /// <summary>Loads, splits, trains and evaluates the pipeline.</summary>
+    public static MulticlassClassifier<TRow, TLabel> Train(PipelineSpec<TRow> spec, string? dataPath = null)
+    {
+        var run = PipelineTrainer.Train(spec, dataPath);
+        var metrics = run.Context.MulticlassClassification.Evaluate(run.TestPredictions, labelColumnName: PipelineTrainer.TrainerLabel(spec));
+        return new(spec, run.Context, run.Model, run.Trainer, run, metrics);
+    }
+
+    /// <summary>Loads a model saved by <see cref="TrainedPipeline{TRow, TPrediction}.Save(string)"/>.</summary>
+    public static MulticlassClassifier<TRow, TLabel> Load(PipelineSpec<TRow> spec, string path)
+    {
+        var (context, model, trainer) = LoadModel(spec, path);
+        return new(spec, context, model, trainer, null, null);
+    }
+
+    /// <summary>Reads a model saved by <see cref="TrainedPipeline{TRow, TPrediction}.Save(Stream)"/>.</summary>
+    public static MulticlassClassifier<TRow, TLabel> Load(PipelineSpec<TRow> spec, Stream stream)
+    {
+        var (context, model, trainer) = LoadModel(spec, stream);
+        return new(spec, context, model, trainer, null, null);
+    }
+
+    private protected override Func<MulticlassPrediction<TLabel>> ReadPrediction(DataViewRow output)
+    {
+        var label = output.GetGetter<ReadOnlyMemory<char>>(output.Schema[ColumnNames.PredictedClass]);
+        var scores = output.GetGetter<VBuffer<float>>(output.Schema[ColumnNames.Score]);
+        return () =>
+        {
+            ReadOnlyMemory<char> l = default;
+            VBuffer<float> s = default;
+            label(ref l);
+            scores(ref s);
+            return new MulticlassPrediction<TLabel>(_codec.FromText(l.ToString()), s.DenseValues().ToArray());
+        };
+    }
+
+    /// <summary>The class names are the slot names of the score vector, which follow the label's key order.</summary>
+    private TLabel[] ReadClasses(DataViewSchema outputSchema)
+    {
+        VBuffer<ReadOnlyMemory<char>> names = default;
+        outputSchema[ColumnNames.Score].GetSlotNames(ref names);
+        return names.DenseValues().Select(n => _codec.FromText(n.ToString())).ToArray();
+    }
+}

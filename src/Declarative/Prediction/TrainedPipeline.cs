@@ -1,0 +1,131 @@
+using Declarative.Artifacts;
+using Declarative.Data;
+using Declarative.Prediction;
+using Declarative.Schema;
+using Declarative.Training;
+using Microsoft.ML;
+
+namespace Declarative;
+
+/// <summary>
+/// A trained pipeline: the ML.NET model with the spec it was trained for. Prediction is thread-safe. The generated
+/// pipeline classes wrap one of the task-specific subclasses.
+/// </summary>
+/// <typeparam name="TRow">The row type.</typeparam>
+/// <typeparam name="TPrediction">The prediction type of the task.</typeparam>
+public abstract class TrainedPipeline<TRow, TPrediction>
+{
+    private readonly MLContext _context;
+    private readonly DataViewSchema _inputSchema;
+    private readonly RowPredictor<TRow, TPrediction> _predictor;
+
+    private protected TrainedPipeline(PipelineSpec<TRow> spec, MLContext context, ITransformer model, Trainer trainer, TrainingRun? run)
+    {
+        Spec = spec;
+        DataPath = run?.DataPath;
+        TrainingTime = run?.Duration;
+        _context = context;
+        Model = model;
+        Trainer = trainer;
+        _inputSchema = ViewSchema.For(spec);
+        _predictor = new RowPredictor<TRow, TPrediction>(spec, model, _inputSchema, ReadPrediction);
+    }
+
+    /// <summary>The pipeline the model was trained for.</summary>
+    public PipelineSpec<TRow> Spec { get; }
+
+    /// <summary>The trainer that produced the model.</summary>
+    public Trainer Trainer { get; }
+
+    /// <summary>The data file the model was trained on; <see langword="null"/> for a loaded model.</summary>
+    public string? DataPath { get; }
+
+    /// <summary>How long loading, training and evaluating took; <see langword="null"/> for a loaded model.</summary>
+    public TimeSpan? TrainingTime { get; }
+
+    /// <summary>The ML.NET model, for uses the typed API does not cover.</summary>
+    public ITransformer Model { get; }
+
+    /// <summary>Predicts one row. Safe to call from many threads at once.</summary>
+    public TPrediction Predict(TRow row) => _predictor.Predict(row);
+
+    /// <summary>Predicts many rows in one streaming pass; rows are read as the result is enumerated.</summary>
+    public IEnumerable<TPrediction> Predict(IEnumerable<TRow> rows) => _predictor.Predict(rows);
+
+    /// <summary>Saves the model to a file (written whole or not at all), to be read back by the pipeline's <c>Load</c>.</summary>
+    public void Save(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ModelFile.Save(_context, Model, _inputSchema, Metadata(), path);
+    }
+
+    /// <summary>Saves the model to a stream.</summary>
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ModelFile.Write(_context, Model, _inputSchema, Metadata(), stream);
+    }
+
+    /// <summary>Binds the getters of a prediction to an output row of the model.</summary>
+    private protected abstract Func<TPrediction> ReadPrediction(DataViewRow output);
+
+    /// <summary>Loads a model file and checks that it was trained for <paramref name="spec"/>'s task and schema.</summary>
+    private protected static (MLContext Context, ITransformer Model, Trainer Trainer) LoadModel(PipelineSpec<TRow> spec, string path)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var context = new MLContext(spec.Seed);
+        var (model, metadata) = ModelFile.Load(context, path);
+        Check(spec, metadata, path);
+        return (context, model, metadata.Trainer);
+    }
+
+    /// <summary>Reads a model from a stream and checks that it was trained for <paramref name="spec"/>'s task and schema.</summary>
+    private protected static (MLContext Context, ITransformer Model, Trainer Trainer) LoadModel(PipelineSpec<TRow> spec, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(stream);
+        var context = new MLContext(spec.Seed);
+        var (model, metadata) = ModelFile.Read(context, stream, "<stream>");
+        Check(spec, metadata, "<stream>");
+        return (context, model, metadata.Trainer);
+    }
+
+    private static void Check(PipelineSpec<TRow> spec, ModelMetadata metadata, string path)
+    {
+        if (metadata.Task != spec.Task)
+        {
+            throw new ModelFileException(path, $"The model was trained for {metadata.Task} (pipeline {metadata.Pipeline}), but pipeline {spec.Name} is {spec.Task}.");
+        }
+
+        if (metadata.SchemaHash != spec.SchemaHash)
+        {
+            var expected = spec.SchemaSignature();
+            var onlyInModel = metadata.Schema.Except(expected).ToArray();
+            var onlyInRow = expected.Except(metadata.Schema).ToArray();
+            throw new ModelFileException(path,
+                $"The model was trained for another row schema (pipeline {metadata.Pipeline}, row {metadata.RowType}, schema {metadata.SchemaHash}) " +
+                $"than pipeline {spec.Name} has now (row {typeof(TRow).FullName}, schema {spec.SchemaHash}). " +
+                $"Only in the model: {Join(onlyInModel)}. Only in the row type: {Join(onlyInRow)}. Train the model again.");
+        }
+    }
+
+    /// <summary>The error for test metrics asked of a model that was loaded rather than trained.</summary>
+    private protected InvalidOperationException NoTestMetrics() =>
+        new($"Pipeline {Spec.Name}: test metrics are measured when the model is trained (Train); a model read by Load has none.");
+
+    private static string Join(string[] items) => items.Length == 0 ? "(none)" : string.Join(", ", items);
+
+    private ModelMetadata Metadata() => new()
+    {
+        Pipeline = Spec.Name,
+        Task = Spec.Task,
+        RowType = typeof(TRow).FullName ?? typeof(TRow).Name,
+        SchemaHash = Spec.SchemaHash,
+        Schema = Spec.SchemaSignature(),
+        Trainer = Trainer,
+        Seed = Spec.Seed,
+        DeclarativeVersion = ModelFile.DeclarativeVersion,
+        MLNetVersion = ModelFile.MLNetVersion,
+    };
+}

@@ -1,0 +1,101 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Declarative.Schema;
+
+/// <summary>
+/// Everything the runtime needs to train, evaluate, save and load one declared pipeline. The source generator
+/// builds one per pipeline class from its attributes; it can also be built by hand.
+/// </summary>
+/// <typeparam name="TRow">The row type.</typeparam>
+public sealed class PipelineSpec<TRow>
+{
+    private string? _schemaHash;
+
+    /// <summary>The pipeline's name: the declaring class's name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The task.</summary>
+    public required MLTask Task { get; init; }
+
+    /// <summary>The pipeline class; its assembly's directory is the second place a relative data path is looked up.</summary>
+    public required Type DeclaringType { get; init; }
+
+    /// <summary>The label column.</summary>
+    public required ColumnSpec<TRow> Label { get; init; }
+
+    /// <summary>The feature columns, in declaration order.</summary>
+    public required IReadOnlyList<ColumnSpec<TRow>> Features { get; init; }
+
+    /// <summary>The data file named by the task attribute, if any.</summary>
+    public string? DataPath { get; init; }
+
+    /// <summary>The field separator, or <c>'\0'</c> to detect it.</summary>
+    public char Separator { get; init; }
+
+    /// <summary>Whether the file has a header line.</summary>
+    public bool HasHeader { get; init; } = true;
+
+    /// <summary>The share of rows held out for testing.</summary>
+    public double TestFraction { get; init; } = SplitAttribute.DefaultTestFraction;
+
+    /// <summary>The seed of the split and of every trainer.</summary>
+    public int Seed { get; init; } = SplitAttribute.DefaultSeed;
+
+    /// <summary>The candidate trainers; the first is trained when there is no tuning.</summary>
+    public IReadOnlyList<Trainer> Trainers { get; init; } = [Trainer.LightGbm];
+
+    /// <summary>Every loaded column: the label first, then the features.</summary>
+    public IEnumerable<ColumnSpec<TRow>> Columns => Features.Prepend(Label);
+
+    /// <summary>
+    /// A hash of what a trained model depends on: the task, the label and the features with their kinds and types.
+    /// A model file records it, and loading a model into a pipeline with another hash fails.
+    /// </summary>
+    public string SchemaHash => _schemaHash ??= ComputeSchemaHash();
+
+    /// <summary>The human-readable form of the schema, stored beside the hash so a mismatch can be explained.</summary>
+    internal IReadOnlyList<string> SchemaSignature() =>
+        [$"task:{Task}", .. Columns.Select(c => c.SchemaSignature())];
+
+    private string ComputeSchemaHash()
+    {
+        var text = string.Join('\n', SchemaSignature());
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32].ToLowerInvariant();
+    }
+
+    internal void Validate()
+    {
+        if (TestFraction is not (> 0 and < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(TestFraction), TestFraction, $"Pipeline '{Name}': the test fraction must be strictly between 0 and 1.");
+        }
+
+        if (Trainers.Count == 0)
+        {
+            throw new ArgumentException($"Pipeline '{Name}' names no trainer.", nameof(Trainers));
+        }
+
+        var expectedLabel = Task switch
+        {
+            MLTask.BinaryClassification => ColumnKind.BooleanLabel,
+            MLTask.MulticlassClassification => ColumnKind.ClassLabel,
+            _ => ColumnKind.NumericLabel,
+        };
+        if (Label.Kind != expectedLabel)
+        {
+            throw new ArgumentException($"Pipeline '{Name}': a {Task} label must be of kind {expectedLabel}, not {Label.Kind}.", nameof(Label));
+        }
+
+        if (Features.Count == 0 || Features.Any(f => f.Kind.IsLabel()))
+        {
+            throw new ArgumentException($"Pipeline '{Name}' needs at least one feature, and no label among its features.", nameof(Features));
+        }
+
+        var duplicate = Columns.GroupBy(c => c.PropertyName, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ArgumentException($"Pipeline '{Name}' names the property '{duplicate.Key}' twice.", nameof(Features));
+        }
+    }
+}

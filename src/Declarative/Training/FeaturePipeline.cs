@@ -1,0 +1,50 @@
+using Declarative.Schema;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Transforms;
+
+namespace Declarative.Training;
+
+/// <summary>
+/// Turns a pipeline's columns into one feature vector: numeric columns with missing values replaced by the mean,
+/// categorical columns one-hot encoded, text columns as normalized word and character n-grams.
+/// </summary>
+internal static class FeaturePipeline
+{
+    public static IEstimator<ITransformer> Build<TRow>(MLContext ml, PipelineSpec<TRow> spec, bool normalize)
+    {
+        var parts = new List<string>();
+        IEstimator<ITransformer> chain = new EstimatorChain<ITransformer>();
+
+        var numeric = spec.Features.Where(f => f.Kind is ColumnKind.Numeric or ColumnKind.Boolean).Select(f => f.PropertyName).ToArray();
+        if (numeric.Length > 0)
+        {
+            chain = chain
+                .Append(ml.Transforms.Concatenate(ColumnNames.NumericFeatures, numeric))
+                .Append(ml.Transforms.ReplaceMissingValues(ColumnNames.NumericFeatures, replacementMode: MissingValueReplacingEstimator.ReplacementMode.Mean));
+            parts.Add(ColumnNames.NumericFeatures);
+        }
+
+        foreach (var column in spec.Features.Where(f => f.Kind == ColumnKind.Categorical))
+        {
+            var output = ColumnNames.Categorical(column.PropertyName);
+            chain = chain.Append(ml.Transforms.Categorical.OneHotEncoding(output, column.PropertyName, keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue));
+            parts.Add(output);
+        }
+
+        foreach (var column in spec.Features.Where(f => f.Kind == ColumnKind.Text))
+        {
+            var output = ColumnNames.Text(column.PropertyName);
+            chain = chain.Append(ml.Transforms.Text.FeaturizeText(output, column.PropertyName));
+            parts.Add(output);
+        }
+
+        chain = chain.Append(ml.Transforms.Concatenate(ColumnNames.Features, [.. parts]));
+        if (normalize)
+        {
+            chain = chain.Append(ml.Transforms.NormalizeMinMax(ColumnNames.Features));
+        }
+
+        return chain;
+    }
+}
