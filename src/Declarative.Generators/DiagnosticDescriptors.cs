@@ -1,0 +1,90 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace Declarative.Generators
+{
+    /// <summary>Every diagnostic the generator reports, in one place. Ids are stable: never reuse or renumber one.</summary>
+    internal static class DiagnosticDescriptors
+    {
+        private const string Category = "Declarative";
+
+        public static readonly DiagnosticDescriptor NotPartial = Error(
+            "DCL0001", "Pipeline class must be partial",
+            "The pipeline class '{0}' and every type it is nested in must be declared 'partial', so the generator can add its members");
+
+        public static readonly DiagnosticDescriptor MissingLabel = Error(
+            "DCL0002", "Row has no label",
+            "The {0} pipeline '{1}' needs one property of '{2}' marked [Label]");
+
+        public static readonly DiagnosticDescriptor MultipleLabels = Error(
+            "DCL0003", "Row has more than one label",
+            "The row type '{0}' marks {1} properties with [Label] ({2}); a pipeline predicts exactly one");
+
+        public static readonly DiagnosticDescriptor UnsupportedLabelType = Error(
+            "DCL0004", "Label type does not fit the task",
+            "The label '{0}' is of type '{1}', which {2} cannot predict; use {3}");
+
+        public static readonly DiagnosticDescriptor UnsupportedPropertyType = Error(
+            "DCL0005", "Property type cannot be a column",
+            "The property '{0}' of type '{1}' cannot be a feature; use a number, bool, string or enum, or mark it [Ignore]");
+
+        public static readonly DiagnosticDescriptor TrainerDoesNotFitTask = Error(
+            "DCL0006", "Trainer does not fit the task",
+            "The trainer '{0}' cannot be used for {1}; it supports {2}");
+
+        public static readonly DiagnosticDescriptor TestFractionOutOfRange = Error(
+            "DCL0007", "Split fraction out of range",
+            "TestFraction is {0}, but it must be strictly between 0 and 1");
+
+        public static readonly DiagnosticDescriptor DuplicateColumn = Error(
+            "DCL0008", "Two properties map to the same column",
+            "The properties '{0}' and '{1}' both map to the column '{2}'; rename one with [Column(\"...\")]");
+
+        public static readonly DiagnosticDescriptor UnsupportedPipelineClass = Error(
+            "DCL0009", "Pipeline class cannot be generic, static or abstract",
+            "The pipeline class '{0}' cannot be generic, static or abstract: the generator creates instances of it");
+
+        public static readonly DiagnosticDescriptor NoFeatures = Error(
+            "DCL0010", "Row has no features",
+            "The row type '{0}' has no feature: every public property is the label or marked [Ignore]");
+
+        public static readonly DiagnosticDescriptor MultipleTasks = Error(
+            "DCL0011", "Pipeline class declares more than one task",
+            "The pipeline class '{0}' declares {1} task attributes ({2}); declare one per class");
+
+        public static readonly DiagnosticDescriptor ConflictingColumnAttributes = Error(
+            "DCL0012", "Column attribute does not fit the property",
+            "The property '{0}' of type '{1}' cannot be marked {2}: {3}");
+
+        public static readonly DiagnosticDescriptor InvalidSeparator = Error(
+            "DCL0013", "Invalid separator",
+            "The separator '{0}' cannot be used: a separator cannot be a quote, a space, a letter, a digit or a line break");
+
+        public static readonly DiagnosticDescriptor NoTrainers = Error(
+            "DCL0014", "No trainer named",
+            "[Trainers] on '{0}' names no trainer; name at least one, or remove the attribute to use the default");
+
+        public static readonly DiagnosticDescriptor UnknownTrainer = Error(
+            "DCL0015", "Unknown trainer",
+            "The value {0} is not a member of Declarative.Trainer");
+
+        public static readonly DiagnosticDescriptor InvalidColumnIndex = Error(
+            "DCL0016", "Invalid column index",
+            "The column index {0} of property '{1}' is invalid: {2}");
+
+        private static readonly Dictionary<string, DiagnosticDescriptor> AllById = new[]
+        {
+            NotPartial, MissingLabel, MultipleLabels, UnsupportedLabelType, UnsupportedPropertyType, TrainerDoesNotFitTask,
+            TestFractionOutOfRange, DuplicateColumn, UnsupportedPipelineClass, NoFeatures, MultipleTasks,
+            ConflictingColumnAttributes, InvalidSeparator, NoTrainers, UnknownTrainer, InvalidColumnIndex,
+        }.ToDictionary(d => d.Id);
+
+        public static IEnumerable<DiagnosticDescriptor> All => AllById.Values;
+
+        public static DiagnosticDescriptor ById(string id) => AllById[id];
+
+        private static DiagnosticDescriptor Error(string id, string title, string message) =>
+            new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+    }
+}

@@ -1,0 +1,21 @@
+namespace Declarative.Generators.Parsing
+{
+    /// <summary>Metadata names of the runtime's attributes and types the generator reads.</summary>
+    internal static class KnownNames
+    {
+        public const string BinaryClassification = "Declarative.BinaryClassificationAttribute`1";
+        public const string MulticlassClassification = "Declarative.MulticlassClassificationAttribute`1";
+        public const string Regression = "Declarative.RegressionAttribute`1";
+        public const string Label = "Declarative.LabelAttribute";
+        public const string Categorical = "Declarative.CategoricalAttribute";
+        public const string Text = "Declarative.TextAttribute";
+        public const string Ignore = "Declarative.IgnoreAttribute";
+        public const string Column = "Declarative.ColumnAttribute";
+        public const string Split = "Declarative.SplitAttribute";
+        public const string Trainers = "Declarative.TrainersAttribute";
+        public const string SupportedTasks = "Declarative.SupportedTasksAttribute";
+        public const string Trainer = "Declarative.Trainer";
+
+        public static readonly string[] TaskAttributes = { BinaryClassification, MulticlassClassification, Regression };
+    }
+}

@@ -1,0 +1,209 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Declarative.Generators.Helpers;
+using Declarative.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Declarative.Generators.Parsing
+{
+    /// <summary>
+    /// Turns a pipeline class and its attributes into a <see cref="PipelineModel"/>. Symbols stay in here; what
+    /// leaves is plain data. A broken declaration gives diagnostics and no model, never an exception.
+    /// </summary>
+    internal static class PipelineParser
+    {
+        private const double DefaultTestFraction = 0.2;
+        private const int DefaultSeed = 1;
+
+        public static ParseResult Parse(GeneratorAttributeSyntaxContext context, TaskKind task, CancellationToken cancellationToken)
+        {
+            if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length == 0)
+            {
+                return ParseResult.Nothing;
+            }
+
+            var attribute = context.Attributes[0];
+            var symbols = new KnownSymbols(context.SemanticModel.Compilation);
+            var diagnostics = new List<DiagnosticInfo>();
+            var attributeLocation = AttributeReader.Location(attribute, cancellationToken) ?? type.Locations.FirstOrDefault();
+
+            // With several task attributes, only the first reports and none emits: their members would collide.
+            var tasks = type.GetAttributes().Where(a => symbols.IsTaskAttribute(a.AttributeClass)).ToList();
+            if (tasks.Count > 1)
+            {
+                if (tasks[0].ApplicationSyntaxReference?.Span != attribute.ApplicationSyntaxReference?.Span)
+                {
+                    return ParseResult.Nothing;
+                }
+
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MultipleTasks, attributeLocation,
+                    type.Name, tasks.Count, string.Join(", ", tasks.Select(a => a.AttributeClass?.Name.Replace("Attribute", "")))));
+                return Failed(diagnostics);
+            }
+
+            CheckClassShape(type, diagnostics, cancellationToken);
+
+            if (attribute.AttributeClass?.TypeArguments.FirstOrDefault() is not INamedTypeSymbol rowType || rowType.TypeKind == TypeKind.Error)
+            {
+                // The compiler already reports the unresolved type argument.
+                return Failed(diagnostics);
+            }
+
+            var dataPath = AttributeReader.Named<string>(attribute, "Data");
+            var separator = AttributeReader.Named<char>(attribute, "Separator");
+            var hasHeader = AttributeReader.Named(attribute, "HasHeader", true);
+            if (separator != '\0' && (separator is '"' or ' ' or '\r' or '\n' || char.IsLetterOrDigit(separator)))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSeparator,
+                    AttributeReader.NamedArgumentLocation(attribute, "Separator", cancellationToken), separator));
+            }
+
+            var (testFraction, seed) = ReadSplit(type, symbols, diagnostics, cancellationToken);
+            var trainers = ReadTrainers(type, task, symbols, diagnostics, cancellationToken);
+            var columns = RowParser.Parse(type, rowType, task, hasHeader, symbols, attributeLocation, diagnostics);
+
+            if (diagnostics.Count > 0 || columns is null)
+            {
+                return Failed(diagnostics);
+            }
+
+            var model = new PipelineModel(
+                Namespace: type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
+                ContainingTypes: ContainingTypes(type).ToImmutableEquatableArray(),
+                ClassName: type.Name,
+                HintName: HintName(type),
+                Task: task,
+                RowType: rowType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                DataPath: dataPath,
+                Separator: separator,
+                HasHeader: hasHeader,
+                TestFraction: testFraction,
+                Seed: seed,
+                Trainers: trainers.ToImmutableEquatableArray(),
+                Label: columns.Value.Label,
+                Features: columns.Value.Features.ToImmutableEquatableArray());
+            return new ParseResult(model, ImmutableEquatableArray<DiagnosticInfo>.Empty);
+        }
+
+        private static ParseResult Failed(List<DiagnosticInfo> diagnostics) =>
+            new(null, diagnostics.ToImmutableEquatableArray());
+
+        private static void CheckClassShape(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        {
+            var location = type.Locations.FirstOrDefault();
+            if (type.IsGenericType || type.IsStatic || type.IsAbstract)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedPipelineClass, location, type.Name));
+            }
+
+            for (var t = type; t is not null; t = t.ContainingType)
+            {
+                if (!IsPartial(t, cancellationToken))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, t.Locations.FirstOrDefault(), type.Name));
+                    return;
+                }
+            }
+        }
+
+        private static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken) =>
+            type.DeclaringSyntaxReferences.Any(r =>
+                r.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
+
+        private static (double TestFraction, int Seed) ReadSplit(INamedTypeSymbol type, KnownSymbols symbols, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        {
+            var split = type.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.Split));
+            if (split is null)
+            {
+                return (DefaultTestFraction, DefaultSeed);
+            }
+
+            var fraction = AttributeReader.Named(split, "TestFraction", DefaultTestFraction);
+            if (!(fraction > 0 && fraction < 1))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TestFractionOutOfRange,
+                    AttributeReader.NamedArgumentLocation(split, "TestFraction", cancellationToken), fraction.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+
+            return (fraction, AttributeReader.Named(split, "Seed", DefaultSeed));
+        }
+
+        private static List<string> ReadTrainers(INamedTypeSymbol type, TaskKind task, KnownSymbols symbols, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        {
+            var attribute = type.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.Trainers));
+            if (attribute is null)
+            {
+                return new List<string> { "LightGbm" };
+            }
+
+            var values = attribute.ConstructorArguments.FirstOrDefault() is { Kind: TypedConstantKind.Array } array
+                ? array.Values.Select(v => v.Value).ToList()
+                : new List<object?>();
+            if (values.Count == 0)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoTrainers, AttributeReader.Location(attribute, cancellationToken), type.Name));
+                return new List<string>();
+            }
+
+            var names = new List<string>();
+            for (var i = 0; i < values.Count; i++)
+            {
+                var location = AttributeReader.PositionalArgumentLocation(attribute, i, cancellationToken);
+                var field = symbols.Trainer?.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, values[i]));
+                if (field is null)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownTrainer, location, values[i]));
+                    continue;
+                }
+
+                var supported = SupportedTasks(field, symbols);
+                if (!supported.Contains(task))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TrainerDoesNotFitTask, location,
+                        field.Name, task, supported.Count == 0 ? "no task" : string.Join(", ", supported)));
+                }
+
+                names.Add(field.Name);
+            }
+
+            return names;
+        }
+
+        /// <summary>The tasks a trainer names in its [SupportedTasks] attribute: the runtime's catalog is the one source.</summary>
+        private static List<TaskKind> SupportedTasks(IFieldSymbol trainer, KnownSymbols symbols) =>
+            trainer.GetAttributes()
+                .Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.SupportedTasks))
+                .SelectMany(a => a.ConstructorArguments.FirstOrDefault() is { Kind: TypedConstantKind.Array } array ? array.Values : default)
+                .Select(v => v.Value is int value ? (TaskKind)value : (TaskKind)0)
+                .ToList();
+
+        private static IEnumerable<ContainingTypeModel> ContainingTypes(INamedTypeSymbol type)
+        {
+            var chain = new List<ContainingTypeModel>();
+            for (var t = type.ContainingType; t is not null; t = t.ContainingType)
+            {
+                chain.Insert(0, new ContainingTypeModel(Keyword(t), t.Name));
+            }
+
+            return chain;
+        }
+
+        private static string Keyword(INamedTypeSymbol type) => (type.IsRecord, type.TypeKind) switch
+        {
+            (true, TypeKind.Struct) => "record struct",
+            (true, _) => "record",
+            (_, TypeKind.Struct) => "struct",
+            (_, TypeKind.Interface) => "interface",
+            _ => "class",
+        };
+
+        private static string HintName(INamedTypeSymbol type)
+        {
+            var name = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "");
+            return new string(name.Select(c => char.IsLetterOrDigit(c) || c == '.' || c == '_' ? c : '_').ToArray()) + ".g.cs";
+        }
+    }
+}

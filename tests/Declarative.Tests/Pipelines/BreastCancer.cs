@@ -1,0 +1,37 @@
+namespace Declarative.Tests.Pipelines;
+
+/// <summary>A row of the breast cancer data: tab separated after fifteen '//' comment lines.</summary>
+public sealed record Tumor
+{
+    [Label]
+    [Column("label")]
+    public bool Malignant { get; set; }
+
+    public float Thickness { get; set; }
+
+    [Column("uniform_size")]
+    public float UniformSize { get; set; }
+
+    [Column("uniform_shape")]
+    public float UniformShape { get; set; }
+
+    public float Adhesion { get; set; }
+
+    [Column("epit_size")]
+    public float EpithelialSize { get; set; }
+
+    [Column("bare_nuclei")]
+    public float? BareNuclei { get; set; }
+
+    [Column("bland_chromatin")]
+    public float BlandChromatin { get; set; }
+
+    [Column("normal_nucleoli")]
+    public float NormalNucleoli { get; set; }
+
+    public int Mitoses { get; set; }
+}
+
+[BinaryClassification<Tumor>(Data = "datasets/breast-cancer/breast-cancer-withheader.txt")]
+[Trainers(Trainer.FastTree)]
+public partial class TumorModel;

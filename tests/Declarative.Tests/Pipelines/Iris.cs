@@ -1,0 +1,53 @@
+namespace Declarative.Tests.Pipelines;
+
+public enum IrisSpecies
+{
+    Setosa = 0,
+    Versicolor = 1,
+    Virginica = 2,
+}
+
+/// <summary>A row of the iris data: tab separated, a header whose first name is '#Label', the label as 0/1/2.</summary>
+public sealed class Iris
+{
+    [Label]
+    public IrisSpecies Label { get; set; }
+
+    public float SepalLength { get; set; }
+
+    public float SepalWidth { get; set; }
+
+    public float PetalLength { get; set; }
+
+    public float PetalWidth { get; set; }
+}
+
+/// <summary>The same file read with the label as a string, to show predictions come back in the label's type.</summary>
+public sealed class IrisWithStringLabel
+{
+    [Label]
+    [Column("#Label")]
+    public string Species { get; set; } = "";
+
+    [Column("Sepal length")]
+    public float SepalLength { get; set; }
+
+    [Column("Sepal width")]
+    public float SepalWidth { get; set; }
+
+    [Column("Petal length")]
+    public float PetalLength { get; set; }
+
+    [Column("Petal width")]
+    public float PetalWidth { get; set; }
+}
+
+[MulticlassClassification<Iris>(Data = "datasets/iris/iris.txt")]
+[Split(TestFraction = 0.3, Seed = 3)]
+[Trainers(Trainer.SdcaMaximumEntropy)]
+public partial class IrisModel;
+
+[MulticlassClassification<IrisWithStringLabel>(Data = "datasets/iris/iris.txt")]
+[Split(TestFraction = 0.3, Seed = 3)]
+[Trainers(Trainer.LightGbm)]
+public partial class IrisStringModel;
