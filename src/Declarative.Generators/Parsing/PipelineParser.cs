@@ -139,7 +139,7 @@ namespace Declarative.Generators.Parsing
                 return new List<string> { "LightGbm" };
             }
 
-            var values = attribute.ConstructorArguments.FirstOrDefault() is { Kind: TypedConstantKind.Array } array
+            var values = attribute.ConstructorArguments.FirstOrDefault() is { Kind: TypedConstantKind.Array, IsNull: false } array
                 ? array.Values.Select(v => v.Value).ToList()
                 : new List<object?>();
             if (values.Count == 0)
@@ -176,7 +176,9 @@ namespace Declarative.Generators.Parsing
         private static List<TaskKind> SupportedTasks(IFieldSymbol trainer, KnownSymbols symbols) =>
             trainer.GetAttributes()
                 .Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.SupportedTasks))
-                .SelectMany(a => a.ConstructorArguments.FirstOrDefault() is { Kind: TypedConstantKind.Array } array ? array.Values : default)
+                .SelectMany(a => a.ConstructorArguments.FirstOrDefault() is { Kind: TypedConstantKind.Array, IsNull: false } array
+                    ? array.Values
+                    : System.Collections.Immutable.ImmutableArray<TypedConstant>.Empty)
                 .Select(v => v.Value is int value ? (TaskKind)value : (TaskKind)0)
                 .ToList();
 

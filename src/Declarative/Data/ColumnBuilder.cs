@@ -3,7 +3,10 @@ using Declarative.Schema;
 namespace Declarative.Data;
 
 /// <summary>Parses the fields of one column into its storage, failing at the first value the column cannot take.</summary>
-internal sealed class ColumnBuilder<TRow>(ColumnSpec<TRow> column, string path)
+/// <param name="column">The column.</param>
+/// <param name="name">The column's name as the file writes it, for messages.</param>
+/// <param name="path">The file, for messages.</param>
+internal sealed class ColumnBuilder<TRow>(ColumnSpec<TRow> column, string name, string path)
 {
     private readonly List<float> _singles = [];
     private readonly List<bool> _booleans = [];
@@ -48,9 +51,9 @@ internal sealed class ColumnBuilder<TRow>(ColumnSpec<TRow> column, string path)
 
     private string RequireLabel(Field field) => ValueParser.IsMissing(field.Value)
         ? throw new DataFileException(path, field.Line, field.Column,
-            $"The label '{column.ColumnName}' (property {typeof(TRow).Name}.{column.PropertyName}) is missing; every training row needs one.")
+            $"The label '{name}' (property {typeof(TRow).Name}.{column.PropertyName}) is missing; every training row needs one.")
         : field.Value;
 
     private DataFileException Bad(Field field) => new(path, field.Line, field.Column,
-        $"'{field.Value}' in column '{column.ColumnName}' (property {typeof(TRow).Name}.{column.PropertyName}) is not {ValueParser.DescribeExpected(column)}.");
+        $"'{field.Value}' in column '{name}' (property {typeof(TRow).Name}.{column.PropertyName}) is not {ValueParser.DescribeExpected(column)}.");
 }

@@ -30,6 +30,7 @@ internal static class DelimitedFileLoader
         var columns = spec.Columns.ToArray();
         int[] positions;
         int expectedFields;
+        string[]? headerNames = null;
         if (spec.HasHeader)
         {
             if (!records.TryRead(fields))
@@ -37,7 +38,7 @@ internal static class DelimitedFileLoader
                 throw new DataFileException(path, null, null, "The file is empty: a header line was expected.");
             }
 
-            var header = fields.Select(f => f.Value).ToArray();
+            var header = headerNames = fields.Select(f => f.Value).ToArray();
             positions = columns.Select(c => FindInHeader(spec, c, header, path, fields[0].Line)).ToArray();
             expectedFields = header.Length;
         }
@@ -49,7 +50,7 @@ internal static class DelimitedFileLoader
             expectedFields = -1;
         }
 
-        var builders = columns.Select(c => new ColumnBuilder<TRow>(c, path)).ToArray();
+        var builders = columns.Select((c, i) => new ColumnBuilder<TRow>(c, headerNames?[positions[i]] ?? c.ColumnName, path)).ToArray();
         var rows = 0;
         var minimumFields = positions.Max() + 1;
         while (records.TryRead(fields))

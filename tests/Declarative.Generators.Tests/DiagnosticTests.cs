@@ -1,0 +1,167 @@
+using Microsoft.CodeAnalysis;
+
+namespace Declarative.Generators.Tests;
+
+/// <summary>One test per diagnostic: the id, the text it points at, and that nothing is generated for a broken declaration.</summary>
+public sealed class DiagnosticTests
+{
+    private const string Row = """
+        using Declarative;
+
+        public class Row
+        {
+            [Label] public bool Target { get; set; }
+            public float Value { get; set; }
+        }
+
+        """;
+
+    [Theory]
+    [InlineData("DCL0001", "[BinaryClassification<Row>] public class Model;", "Model")]
+    [InlineData("DCL0001", "public class Outer { [BinaryClassification<Row>] public partial class Model; }", "Outer")]
+    [InlineData("DCL0007", "[BinaryClassification<Row>, Split(TestFraction = 1.5)] public partial class Model;", "TestFraction = 1.5")]
+    [InlineData("DCL0007", "[BinaryClassification<Row>, Split(TestFraction = 0)] public partial class Model;", "TestFraction = 0")]
+    [InlineData("DCL0006", "[BinaryClassification<Row>, Trainers(Trainer.LightGbm, Trainer.Sdca)] public partial class Model;", "Trainer.Sdca")]
+    [InlineData("DCL0009", "[BinaryClassification<Row>] public partial class Model<T>;", "Model")]
+    [InlineData("DCL0009", "[BinaryClassification<Row>] public static partial class Model;", "Model")]
+    [InlineData("DCL0011", "[BinaryClassification<Row>, Regression<Row>] public partial class Model;", "BinaryClassification<Row>")]
+    [InlineData("DCL0013", "[BinaryClassification<Row>(Separator = '\"')] public partial class Model;", "Separator = '\"'")]
+    [InlineData("DCL0014", "[BinaryClassification<Row>, Trainers] public partial class Model;", "Trainers")]
+    [InlineData("DCL0015", "[BinaryClassification<Row>, Trainers((Trainer)99)] public partial class Model;", "(Trainer)99")]
+    public void PipelineClassMistakes(string id, string declaration, string markedText)
+    {
+        AssertReports(id, markedText, Row + declaration);
+    }
+
+    [Fact]
+    public void DCL0002_NoLabel() => AssertReports("DCL0002", "BinaryClassification<R>", """
+        using Declarative;
+        public class R { public float A { get; set; } }
+        [BinaryClassification<R>] public partial class M;
+        """);
+
+    [Fact]
+    public void DCL0003_TwoLabels() => AssertReports("DCL0003", "B", """
+        using Declarative;
+        public class R { [Label] public bool A { get; set; } [Label] public bool B { get; set; } public float C { get; set; } }
+        [BinaryClassification<R>] public partial class M;
+        """);
+
+    [Theory]
+    [InlineData("Regression", "string")]
+    [InlineData("BinaryClassification", "int")]
+    [InlineData("BinaryClassification", "bool?")]
+    [InlineData("MulticlassClassification", "float")]
+    public void DCL0004_LabelTypeDoesNotFitTask(string task, string labelType) => AssertReports("DCL0004", "Target", $$"""
+        using Declarative;
+        public class R { [Label] public {{labelType}} Target { get; set; } = default!; public float A { get; set; } }
+        [{{task}}<R>] public partial class M;
+        """);
+
+    [Fact]
+    public void DCL0005_PropertyTypeCannotBeAColumn() => AssertReports("DCL0005", "When", """
+        using Declarative;
+        public class R { [Label] public bool T { get; set; } public System.DateTime When { get; set; } }
+        [BinaryClassification<R>] public partial class M;
+        """);
+
+    [Fact]
+    public void DCL0005_IgnoredPropertyIsFine() => AssertGeneratesWithoutDiagnostics("""
+        using Declarative;
+        public class R { [Label] public bool T { get; set; } [Ignore] public System.DateTime When { get; set; } public float A { get; set; } }
+        [BinaryClassification<R>] public partial class M;
+        """);
+
+    [Fact]
+    public void DCL0008_TwoPropertiesOneColumn() => AssertReports("DCL0008", "Other", """
+        using Declarative;
+        public class R { [Label] public bool T { get; set; } public float Value { get; set; } [Column("value")] public float Other { get; set; } }
+        [BinaryClassification<R>] public partial class M;
+        """);
+
+    [Fact]
+    public void DCL0010_NoFeatures() => AssertReports("DCL0010", "R", """
+        using Declarative;
+        public class R { [Label] public bool T { get; set; } [Ignore] public float A { get; set; } }
+        [BinaryClassification<R>] public partial class M;
+        """);
+
+    [Theory]
+    [InlineData("[Text] public int A { get; set; }", "[Text]")]
+    [InlineData("[Categorical] public float A { get; set; }", "[Categorical]")]
+    [InlineData("[Ignore, Text] public string A { get; set; } = \"\";", "[Ignore] and [Text]")]
+    public void DCL0012_ColumnAttributeDoesNotFit(string property, string messagePart)
+    {
+        var diagnostic = AssertReports("DCL0012", "A", $$"""
+            using Declarative;
+            public class R { [Label] public bool T { get; set; } public float B { get; set; } {{property}} }
+            [BinaryClassification<R>] public partial class M;
+            """);
+        Assert.Contains(messagePart, diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DCL0016_TwoPropertiesOneIndex() => AssertReports("DCL0016", "B", """
+        using Declarative;
+        public class R { [Label] public bool T { get; set; } [Column(Index = 2)] public float A { get; set; } public float B { get; set; } }
+        [BinaryClassification<R>(HasHeader = false)] public partial class M;
+        """);
+
+    [Fact]
+    public void EveryDescriptorIsTested()
+    {
+        var tested = typeof(DiagnosticTests).GetMethods()
+            .SelectMany(m => m.GetCustomAttributesData())
+            .SelectMany(a => a.ConstructorArguments.SelectMany(c => c.Value is IEnumerable<System.Reflection.CustomAttributeTypedArgument> values ? values.Select(v => v.Value) : [c.Value]))
+            .OfType<string>()
+            .Concat(typeof(DiagnosticTests).GetMethods().Select(m => m.Name.Split('_')[0]))
+            .ToHashSet();
+
+        Assert.All(DiagnosticDescriptors.All, d => Assert.Contains(d.Id, tested));
+    }
+
+    [Fact]
+    public void GeneratorNeverThrows_OnHalfTypedDeclarations()
+    {
+        string[] sources =
+        [
+            "using Declarative; [BinaryClassification<>] public partial class M;",
+            "using Declarative; [BinaryClassification<Missing>] public partial class M;",
+            "using Declarative; [Regression<int>] public partial class M;",
+            "using Declarative; public class R { [Label] public bool T { get; set; } public float A { get; } } [BinaryClassification<R>(Data = null, Separator = '\\0')] public partial class M;",
+            "using Declarative; [BinaryClassification<R>] public partial struct M; public class R {}",
+            "using Declarative; public class R { [Label] public bool T { get; set; } public float this[int i] => 0; } [BinaryClassification<R>, Trainers(null)] public partial class M;",
+        ];
+
+        foreach (var source in sources)
+        {
+            var (run, _) = GeneratorHarness.Run(source);
+            Assert.All(run.Results, r => Assert.Null(r.Exception));
+        }
+    }
+
+    private static Diagnostic AssertReports(string id, string markedText, string source)
+    {
+        var (run, _) = GeneratorHarness.Run(source);
+
+        Assert.All(run.Results, r => Assert.Null(r.Exception));
+        var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+
+        // Locations travel through the incremental pipeline as file, span and line (no syntax tree), like System.Text.Json's.
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Equal("Source0.cs", span.Path);
+        var located = source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length);
+        Assert.StartsWith(markedText, located, StringComparison.Ordinal);
+        Assert.Empty(run.GeneratedTrees);
+        return diagnostic;
+    }
+
+    private static void AssertGeneratesWithoutDiagnostics(string source)
+    {
+        var (run, diagnostics) = GeneratorHarness.Run(source);
+        Assert.Empty(run.Diagnostics);
+        Assert.Single(run.GeneratedTrees);
+        Assert.Empty(diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+}

@@ -1,0 +1,124 @@
+using Microsoft.CodeAnalysis;
+
+namespace Declarative.Generators.Tests;
+
+/// <summary>The generated source per task, compared with approved snapshots, and compiled without a diagnostic.</summary>
+public sealed class SnapshotTests
+{
+    [Fact]
+    public void BinaryClassification()
+    {
+        const string source = """
+            using Declarative;
+
+            namespace Titanic;
+
+            public enum Port { Cherbourg, Queenstown, Southampton }
+
+            public sealed class Passenger
+            {
+                [Label] public bool Survived { get; set; }
+                public float? Age { get; set; }
+                public int Siblings { get; set; }
+                public bool IsAlone { get; set; }
+                public bool? HasCabin { get; set; }
+                public double Fare2 { get; set; }
+                public string Class { get; set; } = "";
+                [Categorical] public int Deck { get; set; }
+                public Port Embarked { get; set; }
+                [Text] public string Name { get; set; } = "";
+                [Ignore] public string Ticket { get; set; } = "";
+                [Column("Fare ($)")] public float Fare { get; set; }
+                public float @event { get; set; }
+            }
+
+            [BinaryClassification<Passenger>(Data = "data/titanic.csv", Separator = ';')]
+            [Split(TestFraction = 0.25, Seed = 7)]
+            [Trainers(Trainer.LightGbm, Trainer.SdcaLogisticRegression)]
+            public partial class SurvivalModel;
+            """;
+
+        AssertGenerates("SurvivalModel", source);
+    }
+
+    [Fact]
+    public void MulticlassClassification_NestedWithHeaderlessFile()
+    {
+        const string source = """
+            using Declarative;
+
+            namespace Flowers
+            {
+                public enum Species { Setosa, Versicolor, Virginica }
+
+                public record Flower
+                {
+                    [Label] public Species Species { get; init; }
+                    public float SepalLength { get; init; }
+                    [Column(Index = 4)] public float PetalWidth { get; init; }
+                    public float PetalLength { get; init; }
+                }
+
+                public static partial class Models
+                {
+                    [MulticlassClassification<Flower>(Data = "iris.tsv", HasHeader = false)]
+                    [Trainers(Trainer.SdcaMaximumEntropy)]
+                    internal partial class IrisModel { }
+                }
+            }
+            """;
+
+        AssertGenerates("IrisModel", source);
+    }
+
+    [Fact]
+    public void Regression_Defaults()
+    {
+        const string source = """
+            using Declarative;
+
+            public class House
+            {
+                [Label] public int Price { get; set; }
+                public float Rooms { get; set; }
+                public long Area { get; set; }
+            }
+
+            [Regression<House>]
+            partial class PriceModel;
+            """;
+
+        AssertGenerates("PriceModel", source);
+    }
+
+    [Fact]
+    public void MulticlassClassification_StringLabel()
+    {
+        const string source = """
+            using Declarative;
+
+            public class Ticket
+            {
+                [Label] public string Queue { get; set; } = "";
+                [Text] public string Body { get; set; } = "";
+            }
+
+            [MulticlassClassification<Ticket>(Data = "tickets.csv")]
+            [Trainers(Trainer.LbfgsMaximumEntropy)]
+            public partial class RoutingModel;
+            """;
+
+        AssertGenerates("RoutingModel", source);
+    }
+
+    private static void AssertGenerates(string name, string source)
+    {
+        var (run, diagnostics) = GeneratorHarness.Run(source);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        var generated = Assert.Single(run.GeneratedTrees);
+        Assert.EndsWith(name + ".g.cs", generated.FilePath, StringComparison.Ordinal);
+        SnapshotAssert.Matches(name, generated.GetText().ToString());
+    }
+}

@@ -1,0 +1,113 @@
+using Declarative.Tests.Pipelines;
+
+namespace Declarative.Tests;
+
+/// <summary>Bad data stops training with an error that names the file, and the line and column where there is one.</summary>
+public sealed class DataErrorTests : IDisposable
+{
+    private const string BreastCancer = "datasets/breast-cancer/breast-cancer-withheader.txt";
+    private const string Adult = "datasets/adult/adult.txt";
+    private readonly TempDirectory _temp = new();
+
+    [Fact]
+    public void NonNumericValue_NamesFileLineAndColumn()
+    {
+        // Comment lines and a blank line come first; the header is line 18, and line 21 reads "0<tab>3<tab>1...".
+        var path = _temp.CopyWithLine(BreastCancer, 21, line => line.Replace("0\t3\t1\t1", "0\tthree\t1\t1"));
+
+        var error = Assert.Throws<DataFileException>(() => TumorModel.Train(path));
+
+        Assert.Equal(path, error.FilePath);
+        Assert.Equal(21, error.Line);
+        Assert.Equal(3, error.Column);
+        Assert.StartsWith($"{path}(21,3): ", error.Message);
+        Assert.Contains("'three'", error.Message);
+        Assert.Contains("'thickness'", error.Message);
+        Assert.Contains("Tumor.Thickness", error.Message);
+        Assert.Contains("not a number", error.Message);
+    }
+
+    [Fact]
+    public void BadValueInCommaSpaceFile_PointsAtTheField()
+    {
+        // adult.txt line 3: "50, Self-emp-not-inc, 83311, ..." with the age replaced.
+        var path = _temp.CopyWithLine(Adult, 3, line => "fifty" + line[2..]);
+
+        var error = Assert.Throws<DataFileException>(() => AdultIncomeModel.Train(path));
+
+        Assert.Equal((3, 1), (error.Line, error.Column));
+        Assert.Contains("'fifty' in column 'age'", error.Message);
+    }
+
+    [Fact]
+    public void BadLabel_NamesTheLabel()
+    {
+        var path = _temp.CopyWithLine(Adult, 5, line => line[..line.LastIndexOf(',')] + ", maybe");
+
+        var error = Assert.Throws<DataFileException>(() => AdultIncomeModel.Train(path));
+
+        Assert.Equal(5, error.Line);
+        Assert.Contains("'maybe' in column 'label(IsOver50K)'", error.Message);
+        Assert.Contains("true/false or 1/0", error.Message);
+    }
+
+    [Fact]
+    public void MissingFile_NamesThePathsLookedIn()
+    {
+        var error = Assert.Throws<DataFileException>(() => TumorModel.Train("no/such/file.csv"));
+
+        Assert.Equal("no/such/file.csv", error.FilePath);
+        Assert.Null(error.Line);
+        Assert.Contains("TumorModel", error.Message);
+        Assert.Contains("was not found", error.Message);
+        Assert.Contains(Path.GetFullPath("no/such/file.csv"), error.Message);
+    }
+
+    [Fact]
+    public void HeaderWithoutLabelColumn_ListsTheHeader()
+    {
+        var path = _temp.CopyWithLine(BreastCancer, 18, line => line.Replace("label", "diagnosis"));
+
+        var error = Assert.Throws<DataFileException>(() => TumorModel.Train(path));
+
+        Assert.Equal(18, error.Line);
+        Assert.Contains("no column 'label'", error.Message);
+        Assert.Contains("the label Tumor.Malignant", error.Message);
+        Assert.Contains("'diagnosis'", error.Message);
+    }
+
+    [Fact]
+    public void ShortLine_SaysHowManyFields()
+    {
+        var path = _temp.CopyWithLine(BreastCancer, 30, line => line[..line.LastIndexOf('\t')]);
+
+        var error = Assert.Throws<DataFileException>(() => TumorModel.Train(path));
+
+        Assert.Equal(30, error.Line);
+        Assert.Contains("has 9 fields, but the header has 10", error.Message);
+    }
+
+    [Fact]
+    public void MissingLabel_IsAnErrorNotASkip()
+    {
+        var path = _temp.CopyWithLine(Adult, 10, line => line[..line.LastIndexOf(',')] + ", ?");
+
+        var error = Assert.Throws<DataFileException>(() => AdultIncomeModel.Train(path));
+
+        Assert.Equal(10, error.Line);
+        Assert.Contains("is missing", error.Message);
+    }
+
+    [Fact]
+    public void UnknownEnumLabel_ListsTheMembers()
+    {
+        var path = _temp.CopyWithLine("datasets/iris/iris.txt", 2, line => "7" + line[1..]);
+
+        var error = Assert.Throws<DataFileException>(() => IrisModel.Train(path));
+
+        Assert.Equal((2, 1), (error.Line, error.Column));
+        Assert.Contains("Expected one of Setosa, Versicolor, Virginica or its number", error.Message);
+    }
+
+    public void Dispose() => _temp.Dispose();
+}
