@@ -111,3 +111,32 @@ public sealed class DataErrorTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 }
+
+public sealed class HeaderlessFileTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    [Fact]
+    public void HeaderlessFile_MapsColumnsByPositionAndIndex()
+    {
+        var path = _temp.File("iris-no-header.tsv");
+        File.WriteAllLines(path, File.ReadLines("datasets/iris/iris.txt").Skip(1));
+
+        var model = IrisByPositionModel.Train(path);
+
+        // Columns 0 (label), 1, 2 by position; the ignored Note would be 3; PetalWidth from column 4.
+        Assert.True(model.TestMetrics.MacroAccuracy > 0.85, $"macro accuracy {model.TestMetrics.MacroAccuracy}");
+        Assert.Equal([0, 1, 2], model.Classes);
+        int predicted = model.Predict(new IrisByPosition { SepalLength = 5.0f, SepalWidth = 3.4f, PetalWidth = 0.2f }).PredictedLabel;
+        Assert.Equal(0, predicted);
+    }
+
+    [Fact]
+    public void PipelineWithoutData_SaysWhereToSetIt()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => IrisByPositionModel.Train());
+        Assert.Contains("'IrisByPositionModel' has no data", error.Message);
+    }
+
+    public void Dispose() => _temp.Dispose();
+}

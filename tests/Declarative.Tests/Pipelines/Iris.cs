@@ -51,3 +51,24 @@ public partial class IrisModel;
 [Split(TestFraction = 0.3, Seed = 3)]
 [Trainers(Trainer.LightGbm)]
 public partial class IrisStringModel;
+
+/// <summary>Iris read by position, for a copy of the file without its header line.</summary>
+public sealed class IrisByPosition
+{
+    [Label]
+    public int Class { get; set; }
+
+    public float SepalLength { get; set; }
+
+    public float SepalWidth { get; set; }
+
+    [Ignore]
+    public string Note { get; set; } = "";
+
+    [Column(Index = 4)]
+    public float PetalWidth { get; set; }
+}
+
+[MulticlassClassification<IrisByPosition>(HasHeader = false, Separator = '\t')]
+[Trainers(Trainer.LbfgsMaximumEntropy)]
+public partial class IrisByPositionModel;
