@@ -6,10 +6,10 @@ namespace Declarative.Data;
 /// <summary>Turns the text of one field into the stored value of its column, or says why it cannot.</summary>
 internal static class ValueParser
 {
-    private static readonly string[] MissingMarkers = ["", "?", "NA", "N/A", "NaN", "null"];
+    private static readonly HashSet<string> MissingMarkers = new(["", "?", "NA", "N/A", "NaN", "null"], StringComparer.OrdinalIgnoreCase);
 
-    public static bool IsMissing(string text) =>
-        Array.Exists(MissingMarkers, m => string.Equals(m, text, StringComparison.OrdinalIgnoreCase));
+    /// <summary>Whether a field holds one of the usual markers of a missing value (checked for every field, so no allocation).</summary>
+    public static bool IsMissing(string text) => MissingMarkers.Contains(text);
 
     public static bool TryParseSingle(string text, out float value) =>
         float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
