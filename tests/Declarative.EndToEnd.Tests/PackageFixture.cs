@@ -1,0 +1,99 @@
+namespace Declarative.EndToEnd.Tests;
+
+/// <summary>
+/// Packs the repository once into a local folder feed, with a version of its own so that NuGet's global cache
+/// never hands a test an older build of the package.
+/// </summary>
+public sealed class PackageFixture : IDisposable
+{
+    public PackageFixture()
+    {
+        RepositoryRoot = FindRepositoryRoot();
+        Version = $"0.1.0-e2e.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
+        Feed = Path.Combine(Root, "feed");
+        Directory.CreateDirectory(Feed);
+        DotNet.Succeed(RepositoryRoot, "pack", "-c", "Release", "-o", Feed, $"-p:Version={Version}");
+    }
+
+    public string RepositoryRoot { get; }
+
+    public string Root { get; } = Path.Combine(Path.GetTempPath(), "declarative-e2e", Guid.NewGuid().ToString("N"));
+
+    public string Feed { get; }
+
+    public string Version { get; }
+
+    public string PackagePath => Path.Combine(Feed, $"Declarative.{Version}.nupkg");
+
+    /// <summary>A fresh project folder that restores Declarative from the local feed and everything else as usual.</summary>
+    public string NewProject(string name, string programSource, params (string Dataset, string As)[] data)
+    {
+        var folder = Path.Combine(Root, name);
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="declarative-local" value="{Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(folder, name + ".csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Declarative" Version="{Version}" />
+              </ItemGroup>
+              <ItemGroup>
+                <None Include="data/**" CopyToOutputDirectory="PreserveNewest" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(folder, "Program.cs"), programSource);
+        foreach (var (dataset, target) in data)
+        {
+            var destination = Path.Combine(folder, target);
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(Path.Combine(RepositoryRoot, "datasets", dataset), destination);
+        }
+
+        return folder;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+            var cached = Path.Combine(Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+                ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"), "declarative", Version.ToLowerInvariant());
+            if (Directory.Exists(cached))
+            {
+                Directory.Delete(cached, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // Leftovers in the temp folder are harmless.
+        }
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Declarative.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The repository root (with Declarative.sln) was not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,66 @@
+using System.IO.Compression;
+
+namespace Declarative.EndToEnd.Tests;
+
+/// <summary>The one Declarative package, used by a fresh project the way a user would use it.</summary>
+public sealed class PackageTests(PackageFixture package) : IClassFixture<PackageFixture>
+{
+    private const string TumorProgram = """
+        using Declarative;
+
+        var model = TumorModel.Train();
+        Console.WriteLine($"AUC {model.TestMetrics.AreaUnderRocCurve:F3}");
+        var benign = model.Predict(new Tumor { Thickness = 2, UniformSize = 1, UniformShape = 1, BareNuclei = 1 });
+        var malignant = model.Predict(new Tumor { Thickness = 10, UniformSize = 10, UniformShape = 10, BareNuclei = 10 });
+        Console.WriteLine($"benign -> {benign.PredictedLabel}, malignant -> {malignant.PredictedLabel}");
+
+        public sealed class Tumor
+        {
+            [Label, Column("label")] public bool Malignant { get; set; }
+            public float Thickness { get; set; }
+            [Column("uniform_size")] public float UniformSize { get; set; }
+            [Column("uniform_shape")] public float UniformShape { get; set; }
+            [Column("bare_nuclei")] public float BareNuclei { get; set; }
+        }
+
+        [BinaryClassification<Tumor>(Data = "data/breast-cancer.txt")]
+        [Trainers(Trainer.FastTree)]
+        public partial class TumorModel;
+        """;
+
+    [Fact]
+    public void Package_HoldsRuntimeForBothFrameworksAndTheGenerator()
+    {
+        using var zip = ZipFile.OpenRead(package.PackagePath);
+        var entries = zip.Entries.Select(e => e.FullName).ToHashSet();
+
+        Assert.Contains("lib/net8.0/Declarative.dll", entries);
+        Assert.Contains("lib/net10.0/Declarative.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/Declarative.Generators.dll", entries);
+        Assert.Single(Directory.GetFiles(package.Feed, "*.nupkg"));
+    }
+
+    [Fact]
+    public void FreshProject_TrainsAndPredictsThroughTheGeneratedApi()
+    {
+        var project = package.NewProject("TumorApp", TumorProgram, ("breast-cancer/breast-cancer-withheader.txt", "data/breast-cancer.txt"));
+
+        var output = DotNet.Succeed(project, "run");
+
+        Assert.Matches(@"AUC 0\.9\d\d", output);
+        Assert.Contains("benign -> False, malignant -> True", output);
+    }
+
+    [Fact]
+    public void FreshProject_DeclarationMistakeIsACompileErrorAtItsLine()
+    {
+        var source = TumorProgram.Replace("public partial class TumorModel;", "public class TumorModel;");
+        var line = source.Split('\n').ToList().FindIndex(l => l.StartsWith("public class TumorModel", StringComparison.Ordinal)) + 1;
+        var project = package.NewProject("BrokenApp", source, ("breast-cancer/breast-cancer-withheader.txt", "data/breast-cancer.txt"));
+
+        var (exitCode, output) = DotNet.Run(project, "build");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Matches($@"Program\.cs\({line},14\): error DCL0001: The pipeline class 'TumorModel'", output);
+    }
+}
