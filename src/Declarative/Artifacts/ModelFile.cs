@@ -64,17 +64,6 @@ internal static class ModelFile
         Add(target, MetadataEntry, json);
     }
 
-    public static (ITransformer Model, ModelMetadata Metadata) Load(MLContext ml, string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new ModelFileException(path, "The model file was not found.");
-        }
-
-        using var file = File.OpenRead(path);
-        return Read(ml, file, path);
-    }
-
     public static (ITransformer Model, ModelMetadata Metadata) Read(MLContext ml, Stream stream, string path)
     {
         using var buffer = new MemoryStream();

@@ -72,22 +72,24 @@ public abstract class TrainedPipeline<TRow, TPrediction>
     /// <summary>Loads a model file and checks that it was trained for <paramref name="spec"/>'s task and schema.</summary>
     private protected static (MLContext Context, ITransformer Model, Trainer Trainer) LoadModel(PipelineSpec<TRow> spec, string path)
     {
-        ArgumentNullException.ThrowIfNull(spec);
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var context = new MLContext(spec.Seed);
-        var (model, metadata) = ModelFile.Load(context, path);
-        Check(spec, metadata, path);
-        return (context, model, metadata.Trainer);
+        if (!File.Exists(path))
+        {
+            throw new ModelFileException(path, "The model file was not found.");
+        }
+
+        using var file = File.OpenRead(path);
+        return LoadModel(spec, file, path);
     }
 
-    /// <summary>Reads a model from a stream and checks that it was trained for <paramref name="spec"/>'s task and schema.</summary>
-    private protected static (MLContext Context, ITransformer Model, Trainer Trainer) LoadModel(PipelineSpec<TRow> spec, Stream stream)
+    /// <summary>Reads a model and checks that it was trained for <paramref name="spec"/>'s task and schema.</summary>
+    private protected static (MLContext Context, ITransformer Model, Trainer Trainer) LoadModel(PipelineSpec<TRow> spec, Stream stream, string source = "<stream>")
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(stream);
         var context = new MLContext(spec.Seed);
-        var (model, metadata) = ModelFile.Read(context, stream, "<stream>");
-        Check(spec, metadata, "<stream>");
+        var (model, metadata) = ModelFile.Read(context, stream, source);
+        Check(spec, metadata, source);
         return (context, model, metadata.Trainer);
     }
 
