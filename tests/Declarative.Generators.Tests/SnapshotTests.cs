@@ -111,6 +111,35 @@ public sealed class SnapshotTests
         AssertGenerates("RoutingModel", source);
     }
 
+    [Fact]
+    public void PipelineInPrivateNestedClass_CompilesWithoutRegistryEntry()
+    {
+        const string source = """
+            using Declarative;
+
+            public class Row
+            {
+                [Label] public bool Target { get; set; }
+                public float Value { get; set; }
+            }
+
+            public partial class Outer
+            {
+                private partial class Hidden
+                {
+                    [BinaryClassification<Row>]
+                    internal partial class Model;
+                }
+            }
+            """;
+
+        var (run, diagnostics) = GeneratorHarness.Run(source);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        Assert.DoesNotContain("[assembly:", run.GeneratedTrees.Single().GetText().ToString(), StringComparison.Ordinal);
+    }
+
     private static void AssertGenerates(string name, string source)
     {
         var (run, diagnostics) = GeneratorHarness.Run(source);

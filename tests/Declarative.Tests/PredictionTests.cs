@@ -69,3 +69,18 @@ public sealed class PredictionTests
         Assert.Throws<ArgumentNullException>(() => TrainedModels.Tumor.Predict((Tumor)null!));
     }
 }
+
+public sealed class PipelineRegistryTests
+{
+    [Fact]
+    public void ListsEveryPipelineOfTheAssemblyWithItsTask()
+    {
+        var pipelines = PipelineRegistry.Of(typeof(PipelineRegistryTests).Assembly).ToDictionary(p => p.PipelineType, p => p.Task);
+
+        Assert.Equal(7, pipelines.Count);
+        Assert.Equal(MLTask.BinaryClassification, pipelines[typeof(AdultIncomeModel)]);
+        Assert.Equal(MLTask.MulticlassClassification, pipelines[typeof(IrisModel)]);
+        Assert.Equal(MLTask.Regression, pipelines[typeof(HousingModel)]);
+        Assert.Equal(MLTask.BinaryClassification, pipelines[typeof(ToxicityModel)]);
+    }
+}

@@ -22,6 +22,12 @@ namespace Declarative.Generators.Emitting
             writer.WriteLine("// Written by the Declarative source generator from the attributes of " + model.ClassName + ".");
             writer.WriteLine("#nullable enable");
             writer.WriteLine();
+            if (model.IsVisibleToAssembly)
+            {
+                writer.WriteLine($"[assembly: global::Declarative.DeclaredPipeline(typeof({model.FullyQualifiedName}), global::Declarative.MLTask.{model.Task})]");
+                writer.WriteLine();
+            }
+
             if (model.Namespace is not null)
             {
                 writer.WriteLine($"namespace {model.Namespace};");

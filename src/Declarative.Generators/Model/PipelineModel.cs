@@ -15,6 +15,8 @@ namespace Declarative.Generators.Model
         string? Namespace,
         ImmutableEquatableArray<ContainingTypeModel> ContainingTypes,
         string ClassName,
+        string FullyQualifiedName,
+        bool IsVisibleToAssembly,
         string HintName,
         TaskKind Task,
         string RowType,

@@ -74,6 +74,8 @@ namespace Declarative.Generators.Parsing
                 Namespace: type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
                 ContainingTypes: ContainingTypes(type).ToImmutableEquatableArray(),
                 ClassName: type.Name,
+                FullyQualifiedName: type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                IsVisibleToAssembly: IsVisibleToAssembly(type),
                 HintName: HintName(type),
                 Task: task,
                 RowType: rowType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
@@ -191,6 +193,20 @@ namespace Declarative.Generators.Parsing
             }
 
             return chain;
+        }
+
+        /// <summary>Whether an assembly attribute can name the type: it and every type it is nested in are public or internal.</summary>
+        private static bool IsVisibleToAssembly(INamedTypeSymbol type)
+        {
+            for (var t = type; t is not null; t = t.ContainingType)
+            {
+                if (t.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static string Keyword(INamedTypeSymbol type) => (type.IsRecord, type.TypeKind) switch

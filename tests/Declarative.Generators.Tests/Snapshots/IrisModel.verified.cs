@@ -2,6 +2,8 @@
 // Written by the Declarative source generator from the attributes of IrisModel.
 #nullable enable
 
+[assembly: global::Declarative.DeclaredPipeline(typeof(global::Flowers.Models.IrisModel), global::Declarative.MLTask.MulticlassClassification)]
+
 namespace Flowers;
 
 partial class Models

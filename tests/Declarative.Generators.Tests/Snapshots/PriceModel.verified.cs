@@ -2,6 +2,8 @@
 // Written by the Declarative source generator from the attributes of PriceModel.
 #nullable enable
 
+[assembly: global::Declarative.DeclaredPipeline(typeof(global::PriceModel), global::Declarative.MLTask.Regression)]
+
 [global::System.CodeDom.Compiler.GeneratedCode("Declarative.Generators", "0.1.0")]
 partial class PriceModel
 {

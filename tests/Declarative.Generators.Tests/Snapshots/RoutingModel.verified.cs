@@ -2,6 +2,8 @@
 // Written by the Declarative source generator from the attributes of RoutingModel.
 #nullable enable
 
+[assembly: global::Declarative.DeclaredPipeline(typeof(global::RoutingModel), global::Declarative.MLTask.MulticlassClassification)]
+
 [global::System.CodeDom.Compiler.GeneratedCode("Declarative.Generators", "0.1.0")]
 partial class RoutingModel
 {

@@ -2,6 +2,8 @@
 // Written by the Declarative source generator from the attributes of SurvivalModel.
 #nullable enable
 
+[assembly: global::Declarative.DeclaredPipeline(typeof(global::Titanic.SurvivalModel), global::Declarative.MLTask.BinaryClassification)]
+
 namespace Titanic;
 
 [global::System.CodeDom.Compiler.GeneratedCode("Declarative.Generators", "0.1.0")]
