@@ -64,6 +64,25 @@ public sealed class PredictionTests
     }
 
     [Fact]
+    public void MissingCategoryInARow_IsTheFilesMissingCategory()
+    {
+        // The loader reads a file's "?" as an empty category; one-hot encodes empty and unseen values alike (all zeros),
+        // so a row carrying "?", "", null or "NA" gets the prediction the training data taught for a missing value.
+        var model = TrainedModels.Adult;
+        var person = new Adult { Age = 35, Workclass = "?", Education = "HS-grad", EducationYears = 9, MaritalStatus = "Married-civ-spouse",
+            Occupation = "?", Relationship = "Husband", Ethnicity = "White", Sex = "Male", HoursPerWeek = 40, NativeCountry = "?" };
+
+        var marked = model.Predict(person);
+        var empty = model.Predict(new Adult
+        {
+            Age = person.Age, Workclass = "", Education = person.Education, EducationYears = person.EducationYears, MaritalStatus = person.MaritalStatus,
+            Occupation = null!, Relationship = person.Relationship, Ethnicity = person.Ethnicity, Sex = person.Sex, HoursPerWeek = person.HoursPerWeek, NativeCountry = "NA",
+        });
+
+        Assert.Equal(marked.Probability, empty.Probability);
+    }
+
+    [Fact]
     public void NullRow_IsAnArgumentError()
     {
         Assert.Throws<ArgumentNullException>(() => TrainedModels.Tumor.Predict((Tumor)null!));

@@ -52,15 +52,19 @@ public sealed class MulticlassClassifier<TRow, TLabel> : TrainedPipeline<TRow, M
 
     private protected override Func<MulticlassPrediction<TLabel>> ReadPrediction(DataViewRow output)
     {
-        var label = output.GetGetter<ReadOnlyMemory<char>>(output.Schema[ColumnNames.PredictedClass]);
+        // The predicted key indexes Classes (keys are 1-based; 0 is "missing"), so no text is parsed per prediction.
+        var label = output.GetGetter<uint>(output.Schema[ColumnNames.PredictedLabel]);
         var scores = output.GetGetter<VBuffer<float>>(output.Schema[ColumnNames.Score]);
         return () =>
         {
-            ReadOnlyMemory<char> l = default;
+            uint key = default;
             VBuffer<float> s = default;
-            label(ref l);
+            label(ref key);
             scores(ref s);
-            return new MulticlassPrediction<TLabel>(_codec.FromText(l.ToString()), s.DenseValues().ToArray());
+            var predicted = key is > 0 && key <= Classes.Count
+                ? Classes[(int)key - 1]
+                : throw new InvalidDataException($"Pipeline {Spec.Name}: the model predicted class key {key}, outside its {Classes.Count} classes.");
+            return new MulticlassPrediction<TLabel>(predicted, s.DenseValues().ToArray());
         };
     }
 

@@ -9,7 +9,6 @@ internal static class ColumnNames
     public const string Features = "__dcl_Features";
     public const string NumericFeatures = "__dcl_Numeric";
     public const string LabelKey = "__dcl_LabelKey";
-    public const string PredictedClass = "__dcl_PredictedClass";
 
     // Written by ML.NET's trainers; shadow any input column of the same name.
     public const string Score = "Score";

@@ -48,12 +48,6 @@ internal static class PipelineTrainer
             .AppendCacheCheckpoint(ml)
             .Append(TrainerFactory.Create(ml, spec.Task, trainer, TrainerLabel(spec), spec.Seed));
 
-        if (spec.Task == MLTask.MulticlassClassification)
-        {
-            // Keep the key-typed PredictedLabel for evaluation; predictions read the class text from this copy.
-            chain = chain.Append(ml.Transforms.Conversion.MapKeyToValue(ColumnNames.PredictedClass, ColumnNames.PredictedLabel));
-        }
-
         return chain;
     }
 }
