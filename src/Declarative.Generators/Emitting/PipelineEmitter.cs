@@ -130,6 +130,9 @@ namespace Declarative.Generators.Emitting
             writer.WriteLine("/// <param name=\"dataPath\">The data file; <see langword=\"null\"/> uses the one the attribute names.</param>");
             writer.WriteLine($"public static {name} Train(string? dataPath = null) => new({core}.Train(Spec, dataPath));");
             writer.WriteLine();
+            writer.WriteLine("/// <summary>Loads the model that <c>dotnet build</c> trained for this pipeline, from beside the app.</summary>");
+            writer.WriteLine($"public static {name} Load() => Load(global::Declarative.Artifacts.ModelArtifacts.Locate(Spec));");
+            writer.WriteLine();
             writer.WriteLine("/// <summary>Loads a model file saved by <see cref=\"Save(string)\"/>, checking it was trained for this row schema.</summary>");
             writer.WriteLine($"public static {name} Load(string path) => new({core}.Load(Spec, path));");
             writer.WriteLine();

@@ -9,7 +9,7 @@ namespace Declarative.Artifacts;
 /// <summary>
 /// Reads and writes model files: ML.NET's model zip with a metadata entry added. Entries keep ML.NET's order
 /// and get one fixed timestamp, so the same model gives the same bytes. Writing goes to a temporary file that
-/// replaces the target only when complete: a crash never leaves a half-written model behind.
+/// replaces the target only when complete (<see cref="AtomicFile"/>): a crash never leaves a half-written model behind.
 /// </summary>
 internal static class ModelFile
 {
@@ -26,25 +26,8 @@ internal static class ModelFile
 
     public static string MLNetVersion { get; } = VersionOf(typeof(MLContext).Assembly);
 
-    public static void Save(MLContext ml, ITransformer model, DataViewSchema inputSchema, ModelMetadata metadata, string path)
-    {
-        var fullPath = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
-        var temporary = fullPath + $".{Environment.ProcessId}.tmp";
-        try
-        {
-            using (var file = File.Create(temporary))
-            {
-                Write(ml, model, inputSchema, metadata, file);
-            }
-
-            File.Move(temporary, fullPath, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
-    }
+    public static void Save(MLContext ml, ITransformer model, DataViewSchema inputSchema, ModelMetadata metadata, string path) =>
+        AtomicFile.Write(path, file => Write(ml, model, inputSchema, metadata, file));
 
     public static void Write(MLContext ml, ITransformer model, DataViewSchema inputSchema, ModelMetadata metadata, Stream destination)
     {

@@ -20,6 +20,9 @@ public sealed class BinaryClassifier<TRow> : TrainedPipeline<TRow, BinaryPredict
     /// <summary>The metrics on the held-out test part. Only a trained model has them.</summary>
     public CalibratedBinaryClassificationMetrics TestMetrics => _testMetrics ?? throw NoTestMetrics();
 
+    /// <inheritdoc/>
+    public override IReadOnlyDictionary<string, double> TestMetricValues => MetricValues(_testMetrics);
+
     /// <summary>Loads, splits, trains and evaluates the pipeline.</summary>
     public static BinaryClassifier<TRow> Train(PipelineSpec<TRow> spec, string? dataPath = null)
     {

@@ -28,6 +28,9 @@ public sealed class MulticlassClassifier<TRow, TLabel> : TrainedPipeline<TRow, M
     /// <summary>The metrics on the held-out test part. Only a trained model has them.</summary>
     public MulticlassClassificationMetrics TestMetrics => _testMetrics ?? throw NoTestMetrics();
 
+    /// <inheritdoc/>
+    public override IReadOnlyDictionary<string, double> TestMetricValues => MetricValues(_testMetrics);
+
     /// <summary>Loads, splits, trains and evaluates the pipeline.</summary>
     public static MulticlassClassifier<TRow, TLabel> Train(PipelineSpec<TRow> spec, string? dataPath = null)
     {

@@ -20,6 +20,9 @@ public sealed class Regressor<TRow> : TrainedPipeline<TRow, RegressionPrediction
     /// <summary>The metrics on the held-out test part. Only a trained model has them.</summary>
     public RegressionMetrics TestMetrics => _testMetrics ?? throw NoTestMetrics();
 
+    /// <inheritdoc/>
+    public override IReadOnlyDictionary<string, double> TestMetricValues => MetricValues(_testMetrics);
+
     /// <summary>Loads, splits, trains and evaluates the pipeline.</summary>
     public static Regressor<TRow> Train(PipelineSpec<TRow> spec, string? dataPath = null)
     {

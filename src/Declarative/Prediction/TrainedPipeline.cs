@@ -13,7 +13,7 @@ namespace Declarative;
 /// </summary>
 /// <typeparam name="TRow">The row type.</typeparam>
 /// <typeparam name="TPrediction">The prediction type of the task.</typeparam>
-public abstract class TrainedPipeline<TRow, TPrediction>
+public abstract class TrainedPipeline<TRow, TPrediction> : ITrainedPipeline
 {
     private readonly MLContext _context;
     private readonly DataViewSchema _inputSchema;
@@ -42,6 +42,12 @@ public abstract class TrainedPipeline<TRow, TPrediction>
 
     /// <summary>How long loading, training and evaluating took; <see langword="null"/> for a loaded model.</summary>
     public TimeSpan? TrainingTime { get; }
+
+    /// <inheritdoc/>
+    public string Name => Spec.Name;
+
+    /// <inheritdoc/>
+    public abstract IReadOnlyDictionary<string, double> TestMetricValues { get; }
 
     /// <summary>The ML.NET model, for uses the typed API does not cover.</summary>
     public ITransformer Model { get; }
@@ -111,6 +117,15 @@ public abstract class TrainedPipeline<TRow, TPrediction>
                 $"Only in the model: {Join(onlyInModel)}. Only in the row type: {Join(onlyInRow)}. Train the model again.");
         }
     }
+
+    /// <summary>The public numeric properties of an ML.NET metrics object, by name; empty when there are none.</summary>
+    private protected static IReadOnlyDictionary<string, double> MetricValues(object? metrics) =>
+        metrics is null
+            ? new Dictionary<string, double>()
+            : metrics.GetType().GetProperties()
+                .Where(p => p.PropertyType == typeof(double))
+                .OrderBy(p => p.Name, StringComparer.Ordinal)
+                .ToDictionary(p => p.Name, p => (double)p.GetValue(metrics)!);
 
     /// <summary>The error for test metrics asked of a model that was loaded rather than trained.</summary>
     private protected InvalidOperationException NoTestMetrics() =>

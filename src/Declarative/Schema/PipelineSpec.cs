@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Declarative.Artifacts;
+using Declarative.Data;
 
 namespace Declarative.Schema;
 
@@ -8,9 +11,10 @@ namespace Declarative.Schema;
 /// builds one per pipeline class from its attributes; it can also be built by hand.
 /// </summary>
 /// <typeparam name="TRow">The row type.</typeparam>
-public sealed class PipelineSpec<TRow>
+public sealed class PipelineSpec<TRow> : IPipelineSpec
 {
     private string? _schemaHash;
+    private string? _declarationHash;
 
     /// <summary>The pipeline's name: the declaring class's name.</summary>
     public required string Name { get; init; }
@@ -54,15 +58,37 @@ public sealed class PipelineSpec<TRow>
     /// </summary>
     public string SchemaHash => _schemaHash ??= ComputeSchemaHash();
 
+    /// <inheritdoc/>
+    public string DeclarationHash => _declarationHash ??= Hash(
+        [
+            .. SchemaSignature(),
+            .. Columns.Select(c => string.Create(CultureInfo.InvariantCulture, $"file:{c.PropertyName}:{c.ColumnName}:{c.HasExplicitName}:{c.Index}")),
+            string.Create(CultureInfo.InvariantCulture, $"data:{DataPath}:{(int)Separator}:{HasHeader}"),
+            string.Create(CultureInfo.InvariantCulture, $"split:{TestFraction:R}:{Seed}"),
+            $"trainers:{string.Join(",", Trainers)}",
+            $"versions:{ModelFile.DeclarativeVersion}:{ModelFile.MLNetVersion}",
+        ]);
+
+    /// <inheritdoc/>
+    public string ResolveDataPath(string? dataPath = null) => DataPaths.Resolve(this, dataPath);
+
+    /// <inheritdoc/>
+    public ITrainedPipeline Train(string? dataPath = null) => Task switch
+    {
+        MLTask.BinaryClassification => BinaryClassifier<TRow>.Train(this, dataPath),
+        MLTask.Regression => Regressor<TRow>.Train(this, dataPath),
+        _ => Label.Codec?.TrainMulticlass(this, dataPath)
+            ?? throw new InvalidOperationException($"Pipeline '{Name}': a multiclass label needs a label codec."),
+    };
+
     /// <summary>The human-readable form of the schema, stored beside the hash so a mismatch can be explained.</summary>
     internal IReadOnlyList<string> SchemaSignature() =>
         [$"task:{Task}", .. Columns.Select(c => c.SchemaSignature())];
 
-    private string ComputeSchemaHash()
-    {
-        var text = string.Join('\n', SchemaSignature());
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32].ToLowerInvariant();
-    }
+    private string ComputeSchemaHash() => Hash(SchemaSignature());
+
+    private static string Hash(IEnumerable<string> lines) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', lines))))[..32].ToLowerInvariant();
 
     internal void Validate()
     {

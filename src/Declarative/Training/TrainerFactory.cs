@@ -17,6 +17,33 @@ internal static class TrainerFactory
         Trainer.SdcaLogisticRegression or Trainer.LbfgsLogisticRegression or Trainer.AveragedPerceptron or Trainer.LinearSvm or
         Trainer.SdcaMaximumEntropy or Trainer.LbfgsMaximumEntropy or Trainer.Sdca or Trainer.LbfgsPoisson;
 
+    /// <summary>What this factory sets beyond ML.NET's defaults, for the manifest.</summary>
+    public static IReadOnlyDictionary<string, string> Settings(Trainer trainer, int seed)
+    {
+        var settings = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        if (trainer is Trainer.LightGbm or Trainer.FastTree or Trainer.FastForest or Trainer.FastTreeTweedie)
+        {
+            settings["Seed"] = seed.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (trainer is Trainer.SdcaLogisticRegression or Trainer.SdcaMaximumEntropy or Trainer.Sdca)
+        {
+            settings["NumberOfThreads"] = "1";
+        }
+
+        if (NeedsNormalization(trainer))
+        {
+            settings["FeatureNormalization"] = "MinMax";
+        }
+
+        if (trainer is Trainer.AveragedPerceptron or Trainer.LinearSvm)
+        {
+            settings["Calibrator"] = "Platt";
+        }
+
+        return settings;
+    }
+
     public static IEstimator<ITransformer> Create(MLContext ml, MLTask task, Trainer trainer, string label, int seed) => task switch
     {
         MLTask.BinaryClassification => Binary(ml, trainer, label, seed),

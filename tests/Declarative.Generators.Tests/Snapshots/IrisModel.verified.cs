@@ -48,6 +48,9 @@ partial class Models
         /// <param name="dataPath">The data file; <see langword="null"/> uses the one the attribute names.</param>
         public static IrisModel Train(string? dataPath = null) => new(global::Declarative.MulticlassClassifier<global::Flowers.Flower, global::Flowers.Species>.Train(Spec, dataPath));
 
+        /// <summary>Loads the model that <c>dotnet build</c> trained for this pipeline, from beside the app.</summary>
+        public static IrisModel Load() => Load(global::Declarative.Artifacts.ModelArtifacts.Locate(Spec));
+
         /// <summary>Loads a model file saved by <see cref="Save(string)"/>, checking it was trained for this row schema.</summary>
         public static IrisModel Load(string path) => new(global::Declarative.MulticlassClassifier<global::Flowers.Flower, global::Flowers.Species>.Load(Spec, path));
 

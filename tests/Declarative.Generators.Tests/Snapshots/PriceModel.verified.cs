@@ -39,6 +39,9 @@ partial class PriceModel
     /// <param name="dataPath">The data file; <see langword="null"/> uses the one the attribute names.</param>
     public static PriceModel Train(string? dataPath = null) => new(global::Declarative.Regressor<global::House>.Train(Spec, dataPath));
 
+    /// <summary>Loads the model that <c>dotnet build</c> trained for this pipeline, from beside the app.</summary>
+    public static PriceModel Load() => Load(global::Declarative.Artifacts.ModelArtifacts.Locate(Spec));
+
     /// <summary>Loads a model file saved by <see cref="Save(string)"/>, checking it was trained for this row schema.</summary>
     public static PriceModel Load(string path) => new(global::Declarative.Regressor<global::House>.Load(Spec, path));
 

@@ -42,6 +42,9 @@ partial class RoutingModel
     /// <param name="dataPath">The data file; <see langword="null"/> uses the one the attribute names.</param>
     public static RoutingModel Train(string? dataPath = null) => new(global::Declarative.MulticlassClassifier<global::Ticket, string>.Train(Spec, dataPath));
 
+    /// <summary>Loads the model that <c>dotnet build</c> trained for this pipeline, from beside the app.</summary>
+    public static RoutingModel Load() => Load(global::Declarative.Artifacts.ModelArtifacts.Locate(Spec));
+
     /// <summary>Loads a model file saved by <see cref="Save(string)"/>, checking it was trained for this row schema.</summary>
     public static RoutingModel Load(string path) => new(global::Declarative.MulticlassClassifier<global::Ticket, string>.Load(Spec, path));
 

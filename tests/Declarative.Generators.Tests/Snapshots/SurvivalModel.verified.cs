@@ -52,6 +52,9 @@ partial class SurvivalModel
     /// <param name="dataPath">The data file; <see langword="null"/> uses the one the attribute names.</param>
     public static SurvivalModel Train(string? dataPath = null) => new(global::Declarative.BinaryClassifier<global::Titanic.Passenger>.Train(Spec, dataPath));
 
+    /// <summary>Loads the model that <c>dotnet build</c> trained for this pipeline, from beside the app.</summary>
+    public static SurvivalModel Load() => Load(global::Declarative.Artifacts.ModelArtifacts.Locate(Spec));
+
     /// <summary>Loads a model file saved by <see cref="Save(string)"/>, checking it was trained for this row schema.</summary>
     public static SurvivalModel Load(string path) => new(global::Declarative.BinaryClassifier<global::Titanic.Passenger>.Load(Spec, path));
 

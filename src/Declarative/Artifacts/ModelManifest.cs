@@ -1,0 +1,85 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Declarative.Artifacts;
+
+/// <summary>
+/// <c>&lt;Name&gt;.model.json</c>: what a build-trained model was made from and how good it is. It holds no
+/// timestamps or machine paths, so the same inputs give the same manifest; it is written after the model, so a
+/// manifest that matches its model's hash marks a complete, current pair.
+/// </summary>
+public sealed record ModelManifest
+{
+    /// <summary>The manifest format this version writes.</summary>
+    public const int CurrentFormat = 1;
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    /// <summary>The manifest format.</summary>
+    public int Format { get; init; } = CurrentFormat;
+
+    /// <summary>The pipeline's name.</summary>
+    public required string Pipeline { get; init; }
+
+    /// <summary>The pipeline class's full name.</summary>
+    public required string PipelineType { get; init; }
+
+    /// <summary>The task.</summary>
+    public required MLTask Task { get; init; }
+
+    /// <summary>The hash of the whole declaration (see <see cref="Schema.IPipelineSpec.DeclarationHash"/>).</summary>
+    public required string DeclarationHash { get; init; }
+
+    /// <summary>The hash of the row schema the model reads.</summary>
+    public required string SchemaHash { get; init; }
+
+    /// <summary>The data file's name (not its path, which differs between machines).</summary>
+    public required string DataFile { get; init; }
+
+    /// <summary>The SHA-256 of the data file's bytes.</summary>
+    public required string DataHash { get; init; }
+
+    /// <summary>The SHA-256 of the model file's bytes.</summary>
+    public required string ModelHash { get; init; }
+
+    /// <summary>The seed of the split and the trainers.</summary>
+    public required int Seed { get; init; }
+
+    /// <summary>The trainer.</summary>
+    public required Trainer Trainer { get; init; }
+
+    /// <summary>The trainer's settings that differ from ML.NET's defaults.</summary>
+    public required IReadOnlyDictionary<string, string> Hyperparameters { get; init; }
+
+    /// <summary>The version of Declarative that trained the model.</summary>
+    public required string DeclarativeVersion { get; init; }
+
+    /// <summary>The version of ML.NET that trained the model.</summary>
+    public required string MLNetVersion { get; init; }
+
+    /// <summary>The metrics on the held-out test part, by ML.NET's property names.</summary>
+    public required IReadOnlyDictionary<string, double> TestMetrics { get; init; }
+
+    /// <summary>Reads a manifest; <see langword="null"/> when the file is missing or unreadable (it is then rebuilt).</summary>
+    public static ModelManifest? TryRead(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? JsonSerializer.Deserialize<ModelManifest>(File.ReadAllBytes(path), JsonOptions) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Writes the manifest atomically.</summary>
+    public void Write(string path) =>
+        AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, this, JsonOptions));
+}

@@ -1,0 +1,23 @@
+namespace Declarative;
+
+/// <summary>A trained pipeline seen without its row and prediction types, for tools such as the build's training host.</summary>
+public interface ITrainedPipeline
+{
+    /// <summary>The pipeline's name.</summary>
+    string Name { get; }
+
+    /// <summary>The trainer that produced the model.</summary>
+    Trainer Trainer { get; }
+
+    /// <summary>The data file the model was trained on; <see langword="null"/> for a loaded model.</summary>
+    string? DataPath { get; }
+
+    /// <summary>How long loading, training and evaluating took; <see langword="null"/> for a loaded model.</summary>
+    TimeSpan? TrainingTime { get; }
+
+    /// <summary>The test metrics by ML.NET's property names (<c>AreaUnderRocCurve</c>, <c>RSquared</c>, ...); empty for a loaded model.</summary>
+    IReadOnlyDictionary<string, double> TestMetricValues { get; }
+
+    /// <summary>Saves the model to a file, written whole or not at all.</summary>
+    void Save(string path);
+}

@@ -1,0 +1,32 @@
+namespace Declarative.Schema;
+
+/// <summary>A pipeline declaration seen without its row type, so tools can train any pipeline of an assembly.</summary>
+public interface IPipelineSpec
+{
+    /// <summary>The pipeline's name: the declaring class's name.</summary>
+    string Name { get; }
+
+    /// <summary>The task.</summary>
+    MLTask Task { get; }
+
+    /// <summary>The pipeline class.</summary>
+    Type DeclaringType { get; }
+
+    /// <summary>The seed of the split and of every trainer.</summary>
+    int Seed { get; }
+
+    /// <summary>The hash of what a trained model depends on in the row: task, label and features with their kinds.</summary>
+    string SchemaHash { get; }
+
+    /// <summary>
+    /// The hash of the whole declaration: the schema, the file mapping (column names, positions, separator, header),
+    /// the split, the trainers, and the versions of Declarative and ML.NET. A changed hash means the model is stale.
+    /// </summary>
+    string DeclarationHash { get; }
+
+    /// <summary>The data file the pipeline trains on, found as <c>Train</c> finds it.</summary>
+    string ResolveDataPath(string? dataPath = null);
+
+    /// <summary>Loads the data, holds out the test part, trains and evaluates.</summary>
+    ITrainedPipeline Train(string? dataPath = null);
+}
