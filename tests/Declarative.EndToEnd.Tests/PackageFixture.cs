@@ -9,7 +9,7 @@ public sealed class PackageFixture : IDisposable
     public PackageFixture()
     {
         RepositoryRoot = FindRepositoryRoot();
-        Version = $"0.1.0-e2e.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
+        Version = $"0.1.0-e2e.{DateTime.UtcNow:yyyyMMddHHmmss}.{Guid.NewGuid():N}";
         Feed = Path.Combine(Root, "feed");
         Directory.CreateDirectory(Feed);
         DotNet.Succeed(RepositoryRoot, "pack", "-c", "Release", "-o", Feed, $"-p:Version={Version}");
@@ -26,7 +26,11 @@ public sealed class PackageFixture : IDisposable
     public string PackagePath => Path.Combine(Feed, $"Declarative.{Version}.nupkg");
 
     /// <summary>A fresh project folder that restores Declarative from the local feed and everything else as usual.</summary>
-    public string NewProject(string name, string programSource, params (string Dataset, string As)[] data)
+    public string NewProject(string name, string programSource, params (string Dataset, string As)[] data) =>
+        NewProject(name, "Exe", programSource, data);
+
+    /// <summary>A fresh project of the given output type (Exe or Library) with one source file and copies of datasets.</summary>
+    public string NewProject(string name, string outputType, string source, params (string Dataset, string As)[] data)
     {
         var folder = Path.Combine(Root, name);
         Directory.CreateDirectory(folder);
@@ -41,7 +45,7 @@ public sealed class PackageFixture : IDisposable
         File.WriteAllText(Path.Combine(folder, name + ".csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
-                <OutputType>Exe</OutputType>
+                <OutputType>{outputType}</OutputType>
                 <TargetFramework>net10.0</TargetFramework>
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>enable</ImplicitUsings>
@@ -55,7 +59,7 @@ public sealed class PackageFixture : IDisposable
               </ItemGroup>
             </Project>
             """);
-        File.WriteAllText(Path.Combine(folder, "Program.cs"), programSource);
+        File.WriteAllText(Path.Combine(folder, "Program.cs"), source);
         foreach (var (dataset, target) in data)
         {
             var destination = Path.Combine(folder, target);
@@ -96,4 +100,11 @@ public sealed class PackageFixture : IDisposable
 
         throw new InvalidOperationException("The repository root (with Declarative.sln) was not found above " + AppContext.BaseDirectory);
     }
+}
+
+/// <summary>All end-to-end tests share one packed package; they run one after another.</summary>
+[CollectionDefinition(Name)]
+public sealed class PackageCollection : ICollectionFixture<PackageFixture>
+{
+    public const string Name = "package";
 }

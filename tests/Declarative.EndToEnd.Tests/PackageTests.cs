@@ -3,7 +3,8 @@ using System.IO.Compression;
 namespace Declarative.EndToEnd.Tests;
 
 /// <summary>The one Declarative package, used by a fresh project the way a user would use it.</summary>
-public sealed class PackageTests(PackageFixture package) : IClassFixture<PackageFixture>
+[Collection(PackageCollection.Name)]
+public sealed class PackageTests(PackageFixture package)
 {
     private const string TumorProgram = """
         using Declarative;

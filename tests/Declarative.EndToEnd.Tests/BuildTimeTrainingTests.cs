@@ -1,0 +1,128 @@
+using System.Security.Cryptography;
+
+namespace Declarative.EndToEnd.Tests;
+
+/// <summary>`dotnet build` of a fresh project that references the package trains its models, as a user would see it.</summary>
+[Collection(PackageCollection.Name)]
+public sealed class BuildTimeTrainingTests(PackageFixture package)
+{
+    private const string Data = "breast-cancer/breast-cancer-withheader.txt";
+
+    private const string Row = """
+        public sealed class Tumor
+        {
+            [Label, Column("label")] public bool Malignant { get; set; }
+            public float Thickness { get; set; }
+            [Column("uniform_size")] public float UniformSize { get; set; }
+            [Column("uniform_shape")] public float UniformShape { get; set; }
+            [Column("bare_nuclei")] public float BareNuclei { get; set; }
+        }
+        """;
+
+    private const string App = $$"""
+        using Declarative;
+
+        var model = TumorModel.Load();
+        var benign = model.Predict(new Tumor { Thickness = 2, UniformSize = 1, UniformShape = 1, BareNuclei = 1 });
+        var malignant = model.Predict(new Tumor { Thickness = 10, UniformSize = 10, UniformShape = 10, BareNuclei = 10 });
+        Console.WriteLine($"benign -> {benign.PredictedLabel}, malignant -> {malignant.PredictedLabel} (p = {malignant.Probability:F2})");
+
+        {{Row}}
+
+        [BinaryClassification<Tumor>(Data = "data/breast-cancer.txt")]
+        [Trainers(Trainer.FastTree)]
+        public partial class TumorModel;
+        """;
+
+    [Fact]
+    public void Build_TrainsOnce_LoadPredicts_TouchRetrains_PublishCarries_CleanRemoves()
+    {
+        var project = package.NewProject("BuildApp", App, (Data, "data/breast-cancer.txt"));
+        var output = Path.Combine(project, "bin", "Debug", "net10.0");
+        var manifest = Path.Combine(output, "TumorModel.model.json");
+
+        var first = DotNet.Succeed(project, "build");
+        Assert.Contains("Declarative: trained TumorModel with FastTree", first);
+        Assert.True(File.Exists(Path.Combine(output, "TumorModel.mlnet")));
+        Assert.Contains("\"dataFile\": \"breast-cancer.txt\"", File.ReadAllText(manifest));
+
+        var run = DotNet.Succeed(project, "run", "--no-build");
+        Assert.Contains("benign -> False, malignant -> True", run);
+
+        var trainedAt = File.GetLastWriteTimeUtc(manifest);
+        var second = DotNet.Succeed(project, "build");
+        Assert.DoesNotContain("Declarative: trained", second);
+        Assert.Equal(trainedAt, File.GetLastWriteTimeUtc(manifest));
+
+        File.SetLastWriteTimeUtc(Path.Combine(project, "data", "breast-cancer.txt"), DateTime.UtcNow);
+        var third = DotNet.Succeed(project, "build");
+        Assert.Contains("Declarative: trained TumorModel", third);
+        Assert.True(File.GetLastWriteTimeUtc(manifest) > trainedAt);
+
+        var published = Path.Combine(project, "published");
+        DotNet.Succeed(project, "publish", "-o", published);
+        Assert.True(File.Exists(Path.Combine(published, "TumorModel.mlnet")));
+        Assert.True(File.Exists(Path.Combine(published, "TumorModel.model.json")));
+
+        DotNet.Succeed(project, "clean");
+        Assert.False(File.Exists(manifest));
+        Assert.False(File.Exists(Path.Combine(output, "TumorModel.mlnet")));
+        // (publish built Release; clean cleans the Debug build it is asked to.)
+        Assert.Empty(Directory.GetFiles(Path.Combine(project, "obj", "Debug"), "TumorModel.*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void BadValueInData_FailsTheBuildAtItsFileAndLine()
+    {
+        var project = package.NewProject("BadDataApp", App, (Data, "data/breast-cancer.txt"));
+        var data = Path.Combine(project, "data", "breast-cancer.txt");
+        var lines = File.ReadAllLines(data);
+        lines[20] = lines[20].Replace("0\t3\t1\t1", "0\tthree\t1\t1", StringComparison.Ordinal); // line 21
+        File.WriteAllLines(data, lines);
+
+        var (exitCode, output) = DotNet.Run(project, "build");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains($"{data}(21,3): error DCL1001: 'three' in column 'thickness' (property Tumor.Thickness) is not a number.", output);
+        Assert.False(File.Exists(Path.Combine(project, "bin", "Debug", "net10.0", "TumorModel.mlnet")));
+    }
+
+    [Fact]
+    public void CleanBuildsOfALibrary_GiveByteIdenticalModels_ForLightGbmFastTreeAndSdca()
+    {
+        const string library = $$"""
+            using Declarative;
+
+            namespace Models;
+
+            {{Row}}
+
+            [BinaryClassification<Tumor>(Data = "data/breast-cancer.txt"), Trainers(Trainer.LightGbm)]
+            public partial class GbmModel;
+
+            [BinaryClassification<Tumor>(Data = "data/breast-cancer.txt"), Trainers(Trainer.FastTree)]
+            public partial class TreeModel;
+
+            [BinaryClassification<Tumor>(Data = "data/breast-cancer.txt"), Trainers(Trainer.SdcaLogisticRegression)]
+            public partial class SdcaModel;
+            """;
+        var project = package.NewProject("ModelsLibrary", "Library", library, (Data, "data/breast-cancer.txt"));
+        string[] models = ["GbmModel", "TreeModel", "SdcaModel"];
+
+        var off = DotNet.Succeed(project, "build", "-p:DeclarativeTrainOnBuild=false");
+        Assert.DoesNotContain("Declarative: trained", off);
+        Assert.Empty(Directory.GetFiles(project, "*.mlnet", SearchOption.AllDirectories));
+
+        var hashes = new List<string[]>();
+        for (var build = 0; build < 2; build++)
+        {
+            Directory.Delete(Path.Combine(project, "bin"), recursive: true);
+            Directory.Delete(Path.Combine(project, "obj"), recursive: true);
+            var output = DotNet.Succeed(project, "build");
+            Assert.All(models, m => Assert.Contains($"Declarative: trained {m}", output));
+            hashes.Add(models.Select(m => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(Path.Combine(project, "bin", "Debug", "net10.0", m + ".mlnet"))))).ToArray());
+        }
+
+        Assert.Equal(hashes[0], hashes[1]);
+    }
+}

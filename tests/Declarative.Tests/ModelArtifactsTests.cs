@@ -1,0 +1,115 @@
+using Declarative.Artifacts;
+using Declarative.Tests.Pipelines;
+
+namespace Declarative.Tests;
+
+/// <summary>Build-time artifacts: trained once, kept while current, rebuilt when anything they depend on changes.</summary>
+public sealed class ModelArtifactsTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    [Fact]
+    public void FirstBuild_TrainsAndWritesModelAndManifest()
+    {
+        var result = ModelArtifacts.Build(TumorModel.Spec, _temp.Path);
+
+        Assert.Equal(ArtifactStatus.Trained, result.Status);
+        Assert.True(File.Exists(result.ModelPath));
+        var manifest = ModelManifest.TryRead(result.ManifestPath)!;
+        Assert.Equal("TumorModel", manifest.Pipeline);
+        Assert.Equal(TumorModel.Spec.DeclarationHash, manifest.DeclarationHash);
+        Assert.Equal(TumorModel.Spec.SchemaHash, manifest.SchemaHash);
+        Assert.Equal("breast-cancer-withheader.txt", manifest.DataFile);
+        Assert.Equal(Trainer.FastTree, manifest.Trainer);
+        Assert.Equal("1", manifest.Hyperparameters["Seed"]);
+        Assert.True(manifest.TestMetrics["AreaUnderRocCurve"] > 0.97);
+        Assert.Equal(64, manifest.DataHash.Length);
+        Assert.DoesNotContain(_temp.Path, File.ReadAllText(result.ManifestPath), StringComparison.Ordinal);
+
+        // The model the build wrote is the one Load reads.
+        var model = TumorModel.Load(result.ModelPath);
+        Assert.True(model.Predict(new Tumor { Thickness = 10, UniformSize = 10, UniformShape = 10, BareNuclei = 10, BlandChromatin = 9 }).PredictedLabel);
+    }
+
+    [Fact]
+    public void SecondBuild_IsUpToDateAndTouchesNothing()
+    {
+        var first = ModelArtifacts.Build(TumorModel.Spec, _temp.Path);
+        var modelTime = File.GetLastWriteTimeUtc(first.ModelPath);
+        var manifestTime = File.GetLastWriteTimeUtc(first.ManifestPath);
+
+        var second = ModelArtifacts.Build(TumorModel.Spec, _temp.Path);
+
+        Assert.Equal(ArtifactStatus.UpToDate, second.Status);
+        Assert.Equal(modelTime, File.GetLastWriteTimeUtc(second.ModelPath));
+        Assert.Equal(manifestTime, File.GetLastWriteTimeUtc(second.ManifestPath));
+    }
+
+    [Fact]
+    public void ChangedModelFile_IsRebuilt()
+    {
+        var first = ModelArtifacts.Build(TumorModel.Spec, _temp.Path);
+        File.WriteAllText(first.ModelPath, "not a model");
+
+        Assert.Equal(ArtifactStatus.Trained, ModelArtifacts.Build(TumorModel.Spec, _temp.Path).Status);
+        Assert.NotNull(TumorModel.Load(first.ModelPath));
+    }
+
+    [Fact]
+    public void ManifestOfAnotherDeclaration_IsRebuilt()
+    {
+        var first = ModelArtifacts.Build(TumorModel.Spec, _temp.Path);
+        var manifest = ModelManifest.TryRead(first.ManifestPath)! with { DeclarationHash = "0000" };
+        manifest.Write(first.ManifestPath);
+
+        Assert.Equal(ArtifactStatus.Trained, ModelArtifacts.Build(TumorModel.Spec, _temp.Path).Status);
+    }
+
+    [Fact]
+    public void TwoBuilds_GiveByteIdenticalModelsAndManifests()
+    {
+        var a = ModelArtifacts.Build(TumorModel.Spec, Path.Combine(_temp.Path, "a"));
+        var b = ModelArtifacts.Build(TumorModel.Spec, Path.Combine(_temp.Path, "b"));
+
+        Assert.Equal(File.ReadAllBytes(a.ModelPath), File.ReadAllBytes(b.ModelPath));
+        Assert.Equal(File.ReadAllText(a.ManifestPath), File.ReadAllText(b.ManifestPath));
+    }
+
+    [Fact]
+    public void Locate_MissingModel_SaysHowToGetOne()
+    {
+        var error = Assert.Throws<ModelFileException>(() => HousingModel.Load());
+
+        Assert.Contains("HousingModel.mlnet", error.Message);
+        Assert.Contains("dotnet build", error.Message);
+        Assert.Contains("DeclarativeTrainOnBuild", error.Message);
+    }
+
+    public void Dispose() => _temp.Dispose();
+}
+
+/// <summary>The host as the build runs it: canonical output lines, one per pipeline, and an exit code.</summary>
+public sealed class BuildHostTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    [Fact]
+    public void WrongArguments_IsAnErrorInMSBuildFormat()
+    {
+        var output = new StringWriter();
+
+        Assert.Equal(2, BuildHost.Run(["only-one"], output));
+        Assert.Contains("Declarative : error DCL1000: usage:", output.ToString());
+    }
+
+    [Fact]
+    public void MissingAssembly_IsAnErrorNamingIt()
+    {
+        var output = new StringWriter();
+
+        Assert.Equal(1, BuildHost.Run([_temp.File("missing.dll"), _temp.Path], output));
+        Assert.Contains("missing.dll : error DCL1000:", output.ToString());
+    }
+
+    public void Dispose() => _temp.Dispose();
+}
