@@ -44,6 +44,7 @@ public static class BuildHost
             return 1;
         }
 
+        RemoveLeftovers(args[1]);
         var failed = false;
         var specs = new List<IPipelineSpec>();
         foreach (var registration in PipelineRegistry.Of(assembly))
@@ -100,6 +101,18 @@ public static class BuildHost
         {
             output.WriteLine($"{Origin} : error {PipelineErrorCode}: pipeline {spec.Name} ({spec.DeclaringType.FullName}) failed to train: {e.GetType().Name}: {e.Message}");
             return false;
+        }
+    }
+
+    /// <summary>Deletes temporary files a killed host left behind (one host runs per project at a time).</summary>
+    private static void RemoveLeftovers(string outputDirectory)
+    {
+        if (Directory.Exists(outputDirectory))
+        {
+            foreach (var leftover in Directory.EnumerateFiles(outputDirectory, "*.tmp"))
+            {
+                File.Delete(leftover);
+            }
         }
     }
 
