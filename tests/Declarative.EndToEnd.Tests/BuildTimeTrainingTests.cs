@@ -6,19 +6,6 @@ namespace Declarative.EndToEnd.Tests;
 [Collection(PackageCollection.Name)]
 public sealed class BuildTimeTrainingTests(PackageFixture package)
 {
-    private const string Data = "breast-cancer/breast-cancer-withheader.txt";
-
-    private const string Row = """
-        public sealed class Tumor
-        {
-            [Label, Column("label")] public bool Malignant { get; set; }
-            public float Thickness { get; set; }
-            [Column("uniform_size")] public float UniformSize { get; set; }
-            [Column("uniform_shape")] public float UniformShape { get; set; }
-            [Column("bare_nuclei")] public float BareNuclei { get; set; }
-        }
-        """;
-
     private const string App = $$"""
         using Declarative;
 
@@ -27,7 +14,7 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
         var malignant = model.Predict(new Tumor { Thickness = 10, UniformSize = 10, UniformShape = 10, BareNuclei = 10 });
         Console.WriteLine($"benign -> {benign.PredictedLabel}, malignant -> {malignant.PredictedLabel} (p = {malignant.Probability:F2})");
 
-        {{Row}}
+        {{TumorSources.Row}}
 
         [BinaryClassification<Tumor>(Data = "data/breast-cancer.txt")]
         [Trainers(Trainer.FastTree)]
@@ -37,7 +24,7 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
     [Fact]
     public void Build_TrainsOnce_LoadPredicts_TouchRetrains_PublishCarries_CleanRemoves()
     {
-        var project = package.NewProject("BuildApp", App, (Data, "data/breast-cancer.txt"));
+        var project = package.NewProject("BuildApp", App, (TumorSources.Dataset, "data/breast-cancer.txt"));
         var output = Path.Combine(project, "bin", "Debug", "net10.0");
         var manifest = Path.Combine(output, "TumorModel.model.json");
 
@@ -74,7 +61,7 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
     [Fact]
     public void BadValueInData_FailsTheBuildAtItsFileAndLine()
     {
-        var project = package.NewProject("BadDataApp", App, (Data, "data/breast-cancer.txt"));
+        var project = package.NewProject("BadDataApp", App, (TumorSources.Dataset, "data/breast-cancer.txt"));
         var data = Path.Combine(project, "data", "breast-cancer.txt");
         var lines = File.ReadAllLines(data);
         lines[20] = lines[20].Replace("0\t3\t1\t1", "0\tthree\t1\t1", StringComparison.Ordinal); // line 21
@@ -95,7 +82,7 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
 
             namespace Models;
 
-            {{Row}}
+            {{TumorSources.Row}}
 
             [BinaryClassification<Tumor>(Data = "data/breast-cancer.txt"), Trainers(Trainer.LightGbm)]
             public partial class GbmModel;
@@ -106,7 +93,7 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
             [BinaryClassification<Tumor>(Data = "data/breast-cancer.txt"), Trainers(Trainer.SdcaLogisticRegression)]
             public partial class SdcaModel;
             """;
-        var project = package.NewProject("ModelsLibrary", "Library", library, (Data, "data/breast-cancer.txt"));
+        var project = package.NewProject("ModelsLibrary", "Library", library, (TumorSources.Dataset, "data/breast-cancer.txt"));
         string[] models = ["GbmModel", "TreeModel", "SdcaModel"];
 
         var off = DotNet.Succeed(project, "build", "-p:DeclarativeTrainOnBuild=false");

@@ -6,7 +6,7 @@ namespace Declarative.EndToEnd.Tests;
 [Collection(PackageCollection.Name)]
 public sealed class PackageTests(PackageFixture package)
 {
-    private const string TumorProgram = """
+    private const string TumorProgram = $$"""
         using Declarative;
 
         var model = TumorModel.Train();
@@ -15,14 +15,7 @@ public sealed class PackageTests(PackageFixture package)
         var malignant = model.Predict(new Tumor { Thickness = 10, UniformSize = 10, UniformShape = 10, BareNuclei = 10 });
         Console.WriteLine($"benign -> {benign.PredictedLabel}, malignant -> {malignant.PredictedLabel}");
 
-        public sealed class Tumor
-        {
-            [Label, Column("label")] public bool Malignant { get; set; }
-            public float Thickness { get; set; }
-            [Column("uniform_size")] public float UniformSize { get; set; }
-            [Column("uniform_shape")] public float UniformShape { get; set; }
-            [Column("bare_nuclei")] public float BareNuclei { get; set; }
-        }
+        {{TumorSources.Row}}
 
         [BinaryClassification<Tumor>(Data = "data/breast-cancer.txt")]
         [Trainers(Trainer.FastTree)]
@@ -30,7 +23,7 @@ public sealed class PackageTests(PackageFixture package)
         """;
 
     [Fact]
-    public void Package_HoldsRuntimeForBothFrameworksAndTheGenerator()
+    public void Package_HoldsRuntimeGeneratorBuildLogicAndHost()
     {
         using var zip = ZipFile.OpenRead(package.PackagePath);
         var entries = zip.Entries.Select(e => e.FullName).ToHashSet();
@@ -38,13 +31,16 @@ public sealed class PackageTests(PackageFixture package)
         Assert.Contains("lib/net8.0/Declarative.dll", entries);
         Assert.Contains("lib/net10.0/Declarative.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/Declarative.Generators.dll", entries);
+        Assert.Contains("build/Declarative.props", entries);
+        Assert.Contains("build/Declarative.targets", entries);
+        Assert.Contains("tools/host/Declarative.Build.Host.dll", entries);
         Assert.Single(Directory.GetFiles(package.Feed, "*.nupkg"));
     }
 
     [Fact]
     public void FreshProject_TrainsAndPredictsThroughTheGeneratedApi()
     {
-        var project = package.NewProject("TumorApp", TumorProgram, ("breast-cancer/breast-cancer-withheader.txt", "data/breast-cancer.txt"));
+        var project = package.NewProject("TumorApp", TumorProgram, (TumorSources.Dataset, "data/breast-cancer.txt"));
 
         var output = DotNet.Succeed(project, "run");
 
@@ -57,7 +53,7 @@ public sealed class PackageTests(PackageFixture package)
     {
         var source = TumorProgram.Replace("public partial class TumorModel;", "public class TumorModel;");
         var line = source.Split('\n').ToList().FindIndex(l => l.StartsWith("public class TumorModel", StringComparison.Ordinal)) + 1;
-        var project = package.NewProject("BrokenApp", source, ("breast-cancer/breast-cancer-withheader.txt", "data/breast-cancer.txt"));
+        var project = package.NewProject("BrokenApp", source, (TumorSources.Dataset, "data/breast-cancer.txt"));
 
         var (exitCode, output) = DotNet.Run(project, "build");
 
