@@ -1,53 +1,94 @@
 namespace Declarative;
 
-/// <summary>The trainers a pipeline can use. Values are stable: they are stored in model files.</summary>
+/// <summary>
+/// The trainers a pipeline can use. Values are stable: they are stored in model files. Each member names the tasks it
+/// serves and its tunable hyperparameters (ML.NET option names, ranges and the cheap default local search starts from).
+/// </summary>
 public enum Trainer
 {
     /// <summary>Gradient-boosted trees (LightGBM). The default of every task.</summary>
     [SupportedTasks(MLTask.BinaryClassification, MLTask.MulticlassClassification, MLTask.Regression)]
+    [Hyperparameter("NumberOfLeaves", HyperparameterKind.Integer, 4, 256, 31, Log = true)]
+    [Hyperparameter("NumberOfIterations", HyperparameterKind.Integer, 10, 1000, 100, Log = true)]
+    [Hyperparameter("LearningRate", HyperparameterKind.Float, 0.01, 0.5, 0.1, Log = true)]
+    [Hyperparameter("MinimumExampleCountPerLeaf", HyperparameterKind.Integer, 2, 128, 20, Log = true)]
+    [Hyperparameter("UseCategoricalSplit", "false", "true")]
     LightGbm = 1,
 
     /// <summary>Gradient-boosted trees (ML.NET's FastTree); one-versus-all for multiclass.</summary>
     [SupportedTasks(MLTask.BinaryClassification, MLTask.MulticlassClassification, MLTask.Regression)]
+    [Hyperparameter("NumberOfLeaves", HyperparameterKind.Integer, 4, 128, 20, Log = true)]
+    [Hyperparameter("NumberOfTrees", HyperparameterKind.Integer, 10, 1000, 100, Log = true)]
+    [Hyperparameter("LearningRate", HyperparameterKind.Float, 0.01, 0.5, 0.2, Log = true)]
+    [Hyperparameter("MinimumExampleCountPerLeaf", HyperparameterKind.Integer, 2, 128, 10, Log = true)]
+    [Hyperparameter("FeatureFraction", HyperparameterKind.Float, 0.5, 1, 1)]
     FastTree = 2,
 
     /// <summary>A random forest (ML.NET's FastForest); one-versus-all for multiclass, Platt-calibrated for binary.</summary>
     [SupportedTasks(MLTask.BinaryClassification, MLTask.MulticlassClassification, MLTask.Regression)]
+    [Hyperparameter("NumberOfLeaves", HyperparameterKind.Integer, 4, 128, 20, Log = true)]
+    [Hyperparameter("NumberOfTrees", HyperparameterKind.Integer, 10, 500, 100, Log = true)]
+    [Hyperparameter("MinimumExampleCountPerLeaf", HyperparameterKind.Integer, 2, 128, 10, Log = true)]
+    [Hyperparameter("FeatureFraction", HyperparameterKind.Float, 0.3, 1, 0.7)]
     FastForest = 3,
 
     /// <summary>Logistic regression by stochastic dual coordinate ascent (single-threaded, so deterministic).</summary>
     [SupportedTasks(MLTask.BinaryClassification)]
+    [Hyperparameter("L2Regularization", HyperparameterKind.Float, 1e-06, 10, 0.001, Log = true)]
+    [Hyperparameter("L1Regularization", HyperparameterKind.Float, 1e-06, 10, 1e-06, Log = true)]
+    [Hyperparameter("MaximumNumberOfIterations", HyperparameterKind.Integer, 5, 200, 20, Log = true)]
     SdcaLogisticRegression = 10,
 
     /// <summary>Logistic regression by L-BFGS.</summary>
     [SupportedTasks(MLTask.BinaryClassification)]
+    [Hyperparameter("L2Regularization", HyperparameterKind.Float, 0.0001, 10, 1, Log = true)]
+    [Hyperparameter("L1Regularization", HyperparameterKind.Float, 0.0001, 10, 1, Log = true)]
     LbfgsLogisticRegression = 11,
 
     /// <summary>The averaged perceptron, Platt-calibrated.</summary>
     [SupportedTasks(MLTask.BinaryClassification)]
+    [Hyperparameter("LearningRate", HyperparameterKind.Float, 0.01, 1, 1, Log = true)]
+    [Hyperparameter("NumberOfIterations", HyperparameterKind.Integer, 1, 50, 10, Log = true)]
     AveragedPerceptron = 12,
 
     /// <summary>A linear support vector machine (Pegasos), Platt-calibrated.</summary>
     [SupportedTasks(MLTask.BinaryClassification)]
+    [Hyperparameter("Lambda", HyperparameterKind.Float, 1e-06, 0.1, 0.001, Log = true)]
+    [Hyperparameter("NumberOfIterations", HyperparameterKind.Integer, 1, 50, 1, Log = true)]
     LinearSvm = 13,
 
     /// <summary>Multinomial logistic regression by stochastic dual coordinate ascent (single-threaded).</summary>
     [SupportedTasks(MLTask.MulticlassClassification)]
+    [Hyperparameter("L2Regularization", HyperparameterKind.Float, 1e-06, 10, 0.001, Log = true)]
+    [Hyperparameter("L1Regularization", HyperparameterKind.Float, 1e-06, 10, 1e-06, Log = true)]
+    [Hyperparameter("MaximumNumberOfIterations", HyperparameterKind.Integer, 5, 200, 20, Log = true)]
     SdcaMaximumEntropy = 20,
 
     /// <summary>Multinomial logistic regression by L-BFGS.</summary>
     [SupportedTasks(MLTask.MulticlassClassification)]
+    [Hyperparameter("L2Regularization", HyperparameterKind.Float, 0.0001, 10, 1, Log = true)]
+    [Hyperparameter("L1Regularization", HyperparameterKind.Float, 0.0001, 10, 1, Log = true)]
     LbfgsMaximumEntropy = 21,
 
     /// <summary>Linear regression by stochastic dual coordinate ascent (single-threaded).</summary>
     [SupportedTasks(MLTask.Regression)]
+    [Hyperparameter("L2Regularization", HyperparameterKind.Float, 1e-06, 10, 0.001, Log = true)]
+    [Hyperparameter("L1Regularization", HyperparameterKind.Float, 1e-06, 10, 1e-06, Log = true)]
+    [Hyperparameter("MaximumNumberOfIterations", HyperparameterKind.Integer, 5, 200, 20, Log = true)]
     Sdca = 30,
 
     /// <summary>Poisson regression by L-BFGS (for counts and other non-negative labels).</summary>
     [SupportedTasks(MLTask.Regression)]
+    [Hyperparameter("L2Regularization", HyperparameterKind.Float, 0.0001, 10, 1, Log = true)]
+    [Hyperparameter("L1Regularization", HyperparameterKind.Float, 0.0001, 10, 1, Log = true)]
     LbfgsPoisson = 31,
 
     /// <summary>Gradient-boosted trees with a Tweedie loss (ML.NET's FastTreeTweedie).</summary>
     [SupportedTasks(MLTask.Regression)]
+    [Hyperparameter("NumberOfLeaves", HyperparameterKind.Integer, 4, 128, 20, Log = true)]
+    [Hyperparameter("NumberOfTrees", HyperparameterKind.Integer, 10, 1000, 100, Log = true)]
+    [Hyperparameter("LearningRate", HyperparameterKind.Float, 0.01, 0.5, 0.2, Log = true)]
+    [Hyperparameter("MinimumExampleCountPerLeaf", HyperparameterKind.Integer, 2, 128, 10, Log = true)]
+    [Hyperparameter("FeatureFraction", HyperparameterKind.Float, 0.5, 1, 1)]
     FastTreeTweedie = 32,
 }

@@ -44,27 +44,39 @@ internal static class TrainerFactory
         return settings;
     }
 
-    public static IEstimator<ITransformer> Create(MLContext ml, MLTask task, Trainer trainer, string label, int seed) => task switch
+    /// <summary>The trainer with its defaults, or with <paramref name="hyperparameters"/> set on its options.</summary>
+    public static IEstimator<ITransformer> Create(MLContext ml, MLTask task, Trainer trainer, string label, int seed, IReadOnlyDictionary<string, string>? hyperparameters = null) => task switch
     {
-        MLTask.BinaryClassification => Binary(ml, trainer, label, seed),
-        MLTask.MulticlassClassification => Multiclass(ml, trainer, label, seed),
-        MLTask.Regression => Regression(ml, trainer, label, seed),
+        MLTask.BinaryClassification => Binary(ml, trainer, label, seed, hyperparameters),
+        MLTask.MulticlassClassification => Multiclass(ml, trainer, label, seed, hyperparameters),
+        MLTask.Regression => Regression(ml, trainer, label, seed, hyperparameters),
         _ => throw Unsupported(task, trainer),
     };
 
-    private static IEstimator<ITransformer> Binary(MLContext ml, Trainer trainer, string label, int seed)
+    private static T With<T>(T options, IReadOnlyDictionary<string, string>? hyperparameters)
+        where T : class
+    {
+        if (hyperparameters is not null)
+        {
+            Tuning.SearchSpace.Apply(options, hyperparameters);
+        }
+
+        return options;
+    }
+
+    private static IEstimator<ITransformer> Binary(MLContext ml, Trainer trainer, string label, int seed, IReadOnlyDictionary<string, string>? hp)
     {
         const string features = ColumnNames.Features;
         var trainers = ml.BinaryClassification.Trainers;
         return trainer switch
         {
-            Trainer.LightGbm => trainers.LightGbm(new LightGbmBinaryTrainer.Options { LabelColumnName = label, FeatureColumnName = features, Seed = seed }),
-            Trainer.FastTree => trainers.FastTree(new FastTreeBinaryTrainer.Options { LabelColumnName = label, FeatureColumnName = features, Seed = seed }),
-            Trainer.FastForest => Calibrated(ml, trainers.FastForest(new FastForestBinaryTrainer.Options { LabelColumnName = label, FeatureColumnName = features, Seed = seed }), label),
-            Trainer.SdcaLogisticRegression => trainers.SdcaLogisticRegression(new SdcaLogisticRegressionBinaryTrainer.Options { LabelColumnName = label, FeatureColumnName = features, NumberOfThreads = 1 }),
-            Trainer.LbfgsLogisticRegression => trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options { LabelColumnName = label, FeatureColumnName = features }),
-            Trainer.AveragedPerceptron => Calibrated(ml, trainers.AveragedPerceptron(new AveragedPerceptronTrainer.Options { LabelColumnName = label, FeatureColumnName = features }), label),
-            Trainer.LinearSvm => Calibrated(ml, trainers.LinearSvm(new LinearSvmTrainer.Options { LabelColumnName = label, FeatureColumnName = features }), label),
+            Trainer.LightGbm => trainers.LightGbm(With(new LightGbmBinaryTrainer.Options { LabelColumnName = label, FeatureColumnName = features, Seed = seed }, hp)),
+            Trainer.FastTree => trainers.FastTree(With(new FastTreeBinaryTrainer.Options { LabelColumnName = label, FeatureColumnName = features, Seed = seed }, hp)),
+            Trainer.FastForest => Calibrated(ml, trainers.FastForest(With(new FastForestBinaryTrainer.Options { LabelColumnName = label, FeatureColumnName = features, Seed = seed }, hp)), label),
+            Trainer.SdcaLogisticRegression => trainers.SdcaLogisticRegression(With(new SdcaLogisticRegressionBinaryTrainer.Options { LabelColumnName = label, FeatureColumnName = features, NumberOfThreads = 1 }, hp)),
+            Trainer.LbfgsLogisticRegression => trainers.LbfgsLogisticRegression(With(new LbfgsLogisticRegressionBinaryTrainer.Options { LabelColumnName = label, FeatureColumnName = features }, hp)),
+            Trainer.AveragedPerceptron => Calibrated(ml, trainers.AveragedPerceptron(With(new AveragedPerceptronTrainer.Options { LabelColumnName = label, FeatureColumnName = features }, hp)), label),
+            Trainer.LinearSvm => Calibrated(ml, trainers.LinearSvm(With(new LinearSvmTrainer.Options { LabelColumnName = label, FeatureColumnName = features }, hp)), label),
             _ => throw Unsupported(MLTask.BinaryClassification, trainer),
         };
     }
@@ -72,35 +84,35 @@ internal static class TrainerFactory
     private static IEstimator<ITransformer> Calibrated(MLContext ml, IEstimator<ITransformer> trainer, string label) =>
         trainer.Append(ml.BinaryClassification.Calibrators.Platt(labelColumnName: label));
 
-    private static IEstimator<ITransformer> Multiclass(MLContext ml, Trainer trainer, string label, int seed)
+    private static IEstimator<ITransformer> Multiclass(MLContext ml, Trainer trainer, string label, int seed, IReadOnlyDictionary<string, string>? hp)
     {
         const string features = ColumnNames.Features;
         var trainers = ml.MulticlassClassification.Trainers;
         return trainer switch
         {
-            Trainer.LightGbm => trainers.LightGbm(new LightGbmMulticlassTrainer.Options { LabelColumnName = label, FeatureColumnName = features, Seed = seed }),
+            Trainer.LightGbm => trainers.LightGbm(With(new LightGbmMulticlassTrainer.Options { LabelColumnName = label, FeatureColumnName = features, Seed = seed }, hp)),
             Trainer.FastTree => trainers.OneVersusAll(
-                ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options { LabelColumnName = label, FeatureColumnName = features, Seed = seed }), label),
+                ml.BinaryClassification.Trainers.FastTree(With(new FastTreeBinaryTrainer.Options { LabelColumnName = label, FeatureColumnName = features, Seed = seed }, hp)), label),
             Trainer.FastForest => trainers.OneVersusAll(
-                ml.BinaryClassification.Trainers.FastForest(new FastForestBinaryTrainer.Options { LabelColumnName = label, FeatureColumnName = features, Seed = seed }), label),
-            Trainer.SdcaMaximumEntropy => trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options { LabelColumnName = label, FeatureColumnName = features, NumberOfThreads = 1 }),
-            Trainer.LbfgsMaximumEntropy => trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options { LabelColumnName = label, FeatureColumnName = features }),
+                ml.BinaryClassification.Trainers.FastForest(With(new FastForestBinaryTrainer.Options { LabelColumnName = label, FeatureColumnName = features, Seed = seed }, hp)), label),
+            Trainer.SdcaMaximumEntropy => trainers.SdcaMaximumEntropy(With(new SdcaMaximumEntropyMulticlassTrainer.Options { LabelColumnName = label, FeatureColumnName = features, NumberOfThreads = 1 }, hp)),
+            Trainer.LbfgsMaximumEntropy => trainers.LbfgsMaximumEntropy(With(new LbfgsMaximumEntropyMulticlassTrainer.Options { LabelColumnName = label, FeatureColumnName = features }, hp)),
             _ => throw Unsupported(MLTask.MulticlassClassification, trainer),
         };
     }
 
-    private static IEstimator<ITransformer> Regression(MLContext ml, Trainer trainer, string label, int seed)
+    private static IEstimator<ITransformer> Regression(MLContext ml, Trainer trainer, string label, int seed, IReadOnlyDictionary<string, string>? hp)
     {
         const string features = ColumnNames.Features;
         var trainers = ml.Regression.Trainers;
         return trainer switch
         {
-            Trainer.LightGbm => trainers.LightGbm(new LightGbmRegressionTrainer.Options { LabelColumnName = label, FeatureColumnName = features, Seed = seed }),
-            Trainer.FastTree => trainers.FastTree(new FastTreeRegressionTrainer.Options { LabelColumnName = label, FeatureColumnName = features, Seed = seed }),
-            Trainer.FastForest => trainers.FastForest(new FastForestRegressionTrainer.Options { LabelColumnName = label, FeatureColumnName = features, Seed = seed }),
-            Trainer.FastTreeTweedie => trainers.FastTreeTweedie(new FastTreeTweedieTrainer.Options { LabelColumnName = label, FeatureColumnName = features, Seed = seed }),
-            Trainer.Sdca => trainers.Sdca(new SdcaRegressionTrainer.Options { LabelColumnName = label, FeatureColumnName = features, NumberOfThreads = 1 }),
-            Trainer.LbfgsPoisson => trainers.LbfgsPoissonRegression(new LbfgsPoissonRegressionTrainer.Options { LabelColumnName = label, FeatureColumnName = features }),
+            Trainer.LightGbm => trainers.LightGbm(With(new LightGbmRegressionTrainer.Options { LabelColumnName = label, FeatureColumnName = features, Seed = seed }, hp)),
+            Trainer.FastTree => trainers.FastTree(With(new FastTreeRegressionTrainer.Options { LabelColumnName = label, FeatureColumnName = features, Seed = seed }, hp)),
+            Trainer.FastForest => trainers.FastForest(With(new FastForestRegressionTrainer.Options { LabelColumnName = label, FeatureColumnName = features, Seed = seed }, hp)),
+            Trainer.FastTreeTweedie => trainers.FastTreeTweedie(With(new FastTreeTweedieTrainer.Options { LabelColumnName = label, FeatureColumnName = features, Seed = seed }, hp)),
+            Trainer.Sdca => trainers.Sdca(With(new SdcaRegressionTrainer.Options { LabelColumnName = label, FeatureColumnName = features, NumberOfThreads = 1 }, hp)),
+            Trainer.LbfgsPoisson => trainers.LbfgsPoissonRegression(With(new LbfgsPoissonRegressionTrainer.Options { LabelColumnName = label, FeatureColumnName = features }, hp)),
             _ => throw Unsupported(MLTask.Regression, trainer),
         };
     }

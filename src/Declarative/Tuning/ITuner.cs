@@ -1,0 +1,124 @@
+namespace Declarative.Tuning;
+
+/// <summary>
+/// A search strategy over the unit cube [0, 1]^d: it proposes a point, is told the loss there (lower is better;
+/// <see cref="double.PositiveInfinity"/> for a failed trial) and proposes the next. Tuners are deterministic for a seed.
+/// </summary>
+public interface ITuner
+{
+    /// <summary>The next point to evaluate.</summary>
+    double[] Propose();
+
+    /// <summary>The loss at a point this tuner proposed.</summary>
+    void Report(double[] point, double loss);
+}
+
+/// <summary>The tuners Declarative has.</summary>
+public enum TunerKind
+{
+    /// <summary>The default: <see cref="CostFrugal"/>, the best in the benchmark (docs/tuning.md).</summary>
+    Auto = 0,
+
+    /// <summary>Uniform random points after the default.</summary>
+    Random = 1,
+
+    /// <summary>A grid over every dimension, visited in a seeded order.</summary>
+    Grid = 2,
+
+    /// <summary>Randomized direct local search with adaptive step and restarts, from the cheap default (the CFO / FLOW2 idea).</summary>
+    CostFrugal = 3,
+
+    /// <summary>A random-forest surrogate (ML.NET FastForest) with expected improvement (the SMAC idea).</summary>
+    Bayesian = 4,
+}
+
+/// <summary>Creates tuners.</summary>
+public static class Tuners
+{
+    /// <summary>The tuner used for <see cref="TunerKind.Auto"/>.</summary>
+    public const TunerKind Default = TunerKind.CostFrugal;
+
+    /// <summary>A tuner of <paramref name="kind"/> over the dimensions of <paramref name="start"/>, starting there.</summary>
+    public static ITuner Create(TunerKind kind, double[] start, int seed, int budget) => kind switch
+    {
+        TunerKind.Random => new RandomTuner(start, seed),
+        TunerKind.Grid => new GridTuner(start, seed, budget),
+        TunerKind.Bayesian => new BayesianTuner(start, seed),
+        TunerKind.Auto or TunerKind.CostFrugal => new CostFrugalTuner(start, seed),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown tuner."),
+    };
+
+    internal static double[] RandomPoint(Random random, int dimension) =>
+        Enumerable.Range(0, dimension).Select(_ => random.NextDouble()).ToArray();
+}
+
+/// <summary>The start point, then uniform random points.</summary>
+public sealed class RandomTuner(double[] start, int seed) : ITuner
+{
+    private readonly Random _random = new(seed);
+    private bool _started;
+
+    /// <inheritdoc/>
+    public double[] Propose()
+    {
+        if (!_started)
+        {
+            _started = true;
+            return (double[])start.Clone();
+        }
+
+        return Tuners.RandomPoint(_random, start.Length);
+    }
+
+    /// <inheritdoc/>
+    public void Report(double[] point, double loss)
+    {
+    }
+}
+
+/// <summary>
+/// The start point, then the points of a grid with about budget^(1/d) levels per dimension (at least 2), in a seeded
+/// order so that a budget smaller than the grid still spreads over it.
+/// </summary>
+public sealed class GridTuner : ITuner
+{
+    private readonly double[] _start;
+    private readonly List<double[]> _points;
+    private int _next = -1;
+
+    /// <summary>Creates the grid.</summary>
+    public GridTuner(double[] start, int seed, int budget)
+    {
+        _start = start;
+        var dimension = start.Length;
+        var levels = dimension == 0 ? 1 : Math.Max(2, (int)Math.Floor(Math.Pow(Math.Max(budget, 2), 1.0 / dimension) + 1e-9));
+        _points = [];
+        var total = (long)Math.Pow(levels, dimension);
+        for (long index = 0; index < Math.Min(total, 100_000); index++)
+        {
+            var point = new double[dimension];
+            var rest = index;
+            for (var d = 0; d < dimension; d++)
+            {
+                point[d] = levels == 1 ? 0.5 : (double)(rest % levels) / (levels - 1);
+                rest /= levels;
+            }
+
+            _points.Add(point);
+        }
+
+        new Random(seed).Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_points));
+    }
+
+    /// <inheritdoc/>
+    public double[] Propose()
+    {
+        var index = _next++;
+        return index < 0 ? (double[])_start.Clone() : (double[])_points[index % _points.Count].Clone();
+    }
+
+    /// <inheritdoc/>
+    public void Report(double[] point, double loss)
+    {
+    }
+}
