@@ -73,11 +73,28 @@ namespace Declarative.Generators
             "DCL0016", "Invalid column index",
             "The column index {0} of property '{1}' is invalid: {2}");
 
+        public static readonly DiagnosticDescriptor MetricDoesNotFitTask = Error(
+            "DCL0017", "Tuning metric does not fit the task",
+            "The metric '{0}' cannot rate {1}; use a {2} member");
+
+        public static readonly DiagnosticDescriptor TuneOptionOutOfRange = Error(
+            "DCL0018", "Tuning option out of range",
+            "{0} is {1}, but {2}");
+
+        public static readonly DiagnosticDescriptor InvalidSearchRange = Error(
+            "DCL0019", "Invalid search range",
+            "[SearchRange] for {0}.{1} is invalid: {2}");
+
+        public static readonly DiagnosticDescriptor SearchRangeHasNoEffect = new(
+            "DCL0020", "Search range has no effect",
+            "[SearchRange] for {0} has no effect: {1}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
         private static readonly Dictionary<string, DiagnosticDescriptor> AllById = new[]
         {
             NotPartial, MissingLabel, MultipleLabels, UnsupportedLabelType, UnsupportedPropertyType, TrainerDoesNotFitTask,
             TestFractionOutOfRange, DuplicateColumn, UnsupportedPipelineClass, NoFeatures, MultipleTasks,
             ConflictingColumnAttributes, InvalidSeparator, NoTrainers, UnknownTrainer, InvalidColumnIndex,
+            MetricDoesNotFitTask, TuneOptionOutOfRange, InvalidSearchRange, SearchRangeHasNoEffect,
         }.ToDictionary(d => d.Id);
 
         public static IEnumerable<DiagnosticDescriptor> All => AllById.Values;

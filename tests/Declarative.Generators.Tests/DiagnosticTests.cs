@@ -28,9 +28,31 @@ public sealed class DiagnosticTests
     [InlineData("DCL0013", "[BinaryClassification<Row>(Separator = '\"')] public partial class Model;", "Separator = '\"'")]
     [InlineData("DCL0014", "[BinaryClassification<Row>, Trainers] public partial class Model;", "Trainers")]
     [InlineData("DCL0015", "[BinaryClassification<Row>, Trainers((Trainer)99)] public partial class Model;", "(Trainer)99")]
+    [InlineData("DCL0017", "[BinaryClassification<Row>, Tune(Metric = RegressionMetric.RSquared)] public partial class Model;", "Metric = RegressionMetric.RSquared")]
+    [InlineData("DCL0017", "[BinaryClassification<Row>, Tune(Metric = 3)] public partial class Model;", "Metric = 3")]
+    [InlineData("DCL0018", "[BinaryClassification<Row>, Tune(MaxTrials = 0)] public partial class Model;", "MaxTrials = 0")]
+    [InlineData("DCL0018", "[BinaryClassification<Row>, Tune(Folds = -2)] public partial class Model;", "Folds = -2")]
+    [InlineData("DCL0018", "[BinaryClassification<Row>, Tune(Tuner = (Declarative.Tuning.TunerKind)9)] public partial class Model;", "Tuner = (Declarative.Tuning.TunerKind)9")]
+    [InlineData("DCL0019", "[BinaryClassification<Row>, Tune, SearchRange(Trainer.LightGbm, \"Leaves\", 4, 64)] public partial class Model;", "SearchRange(Trainer.LightGbm, \"Leaves\"")]
+    [InlineData("DCL0019", "[BinaryClassification<Row>, Tune, SearchRange(Trainer.LightGbm, \"NumberOfLeaves\", 64, 4)] public partial class Model;", "SearchRange(Trainer.LightGbm")]
+    [InlineData("DCL0019", "[BinaryClassification<Row>, Tune, SearchRange(Trainer.LightGbm, \"LearningRate\", 0, 0.5)] public partial class Model;", "SearchRange(Trainer.LightGbm")]
     public void PipelineClassMistakes(string id, string declaration, string markedText)
     {
         AssertReports(id, markedText, Row + declaration);
+    }
+
+    [Theory]
+    [InlineData("[BinaryClassification<Row>, SearchRange(Trainer.LightGbm, \"NumberOfLeaves\", 4, 64)] public partial class Model;", "has no [Tune]")]
+    [InlineData("[BinaryClassification<Row>, Tune, SearchRange(Trainer.FastTree, \"NumberOfLeaves\", 4, 64)] public partial class Model;", "FastTree is not among")]
+    public void DCL0020_SearchRangeWithoutEffect_IsAWarningAndStillGenerates(string declaration, string message)
+    {
+        var (run, diagnostics) = GeneratorHarness.Run(Row + declaration);
+
+        var warning = Assert.Single(run.Diagnostics);
+        Assert.Equal(("DCL0020", DiagnosticSeverity.Warning), (warning.Id, warning.Severity));
+        Assert.Contains(message, warning.GetMessage(), StringComparison.Ordinal);
+        Assert.Single(run.GeneratedTrees);
+        Assert.Empty(diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
     }
 
     [Fact]

@@ -112,6 +112,31 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void BinaryClassification_Tuned()
+    {
+        const string source = """
+            using Declarative;
+            using Declarative.Tuning;
+
+            public class Row
+            {
+                [Label] public bool Target { get; set; }
+                public float Value { get; set; }
+                public string Kind { get; set; } = "";
+            }
+
+            [BinaryClassification<Row>(Data = "rows.csv")]
+            [Trainers(Trainer.LightGbm, Trainer.FastTree)]
+            [Tune(MaxTrials = 30, Metric = BinaryMetric.F1Score, Folds = 3, Tuner = TunerKind.Bayesian)]
+            [SearchRange(Trainer.LightGbm, "NumberOfLeaves", 4, 64)]
+            [SearchRange(Trainer.FastTree, "LearningRate", 0.05, 0.3)]
+            public partial class TunedModel;
+            """;
+
+        AssertGenerates("TunedModel", source);
+    }
+
+    [Fact]
     public void PipelineInPrivateNestedClass_CompilesWithoutRegistryEntry()
     {
         const string source = """

@@ -77,6 +77,21 @@ namespace Declarative.Generators.Emitting
             writer.WriteLine($"TestFraction = {model.TestFraction.ToString("R", CultureInfo.InvariantCulture)},");
             writer.WriteLine($"Seed = {model.Seed.ToString(CultureInfo.InvariantCulture)},");
             writer.WriteLine($"Trainers = [{string.Join(", ", model.Trainers.Select(t => "global::Declarative.Trainer." + t))}],");
+            if (model.Tuning is { } tuning)
+            {
+                var ranges = string.Join(", ", tuning.Ranges.Select(r =>
+                    $"new global::Declarative.Tuning.SearchRange(global::Declarative.Trainer.{r.Trainer}, {Literal(r.Hyperparameter)}, {Number(r.Min)}, {Number(r.Max)})"));
+                writer.WriteLine("Tuning = new global::Declarative.Tuning.TuningSpec");
+                writer.OpenBlock();
+                writer.WriteLine($"MaxTrials = {tuning.MaxTrials.ToString(CultureInfo.InvariantCulture)},");
+                writer.WriteLine($"Metric = {NullableLiteral(tuning.Metric)},");
+                writer.WriteLine($"Folds = {tuning.Folds.ToString(CultureInfo.InvariantCulture)},");
+                writer.WriteLine($"TimeBudgetSeconds = {tuning.TimeBudgetSeconds.ToString(CultureInfo.InvariantCulture)},");
+                writer.WriteLine($"Tuner = global::Declarative.Tuning.TunerKind.{tuning.Tuner},");
+                writer.WriteLine($"Ranges = [{ranges}],");
+                writer.CloseBlock(",");
+            }
+
 
             var label = model.Label;
             var labelFactory = label.Kind switch
@@ -126,7 +141,13 @@ namespace Declarative.Generators.Emitting
                 writer.WriteLine();
             }
 
-            writer.WriteLine("/// <summary>Loads the data, holds out the test part, trains and evaluates.</summary>");
+            writer.WriteLine("/// <summary>The tuning trials in the order they ran; empty when the pipeline does not tune or was loaded.</summary>");
+            writer.WriteLine("public global::System.Collections.Generic.IReadOnlyList<global::Declarative.Tuning.TrialResult> Trials => _pipeline.Trials;");
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>The successful tuning trials, best first by the tuning metric.</summary>");
+            writer.WriteLine("public global::System.Collections.Generic.IReadOnlyList<global::Declarative.Tuning.TrialResult> Leaderboard => _pipeline.Leaderboard;");
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>Loads the data, holds out the test part, tunes when declared, trains and evaluates.</summary>");
             writer.WriteLine("/// <param name=\"dataPath\">The data file; <see langword=\"null\"/> uses the one the attribute names.</param>");
             writer.WriteLine($"public static {name} Train(string? dataPath = null) => new({core}.Train(Spec, dataPath));");
             writer.WriteLine();
@@ -180,6 +201,8 @@ namespace Declarative.Generators.Emitting
 
             writer.CloseBlock();
         }
+
+        private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
         private static string Index(int index) => index >= 0 ? $", index: {index.ToString(CultureInfo.InvariantCulture)}" : "";
 

@@ -27,7 +27,14 @@ namespace Declarative.Generators.Model
         int Seed,
         ImmutableEquatableArray<string> Trainers,
         LabelModel Label,
-        ImmutableEquatableArray<FeatureModel> Features);
+        ImmutableEquatableArray<FeatureModel> Features,
+        TuningModel? Tuning);
+
+    /// <summary>The [Tune] settings and [SearchRange]s; <see cref="Metric"/> is the metrics property name, <see cref="Tuner"/> a TunerKind member.</summary>
+    internal sealed record TuningModel(int MaxTrials, string? Metric, int Folds, int TimeBudgetSeconds, string Tuner, ImmutableEquatableArray<SearchRangeModel> Ranges);
+
+    /// <summary>One [SearchRange].</summary>
+    internal sealed record SearchRangeModel(string Trainer, string Hyperparameter, double Min, double Max);
 
     /// <summary>A type the pipeline class is nested in: its keyword (<c>class</c>, <c>record struct</c>...) and name.</summary>
     internal sealed record ContainingTypeModel(string Keyword, string Name);

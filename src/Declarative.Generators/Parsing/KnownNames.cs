@@ -15,6 +15,10 @@ namespace Declarative.Generators.Parsing
         public const string Trainers = "Declarative.TrainersAttribute";
         public const string SupportedTasks = "Declarative.SupportedTasksAttribute";
         public const string Trainer = "Declarative.Trainer";
+        public const string Tune = "Declarative.TuneAttribute";
+        public const string SearchRange = "Declarative.SearchRangeAttribute";
+        public const string Hyperparameter = "Declarative.HyperparameterAttribute";
+        public const string TunerKind = "Declarative.Tuning.TunerKind";
 
         public static readonly string[] TaskAttributes = { BinaryClassification, MulticlassClassification, Regression };
     }

@@ -16,6 +16,10 @@ namespace Declarative.Generators.Parsing
             Trainers = compilation.GetTypeByMetadataName(KnownNames.Trainers);
             SupportedTasks = compilation.GetTypeByMetadataName(KnownNames.SupportedTasks);
             Trainer = compilation.GetTypeByMetadataName(KnownNames.Trainer);
+            Tune = compilation.GetTypeByMetadataName(KnownNames.Tune);
+            SearchRange = compilation.GetTypeByMetadataName(KnownNames.SearchRange);
+            Hyperparameter = compilation.GetTypeByMetadataName(KnownNames.Hyperparameter);
+            TunerKind = compilation.GetTypeByMetadataName(KnownNames.TunerKind);
             BinaryClassification = compilation.GetTypeByMetadataName(KnownNames.BinaryClassification);
             MulticlassClassification = compilation.GetTypeByMetadataName(KnownNames.MulticlassClassification);
             Regression = compilation.GetTypeByMetadataName(KnownNames.Regression);
@@ -38,6 +42,14 @@ namespace Declarative.Generators.Parsing
         public INamedTypeSymbol? SupportedTasks { get; }
 
         public INamedTypeSymbol? Trainer { get; }
+
+        public INamedTypeSymbol? Tune { get; }
+
+        public INamedTypeSymbol? SearchRange { get; }
+
+        public INamedTypeSymbol? Hyperparameter { get; }
+
+        public INamedTypeSymbol? TunerKind { get; }
 
         public INamedTypeSymbol? BinaryClassification { get; }
 

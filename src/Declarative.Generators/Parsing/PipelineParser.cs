@@ -64,8 +64,11 @@ namespace Declarative.Generators.Parsing
             var (testFraction, seed) = ReadSplit(type, symbols, diagnostics, cancellationToken);
             var trainers = ReadTrainers(type, task, symbols, diagnostics, cancellationToken);
             var columns = RowParser.Parse(type, rowType, task, hasHeader, symbols, attributeLocation, diagnostics);
+            var tuning = TuningParser.Parse(type, task, trainers, symbols, diagnostics, cancellationToken);
 
-            if (diagnostics.Count > 0 || columns is null)
+            // Warnings travel with the model; only errors stop it.
+            var warnings = diagnostics.Where(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Warning).ToList();
+            if (diagnostics.Count > warnings.Count || columns is null)
             {
                 return Failed(diagnostics);
             }
@@ -86,8 +89,9 @@ namespace Declarative.Generators.Parsing
                 Seed: seed,
                 Trainers: trainers.ToImmutableEquatableArray(),
                 Label: columns.Value.Label,
-                Features: columns.Value.Features.ToImmutableEquatableArray());
-            return new ParseResult(model, ImmutableEquatableArray<DiagnosticInfo>.Empty);
+                Features: columns.Value.Features.ToImmutableEquatableArray(),
+                Tuning: tuning);
+            return new ParseResult(model, warnings.ToImmutableEquatableArray());
         }
 
         private static ParseResult Failed(List<DiagnosticInfo> diagnostics) =>

@@ -23,10 +23,10 @@ public sealed class BinaryClassifier<TRow> : TrainedPipeline<TRow, BinaryPredict
     /// <inheritdoc/>
     public override IReadOnlyDictionary<string, double> TestMetricValues => MetricValues(_testMetrics);
 
-    /// <summary>Loads, splits, trains and evaluates the pipeline.</summary>
-    public static BinaryClassifier<TRow> Train(PipelineSpec<TRow> spec, string? dataPath = null)
+    /// <summary>Loads, splits, tunes (when declared), trains and evaluates the pipeline.</summary>
+    public static BinaryClassifier<TRow> Train(PipelineSpec<TRow> spec, string? dataPath = null, Tuning.TrainOptions? options = null)
     {
-        var run = PipelineTrainer.Train(spec, dataPath);
+        var run = PipelineTrainer.Train(spec, dataPath, options);
         var metrics = run.Context.BinaryClassification.Evaluate(run.TestPredictions, labelColumnName: PipelineTrainer.TrainerLabel(spec));
         return new(spec, run.Context, run.Model, run.Trainer, run, metrics);
     }

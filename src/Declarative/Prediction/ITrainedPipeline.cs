@@ -18,6 +18,12 @@ public interface ITrainedPipeline
     /// <summary>The test metrics by ML.NET's property names (<c>AreaUnderRocCurve</c>, <c>RSquared</c>, ...); empty for a loaded model.</summary>
     IReadOnlyDictionary<string, double> TestMetricValues { get; }
 
+    /// <summary>The tuned hyperparameters of the trainer (empty for defaults).</summary>
+    IReadOnlyDictionary<string, string> Hyperparameters { get; }
+
+    /// <summary>The tuning trials in the order they ran; empty when the pipeline did not tune.</summary>
+    IReadOnlyList<Tuning.TrialResult> Trials { get; }
+
     /// <summary>Saves the model to a file, written whole or not at all.</summary>
     void Save(string path);
 }

@@ -3,6 +3,7 @@ using Declarative.Data;
 using Declarative.Prediction;
 using Declarative.Schema;
 using Declarative.Training;
+using Declarative.Tuning;
 using Microsoft.ML;
 
 namespace Declarative;
@@ -24,6 +25,8 @@ public abstract class TrainedPipeline<TRow, TPrediction> : ITrainedPipeline
         Spec = spec;
         DataPath = run?.DataPath;
         TrainingTime = run?.Duration;
+        Hyperparameters = run?.Hyperparameters ?? new Dictionary<string, string>();
+        Trials = run?.Trials ?? [];
         _context = context;
         Model = model;
         Trainer = trainer;
@@ -45,6 +48,20 @@ public abstract class TrainedPipeline<TRow, TPrediction> : ITrainedPipeline
 
     /// <inheritdoc/>
     public string Name => Spec.Name;
+
+    /// <inheritdoc/>
+    public IReadOnlyDictionary<string, string> Hyperparameters { get; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<TrialResult> Trials { get; }
+
+    /// <summary>The successful tuning trials, best first (by the tuning metric); empty when the pipeline did not tune.</summary>
+    public IReadOnlyList<TrialResult> Leaderboard =>
+        Spec.Tuning is null
+            ? []
+            : (TuningSpec.LowerIsBetter(Spec.Tuning.MetricFor(Spec.Task))
+                ? Trials.Where(t => t.Succeeded).OrderBy(t => t.Metric).ThenBy(t => t.Number)
+                : Trials.Where(t => t.Succeeded).OrderByDescending(t => t.Metric).ThenBy(t => t.Number)).ToArray();
 
     /// <inheritdoc/>
     public abstract IReadOnlyDictionary<string, double> TestMetricValues { get; }
@@ -119,13 +136,7 @@ public abstract class TrainedPipeline<TRow, TPrediction> : ITrainedPipeline
     }
 
     /// <summary>The public numeric properties of an ML.NET metrics object, by name; empty when there are none.</summary>
-    private protected static IReadOnlyDictionary<string, double> MetricValues(object? metrics) =>
-        metrics is null
-            ? new Dictionary<string, double>()
-            : metrics.GetType().GetProperties()
-                .Where(p => p.PropertyType == typeof(double))
-                .OrderBy(p => p.Name, StringComparer.Ordinal)
-                .ToDictionary(p => p.Name, p => (double)p.GetValue(metrics)!);
+    private protected static IReadOnlyDictionary<string, double> MetricValues(object? metrics) => Training.MetricValues.Of(metrics);
 
     /// <summary>The error for test metrics asked of a model that was loaded rather than trained.</summary>
     private protected InvalidOperationException NoTestMetrics() =>

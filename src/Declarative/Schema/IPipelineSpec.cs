@@ -27,6 +27,12 @@ public interface IPipelineSpec
     /// <summary>The data file the pipeline trains on, found as <c>Train</c> finds it.</summary>
     string ResolveDataPath(string? dataPath = null);
 
-    /// <summary>Loads the data, holds out the test part, trains and evaluates.</summary>
-    ITrainedPipeline Train(string? dataPath = null);
+    /// <summary>How the pipeline tunes, or <see langword="null"/> when it does not.</summary>
+    Tuning.TuningSpec? Tuning { get; }
+
+    /// <summary>The candidate trainers.</summary>
+    IReadOnlyList<Trainer> Trainers { get; }
+
+    /// <summary>Loads the data, holds out the test part, tunes (unless pinned), trains and evaluates.</summary>
+    ITrainedPipeline Train(string? dataPath = null, Tuning.TrainOptions? options = null);
 }

@@ -14,7 +14,7 @@ internal interface ILabelCodec
     string Expected { get; }
 
     /// <summary>Trains a multiclass pipeline whose labels are of this codec's type, without reflection.</summary>
-    ITrainedPipeline TrainMulticlass<TRow>(PipelineSpec<TRow> spec, string? dataPath);
+    ITrainedPipeline TrainMulticlass<TRow>(PipelineSpec<TRow> spec, string? dataPath, Tuning.TrainOptions? options);
 }
 
 /// <summary>Converts class labels of type <typeparamref name="TLabel"/> to and from the text the model stores.</summary>
@@ -41,8 +41,8 @@ public abstract class LabelCodec<TLabel> : ILabelCodec
 
     string ILabelCodec.LabelTypeName => typeof(TLabel).FullName ?? typeof(TLabel).Name;
 
-    ITrainedPipeline ILabelCodec.TrainMulticlass<TRow>(PipelineSpec<TRow> spec, string? dataPath) =>
-        MulticlassClassifier<TRow, TLabel>.Train(spec, dataPath);
+    ITrainedPipeline ILabelCodec.TrainMulticlass<TRow>(PipelineSpec<TRow> spec, string? dataPath, Tuning.TrainOptions? options) =>
+        MulticlassClassifier<TRow, TLabel>.Train(spec, dataPath, options);
 
     bool ILabelCodec.TryNormalize(string text, out string canonical)
     {

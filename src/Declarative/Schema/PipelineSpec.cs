@@ -49,6 +49,9 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
     /// <summary>The candidate trainers; the first is trained when there is no tuning.</summary>
     public IReadOnlyList<Trainer> Trainers { get; init; } = [Trainer.LightGbm];
 
+    /// <summary>How to tune, or <see langword="null"/> to train the first trainer with its defaults.</summary>
+    public Tuning.TuningSpec? Tuning { get; init; }
+
     /// <summary>Every loaded column: the label first, then the features.</summary>
     public IEnumerable<ColumnSpec<TRow>> Columns => Features.Prepend(Label);
 
@@ -66,6 +69,7 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
             string.Create(CultureInfo.InvariantCulture, $"data:{DataPath}:{(int)Separator}:{HasHeader}"),
             string.Create(CultureInfo.InvariantCulture, $"split:{TestFraction:R}:{Seed}"),
             $"trainers:{string.Join(",", Trainers)}",
+            Tuning?.Signature() ?? "tune:none",
             $"versions:{ModelFile.DeclarativeVersion}:{ModelFile.MLNetVersion}",
         ]);
 
@@ -73,11 +77,11 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
     public string ResolveDataPath(string? dataPath = null) => DataPaths.Resolve(this, dataPath);
 
     /// <inheritdoc/>
-    public ITrainedPipeline Train(string? dataPath = null) => Task switch
+    public ITrainedPipeline Train(string? dataPath = null, Tuning.TrainOptions? options = null) => Task switch
     {
-        MLTask.BinaryClassification => BinaryClassifier<TRow>.Train(this, dataPath),
-        MLTask.Regression => Regressor<TRow>.Train(this, dataPath),
-        _ => Label.Codec?.TrainMulticlass(this, dataPath)
+        MLTask.BinaryClassification => BinaryClassifier<TRow>.Train(this, dataPath, options),
+        MLTask.Regression => Regressor<TRow>.Train(this, dataPath, options),
+        _ => Label.Codec?.TrainMulticlass(this, dataPath, options)
             ?? throw new InvalidOperationException($"Pipeline '{Name}': a multiclass label needs a label codec."),
     };
 
@@ -116,6 +120,11 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
         if (Features.Count == 0 || Features.Any(f => f.Kind.IsLabel()))
         {
             throw new ArgumentException($"Pipeline '{Name}' needs at least one feature, and no label among its features.", nameof(Features));
+        }
+
+        if (Tuning is { MaxTrials: < 1 } or { Folds: < 0 } or { TimeBudgetSeconds: < 0 })
+        {
+            throw new ArgumentException($"Pipeline '{Name}': tuning needs MaxTrials of at least 1, and Folds and TimeBudgetSeconds of at least 0.", nameof(Tuning));
         }
 
         var duplicate = Columns.GroupBy(c => c.PropertyName, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);

@@ -1,19 +1,28 @@
 using System.Diagnostics;
 using Declarative.Data;
 using Declarative.Schema;
+using Declarative.Tuning;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms;
 
 namespace Declarative.Training;
 
-/// <summary>The outcome of one training: the model, and its predictions on the held-out test part.</summary>
-internal sealed record TrainingRun(MLContext Context, ITransformer Model, IDataView TestPredictions, Trainer Trainer, string DataPath, TimeSpan Duration);
+/// <summary>The outcome of one training: the model, how it was chosen, and its predictions on the held-out test part.</summary>
+internal sealed record TrainingRun(
+    MLContext Context,
+    ITransformer Model,
+    IDataView TestPredictions,
+    Trainer Trainer,
+    IReadOnlyDictionary<string, string> Hyperparameters,
+    IReadOnlyList<TrialResult> Trials,
+    string DataPath,
+    TimeSpan Duration);
 
-/// <summary>Loads, splits, featurizes and trains a pipeline: the part every task shares.</summary>
+/// <summary>Loads, splits, featurizes, tunes (when declared) and trains a pipeline: the part every task shares.</summary>
 internal static class PipelineTrainer
 {
-    public static TrainingRun Train<TRow>(PipelineSpec<TRow> spec, string? dataPath)
+    public static TrainingRun Train<TRow>(PipelineSpec<TRow> spec, string? dataPath, TrainOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         spec.Validate();
@@ -23,17 +32,41 @@ internal static class PipelineTrainer
 
         var ml = new MLContext(spec.Seed);
         var split = ml.Data.TrainTestSplit(data, spec.TestFraction, seed: spec.Seed);
-        var trainer = spec.Trainers[0];
-        var estimator = Build(ml, spec, trainer);
-        var model = estimator.Fit(split.TrainSet);
-        return new TrainingRun(ml, model, model.Transform(split.TestSet), trainer, path, stopwatch.Elapsed);
+
+        Trainer trainer;
+        IReadOnlyDictionary<string, string>? hyperparameters = null;
+        IReadOnlyList<TrialResult> trials = [];
+        if (options?.Pinned is { } pinned)
+        {
+            (trainer, hyperparameters) = (pinned.Trainer, pinned.Hyperparameters);
+        }
+        else if (spec.Tuning is { } tuning)
+        {
+            var outcome = PipelineTuner.Tune(ml, spec, tuning, split.TrainSet, options?.Progress);
+            (trainer, hyperparameters, trials) = (outcome.Best.Trainer, outcome.Best.Hyperparameters, outcome.Trials);
+        }
+        else
+        {
+            trainer = spec.Trainers[0];
+        }
+
+        // The final model is fitted on the whole training part, whatever tuning validated on, in a fresh context so
+        // it is the same model whether or not (and however long) tuning ran before it.
+        ml = new MLContext(spec.Seed);
+        var model = Featurizer(ml, spec, trainer)
+            .AppendCacheCheckpoint(ml)
+            .Append(TrainerFactory.Create(ml, spec.Task, trainer, TrainerLabel(spec), spec.Seed, hyperparameters))
+            .Fit(split.TrainSet);
+        return new TrainingRun(ml, model, model.Transform(split.TestSet), trainer,
+            hyperparameters ?? new Dictionary<string, string>(), trials, path, stopwatch.Elapsed);
     }
 
     /// <summary>The label column the trainer and evaluator read: a key for multiclass, the property itself otherwise.</summary>
     public static string TrainerLabel<TRow>(PipelineSpec<TRow> spec) =>
         spec.Task == MLTask.MulticlassClassification ? ColumnNames.LabelKey : spec.Label.PropertyName;
 
-    private static IEstimator<ITransformer> Build<TRow>(MLContext ml, PipelineSpec<TRow> spec, Trainer trainer)
+    /// <summary>Everything before the trainer: the label key for multiclass, then the features as the trainer wants them.</summary>
+    public static IEstimator<ITransformer> Featurizer<TRow>(MLContext ml, PipelineSpec<TRow> spec, Trainer trainer)
     {
         IEstimator<ITransformer> chain = new EstimatorChain<ITransformer>();
         if (spec.Task == MLTask.MulticlassClassification)
@@ -43,11 +76,30 @@ internal static class PipelineTrainer
                 ColumnNames.LabelKey, spec.Label.PropertyName, keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue));
         }
 
-        chain = chain
-            .Append(FeaturePipeline.Build(ml, spec, TrainerFactory.NeedsNormalization(trainer)))
-            .AppendCacheCheckpoint(ml)
-            .Append(TrainerFactory.Create(ml, spec.Task, trainer, TrainerLabel(spec), spec.Seed));
-
-        return chain;
+        return chain.Append(FeaturePipeline.Build(ml, spec, TrainerFactory.NeedsNormalization(trainer)));
     }
+
+    /// <summary>The test metrics of predictions, by ML.NET's property names.</summary>
+    public static IReadOnlyDictionary<string, double> Evaluate<TRow>(MLContext ml, PipelineSpec<TRow> spec, IDataView predictions)
+    {
+        var label = TrainerLabel(spec);
+        object metrics = spec.Task switch
+        {
+            MLTask.BinaryClassification => ml.BinaryClassification.Evaluate(predictions, labelColumnName: label),
+            MLTask.MulticlassClassification => ml.MulticlassClassification.Evaluate(predictions, labelColumnName: label),
+            _ => ml.Regression.Evaluate(predictions, labelColumnName: label),
+        };
+        return MetricValues.Of(metrics);
+    }
+}
+
+/// <summary>The public numeric properties of an ML.NET metrics object, by name.</summary>
+internal static class MetricValues
+{
+    public static IReadOnlyDictionary<string, double> Of(object? metrics) =>
+        metrics is null
+            ? new SortedDictionary<string, double>(StringComparer.Ordinal)
+            : new SortedDictionary<string, double>(
+                metrics.GetType().GetProperties().Where(p => p.PropertyType == typeof(double)).ToDictionary(p => p.Name, p => (double)p.GetValue(metrics)!),
+                StringComparer.Ordinal);
 }

@@ -44,7 +44,9 @@ public sealed class CostFrugalTuner : ITuner
 
         if (_direction is not null && _repeat)
         {
+            // A repeated step that fails is not worth its opposite: that is the point just left.
             _repeat = false;
+            _triedOpposite = true;
             return Move(_incumbent, _direction, _step);
         }
 

@@ -44,7 +44,13 @@ partial class Models
         /// <summary>The classes the model knows, in the order of <see cref="Prediction.Scores"/>.</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::Flowers.Species> Classes => _pipeline.Classes;
 
-        /// <summary>Loads the data, holds out the test part, trains and evaluates.</summary>
+        /// <summary>The tuning trials in the order they ran; empty when the pipeline does not tune or was loaded.</summary>
+        public global::System.Collections.Generic.IReadOnlyList<global::Declarative.Tuning.TrialResult> Trials => _pipeline.Trials;
+
+        /// <summary>The successful tuning trials, best first by the tuning metric.</summary>
+        public global::System.Collections.Generic.IReadOnlyList<global::Declarative.Tuning.TrialResult> Leaderboard => _pipeline.Leaderboard;
+
+        /// <summary>Loads the data, holds out the test part, tunes when declared, trains and evaluates.</summary>
         /// <param name="dataPath">The data file; <see langword="null"/> uses the one the attribute names.</param>
         public static IrisModel Train(string? dataPath = null) => new(global::Declarative.MulticlassClassifier<global::Flowers.Flower, global::Flowers.Species>.Train(Spec, dataPath));
 

@@ -48,7 +48,13 @@ partial class SurvivalModel
     /// <summary>The metrics measured on the held-out test part when the model was trained. A loaded model has none.</summary>
     public global::Microsoft.ML.Data.CalibratedBinaryClassificationMetrics TestMetrics => _pipeline.TestMetrics;
 
-    /// <summary>Loads the data, holds out the test part, trains and evaluates.</summary>
+    /// <summary>The tuning trials in the order they ran; empty when the pipeline does not tune or was loaded.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::Declarative.Tuning.TrialResult> Trials => _pipeline.Trials;
+
+    /// <summary>The successful tuning trials, best first by the tuning metric.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::Declarative.Tuning.TrialResult> Leaderboard => _pipeline.Leaderboard;
+
+    /// <summary>Loads the data, holds out the test part, tunes when declared, trains and evaluates.</summary>
     /// <param name="dataPath">The data file; <see langword="null"/> uses the one the attribute names.</param>
     public static SurvivalModel Train(string? dataPath = null) => new(global::Declarative.BinaryClassifier<global::Titanic.Passenger>.Train(Spec, dataPath));
 

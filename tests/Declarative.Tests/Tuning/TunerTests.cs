@@ -33,7 +33,7 @@ public sealed class TunerTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData(TunerKind.CostFrugal, 150, 0.45)]
+    [InlineData(TunerKind.CostFrugal, 200, 0.45)]
     [InlineData(TunerKind.Bayesian, 50, 0.6)]
     public void FindsBraninsMinimum(TunerKind kind, int trials, double tolerance)
     {

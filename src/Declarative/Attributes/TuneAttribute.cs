@@ -1,0 +1,73 @@
+namespace Declarative;
+
+/// <summary>Metrics that tuning can optimize for binary classification.</summary>
+public enum BinaryMetric
+{
+    /// <summary>Area under the ROC curve (higher is better). The default.</summary>
+    AreaUnderRocCurve = 1,
+
+    /// <summary>Accuracy (higher is better).</summary>
+    Accuracy = 2,
+
+    /// <summary>F1 score of the positive class (higher is better).</summary>
+    F1Score = 3,
+
+    /// <summary>Area under the precision-recall curve (higher is better).</summary>
+    AreaUnderPrecisionRecallCurve = 4,
+
+    /// <summary>Log-loss of the calibrated probability (lower is better).</summary>
+    LogLoss = 5,
+}
+
+/// <summary>Metrics that tuning can optimize for multiclass classification.</summary>
+public enum MulticlassMetric
+{
+    /// <summary>Accuracy averaged over classes (higher is better). The default.</summary>
+    MacroAccuracy = 1,
+
+    /// <summary>Accuracy over rows (higher is better).</summary>
+    MicroAccuracy = 2,
+
+    /// <summary>Log-loss (lower is better).</summary>
+    LogLoss = 3,
+}
+
+/// <summary>Metrics that tuning can optimize for regression.</summary>
+public enum RegressionMetric
+{
+    /// <summary>R² (higher is better). The default.</summary>
+    RSquared = 1,
+
+    /// <summary>Root mean squared error (lower is better).</summary>
+    RootMeanSquaredError = 2,
+
+    /// <summary>Mean absolute error (lower is better).</summary>
+    MeanAbsoluteError = 3,
+}
+
+/// <summary>
+/// Tunes the pipeline: searches the <see cref="TrainersAttribute"/> candidates and their hyperparameters on the
+/// training part (cross-validated or on a holdout), then refits the best on the whole training part. With a trial
+/// budget and a seed the search is reproducible; a time budget is not.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class TuneAttribute : Attribute
+{
+    /// <summary>The number of trials (at least 1).</summary>
+    public int MaxTrials { get; set; } = 20;
+
+    /// <summary>
+    /// The metric to optimize: a <see cref="BinaryMetric"/>, <see cref="MulticlassMetric"/> or <see cref="RegressionMetric"/>
+    /// member that fits the task; <see langword="null"/> for the task's default.
+    /// </summary>
+    public object? Metric { get; set; }
+
+    /// <summary>Cross-validation folds on the training part: 0 chooses by size (5 below 20,000 rows, else a holdout), 1 is a 20% holdout.</summary>
+    public int Folds { get; set; }
+
+    /// <summary>Stops tuning after this many seconds (0: no limit). Makes the result depend on the machine: the build warns.</summary>
+    public int TimeBudgetSeconds { get; set; }
+
+    /// <summary>The search strategy.</summary>
+    public Tuning.TunerKind Tuner { get; set; }
+}

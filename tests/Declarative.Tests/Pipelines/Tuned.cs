@@ -1,0 +1,26 @@
+using Declarative.Tuning;
+
+namespace Declarative.Tests.Pipelines;
+
+[BinaryClassification<Tumor>(Data = "datasets/breast-cancer/breast-cancer-withheader.txt")]
+[Trainers(Trainer.LightGbm, Trainer.FastTree, Trainer.SdcaLogisticRegression)]
+[Tune(MaxTrials = 12, Metric = BinaryMetric.AreaUnderRocCurve)]
+public partial class TunedTumorModel;
+
+/// <summary>LightGBM cannot grow a tree of one leaf, so every LightGbm trial here fails; FastTree's succeed.</summary>
+[BinaryClassification<Tumor>(Data = "datasets/breast-cancer/breast-cancer-withheader.txt")]
+[Trainers(Trainer.LightGbm, Trainer.FastTree)]
+[Tune(MaxTrials = 6, Folds = 1, Tuner = TunerKind.Random)]
+[SearchRange(Trainer.LightGbm, "NumberOfLeaves", 1, 1.4)]
+public partial class HalfBrokenTumorModel;
+
+[BinaryClassification<Tumor>(Data = "datasets/breast-cancer/breast-cancer-withheader.txt")]
+[Trainers(Trainer.LightGbm)]
+[Tune(MaxTrials = 3, Folds = 1)]
+[SearchRange(Trainer.LightGbm, "NumberOfLeaves", 1, 1.4)]
+public partial class BrokenTumorModel;
+
+[Regression<House>(Data = "datasets/housing/housing.txt")]
+[Trainers(Trainer.FastTree, Trainer.Sdca)]
+[Tune(MaxTrials = 8, Metric = RegressionMetric.RootMeanSquaredError, Tuner = TunerKind.Bayesian)]
+public partial class TunedHousingModel;
