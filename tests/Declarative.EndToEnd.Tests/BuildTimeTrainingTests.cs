@@ -112,4 +112,45 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
 
         Assert.Equal(hashes[0], hashes[1]);
     }
+
+    [Fact]
+    public void TunedPipeline_ShowsTrials_WritesALock_ThenRefits_UntilRetuned()
+    {
+        const string source = $$"""
+            using Declarative;
+
+            Console.WriteLine(TunedModel.Load().Predict(new Tumor { Thickness = 10, UniformSize = 10, UniformShape = 10, BareNuclei = 10 }).PredictedLabel);
+
+            {{TumorSources.Row}}
+
+            [BinaryClassification<Tumor>(Data = "data/breast-cancer.txt"), Trainers(Trainer.FastTree, Trainer.SdcaLogisticRegression)]
+            [Tune(MaxTrials = 5, Folds = 1)]
+            public partial class TunedModel;
+
+            [BinaryClassification<Tumor>(Data = "data/breast-cancer.txt"), Trainers(Trainer.SdcaLogisticRegression)]
+            [Tune(MaxTrials = 2, TimeBudgetSeconds = 600)]
+            public partial class BudgetedModel;
+            """;
+        var project = package.NewProject("TunedApp", source, (TumorSources.Dataset, "data/breast-cancer.txt"));
+        var lockFile = Path.Combine(project, "TunedModel.tuning.json");
+
+        var first = DotNet.Succeed(project, "build");
+        Assert.Contains("Declarative: TunedModel trial 1/5 FastTree AreaUnderRocCurve", first);
+        Assert.Contains("Declarative: TunedModel trial 5/5", first);
+        Assert.Contains("warning DCL1003: pipeline BudgetedModel tunes with TimeBudgetSeconds = 600", first);
+        Assert.DoesNotContain("BudgetedModel tunes", first.Replace("pipeline BudgetedModel tunes", "", StringComparison.Ordinal)); // only that pipeline warns
+        Assert.True(File.Exists(lockFile));
+        var locked = File.ReadAllText(lockFile);
+
+        // A code edit runs the host, which refits nothing: the lock and the data are unchanged.
+        File.AppendAllText(Path.Combine(project, "Program.cs"), "\n// edited\n");
+        var second = DotNet.Succeed(project, "build");
+        Assert.Contains("Declarative: TunedModel is up to date", second);
+        Assert.DoesNotContain("trial", second);
+        Assert.Contains("True", DotNet.Succeed(project, "run", "--no-build"));
+
+        var retuned = DotNet.Succeed(project, "build", "-p:DeclarativeRetune=true");
+        Assert.Contains("Declarative: TunedModel trial 5/5", retuned);
+        Assert.Equal(locked, File.ReadAllText(lockFile)); // same seed, same budget: the same winner
+    }
 }

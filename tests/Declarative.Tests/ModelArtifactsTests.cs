@@ -1,5 +1,6 @@
 using Declarative.Artifacts;
 using Declarative.Tests.Pipelines;
+using Declarative.Tuning;
 
 namespace Declarative.Tests;
 
@@ -73,6 +74,42 @@ public sealed class ModelArtifactsTests : IDisposable
 
         Assert.Equal(File.ReadAllBytes(a.ModelPath), File.ReadAllBytes(b.ModelPath));
         Assert.Equal(File.ReadAllText(a.ManifestPath), File.ReadAllText(b.ManifestPath));
+    }
+
+    [Fact]
+    public void TunedPipeline_WritesALock_ThenRefitsIt_UntilRetuned()
+    {
+        var options = new ArtifactOptions { LockDirectory = _temp.Path };
+        var lockPath = _temp.File("QuickTunedTumorModel.tuning.json");
+        var output = Path.Combine(_temp.Path, "obj");
+
+        var tuned = ModelArtifacts.Build(QuickTunedTumorModel.Spec, output, options);
+        Assert.Equal(ArtifactStatus.Trained, tuned.Status);
+        Assert.Equal(4, tuned.Manifest.Tuning!.Trials.Count);
+        Assert.Null(tuned.Manifest.Tuning.PinnedBy);
+        var locked = TuningLock.Read(lockPath)!;
+        Assert.Equal(tuned.Manifest.Trainer, locked.Trainer);
+        Assert.Equal(4, locked.Trials);
+        Assert.Equal("AreaUnderRocCurve", locked.Metric);
+        Assert.All(locked.Hyperparameters, h => Assert.Equal(h.Value, tuned.Manifest.Hyperparameters[h.Key]));
+
+        Assert.Equal(ArtifactStatus.UpToDate, ModelArtifacts.Build(QuickTunedTumorModel.Spec, output, options).Status);
+
+        // Pinning another configuration by hand: the next build refits it without tuning.
+        (locked with { Trainer = Trainer.SdcaLogisticRegression, Hyperparameters = new Dictionary<string, string> { ["L2Regularization"] = "0.05" } }).Write(lockPath);
+        var pinned = ModelArtifacts.Build(QuickTunedTumorModel.Spec, output, options);
+        Assert.Equal(ArtifactStatus.Trained, pinned.Status);
+        Assert.Equal("QuickTunedTumorModel.tuning.json", pinned.Manifest.Tuning!.PinnedBy);
+        Assert.Empty(pinned.Manifest.Tuning.Trials);
+        Assert.Equal(Trainer.SdcaLogisticRegression, pinned.Manifest.Trainer);
+        Assert.Equal("0.05", pinned.Manifest.Hyperparameters["L2Regularization"]);
+
+        var progress = new List<TrialResult>();
+        var retuned = ModelArtifacts.Build(QuickTunedTumorModel.Spec, output, options with { Retune = true, Progress = progress.Add });
+        Assert.Equal(4, retuned.Manifest.Tuning!.Trials.Count);
+        Assert.Equal(4, progress.Count);
+        Assert.Equal(retuned.Manifest.Trainer, TuningLock.Read(lockPath)!.Trainer);
+        Assert.Equal(tuned.Manifest.ModelHash, retuned.Manifest.ModelHash);
     }
 
     [Fact]

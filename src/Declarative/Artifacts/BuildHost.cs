@@ -20,16 +20,27 @@ public static class BuildHost
     /// <summary>The host was called wrongly or the assembly could not be read.</summary>
     public const string HostErrorCode = "DCL1000";
 
+    /// <summary>A pipeline tunes with a time budget, so its result depends on the machine.</summary>
+    public const string TimeBudgetWarningCode = "DCL1003";
+
+    /// <summary>The flag that re-tunes pipelines even when a lock file pins them.</summary>
+    public const string RetuneFlag = "--retune";
+
     private const string Origin = "Declarative";
 
-    /// <summary>Runs the host: <c>&lt;assembly&gt; &lt;output directory&gt;</c>. Returns 0 when every pipeline is current or trained.</summary>
+    /// <summary>
+    /// Runs the host: <c>&lt;assembly&gt; &lt;output directory&gt; [--retune]</c>, in the project directory (where tuning
+    /// lock files live). Returns 0 when every pipeline is current or trained.
+    /// </summary>
     public static int Run(IReadOnlyList<string> args, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
+        var retune = args.Contains(RetuneFlag);
+        args = args.Where(a => a != RetuneFlag).ToArray();
         if (args.Count != 2)
         {
-            output.WriteLine($"{Origin} : error {HostErrorCode}: usage: Declarative.Build.Host <assembly> <output directory>");
+            output.WriteLine($"{Origin} : error {HostErrorCode}: usage: Declarative.Build.Host <assembly> <output directory> [{RetuneFlag}]");
             return 2;
         }
 
@@ -66,20 +77,27 @@ public static class BuildHost
             return 1;
         }
 
+        var options = new ArtifactOptions { LockDirectory = Directory.GetCurrentDirectory(), Retune = retune };
         foreach (var spec in specs)
         {
-            failed |= !BuildOne(spec, args[1], output);
+            failed |= !BuildOne(spec, args[1], options, output);
         }
 
         WriteInputs(specs, args[1]);
         return failed ? 1 : 0;
     }
 
-    private static bool BuildOne(IPipelineSpec spec, string outputDirectory, TextWriter output)
+    private static bool BuildOne(IPipelineSpec spec, string outputDirectory, ArtifactOptions options, TextWriter output)
     {
         try
         {
-            var result = ModelArtifacts.Build(spec, outputDirectory);
+            var result = ModelArtifacts.Build(spec, outputDirectory, options with { Progress = Reporter(spec, output) });
+            if (result.Status == ArtifactStatus.Trained && spec.Tuning is { TimeBudgetSeconds: > 0 } budgeted && result.Manifest.Tuning?.PinnedBy is null)
+            {
+                output.WriteLine($"{Origin} : warning {TimeBudgetWarningCode}: pipeline {spec.Name} tunes with TimeBudgetSeconds = {budgeted.TimeBudgetSeconds}: " +
+                    "which trials run depends on the machine's speed, so this model is not reproducible. Use MaxTrials alone for a reproducible build.");
+            }
+
             output.WriteLine(result.Status == ArtifactStatus.UpToDate
                 ? $"Declarative: {spec.Name} is up to date ({result.ModelPath})"
                 : string.Create(CultureInfo.InvariantCulture,
@@ -102,6 +120,32 @@ public static class BuildHost
             output.WriteLine($"{Origin} : error {PipelineErrorCode}: pipeline {spec.Name} ({spec.DeclaringType.FullName}) failed to train: {e.GetType().Name}: {e.Message}");
             return false;
         }
+    }
+
+    /// <summary>One line per tuning trial, so a long build shows where it is.</summary>
+    private static Action<Tuning.TrialResult>? Reporter(IPipelineSpec spec, TextWriter output)
+    {
+        if (spec.Tuning is not { } tuning)
+        {
+            return null;
+        }
+
+        var metric = tuning.MetricFor(spec.Task);
+        var lower = Tuning.TuningSpec.LowerIsBetter(metric);
+        double? best = null;
+        return trial =>
+        {
+            if (trial.Metric is { } value && (best is null || (lower ? value < best : value > best)))
+            {
+                best = value;
+            }
+
+            var result = trial.Succeeded
+                ? string.Create(CultureInfo.InvariantCulture, $"{metric} {trial.Metric:F4}")
+                : $"failed: {trial.Error}";
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Declarative: {spec.Name} trial {trial.Number}/{tuning.MaxTrials} {trial.Trainer} {result} (best {best:F4})"));
+        };
     }
 
     /// <summary>Deletes temporary files a killed host left behind (one host runs per project at a time).</summary>
@@ -128,6 +172,10 @@ public static class BuildHost
             try
             {
                 paths.Add(Path.GetFullPath(spec.ResolveDataPath()));
+                if (spec.Tuning is not null && File.Exists(TuningLock.FileName(spec.Name)))
+                {
+                    paths.Add(Path.GetFullPath(TuningLock.FileName(spec.Name)));
+                }
             }
             catch (Exception e) when (e is DataFileException or InvalidOperationException)
             {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Declarative.Schema;
 using Declarative.Training;
+using Declarative.Tuning;
 
 namespace Declarative.Artifacts;
 
@@ -12,6 +13,19 @@ public enum ArtifactStatus
 
     /// <summary>The pipeline was trained and its artifacts written.</summary>
     Trained,
+}
+
+/// <summary>How <see cref="ModelArtifacts.Build"/> treats tuning.</summary>
+public sealed record ArtifactOptions
+{
+    /// <summary>Where tuning lock files live (the project directory in a build); null for no lock files.</summary>
+    public string? LockDirectory { get; init; }
+
+    /// <summary>Tune again even when a lock file pins the configuration, and rewrite the lock.</summary>
+    public bool Retune { get; init; }
+
+    /// <summary>Called after each tuning trial.</summary>
+    public Action<TrialResult>? Progress { get; init; }
 }
 
 /// <summary>What building one pipeline's artifacts did.</summary>
@@ -37,21 +51,35 @@ public static class ModelArtifacts
     public static string ManifestFileName(string pipeline) => pipeline + ".model.json";
 
     /// <summary>Trains <paramref name="spec"/> into <paramref name="outputDirectory"/> unless its artifacts there are current.</summary>
-    public static ArtifactResult Build(IPipelineSpec spec, string outputDirectory)
+    public static ArtifactResult Build(IPipelineSpec spec, string outputDirectory, ArtifactOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        options ??= new ArtifactOptions();
         var modelPath = Path.Combine(outputDirectory, ModelFileName(spec.Name));
         var manifestPath = Path.Combine(outputDirectory, ManifestFileName(spec.Name));
         var dataPath = spec.ResolveDataPath();
         var dataHash = HashFile(dataPath);
 
+        // A lock file pins what tuning chose, unless re-tuning was asked for or its trainer is no longer a candidate.
+        var lockPath = spec.Tuning is not null && options.LockDirectory is { } directory ? Path.Combine(directory, TuningLock.FileName(spec.Name)) : null;
+        var tuningLock = lockPath is null || options.Retune ? null : TuningLock.Read(lockPath);
+        if (tuningLock is not null && !spec.Trainers.Contains(tuningLock.Trainer))
+        {
+            tuningLock = null;
+        }
+
+        var lockHash = tuningLock is null ? null : HashFile(lockPath!);
         var existing = ModelManifest.TryRead(manifestPath);
-        if (existing is not null && IsCurrent(existing, spec, dataPath, dataHash, modelPath, manifestPath))
+        if (!options.Retune && existing is not null && IsCurrent(existing, spec, dataPath, dataHash, modelPath, manifestPath) && existing.Tuning?.LockHash == lockHash)
         {
             return new ArtifactResult(spec.Name, ArtifactStatus.UpToDate, modelPath, manifestPath, existing, null);
         }
 
-        var trained = spec.Train(dataPath);
+        var trained = spec.Train(dataPath, new TrainOptions
+        {
+            Progress = options.Progress,
+            Pinned = tuningLock is null ? null : new PinnedConfiguration(tuningLock.Trainer, tuningLock.Hyperparameters),
+        });
         trained.Save(modelPath);
         var manifest = new ModelManifest
         {
@@ -65,11 +93,33 @@ public static class ModelArtifacts
             ModelHash = HashFile(modelPath),
             Seed = spec.Seed,
             Trainer = trained.Trainer,
-            Hyperparameters = TrainerFactory.Settings(trained.Trainer, spec.Seed),
+            Hyperparameters = new SortedDictionary<string, string>(
+                TrainerFactory.Settings(trained.Trainer, spec.Seed).Concat(trained.Hyperparameters).ToDictionary(p => p.Key, p => p.Value),
+                StringComparer.Ordinal),
+            Tuning = spec.Tuning is { } tuning
+                ? new TuningRecord(tuning.MetricFor(spec.Task), tuning.Tuner == TunerKind.Auto ? Tuners.Default : tuning.Tuner,
+                    tuningLock is null ? null : TuningLock.FileName(spec.Name), lockHash, trained.Trials)
+                : null,
             DeclarativeVersion = ModelFile.DeclarativeVersion,
             MLNetVersion = ModelFile.MLNetVersion,
             TestMetrics = trained.TestMetricValues,
         };
+
+        if (lockPath is not null && tuningLock is null)
+        {
+            var best = trained.Trials.Where(t => t.Succeeded && t.Trainer == trained.Trainer && t.Hyperparameters.SequenceEqual(trained.Hyperparameters)).FirstOrDefault();
+            new TuningLock
+            {
+                Pipeline = spec.Name,
+                Metric = spec.Tuning!.MetricFor(spec.Task),
+                ValidationMetric = best?.Metric,
+                Trials = trained.Trials.Count,
+                Trainer = trained.Trainer,
+                Hyperparameters = trained.Hyperparameters,
+            }.Write(lockPath);
+            lockHash = HashFile(lockPath);
+            manifest = manifest with { Tuning = manifest.Tuning! with { LockHash = lockHash } };
+        }
 
         // Last, so that a manifest matching its model's hash always marks a complete pair.
         manifest.Write(manifestPath);

@@ -63,6 +63,9 @@ public sealed record ModelManifest
     /// <summary>The version of ML.NET that trained the model.</summary>
     public required string MLNetVersion { get; init; }
 
+    /// <summary>How tuning chose the trainer and hyperparameters; <see langword="null"/> when the pipeline does not tune.</summary>
+    public TuningRecord? Tuning { get; init; }
+
     /// <summary>The metrics on the held-out test part, by ML.NET's property names.</summary>
     public required IReadOnlyDictionary<string, double> TestMetrics { get; init; }
 
@@ -83,3 +86,11 @@ public sealed record ModelManifest
     public void Write(string path) =>
         AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, this, JsonOptions));
 }
+
+/// <summary>The tuning part of a manifest.</summary>
+/// <param name="Metric">The metric optimized on validation.</param>
+/// <param name="Tuner">The search strategy.</param>
+/// <param name="PinnedBy">The lock file whose configuration was refitted instead of tuning, or null when tuning ran.</param>
+/// <param name="LockHash">The SHA-256 of that lock file, so editing it retrains.</param>
+/// <param name="Trials">The trials, in the order they ran (empty when pinned).</param>
+public sealed record TuningRecord(string Metric, Tuning.TunerKind Tuner, string? PinnedBy, string? LockHash, IReadOnlyList<Tuning.TrialResult> Trials);

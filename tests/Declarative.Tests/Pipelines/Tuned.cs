@@ -24,3 +24,8 @@ public partial class BrokenTumorModel;
 [Trainers(Trainer.FastTree, Trainer.Sdca)]
 [Tune(MaxTrials = 8, Metric = RegressionMetric.RootMeanSquaredError, Tuner = TunerKind.Bayesian)]
 public partial class TunedHousingModel;
+
+[BinaryClassification<Tumor>(Data = "datasets/breast-cancer/breast-cancer-withheader.txt")]
+[Trainers(Trainer.FastTree, Trainer.SdcaLogisticRegression)]
+[Tune(MaxTrials = 4, Folds = 1)]
+public partial class QuickTunedTumorModel;

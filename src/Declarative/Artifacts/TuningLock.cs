@@ -1,0 +1,66 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Declarative.Artifacts;
+
+/// <summary>
+/// <c>&lt;Name&gt;.tuning.json</c>, beside the project: the configuration tuning chose. Committed with the code, it pins
+/// the model: ordinary builds refit this configuration instead of tuning. Re-tuning is explicit
+/// (<c>-p:DeclarativeRetune=true</c>) and rewrites it.
+/// </summary>
+public sealed record TuningLock
+{
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    /// <summary>The lock format.</summary>
+    public int Format { get; init; } = 1;
+
+    /// <summary>The pipeline's name.</summary>
+    public required string Pipeline { get; init; }
+
+    /// <summary>The metric tuning optimized.</summary>
+    public required string Metric { get; init; }
+
+    /// <summary>The winner's validation metric.</summary>
+    public required double? ValidationMetric { get; init; }
+
+    /// <summary>How many trials the search ran.</summary>
+    public required int Trials { get; init; }
+
+    /// <summary>The winning trainer.</summary>
+    public required Trainer Trainer { get; init; }
+
+    /// <summary>Its hyperparameters.</summary>
+    public required IReadOnlyDictionary<string, string> Hyperparameters { get; init; }
+
+    /// <summary>The lock file's name for a pipeline.</summary>
+    public static string FileName(string pipeline) => pipeline + ".tuning.json";
+
+    /// <summary>Reads a lock file; <see langword="null"/> when it is missing. A lock that cannot be read is an error: it was meant to pin something.</summary>
+    public static TuningLock? Read(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<TuningLock>(File.ReadAllBytes(path), JsonOptions)
+                ?? throw new InvalidDataException("The file is empty.");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path}: the tuning lock file cannot be read ({e.Message}). Fix it, or delete it and build with -p:DeclarativeRetune=true.", e);
+        }
+    }
+
+    /// <summary>Writes the lock file atomically.</summary>
+    public void Write(string path) => AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, this, JsonOptions));
+}
