@@ -32,7 +32,15 @@ internal static class PipelineTrainer
 
         var ml = new MLContext(spec.Seed);
         var split = ml.Data.TrainTestSplit(data, spec.TestFraction, seed: spec.Seed);
+        var (context, model, trainer, hyperparameters, trials) = Fit(spec, split.TrainSet, options);
+        return new TrainingRun(context, model, model.Transform(split.TestSet), trainer, hyperparameters, trials, path, stopwatch.Elapsed);
+    }
 
+    /// <summary>Tunes (unless pinned or not declared) and fits the pipeline on a training part.</summary>
+    internal static (MLContext Context, ITransformer Model, Trainer Trainer, IReadOnlyDictionary<string, string> Hyperparameters, IReadOnlyList<TrialResult> Trials) Fit<TRow>(
+        PipelineSpec<TRow> spec, IDataView trainPart, TrainOptions? options)
+    {
+        var ml = new MLContext(spec.Seed);
         Trainer trainer;
         IReadOnlyDictionary<string, string>? hyperparameters = null;
         IReadOnlyList<TrialResult> trials = [];
@@ -42,7 +50,7 @@ internal static class PipelineTrainer
         }
         else if (spec.Tuning is { } tuning)
         {
-            var outcome = PipelineTuner.Tune(ml, spec, tuning, split.TrainSet, options?.Progress);
+            var outcome = PipelineTuner.Tune(ml, spec, tuning, trainPart, options?.Progress);
             (trainer, hyperparameters, trials) = (outcome.Best.Trainer, outcome.Best.Hyperparameters, outcome.Trials);
         }
         else
@@ -56,9 +64,8 @@ internal static class PipelineTrainer
         var model = Featurizer(ml, spec, trainer)
             .AppendCacheCheckpoint(ml)
             .Append(TrainerFactory.Create(ml, spec.Task, trainer, TrainerLabel(spec), spec.Seed, hyperparameters))
-            .Fit(split.TrainSet);
-        return new TrainingRun(ml, model, model.Transform(split.TestSet), trainer,
-            hyperparameters ?? new Dictionary<string, string>(), trials, path, stopwatch.Elapsed);
+            .Fit(trainPart);
+        return (ml, model, trainer, hyperparameters ?? new Dictionary<string, string>(), trials);
     }
 
     /// <summary>The label column the trainer and evaluator read: a key for multiclass, the property itself otherwise.</summary>

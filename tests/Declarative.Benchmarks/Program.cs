@@ -1,0 +1,30 @@
+using System.Diagnostics;
+using System.Globalization;
+using Declarative;
+using Declarative.Benchmarks;
+using Declarative.Tests.Pipelines;
+using Declarative.Tuning;
+
+// Compares tuners at equal trial budgets on every bundled dataset, on one holdout, with scikit-learn as a peer.
+// Usage: dotnet run -c Release --project tests/Declarative.Benchmarks -- [trials per tuner, default 20] [dataset filter]
+var trials = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20;
+var filter = args.Length > 1 ? args[1] : "";
+var results = new List<BenchmarkRow>();
+var work = Directory.CreateTempSubdirectory("declarative-bench").FullName;
+
+if ("adult".Contains(filter, StringComparison.Ordinal)) results.Add(TunerBenchmark.Run("adult", AdultIncomeModel.Spec, trials, work));
+if ("breast-cancer".Contains(filter, StringComparison.Ordinal)) results.Add(TunerBenchmark.Run("breast-cancer", TumorModel.Spec, trials, work));
+if ("iris".Contains(filter, StringComparison.Ordinal)) results.Add(TunerBenchmark.Run("iris", IrisModel.Spec, trials, work));
+if ("housing".Contains(filter, StringComparison.Ordinal)) results.Add(TunerBenchmark.Run("housing", HousingModel.Spec, trials, work));
+if ("wikipedia-detox".Contains(filter, StringComparison.Ordinal)) results.Add(TunerBenchmark.Run("wikipedia-detox", ToxicityModel.Spec, trials, work));
+
+Console.WriteLine();
+Console.WriteLine($"Test metric (time) per dataset, {trials} trials per tuner, the same 80/20 holdout for every column; scikit-learn runs HistGradientBoosting + RandomizedSearchCV for the wall time of our default tuner.");
+Console.WriteLine();
+Console.WriteLine(BenchmarkRow.Header);
+foreach (var row in results)
+{
+    Console.WriteLine(row.Format());
+}
+
+Directory.Delete(work, recursive: true);

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The tuner benchmark (run by hand, not in CI): every tuner at the same trial budget on every bundled dataset, on one
+# 80/20 holdout, next to scikit-learn's HistGradientBoosting + RandomizedSearchCV given the same wall time.
+# Usage: tests/bench/tuning.sh [trials per tuner, default 20] [dataset filter]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+if ! /usr/bin/python3 -c 'import sklearn, pandas, scipy' 2>/dev/null; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-sklearn python3-pandas python3-scipy
+fi
+dotnet run -c Release --project tests/Declarative.Benchmarks -- "$@"
