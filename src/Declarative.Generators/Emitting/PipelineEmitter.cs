@@ -166,6 +166,13 @@ namespace Declarative.Generators.Emitting
             writer.WriteLine("/// <summary>Saves the model to a stream.</summary>");
             writer.WriteLine("public void Save(global::System.IO.Stream stream) => _pipeline.Save(stream);");
             writer.WriteLine();
+            writer.WriteLine("/// <summary>Evaluates the model on the test part of the data (split as in training): metrics, cross-validation, curves, importance, data profile.</summary>");
+            writer.WriteLine("/// <param name=\"dataPath\">The data file; <see langword=\"null\"/> uses the one the model was trained on, or the attribute's.</param>");
+            writer.WriteLine($"public {task.ReportType} Evaluate(string? dataPath = null) => _pipeline.Evaluate(dataPath);");
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>Writes the model's report as one self-contained HTML page.</summary>");
+            writer.WriteLine("public void SaveReport(string path) => _pipeline.SaveReport(path);");
+            writer.WriteLine();
             writer.WriteLine("/// <summary>Predicts one row. Safe to call from many threads at once.</summary>");
             writer.WriteLine($"public Prediction Predict({row} row) => new(_pipeline.Predict(row));");
             writer.WriteLine();

@@ -9,6 +9,7 @@ namespace Declarative.Generators.Emitting
 
         private TaskShape(string coreType, string metricsType, string runtimePredictionType, bool hasClasses, params PredictionMember[] members)
         {
+            ReportType = "global::Declarative.Evaluation." + metricsType.Substring(Metrics.Length).Replace("Metrics", "Report").Replace("Calibrated", "");
             CoreType = coreType;
             MetricsType = metricsType;
             RuntimePredictionType = runtimePredictionType;
@@ -17,6 +18,8 @@ namespace Declarative.Generators.Emitting
         }
 
         public string CoreType { get; }
+
+        public string ReportType { get; }
 
         public string MetricsType { get; }
 

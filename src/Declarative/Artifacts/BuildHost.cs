@@ -92,6 +92,11 @@ public static class BuildHost
         try
         {
             var result = ModelArtifacts.Build(spec, outputDirectory, options with { Progress = Reporter(spec, output) });
+            foreach (var warning in result.Warnings)
+            {
+                output.WriteLine($"{Path.GetFullPath(result.DataPath)} : warning {warning.Code}: {warning.Message} [pipeline {spec.Name}, property {warning.Property}]");
+            }
+
             if (result.Status == ArtifactStatus.Trained && spec.Tuning is { TimeBudgetSeconds: > 0 } budgeted && result.Manifest.Tuning?.PinnedBy is null)
             {
                 output.WriteLine($"{Origin} : warning {TimeBudgetWarningCode}: pipeline {spec.Name} tunes with TimeBudgetSeconds = {budgeted.TimeBudgetSeconds}: " +

@@ -35,7 +35,10 @@ public sealed record ArtifactOptions
 /// <param name="ManifestPath">The manifest file.</param>
 /// <param name="Manifest">The manifest now on disk.</param>
 /// <param name="TrainingTime">How long training took, when it ran.</param>
-public sealed record ArtifactResult(string Pipeline, ArtifactStatus Status, string ModelPath, string ManifestPath, ModelManifest Manifest, TimeSpan? TrainingTime);
+/// <param name="DataPath">The data file trained on.</param>
+/// <param name="Warnings">The data profile's warnings (when the pipeline was trained).</param>
+public sealed record ArtifactResult(string Pipeline, ArtifactStatus Status, string ModelPath, string ManifestPath, ModelManifest Manifest, TimeSpan? TrainingTime,
+    string DataPath, IReadOnlyList<Evaluation.DataWarning> Warnings);
 
 /// <summary>
 /// Builds a pipeline's artifacts, <c>&lt;Name&gt;.mlnet</c> and <c>&lt;Name&gt;.model.json</c>, training only when
@@ -46,6 +49,12 @@ public static class ModelArtifacts
 {
     /// <summary>The model file's name for a pipeline.</summary>
     public static string ModelFileName(string pipeline) => pipeline + ".mlnet";
+
+    /// <summary>The HTML report's name for a pipeline.</summary>
+    public static string ReportFileName(string pipeline) => pipeline + ".report.html";
+
+    /// <summary>The machine-readable report's name for a pipeline.</summary>
+    public static string ReportJsonFileName(string pipeline) => pipeline + ".report.json";
 
     /// <summary>The manifest file's name for a pipeline.</summary>
     public static string ManifestFileName(string pipeline) => pipeline + ".model.json";
@@ -70,9 +79,12 @@ public static class ModelArtifacts
 
         var lockHash = tuningLock is null ? null : HashFile(lockPath!);
         var existing = ModelManifest.TryRead(manifestPath);
-        if (!options.Retune && existing is not null && IsCurrent(existing, spec, dataPath, dataHash, modelPath, manifestPath) && existing.Tuning?.LockHash == lockHash)
+        var reportPath = Path.Combine(outputDirectory, ReportFileName(spec.Name));
+        var reportJsonPath = Path.Combine(outputDirectory, ReportJsonFileName(spec.Name));
+        if (!options.Retune && existing is not null && IsCurrent(existing, spec, dataPath, dataHash, modelPath, manifestPath) && existing.Tuning?.LockHash == lockHash
+            && File.Exists(reportPath) && File.Exists(reportJsonPath))
         {
-            return new ArtifactResult(spec.Name, ArtifactStatus.UpToDate, modelPath, manifestPath, existing, null);
+            return new ArtifactResult(spec.Name, ArtifactStatus.UpToDate, modelPath, manifestPath, existing, null, dataPath, []);
         }
 
         var trained = spec.Train(dataPath, new TrainOptions
@@ -81,6 +93,9 @@ public static class ModelArtifacts
             Pinned = tuningLock is null ? null : new PinnedConfiguration(tuningLock.Trainer, tuningLock.Hyperparameters),
         });
         trained.Save(modelPath);
+        var report = trained.Evaluate(dataPath);
+        Evaluation.ReportHtml.Write(report, reportPath);
+        AtomicFile.Write(reportJsonPath, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(report.ToJson())));
         var manifest = new ModelManifest
         {
             Pipeline = spec.Name,
@@ -123,7 +138,7 @@ public static class ModelArtifacts
 
         // Last, so that a manifest matching its model's hash always marks a complete pair.
         manifest.Write(manifestPath);
-        return new ArtifactResult(spec.Name, ArtifactStatus.Trained, modelPath, manifestPath, manifest, trained.TrainingTime);
+        return new ArtifactResult(spec.Name, ArtifactStatus.Trained, modelPath, manifestPath, manifest, trained.TrainingTime, dataPath, report.Profile.Warnings);
     }
 
     /// <summary>

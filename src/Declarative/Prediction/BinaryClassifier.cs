@@ -20,6 +20,12 @@ public sealed class BinaryClassifier<TRow> : TrainedPipeline<TRow, BinaryPredict
     /// <summary>The metrics on the held-out test part. Only a trained model has them.</summary>
     public CalibratedBinaryClassificationMetrics TestMetrics => _testMetrics ?? throw NoTestMetrics();
 
+    /// <summary>
+    /// The report on the held-out test part (same split as training): metrics, cross-validation, curves and matrices,
+    /// feature importance, data profile and tuning history. A loaded model reads the declared data file.
+    /// </summary>
+    public Evaluation.BinaryClassificationReport Evaluate(string? dataPath = null) => (Evaluation.BinaryClassificationReport)EvaluateReport(dataPath);
+
     /// <inheritdoc/>
     public override IReadOnlyDictionary<string, double> TestMetricValues => MetricValues(_testMetrics);
 

@@ -24,6 +24,12 @@ public interface ITrainedPipeline
     /// <summary>The tuning trials in the order they ran; empty when the pipeline did not tune.</summary>
     IReadOnlyList<Tuning.TrialResult> Trials { get; }
 
+    /// <summary>Evaluates the model on the test part of the data (split as in training) into the task's report.</summary>
+    Evaluation.EvaluationReport Evaluate(string? dataPath = null);
+
+    /// <summary>Writes the model's HTML report.</summary>
+    void SaveReport(string path);
+
     /// <summary>Saves the model to a file, written whole or not at all.</summary>
     void Save(string path);
 }

@@ -28,6 +28,12 @@ public sealed class MulticlassClassifier<TRow, TLabel> : TrainedPipeline<TRow, M
     /// <summary>The metrics on the held-out test part. Only a trained model has them.</summary>
     public MulticlassClassificationMetrics TestMetrics => _testMetrics ?? throw NoTestMetrics();
 
+    /// <summary>
+    /// The report on the held-out test part (same split as training): metrics, cross-validation, curves and matrices,
+    /// feature importance, data profile and tuning history. A loaded model reads the declared data file.
+    /// </summary>
+    public Evaluation.MulticlassClassificationReport Evaluate(string? dataPath = null) => (Evaluation.MulticlassClassificationReport)EvaluateReport(dataPath);
+
     /// <inheritdoc/>
     public override IReadOnlyDictionary<string, double> TestMetricValues => MetricValues(_testMetrics);
 

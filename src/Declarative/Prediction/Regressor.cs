@@ -20,6 +20,12 @@ public sealed class Regressor<TRow> : TrainedPipeline<TRow, RegressionPrediction
     /// <summary>The metrics on the held-out test part. Only a trained model has them.</summary>
     public RegressionMetrics TestMetrics => _testMetrics ?? throw NoTestMetrics();
 
+    /// <summary>
+    /// The report on the held-out test part (same split as training): metrics, cross-validation, curves and matrices,
+    /// feature importance, data profile and tuning history. A loaded model reads the declared data file.
+    /// </summary>
+    public Evaluation.RegressionReport Evaluate(string? dataPath = null) => (Evaluation.RegressionReport)EvaluateReport(dataPath);
+
     /// <inheritdoc/>
     public override IReadOnlyDictionary<string, double> TestMetricValues => MetricValues(_testMetrics);
 

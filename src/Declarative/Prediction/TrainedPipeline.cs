@@ -75,6 +75,23 @@ public abstract class TrainedPipeline<TRow, TPrediction> : ITrainedPipeline
     /// <summary>Predicts many rows in one streaming pass; rows are read as the result is enumerated.</summary>
     public IEnumerable<TPrediction> Predict(IEnumerable<TRow> rows) => _predictor.Predict(rows);
 
+    /// <summary>
+    /// Writes the HTML report of the model (see <see cref="Evaluation.ReportHtml"/>) for the data it was trained on
+    /// (a loaded model reads the pipeline's declared data file). The page is self-contained.
+    /// </summary>
+    public void SaveReport(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        Evaluation.ReportHtml.Write(EvaluateReport(null), path);
+    }
+
+    /// <inheritdoc/>
+    Evaluation.EvaluationReport ITrainedPipeline.Evaluate(string? dataPath) => EvaluateReport(dataPath);
+
+    /// <summary>Builds the report on the test part of <paramref name="dataPath"/> (default: the data the model was trained on).</summary>
+    private protected Evaluation.EvaluationReport EvaluateReport(string? dataPath) =>
+        Evaluation.Evaluator.Evaluate(Spec, Model, Trainer, Hyperparameters, Trials, dataPath ?? DataPath);
+
     /// <summary>Saves the model to a file (written whole or not at all), to be read back by the pipeline's <c>Load</c>.</summary>
     public void Save(string path)
     {

@@ -73,6 +73,13 @@ partial class SurvivalModel
     /// <summary>Saves the model to a stream.</summary>
     public void Save(global::System.IO.Stream stream) => _pipeline.Save(stream);
 
+    /// <summary>Evaluates the model on the test part of the data (split as in training): metrics, cross-validation, curves, importance, data profile.</summary>
+    /// <param name="dataPath">The data file; <see langword="null"/> uses the one the model was trained on, or the attribute's.</param>
+    public global::Declarative.Evaluation.BinaryClassificationReport Evaluate(string? dataPath = null) => _pipeline.Evaluate(dataPath);
+
+    /// <summary>Writes the model's report as one self-contained HTML page.</summary>
+    public void SaveReport(string path) => _pipeline.SaveReport(path);
+
     /// <summary>Predicts one row. Safe to call from many threads at once.</summary>
     public Prediction Predict(global::Titanic.Passenger row) => new(_pipeline.Predict(row));
 

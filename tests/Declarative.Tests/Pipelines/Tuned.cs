@@ -29,3 +29,23 @@ public partial class TunedHousingModel;
 [Trainers(Trainer.FastTree, Trainer.SdcaLogisticRegression)]
 [Tune(MaxTrials = 4, Folds = 1)]
 public partial class QuickTunedTumorModel;
+
+/// <summary>Rows made to trip every data warning (written by the profile tests).</summary>
+public sealed class Suspicious
+{
+    [Label]
+    public bool Flag { get; set; }
+
+    public float Constant { get; set; }
+
+    public float? Empty { get; set; }
+
+    public float Leak { get; set; }
+
+    public float Noise { get; set; }
+
+    public string Group { get; set; } = "";
+}
+
+[BinaryClassification<Suspicious>]
+public partial class SuspiciousModel;

@@ -1,0 +1,328 @@
+using System.Globalization;
+using System.Text;
+using Declarative.Tuning;
+using static Declarative.Evaluation.Svg;
+
+namespace Declarative.Evaluation;
+
+/// <summary>
+/// Renders a report as one self-contained HTML page: inline CSS and SVG, no script and nothing from the network, so it
+/// opens anywhere, prints, and can be kept as a build artifact. Every chart is a <c>figure</c> with a
+/// <c>data-chart</c> name, which the browser test looks for.
+/// </summary>
+public static class ReportHtml
+{
+    /// <summary>The page for a report.</summary>
+    public static string Render(EvaluationReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+        html.Append(CultureInfo.InvariantCulture, $"<title>{Encode(report.Pipeline)}: model report</title><style>{Css}</style></head><body><main>");
+        Header(html, report);
+        Metrics(html, report);
+        switch (report)
+        {
+            case BinaryClassificationReport binary:
+                BinaryCharts(html, binary);
+                break;
+            case MulticlassClassificationReport multiclass:
+                MulticlassCharts(html, multiclass);
+                break;
+            case RegressionReport regression:
+                RegressionCharts(html, regression);
+                break;
+        }
+
+        Importance(html, report);
+        Tuning(html, report);
+        Profile(html, report.Profile);
+        html.Append("<footer>Written by Declarative from the held-out test part; cross-validation over the training part.</footer>");
+        html.Append("</main></body></html>");
+        return html.ToString();
+    }
+
+    /// <summary>Writes the page to a file (whole or not at all).</summary>
+    public static void Write(EvaluationReport report, string path) =>
+        Artifacts.AtomicFile.Write(path, stream => stream.Write(Encoding.UTF8.GetBytes(Render(report))));
+
+    private static void Header(StringBuilder html, EvaluationReport r)
+    {
+        var headline = r.TestMetrics.TryGetValue(r.HeadlineMetric, out var value) ? value : double.NaN;
+        html.Append(CultureInfo.InvariantCulture, $"<header><h1>{Encode(r.Pipeline)}</h1><p class=\"lead\">{Title(r.Task)} with <b>{r.Trainer}</b> on <b>{Encode(r.DataFile)}</b>: {r.TrainRows:N0} training rows, {r.TestRows:N0} test rows.</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"headline\"><span>{Encode(Spaced(r.HeadlineMetric))}</span> <strong>{Fixed(headline)}</strong> <small>on the test part</small></p>");
+        if (r.Hyperparameters.Count > 0)
+        {
+            html.Append("<p class=\"small\">Hyperparameters: ").Append(Encode(string.Join(", ", r.Hyperparameters.Select(h => $"{h.Key} = {h.Value}")))).Append("</p>");
+        }
+
+        if (r.Profile.Warnings.Count > 0)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"warn-count\">{r.Profile.Warnings.Count} data warning{(r.Profile.Warnings.Count == 1 ? "" : "s")}: see <a href=\"#data\">Data</a>.</p>");
+        }
+
+        html.Append("</header>");
+    }
+
+    private static void Metrics(StringBuilder html, EvaluationReport r)
+    {
+        var spread = r.CrossValidation.ToDictionary(m => m.Metric);
+        html.Append("<section><h2>Metrics</h2><table class=\"metrics\"><thead><tr><th>Metric</th><th>Test</th><th>Cross-validation (mean ± sd)</th></tr></thead><tbody>");
+        foreach (var (name, value) in r.TestMetrics.OrderBy(m => m.Key != r.HeadlineMetric).ThenBy(m => m.Key, StringComparer.Ordinal))
+        {
+            var cv = spread.TryGetValue(name, out var s) ? $"{Fixed(s.Mean)} ± {Fixed(s.StdDev)}" : "";
+            html.Append(CultureInfo.InvariantCulture, $"<tr{(name == r.HeadlineMetric ? " class=\"headline-row\"" : "")}><td>{Encode(Spaced(name))}</td><td>{Fixed(value)}</td><td>{cv}</td></tr>");
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"</tbody></table><p class=\"small\">Cross-validation: {r.CrossValidation.FirstOrDefault()?.Folds.Count ?? 0} folds of the training part with the same trainer and settings.</p></section>");
+    }
+
+    private static void BinaryCharts(StringBuilder html, BinaryClassificationReport r)
+    {
+        var auc = r.TestMetrics.GetValueOrDefault("AreaUnderRocCurve");
+        var roc = Plot("ROC curve", "False positive rate", "True positive rate", (0, 1), (0, 1), c =>
+        {
+            c.Line([(0, 0), (1, 1)], "chance");
+            c.Line(Thin(r.RocCurve).Select(p => (p.X, p.Y)), "curve");
+            c.Text(0.55, 0.1, $"AUC {Fixed(auc)}", "annotation");
+        });
+        var pr = Plot("Precision-recall curve", "Recall", "Precision", (0, 1), (0, 1), c =>
+        {
+            var positives = (double)(r.Confusion.TruePositives + r.Confusion.FalseNegatives) / Math.Max(r.Confusion.Total, 1);
+            c.Line([(0, positives), (1, positives)], "chance");
+            c.Line(Thin(r.PrecisionRecallCurve).Select(p => (p.X, p.Y)), "curve");
+        });
+        var m = r.Confusion;
+        var confusion = HeatMap("Confusion matrix", ["false", "true"], ["false", "true"],
+            [[m.TrueNegatives, m.FalsePositives], [m.FalseNegatives, m.TruePositives]], "Actual", "Predicted");
+        html.Append("<section><h2>Classification</h2><div class=\"grid\">");
+        Figure(html, "roc", roc, "ROC curve on the test part; the diagonal is chance.");
+        Figure(html, "precision-recall", pr, "Precision against recall; the line is the share of positives.");
+        Figure(html, "confusion", confusion, $"Test rows at the 0.5 probability cut ({m.Total:N0} in all).");
+        html.Append("</div></section>");
+    }
+
+    private static void MulticlassCharts(StringBuilder html, MulticlassClassificationReport r)
+    {
+        html.Append("<section><h2>Classification</h2><div class=\"grid\">");
+        Figure(html, "confusion", HeatMap("Confusion matrix", r.Classes, r.Classes, r.Confusion, "Actual", "Predicted"),
+            $"Test rows by actual and predicted class ({r.Confusion.Sum(row => row.Sum()):N0} in all); shading is each actual class's share.");
+        Figure(html, "per-class", Bars("Recall per class", r.PerClass.Select(c => (c.Class, c.Recall, (double?)null)).ToArray(), Fixed),
+            "Recall per class: the share of each class's test rows predicted right.");
+        html.Append("</div><table><thead><tr><th>Class</th><th>Test rows</th><th>Precision</th><th>Recall</th><th>F1</th></tr></thead><tbody>");
+        foreach (var c in r.PerClass)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Encode(c.Class)}</td><td>{c.Support}</td><td>{Fixed(c.Precision)}</td><td>{Fixed(c.Recall)}</td><td>{Fixed(c.F1)}</td></tr>");
+        }
+
+        html.Append("</tbody></table></section>");
+    }
+
+    private static void RegressionCharts(StringBuilder html, RegressionReport r)
+    {
+        var all = r.Points.SelectMany(p => new[] { p.Actual, p.Predicted }).DefaultIfEmpty(0).ToArray();
+        var range = Pad(all.Min(), all.Max());
+        var scatter = Plot("Predicted against actual", "Actual", "Predicted", range, range, c =>
+        {
+            c.Line([(range.Min, range.Min), (range.Max, range.Max)], "chance");
+            foreach (var p in r.Points)
+            {
+                c.Point(p.Actual, p.Predicted, "dot", $"actual {F(p.Actual)}, predicted {F(p.Predicted)}");
+            }
+        });
+        var residuals = r.Points.Select(p => p.Residual).DefaultIfEmpty(0).ToArray();
+        var (lo, hi) = Pad(residuals.Min(), residuals.Max());
+        const int bins = 20;
+        var width = (hi - lo) / bins;
+        var counts = new int[bins];
+        foreach (var e in residuals)
+        {
+            counts[Math.Clamp((int)((e - lo) / width), 0, bins - 1)]++;
+        }
+
+        var histogram = Plot("Residuals", "Predicted − actual", "Test rows", (lo, hi), (0, Math.Max(counts.Max(), 1) * 1.1), c =>
+        {
+            for (var b = 0; b < bins; b++)
+            {
+                c.Bar(lo + (b * width), lo + ((b + 1) * width), counts[b], "bar");
+            }
+        });
+        html.Append("<section><h2>Regression</h2><div class=\"grid\">");
+        Figure(html, "predicted-vs-actual", scatter, "Each test row; on the diagonal the prediction is exact.");
+        Figure(html, "residuals", histogram, string.Create(CultureInfo.InvariantCulture, $"Prediction errors; mean {Fixed(residuals.Average())}, centred near 0 when the model is unbiased."));
+        html.Append("</div></section>");
+    }
+
+    private static void Importance(StringBuilder html, EvaluationReport r)
+    {
+        var bars = r.FeatureImportance.Take(20).Select(f => (f.Feature, f.Drop, (double?)f.StdDev)).ToArray();
+        html.Append("<section><h2>What the model uses</h2>");
+        Figure(html, "feature-importance", Bars("Permutation feature importance", bars, Fixed),
+            $"How much {Spaced(r.HeadlineMetric)} drops on the test part when one property's values are shuffled (mean of 3 shuffles, bar: ± sd). Near 0: the model does not rely on it.");
+        html.Append("</section>");
+    }
+
+    private static void Tuning(StringBuilder html, EvaluationReport r)
+    {
+        if (r.Trials.Count == 0)
+        {
+            return;
+        }
+
+        var lowerIsBetter = TuningSpec.LowerIsBetter(r.HeadlineMetric);
+        var succeeded = r.Trials.Where(t => t.Succeeded).ToArray();
+        html.Append(CultureInfo.InvariantCulture, $"<section><h2>Tuning</h2><p>{r.Trials.Count} trials, {succeeded.Length} succeeded; validation {Encode(Spaced(r.HeadlineMetric))} per trial and the best so far.</p>");
+        if (succeeded.Length > 0)
+        {
+            var values = succeeded.Select(t => t.Metric!.Value).ToArray();
+            var curve = Plot("Tuning curve", "Trial", Spaced(r.HeadlineMetric), (1, Math.Max(r.Trials.Count, 2)), Pad(values.Min(), values.Max()), c =>
+            {
+                double? best = null;
+                var line = new List<(double, double)>();
+                foreach (var t in r.Trials)
+                {
+                    if (t.Metric is { } v)
+                    {
+                        c.Point(t.Number, v, "dot", $"trial {t.Number}: {t.Trainer} {Fixed(v)}");
+                        best = best is null ? v : lowerIsBetter ? Math.Min(best.Value, v) : Math.Max(best.Value, v);
+                    }
+
+                    if (best is { } b)
+                    {
+                        line.Add((t.Number, b));
+                    }
+                }
+
+                c.Line(line, "curve step");
+            });
+            Figure(html, "tuning-curve", curve, "Dots: each trial's validation score. Line: the best so far.");
+        }
+
+        var ranked = (lowerIsBetter ? succeeded.OrderBy(t => t.Metric) : succeeded.OrderByDescending(t => t.Metric)).ThenBy(t => t.Number).Take(10);
+        html.Append("<table class=\"leaderboard\"><thead><tr><th>#</th><th>Trial</th><th>Trainer</th><th>Validation</th><th>Hyperparameters</th></tr></thead><tbody>");
+        var rank = 1;
+        foreach (var t in ranked)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{rank++}</td><td>{t.Number}</td><td>{t.Trainer}</td><td>{Fixed(t.Metric!.Value)} ± {Fixed(t.MetricStdDev ?? 0)}</td><td class=\"small\">{Encode(string.Join(", ", t.Hyperparameters.Select(h => $"{h.Key}={h.Value}")))}</td></tr>");
+        }
+
+        html.Append("</tbody></table>");
+        var failed = r.Trials.Where(t => !t.Succeeded).ToArray();
+        if (failed.Length > 0)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"small\">{failed.Length} failed trial{(failed.Length == 1 ? "" : "s")}, e.g. {failed[0].Trainer}: {Encode(failed[0].Error ?? "")}</p>");
+        }
+
+        html.Append("</section>");
+    }
+
+    private static void Profile(StringBuilder html, DataProfile p)
+    {
+        html.Append(CultureInfo.InvariantCulture, $"<section id=\"data\"><h2>Data</h2><p>{p.Rows:N0} rows read.</p>");
+        if (p.Warnings.Count > 0)
+        {
+            html.Append("<ul class=\"warnings\">");
+            foreach (var w in p.Warnings)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<li><code>{w.Code}</code> {Encode(w.Message)}</li>");
+            }
+
+            html.Append("</ul>");
+        }
+
+        if (p.LabelBalance.Count > 0)
+        {
+            Figure(html, "label-balance", Bars("Label balance", p.LabelBalance.Select(c => (c.Value, (double)c.Count, (double?)null)).ToArray(), v => v.ToString("N0", CultureInfo.InvariantCulture)),
+                "Rows per label class.");
+        }
+
+        html.Append("<table class=\"profile\"><thead><tr><th>Property</th><th>Column</th><th>Kind</th><th>Missing</th><th>Distinct</th><th>Min</th><th>Mean</th><th>Max</th><th>Most frequent</th></tr></thead><tbody>");
+        foreach (var c in p.Columns)
+        {
+            var top = string.Join(", ", c.Top.Take(3).Select(t => $"{(t.Value.Length == 0 ? "(empty)" : t.Value)} ({t.Count})"));
+            html.Append(CultureInfo.InvariantCulture,
+                $"<tr{(c.IsLabel ? " class=\"label-row\"" : "")}><td>{Encode(c.Property)}{(c.IsLabel ? " <small>label</small>" : "")}</td><td>{Encode(c.Column)}</td><td>{c.Kind}</td><td>{c.MissingShare:P1}</td><td>{c.Distinct:N0}</td><td>{Maybe(c.Min)}</td><td>{Maybe(c.Mean)}</td><td>{Maybe(c.Max)}</td><td class=\"small\">{Encode(top)}</td></tr>");
+        }
+
+        html.Append("</tbody></table></section>");
+    }
+
+    private static void Figure(StringBuilder html, string name, string svg, string caption) =>
+        html.Append(CultureInfo.InvariantCulture, $"<figure class=\"chart\" data-chart=\"{name}\">{svg}<figcaption>{Encode(caption)}</figcaption></figure>");
+
+    /// <summary>At most 400 points of a curve, always keeping the ends, so large test sets stay light.</summary>
+    private static IEnumerable<CurvePoint> Thin(IReadOnlyList<CurvePoint> points)
+    {
+        var step = Math.Max(1, points.Count / 400);
+        return points.Where((_, i) => i % step == 0 || i == points.Count - 1);
+    }
+
+    private static (double Min, double Max) Pad(double min, double max)
+    {
+        var span = max - min;
+        var pad = span == 0 ? Math.Max(Math.Abs(min) * 0.1, 1) : span * 0.05;
+        return (min - pad, max + pad);
+    }
+
+    private static string Fixed(double value) => double.IsNaN(value) ? "n/a" : value.ToString("0.0000", CultureInfo.InvariantCulture);
+
+    private static string Maybe(double? value) => value is { } v ? v.ToString("G5", CultureInfo.InvariantCulture) : "";
+
+    private static string Title(MLTask task) => task switch
+    {
+        MLTask.BinaryClassification => "Binary classification",
+        MLTask.MulticlassClassification => "Multiclass classification",
+        _ => "Regression",
+    };
+
+    private static readonly Dictionary<string, string> MetricNames = new(StringComparer.Ordinal)
+    {
+        ["AreaUnderRocCurve"] = "Area under ROC curve",
+        ["AreaUnderPrecisionRecallCurve"] = "Area under precision-recall curve",
+        ["F1Score"] = "F1 score",
+        ["RSquared"] = "R²",
+        ["RootMeanSquaredError"] = "Root mean squared error",
+        ["LogLoss"] = "Log-loss",
+        ["LogLossReduction"] = "Log-loss reduction",
+    };
+
+    /// <summary>"AreaUnderRocCurve" as "Area under ROC curve" for people.</summary>
+    private static string Spaced(string name)
+    {
+        if (MetricNames.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        var words = System.Text.RegularExpressions.Regex.Split(name, "(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
+        return string.Join(" ", words.Select((w, i) => i == 0 || w.All(char.IsUpper) ? w : w.ToLowerInvariant()));
+    }
+
+    private const string Css = """
+        :root { --ink: #1f2937; --muted: #6b7280; --line: #e5e7eb; --accent: #2563eb; --warn: #b45309; }
+        * { box-sizing: border-box; }
+        body { margin: 0; font: 14px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: #f9fafb; }
+        main { max-width: 1120px; margin: 0 auto; padding: 24px; }
+        header, section { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 16px 20px; margin-bottom: 16px; }
+        h1 { margin: 0 0 4px; font-size: 24px; } h2 { margin: 0 0 12px; font-size: 18px; }
+        .lead { margin: 0; color: var(--muted); } .small, small { color: var(--muted); font-size: 12px; }
+        .headline { font-size: 16px; margin: 8px 0 0; } .headline strong { font-size: 28px; color: var(--accent); margin: 0 6px; }
+        .warn-count { color: var(--warn); margin: 6px 0 0; }
+        .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 16px; }
+        figure { margin: 0; } figure svg { width: 100%; height: auto; max-width: 520px; display: block; }
+        figcaption { color: var(--muted); font-size: 12px; margin-top: 4px; }
+        table { border-collapse: collapse; width: 100%; margin-top: 8px; } th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
+        th { font-weight: 600; color: var(--muted); font-size: 12px; } td { font-variant-numeric: tabular-nums; }
+        .headline-row td { font-weight: 600; } .label-row td { background: #eff6ff; }
+        .warnings { margin: 0 0 12px; padding-left: 20px; color: var(--warn); } .warnings code { font-weight: 600; }
+        svg text { font-size: 11px; fill: var(--ink); } svg .tick { fill: var(--muted); font-size: 10px; } svg .axis { fill: var(--muted); }
+        svg .frame { fill: none; stroke: var(--line); } svg .grid { stroke: var(--line); stroke-width: 0.5; }
+        svg .curve { fill: none; stroke: var(--accent); stroke-width: 2; } svg .chance { fill: none; stroke: #9ca3af; stroke-dasharray: 4 3; }
+        svg .dot { fill: var(--accent); fill-opacity: 0.55; } svg .bar { fill: var(--accent); } svg .bar.negative { fill: #dc2626; }
+        svg .error { stroke: var(--ink); stroke-width: 1; } svg .zero { stroke: #9ca3af; } svg .value { fill: var(--muted); }
+        svg .cell { fill: #9ca3af; } svg .cell.diagonal { fill: var(--accent); } svg .count { font-size: 12px; } svg .count.light { fill: #fff; }
+        svg .annotation { font-size: 13px; font-weight: 600; fill: var(--accent); }
+        footer { color: var(--muted); font-size: 12px; text-align: center; padding: 8px; }
+        @media print { body { background: #fff; } main { padding: 0; } header, section { break-inside: avoid; border: none; } }
+        """;
+}
