@@ -32,6 +32,8 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
         Assert.Contains("Declarative: trained TumorModel with FastTree", first);
         Assert.True(File.Exists(Path.Combine(output, "TumorModel.mlnet")));
         Assert.Contains("\"dataFile\": \"breast-cancer.txt\"", File.ReadAllText(manifest));
+        Assert.Contains("data-chart=\"roc\"", File.ReadAllText(Path.Combine(output, "TumorModel.report.html")));
+        Assert.Contains("\"rocCurve\"", File.ReadAllText(Path.Combine(output, "TumorModel.report.json")));
 
         var run = DotNet.Succeed(project, "run", "--no-build");
         Assert.Contains("benign -> False, malignant -> True", run);
@@ -152,5 +154,34 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
         var retuned = DotNet.Succeed(project, "build", "-p:DeclarativeRetune=true");
         Assert.Contains("Declarative: TunedModel trial 5/5", retuned);
         Assert.Equal(locked, File.ReadAllText(lockFile)); // same seed, same budget: the same winner
+    }
+
+    [Fact]
+    public void DataProfileWarnings_AreBuildWarningsAtTheDataFile()
+    {
+        const string source = """
+            using Declarative;
+
+            Console.WriteLine(ConstantModel.Load().Predict(new Sample { Value = 3 }).PredictedLabel);
+
+            public sealed class Sample
+            {
+                [Label] public bool Flag { get; set; }
+                public float Constant { get; set; }
+                public float Value { get; set; }
+            }
+
+            [BinaryClassification<Sample>(Data = "data/samples.csv"), Trainers(Trainer.FastTree)]
+            public partial class ConstantModel;
+            """;
+        var project = package.NewProject("WarningsApp", source);
+        var data = Path.Combine(project, "data", "samples.csv");
+        Directory.CreateDirectory(Path.GetDirectoryName(data)!);
+        File.WriteAllLines(data, ["Flag,Constant,Value", .. Enumerable.Range(0, 200).Select(i => $"{i % 3 == 0},7,{(i * 37) % 11}")]);
+
+        var output = DotNet.Succeed(project, "build");
+
+        Assert.Contains($"{data} : warning DCL2001: Column 'Constant' holds one value only (7)", output);
+        Assert.True(File.Exists(Path.Combine(project, "bin", "Debug", "net10.0", "ConstantModel.report.html")));
     }
 }

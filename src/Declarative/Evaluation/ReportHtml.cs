@@ -194,7 +194,7 @@ public static class ReportHtml
                 }
 
                 c.Line(line, "curve step");
-            });
+            }, wholeX: true);
             Figure(html, "tuning-curve", curve, "Dots: each trial's validation score. Line: the best so far.");
         }
 
@@ -203,7 +203,7 @@ public static class ReportHtml
         var rank = 1;
         foreach (var t in ranked)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{rank++}</td><td>{t.Number}</td><td>{t.Trainer}</td><td>{Fixed(t.Metric!.Value)} ± {Fixed(t.MetricStdDev ?? 0)}</td><td class=\"small\">{Encode(string.Join(", ", t.Hyperparameters.Select(h => $"{h.Key}={h.Value}")))}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{rank++}</td><td>{t.Number}</td><td>{t.Trainer}</td><td class=\"number\">{Fixed(t.Metric!.Value)}{(t.MetricStdDev is > 0 ? $" ± {Fixed(t.MetricStdDev.Value)}" : "")}</td><td class=\"small\">{Encode(string.Join(", ", t.Hyperparameters.Select(h => $"{h.Key}={h.Value}")))}</td></tr>");
         }
 
         html.Append("</tbody></table>");
@@ -308,12 +308,12 @@ public static class ReportHtml
         .lead { margin: 0; color: var(--muted); } .small, small { color: var(--muted); font-size: 12px; }
         .headline { font-size: 16px; margin: 8px 0 0; } .headline strong { font-size: 28px; color: var(--accent); margin: 0 6px; }
         .warn-count { color: var(--warn); margin: 6px 0 0; }
-        .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 16px; }
-        figure { margin: 0; } figure svg { width: 100%; height: auto; max-width: 520px; display: block; }
+        .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(340px, 1fr)); gap: 16px; align-items: start; }
+        figure { margin: 0; } figure svg { max-width: 100%; height: auto; display: block; }
         figcaption { color: var(--muted); font-size: 12px; margin-top: 4px; }
         table { border-collapse: collapse; width: 100%; margin-top: 8px; } th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
         th { font-weight: 600; color: var(--muted); font-size: 12px; } td { font-variant-numeric: tabular-nums; }
-        .headline-row td { font-weight: 600; } .label-row td { background: #eff6ff; }
+        td.number { white-space: nowrap; } .headline-row td { font-weight: 600; } .label-row td { background: #eff6ff; }
         .warnings { margin: 0 0 12px; padding-left: 20px; color: var(--warn); } .warnings code { font-weight: 600; }
         svg text { font-size: 11px; fill: var(--ink); } svg .tick { fill: var(--muted); font-size: 10px; } svg .axis { fill: var(--muted); }
         svg .frame { fill: none; stroke: var(--line); } svg .grid { stroke: var(--line); stroke-width: 0.5; }

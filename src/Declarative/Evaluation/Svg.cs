@@ -7,8 +7,8 @@ namespace Declarative.Evaluation;
 /// <summary>Small inline SVG charts for the report: axes, lines, points, bars, and a heat map. No script, no fonts to load.</summary>
 internal static class Svg
 {
-    private const int Width = 360;
-    private const int Height = 260;
+    private const int Width = 420;
+    private const int Height = 290;
     private const int Left = 48;
     private const int Right = 12;
     private const int Top = 12;
@@ -19,13 +19,13 @@ internal static class Svg
     public static string Encode(string text) => WebUtility.HtmlEncode(text);
 
     /// <summary>A chart with linear axes over [xMin, xMax] × [yMin, yMax] and a body drawn by <paramref name="draw"/>.</summary>
-    public static string Plot(string title, string xLabel, string yLabel, (double Min, double Max) x, (double Min, double Max) y, Action<Canvas> draw)
+    public static string Plot(string title, string xLabel, string yLabel, (double Min, double Max) x, (double Min, double Max) y, Action<Canvas> draw, bool wholeX = false)
     {
         var canvas = new Canvas(x, y);
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-label=\"{Encode(title)}\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg width=\"{Width}\" height=\"{Height}\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-label=\"{Encode(title)}\">");
         svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"frame\" x=\"{Left}\" y=\"{Top}\" width=\"{Width - Left - Right}\" height=\"{Height - Top - Bottom}\"/>");
-        foreach (var t in Ticks(x))
+        foreach (var t in Ticks(x, wholeX))
         {
             var px = canvas.X(t);
             svg.Append(CultureInfo.InvariantCulture, $"<line class=\"grid\" x1=\"{F(px)}\" x2=\"{F(px)}\" y1=\"{Top}\" y2=\"{Height - Bottom}\"/><text class=\"tick\" x=\"{F(px)}\" y=\"{Height - Bottom + 14}\" text-anchor=\"middle\">{Tick(t)}</text>");
@@ -57,7 +57,7 @@ internal static class Svg
         var zero = labelWidth + (hasNegative ? plotWidth / 2.0 : 0);
         var scale = (hasNegative ? plotWidth / 2.0 : plotWidth) / max;
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{Encode(title)}\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{Encode(title)}\">");
         for (var i = 0; i < bars.Count; i++)
         {
             var (label, value, error) = bars[i];
@@ -87,7 +87,7 @@ internal static class Svg
         var width = labelWidth + (cell * columns.Count) + 8;
         var height = header + (cell * rows.Count) + 8;
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{Encode(title)}\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{Encode(title)}\">");
         svg.Append(CultureInfo.InvariantCulture, $"<text class=\"axis\" x=\"{labelWidth + (cell * columns.Count / 2)}\" y=\"12\" text-anchor=\"middle\">{Encode(columnTitle)}</text>");
         for (var c = 0; c < columns.Count; c++)
         {
@@ -115,7 +115,7 @@ internal static class Svg
 
     private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 
-    private static IEnumerable<double> Ticks((double Min, double Max) range)
+    private static IEnumerable<double> Ticks((double Min, double Max) range, bool whole = false)
     {
         var span = range.Max - range.Min;
         if (span <= 0)
@@ -126,6 +126,11 @@ internal static class Svg
 
         var step = Math.Pow(10, Math.Floor(Math.Log10(span / 4)));
         step *= span / step > 20 ? 5 : span / step > 8 ? 2 : 1;
+        if (whole)
+        {
+            step = Math.Max(1, Math.Round(step));
+        }
+
         for (var t = Math.Ceiling(range.Min / step) * step; t <= range.Max + (step * 1e-9); t += step)
         {
             yield return t;
