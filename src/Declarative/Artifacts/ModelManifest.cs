@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Declarative.Artifacts;
 
@@ -13,13 +12,6 @@ public sealed record ModelManifest
     /// <summary>The manifest format this version writes.</summary>
     public const int CurrentFormat = 1;
 
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new JsonStringEnumConverter() },
-    };
 
     /// <summary>The manifest format.</summary>
     public int Format { get; init; } = CurrentFormat;
@@ -74,7 +66,7 @@ public sealed record ModelManifest
     {
         try
         {
-            return File.Exists(path) ? JsonSerializer.Deserialize<ModelManifest>(File.ReadAllBytes(path), JsonOptions) : null;
+            return File.Exists(path) ? JsonSerializer.Deserialize<ModelManifest>(File.ReadAllBytes(path), ArtifactJson.Options) : null;
         }
         catch (JsonException)
         {
@@ -84,7 +76,7 @@ public sealed record ModelManifest
 
     /// <summary>Writes the manifest atomically.</summary>
     public void Write(string path) =>
-        AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, this, JsonOptions));
+        AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, this, ArtifactJson.Options));
 }
 
 /// <summary>The tuning part of a manifest.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Declarative.Artifacts;
 
@@ -10,13 +9,6 @@ namespace Declarative.Artifacts;
 /// </summary>
 public sealed record TuningLock
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new JsonStringEnumConverter() },
-    };
 
     /// <summary>The lock format.</summary>
     public int Format { get; init; } = 1;
@@ -52,7 +44,7 @@ public sealed record TuningLock
 
         try
         {
-            return JsonSerializer.Deserialize<TuningLock>(File.ReadAllBytes(path), JsonOptions)
+            return JsonSerializer.Deserialize<TuningLock>(File.ReadAllBytes(path), ArtifactJson.Options)
                 ?? throw new InvalidDataException("The file is empty.");
         }
         catch (JsonException e)
@@ -62,5 +54,5 @@ public sealed record TuningLock
     }
 
     /// <summary>Writes the lock file atomically.</summary>
-    public void Write(string path) => AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, this, JsonOptions));
+    public void Write(string path) => AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, this, ArtifactJson.Options));
 }

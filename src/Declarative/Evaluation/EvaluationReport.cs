@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Declarative.Tuning;
 
 namespace Declarative.Evaluation;
@@ -10,13 +9,6 @@ namespace Declarative.Evaluation;
 /// </summary>
 public abstract record EvaluationReport
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new JsonStringEnumConverter() },
-    };
 
     /// <summary>The pipeline's name.</summary>
     public required string Pipeline { get; init; }
@@ -58,7 +50,7 @@ public abstract record EvaluationReport
     public required IReadOnlyList<TrialResult> Trials { get; init; }
 
     /// <summary>The report as indented JSON, for CI to diff between commits.</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, GetType(), JsonOptions);
+    public string ToJson() => JsonSerializer.Serialize(this, GetType(), Artifacts.ArtifactJson.Options);
 }
 
 /// <summary>A metric over cross-validation folds.</summary>
