@@ -25,4 +25,7 @@ foreach (var (person, prediction) in people.Zip(model.Predict(people)))
     Console.WriteLine($"{person.Age,3} y, {person.Education,-10} {person.Occupation,-18} -> over 50K: {prediction.PredictedLabel,-5} (p = {prediction.Probability:F2})");
 }
 
+Console.WriteLine();
+Console.WriteLine($"The build's report on this model: {Path.Combine(AppContext.BaseDirectory, "IncomeModel.report.html")}");
+
 // Training in the app is still possible: IncomeModel.Train() gives the same model for the same data and seed.
