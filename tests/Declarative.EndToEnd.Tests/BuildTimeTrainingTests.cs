@@ -102,6 +102,11 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
         Assert.DoesNotContain("Declarative: trained", off);
         Assert.Empty(Directory.GetFiles(project, "*.mlnet", SearchOption.AllDirectories));
 
+        // An IDE's design-time build never trains.
+        var designTime = DotNet.Succeed(project, "build", "-p:DesignTimeBuild=true");
+        Assert.DoesNotContain("Declarative: trained", designTime);
+        Assert.Empty(Directory.GetFiles(project, "*.mlnet", SearchOption.AllDirectories));
+
         var hashes = new List<string[]>();
         for (var build = 0; build < 2; build++)
         {
