@@ -24,7 +24,8 @@ internal sealed record BenchmarkRow(string Dataset, string Metric, IReadOnlyList
 /// <summary>Runs every tuner on one dataset's holdout and scikit-learn on the same rows.</summary>
 internal static class TunerBenchmark
 {
-    private const int Seed = 1;
+    /// <summary>The seed of the split, the trainers and the tuners (third argument of the harness).</summary>
+    public static int Seed { get; set; } = 1;
 
     public static BenchmarkRow Run<TRow>(string name, PipelineSpec<TRow> declared, int trials, string work)
     {

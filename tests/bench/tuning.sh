@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The tuner benchmark (run by hand, not in CI): every tuner at the same trial budget on every bundled dataset, on one
 # 80/20 holdout, next to scikit-learn's HistGradientBoosting + RandomizedSearchCV given the same wall time.
-# Usage: tests/bench/tuning.sh [trials per tuner, default 20] [dataset filter]
+# Usage: tests/bench/tuning.sh [trials per tuner, default 20] [dataset filter, "" for all] [seed, default 1]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 if ! /usr/bin/python3 -c 'import sklearn, pandas, scipy' 2>/dev/null; then

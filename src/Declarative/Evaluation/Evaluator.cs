@@ -59,13 +59,16 @@ internal static class Evaluator
         int tp = 0, fp = 0, tn = 0, fn = 0;
         for (var i = 0; i < labels.Length; i++)
         {
-            _ = (labels[i], predicted[i]) switch
+            if (predicted[i])
             {
-                (true, true) => tp++,
-                (false, true) => fp++,
-                (false, false) => tn++,
-                _ => fn++,
-            };
+                tp += labels[i] ? 1 : 0;
+                fp += labels[i] ? 0 : 1;
+            }
+            else
+            {
+                fn += labels[i] ? 1 : 0;
+                tn += labels[i] ? 0 : 1;
+            }
         }
 
         var (roc, pr) = Curves(labels, scores, probabilities);

@@ -16,7 +16,7 @@ public interface ITuner
 /// <summary>The tuners Declarative has.</summary>
 public enum TunerKind
 {
-    /// <summary>The default: <see cref="CostFrugal"/>, the best in the benchmark (docs/tuning.md).</summary>
+    /// <summary>The default: <see cref="CostFrugal"/>, the best quality for its time in the benchmark (docs/tuning.md).</summary>
     Auto = 0,
 
     /// <summary>Uniform random points after the default.</summary>
