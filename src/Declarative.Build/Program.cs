@@ -1,22 +1,4 @@
-using System.Reflection;
-
-// Arguments: <built assembly> <artifacts directory>. See Declarative.Artifacts.BuildHost for the work itself.
-const string HostType = "Declarative.Artifacts.BuildHost, Declarative";
-
-var host = Type.GetType(HostType, throwOnError: false);
-var run = host?.GetMethod("Run", BindingFlags.Public | BindingFlags.Static, [typeof(IReadOnlyList<string>), typeof(TextWriter)]);
-if (run is null)
-{
-    Console.WriteLine("Declarative : error DCL1000: the Declarative runtime is not among the project's dependencies; reference the Declarative package.");
-    return 1;
-}
-
-try
-{
-    return (int)run.Invoke(null, [args, Console.Out])!;
-}
-catch (TargetInvocationException e) when (e.InnerException is not null)
-{
-    Console.WriteLine($"Declarative : error DCL1000: the training host failed: {e.InnerException}");
-    return 1;
-}
+// The design-time training host: `dotnet exec` runs it with the user's deps.json and runtimeconfig (the dotnet-ef
+// pattern), so it binds to the Declarative runtime and ML.NET of the user's own project. Arguments:
+// <built assembly> <artifacts directory> [--retune] [--no-report]. See Declarative.Build.BuildHost.
+return Declarative.Build.BuildHost.Run(args, Console.Out);

@@ -1,6 +1,7 @@
 using Declarative.Generators.Emitting;
 using Declarative.Generators.Model;
 using Declarative.Generators.Parsing;
+using Declarative.Generators.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -19,18 +20,23 @@ namespace Declarative.Generators
         /// <inheritdoc/>
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
-            Register(context, KnownNames.BinaryClassification, TaskKind.BinaryClassification);
-            Register(context, KnownNames.MulticlassClassification, TaskKind.MulticlassClassification);
-            Register(context, KnownNames.Regression, TaskKind.Regression);
+            // The runtime's symbols are looked up once per compilation, not once per declaration.
+            var symbols = context.CompilationProvider.Select(static (compilation, _) => new KnownSymbols(compilation));
+            foreach (var task in TaskDescriptors.All)
+            {
+                Register(context, task, symbols);
+            }
         }
 
-        private static void Register(IncrementalGeneratorInitializationContext context, string attribute, TaskKind task)
+        private static void Register(IncrementalGeneratorInitializationContext context, TaskDescriptor task, IncrementalValueProvider<KnownSymbols> symbols)
         {
             var pipelines = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
-                    attribute,
+                    task.AttributeMetadataName,
                     static (node, _) => node is ClassDeclarationSyntax,
-                    (syntax, cancellationToken) => PipelineParser.Parse(syntax, task, cancellationToken))
+                    static (syntax, _) => syntax)
+                .Combine(symbols)
+                .Select((pair, cancellationToken) => PipelineParser.Parse(pair.Left, task, pair.Right, cancellationToken))
                 .WithTrackingName(ParseStep);
 
             context.RegisterSourceOutput(pipelines, static (output, result) =>

@@ -1,4 +1,5 @@
 using Declarative.Artifacts;
+using Declarative.Build;
 using Declarative.Tests.Pipelines;
 using Declarative.Tuning;
 
@@ -12,7 +13,7 @@ public sealed class ModelArtifactsTests : IDisposable
     [Fact]
     public void FirstBuild_TrainsAndWritesModelAndManifest()
     {
-        var result = ModelArtifacts.Build(TumorModel.Spec, _temp.Path);
+        var result = ArtifactBuilder.Build(PipelineRegistry.For(typeof(TumorModel)), _temp.Path);
 
         Assert.Equal(ArtifactStatus.Trained, result.Status);
         Assert.True(File.Exists(result.ModelPath));
@@ -35,11 +36,11 @@ public sealed class ModelArtifactsTests : IDisposable
     [Fact]
     public void SecondBuild_IsUpToDateAndTouchesNothing()
     {
-        var first = ModelArtifacts.Build(TumorModel.Spec, _temp.Path);
+        var first = ArtifactBuilder.Build(PipelineRegistry.For(typeof(TumorModel)), _temp.Path);
         var modelTime = File.GetLastWriteTimeUtc(first.ModelPath);
         var manifestTime = File.GetLastWriteTimeUtc(first.ManifestPath);
 
-        var second = ModelArtifacts.Build(TumorModel.Spec, _temp.Path);
+        var second = ArtifactBuilder.Build(PipelineRegistry.For(typeof(TumorModel)), _temp.Path);
 
         Assert.Equal(ArtifactStatus.UpToDate, second.Status);
         Assert.Equal(modelTime, File.GetLastWriteTimeUtc(second.ModelPath));
@@ -49,28 +50,28 @@ public sealed class ModelArtifactsTests : IDisposable
     [Fact]
     public void ChangedModelFile_IsRebuilt()
     {
-        var first = ModelArtifacts.Build(TumorModel.Spec, _temp.Path);
+        var first = ArtifactBuilder.Build(PipelineRegistry.For(typeof(TumorModel)), _temp.Path);
         File.WriteAllText(first.ModelPath, "not a model");
 
-        Assert.Equal(ArtifactStatus.Trained, ModelArtifacts.Build(TumorModel.Spec, _temp.Path).Status);
+        Assert.Equal(ArtifactStatus.Trained, ArtifactBuilder.Build(PipelineRegistry.For(typeof(TumorModel)), _temp.Path).Status);
         Assert.NotNull(TumorModel.Load(first.ModelPath));
     }
 
     [Fact]
     public void ManifestOfAnotherDeclaration_IsRebuilt()
     {
-        var first = ModelArtifacts.Build(TumorModel.Spec, _temp.Path);
+        var first = ArtifactBuilder.Build(PipelineRegistry.For(typeof(TumorModel)), _temp.Path);
         var manifest = ModelManifest.TryRead(first.ManifestPath)! with { DeclarationHash = "0000" };
         manifest.Write(first.ManifestPath);
 
-        Assert.Equal(ArtifactStatus.Trained, ModelArtifacts.Build(TumorModel.Spec, _temp.Path).Status);
+        Assert.Equal(ArtifactStatus.Trained, ArtifactBuilder.Build(PipelineRegistry.For(typeof(TumorModel)), _temp.Path).Status);
     }
 
     [Fact]
     public void TwoBuilds_GiveByteIdenticalModelsAndManifests()
     {
-        var a = ModelArtifacts.Build(TumorModel.Spec, Path.Combine(_temp.Path, "a"));
-        var b = ModelArtifacts.Build(TumorModel.Spec, Path.Combine(_temp.Path, "b"));
+        var a = ArtifactBuilder.Build(PipelineRegistry.For(typeof(TumorModel)), Path.Combine(_temp.Path, "a"));
+        var b = ArtifactBuilder.Build(PipelineRegistry.For(typeof(TumorModel)), Path.Combine(_temp.Path, "b"));
 
         Assert.Equal(File.ReadAllBytes(a.ModelPath), File.ReadAllBytes(b.ModelPath));
         Assert.Equal(File.ReadAllText(a.ManifestPath), File.ReadAllText(b.ManifestPath));
@@ -83,7 +84,7 @@ public sealed class ModelArtifactsTests : IDisposable
         var lockPath = _temp.File("QuickTunedTumorModel.tuning.json");
         var output = Path.Combine(_temp.Path, "obj");
 
-        var tuned = ModelArtifacts.Build(QuickTunedTumorModel.Spec, output, options);
+        var tuned = ArtifactBuilder.Build(PipelineRegistry.For(typeof(QuickTunedTumorModel)), output, options);
         Assert.Equal(ArtifactStatus.Trained, tuned.Status);
         Assert.Equal(4, tuned.Manifest.Tuning!.Trials.Count);
         Assert.Null(tuned.Manifest.Tuning.PinnedBy);
@@ -93,11 +94,11 @@ public sealed class ModelArtifactsTests : IDisposable
         Assert.Equal("AreaUnderRocCurve", locked.Metric);
         Assert.All(locked.Hyperparameters, h => Assert.Equal(h.Value, tuned.Manifest.Hyperparameters[h.Key]));
 
-        Assert.Equal(ArtifactStatus.UpToDate, ModelArtifacts.Build(QuickTunedTumorModel.Spec, output, options).Status);
+        Assert.Equal(ArtifactStatus.UpToDate, ArtifactBuilder.Build(PipelineRegistry.For(typeof(QuickTunedTumorModel)), output, options).Status);
 
         // Pinning another configuration by hand: the next build refits it without tuning.
         (locked with { Trainer = Trainer.SdcaLogisticRegression, Hyperparameters = new Dictionary<string, string> { ["L2Regularization"] = "0.05" } }).Write(lockPath);
-        var pinned = ModelArtifacts.Build(QuickTunedTumorModel.Spec, output, options);
+        var pinned = ArtifactBuilder.Build(PipelineRegistry.For(typeof(QuickTunedTumorModel)), output, options);
         Assert.Equal(ArtifactStatus.Trained, pinned.Status);
         Assert.Equal("QuickTunedTumorModel.tuning.json", pinned.Manifest.Tuning!.PinnedBy);
         Assert.Empty(pinned.Manifest.Tuning.Trials);
@@ -105,7 +106,7 @@ public sealed class ModelArtifactsTests : IDisposable
         Assert.Equal("0.05", pinned.Manifest.Hyperparameters["L2Regularization"]);
 
         var progress = new List<TrialResult>();
-        var retuned = ModelArtifacts.Build(QuickTunedTumorModel.Spec, output, options with { Retune = true, Progress = progress.Add });
+        var retuned = ArtifactBuilder.Build(PipelineRegistry.For(typeof(QuickTunedTumorModel)), output, options with { Retune = true, Progress = progress.Add });
         Assert.Equal(4, retuned.Manifest.Tuning!.Trials.Count);
         Assert.Equal(4, progress.Count);
         Assert.Equal(retuned.Manifest.Trainer, TuningLock.Read(lockPath)!.Trainer);

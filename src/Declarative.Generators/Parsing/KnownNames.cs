@@ -1,11 +1,8 @@
 namespace Declarative.Generators.Parsing
 {
-    /// <summary>Metadata names of the runtime's attributes and types the generator reads.</summary>
+    /// <summary>Metadata names of the runtime's attributes and types the generator reads (task attributes are in <see cref="Tasks.TaskDescriptors"/>).</summary>
     internal static class KnownNames
     {
-        public const string BinaryClassification = "Declarative.BinaryClassificationAttribute`1";
-        public const string MulticlassClassification = "Declarative.MulticlassClassificationAttribute`1";
-        public const string Regression = "Declarative.RegressionAttribute`1";
         public const string Label = "Declarative.LabelAttribute";
         public const string Categorical = "Declarative.CategoricalAttribute";
         public const string Text = "Declarative.TextAttribute";
@@ -18,8 +15,6 @@ namespace Declarative.Generators.Parsing
         public const string Tune = "Declarative.TuneAttribute";
         public const string SearchRange = "Declarative.SearchRangeAttribute";
         public const string Hyperparameter = "Declarative.HyperparameterAttribute";
-        public const string TunerKind = "Declarative.Tuning.TunerKind";
-
-        public static readonly string[] TaskAttributes = { BinaryClassification, MulticlassClassification, Regression };
+        public const string TunerKind = "Declarative.TunerKind";
     }
 }

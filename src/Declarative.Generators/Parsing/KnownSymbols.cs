@@ -1,10 +1,18 @@
+using System.Collections.Generic;
+using System.Linq;
+using Declarative.Generators.Tasks;
 using Microsoft.CodeAnalysis;
 
 namespace Declarative.Generators.Parsing
 {
-    /// <summary>The runtime's types, resolved once per parse so attributes compare by symbol, not by name.</summary>
+    /// <summary>
+    /// The runtime's types, resolved once per compilation (the generator combines them into every declaration's
+    /// parse), so attributes compare by symbol, not by name.
+    /// </summary>
     internal sealed class KnownSymbols
     {
+        private readonly (TaskDescriptor Task, INamedTypeSymbol? Attribute)[] _tasks;
+
         public KnownSymbols(Compilation compilation)
         {
             Label = compilation.GetTypeByMetadataName(KnownNames.Label);
@@ -20,9 +28,7 @@ namespace Declarative.Generators.Parsing
             SearchRange = compilation.GetTypeByMetadataName(KnownNames.SearchRange);
             Hyperparameter = compilation.GetTypeByMetadataName(KnownNames.Hyperparameter);
             TunerKind = compilation.GetTypeByMetadataName(KnownNames.TunerKind);
-            BinaryClassification = compilation.GetTypeByMetadataName(KnownNames.BinaryClassification);
-            MulticlassClassification = compilation.GetTypeByMetadataName(KnownNames.MulticlassClassification);
-            Regression = compilation.GetTypeByMetadataName(KnownNames.Regression);
+            _tasks = TaskDescriptors.All.Select(t => (t, compilation.GetTypeByMetadataName(t.AttributeMetadataName))).ToArray();
         }
 
         public INamedTypeSymbol? Label { get; }
@@ -51,19 +57,15 @@ namespace Declarative.Generators.Parsing
 
         public INamedTypeSymbol? TunerKind { get; }
 
-        public INamedTypeSymbol? BinaryClassification { get; }
-
-        public INamedTypeSymbol? MulticlassClassification { get; }
-
-        public INamedTypeSymbol? Regression { get; }
-
-        public bool IsTaskAttribute(INamedTypeSymbol? attribute)
+        /// <summary>The task an attribute declares, or <see langword="null"/> when it is no task attribute.</summary>
+        public TaskDescriptor? TaskOf(INamedTypeSymbol? attribute)
         {
             var definition = attribute?.OriginalDefinition;
-            return SymbolEqualityComparer.Default.Equals(definition, BinaryClassification)
-                || SymbolEqualityComparer.Default.Equals(definition, MulticlassClassification)
-                || SymbolEqualityComparer.Default.Equals(definition, Regression);
+            return _tasks.FirstOrDefault(t => t.Attribute is not null && SymbolEqualityComparer.Default.Equals(definition, t.Attribute)).Task;
         }
+
+        public IEnumerable<AttributeData> TaskAttributes(INamedTypeSymbol type) =>
+            type.GetAttributes().Where(a => TaskOf(a.AttributeClass) is not null);
 
         public bool Is(AttributeData attribute, INamedTypeSymbol? type) =>
             type is not null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, type);

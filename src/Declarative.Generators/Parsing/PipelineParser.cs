@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using Declarative.Generators.Helpers;
 using Declarative.Generators.Model;
+using Declarative.Generators.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -18,7 +19,7 @@ namespace Declarative.Generators.Parsing
         private const double DefaultTestFraction = 0.2;
         private const int DefaultSeed = 1;
 
-        public static ParseResult Parse(GeneratorAttributeSyntaxContext context, TaskKind task, CancellationToken cancellationToken)
+        public static ParseResult Parse(GeneratorAttributeSyntaxContext context, TaskDescriptor task, KnownSymbols symbols, CancellationToken cancellationToken)
         {
             if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length == 0)
             {
@@ -26,12 +27,11 @@ namespace Declarative.Generators.Parsing
             }
 
             var attribute = context.Attributes[0];
-            var symbols = new KnownSymbols(context.SemanticModel.Compilation);
             var diagnostics = new List<DiagnosticInfo>();
             var attributeLocation = AttributeReader.Location(attribute, cancellationToken) ?? type.Locations.FirstOrDefault();
 
             // With several task attributes, only the first reports and none emits: their members would collide.
-            var tasks = type.GetAttributes().Where(a => symbols.IsTaskAttribute(a.AttributeClass)).ToList();
+            var tasks = symbols.TaskAttributes(type).ToList();
             if (tasks.Count > 1)
             {
                 if (tasks[0].ApplicationSyntaxReference?.Span != attribute.ApplicationSyntaxReference?.Span)
@@ -40,7 +40,7 @@ namespace Declarative.Generators.Parsing
                 }
 
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MultipleTasks, attributeLocation,
-                    type.Name, tasks.Count, string.Join(", ", tasks.Select(a => a.AttributeClass?.Name.Replace("Attribute", "")))));
+                    type.Name, tasks.Count, string.Join(", ", tasks.Select(a => symbols.TaskOf(a.AttributeClass)!.AttributeName))));
                 return Failed(diagnostics);
             }
 
@@ -80,7 +80,7 @@ namespace Declarative.Generators.Parsing
                 FullyQualifiedName: type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                 IsVisibleToAssembly: IsVisibleToAssembly(type),
                 HintName: HintName(type),
-                Task: task,
+                Task: task.Kind,
                 RowType: rowType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                 DataPath: dataPath,
                 Separator: separator,
@@ -137,7 +137,7 @@ namespace Declarative.Generators.Parsing
             return (fraction, AttributeReader.Named(split, "Seed", DefaultSeed));
         }
 
-        private static List<string> ReadTrainers(INamedTypeSymbol type, TaskKind task, KnownSymbols symbols, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        private static List<string> ReadTrainers(INamedTypeSymbol type, TaskDescriptor task, KnownSymbols symbols, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
         {
             var attribute = type.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.Trainers));
             if (attribute is null)
@@ -166,10 +166,10 @@ namespace Declarative.Generators.Parsing
                 }
 
                 var supported = SupportedTasks(field, symbols);
-                if (!supported.Contains(task))
+                if (!supported.Contains(task.Kind))
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TrainerDoesNotFitTask, location,
-                        field.Name, task, supported.Count == 0 ? "no task" : string.Join(", ", supported)));
+                        field.Name, task.Kind, supported.Count == 0 ? "no task" : string.Join(", ", supported)));
                 }
 
                 names.Add(field.Name);

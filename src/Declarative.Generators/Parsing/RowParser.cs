@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using Declarative.Generators.Helpers;
 using Declarative.Generators.Model;
+using Declarative.Generators.Tasks;
+using ValueType = Declarative.Generators.Model.ValueType;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -11,12 +13,8 @@ namespace Declarative.Generators.Parsing
     /// <summary>Reads the row type's public properties into a label and features, checking each against the task.</summary>
     internal static class RowParser
     {
-        private const string Row = "row";
-        private const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
-        private const string Codecs = "global::Declarative.Schema.LabelCodec";
-
         public static (LabelModel Label, List<FeatureModel> Features)? Parse(
-            INamedTypeSymbol pipeline, INamedTypeSymbol rowType, TaskKind task, bool hasHeader, KnownSymbols symbols, Location? fallback, List<DiagnosticInfo> diagnostics)
+            INamedTypeSymbol pipeline, INamedTypeSymbol rowType, TaskDescriptor task, bool hasHeader, KnownSymbols symbols, Location? fallback, List<DiagnosticInfo> diagnostics)
         {
             var errorsBefore = diagnostics.Count;
             var labels = new List<(IPropertySymbol Property, string? Name, int Index)>();
@@ -82,7 +80,7 @@ namespace Declarative.Generators.Parsing
 
             if (labels.Count == 0)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingLabel, fallback, TaskTitle(task), pipeline.Name, rowName));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingLabel, fallback, task.Title, pipeline.Name, rowName));
                 return null;
             }
 
@@ -133,104 +131,80 @@ namespace Declarative.Generators.Parsing
 
         private static FeatureModel? Feature(IPropertySymbol property, string? columnName, int index, bool isText, bool isCategorical, Location? location, List<DiagnosticInfo> diagnostics)
         {
-            var type = property.Type;
-            var (underlying, nullable) = Unwrap(type);
-            var access = $"{Row}.{Identifier(property.Name)}";
-            var typeName = Display(type);
+            var (underlying, nullable) = Unwrap(property.Type);
+            var typeName = Display(property.Type);
+            var valueType = ValueTypeOf(underlying);
+            var underlyingName = underlying.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+            FeatureModel Model(FeatureKind kind) => new(property.Name, columnName, index, kind, valueType!.Value, nullable, underlyingName);
 
             if (isText)
             {
-                if (underlying.SpecialType != SpecialType.System_String)
+                if (valueType != ValueType.String)
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConflictingColumnAttributes, location, property.Name, typeName, "[Text]", "text must be a string"));
                     return null;
                 }
 
-                return new FeatureModel(property.Name, columnName, index, FeatureKind.Text, access, null);
+                return Model(FeatureKind.Text);
             }
 
-            var isEnum = underlying.TypeKind == TypeKind.Enum;
-            var isString = underlying.SpecialType == SpecialType.System_String;
-            var isBool = underlying.SpecialType == SpecialType.System_Boolean;
-            var isInteger = IsInteger(underlying.SpecialType);
-
-            if (isCategorical || isString || isEnum)
+            if (isCategorical || valueType is ValueType.String or ValueType.Enum)
             {
-                if (!(isString || isEnum || isBool || isInteger))
+                if (valueType is not (ValueType.String or ValueType.Enum or ValueType.Boolean) && valueType?.IsInteger() != true)
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConflictingColumnAttributes, location, property.Name, typeName, "[Categorical]",
                         "categories must be strings, enums, booleans or whole numbers"));
                     return null;
                 }
 
-                var getter = isString ? access
-                    : isInteger ? $"{access}{(nullable ? "?" : "")}.ToString({Invariant})"
-                    : $"{access}{(nullable ? "?" : "")}.ToString()";
-                return new FeatureModel(property.Name, columnName, index, FeatureKind.Categorical, getter, $"typeof({underlying.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)})");
+                return Model(FeatureKind.Categorical);
             }
 
-            if (isBool)
+            if (valueType == ValueType.Boolean)
             {
-                var getter = nullable ? $"{access} is {{ }} value ? (value ? 1f : 0f) : float.NaN" : $"{access} ? 1f : 0f";
-                return new FeatureModel(property.Name, columnName, index, FeatureKind.Boolean, getter, null);
+                return Model(FeatureKind.Boolean);
             }
 
-            if (IsNumber(underlying.SpecialType))
+            if (valueType?.IsNumber() == true)
             {
-                var isSingle = underlying.SpecialType == SpecialType.System_Single;
-                var getter = (nullable, isSingle) switch
-                {
-                    (false, true) => access,
-                    (false, false) => $"(float){access}",
-                    (true, true) => $"{access} ?? float.NaN",
-                    (true, false) => $"{access} is {{ }} value ? (float)value : float.NaN",
-                };
-                return new FeatureModel(property.Name, columnName, index, FeatureKind.Numeric, getter, null);
+                return Model(FeatureKind.Numeric);
             }
 
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedPropertyType, location, property.Name, typeName));
             return null;
         }
 
-        private static LabelModel? Label(IPropertySymbol property, string? columnName, int index, TaskKind task, Location? fallback, List<DiagnosticInfo> diagnostics)
+        private static LabelModel? Label(IPropertySymbol property, string? columnName, int index, TaskDescriptor task, Location? fallback, List<DiagnosticInfo> diagnostics)
         {
             var type = property.Type;
-            var special = type.SpecialType;
-            var access = $"{Row}.{Identifier(property.Name)}";
-            var typeName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-            LabelModel? label = task switch
+            if (ValueTypeOf(type) is { } valueType && task.Accepts(valueType))
             {
-                TaskKind.BinaryClassification when special == SpecialType.System_Boolean =>
-                    new LabelModel(property.Name, columnName, index, LabelKind.Boolean, "bool", access, null),
-                TaskKind.Regression when special == SpecialType.System_Single =>
-                    new LabelModel(property.Name, columnName, index, LabelKind.Numeric, "float", access, null),
-                TaskKind.Regression when special is SpecialType.System_Double or SpecialType.System_Int32 or SpecialType.System_Int64 =>
-                    new LabelModel(property.Name, columnName, index, LabelKind.Numeric, "float", $"(float){access}", null),
-                TaskKind.MulticlassClassification when special == SpecialType.System_String =>
-                    new LabelModel(property.Name, columnName, index, LabelKind.Class, "string", access, $"{Codecs}.String"),
-                TaskKind.MulticlassClassification when special == SpecialType.System_Int32 =>
-                    new LabelModel(property.Name, columnName, index, LabelKind.Class, "int", access, $"{Codecs}.Int32"),
-                TaskKind.MulticlassClassification when special == SpecialType.System_Int64 =>
-                    new LabelModel(property.Name, columnName, index, LabelKind.Class, "long", access, $"{Codecs}.Int64"),
-                TaskKind.MulticlassClassification when type.TypeKind == TypeKind.Enum =>
-                    new LabelModel(property.Name, columnName, index, LabelKind.Class, typeName, access, $"{Codecs}.Enum<{typeName}>()"),
-                _ => null,
-            };
-
-            if (label is null)
-            {
-                var expected = task switch
-                {
-                    TaskKind.BinaryClassification => "bool",
-                    TaskKind.Regression => "float, double, int or long",
-                    _ => "string, an enum, int or long",
-                };
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedLabelType,
-                    property.Locations.FirstOrDefault(l => l.IsInSource) ?? fallback, property.Name, Display(type), TaskTitle(task), expected));
+                return new LabelModel(property.Name, columnName, index, valueType, type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
             }
 
-            return label;
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedLabelType,
+                property.Locations.FirstOrDefault(l => l.IsInSource) ?? fallback, property.Name, Display(type), task.Title, task.ExpectedLabels));
+            return null;
         }
+
+        /// <summary>The kind of a (non-nullable) type as a column reads it, or <see langword="null"/> when no column can hold it.</summary>
+        private static ValueType? ValueTypeOf(ITypeSymbol type) => type.TypeKind == TypeKind.Enum ? ValueType.Enum : type.SpecialType switch
+        {
+            SpecialType.System_Boolean => ValueType.Boolean,
+            SpecialType.System_Single => ValueType.Single,
+            SpecialType.System_Double => ValueType.Double,
+            SpecialType.System_Decimal => ValueType.Decimal,
+            SpecialType.System_SByte => ValueType.SByte,
+            SpecialType.System_Byte => ValueType.Byte,
+            SpecialType.System_Int16 => ValueType.Int16,
+            SpecialType.System_UInt16 => ValueType.UInt16,
+            SpecialType.System_Int32 => ValueType.Int32,
+            SpecialType.System_UInt32 => ValueType.UInt32,
+            SpecialType.System_Int64 => ValueType.Int64,
+            SpecialType.System_UInt64 => ValueType.UInt64,
+            SpecialType.System_String => ValueType.String,
+            _ => null,
+        };
 
         private static void CheckDuplicates(List<(IPropertySymbol Property, string Name, int Index)> mapped, bool hasHeader, Location? fallback, List<DiagnosticInfo> diagnostics)
         {
@@ -258,23 +232,6 @@ namespace Declarative.Generators.Parsing
                 ? (nullable.TypeArguments[0], true)
                 : (type, false);
 
-        private static bool IsInteger(SpecialType type) => type is
-            SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Int16 or SpecialType.System_Byte or
-            SpecialType.System_SByte or SpecialType.System_UInt16 or SpecialType.System_UInt32 or SpecialType.System_UInt64;
-
-        private static bool IsNumber(SpecialType type) =>
-            IsInteger(type) || type is SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Decimal;
-
         private static string Display(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "");
-
-        private static string Identifier(string name) =>
-            SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
-
-        private static string TaskTitle(TaskKind task) => task switch
-        {
-            TaskKind.BinaryClassification => "binary classification",
-            TaskKind.MulticlassClassification => "multiclass classification",
-            _ => "regression",
-        };
     }
 }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using Declarative.Generators.Helpers;
 using Declarative.Generators.Model;
+using Declarative.Generators.Tasks;
 using Microsoft.CodeAnalysis;
 
 namespace Declarative.Generators.Parsing
@@ -11,7 +12,7 @@ namespace Declarative.Generators.Parsing
     /// <summary>Reads [Tune] and [SearchRange] and checks them against the task and the trainers' hyperparameter catalog.</summary>
     internal static class TuningParser
     {
-        public static TuningModel? Parse(INamedTypeSymbol type, TaskKind task, IReadOnlyList<string> trainers, KnownSymbols symbols, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        public static TuningModel? Parse(INamedTypeSymbol type, TaskDescriptor task, IReadOnlyList<string> trainers, KnownSymbols symbols, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
         {
             var tune = type.GetAttributes().FirstOrDefault(a => symbols.Is(a, symbols.Tune));
             var ranges = type.GetAttributes().Where(a => symbols.Is(a, symbols.SearchRange)).ToList();
@@ -40,7 +41,7 @@ namespace Declarative.Generators.Parsing
             return new TuningModel(maxTrials, ParseMetric(tune, task, diagnostics, cancellationToken), folds, budget, tuner, rangeModels.ToImmutableEquatableArray());
         }
 
-        private static string? ParseMetric(AttributeData tune, TaskKind task, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        private static string? ParseMetric(AttributeData tune, TaskDescriptor task, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
         {
             var argument = tune.NamedArguments.FirstOrDefault(a => a.Key == "Metric");
             if (argument.Key is null || argument.Value.IsNull)
@@ -48,12 +49,7 @@ namespace Declarative.Generators.Parsing
                 return null;
             }
 
-            var expected = task switch
-            {
-                TaskKind.BinaryClassification => "BinaryMetric",
-                TaskKind.MulticlassClassification => "MulticlassMetric",
-                _ => "RegressionMetric",
-            };
+            var expected = task.MetricEnum;
             var value = argument.Value;
             var member = value.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType
                 ? enumType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => Equals(f.ConstantValue, value.Value))
@@ -62,7 +58,7 @@ namespace Declarative.Generators.Parsing
             {
                 var shown = member is null ? value.Value?.ToString() : $"{value.Type!.Name}.{member.Name}";
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MetricDoesNotFitTask,
-                    AttributeReader.NamedArgumentLocation(tune, "Metric", cancellationToken), shown, Title(task), expected));
+                    AttributeReader.NamedArgumentLocation(tune, "Metric", cancellationToken), shown, task.Title, expected));
                 return null;
             }
 
@@ -129,11 +125,5 @@ namespace Declarative.Generators.Parsing
 
         private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-        private static string Title(TaskKind task) => task switch
-        {
-            TaskKind.BinaryClassification => "binary classification",
-            TaskKind.MulticlassClassification => "multiclass classification",
-            _ => "regression",
-        };
     }
 }

@@ -85,4 +85,4 @@ public sealed record ModelManifest
 /// <param name="PinnedBy">The lock file whose configuration was refitted instead of tuning, or null when tuning ran.</param>
 /// <param name="LockHash">The SHA-256 of that lock file, so editing it retrains.</param>
 /// <param name="Trials">The trials, in the order they ran (empty when pinned).</param>
-public sealed record TuningRecord(string Metric, Tuning.TunerKind Tuner, string? PinnedBy, string? LockHash, IReadOnlyList<Tuning.TrialResult> Trials);
+public sealed record TuningRecord(string Metric, TunerKind Tuner, string? PinnedBy, string? LockHash, IReadOnlyList<Tuning.TrialResult> Trials);

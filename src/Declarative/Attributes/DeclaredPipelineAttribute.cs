@@ -1,4 +1,4 @@
-using System.Reflection;
+using System.ComponentModel;
 
 namespace Declarative;
 
@@ -7,6 +7,7 @@ namespace Declarative;
 /// training host, reports) find an assembly's pipelines by reading its attributes instead of scanning its types.
 /// </summary>
 [AttributeUsage(AttributeTargets.Assembly, AllowMultiple = true)]
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class DeclaredPipelineAttribute : Attribute
 {
     /// <summary>Registers a pipeline class.</summary>
@@ -21,18 +22,4 @@ public sealed class DeclaredPipelineAttribute : Attribute
 
     /// <summary>Its task.</summary>
     public MLTask Task { get; }
-}
-
-/// <summary>Reads the pipelines an assembly declares.</summary>
-public static class PipelineRegistry
-{
-    /// <summary>
-    /// The pipelines of <paramref name="assembly"/>, in the order the compiler wrote them. Pipeline classes nested in
-    /// a private or protected type cannot be named from an assembly attribute and are not listed.
-    /// </summary>
-    public static IReadOnlyList<DeclaredPipelineAttribute> Of(Assembly assembly)
-    {
-        ArgumentNullException.ThrowIfNull(assembly);
-        return assembly.GetCustomAttributes<DeclaredPipelineAttribute>().ToArray();
-    }
 }

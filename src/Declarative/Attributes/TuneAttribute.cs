@@ -69,5 +69,5 @@ public sealed class TuneAttribute : Attribute
     public int TimeBudgetSeconds { get; set; }
 
     /// <summary>The search strategy.</summary>
-    public Tuning.TunerKind Tuner { get; set; }
+    public TunerKind Tuner { get; set; }
 }

@@ -20,6 +20,8 @@ internal sealed class TableColumn
     public bool[]? Booleans { get; }
 
     public ReadOnlyMemory<char>[]? Texts { get; }
+
+    public int Length => Singles?.Length ?? Booleans?.Length ?? Texts!.Length;
 }
 
 /// <summary>Rows loaded into columns of the three storage types a pipeline uses: single, boolean and text.</summary>

@@ -37,7 +37,7 @@ internal static class DataProfiler
                 warnings.Add(new DataWarning(DataWarningCodes.ConstantColumn, spec_.PropertyName,
                     $"Column '{spec_.ColumnName}' holds one value only ({profile.Top.FirstOrDefault()?.Value ?? Format(profile.Min)}); it cannot help the model. Mark the property [Ignore]."));
             }
-            else if (LeakScore(spec.Task, column, label, labelValues, profile.Distinct, table.RowCount) is { } leak and >= LeakThreshold)
+            else if (LeakScore(column, label, labelValues, profile.Distinct, table.RowCount) is { } leak and >= LeakThreshold)
             {
                 warnings.Add(new DataWarning(DataWarningCodes.LikelyLeak, spec_.PropertyName,
                     string.Create(CultureInfo.InvariantCulture,
@@ -45,7 +45,8 @@ internal static class DataProfiler
             }
         }
 
-        var balance = spec.Task == MLTask.Regression
+        // A numeric label has values, not classes: no balance to show.
+        var balance = label.Storage == ColumnStorage.Single
             ? []
             : labelValues.GroupBy(v => v).Select(g => new CategoryCount(g.Key, g.Count())).OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal).ToList();
         if (balance.Count == 1)
@@ -89,21 +90,21 @@ internal static class DataProfiler
     };
 
     /// <summary>
-    /// How well the column alone gives the label: for a number and a binary label, the AUC (either direction); for a
+    /// How well the column alone gives the label: for a number and a boolean label, the AUC (either direction); for a
     /// number and a numeric label, |correlation|; for a category, the accuracy of answering each category's majority
     /// label (only for columns with far fewer values than rows, since an id is trivially "pure").
     /// </summary>
-    private static double? LeakScore(MLTask task, TableColumn column, TableColumn label, string[] labelTexts, int distinct, int rows)
+    private static double? LeakScore(TableColumn column, TableColumn label, string[] labelTexts, int distinct, int rows)
     {
         if (column.Singles is { } x)
         {
-            if (task == MLTask.BinaryClassification && label.Booleans is { } y)
+            if (label.Booleans is { } y)
             {
                 var auc = Auc(x, y);
                 return auc is null ? null : Math.Max(auc.Value, 1 - auc.Value);
             }
 
-            if (task == MLTask.Regression && label.Singles is { } target)
+            if (label.Singles is { } target)
             {
                 return Math.Abs(Correlation(x, target) ?? 0);
             }

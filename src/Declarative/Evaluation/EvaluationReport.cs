@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Declarative.Tuning;
 
@@ -9,6 +10,23 @@ namespace Declarative.Evaluation;
 /// </summary>
 public abstract record EvaluationReport
 {
+    [SetsRequiredMembers]
+    private protected EvaluationReport(ReportBasics basics)
+    {
+        Pipeline = basics.Pipeline;
+        Task = basics.Task;
+        Trainer = basics.Trainer;
+        Hyperparameters = basics.Hyperparameters;
+        DataFile = basics.DataFile;
+        TrainRows = basics.TrainRows;
+        TestRows = basics.TestRows;
+        HeadlineMetric = basics.HeadlineMetric;
+        TestMetrics = basics.TestMetrics;
+        CrossValidation = basics.CrossValidation;
+        FeatureImportance = basics.FeatureImportance;
+        Profile = basics.Profile;
+        Trials = basics.Trials;
+    }
 
     /// <summary>The pipeline's name.</summary>
     public required string Pipeline { get; init; }
@@ -25,10 +43,10 @@ public abstract record EvaluationReport
     /// <summary>The data file's name.</summary>
     public required string DataFile { get; init; }
 
-    /// <summary>Rows the model was trained on.</summary>
+    /// <summary>Rows the model was trained on (0 when the report scores a file the model was not trained on).</summary>
     public required int TrainRows { get; init; }
 
-    /// <summary>Rows of the held-out test part.</summary>
+    /// <summary>Rows scored: the held-out test part, or the whole file given to <c>Evaluate(path)</c>.</summary>
     public required int TestRows { get; init; }
 
     /// <summary>The metric that ranks models for this task (the tuning metric when the pipeline tunes).</summary>
@@ -37,7 +55,7 @@ public abstract record EvaluationReport
     /// <summary>Metrics on the held-out test part, by ML.NET's property names.</summary>
     public required IReadOnlyDictionary<string, double> TestMetrics { get; init; }
 
-    /// <summary>The same metrics over k folds of the training part (same trainer and hyperparameters): mean and spread.</summary>
+    /// <summary>The same metrics over k folds of the training part (same trainer and hyperparameters): mean and spread. Empty when the report scores another file.</summary>
     public required IReadOnlyList<MetricSpread> CrossValidation { get; init; }
 
     /// <summary>How much the headline metric drops on the test part when one property's values are shuffled, largest first.</summary>
@@ -59,55 +77,8 @@ public sealed record MetricSpread(string Metric, double Mean, double StdDev, IRe
 /// <summary>Permutation importance of one property: the mean drop of the headline metric over repeats, and its spread.</summary>
 public sealed record FeatureImportance(string Feature, double Drop, double StdDev);
 
-/// <summary>One point of a curve; <see cref="Threshold"/> is the probability cut that gives it.</summary>
-public sealed record CurvePoint(double X, double Y, double Threshold);
-
-/// <summary>Binary outcomes at the 0.5 probability cut.</summary>
-public sealed record BinaryConfusion(int TruePositives, int FalsePositives, int TrueNegatives, int FalseNegatives)
-{
-    /// <summary>All counted rows.</summary>
-    public int Total => TruePositives + FalsePositives + TrueNegatives + FalseNegatives;
-}
-
-/// <summary>The report of a binary classifier.</summary>
-public sealed record BinaryClassificationReport : EvaluationReport
-{
-    /// <summary>Outcomes at the 0.5 cut.</summary>
-    public required BinaryConfusion Confusion { get; init; }
-
-    /// <summary>The ROC curve: false positive rate (X) against true positive rate (Y), from (0,0) to (1,1).</summary>
-    public required IReadOnlyList<CurvePoint> RocCurve { get; init; }
-
-    /// <summary>The precision-recall curve: recall (X) against precision (Y).</summary>
-    public required IReadOnlyList<CurvePoint> PrecisionRecallCurve { get; init; }
-}
-
-/// <summary>Precision, recall and F1 of one class, with how many test rows have it.</summary>
-public sealed record ClassMetrics(string Class, int Support, double Precision, double Recall, double F1);
-
-/// <summary>The report of a multiclass classifier.</summary>
-public sealed record MulticlassClassificationReport : EvaluationReport
-{
-    /// <summary>The classes, in the order of the matrix.</summary>
-    public required IReadOnlyList<string> Classes { get; init; }
-
-    /// <summary>Counts of test rows by actual class (row) and predicted class (column).</summary>
-    public required IReadOnlyList<IReadOnlyList<int>> Confusion { get; init; }
-
-    /// <summary>Per-class precision, recall and F1.</summary>
-    public required IReadOnlyList<ClassMetrics> PerClass { get; init; }
-}
-
-/// <summary>An actual and a predicted value of one test row.</summary>
-public sealed record RegressionPoint(double Actual, double Predicted)
-{
-    /// <summary>Predicted minus actual.</summary>
-    public double Residual => Predicted - Actual;
-}
-
-/// <summary>The report of a regression model.</summary>
-public sealed record RegressionReport : EvaluationReport
-{
-    /// <summary>Every test row's actual and predicted value.</summary>
-    public required IReadOnlyList<RegressionPoint> Points { get; init; }
-}
+/// <summary>The parts every task's report shares, measured before the task adds its own.</summary>
+internal sealed record ReportBasics(
+    string Pipeline, MLTask Task, Trainer Trainer, IReadOnlyDictionary<string, string> Hyperparameters, string DataFile, int TrainRows, int TestRows,
+    string HeadlineMetric, IReadOnlyDictionary<string, double> TestMetrics, IReadOnlyList<MetricSpread> CrossValidation,
+    IReadOnlyList<FeatureImportance> FeatureImportance, DataProfile Profile, IReadOnlyList<TrialResult> Trials);

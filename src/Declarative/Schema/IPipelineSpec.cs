@@ -32,7 +32,4 @@ public interface IPipelineSpec
 
     /// <summary>The candidate trainers.</summary>
     IReadOnlyList<Trainer> Trainers { get; }
-
-    /// <summary>Loads the data, holds out the test part, tunes (unless pinned), trains and evaluates.</summary>
-    ITrainedPipeline Train(string? dataPath = null, Tuning.TrainOptions? options = null);
 }

@@ -12,9 +12,6 @@ internal interface ILabelCodec
 
     /// <summary>What a valid value looks like, for error messages.</summary>
     string Expected { get; }
-
-    /// <summary>Trains a multiclass pipeline whose labels are of this codec's type, without reflection.</summary>
-    ITrainedPipeline TrainMulticlass<TRow>(PipelineSpec<TRow> spec, string? dataPath, Tuning.TrainOptions? options);
 }
 
 /// <summary>Converts class labels of type <typeparamref name="TLabel"/> to and from the text the model stores.</summary>
@@ -40,9 +37,6 @@ public abstract class LabelCodec<TLabel> : ILabelCodec
     public abstract string Expected { get; }
 
     string ILabelCodec.LabelTypeName => typeof(TLabel).FullName ?? typeof(TLabel).Name;
-
-    ITrainedPipeline ILabelCodec.TrainMulticlass<TRow>(PipelineSpec<TRow> spec, string? dataPath, Tuning.TrainOptions? options) =>
-        MulticlassClassifier<TRow, TLabel>.Train(spec, dataPath, options);
 
     bool ILabelCodec.TryNormalize(string text, out string canonical)
     {

@@ -76,15 +76,6 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
     /// <inheritdoc/>
     public string ResolveDataPath(string? dataPath = null) => DataPaths.Resolve(this, dataPath);
 
-    /// <inheritdoc/>
-    public ITrainedPipeline Train(string? dataPath = null, Tuning.TrainOptions? options = null) => Task switch
-    {
-        MLTask.BinaryClassification => BinaryClassifier<TRow>.Train(this, dataPath, options),
-        MLTask.Regression => Regressor<TRow>.Train(this, dataPath, options),
-        _ => Label.Codec?.TrainMulticlass(this, dataPath, options)
-            ?? throw new InvalidOperationException($"Pipeline '{Name}': a multiclass label needs a label codec."),
-    };
-
     /// <summary>The human-readable form of the schema, stored beside the hash so a mismatch can be explained.</summary>
     internal IReadOnlyList<string> SchemaSignature() =>
         [$"task:{Task}", .. Columns.Select(c => c.SchemaSignature())];
@@ -94,7 +85,7 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
     private static string Hash(IEnumerable<string> lines) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', lines))))[..32].ToLowerInvariant();
 
-    internal void Validate()
+    internal void Validate(ColumnKind expectedLabel)
     {
         if (TestFraction is not (> 0 and < 1))
         {
@@ -106,12 +97,6 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
             throw new ArgumentException($"Pipeline '{Name}' names no trainer.", nameof(Trainers));
         }
 
-        var expectedLabel = Task switch
-        {
-            MLTask.BinaryClassification => ColumnKind.BooleanLabel,
-            MLTask.MulticlassClassification => ColumnKind.ClassLabel,
-            _ => ColumnKind.NumericLabel,
-        };
         if (Label.Kind != expectedLabel)
         {
             throw new ArgumentException($"Pipeline '{Name}': a {Task} label must be of kind {expectedLabel}, not {Label.Kind}.", nameof(Label));

@@ -1,82 +1,58 @@
-using System.Diagnostics;
 using Declarative.Data;
 using Declarative.Schema;
-using Declarative.Tuning;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms;
 
 namespace Declarative.Training;
 
-/// <summary>The outcome of one training: the model, how it was chosen, and its predictions on the held-out test part.</summary>
-internal sealed record TrainingRun(
-    MLContext Context,
-    ITransformer Model,
-    IDataView TestPredictions,
-    Trainer Trainer,
-    IReadOnlyDictionary<string, string> Hyperparameters,
-    IReadOnlyList<TrialResult> Trials,
-    string DataPath,
-    TimeSpan Duration);
-
-/// <summary>Loads, splits, featurizes, tunes (when declared) and trains a pipeline: the part every task shares.</summary>
+/// <summary>Loads and splits a pipeline's data, and fits one trainer on it: the part every task shares.</summary>
 internal static class PipelineTrainer
 {
-    public static TrainingRun Train<TRow>(PipelineSpec<TRow> spec, string? dataPath, TrainOptions? options = null)
+    /// <summary>Reads the data file and holds out the test part (ML.NET's seeded split, so every run holds out the same rows).</summary>
+    public static TrainingData Load<TRow>(PipelineSpec<TRow> spec, string path)
     {
-        ArgumentNullException.ThrowIfNull(spec);
-        spec.Validate();
-        var stopwatch = Stopwatch.StartNew();
-        var path = DataPaths.Resolve(spec, dataPath);
-        var data = new TableDataView(DelimitedFileLoader.Load(spec, path));
-
+        var table = DelimitedFileLoader.Load(spec, path);
         var ml = new MLContext(spec.Seed);
-        var split = ml.Data.TrainTestSplit(data, spec.TestFraction, seed: spec.Seed);
-        var (context, model, trainer, hyperparameters, trials) = Fit(spec, split.TrainSet, options);
-        return new TrainingRun(context, model, model.Transform(split.TestSet), trainer, hyperparameters, trials, path, stopwatch.Elapsed);
+        var split = ml.Data.TrainTestSplit(new TableDataView(table), spec.TestFraction, seed: spec.Seed);
+        return new TrainingData(path, table, split.TrainSet, Materialize(split.TestSet, table));
     }
 
-    /// <summary>Tunes (unless pinned or not declared) and fits the pipeline on a training part.</summary>
-    internal static (MLContext Context, ITransformer Model, Trainer Trainer, IReadOnlyDictionary<string, string> Hyperparameters, IReadOnlyList<TrialResult> Trials) Fit<TRow>(
-        PipelineSpec<TRow> spec, IDataView trainPart, TrainOptions? options)
+    /// <summary>Reads a whole file as a test set: no split, nothing to train on.</summary>
+    public static TrainingData LoadTestSet<TRow>(PipelineSpec<TRow> spec, string path)
+    {
+        var table = DelimitedFileLoader.Load(spec, path);
+        return new TrainingData(path, table, null, table);
+    }
+
+    /// <summary>
+    /// Fits the featurizer and <paramref name="trainer"/> on a training part, in a fresh seeded context, so the model
+    /// is the same whatever ran before it.
+    /// </summary>
+    public static (MLContext Context, ITransformer Model) Fit<TRow>(
+        PipelineSpec<TRow> spec, ITaskTraining task, IDataView trainPart, Trainer trainer, IReadOnlyDictionary<string, string>? hyperparameters)
     {
         var ml = new MLContext(spec.Seed);
-        Trainer trainer;
-        IReadOnlyDictionary<string, string>? hyperparameters = null;
-        IReadOnlyList<TrialResult> trials = [];
-        if (options?.Pinned is { } pinned)
-        {
-            (trainer, hyperparameters) = (pinned.Trainer, pinned.Hyperparameters);
-        }
-        else if (spec.Tuning is { } tuning)
-        {
-            var outcome = PipelineTuner.Tune(ml, spec, tuning, trainPart, options?.Progress);
-            (trainer, hyperparameters, trials) = (outcome.Best.Trainer, outcome.Best.Hyperparameters, outcome.Trials);
-        }
-        else
-        {
-            trainer = spec.Trainers[0];
-        }
+        var model = Estimator(ml, spec, task, trainer, hyperparameters).Fit(trainPart);
+        return (ml, model);
+    }
 
-        // The final model is fitted on the whole training part, whatever tuning validated on, in a fresh context so
-        // it is the same model whether or not (and however long) tuning ran before it.
-        ml = new MLContext(spec.Seed);
-        var model = Featurizer(ml, spec, trainer)
+    /// <summary>Featurizer, cache and trainer: the estimator a model is fitted with.</summary>
+    public static IEstimator<ITransformer> Estimator<TRow>(
+        MLContext ml, PipelineSpec<TRow> spec, ITaskTraining task, Trainer trainer, IReadOnlyDictionary<string, string>? hyperparameters) =>
+        Featurizer(ml, spec, task, trainer)
             .AppendCacheCheckpoint(ml)
-            .Append(TrainerFactory.Create(ml, spec.Task, trainer, TrainerLabel(spec), spec.Seed, hyperparameters))
-            .Fit(trainPart);
-        return (ml, model, trainer, hyperparameters ?? new Dictionary<string, string>(), trials);
-    }
+            .Append(task.CreateTrainer(ml, trainer, LabelColumn(spec, task), spec.Seed, hyperparameters));
 
-    /// <summary>The label column the trainer and evaluator read: a key for multiclass, the property itself otherwise.</summary>
-    public static string TrainerLabel<TRow>(PipelineSpec<TRow> spec) =>
-        spec.Task == MLTask.MulticlassClassification ? ColumnNames.LabelKey : spec.Label.PropertyName;
+    /// <summary>The label column the trainer and evaluator read: a key for tasks with keyed labels, the property itself otherwise.</summary>
+    public static string LabelColumn<TRow>(PipelineSpec<TRow> spec, ITaskTraining task) =>
+        task.KeyedLabel ? ColumnNames.LabelKey : spec.Label.PropertyName;
 
-    /// <summary>Everything before the trainer: the label key for multiclass, then the features as the trainer wants them.</summary>
-    public static IEstimator<ITransformer> Featurizer<TRow>(MLContext ml, PipelineSpec<TRow> spec, Trainer trainer)
+    /// <summary>Everything before the trainer: the label key where the task wants one, then the features as the trainer wants them.</summary>
+    public static IEstimator<ITransformer> Featurizer<TRow>(MLContext ml, PipelineSpec<TRow> spec, ITaskTraining task, Trainer trainer)
     {
         IEstimator<ITransformer> chain = new EstimatorChain<ITransformer>();
-        if (spec.Task == MLTask.MulticlassClassification)
+        if (task.KeyedLabel)
         {
             // Classes sorted by value, so class order (and the Scores array) does not depend on row order.
             chain = chain.Append(ml.Transforms.Conversion.MapValueToKey(
@@ -86,32 +62,19 @@ internal static class PipelineTrainer
         return chain.Append(FeaturePipeline.Build(ml, spec, TrainerFactory.NeedsNormalization(trainer)));
     }
 
-    /// <summary>The test metrics of predictions, by ML.NET's property names.</summary>
-    public static IReadOnlyDictionary<string, double> Evaluate<TRow>(MLContext ml, PipelineSpec<TRow> spec, IDataView predictions)
+    /// <summary>The metrics of scored rows, by ML.NET's property names.</summary>
+    public static IReadOnlyDictionary<string, double> Metrics<TRow>(MLContext ml, PipelineSpec<TRow> spec, ITaskTraining task, IDataView predictions) =>
+        MetricValues.Of(task.Evaluate(ml, predictions, LabelColumn(spec, task)));
+
+    /// <summary>Reads a view with the columns of <paramref name="like"/> into memory.</summary>
+    private static DataTable Materialize(IDataView view, DataTable like)
     {
-        var label = TrainerLabel(spec);
-        object metrics = spec.Task switch
+        var columns = like.Columns.Select(c => c.Storage switch
         {
-            MLTask.BinaryClassification => ml.BinaryClassification.Evaluate(predictions, labelColumnName: label),
-            MLTask.MulticlassClassification => ml.MulticlassClassification.Evaluate(predictions, labelColumnName: label),
-            _ => ml.Regression.Evaluate(predictions, labelColumnName: label),
-        };
-        return MetricValues.Of(metrics);
+            ColumnStorage.Single => new TableColumn(c.Name, ViewColumns.Read<float>(view, c.Name)),
+            ColumnStorage.Boolean => new TableColumn(c.Name, ViewColumns.Read<bool>(view, c.Name)),
+            _ => new TableColumn(c.Name, ViewColumns.Read<ReadOnlyMemory<char>>(view, c.Name)),
+        }).ToArray();
+        return new DataTable(columns, columns.Length == 0 ? 0 : columns[0].Length);
     }
-}
-
-/// <summary>The public numeric properties of an ML.NET metrics object, by name.</summary>
-internal static class MetricValues
-{
-    // TopKAccuracy is 0 unless a K is set (we set none); LossFunction repeats MeanSquaredError for the default loss.
-    private static readonly HashSet<string> Omitted = ["TopKAccuracy", "LossFunction"];
-
-    public static IReadOnlyDictionary<string, double> Of(object? metrics) =>
-        metrics is null
-            ? new SortedDictionary<string, double>(StringComparer.Ordinal)
-            : new SortedDictionary<string, double>(
-                metrics.GetType().GetProperties()
-                    .Where(p => p.PropertyType == typeof(double) && !Omitted.Contains(p.Name))
-                    .ToDictionary(p => p.Name, p => (double)p.GetValue(metrics)!),
-                StringComparer.Ordinal);
 }

@@ -19,10 +19,10 @@ internal static class PipelineTuner
     /// <summary>Below this many training rows, trials are cross-validated (5 folds) unless Folds says otherwise.</summary>
     public const int CrossValidationRowLimit = 20_000;
 
-    public static TuningOutcome Tune<TRow>(MLContext ml, PipelineSpec<TRow> spec, TuningSpec tuning, IDataView trainPart, Action<TrialResult>? progress)
+    public static TuningOutcome Tune<TRow>(MLContext ml, PipelineSpec<TRow> spec, ITaskTraining task, TuningSpec tuning, IDataView trainPart, Action<TrialResult>? progress)
     {
-        var metric = tuning.MetricFor(spec.Task);
-        var lowerIsBetter = TuningSpec.LowerIsBetter(metric);
+        var metric = tuning.MetricFor(task);
+        var lowerIsBetter = task.LowerIsBetter(metric);
         var random = new Random(spec.Seed);
         var states = spec.Trainers.Distinct().Select((trainer, i) =>
         {
@@ -40,7 +40,7 @@ internal static class PipelineTuner
             var normalize = TrainerFactory.NeedsNormalization(trainer);
             if (!folds.TryGetValue(normalize, out var splits))
             {
-                var featurized = ml.Data.Cache(PipelineTrainer.Featurizer(ml, spec, trainer).Fit(trainPart).Transform(trainPart));
+                var featurized = ml.Data.Cache(PipelineTrainer.Featurizer(ml, spec, task, trainer).Fit(trainPart).Transform(trainPart));
                 splits = foldCount == 1
                     ? [(ml.Data.TrainTestSplit(featurized, 0.2, seed: spec.Seed) is var s ? (s.TrainSet, s.TestSet) : default)]
                     : ml.Data.CrossValidationSplit(featurized, foldCount, seed: spec.Seed).Select(f => (f.TrainSet, f.TestSet)).ToList();
@@ -68,9 +68,9 @@ internal static class PipelineTuner
             {
                 // A fresh context per trial: a configuration's result depends on it alone, not on the trials before it.
                 var trialContext = new MLContext(spec.Seed);
-                var estimator = TrainerFactory.Create(trialContext, spec.Task, state.Trainer, PipelineTrainer.TrainerLabel(spec), spec.Seed, configuration);
+                var estimator = task.CreateTrainer(trialContext, state.Trainer, PipelineTrainer.LabelColumn(spec, task), spec.Seed, configuration);
                 var values = FoldsFor(state.Trainer)
-                    .Select(f => PipelineTrainer.Evaluate(trialContext, spec, estimator.Fit(f.Item1).Transform(f.Item2))[metric])
+                    .Select(f => PipelineTrainer.Metrics(trialContext, spec, task, estimator.Fit(f.Item1).Transform(f.Item2))[metric])
                     .ToArray();
                 var mean = values.Average();
                 var sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / values.Length);

@@ -9,7 +9,7 @@ namespace Flowers;
 partial class Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Declarative.Generators", "0.1.0")]
-    partial class IrisModel
+    partial class IrisModel : global::Declarative.IDeclaredPipeline
     {
         /// <summary>The declaration of this pipeline as the runtime reads it: data source, split, trainers and columns.</summary>
         public static global::Declarative.Schema.PipelineSpec<global::Flowers.Flower> Spec { get; } = new()
@@ -82,6 +82,13 @@ partial class Models
         /// <summary>Predicts many rows in one streaming pass; rows are read as the result is enumerated.</summary>
         public global::System.Collections.Generic.IEnumerable<Prediction> Predict(global::System.Collections.Generic.IEnumerable<global::Flowers.Flower> rows) =>
             global::System.Linq.Enumerable.Select(_pipeline.Predict(rows), static p => new Prediction(p));
+
+        /// <inheritdoc/>
+        static global::Declarative.Schema.IPipelineSpec global::Declarative.IDeclaredPipeline.DeclaredSpec => Spec;
+
+        /// <inheritdoc/>
+        static global::Declarative.ITrainedPipeline global::Declarative.IDeclaredPipeline.TrainDeclared(string? dataPath, global::Declarative.Tuning.TrainOptions? options) =>
+            global::Declarative.MulticlassClassifier<global::Flowers.Flower, global::Flowers.Species>.Train(Spec, dataPath, options);
 
         /// <summary>A prediction of this pipeline.</summary>
         public sealed record Prediction

@@ -5,7 +5,7 @@
 [assembly: global::Declarative.DeclaredPipeline(typeof(global::PriceModel), global::Declarative.MLTask.Regression)]
 
 [global::System.CodeDom.Compiler.GeneratedCode("Declarative.Generators", "0.1.0")]
-partial class PriceModel
+partial class PriceModel : global::Declarative.IDeclaredPipeline
 {
     /// <summary>The declaration of this pipeline as the runtime reads it: data source, split, trainers and columns.</summary>
     public static global::Declarative.Schema.PipelineSpec<global::House> Spec { get; } = new()
@@ -73,6 +73,13 @@ partial class PriceModel
     /// <summary>Predicts many rows in one streaming pass; rows are read as the result is enumerated.</summary>
     public global::System.Collections.Generic.IEnumerable<Prediction> Predict(global::System.Collections.Generic.IEnumerable<global::House> rows) =>
         global::System.Linq.Enumerable.Select(_pipeline.Predict(rows), static p => new Prediction(p));
+
+    /// <inheritdoc/>
+    static global::Declarative.Schema.IPipelineSpec global::Declarative.IDeclaredPipeline.DeclaredSpec => Spec;
+
+    /// <inheritdoc/>
+    static global::Declarative.ITrainedPipeline global::Declarative.IDeclaredPipeline.TrainDeclared(string? dataPath, global::Declarative.Tuning.TrainOptions? options) =>
+        global::Declarative.Regressor<global::House>.Train(Spec, dataPath, options);
 
     /// <summary>A prediction of this pipeline.</summary>
     public sealed record Prediction

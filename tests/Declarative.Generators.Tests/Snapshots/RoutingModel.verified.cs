@@ -5,7 +5,7 @@
 [assembly: global::Declarative.DeclaredPipeline(typeof(global::RoutingModel), global::Declarative.MLTask.MulticlassClassification)]
 
 [global::System.CodeDom.Compiler.GeneratedCode("Declarative.Generators", "0.1.0")]
-partial class RoutingModel
+partial class RoutingModel : global::Declarative.IDeclaredPipeline
 {
     /// <summary>The declaration of this pipeline as the runtime reads it: data source, split, trainers and columns.</summary>
     public static global::Declarative.Schema.PipelineSpec<global::Ticket> Spec { get; } = new()
@@ -76,6 +76,13 @@ partial class RoutingModel
     /// <summary>Predicts many rows in one streaming pass; rows are read as the result is enumerated.</summary>
     public global::System.Collections.Generic.IEnumerable<Prediction> Predict(global::System.Collections.Generic.IEnumerable<global::Ticket> rows) =>
         global::System.Linq.Enumerable.Select(_pipeline.Predict(rows), static p => new Prediction(p));
+
+    /// <inheritdoc/>
+    static global::Declarative.Schema.IPipelineSpec global::Declarative.IDeclaredPipeline.DeclaredSpec => Spec;
+
+    /// <inheritdoc/>
+    static global::Declarative.ITrainedPipeline global::Declarative.IDeclaredPipeline.TrainDeclared(string? dataPath, global::Declarative.Tuning.TrainOptions? options) =>
+        global::Declarative.MulticlassClassifier<global::Ticket, string>.Train(Spec, dataPath, options);
 
     /// <summary>A prediction of this pipeline.</summary>
     public sealed record Prediction

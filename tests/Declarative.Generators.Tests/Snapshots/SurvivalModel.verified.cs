@@ -7,7 +7,7 @@
 namespace Titanic;
 
 [global::System.CodeDom.Compiler.GeneratedCode("Declarative.Generators", "0.1.0")]
-partial class SurvivalModel
+partial class SurvivalModel : global::Declarative.IDeclaredPipeline
 {
     /// <summary>The declaration of this pipeline as the runtime reads it: data source, split, trainers and columns.</summary>
     public static global::Declarative.Schema.PipelineSpec<global::Titanic.Passenger> Spec { get; } = new()
@@ -86,6 +86,13 @@ partial class SurvivalModel
     /// <summary>Predicts many rows in one streaming pass; rows are read as the result is enumerated.</summary>
     public global::System.Collections.Generic.IEnumerable<Prediction> Predict(global::System.Collections.Generic.IEnumerable<global::Titanic.Passenger> rows) =>
         global::System.Linq.Enumerable.Select(_pipeline.Predict(rows), static p => new Prediction(p));
+
+    /// <inheritdoc/>
+    static global::Declarative.Schema.IPipelineSpec global::Declarative.IDeclaredPipeline.DeclaredSpec => Spec;
+
+    /// <inheritdoc/>
+    static global::Declarative.ITrainedPipeline global::Declarative.IDeclaredPipeline.TrainDeclared(string? dataPath, global::Declarative.Tuning.TrainOptions? options) =>
+        global::Declarative.BinaryClassifier<global::Titanic.Passenger>.Train(Spec, dataPath, options);
 
     /// <summary>A prediction of this pipeline.</summary>
     public sealed record Prediction

@@ -5,7 +5,7 @@
 [assembly: global::Declarative.DeclaredPipeline(typeof(global::TunedModel), global::Declarative.MLTask.BinaryClassification)]
 
 [global::System.CodeDom.Compiler.GeneratedCode("Declarative.Generators", "0.1.0")]
-partial class TunedModel
+partial class TunedModel : global::Declarative.IDeclaredPipeline
 {
     /// <summary>The declaration of this pipeline as the runtime reads it: data source, split, trainers and columns.</summary>
     public static global::Declarative.Schema.PipelineSpec<global::Row> Spec { get; } = new()
@@ -24,7 +24,7 @@ partial class TunedModel
             Metric = "F1Score",
             Folds = 3,
             TimeBudgetSeconds = 0,
-            Tuner = global::Declarative.Tuning.TunerKind.Bayesian,
+            Tuner = global::Declarative.TunerKind.Bayesian,
             Ranges = [new global::Declarative.Tuning.SearchRange(global::Declarative.Trainer.LightGbm, "NumberOfLeaves", 4, 64), new global::Declarative.Tuning.SearchRange(global::Declarative.Trainer.FastTree, "LearningRate", 0.05, 0.3)],
         },
         Label = global::Declarative.Schema.ColumnSpec<global::Row>.BooleanLabel("Target", null, static row => row.Target),
@@ -83,6 +83,13 @@ partial class TunedModel
     /// <summary>Predicts many rows in one streaming pass; rows are read as the result is enumerated.</summary>
     public global::System.Collections.Generic.IEnumerable<Prediction> Predict(global::System.Collections.Generic.IEnumerable<global::Row> rows) =>
         global::System.Linq.Enumerable.Select(_pipeline.Predict(rows), static p => new Prediction(p));
+
+    /// <inheritdoc/>
+    static global::Declarative.Schema.IPipelineSpec global::Declarative.IDeclaredPipeline.DeclaredSpec => Spec;
+
+    /// <inheritdoc/>
+    static global::Declarative.ITrainedPipeline global::Declarative.IDeclaredPipeline.TrainDeclared(string? dataPath, global::Declarative.Tuning.TrainOptions? options) =>
+        global::Declarative.BinaryClassifier<global::Row>.Train(Spec, dataPath, options);
 
     /// <summary>A prediction of this pipeline.</summary>
     public sealed record Prediction

@@ -1,41 +1,29 @@
 using System.Globalization;
 using System.Text;
-using Declarative.Tuning;
-using static Declarative.Evaluation.Svg;
+using Declarative.Evaluation;
+using static Declarative.Reports.Svg;
 
-namespace Declarative.Evaluation;
+namespace Declarative.Reports;
 
 /// <summary>
 /// Renders a report as one self-contained HTML page: inline CSS and SVG, no script and nothing from the network, so it
 /// opens anywhere, prints, and can be kept as a build artifact. Every chart is a <c>figure</c> with a
 /// <c>data-chart</c> name, which the browser test looks for.
 /// </summary>
-public static class ReportHtml
+internal static class ReportHtml
 {
     /// <summary>The page for a report.</summary>
-    public static string Render(EvaluationReport report)
+    public static string Render(EvaluationReport report, ITaskSections task)
     {
         ArgumentNullException.ThrowIfNull(report);
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         html.Append(CultureInfo.InvariantCulture, $"<title>{Encode(report.Pipeline)}: model report</title><style>{Css}</style></head><body><main>");
-        Header(html, report);
+        Header(html, report, task);
         Metrics(html, report);
-        switch (report)
-        {
-            case BinaryClassificationReport binary:
-                BinaryCharts(html, binary);
-                break;
-            case MulticlassClassificationReport multiclass:
-                MulticlassCharts(html, multiclass);
-                break;
-            case RegressionReport regression:
-                RegressionCharts(html, regression);
-                break;
-        }
-
+        task.WriteSections(html, report);
         Importance(html, report);
-        Tuning(html, report);
+        Tuning(html, report, task);
         Profile(html, report.Profile);
         html.Append("<footer>Written by Declarative from the held-out test part; cross-validation over the training part.</footer>");
         html.Append("</main></body></html>");
@@ -43,13 +31,13 @@ public static class ReportHtml
     }
 
     /// <summary>Writes the page to a file (whole or not at all).</summary>
-    public static void Write(EvaluationReport report, string path) =>
-        Artifacts.AtomicFile.Write(path, stream => stream.Write(Encoding.UTF8.GetBytes(Render(report))));
+    public static void Write(EvaluationReport report, ITaskSections task, string path) =>
+        Artifacts.AtomicFile.Write(path, stream => stream.Write(Encoding.UTF8.GetBytes(Render(report, task))));
 
-    private static void Header(StringBuilder html, EvaluationReport r)
+    private static void Header(StringBuilder html, EvaluationReport r, ITaskSections task)
     {
         var headline = r.TestMetrics.TryGetValue(r.HeadlineMetric, out var value) ? value : double.NaN;
-        html.Append(CultureInfo.InvariantCulture, $"<header><h1>{Encode(r.Pipeline)}</h1><p class=\"lead\">{Title(r.Task)} with <b>{r.Trainer}</b> on <b>{Encode(r.DataFile)}</b>: {r.TrainRows:N0} training rows, {r.TestRows:N0} test rows.</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<header><h1>{Encode(r.Pipeline)}</h1><p class=\"lead\">{task.Title} with <b>{r.Trainer}</b> on <b>{Encode(r.DataFile)}</b>: {r.TrainRows:N0} training rows, {r.TestRows:N0} test rows.</p>");
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"headline\"><span>{Encode(Spaced(r.HeadlineMetric))}</span> <strong>{Fixed(headline)}</strong> <small>on the test part</small></p>");
         if (r.Hyperparameters.Count > 0)
         {
@@ -77,82 +65,6 @@ public static class ReportHtml
         html.Append(CultureInfo.InvariantCulture, $"</tbody></table><p class=\"small\">Cross-validation: {r.CrossValidation.FirstOrDefault()?.Folds.Count ?? 0} folds of the training part with the same trainer and settings.</p></section>");
     }
 
-    private static void BinaryCharts(StringBuilder html, BinaryClassificationReport r)
-    {
-        var auc = r.TestMetrics.GetValueOrDefault("AreaUnderRocCurve");
-        var roc = Plot("ROC curve", "False positive rate", "True positive rate", (0, 1), (0, 1), c =>
-        {
-            c.Line([(0, 0), (1, 1)], "chance");
-            c.Line(Thin(r.RocCurve).Select(p => (p.X, p.Y)), "curve");
-            c.Text(0.55, 0.1, $"AUC {Fixed(auc)}", "annotation");
-        });
-        var pr = Plot("Precision-recall curve", "Recall", "Precision", (0, 1), (0, 1), c =>
-        {
-            var positives = (double)(r.Confusion.TruePositives + r.Confusion.FalseNegatives) / Math.Max(r.Confusion.Total, 1);
-            c.Line([(0, positives), (1, positives)], "chance");
-            c.Line(Thin(r.PrecisionRecallCurve).Select(p => (p.X, p.Y)), "curve");
-        });
-        var m = r.Confusion;
-        var confusion = HeatMap("Confusion matrix", ["false", "true"], ["false", "true"],
-            [[m.TrueNegatives, m.FalsePositives], [m.FalseNegatives, m.TruePositives]], "Actual", "Predicted");
-        html.Append("<section><h2>Classification</h2><div class=\"grid\">");
-        Figure(html, "roc", roc, "ROC curve on the test part; the diagonal is chance.");
-        Figure(html, "precision-recall", pr, "Precision against recall; the line is the share of positives.");
-        Figure(html, "confusion", confusion, $"Test rows at the 0.5 probability cut ({m.Total:N0} in all).");
-        html.Append("</div></section>");
-    }
-
-    private static void MulticlassCharts(StringBuilder html, MulticlassClassificationReport r)
-    {
-        html.Append("<section><h2>Classification</h2><div class=\"grid\">");
-        Figure(html, "confusion", HeatMap("Confusion matrix", r.Classes, r.Classes, r.Confusion, "Actual", "Predicted"),
-            $"Test rows by actual and predicted class ({r.Confusion.Sum(row => row.Sum()):N0} in all); shading is each actual class's share.");
-        Figure(html, "per-class", Bars("Recall per class", r.PerClass.Select(c => (c.Class, c.Recall, (double?)null)).ToArray(), Fixed),
-            "Recall per class: the share of each class's test rows predicted right.");
-        html.Append("</div><table><thead><tr><th>Class</th><th>Test rows</th><th>Precision</th><th>Recall</th><th>F1</th></tr></thead><tbody>");
-        foreach (var c in r.PerClass)
-        {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Encode(c.Class)}</td><td>{c.Support}</td><td>{Fixed(c.Precision)}</td><td>{Fixed(c.Recall)}</td><td>{Fixed(c.F1)}</td></tr>");
-        }
-
-        html.Append("</tbody></table></section>");
-    }
-
-    private static void RegressionCharts(StringBuilder html, RegressionReport r)
-    {
-        var all = r.Points.SelectMany(p => new[] { p.Actual, p.Predicted }).DefaultIfEmpty(0).ToArray();
-        var range = Pad(all.Min(), all.Max());
-        var scatter = Plot("Predicted against actual", "Actual", "Predicted", range, range, c =>
-        {
-            c.Line([(range.Min, range.Min), (range.Max, range.Max)], "chance");
-            foreach (var p in r.Points)
-            {
-                c.Point(p.Actual, p.Predicted, "dot", $"actual {F(p.Actual)}, predicted {F(p.Predicted)}");
-            }
-        });
-        var residuals = r.Points.Select(p => p.Residual).DefaultIfEmpty(0).ToArray();
-        var (lo, hi) = Pad(residuals.Min(), residuals.Max());
-        const int bins = 20;
-        var width = (hi - lo) / bins;
-        var counts = new int[bins];
-        foreach (var e in residuals)
-        {
-            counts[Math.Clamp((int)((e - lo) / width), 0, bins - 1)]++;
-        }
-
-        var histogram = Plot("Residuals", "Predicted − actual", "Test rows", (lo, hi), (0, Math.Max(counts.Max(), 1) * 1.1), c =>
-        {
-            for (var b = 0; b < bins; b++)
-            {
-                c.Bar(lo + (b * width), lo + ((b + 1) * width), counts[b], "bar");
-            }
-        });
-        html.Append("<section><h2>Regression</h2><div class=\"grid\">");
-        Figure(html, "predicted-vs-actual", scatter, "Each test row; on the diagonal the prediction is exact.");
-        Figure(html, "residuals", histogram, string.Create(CultureInfo.InvariantCulture, $"Prediction errors; mean {Fixed(residuals.Average())}, centred near 0 when the model is unbiased."));
-        html.Append("</div></section>");
-    }
-
     private static void Importance(StringBuilder html, EvaluationReport r)
     {
         var bars = r.FeatureImportance.Take(20).Select(f => (f.Feature, f.Drop, (double?)f.StdDev)).ToArray();
@@ -162,14 +74,14 @@ public static class ReportHtml
         html.Append("</section>");
     }
 
-    private static void Tuning(StringBuilder html, EvaluationReport r)
+    private static void Tuning(StringBuilder html, EvaluationReport r, ITaskSections task)
     {
         if (r.Trials.Count == 0)
         {
             return;
         }
 
-        var lowerIsBetter = TuningSpec.LowerIsBetter(r.HeadlineMetric);
+        var lowerIsBetter = task.LowerIsBetter(r.HeadlineMetric);
         var succeeded = r.Trials.Where(t => t.Succeeded).ToArray();
         html.Append(CultureInfo.InvariantCulture, $"<section><h2>Tuning</h2><p>{r.Trials.Count} trials, {succeeded.Length} succeeded; validation {Encode(Spaced(r.HeadlineMetric))} per trial and the best so far.</p>");
         if (succeeded.Length > 0)
@@ -247,33 +159,27 @@ public static class ReportHtml
         html.Append("</tbody></table></section>");
     }
 
-    private static void Figure(StringBuilder html, string name, string svg, string caption) =>
+    internal static void Figure(StringBuilder html, string name, string svg, string caption) =>
         html.Append(CultureInfo.InvariantCulture, $"<figure class=\"chart\" data-chart=\"{name}\">{svg}<figcaption>{Encode(caption)}</figcaption></figure>");
 
     /// <summary>At most 400 points of a curve, always keeping the ends, so large test sets stay light.</summary>
-    private static IEnumerable<CurvePoint> Thin(IReadOnlyList<CurvePoint> points)
+    internal static IEnumerable<CurvePoint> Thin(IReadOnlyList<CurvePoint> points)
     {
         var step = Math.Max(1, points.Count / 400);
         return points.Where((_, i) => i % step == 0 || i == points.Count - 1);
     }
 
-    private static (double Min, double Max) Pad(double min, double max)
+    internal static (double Min, double Max) Pad(double min, double max)
     {
         var span = max - min;
         var pad = span == 0 ? Math.Max(Math.Abs(min) * 0.1, 1) : span * 0.05;
         return (min - pad, max + pad);
     }
 
-    private static string Fixed(double value) => double.IsNaN(value) ? "n/a" : value.ToString("0.0000", CultureInfo.InvariantCulture);
+    internal static string Fixed(double value) => double.IsNaN(value) ? "n/a" : value.ToString("0.0000", CultureInfo.InvariantCulture);
 
-    private static string Maybe(double? value) => value is { } v ? v.ToString("G5", CultureInfo.InvariantCulture) : "";
+    internal static string Maybe(double? value) => value is { } v ? v.ToString("G5", CultureInfo.InvariantCulture) : "";
 
-    private static string Title(MLTask task) => task switch
-    {
-        MLTask.BinaryClassification => "Binary classification",
-        MLTask.MulticlassClassification => "Multiclass classification",
-        _ => "Regression",
-    };
 
     private static readonly Dictionary<string, string> MetricNames = new(StringComparer.Ordinal)
     {
@@ -287,7 +193,7 @@ public static class ReportHtml
     };
 
     /// <summary>"AreaUnderRocCurve" as "Area under ROC curve" for people.</summary>
-    private static string Spaced(string name)
+    internal static string Spaced(string name)
     {
         if (MetricNames.TryGetValue(name, out var known))
         {

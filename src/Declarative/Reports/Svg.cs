@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 
-namespace Declarative.Evaluation;
+namespace Declarative.Reports;
 
 /// <summary>Small inline SVG charts for the report: axes, lines, points, bars, and a heat map. No script, no fonts to load.</summary>
 internal static class Svg

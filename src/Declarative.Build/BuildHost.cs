@@ -1,15 +1,18 @@
 using System.Globalization;
 using System.Reflection;
+using Declarative.Artifacts;
+using Declarative.Data;
 using Declarative.Schema;
+using Declarative.Tasks;
 
-namespace Declarative.Artifacts;
+namespace Declarative.Build;
 
 /// <summary>
 /// The build-time training host's logic: trains every registered pipeline of a built assembly whose artifacts are
 /// stale. It runs in its own process with the project's dependencies (see <c>build/Declarative.targets</c>) and
 /// speaks to MSBuild in the canonical <c>file(line,col): error CODE: text</c> form, which MSBuild turns into build errors.
 /// </summary>
-public static class BuildHost
+internal static class BuildHost
 {
     /// <summary>A data file the pipeline cannot train on.</summary>
     public const string DataErrorCode = "DCL1001";
@@ -26,21 +29,25 @@ public static class BuildHost
     /// <summary>The flag that re-tunes pipelines even when a lock file pins them.</summary>
     public const string RetuneFlag = "--retune";
 
+    /// <summary>The flag that skips the reports (metrics still go to the manifest).</summary>
+    public const string NoReportFlag = "--no-report";
+
     private const string Origin = "Declarative";
 
     /// <summary>
-    /// Runs the host: <c>&lt;assembly&gt; &lt;output directory&gt; [--retune]</c>, in the project directory (where tuning
-    /// lock files live). Returns 0 when every pipeline is current or trained.
+    /// Runs the host: <c>&lt;assembly&gt; &lt;output directory&gt; [--retune] [--no-report]</c>, in the project directory
+    /// (where tuning lock files live). Returns 0 when every pipeline is current or trained.
     /// </summary>
     public static int Run(IReadOnlyList<string> args, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         var retune = args.Contains(RetuneFlag);
-        args = args.Where(a => a != RetuneFlag).ToArray();
+        var report = !args.Contains(NoReportFlag);
+        args = args.Where(a => a != RetuneFlag && a != NoReportFlag).ToArray();
         if (args.Count != 2)
         {
-            output.WriteLine($"{Origin} : error {HostErrorCode}: usage: Declarative.Build.Host <assembly> <output directory> [{RetuneFlag}]");
+            output.WriteLine($"{Origin} : error {HostErrorCode}: usage: Declarative.Build.Host <assembly> <output directory> [{RetuneFlag}] [{NoReportFlag}]");
             return 2;
         }
 
@@ -57,41 +64,47 @@ public static class BuildHost
 
         RemoveLeftovers(args[1]);
         var failed = false;
-        var specs = new List<IPipelineSpec>();
-        foreach (var registration in PipelineRegistry.Of(assembly))
+        var pipelines = new List<DeclaredPipeline>();
+        foreach (var registration in assembly.GetCustomAttributes<DeclaredPipelineAttribute>())
         {
-            if (registration.PipelineType.GetProperty("Spec", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) is IPipelineSpec spec)
+            try
             {
-                specs.Add(spec);
+                pipelines.Add(PipelineRegistry.For(registration.PipelineType));
             }
-            else
+            catch (ArgumentException e)
             {
-                output.WriteLine($"{Origin} : error {HostErrorCode}: {registration.PipelineType.FullName} is registered as a pipeline but has no generated Spec.");
+                output.WriteLine($"{Origin} : error {HostErrorCode}: {e.Message}");
                 failed = true;
             }
         }
 
+        var specs = pipelines.Select(p => p.Spec).ToList();
         foreach (var clash in specs.GroupBy(s => s.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
         {
             output.WriteLine($"{Origin} : error {HostErrorCode}: pipelines {string.Join(" and ", clash.Select(s => s.DeclaringType.FullName))} would write the same files ({ModelArtifacts.ModelFileName(clash.Key)}); rename one.");
             return 1;
         }
 
-        var options = new ArtifactOptions { LockDirectory = Directory.GetCurrentDirectory(), Retune = retune };
-        foreach (var spec in specs)
+        var options = new ArtifactOptions { LockDirectory = Directory.GetCurrentDirectory(), Retune = retune, Report = report };
+        foreach (var pipeline in pipelines)
         {
-            failed |= !BuildOne(spec, args[1], options, output);
+            failed |= !BuildOne(pipeline, args[1], options, output);
         }
 
         WriteInputs(specs, args[1]);
         return failed ? 1 : 0;
     }
 
-    private static bool BuildOne(IPipelineSpec spec, string outputDirectory, ArtifactOptions options, TextWriter output)
+    private static bool BuildOne(DeclaredPipeline pipeline, string outputDirectory, ArtifactOptions options, TextWriter output)
     {
+        var spec = pipeline.Spec;
         try
         {
-            var result = ModelArtifacts.Build(spec, outputDirectory, options with { Progress = Reporter(spec, output) });
+            var result = ArtifactBuilder.Build(pipeline, outputDirectory, options with
+            {
+                Progress = Reporter(spec, output),
+                Status = line => output.WriteLine($"Declarative: {spec.Name} {line}"),
+            });
             foreach (var warning in result.Warnings)
             {
                 output.WriteLine($"{Path.GetFullPath(result.DataPath)} : warning {warning.Code}: {warning.Message} [pipeline {spec.Name}, property {warning.Property}]");
@@ -106,7 +119,7 @@ public static class BuildHost
             output.WriteLine(result.Status == ArtifactStatus.UpToDate
                 ? $"Declarative: {spec.Name} is up to date ({result.ModelPath})"
                 : string.Create(CultureInfo.InvariantCulture,
-                    $"Declarative: trained {spec.Name} with {result.Manifest.Trainer} in {result.TrainingTime?.TotalSeconds:F1} s, {Headline(result.Manifest)} -> {result.ModelPath}"));
+                    $"Declarative: trained {spec.Name} with {result.Manifest.Trainer} in {result.TrainingTime?.TotalSeconds:F1} s{Evaluated(result)}, {Headline(result.Manifest)} -> {result.ModelPath}"));
             return true;
         }
         catch (DataFileException e)
@@ -135,8 +148,9 @@ public static class BuildHost
             return null;
         }
 
-        var metric = tuning.MetricFor(spec.Task);
-        var lower = Tuning.TuningSpec.LowerIsBetter(metric);
+        var task = TaskProfiles.For(spec.Task);
+        var metric = tuning.MetricFor(task);
+        var lower = task.LowerIsBetter(metric);
         double? best = null;
         return trial =>
         {
@@ -198,15 +212,13 @@ public static class BuildHost
         });
     }
 
+    private static string Evaluated(ArtifactResult result) =>
+        result.EvaluationTime is { } time ? string.Create(CultureInfo.InvariantCulture, $" (report {time.TotalSeconds:F1} s)") : " (no report)";
+
     /// <summary>The metric a person looks at first, per task.</summary>
     private static string Headline(ModelManifest manifest)
     {
-        var name = manifest.Task switch
-        {
-            MLTask.BinaryClassification => "AreaUnderRocCurve",
-            MLTask.MulticlassClassification => "MacroAccuracy",
-            _ => "RSquared",
-        };
+        var name = TaskProfiles.For(manifest.Task).HeadlineMetric;
         return manifest.TestMetrics.TryGetValue(name, out var value)
             ? string.Create(CultureInfo.InvariantCulture, $"test {name} {value:F4}")
             : "no test metrics";

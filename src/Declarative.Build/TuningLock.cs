@@ -1,13 +1,14 @@
 using System.Text.Json;
+using Declarative.Artifacts;
 
-namespace Declarative.Artifacts;
+namespace Declarative.Build;
 
 /// <summary>
 /// <c>&lt;Name&gt;.tuning.json</c>, beside the project: the configuration tuning chose. Committed with the code, it pins
 /// the model: ordinary builds refit this configuration instead of tuning. Re-tuning is explicit
 /// (<c>-p:DeclarativeRetune=true</c>) and rewrites it.
 /// </summary>
-public sealed record TuningLock
+internal sealed record TuningLock
 {
 
     /// <summary>The lock format.</summary>

@@ -1,0 +1,166 @@
+using System.Security.Cryptography;
+using Declarative.Artifacts;
+using Declarative.Schema;
+using Declarative.Tasks;
+using Declarative.Training;
+using Declarative.Tuning;
+
+namespace Declarative.Build;
+
+/// <summary>Whether <see cref="ArtifactBuilder.Build"/> trained a pipeline or found its artifacts current.</summary>
+internal enum ArtifactStatus
+{
+    /// <summary>The model and manifest matched the declaration and the data; nothing was trained.</summary>
+    UpToDate,
+
+    /// <summary>The pipeline was trained and its artifacts written.</summary>
+    Trained,
+}
+
+/// <summary>How <see cref="ArtifactBuilder.Build"/> treats tuning, reports and progress.</summary>
+internal sealed record ArtifactOptions
+{
+    /// <summary>Where tuning lock files live (the project directory in a build); null for no lock files.</summary>
+    public string? LockDirectory { get; init; }
+
+    /// <summary>Tune again even when a lock file pins the configuration, and rewrite the lock.</summary>
+    public bool Retune { get; init; }
+
+    /// <summary>Write the HTML and JSON reports (metrics go to the manifest either way).</summary>
+    public bool Report { get; init; } = true;
+
+    /// <summary>Called after each tuning trial.</summary>
+    public Action<TrialResult>? Progress { get; init; }
+
+    /// <summary>Called with a line for each long phase of evaluation.</summary>
+    public Action<string>? Status { get; init; }
+}
+
+/// <summary>What building one pipeline's artifacts did.</summary>
+internal sealed record ArtifactResult(string Pipeline, ArtifactStatus Status, string ModelPath, string ManifestPath, ModelManifest Manifest, TimeSpan? TrainingTime,
+    TimeSpan? EvaluationTime, string DataPath, IReadOnlyList<Evaluation.DataWarning> Warnings);
+
+/// <summary>
+/// Builds a pipeline's artifacts, <c>&lt;Name&gt;.mlnet</c>, <c>&lt;Name&gt;.model.json</c> and the reports, training
+/// only when they are missing or stale: a changed declaration, data whose bytes differ or that is newer than the
+/// manifest, or a model file that is not the one the manifest describes. Training and the report share one load of
+/// the data.
+/// </summary>
+internal static class ArtifactBuilder
+{
+    public static ArtifactResult Build(DeclaredPipeline pipeline, string outputDirectory, ArtifactOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        options ??= new ArtifactOptions();
+        var spec = pipeline.Spec;
+        var task = TaskProfiles.For(spec.Task);
+        var modelPath = Path.Combine(outputDirectory, ModelArtifacts.ModelFileName(spec.Name));
+        var manifestPath = Path.Combine(outputDirectory, ModelArtifacts.ManifestFileName(spec.Name));
+        var reportPath = Path.Combine(outputDirectory, ModelArtifacts.ReportFileName(spec.Name));
+        var reportJsonPath = Path.Combine(outputDirectory, ModelArtifacts.ReportJsonFileName(spec.Name));
+        var dataPath = spec.ResolveDataPath();
+        var dataHash = HashFile(dataPath);
+
+        // A lock file pins what tuning chose, unless re-tuning was asked for or its trainer is no longer a candidate.
+        var lockPath = spec.Tuning is not null && options.LockDirectory is { } directory ? Path.Combine(directory, TuningLock.FileName(spec.Name)) : null;
+        var tuningLock = lockPath is null || options.Retune ? null : TuningLock.Read(lockPath);
+        if (tuningLock is not null && !spec.Trainers.Contains(tuningLock.Trainer))
+        {
+            tuningLock = null;
+        }
+
+        var lockHash = tuningLock is null ? null : HashFile(lockPath!);
+        var existing = ModelManifest.TryRead(manifestPath);
+        if (!options.Retune && existing is not null && IsCurrent(existing, spec, dataPath, dataHash, modelPath, manifestPath) && existing.Tuning?.LockHash == lockHash
+            && (!options.Report || (File.Exists(reportPath) && File.Exists(reportJsonPath))))
+        {
+            return new ArtifactResult(spec.Name, ArtifactStatus.UpToDate, modelPath, manifestPath, existing, null, null, dataPath, []);
+        }
+
+        var trained = pipeline.Train(dataPath, new TrainOptions
+        {
+            Progress = options.Progress,
+            Status = options.Status,
+            Pinned = tuningLock is null ? null : new PinnedConfiguration(tuningLock.Trainer, tuningLock.Hyperparameters),
+        });
+        trained.Save(modelPath);
+
+        IReadOnlyList<Evaluation.DataWarning> warnings = [];
+        TimeSpan? evaluationTime = null;
+        if (options.Report)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var report = trained.Evaluate();
+            Reports.ReportHtml.Write(report, task, reportPath);
+            AtomicFile.Write(reportJsonPath, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(report.ToJson())));
+            warnings = report.Profile.Warnings;
+            evaluationTime = clock.Elapsed;
+            options.Status?.Invoke($"report written to {reportPath}");
+        }
+        else
+        {
+            // Stale reports would describe another model.
+            File.Delete(reportPath);
+            File.Delete(reportJsonPath);
+        }
+
+        var metric = spec.Tuning?.MetricFor(task);
+        var manifest = new ModelManifest
+        {
+            Pipeline = spec.Name,
+            PipelineType = spec.DeclaringType.FullName ?? spec.DeclaringType.Name,
+            Task = spec.Task,
+            DeclarationHash = spec.DeclarationHash,
+            SchemaHash = spec.SchemaHash,
+            DataFile = Path.GetFileName(dataPath),
+            DataHash = dataHash,
+            ModelHash = HashFile(modelPath),
+            Seed = spec.Seed,
+            Trainer = trained.Trainer,
+            Hyperparameters = new SortedDictionary<string, string>(
+                TrainerFactory.Settings(trained.Trainer, spec.Seed).Concat(trained.Hyperparameters).ToDictionary(p => p.Key, p => p.Value),
+                StringComparer.Ordinal),
+            Tuning = spec.Tuning is { } tuning
+                ? new TuningRecord(metric!, tuning.Tuner == TunerKind.Auto ? Tuners.Default : tuning.Tuner,
+                    tuningLock is null ? null : TuningLock.FileName(spec.Name), lockHash, trained.Trials)
+                : null,
+            DeclarativeVersion = ModelFile.DeclarativeVersion,
+            MLNetVersion = ModelFile.MLNetVersion,
+            TestMetrics = trained.TestMetricValues,
+        };
+
+        if (lockPath is not null && tuningLock is null)
+        {
+            var best = trained.Trials.Where(t => t.Succeeded && t.Trainer == trained.Trainer && t.Hyperparameters.SequenceEqual(trained.Hyperparameters)).FirstOrDefault();
+            new TuningLock
+            {
+                Pipeline = spec.Name,
+                Metric = metric!,
+                ValidationMetric = best?.Metric,
+                Trials = trained.Trials.Count,
+                Trainer = trained.Trainer,
+                Hyperparameters = trained.Hyperparameters,
+            }.Write(lockPath);
+            lockHash = HashFile(lockPath);
+            manifest = manifest with { Tuning = manifest.Tuning! with { LockHash = lockHash } };
+        }
+
+        // Last, so that a manifest matching its model's hash always marks a complete pair.
+        manifest.Write(manifestPath);
+        return new ArtifactResult(spec.Name, ArtifactStatus.Trained, modelPath, manifestPath, manifest, trained.TrainingTime, evaluationTime, dataPath, warnings);
+    }
+
+    private static bool IsCurrent(ModelManifest manifest, IPipelineSpec spec, string dataPath, string dataHash, string modelPath, string manifestPath) =>
+        manifest.Format == ModelManifest.CurrentFormat
+        && manifest.DeclarationHash == spec.DeclarationHash
+        && manifest.DataHash == dataHash
+        && File.GetLastWriteTimeUtc(dataPath) <= File.GetLastWriteTimeUtc(manifestPath)
+        && File.Exists(modelPath)
+        && HashFile(modelPath) == manifest.ModelHash;
+
+    private static string HashFile(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexString(SHA256.HashData(stream)).ToLowerInvariant();
+    }
+}

@@ -1,0 +1,62 @@
+using Declarative.Generators.Model;
+using Declarative.Generators.Tasks;
+using Microsoft.CodeAnalysis.CSharp;
+using ValueType = Declarative.Generators.Model.ValueType;
+
+namespace Declarative.Generators.Emitting
+{
+    /// <summary>Writes the C# that reads a column from a row, from the column's facts alone.</summary>
+    internal static class ColumnExpressions
+    {
+        private const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
+        private const string Codecs = "global::Declarative.Schema.LabelCodec";
+
+        /// <summary>The lambda body that reads a feature into the runtime's storage type (float for numbers and booleans, string otherwise).</summary>
+        public static string Getter(FeatureModel feature)
+        {
+            var access = Access(feature.PropertyName);
+            var nullable = feature.IsNullable ? "?" : "";
+            return feature.Kind switch
+            {
+                FeatureKind.Text => access,
+                FeatureKind.Categorical => feature.ValueType switch
+                {
+                    ValueType.String => access,
+                    _ when feature.ValueType.IsInteger() => $"{access}{nullable}.ToString({Invariant})",
+                    _ => $"{access}{nullable}.ToString()",
+                },
+                FeatureKind.Boolean => feature.IsNullable ? $"{access} is {{ }} value ? (value ? 1f : 0f) : float.NaN" : $"{access} ? 1f : 0f",
+                _ => (feature.IsNullable, feature.ValueType == ValueType.Single) switch
+                {
+                    (false, true) => access,
+                    (false, false) => $"(float){access}",
+                    (true, true) => $"{access} ?? float.NaN",
+                    (true, false) => $"{access} is {{ }} value ? (float)value : float.NaN",
+                },
+            };
+        }
+
+        /// <summary>The <c>ColumnSpec</c> factory call of a label, with its getter and, for classes, its codec.</summary>
+        public static string LabelFactory(TaskDescriptor task, LabelModel label, string arguments)
+        {
+            var access = Access(label.PropertyName);
+            return task.LabelStorage switch
+            {
+                LabelStorage.Boolean => $"BooleanLabel({arguments}, static row => {access}",
+                LabelStorage.Numeric => $"NumericLabel({arguments}, static row => {(label.ValueType == ValueType.Single ? access : "(float)" + access)}",
+                _ => $"ClassLabel<{label.TypeName}>({arguments}, static row => {access}, {Codec(label)}",
+            };
+        }
+
+        private static string Codec(LabelModel label) => label.ValueType switch
+        {
+            ValueType.String => Codecs + ".String",
+            ValueType.Int32 => Codecs + ".Int32",
+            ValueType.Int64 => Codecs + ".Int64",
+            _ => $"{Codecs}.Enum<{label.TypeName}>()",
+        };
+
+        private static string Access(string property) =>
+            "row." + (SyntaxFacts.GetKeywordKind(property) != SyntaxKind.None ? "@" + property : property);
+    }
+}

@@ -1,0 +1,19 @@
+namespace Declarative.Generators.Model
+{
+    /// <summary>How a feature is featurized; mirrors the runtime's <c>ColumnKind</c> factory methods.</summary>
+    internal enum FeatureKind
+    {
+        Numeric,
+        Boolean,
+        Categorical,
+        Text,
+    }
+
+    /// <summary>
+    /// One feature, as facts: the property, the file column it maps to, how it is featurized, and the property's
+    /// type (<see cref="TypeName"/> is its fully qualified underlying type, <see cref="IsNullable"/> whether it is
+    /// <c>Nullable&lt;T&gt;</c>). The emitter derives the getter from these.
+    /// </summary>
+    internal sealed record FeatureModel(
+        string PropertyName, string? ColumnName, int Index, FeatureKind Kind, ValueType ValueType, bool IsNullable, string TypeName);
+}

@@ -1,0 +1,102 @@
+using System.Linq;
+using Declarative.Generators.Model;
+
+namespace Declarative.Generators.Tasks
+{
+    /// <summary>How a task's label is stored: which runtime <c>ColumnSpec</c> factory reads it.</summary>
+    internal enum LabelStorage
+    {
+        /// <summary><c>ColumnSpec.BooleanLabel</c>: a <see langword="bool"/>.</summary>
+        Boolean,
+
+        /// <summary><c>ColumnSpec.NumericLabel</c>: a number read as a float.</summary>
+        Numeric,
+
+        /// <summary><c>ColumnSpec.ClassLabel&lt;T&gt;</c>: a class of the label's own type, through a label codec.</summary>
+        Class,
+    }
+
+    /// <summary>
+    /// Everything the generator knows about one task: the attribute that declares it, the label types it accepts, its
+    /// metric enum, and the runtime types and prediction members the emitted class uses. A new task is one more entry
+    /// in <see cref="TaskDescriptors"/>; the parser and the emitter read nothing task-specific from anywhere else.
+    /// </summary>
+    internal sealed class TaskDescriptor
+    {
+        public TaskDescriptor(
+            TaskKind kind, string attributeName, string title, string metricEnum, LabelStorage labelStorage,
+            ValueType[] labelTypes, bool enumLabels, string expectedLabels, string runtimeType, bool genericOverLabel,
+            string metricsType, string reportType, string predictionType, bool hasClasses, params PredictionMember[] members)
+        {
+            Kind = kind;
+            AttributeMetadataName = "Declarative." + attributeName + "Attribute`1";
+            AttributeName = attributeName;
+            Title = title;
+            MetricEnum = metricEnum;
+            LabelStorage = labelStorage;
+            LabelTypes = labelTypes;
+            EnumLabels = enumLabels;
+            ExpectedLabels = expectedLabels;
+            RuntimeType = runtimeType;
+            GenericOverLabel = genericOverLabel;
+            MetricsType = metricsType;
+            ReportType = reportType;
+            PredictionType = predictionType;
+            HasClasses = hasClasses;
+            Members = members;
+        }
+
+        public TaskKind Kind { get; }
+
+        /// <summary>The generic attribute's metadata name, e.g. <c>Declarative.RegressionAttribute`1</c>.</summary>
+        public string AttributeMetadataName { get; }
+
+        /// <summary>The attribute as written in source, without <c>Attribute</c>.</summary>
+        public string AttributeName { get; }
+
+        /// <summary>The task in words, for diagnostics.</summary>
+        public string Title { get; }
+
+        /// <summary>The enum in <c>Declarative</c> whose members name the task's tuning metrics.</summary>
+        public string MetricEnum { get; }
+
+        public LabelStorage LabelStorage { get; }
+
+        /// <summary>The label types the task accepts besides enums.</summary>
+        public ValueType[] LabelTypes { get; }
+
+        /// <summary>Whether any enum is a valid label.</summary>
+        public bool EnumLabels { get; }
+
+        /// <summary>The accepted label types in words, for DCL0004.</summary>
+        public string ExpectedLabels { get; }
+
+        /// <summary>The runtime's trained-pipeline type in <c>Declarative</c>, generic over the row (and the label when <see cref="GenericOverLabel"/>).</summary>
+        public string RuntimeType { get; }
+
+        public bool GenericOverLabel { get; }
+
+        /// <summary>ML.NET's metrics type in <c>Microsoft.ML.Data</c>.</summary>
+        public string MetricsType { get; }
+
+        /// <summary>The report type in <c>Declarative.Evaluation</c>.</summary>
+        public string ReportType { get; }
+
+        /// <summary>The runtime's prediction type in <c>Declarative</c> (generic over the label when <see cref="GenericOverLabel"/>).</summary>
+        public string PredictionType { get; }
+
+        /// <summary>Whether the model lists its classes (<c>Classes</c>).</summary>
+        public bool HasClasses { get; }
+
+        /// <summary>The properties of the generated <c>Prediction</c>, copied from the runtime's prediction.</summary>
+        public PredictionMember[] Members { get; }
+
+        public bool Accepts(ValueType labelType) => labelType == ValueType.Enum ? EnumLabels : LabelTypes.Contains(labelType);
+    }
+
+    /// <summary>
+    /// A property of the generated prediction. <see cref="Type"/> is a C# type, or <see langword="null"/> for the
+    /// label's own type; <see cref="Initializer"/> keeps reference types non-null in an empty prediction.
+    /// </summary>
+    internal sealed record PredictionMember(string? Type, string Name, string Doc, string? Initializer = null);
+}

@@ -1,0 +1,44 @@
+using Declarative.Evaluation;
+using Declarative.Schema;
+using Declarative.Training;
+using Declarative.Tuning;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace Declarative;
+
+/// <summary>A trained binary classification pipeline.</summary>
+/// <typeparam name="TRow">The row type.</typeparam>
+public sealed class BinaryClassifier<TRow> : TrainedPipeline<TRow, BinaryPrediction, CalibratedBinaryClassificationMetrics, BinaryClassificationReport>
+{
+    private BinaryClassifier(PipelineState<TRow> state)
+        : base(state)
+    {
+    }
+
+    /// <summary>Loads, splits, tunes (when declared), trains and evaluates the pipeline.</summary>
+    public static BinaryClassifier<TRow> Train(PipelineSpec<TRow> spec, string? dataPath = null, TrainOptions? options = null) =>
+        new(Trained(spec, MLTask.BinaryClassification, dataPath, options));
+
+    /// <summary>Loads a model saved by <c>Save(string)</c>.</summary>
+    public static BinaryClassifier<TRow> Load(PipelineSpec<TRow> spec, string path) => new(Loaded(spec, MLTask.BinaryClassification, path));
+
+    /// <summary>Reads a model saved by <c>Save(Stream)</c>.</summary>
+    public static BinaryClassifier<TRow> Load(PipelineSpec<TRow> spec, Stream stream) => new(Loaded(spec, MLTask.BinaryClassification, stream));
+
+    private protected override Func<BinaryPrediction> ReadPrediction(DataViewRow output)
+    {
+        var label = output.GetGetter<bool>(output.Schema[ColumnNames.PredictedLabel]);
+        var score = output.GetGetter<float>(output.Schema[ColumnNames.Score]);
+        var probability = output.GetGetter<float>(output.Schema[ColumnNames.Probability]);
+        return () =>
+        {
+            bool l = default;
+            float s = default, p = default;
+            label(ref l);
+            score(ref s);
+            probability(ref p);
+            return new BinaryPrediction(l, s, p);
+        };
+    }
+}

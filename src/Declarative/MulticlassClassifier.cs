@@ -1,0 +1,57 @@
+using Declarative.Evaluation;
+using Declarative.Schema;
+using Declarative.Training;
+using Declarative.Tuning;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace Declarative;
+
+/// <summary>A trained multiclass classification pipeline whose classes are values of <typeparamref name="TLabel"/>.</summary>
+/// <typeparam name="TRow">The row type.</typeparam>
+/// <typeparam name="TLabel">The label's C# type.</typeparam>
+public sealed class MulticlassClassifier<TRow, TLabel> : TrainedPipeline<TRow, MulticlassPrediction<TLabel>, MulticlassClassificationMetrics, MulticlassClassificationReport>
+{
+    private MulticlassClassifier(PipelineState<TRow> state)
+        : base(state)
+    {
+        var codec = state.Spec.Label.Codec as LabelCodec<TLabel>
+            ?? throw new ArgumentException($"Pipeline {state.Spec.Name}: the label is not read as {typeof(TLabel).Name}.", nameof(state));
+
+        // The class names are the slot names of the score vector, which follow the label's key order.
+        VBuffer<ReadOnlyMemory<char>> names = default;
+        state.Model.GetOutputSchema(Data.ViewSchema.For(state.Spec))[ColumnNames.Score].GetSlotNames(ref names);
+        Classes = names.DenseValues().Select(n => codec.FromText(n.ToString())).ToArray();
+    }
+
+    /// <summary>The classes the model knows, in the order of <see cref="MulticlassPrediction{TLabel}.Scores"/>.</summary>
+    public IReadOnlyList<TLabel> Classes { get; }
+
+    /// <summary>Loads, splits, tunes (when declared), trains and evaluates the pipeline.</summary>
+    public static MulticlassClassifier<TRow, TLabel> Train(PipelineSpec<TRow> spec, string? dataPath = null, TrainOptions? options = null) =>
+        new(Trained(spec, MLTask.MulticlassClassification, dataPath, options));
+
+    /// <summary>Loads a model saved by <c>Save(string)</c>.</summary>
+    public static MulticlassClassifier<TRow, TLabel> Load(PipelineSpec<TRow> spec, string path) => new(Loaded(spec, MLTask.MulticlassClassification, path));
+
+    /// <summary>Reads a model saved by <c>Save(Stream)</c>.</summary>
+    public static MulticlassClassifier<TRow, TLabel> Load(PipelineSpec<TRow> spec, Stream stream) => new(Loaded(spec, MLTask.MulticlassClassification, stream));
+
+    private protected override Func<MulticlassPrediction<TLabel>> ReadPrediction(DataViewRow output)
+    {
+        // The predicted key indexes Classes (keys are 1-based; 0 is "missing"), so no text is parsed per prediction.
+        var label = output.GetGetter<uint>(output.Schema[ColumnNames.PredictedLabel]);
+        var scores = output.GetGetter<VBuffer<float>>(output.Schema[ColumnNames.Score]);
+        return () =>
+        {
+            uint key = default;
+            VBuffer<float> s = default;
+            label(ref key);
+            scores(ref s);
+            var predicted = key is > 0 && key <= Classes.Count
+                ? Classes[(int)key - 1]
+                : throw new InvalidDataException($"Pipeline {Spec.Name}: the model predicted class key {key}, outside its {Classes.Count} classes.");
+            return new MulticlassPrediction<TLabel>(predicted, s.DenseValues().ToArray());
+        };
+    }
+}

@@ -1,0 +1,39 @@
+using Declarative.Evaluation;
+using Declarative.Schema;
+using Declarative.Training;
+using Declarative.Tuning;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace Declarative;
+
+/// <summary>A trained regression pipeline.</summary>
+/// <typeparam name="TRow">The row type.</typeparam>
+public sealed class Regressor<TRow> : TrainedPipeline<TRow, RegressionPrediction, RegressionMetrics, RegressionReport>
+{
+    private Regressor(PipelineState<TRow> state)
+        : base(state)
+    {
+    }
+
+    /// <summary>Loads, splits, tunes (when declared), trains and evaluates the pipeline.</summary>
+    public static Regressor<TRow> Train(PipelineSpec<TRow> spec, string? dataPath = null, TrainOptions? options = null) =>
+        new(Trained(spec, MLTask.Regression, dataPath, options));
+
+    /// <summary>Loads a model saved by <c>Save(string)</c>.</summary>
+    public static Regressor<TRow> Load(PipelineSpec<TRow> spec, string path) => new(Loaded(spec, MLTask.Regression, path));
+
+    /// <summary>Reads a model saved by <c>Save(Stream)</c>.</summary>
+    public static Regressor<TRow> Load(PipelineSpec<TRow> spec, Stream stream) => new(Loaded(spec, MLTask.Regression, stream));
+
+    private protected override Func<RegressionPrediction> ReadPrediction(DataViewRow output)
+    {
+        var score = output.GetGetter<float>(output.Schema[ColumnNames.Score]);
+        return () =>
+        {
+            float s = default;
+            score(ref s);
+            return new RegressionPrediction(s);
+        };
+    }
+}

@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text;
+using Declarative.Evaluation;
+using Declarative.Training;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+using Microsoft.ML.Trainers.FastTree;
+using Microsoft.ML.Trainers.LightGbm;
+using static Declarative.Reports.ReportHtml;
+using static Declarative.Reports.Svg;
+
+namespace Declarative.Tasks;
+
+/// <summary>Regression: a numeric label; predicted against actual and the residuals.</summary>
+internal sealed class RegressionProfile : TaskProfile
+{
+    public override MLTask Task => MLTask.Regression;
+
+    public override string Title => "Regression";
+
+    public override Schema.ColumnKind LabelKind => Schema.ColumnKind.NumericLabel;
+
+    public override string HeadlineMetric => nameof(RegressionMetric.RSquared);
+
+    protected override IReadOnlySet<string> LowerIsBetterMetrics { get; } = new HashSet<string> { "RootMeanSquaredError", "MeanAbsoluteError", "MeanSquaredError" };
+
+    public override IEstimator<ITransformer> CreateTrainer(MLContext ml, Trainer trainer, string label, int seed, IReadOnlyDictionary<string, string>? hp)
+    {
+        const string features = ColumnNames.Features;
+        var trainers = ml.Regression.Trainers;
+        return trainer switch
+        {
+            Trainer.LightGbm => trainers.LightGbm(With(new LightGbmRegressionTrainer.Options { LabelColumnName = label, FeatureColumnName = features, Seed = seed }, hp)),
+            Trainer.FastTree => trainers.FastTree(With(new FastTreeRegressionTrainer.Options { LabelColumnName = label, FeatureColumnName = features, Seed = seed }, hp)),
+            Trainer.FastForest => trainers.FastForest(With(new FastForestRegressionTrainer.Options { LabelColumnName = label, FeatureColumnName = features, Seed = seed }, hp)),
+            Trainer.FastTreeTweedie => trainers.FastTreeTweedie(With(new FastTreeTweedieTrainer.Options { LabelColumnName = label, FeatureColumnName = features, Seed = seed }, hp)),
+            Trainer.Sdca => trainers.Sdca(With(new SdcaRegressionTrainer.Options { LabelColumnName = label, FeatureColumnName = features, NumberOfThreads = 1 }, hp)),
+            Trainer.LbfgsPoisson => trainers.LbfgsPoissonRegression(With(new LbfgsPoissonRegressionTrainer.Options { LabelColumnName = label, FeatureColumnName = features }, hp)),
+            _ => throw Unsupported(trainer),
+        };
+    }
+
+    public override object Evaluate(MLContext ml, IDataView predictions, string label) =>
+        ml.Regression.Evaluate(predictions, labelColumnName: label);
+
+    public override EvaluationReport CreateReport(ReportBasics basics, IDataView predictions, string label)
+    {
+        var actual = Column<float>(predictions, label);
+        var predicted = Column<float>(predictions, ColumnNames.Score);
+        return new RegressionReport(basics, actual.Select((a, i) => new RegressionPoint(a, predicted[i])).ToArray());
+    }
+
+    public override void WriteSections(StringBuilder html, EvaluationReport report) => RegressionCharts(html, (RegressionReport)report);
+
+    private static void RegressionCharts(StringBuilder html, RegressionReport r)
+    {
+        var all = r.Points.SelectMany(p => new[] { p.Actual, p.Predicted }).DefaultIfEmpty(0).ToArray();
+        var range = Pad(all.Min(), all.Max());
+        var scatter = Plot("Predicted against actual", "Actual", "Predicted", range, range, c =>
+        {
+            c.Line([(range.Min, range.Min), (range.Max, range.Max)], "chance");
+            foreach (var p in r.Points)
+            {
+                c.Point(p.Actual, p.Predicted, "dot", $"actual {F(p.Actual)}, predicted {F(p.Predicted)}");
+            }
+        });
+        var residuals = r.Points.Select(p => p.Residual).DefaultIfEmpty(0).ToArray();
+        var (lo, hi) = Pad(residuals.Min(), residuals.Max());
+        const int bins = 20;
+        var width = (hi - lo) / bins;
+        var counts = new int[bins];
+        foreach (var e in residuals)
+        {
+            counts[Math.Clamp((int)((e - lo) / width), 0, bins - 1)]++;
+        }
+
+        var histogram = Plot("Residuals", "Predicted − actual", "Test rows", (lo, hi), (0, Math.Max(counts.Max(), 1) * 1.1), c =>
+        {
+            for (var b = 0; b < bins; b++)
+            {
+                c.Bar(lo + (b * width), lo + ((b + 1) * width), counts[b], "bar");
+            }
+        });
+        html.Append("<section><h2>Regression</h2><div class=\"grid\">");
+        Figure(html, "predicted-vs-actual", scatter, "Each test row; on the diagonal the prediction is exact.");
+        Figure(html, "residuals", histogram, string.Create(CultureInfo.InvariantCulture, $"Prediction errors; mean {Fixed(residuals.Average())}, centred near 0 when the model is unbiased."));
+        html.Append("</div></section>");
+    }
+}

@@ -1,0 +1,220 @@
+using Declarative.Artifacts;
+using Declarative.Data;
+using Declarative.Evaluation;
+using Declarative.Prediction;
+using Declarative.Schema;
+using Declarative.Tasks;
+using Declarative.Training;
+using Declarative.Tuning;
+using Microsoft.ML;
+
+namespace Declarative;
+
+/// <summary>
+/// A trained pipeline: the ML.NET model with the spec it was trained for. Everything the tasks share lives here;
+/// each task's typed face (<see cref="BinaryClassifier{TRow}"/>, <see cref="MulticlassClassifier{TRow, TLabel}"/>,
+/// <see cref="Regressor{TRow}"/>) adds only how it reads a prediction. Prediction is thread-safe.
+/// </summary>
+/// <typeparam name="TRow">The row type.</typeparam>
+/// <typeparam name="TPrediction">The prediction type of the task.</typeparam>
+/// <typeparam name="TMetrics">ML.NET's metrics type of the task.</typeparam>
+/// <typeparam name="TReport">The report type of the task.</typeparam>
+public abstract class TrainedPipeline<TRow, TPrediction, TMetrics, TReport> : ITrainedPipeline
+    where TMetrics : class
+    where TReport : EvaluationReport
+{
+    private readonly TaskProfile _task;
+    private readonly MLContext _context;
+    private readonly DataViewSchema _inputSchema;
+    private readonly RowPredictor<TRow, TPrediction> _predictor;
+    private readonly TrainingRun? _run;
+    private readonly Action<string>? _status;
+    private TReport? _trainingReport;
+
+    private protected TrainedPipeline(PipelineState<TRow> state)
+    {
+        Spec = state.Spec;
+        _task = state.Task;
+        _context = state.Context;
+        Model = state.Model;
+        Trainer = state.Trainer;
+        _run = state.Run;
+        _status = state.Status;
+        Hyperparameters = _run?.Hyperparameters ?? new Dictionary<string, string>();
+        Trials = _run?.Trials ?? [];
+        _inputSchema = ViewSchema.For(Spec);
+        _predictor = new RowPredictor<TRow, TPrediction>(Spec, Model, _inputSchema, ReadPrediction);
+    }
+
+    /// <summary>The pipeline the model was trained for.</summary>
+    public PipelineSpec<TRow> Spec { get; }
+
+    /// <inheritdoc/>
+    public Trainer Trainer { get; }
+
+    /// <inheritdoc/>
+    public string? DataPath => _run?.Data.Path;
+
+    /// <inheritdoc/>
+    public TimeSpan? TrainingTime => _run?.Duration;
+
+    /// <inheritdoc/>
+    public string Name => Spec.Name;
+
+    /// <inheritdoc/>
+    public IReadOnlyDictionary<string, string> Hyperparameters { get; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<TrialResult> Trials { get; }
+
+    /// <summary>The successful tuning trials, best first (by the tuning metric); empty when the pipeline did not tune.</summary>
+    public IReadOnlyList<TrialResult> Leaderboard =>
+        Spec.Tuning is null
+            ? []
+            : (_task.LowerIsBetter(Spec.Tuning.MetricFor(_task))
+                ? Trials.Where(t => t.Succeeded).OrderBy(t => t.Metric).ThenBy(t => t.Number)
+                : Trials.Where(t => t.Succeeded).OrderByDescending(t => t.Metric).ThenBy(t => t.Number)).ToArray();
+
+    /// <summary>The metrics on the held-out test part. Only a trained model has them.</summary>
+    public TMetrics TestMetrics => _run?.TestMetrics as TMetrics
+        ?? throw new InvalidOperationException($"Pipeline {Spec.Name}: test metrics are measured when the model is trained (Train); a model read by Load has none.");
+
+    /// <inheritdoc/>
+    public IReadOnlyDictionary<string, double> TestMetricValues => MetricValues.Of(_run?.TestMetrics);
+
+    /// <summary>The ML.NET model, for uses the typed API does not cover.</summary>
+    public ITransformer Model { get; }
+
+    /// <summary>Predicts one row. Safe to call from many threads at once.</summary>
+    public TPrediction Predict(TRow row) => _predictor.Predict(row);
+
+    /// <summary>Predicts many rows in one streaming pass; rows are read as the result is enumerated.</summary>
+    public IEnumerable<TPrediction> Predict(IEnumerable<TRow> rows) => _predictor.Predict(rows);
+
+    /// <summary>
+    /// The report: metrics, cross-validation, curves and matrices, feature importance, data profile and tuning history.
+    /// Without a path, it is about the held-out test part of the data the model was trained on (a trained model reuses
+    /// what training loaded; a loaded model reads the declared data file and splits it as training did). With a path,
+    /// every row of that file is scored as a test set (pass data the model was not trained on).
+    /// </summary>
+    public TReport Evaluate(string? dataPath = null)
+    {
+        if (dataPath is null || (_run is not null && SameFile(dataPath, _run.Data.Path)))
+        {
+            return _trainingReport ??= Report(_run?.Data ?? PipelineTrainer.Load(Spec, DataPaths.Resolve(Spec, null)));
+        }
+
+        return Report(PipelineTrainer.LoadTestSet(Spec, DataPaths.Resolve(Spec, dataPath)));
+    }
+
+    /// <inheritdoc/>
+    EvaluationReport ITrainedPipeline.Evaluate(string? dataPath) => Evaluate(dataPath);
+
+    /// <summary>Writes the HTML report of <see cref="Evaluate"/> (without a path) as one self-contained page.</summary>
+    public void SaveReport(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        Reports.ReportHtml.Write(Evaluate(), _task, path);
+    }
+
+    /// <summary>Saves the model to a file (written whole or not at all), to be read back by the pipeline's <c>Load</c>.</summary>
+    public void Save(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ModelFile.Save(_context, Model, _inputSchema, Metadata(), path);
+    }
+
+    /// <summary>Saves the model to a stream.</summary>
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ModelFile.Write(_context, Model, _inputSchema, Metadata(), stream);
+    }
+
+    /// <summary>Binds the getters of a prediction to an output row of the model.</summary>
+    private protected abstract Func<TPrediction> ReadPrediction(Microsoft.ML.DataViewRow output);
+
+    /// <summary>Loads, splits, tunes (when declared), trains and scores the test part.</summary>
+    private protected static PipelineState<TRow> Trained(PipelineSpec<TRow> spec, MLTask task, string? dataPath, TrainOptions? options)
+    {
+        var profile = ProfileOf(spec, task);
+        var run = ModelSelection.Train(spec, profile, dataPath, options);
+        return new PipelineState<TRow>(spec, profile, run.Context, run.Model, run.Trainer, run, options?.Status);
+    }
+
+    /// <summary>Loads a model file and checks that it was trained for <paramref name="spec"/>'s task and schema.</summary>
+    private protected static PipelineState<TRow> Loaded(PipelineSpec<TRow> spec, MLTask task, string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!File.Exists(path))
+        {
+            throw new ModelFileException(path, "The model file was not found.");
+        }
+
+        using var file = File.OpenRead(path);
+        return Loaded(spec, task, file, path);
+    }
+
+    /// <summary>Reads a model and checks that it was trained for <paramref name="spec"/>'s task and schema.</summary>
+    private protected static PipelineState<TRow> Loaded(PipelineSpec<TRow> spec, MLTask task, Stream stream, string source = "<stream>")
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var profile = ProfileOf(spec, task);
+        var context = new MLContext(spec.Seed);
+        var (model, metadata) = ModelFile.Read(context, stream, source);
+        Check(spec, metadata, source);
+        return new PipelineState<TRow>(spec, profile, context, model, metadata.Trainer, null, null);
+    }
+
+    private TReport Report(TrainingData data) =>
+        (TReport)Evaluator.Evaluate(Spec, _task, Model, Trainer, Hyperparameters, Trials, data, _status);
+
+    private static TaskProfile ProfileOf(PipelineSpec<TRow> spec, MLTask task)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return spec.Task == task
+            ? TaskProfiles.For(task)
+            : throw new ArgumentException($"Pipeline '{spec.Name}' is declared for {spec.Task}, not {task}.", nameof(spec));
+    }
+
+    private static bool SameFile(string a, string b) =>
+        string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+
+    private static void Check(PipelineSpec<TRow> spec, ModelMetadata metadata, string path)
+    {
+        if (metadata.Task != spec.Task)
+        {
+            throw new ModelFileException(path, $"The model was trained for {metadata.Task} (pipeline {metadata.Pipeline}), but pipeline {spec.Name} is {spec.Task}.");
+        }
+
+        if (metadata.SchemaHash != spec.SchemaHash)
+        {
+            var expected = spec.SchemaSignature();
+            var onlyInModel = metadata.Schema.Except(expected).ToArray();
+            var onlyInRow = expected.Except(metadata.Schema).ToArray();
+            throw new ModelFileException(path,
+                $"The model was trained for another row schema (pipeline {metadata.Pipeline}, row {metadata.RowType}, schema {metadata.SchemaHash}) " +
+                $"than pipeline {spec.Name} has now (row {typeof(TRow).FullName}, schema {spec.SchemaHash}). " +
+                $"Only in the model: {Join(onlyInModel)}. Only in the row type: {Join(onlyInRow)}. Train the model again.");
+        }
+    }
+
+    private static string Join(string[] items) => items.Length == 0 ? "(none)" : string.Join(", ", items);
+
+    private ModelMetadata Metadata() => new()
+    {
+        Pipeline = Spec.Name,
+        Task = Spec.Task,
+        RowType = typeof(TRow).FullName ?? typeof(TRow).Name,
+        SchemaHash = Spec.SchemaHash,
+        Schema = Spec.SchemaSignature(),
+        Trainer = Trainer,
+        Seed = Spec.Seed,
+        DeclarativeVersion = ModelFile.DeclarativeVersion,
+        MLNetVersion = ModelFile.MLNetVersion,
+    };
+}
+
+/// <summary>What a trained pipeline is made of; the typed faces pass it to their base.</summary>
+internal sealed record PipelineState<TRow>(
+    PipelineSpec<TRow> Spec, TaskProfile Task, MLContext Context, ITransformer Model, Trainer Trainer, TrainingRun? Run, Action<string>? Status);

@@ -1,0 +1,17 @@
+namespace Declarative.Training;
+
+/// <summary>The public numeric properties of an ML.NET metrics object, by name.</summary>
+internal static class MetricValues
+{
+    // TopKAccuracy is 0 unless a K is set (we set none); LossFunction repeats MeanSquaredError for the default loss.
+    private static readonly HashSet<string> Omitted = ["TopKAccuracy", "LossFunction"];
+
+    public static IReadOnlyDictionary<string, double> Of(object? metrics) =>
+        metrics is null
+            ? new SortedDictionary<string, double>(StringComparer.Ordinal)
+            : new SortedDictionary<string, double>(
+                metrics.GetType().GetProperties()
+                    .Where(p => p.PropertyType == typeof(double) && !Omitted.Contains(p.Name))
+                    .ToDictionary(p => p.Name, p => (double)p.GetValue(metrics)!),
+                StringComparer.Ordinal);
+}

@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using Declarative.Data;
+using Declarative.Schema;
+using Declarative.Training;
+using Microsoft.ML;
+
+namespace Declarative.Tuning;
+
+/// <summary>
+/// Trains a pipeline end to end: loads and splits the data, chooses the configuration (pinned by a lock file, tuned,
+/// or the first trainer with its defaults), refits it on the whole training part and scores the test part.
+/// </summary>
+internal static class ModelSelection
+{
+    public static TrainingRun Train<TRow>(PipelineSpec<TRow> spec, ITaskTraining task, string? dataPath, TrainOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        spec.Validate(task.LabelKind);
+        var stopwatch = Stopwatch.StartNew();
+        var data = PipelineTrainer.Load(spec, DataPaths.Resolve(spec, dataPath));
+
+        var (context, model, trainer, hyperparameters, trials) = Fit(spec, task, data.TrainPart!, options);
+        var predictions = model.Transform(new TableDataView(data.TestPart));
+        var metrics = task.Evaluate(context, predictions, PipelineTrainer.LabelColumn(spec, task));
+        return new TrainingRun(context, model, trainer, hyperparameters, trials, data, predictions, metrics, stopwatch.Elapsed);
+    }
+
+    /// <summary>Chooses the configuration (pinned, tuned on <paramref name="trainPart"/>, or the first trainer) and fits it on the whole part.</summary>
+    public static (MLContext Context, ITransformer Model, Trainer Trainer, IReadOnlyDictionary<string, string> Hyperparameters, IReadOnlyList<TrialResult> Trials) Fit<TRow>(
+        PipelineSpec<TRow> spec, ITaskTraining task, IDataView trainPart, TrainOptions? options)
+    {
+        Trainer trainer;
+        IReadOnlyDictionary<string, string>? hyperparameters = null;
+        IReadOnlyList<TrialResult> trials = [];
+        if (options?.Pinned is { } pinned)
+        {
+            (trainer, hyperparameters) = (pinned.Trainer, pinned.Hyperparameters);
+        }
+        else if (spec.Tuning is { } tuning)
+        {
+            var outcome = PipelineTuner.Tune(new MLContext(spec.Seed), spec, task, tuning, trainPart, options?.Progress);
+            (trainer, hyperparameters, trials) = (outcome.Best.Trainer, outcome.Best.Hyperparameters, outcome.Trials);
+        }
+        else
+        {
+            trainer = spec.Trainers[0];
+        }
+
+        // The final model is fitted on the whole training part, whatever tuning validated on, in a fresh context so
+        // it is the same model whether or not (and however long) tuning ran before it.
+        var (context, model) = PipelineTrainer.Fit(spec, task, trainPart, trainer, hyperparameters);
+        return (context, model, trainer, hyperparameters ?? new Dictionary<string, string>(), trials);
+    }
+}

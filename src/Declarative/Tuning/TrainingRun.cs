@@ -1,0 +1,16 @@
+using Declarative.Training;
+using Microsoft.ML;
+
+namespace Declarative.Tuning;
+
+/// <summary>The outcome of one training: the model, how it was chosen, the data it came from, and its test metrics.</summary>
+internal sealed record TrainingRun(
+    MLContext Context,
+    ITransformer Model,
+    Trainer Trainer,
+    IReadOnlyDictionary<string, string> Hyperparameters,
+    IReadOnlyList<TrialResult> Trials,
+    TrainingData Data,
+    IDataView TestPredictions,
+    object TestMetrics,
+    TimeSpan Duration);

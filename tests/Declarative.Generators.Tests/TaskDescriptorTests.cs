@@ -1,0 +1,40 @@
+using System.Reflection;
+using Declarative.Generators.Tasks;
+
+namespace Declarative.Generators.Tests;
+
+/// <summary>The generator's task table agrees with the runtime it writes code for.</summary>
+public sealed class TaskDescriptorTests
+{
+    private static readonly Assembly Runtime = typeof(MLTask).Assembly;
+
+    [Fact]
+    public void EveryRuntimeTask_HasOneDescriptor_AndEveryDescriptorNamesRealTypes()
+    {
+        Assert.Equal(
+            Enum.GetValues<MLTask>().Select(t => (int)t).Order(),
+            TaskDescriptors.All.Select(d => (int)d.Kind).Order());
+
+        foreach (var task in TaskDescriptors.All)
+        {
+            Assert.Equal(task.Kind.ToString(), ((MLTask)(int)task.Kind).ToString());
+            Assert.NotNull(Runtime.GetType(task.AttributeMetadataName, throwOnError: true));
+            Assert.NotNull(Runtime.GetType($"Declarative.{task.RuntimeType}`{(task.GenericOverLabel ? 2 : 1)}", throwOnError: true));
+            Assert.NotNull(Runtime.GetType($"Declarative.{task.PredictionType}{(task.GenericOverLabel ? "`1" : "")}", throwOnError: true));
+            Assert.NotNull(Runtime.GetType($"Declarative.Evaluation.{task.ReportType}", throwOnError: true));
+            Assert.NotNull(Runtime.GetType($"Declarative.{task.MetricEnum}", throwOnError: true));
+            Assert.NotNull(typeof(Microsoft.ML.Data.RegressionMetrics).Assembly.GetType($"Microsoft.ML.Data.{task.MetricsType}", throwOnError: true));
+        }
+    }
+
+    [Fact]
+    public void PredictionMembers_MatchTheRuntimePrediction()
+    {
+        foreach (var task in TaskDescriptors.All)
+        {
+            var prediction = Runtime.GetType($"Declarative.{task.PredictionType}{(task.GenericOverLabel ? "`1" : "")}")!;
+            var members = prediction.GetProperties().Where(p => p.Name != "EqualityContract").Select(p => p.Name).Order();
+            Assert.Equal(members, task.Members.Select(m => m.Name).Order());
+        }
+    }
+}
