@@ -5,8 +5,21 @@ using Declarative.Benchmarks;
 using Declarative.Tests.Pipelines;
 using Declarative.Tuning;
 
-// Compares tuners at equal trial budgets on every bundled dataset, on one holdout, with scikit-learn as a peer.
-// Usage: dotnet run -c Release --project tests/Declarative.Benchmarks -- [trials per tuner, default 20] [dataset filter] [seed, default 1]
+// Two harnesses (run by hand, never in CI):
+//   evaluation [filter] [repeats]: what a build costs beyond training (tests/bench/evaluation.sh);
+//   [trials per tuner, default 20] [dataset filter] [seed, default 1]: tuners at equal trial budgets with scikit-learn as a peer.
+if (args.Length > 0 && args[0] == "evaluation")
+{
+    EvaluationBenchmark.Run(args.Length > 1 ? args[1] : "", args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "evaluation-child")
+{
+    EvaluationBenchmark.RunChild(args[1], args[2] == "report");
+    return;
+}
+
 var trials = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20;
 var filter = args.Length > 1 ? args[1] : "";
 TunerBenchmark.Seed = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1;

@@ -38,3 +38,28 @@ public sealed class TaskDescriptorTests
         }
     }
 }
+
+/// <summary>Without [Trainers], a row with text gets the task's linear trainer, which suits sparse n-grams.</summary>
+public sealed class DefaultTrainerTests
+{
+    [Theory]
+    [InlineData("BinaryClassification", "bool", "[Text] public string Body { get; set; } = \"\";", "Trainer.SdcaLogisticRegression")]
+    [InlineData("MulticlassClassification", "string", "[Text] public string Body { get; set; } = \"\";", "Trainer.SdcaMaximumEntropy")]
+    [InlineData("Regression", "float", "[Text] public string Body { get; set; } = \"\";", "Trainer.Sdca]")]
+    [InlineData("BinaryClassification", "bool", "public float Size { get; set; }", "Trainer.LightGbm")]
+    public void DefaultTrainer_FollowsTheColumns(string task, string label, string feature, string expected)
+    {
+        var (run, diagnostics) = GeneratorHarness.Run($$"""
+            using Declarative;
+            public class Row
+            {
+                [Label] public {{label}} Target { get; set; } = default!;
+                {{feature}}
+            }
+            [{{task}}<Row>] public partial class Model;
+            """);
+
+        Assert.Empty(diagnostics);
+        Assert.Contains($"Trainers = [global::Declarative.{expected}", run.GeneratedTrees.Single().GetText().ToString(), StringComparison.Ordinal);
+    }
+}

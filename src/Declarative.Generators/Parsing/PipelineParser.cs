@@ -62,8 +62,9 @@ namespace Declarative.Generators.Parsing
             }
 
             var (testFraction, seed) = ReadSplit(type, symbols, diagnostics, cancellationToken);
-            var trainers = ReadTrainers(type, task, symbols, diagnostics, cancellationToken);
             var columns = RowParser.Parse(type, rowType, task, hasHeader, symbols, attributeLocation, diagnostics);
+            var hasText = columns?.Features.Any(f => f.Kind == FeatureKind.Text) == true;
+            var trainers = ReadTrainers(type, task, hasText, symbols, diagnostics, cancellationToken);
             var tuning = TuningParser.Parse(type, task, trainers, symbols, diagnostics, cancellationToken);
 
             // Warnings travel with the model; only errors stop it.
@@ -137,12 +138,12 @@ namespace Declarative.Generators.Parsing
             return (fraction, AttributeReader.Named(split, "Seed", DefaultSeed));
         }
 
-        private static List<string> ReadTrainers(INamedTypeSymbol type, TaskDescriptor task, KnownSymbols symbols, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        private static List<string> ReadTrainers(INamedTypeSymbol type, TaskDescriptor task, bool hasText, KnownSymbols symbols, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
         {
             var attribute = type.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.Trainers));
             if (attribute is null)
             {
-                return new List<string> { "LightGbm" };
+                return new List<string> { hasText ? task.TextTrainer : task.DefaultTrainer };
             }
 
             var values = attribute.ConstructorArguments.FirstOrDefault() is { Kind: TypedConstantKind.Array, IsNull: false } array

@@ -26,8 +26,11 @@ namespace Declarative.Generators.Tasks
         public TaskDescriptor(
             TaskKind kind, string attributeName, string title, string metricEnum, LabelStorage labelStorage,
             ValueType[] labelTypes, bool enumLabels, string expectedLabels, string runtimeType, bool genericOverLabel,
-            string metricsType, string reportType, string predictionType, bool hasClasses, params PredictionMember[] members)
+            string metricsType, string reportType, string predictionType, bool hasClasses, string defaultTrainer, string textTrainer,
+            params PredictionMember[] members)
         {
+            DefaultTrainer = defaultTrainer;
+            TextTrainer = textTrainer;
             Kind = kind;
             AttributeMetadataName = "Declarative." + attributeName + "Attribute`1";
             AttributeName = attributeName;
@@ -90,6 +93,15 @@ namespace Declarative.Generators.Tasks
 
         /// <summary>The properties of the generated <c>Prediction</c>, copied from the runtime's prediction.</summary>
         public PredictionMember[] Members { get; }
+
+        /// <summary>The trainer used when the declaration names none.</summary>
+        public string DefaultTrainer { get; }
+
+        /// <summary>
+        /// The trainer used when the declaration names none and the row has a [Text] column: a linear model, which suits
+        /// the wide sparse n-gram vector far better (and faster) than trees do.
+        /// </summary>
+        public string TextTrainer { get; }
 
         public bool Accepts(ValueType labelType) => labelType == ValueType.Enum ? EnumLabels : LabelTypes.Contains(labelType);
     }

@@ -11,6 +11,7 @@ namespace Declarative.Generators.Tasks
             TaskKind.BinaryClassification, "BinaryClassification", "binary classification", "BinaryMetric",
             LabelStorage.Boolean, new[] { ValueType.Boolean }, enumLabels: false, "bool",
             "BinaryClassifier", genericOverLabel: false, "CalibratedBinaryClassificationMetrics", "BinaryClassificationReport", "BinaryPrediction", hasClasses: false,
+            "LightGbm", "SdcaLogisticRegression",
             new PredictionMember("bool", "PredictedLabel", "The predicted class."),
             new PredictionMember("float", "Score", "The raw score; positive leans to <see langword=\"true\"/>."),
             new PredictionMember("float", "Probability", "The calibrated probability of <see langword=\"true\"/>."));
@@ -19,6 +20,7 @@ namespace Declarative.Generators.Tasks
             TaskKind.MulticlassClassification, "MulticlassClassification", "multiclass classification", "MulticlassMetric",
             LabelStorage.Class, new[] { ValueType.String, ValueType.Int32, ValueType.Int64 }, enumLabels: true, "string, an enum, int or long",
             "MulticlassClassifier", genericOverLabel: true, "MulticlassClassificationMetrics", "MulticlassClassificationReport", "MulticlassPrediction", hasClasses: true,
+            "LightGbm", "SdcaMaximumEntropy",
             new PredictionMember(null, "PredictedLabel", "The predicted class."),
             new PredictionMember("float[]", "Scores", "One score per class, in the order of <c>Classes</c>.", "[]"));
 
@@ -26,6 +28,7 @@ namespace Declarative.Generators.Tasks
             TaskKind.Regression, "Regression", "regression", "RegressionMetric",
             LabelStorage.Numeric, new[] { ValueType.Single, ValueType.Double, ValueType.Int32, ValueType.Int64 }, enumLabels: false, "float, double, int or long",
             "Regressor", genericOverLabel: false, "RegressionMetrics", "RegressionReport", "RegressionPrediction", hasClasses: false,
+            "LightGbm", "Sdca",
             new PredictionMember("float", "Score", "The predicted value."));
 
         public static IReadOnlyList<TaskDescriptor> All { get; } = new[] { BinaryClassification, MulticlassClassification, Regression };

@@ -16,6 +16,9 @@ internal static class Evaluator
 {
     private const int ImportanceRepeats = 3;
 
+    /// <summary>Permutation importance scores at most this many test rows: enough to rank properties, and it bounds the cost.</summary>
+    internal const int ImportanceRowLimit = 2_000;
+
     public static EvaluationReport Evaluate<TRow>(
         PipelineSpec<TRow> spec, ITaskEvaluation task, ITransformer model, Trainer trainer, IReadOnlyDictionary<string, string> hyperparameters,
         IReadOnlyList<TrialResult> trials, TrainingData data, Action<string>? progress = null)
@@ -30,7 +33,7 @@ internal static class Evaluator
         var crossValidation = data.TrainPart is null
             ? []
             : CrossValidate(spec, task, data.TrainPart, trainer, hyperparameters, data.TrainRows, progress);
-        var importance = Importance(spec, task, model, data.TestPart, headline, metrics[headline], progress);
+        var importance = Importance(spec, task, model, data.TestPart, headline, progress);
         var basics = new ReportBasics(
             spec.Name, spec.Task, trainer, hyperparameters, Path.GetFileName(data.Path), data.TrainRows, data.TestPart.RowCount, headline, metrics,
             crossValidation, importance, profile, trials);
@@ -68,10 +71,15 @@ internal static class Evaluator
         }).ToArray();
     }
 
-    /// <summary>Permutation importance per property: shuffle its values across the test rows, keep everything else.</summary>
+    /// <summary>
+    /// Permutation importance per property: shuffle its values across the test rows (a seeded sample of at most
+    /// <see cref="ImportanceRowLimit"/>), keep everything else, and see how far the metric falls.
+    /// </summary>
     private static IReadOnlyList<FeatureImportance> Importance<TRow>(
-        PipelineSpec<TRow> spec, ITaskEvaluation task, ITransformer model, DataTable test, string metric, double baseline, Action<string>? progress)
+        PipelineSpec<TRow> spec, ITaskEvaluation task, ITransformer model, DataTable test, string metric, Action<string>? progress)
     {
+        test = Sample(test, ImportanceRowLimit, spec.Seed);
+        var baseline = PipelineTrainer.Metrics(new MLContext(spec.Seed), spec, task, model.Transform(new TableDataView(test)))[metric];
         var lowerIsBetter = task.LowerIsBetter(metric);
         var features = spec.Features;
         var result = new FeatureImportance[features.Count];
@@ -96,18 +104,35 @@ internal static class Evaluator
         return result.OrderByDescending(f => f.Drop).ThenBy(f => f.Feature, StringComparer.Ordinal).ToArray();
     }
 
+    /// <summary>At most <paramref name="limit"/> rows of a table, drawn without replacement by a seeded generator.</summary>
+    private static DataTable Sample(DataTable table, int limit, int seed)
+    {
+        if (table.RowCount <= limit)
+        {
+            return table;
+        }
+
+        var order = Enumerable.Range(0, table.RowCount).ToArray();
+        new Random(seed).Shuffle(order);
+        return Reorder(table, order[..limit], _ => true);
+    }
+
     private static DataTable Shuffle(DataTable table, string column, Random random)
     {
         var order = Enumerable.Range(0, table.RowCount).ToArray();
         random.Shuffle(order);
-        return new DataTable(
-            table.Columns.Select(c => c.Name != column ? c : c switch
+        return Reorder(table, order, name => name == column);
+    }
+
+    /// <summary>The rows of <paramref name="order"/>, in that order, for the columns <paramref name="reorder"/> names; the others as they are.</summary>
+    private static DataTable Reorder(DataTable table, int[] order, Func<string, bool> reorder) =>
+        new(
+            table.Columns.Select(c => !reorder(c.Name) ? c : c switch
             {
                 { Singles: { } s } => new TableColumn(c.Name, order.Select(i => s[i]).ToArray()),
                 { Booleans: { } b } => new TableColumn(c.Name, order.Select(i => b[i]).ToArray()),
                 { Texts: { } t } => new TableColumn(c.Name, order.Select(i => t[i]).ToArray()),
                 _ => c,
             }).ToArray(),
-            table.RowCount);
-    }
+            order.Length);
 }

@@ -70,7 +70,7 @@ internal static class ReportHtml
         var bars = r.FeatureImportance.Take(20).Select(f => (f.Feature, f.Drop, (double?)f.StdDev)).ToArray();
         html.Append("<section><h2>What the model uses</h2>");
         Figure(html, "feature-importance", Bars("Permutation feature importance", bars, Fixed),
-            $"How much {Spaced(r.HeadlineMetric)} drops on the test part when one property's values are shuffled (mean of 3 shuffles, bar: ± sd). Near 0: the model does not rely on it.");
+            $"How much {Spaced(r.HeadlineMetric)} drops on the test part when one property's values are shuffled (mean of 3 shuffles of at most 2,000 test rows, bar: ± sd). Near 0: the model does not rely on it.");
         html.Append("</section>");
     }
 

@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using Declarative.Tests.Pipelines;
+using Declarative.Tuning;
+
+namespace Declarative.Tests.Evaluation;
+
+/// <summary>The report is measured on the data training loaded; another file is scored whole; the result never depends on threads.</summary>
+public sealed class EvaluationReuseTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    [Fact]
+    public void Evaluate_WithoutPath_ScoresTheHeldOutPartThatTrainingScored()
+    {
+        var trained = TumorModel.Train();
+
+        var report = trained.Evaluate();
+
+        Assert.Equal(683, report.Profile.Rows);
+        Assert.Equal(report.Profile.Rows, report.TrainRows + report.TestRows);
+        Assert.InRange(report.TestRows, 100, 180);
+        Assert.Equal(trained.Pipeline.TestMetricValues, report.TestMetrics);
+        Assert.Same(report, trained.Evaluate(trained.Pipeline.DataPath));
+    }
+
+    [Fact]
+    public void Evaluate_AnotherFile_ScoresEveryRowOfIt()
+    {
+        var trained = TrainedModels.Tumor;
+        var copy = _temp.File("tumors.txt");
+        File.Copy(trained.Pipeline.DataPath!, copy);
+
+        var report = trained.Evaluate(copy);
+
+        Assert.Equal(683, report.TestRows);
+        Assert.Equal(0, report.TrainRows);
+        Assert.Empty(report.CrossValidation);
+        Assert.Equal("tumors.txt", report.DataFile);
+        Assert.True(report.TestMetrics["AreaUnderRocCurve"] > 0.97);
+    }
+
+    [Fact]
+    public void Report_IsTheSame_WhateverRanConcurrently()
+    {
+        var first = AdultIncomeModel.Train().Evaluate().ToJson();
+        var second = AdultIncomeModel.Train().Evaluate().ToJson();
+
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void LongPhases_PrintALineEach()
+    {
+        var lines = new ConcurrentQueue<string>();
+        var trained = PipelineRegistry.For(typeof(TumorModel)).Train(options: new TrainOptions { Status = lines.Enqueue });
+
+        var report = trained.Evaluate();
+
+        Assert.Equal(5, report.CrossValidation[0].Folds.Count);
+        Assert.Contains("cross-validation fold 5/5", lines);
+        Assert.All(TumorModel.Spec.Features, f => Assert.Contains($"importance of {f.PropertyName}", lines));
+    }
+
+    public void Dispose() => _temp.Dispose();
+}
