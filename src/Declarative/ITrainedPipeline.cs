@@ -24,7 +24,10 @@ public interface ITrainedPipeline
     /// <summary>The tuning trials in the order they ran; empty when the pipeline did not tune.</summary>
     IReadOnlyList<Tuning.TrialResult> Trials { get; }
 
-    /// <summary>Evaluates the model on the test part of the data (split as in training) into the task's report.</summary>
+    /// <summary>
+    /// The task's report on the held-out part of the data the model was trained on, or, given another file, on every
+    /// row of it.
+    /// </summary>
     Evaluation.EvaluationReport Evaluate(string? dataPath = null);
 
     /// <summary>Writes the model's HTML report.</summary>

@@ -45,6 +45,11 @@ public sealed class Review
 [BinaryClassification<Review>(Data = "datasets/sentiment-sentences/yelp_labelled.txt", HasHeader = false, Separator = '\t')]
 public partial class YelpSentimentModel;
 
+/// <summary>The yelp sentences with LightGbm, the default for text before text got its own: the comparison in docs/build-cost.md.</summary>
+[BinaryClassification<Review>(Data = "datasets/sentiment-sentences/yelp_labelled.txt", HasHeader = false, Separator = '\t')]
+[Trainers(Trainer.LightGbm)]
+public partial class YelpSentimentLightGbmModel;
+
 /// <summary>The amazon sentences with the default trainer for a text-only row.</summary>
 [BinaryClassification<Review>(Data = "datasets/sentiment-sentences/amazon_cells_labelled.txt", HasHeader = false, Separator = '\t')]
 public partial class AmazonSentimentModel;

@@ -15,6 +15,7 @@ internal static class EvaluationBenchmark
         ["adult"] = () => PipelineRegistry.For(typeof(Tests.Pipelines.AdultIncomeModel)).Train(),
         ["taxi-fare-100k"] = () => PipelineRegistry.For(typeof(TaxiFareModel)).Train(),
         ["sentiment-yelp"] = () => PipelineRegistry.For(typeof(YelpSentimentModel)).Train(),
+        ["sentiment-yelp-lightgbm"] = () => PipelineRegistry.For(typeof(YelpSentimentLightGbmModel)).Train(),
         ["sentiment-amazon"] = () => PipelineRegistry.For(typeof(AmazonSentimentModel)).Train(),
         ["wikipedia-detox"] = () => PipelineRegistry.For(typeof(DefaultToxicityModel)).Train(),
     };

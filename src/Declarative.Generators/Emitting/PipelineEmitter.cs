@@ -162,8 +162,8 @@ namespace Declarative.Generators.Emitting
             writer.WriteLine("/// <summary>Saves the model to a stream.</summary>");
             writer.WriteLine("public void Save(global::System.IO.Stream stream) => _pipeline.Save(stream);");
             writer.WriteLine();
-            writer.WriteLine("/// <summary>Evaluates the model on the test part of the data (split as in training): metrics, cross-validation, curves, importance, data profile.</summary>");
-            writer.WriteLine("/// <param name=\"dataPath\">The data file; <see langword=\"null\"/> uses the one the model was trained on, or the attribute's.</param>");
+            writer.WriteLine("/// <summary>The report: metrics, cross-validation, curves, importance, data profile, on the held-out part of the data the model was trained on.</summary>");
+            writer.WriteLine("/// <param name=\"dataPath\"><see langword=\"null\"/> for the training data's held-out part; another file to score every row of it as a test set.</param>");
             writer.WriteLine($"public global::Declarative.Evaluation.{task.ReportType} Evaluate(string? dataPath = null) => _pipeline.Evaluate(dataPath);");
             writer.WriteLine();
             writer.WriteLine("/// <summary>Writes the model's report as one self-contained HTML page.</summary>");

@@ -85,8 +85,9 @@ internal static class Evaluator
         var result = new FeatureImportance[features.Count];
         Parallel.For(0, features.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, f =>
         {
-            // One seeded generator per property, so the shuffles do not depend on which thread ran first.
-            var random = new Random(HashCode.Combine(spec.Seed, f));
+            // One seeded generator per property, so the shuffles do not depend on which thread ran first. (Not
+            // HashCode.Combine: it is randomized per process, and the report must be the same in every build.)
+            var random = new Random(unchecked((spec.Seed * 7919) + f));
             var ml = new MLContext(spec.Seed);
             var drops = new double[ImportanceRepeats];
             for (var r = 0; r < ImportanceRepeats; r++)

@@ -25,7 +25,9 @@ internal static class ReportHtml
         Importance(html, report);
         Tuning(html, report, task);
         Profile(html, report.Profile);
-        html.Append("<footer>Written by Declarative from the held-out test part; cross-validation over the training part.</footer>");
+        html.Append(report.TrainRows > 0
+            ? "<footer>Written by Declarative from the held-out test part; cross-validation over the training part.</footer>"
+            : "<footer>Written by Declarative from every row of a file the model was not trained on.</footer>");
         html.Append("</main></body></html>");
         return html.ToString();
     }
@@ -37,7 +39,7 @@ internal static class ReportHtml
     private static void Header(StringBuilder html, EvaluationReport r, ITaskSections task)
     {
         var headline = r.TestMetrics.TryGetValue(r.HeadlineMetric, out var value) ? value : double.NaN;
-        html.Append(CultureInfo.InvariantCulture, $"<header><h1>{Encode(r.Pipeline)}</h1><p class=\"lead\">{task.Title} with <b>{r.Trainer}</b> on <b>{Encode(r.DataFile)}</b>: {r.TrainRows:N0} training rows, {r.TestRows:N0} test rows.</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<header><h1>{Encode(r.Pipeline)}</h1><p class=\"lead\">{task.Title} with <b>{r.Trainer}</b> on <b>{Encode(r.DataFile)}</b>: {Rows(r)}.</p>");
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"headline\"><span>{Encode(Spaced(r.HeadlineMetric))}</span> <strong>{Fixed(headline)}</strong> <small>on the test part</small></p>");
         if (r.Hyperparameters.Count > 0)
         {
@@ -62,7 +64,9 @@ internal static class ReportHtml
             html.Append(CultureInfo.InvariantCulture, $"<tr{(name == r.HeadlineMetric ? " class=\"headline-row\"" : "")}><td>{Encode(Spaced(name))}</td><td>{Fixed(value)}</td><td>{cv}</td></tr>");
         }
 
-        html.Append(CultureInfo.InvariantCulture, $"</tbody></table><p class=\"small\">Cross-validation: {r.CrossValidation.FirstOrDefault()?.Folds.Count ?? 0} folds of the training part with the same trainer and settings.</p></section>");
+        html.Append(r.TrainRows > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"</tbody></table><p class=\"small\">Cross-validation: {r.CrossValidation[0].Folds.Count} folds of the training part with the same trainer and settings.</p></section>")
+            : "</tbody></table><p class=\"small\">No cross-validation: the report scores a file the model was not trained on.</p></section>");
     }
 
     private static void Importance(StringBuilder html, EvaluationReport r)
@@ -158,6 +162,12 @@ internal static class ReportHtml
 
         html.Append("</tbody></table></section>");
     }
+
+    /// <summary>What the rows were: a split of the training data, or a whole file scored as a test set.</summary>
+    private static string Rows(EvaluationReport r) =>
+        r.TrainRows > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{r.TrainRows:N0} training rows, {r.TestRows:N0} test rows")
+            : string.Create(CultureInfo.InvariantCulture, $"every one of its {r.TestRows:N0} rows scored as a test set");
 
     internal static void Figure(StringBuilder html, string name, string svg, string caption) =>
         html.Append(CultureInfo.InvariantCulture, $"<figure class=\"chart\" data-chart=\"{name}\">{svg}<figcaption>{Encode(caption)}</figcaption></figure>");

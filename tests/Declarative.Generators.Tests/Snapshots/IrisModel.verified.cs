@@ -69,8 +69,8 @@ partial class Models
         /// <summary>Saves the model to a stream.</summary>
         public void Save(global::System.IO.Stream stream) => _pipeline.Save(stream);
 
-        /// <summary>Evaluates the model on the test part of the data (split as in training): metrics, cross-validation, curves, importance, data profile.</summary>
-        /// <param name="dataPath">The data file; <see langword="null"/> uses the one the model was trained on, or the attribute's.</param>
+        /// <summary>The report: metrics, cross-validation, curves, importance, data profile, on the held-out part of the data the model was trained on.</summary>
+        /// <param name="dataPath"><see langword="null"/> for the training data's held-out part; another file to score every row of it as a test set.</param>
         public global::Declarative.Evaluation.MulticlassClassificationReport Evaluate(string? dataPath = null) => _pipeline.Evaluate(dataPath);
 
         /// <summary>Writes the model's report as one self-contained HTML page.</summary>

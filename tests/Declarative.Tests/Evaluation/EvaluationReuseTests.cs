@@ -37,6 +37,9 @@ public sealed class EvaluationReuseTests : IDisposable
         Assert.Empty(report.CrossValidation);
         Assert.Equal("tumors.txt", report.DataFile);
         Assert.True(report.TestMetrics["AreaUnderRocCurve"] > 0.97);
+        var page = Declarative.Reports.ReportHtml.Render(report, Declarative.Tasks.TaskProfiles.For(MLTask.BinaryClassification));
+        Assert.Contains("every one of its 683 rows scored as a test set", page, StringComparison.Ordinal);
+        Assert.Contains("No cross-validation", page, StringComparison.Ordinal);
     }
 
     [Fact]
