@@ -104,7 +104,7 @@ internal static class ArtifactBuilder
             File.Delete(reportJsonPath);
         }
 
-        var metric = spec.Tuning?.MetricFor(task);
+        var metric = spec.Tuning?.MetricFor(task.HeadlineMetric);
         var manifest = new ModelManifest
         {
             Pipeline = spec.Name,

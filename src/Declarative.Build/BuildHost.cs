@@ -149,7 +149,7 @@ internal static class BuildHost
         }
 
         var task = TaskProfiles.For(spec.Task);
-        var metric = tuning.MetricFor(task);
+        var metric = tuning.MetricFor(task.HeadlineMetric);
         var lower = task.LowerIsBetter(metric);
         double? best = null;
         return trial =>

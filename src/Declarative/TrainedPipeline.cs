@@ -71,7 +71,7 @@ public abstract class TrainedPipeline<TRow, TPrediction, TMetrics, TReport> : IT
     public IReadOnlyList<TrialResult> Leaderboard =>
         Spec.Tuning is null
             ? []
-            : (_task.LowerIsBetter(Spec.Tuning.MetricFor(_task))
+            : (_task.LowerIsBetter(Spec.Tuning.MetricFor(_task.HeadlineMetric))
                 ? Trials.Where(t => t.Succeeded).OrderBy(t => t.Metric).ThenBy(t => t.Number)
                 : Trials.Where(t => t.Succeeded).OrderByDescending(t => t.Metric).ThenBy(t => t.Number)).ToArray();
 

@@ -82,8 +82,8 @@ namespace Declarative.Generators.Emitting
             if (model.Tuning is { } tuning)
             {
                 var ranges = string.Join(", ", tuning.Ranges.Select(r =>
-                    $"new global::Declarative.Tuning.SearchRange(global::Declarative.Trainer.{r.Trainer}, {Literal(r.Hyperparameter)}, {Number(r.Min)}, {Number(r.Max)})"));
-                writer.WriteLine("Tuning = new global::Declarative.Tuning.TuningSpec");
+                    $"new global::Declarative.Schema.SearchRange(global::Declarative.Trainer.{r.Trainer}, {Literal(r.Hyperparameter)}, {Number(r.Min)}, {Number(r.Max)})"));
+                writer.WriteLine("Tuning = new global::Declarative.Schema.TuningSpec");
                 writer.OpenBlock();
                 writer.WriteLine($"MaxTrials = {tuning.MaxTrials.ToString(CultureInfo.InvariantCulture)},");
                 writer.WriteLine($"Metric = {NullableLiteral(tuning.Metric)},");

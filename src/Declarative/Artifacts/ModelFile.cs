@@ -1,3 +1,4 @@
+using Declarative.Schema;
 using System.IO.Compression;
 using System.Reflection;
 using System.Text.Json;
@@ -22,9 +23,9 @@ internal static class ModelFile
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public static string DeclarativeVersion { get; } = VersionOf(typeof(ModelFile).Assembly);
+    public static string DeclarativeVersion => LibraryVersions.Declarative;
 
-    public static string MLNetVersion { get; } = VersionOf(typeof(MLContext).Assembly);
+    public static string MLNetVersion => LibraryVersions.MLNet;
 
     public static void Save(MLContext ml, ITransformer model, DataViewSchema inputSchema, ModelMetadata metadata, string path) =>
         AtomicFile.Write(path, file => Write(ml, model, inputSchema, metadata, file));
@@ -83,8 +84,4 @@ internal static class ModelFile
         using var output = entry.Open();
         content.CopyTo(output);
     }
-
-    private static string VersionOf(Assembly assembly) =>
-        assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
-        ?? assembly.GetName().Version?.ToString() ?? "unknown";
 }

@@ -1,3 +1,4 @@
+using Declarative.Evaluation;
 using System.Text.Json;
 
 namespace Declarative.Artifacts;

@@ -26,13 +26,14 @@ internal static class Evaluator
         var profile = DataProfiler.Profile(spec, data.Table);
         var ml = new MLContext(spec.Seed);
         var label = PipelineTrainer.LabelColumn(spec, task);
-        var headline = spec.Tuning?.MetricFor(task) ?? task.HeadlineMetric;
+        var headline = spec.Tuning?.MetricFor(task.HeadlineMetric) ?? task.HeadlineMetric;
         var predictions = model.Transform(new TableDataView(data.TestPart));
         var metrics = PipelineTrainer.Metrics(ml, spec, task, predictions);
 
-        var crossValidation = data.TrainPart is null
+        var folds = CrossValidationFolds(spec.Tuning, data.TrainRows);
+        var crossValidation = data.TrainPart is null || folds == 0
             ? []
-            : CrossValidate(spec, task, data.TrainPart, trainer, hyperparameters, data.TrainRows, progress);
+            : CrossValidate(spec, task, data.TrainPart, trainer, hyperparameters, folds, progress);
         var importance = Importance(spec, task, model, data.TestPart, headline, progress);
         var basics = new ReportBasics(
             spec.Name, spec.Task, trainer, hyperparameters, Path.GetFileName(data.Path), data.TrainRows, data.TestPart.RowCount, headline, metrics,
@@ -41,17 +42,30 @@ internal static class Evaluator
     }
 
     /// <summary>
-    /// k folds of the training part (5, or 3 from 20,000 rows), each fitted with the model's trainer and settings. The
+    /// How many folds the report cross-validates, by the rule tuning follows: 5 below
+    /// <see cref="PipelineTuner.CrossValidationRowLimit"/> training rows; none from there, where the test part (a
+    /// fifth of at least 25,000 rows) already gives a steady estimate and k more fits would cost several times the
+    /// training; or what <c>[Tune(Folds = k)]</c> declares (1, a holdout, means none).
+    /// </summary>
+    internal static int CrossValidationFolds(TuningSpec? tuning, int trainRows) => tuning switch
+    {
+        { Folds: > 1 } => tuning.Folds,
+        { Folds: 1 } => 0,
+        _ => trainRows < PipelineTuner.CrossValidationRowLimit ? 5 : 0,
+    };
+
+    /// <summary>
+    /// k folds of the training part, each fitted with the model's trainer and settings. The
     /// features are fitted once on the whole training part and reused by every fold, as tuning does: text and
     /// one-hot vocabularies are built once, not k times.
     /// </summary>
     private static IReadOnlyList<MetricSpread> CrossValidate<TRow>(
-        PipelineSpec<TRow> spec, ITaskEvaluation task, IDataView trainPart, Trainer trainer, IReadOnlyDictionary<string, string> hyperparameters, int rows,
+        PipelineSpec<TRow> spec, ITaskEvaluation task, IDataView trainPart, Trainer trainer, IReadOnlyDictionary<string, string> hyperparameters, int foldCount,
         Action<string>? progress)
     {
         var ml = new MLContext(spec.Seed);
         var featurized = ml.Data.Cache(PipelineTrainer.Featurizer(ml, spec, task, trainer).Fit(trainPart).Transform(trainPart));
-        var folds = ml.Data.CrossValidationSplit(featurized, rows < PipelineTuner.CrossValidationRowLimit ? 5 : 3, seed: spec.Seed);
+        var folds = ml.Data.CrossValidationSplit(featurized, foldCount, seed: spec.Seed);
         var label = PipelineTrainer.LabelColumn(spec, task);
         var results = new IReadOnlyDictionary<string, double>[folds.Count];
         var done = 0;

@@ -64,9 +64,14 @@ internal static class ReportHtml
             html.Append(CultureInfo.InvariantCulture, $"<tr{(name == r.HeadlineMetric ? " class=\"headline-row\"" : "")}><td>{Encode(Spaced(name))}</td><td>{Fixed(value)}</td><td>{cv}</td></tr>");
         }
 
-        html.Append(r.TrainRows > 0
-            ? string.Create(CultureInfo.InvariantCulture, $"</tbody></table><p class=\"small\">Cross-validation: {r.CrossValidation[0].Folds.Count} folds of the training part with the same trainer and settings.</p></section>")
-            : "</tbody></table><p class=\"small\">No cross-validation: the report scores a file the model was not trained on.</p></section>");
+        html.Append("</tbody></table><p class=\"small\">");
+        html.Append(r switch
+        {
+            { TrainRows: 0 } => "No cross-validation: the report scores a file the model was not trained on.",
+            { CrossValidation: [var first, ..] } => string.Create(CultureInfo.InvariantCulture, $"Cross-validation: {first.Folds.Count} folds of the training part with the same trainer and settings."),
+            _ => string.Create(CultureInfo.InvariantCulture, $"No cross-validation: with {r.TrainRows:N0} training rows the {r.TestRows:N0} test rows give the estimate. The report cross-validates below {Declarative.Tuning.PipelineTuner.CrossValidationRowLimit:N0} training rows, or with the folds <code>[Tune(Folds = k)]</code> declares."),
+        });
+        html.Append("</p></section>");
     }
 
     private static void Importance(StringBuilder html, EvaluationReport r)

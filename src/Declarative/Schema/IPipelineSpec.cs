@@ -28,7 +28,7 @@ public interface IPipelineSpec
     string ResolveDataPath(string? dataPath = null);
 
     /// <summary>How the pipeline tunes, or <see langword="null"/> when it does not.</summary>
-    Tuning.TuningSpec? Tuning { get; }
+    TuningSpec? Tuning { get; }
 
     /// <summary>The candidate trainers.</summary>
     IReadOnlyList<Trainer> Trainers { get; }

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Declarative.Artifacts;
-using Declarative.Data;
 
 namespace Declarative.Schema;
 
@@ -50,7 +48,7 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
     public IReadOnlyList<Trainer> Trainers { get; init; } = [Trainer.LightGbm];
 
     /// <summary>How to tune, or <see langword="null"/> to train the first trainer with its defaults.</summary>
-    public Tuning.TuningSpec? Tuning { get; init; }
+    public TuningSpec? Tuning { get; init; }
 
     /// <summary>Every loaded column: the label first, then the features.</summary>
     public IEnumerable<ColumnSpec<TRow>> Columns => Features.Prepend(Label);
@@ -70,7 +68,7 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
             string.Create(CultureInfo.InvariantCulture, $"split:{TestFraction:R}:{Seed}"),
             $"trainers:{string.Join(",", Trainers)}",
             Tuning?.Signature() ?? "tune:none",
-            $"versions:{ModelFile.DeclarativeVersion}:{ModelFile.MLNetVersion}",
+            $"versions:{LibraryVersions.Declarative}:{LibraryVersions.MLNet}",
         ]);
 
     /// <inheritdoc/>

@@ -21,7 +21,7 @@ internal static class PipelineTuner
 
     public static TuningOutcome Tune<TRow>(MLContext ml, PipelineSpec<TRow> spec, ITaskTraining task, TuningSpec tuning, IDataView trainPart, Action<TrialResult>? progress)
     {
-        var metric = tuning.MetricFor(task);
+        var metric = tuning.MetricFor(task.HeadlineMetric);
         var lowerIsBetter = task.LowerIsBetter(metric);
         var random = new Random(spec.Seed);
         var states = spec.Trainers.Distinct().Select((trainer, i) =>

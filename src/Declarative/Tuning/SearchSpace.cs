@@ -1,3 +1,4 @@
+using Declarative.Schema;
 using System.Globalization;
 using System.Reflection;
 
@@ -127,6 +128,3 @@ public sealed class SearchSpace
         }
     }
 }
-
-/// <summary>A narrowed range of one hyperparameter (from <see cref="SearchRangeAttribute"/>).</summary>
-public sealed record SearchRange(Trainer Trainer, string Hyperparameter, double Min, double Max);

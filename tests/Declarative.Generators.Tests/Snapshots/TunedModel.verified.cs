@@ -18,14 +18,14 @@ partial class TunedModel : global::Declarative.IDeclaredPipeline
         TestFraction = 0.2,
         Seed = 1,
         Trainers = [global::Declarative.Trainer.LightGbm, global::Declarative.Trainer.FastTree],
-        Tuning = new global::Declarative.Tuning.TuningSpec
+        Tuning = new global::Declarative.Schema.TuningSpec
         {
             MaxTrials = 30,
             Metric = "F1Score",
             Folds = 3,
             TimeBudgetSeconds = 0,
             Tuner = global::Declarative.TunerKind.Bayesian,
-            Ranges = [new global::Declarative.Tuning.SearchRange(global::Declarative.Trainer.LightGbm, "NumberOfLeaves", 4, 64), new global::Declarative.Tuning.SearchRange(global::Declarative.Trainer.FastTree, "LearningRate", 0.05, 0.3)],
+            Ranges = [new global::Declarative.Schema.SearchRange(global::Declarative.Trainer.LightGbm, "NumberOfLeaves", 4, 64), new global::Declarative.Schema.SearchRange(global::Declarative.Trainer.FastTree, "LearningRate", 0.05, 0.3)],
         },
         Label = global::Declarative.Schema.ColumnSpec<global::Row>.BooleanLabel("Target", null, static row => row.Target),
         Features =

@@ -52,6 +52,30 @@ public sealed class EvaluationReuseTests : IDisposable
     }
 
     [Fact]
+    public void Report_FromTwentyThousandTrainingRows_IsEstimatedOnTheTestPart()
+    {
+        var report = TrainedModels.Adult.Evaluate();
+
+        Assert.True(report.TrainRows >= PipelineTuner.CrossValidationRowLimit, $"{report.TrainRows} training rows");
+        Assert.Empty(report.CrossValidation);
+        var page = Declarative.Reports.ReportHtml.Render(report, Declarative.Tasks.TaskProfiles.For(MLTask.BinaryClassification));
+        Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the {report.TestRows:N0} test rows give the estimate"), page, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0, 19_999, 5)]
+    [InlineData(0, 20_000, 0)]
+    [InlineData(1, 500, 0)]
+    [InlineData(3, 500, 3)]
+    [InlineData(4, 1_000_000, 4)]
+    public void CrossValidationFolds_FollowTheTuningRule(int declaredFolds, int trainRows, int expected)
+    {
+        var tuning = declaredFolds == 0 ? null : new Declarative.Schema.TuningSpec { Folds = declaredFolds };
+
+        Assert.Equal(expected, Declarative.Evaluation.Evaluator.CrossValidationFolds(tuning, trainRows));
+    }
+
+    [Fact]
     public void LongPhases_PrintALineEach()
     {
         var lines = new ConcurrentQueue<string>();

@@ -1,3 +1,4 @@
+using Declarative.Schema;
 using Declarative.Tuning;
 using Microsoft.ML.Trainers.LightGbm;
 

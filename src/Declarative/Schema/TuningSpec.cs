@@ -1,4 +1,4 @@
-namespace Declarative.Tuning;
+namespace Declarative.Schema;
 
 /// <summary>The tuning part of a pipeline declaration (from <see cref="TuneAttribute"/> and <see cref="SearchRangeAttribute"/>).</summary>
 public sealed class TuningSpec
@@ -22,7 +22,7 @@ public sealed class TuningSpec
     public IReadOnlyList<SearchRange> Ranges { get; init; } = [];
 
     /// <summary>The metric's name, or the task's headline metric when the declaration names none.</summary>
-    internal string MetricFor(Training.ITaskTraining task) => Metric ?? task.HeadlineMetric;
+    internal string MetricFor(string headlineMetric) => Metric ?? headlineMetric;
 
     internal string Signature() =>
         FormattableString.Invariant($"tune:{MaxTrials}:{Metric}:{Folds}:{TimeBudgetSeconds}:{Tuner}:{string.Join(",", Ranges.Select(r => $"{r.Trainer}.{r.Hyperparameter}[{r.Min:R},{r.Max:R}]"))}");

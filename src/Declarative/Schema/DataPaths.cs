@@ -1,6 +1,5 @@
-using Declarative.Schema;
 
-namespace Declarative.Data;
+namespace Declarative.Schema;
 
 /// <summary>Finds a pipeline's data file: an explicit path first, then the attribute's; relative ones in the current directory, then beside the assembly.</summary>
 internal static class DataPaths
