@@ -57,3 +57,13 @@ public partial class AmazonSentimentModel;
 /// <summary>The wikipedia-detox comments with the default trainer (the test project's pipeline names SDCA).</summary>
 [BinaryClassification<Tests.Pipelines.Comment>(Data = "datasets/wikipedia-detox/wikipedia-detox-250-line-data.tsv")]
 public partial class DefaultToxicityModel;
+
+/// <summary>The amazon sentences with L-BFGS logistic regression: the trainer closest to scikit-learn's peer.</summary>
+[BinaryClassification<Review>(Data = "datasets/sentiment-sentences/amazon_cells_labelled.txt", HasHeader = false, Separator = '\t')]
+[Trainers(Trainer.LbfgsLogisticRegression)]
+public partial class AmazonSentimentLbfgsModel;
+
+/// <summary>The yelp sentences with L-BFGS logistic regression.</summary>
+[BinaryClassification<Review>(Data = "datasets/sentiment-sentences/yelp_labelled.txt", HasHeader = false, Separator = '\t')]
+[Trainers(Trainer.LbfgsLogisticRegression)]
+public partial class YelpSentimentLbfgsModel;

@@ -17,6 +17,8 @@ internal static class EvaluationBenchmark
         ["sentiment-yelp"] = () => PipelineRegistry.For(typeof(YelpSentimentModel)).Train(),
         ["sentiment-yelp-lightgbm"] = () => PipelineRegistry.For(typeof(YelpSentimentLightGbmModel)).Train(),
         ["sentiment-amazon"] = () => PipelineRegistry.For(typeof(AmazonSentimentModel)).Train(),
+        ["sentiment-amazon-lbfgs"] = () => PipelineRegistry.For(typeof(AmazonSentimentLbfgsModel)).Train(),
+        ["sentiment-yelp-lbfgs"] = () => PipelineRegistry.For(typeof(YelpSentimentLbfgsModel)).Train(),
         ["wikipedia-detox"] = () => PipelineRegistry.For(typeof(DefaultToxicityModel)).Train(),
     };
 

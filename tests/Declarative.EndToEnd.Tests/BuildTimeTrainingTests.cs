@@ -61,6 +61,25 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
     }
 
     [Fact]
+    public void ReportOff_SkipsTheReport_AndTurningItBackOn_WritesIt()
+    {
+        var project = package.NewProject("ReportToggleApp", App, (TumorSources.Dataset, "data/breast-cancer.txt"));
+        var output = Path.Combine(project, "bin", "Debug", "net10.0");
+        var report = Path.Combine(output, "TumorModel.report.html");
+
+        var quick = DotNet.Succeed(project, "build", "-p:DeclarativeReport=false");
+        Assert.Contains("Declarative: trained TumorModel with FastTree", quick);
+        Assert.Contains("(no report)", quick);
+        Assert.Contains("\"testMetrics\"", File.ReadAllText(Path.Combine(output, "TumorModel.model.json")));
+        Assert.False(File.Exists(report));
+
+        // Nothing but the property changed: the build must still notice and write the report the model lacks.
+        var full = DotNet.Succeed(project, "build");
+        Assert.Contains("report written to", full);
+        Assert.True(File.Exists(report));
+    }
+
+    [Fact]
     public void BadValueInData_FailsTheBuildAtItsFileAndLine()
     {
         var project = package.NewProject("BadDataApp", App, (TumorSources.Dataset, "data/breast-cancer.txt"));
