@@ -33,7 +33,7 @@ namespace Declarative.Generators
             var pipelines = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
                     task.AttributeMetadataName,
-                    static (node, _) => node is ClassDeclarationSyntax,
+                    static (node, _) => node is TypeDeclarationSyntax,
                     static (syntax, _) => syntax)
                 .Combine(symbols)
                 .Select((pair, cancellationToken) => PipelineParser.Parse(pair.Left, task, pair.Right, cancellationToken))

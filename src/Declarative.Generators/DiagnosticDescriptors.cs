@@ -42,8 +42,8 @@ namespace Declarative.Generators
             "The properties '{0}' and '{1}' both map to the column '{2}'; rename one with [Column(\"...\")]");
 
         public static readonly DiagnosticDescriptor UnsupportedPipelineClass = Error(
-            "DCL0009", "Pipeline class cannot be generic, static or abstract",
-            "The pipeline class '{0}' cannot be generic, static or abstract: the generator creates instances of it");
+            "DCL0009", "Pipeline class cannot be generic, static, abstract or file-local",
+            "The pipeline class '{0}' cannot be {1}: {2}");
 
         public static readonly DiagnosticDescriptor NoFeatures = Error(
             "DCL0010", "Row has no features",
@@ -89,12 +89,25 @@ namespace Declarative.Generators
             "DCL0020", "Search range has no effect",
             "[SearchRange] for {0} has no effect: {1}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
+        public static readonly DiagnosticDescriptor PipelineNotAClass = Error(
+            "DCL0021", "Pipeline must be a class",
+            "The pipeline '{0}' is a {1}; declare it as a partial class");
+
+        public static readonly DiagnosticDescriptor RowLessAccessible = Error(
+            "DCL0022", "Row type is less accessible than the pipeline",
+            "The row type '{0}' is {1} but the pipeline '{2}' is {3}: its generated members expose the row; make the row at least as accessible, or the pipeline less");
+
+        public static readonly DiagnosticDescriptor MemberCollision = Error(
+            "DCL0023", "Pipeline declares a member the generator writes",
+            "The pipeline '{0}' declares '{1}', a member the generator writes for it; rename or remove it");
+
         private static readonly Dictionary<string, DiagnosticDescriptor> AllById = new[]
         {
             NotPartial, MissingLabel, MultipleLabels, UnsupportedLabelType, UnsupportedPropertyType, TrainerDoesNotFitTask,
             TestFractionOutOfRange, DuplicateColumn, UnsupportedPipelineClass, NoFeatures, MultipleTasks,
             ConflictingColumnAttributes, InvalidSeparator, NoTrainers, UnknownTrainer, InvalidColumnIndex,
-            MetricDoesNotFitTask, TuneOptionOutOfRange, InvalidSearchRange, SearchRangeHasNoEffect,
+            MetricDoesNotFitTask, TuneOptionOutOfRange, InvalidSearchRange, SearchRangeHasNoEffect, PipelineNotAClass,
+            RowLessAccessible, MemberCollision,
         }.ToDictionary(d => d.Id);
 
         public static IEnumerable<DiagnosticDescriptor> All => AllById.Values;

@@ -36,6 +36,15 @@ public sealed class DiagnosticTests
     [InlineData("DCL0019", "[BinaryClassification<Row>, Tune, SearchRange(Trainer.LightGbm, \"Leaves\", 4, 64)] public partial class Model;", "SearchRange(Trainer.LightGbm, \"Leaves\"")]
     [InlineData("DCL0019", "[BinaryClassification<Row>, Tune, SearchRange(Trainer.LightGbm, \"NumberOfLeaves\", 64, 4)] public partial class Model;", "SearchRange(Trainer.LightGbm")]
     [InlineData("DCL0019", "[BinaryClassification<Row>, Tune, SearchRange(Trainer.LightGbm, \"LearningRate\", 0, 0.5)] public partial class Model;", "SearchRange(Trainer.LightGbm")]
+    [InlineData("DCL0009", "[BinaryClassification<Row>] file partial class Model;", "Model")]
+    [InlineData("DCL0009", "public partial class Outer<T> { [BinaryClassification<Row>] public partial class Model; }", "Model")]
+    [InlineData("DCL0021", "[BinaryClassification<Row>] public partial record Model;", "Model")]
+    [InlineData("DCL0021", "[BinaryClassification<Row>] public partial struct Model;", "Model")]
+    [InlineData("DCL0021", "[BinaryClassification<Row>] public partial record struct Model;", "Model")]
+    [InlineData("DCL0023", "[BinaryClassification<Row>] public partial class Model { public object Predict(Row row) => row; }", "Predict")]
+    [InlineData("DCL0023", "[BinaryClassification<Row>] public partial class Model { public static int Spec => 1; }", "Spec")]
+    [InlineData("DCL0023", "[BinaryClassification<Row>] public partial class Model { public sealed class Prediction; }", "Prediction")]
+    [InlineData("DCL0023", "[BinaryClassification<Row>] public partial class Model { public void Save(System.IO.Stream s) { } }", "Save")]
     public void PipelineClassMistakes(string id, string declaration, string markedText)
     {
         AssertReports(id, markedText, Row + declaration);
@@ -54,6 +63,49 @@ public sealed class DiagnosticTests
         Assert.Single(run.GeneratedTrees);
         Assert.Empty(diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
     }
+
+    [Theory]
+    [InlineData("public partial class Model { public object Predict(string text) => text; public void Save() { } }")]
+    [InlineData("public partial class Model { public int Score { get; set; } public static Model Load(int version) => Load(); }")]
+    public void MembersBesideTheGeneratedOnes_AreFine(string declaration) =>
+        AssertGeneratesWithoutDiagnostics(Row + "[BinaryClassification<Row>] " + declaration);
+
+    [Theory]
+    [InlineData("namespace N; public partial class Outer { private class Row { [Label] public bool Target { get; set; } public float Value { get; set; } } [BinaryClassification<Row>] public partial class Model; }")]
+    [InlineData("namespace N; internal class Row { [Label] public bool Target { get; set; } public float Value { get; set; } } [BinaryClassification<Row>] public partial class Model;")]
+    public void DCL0022_RowLessAccessibleThanPipeline(string source) =>
+        AssertReports("DCL0022", "Model", "using Declarative;\n" + source);
+
+    [Theory]
+    [InlineData("namespace N; public partial class Outer { private class Row { [Label] public bool Target { get; set; } public float Value { get; set; } } [BinaryClassification<Row>] private partial class Model; }")]
+    [InlineData("namespace N; internal class Row { [Label] public bool Target { get; set; } public float Value { get; set; } } [BinaryClassification<Row>] internal partial class Model;")]
+    public void RowAsAccessibleAsPipeline_Generates(string source) =>
+        AssertGeneratesWithoutDiagnostics("using Declarative;\n" + source);
+
+    [Theory]
+    [InlineData("N", "[BinaryClassification<Row>] public partial class @class;")]
+    [InlineData("N", "[BinaryClassification<Row>] public partial class @struct;")]
+    [InlineData("@event.@in", "[BinaryClassification<Row>] public partial class Model;")]
+    [InlineData("N", "public partial class @object { [BinaryClassification<Row>] public partial class @void; }")]
+    [InlineData("N", "[BinaryClassification<@string>] public partial class @int; public class @string { [Label] public bool @bool { get; set; } public float @float { get; set; } }")]
+    public void KeywordNames_AreEscapedInGeneratedCode(string ns, string declaration) =>
+        AssertGeneratesWithoutDiagnostics($$"""
+            using Declarative;
+            namespace {{ns}}
+            {
+                public class Row { [Label] public bool Target { get; set; } public float Value { get; set; } }
+                {{declaration}}
+            }
+            """);
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("-2")]
+    public void DCL0016_AnyNegativeIndexGiven(string index) => AssertReports("DCL0016", "Value", $$"""
+        using Declarative;
+        public class R { [Label] public bool Target { get; set; } [Column(Index = {{index}})] public float Value { get; set; } }
+        [BinaryClassification<R>(HasHeader = false)] public partial class M;
+        """);
 
     [Fact]
     public void DCL0002_NoLabel() => AssertReports("DCL0002", "BinaryClassification<R>", """

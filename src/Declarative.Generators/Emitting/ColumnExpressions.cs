@@ -57,6 +57,6 @@ namespace Declarative.Generators.Emitting
         };
 
         private static string Access(string property) =>
-            "row." + (SyntaxFacts.GetKeywordKind(property) != SyntaxKind.None ? "@" + property : property);
+            "row." + Identifiers.Escape(property);
     }
 }

@@ -32,17 +32,17 @@ namespace Declarative.Generators.Emitting
 
             if (model.Namespace is not null)
             {
-                writer.WriteLine($"namespace {model.Namespace};");
+                writer.WriteLine($"namespace {Identifiers.EscapeDotted(model.Namespace)};");
                 writer.WriteLine();
             }
 
             foreach (var outer in model.ContainingTypes)
             {
-                writer.OpenBlock($"partial {outer.Keyword} {outer.Name}");
+                writer.OpenBlock($"partial {outer.Keyword} {Identifiers.Escape(outer.Name)}");
             }
 
             writer.WriteLine($"[global::System.CodeDom.Compiler.GeneratedCode(\"Declarative.Generators\", \"{ThisAssembly.Version}\")]");
-            writer.OpenBlock($"partial class {model.ClassName} : global::Declarative.IDeclaredPipeline");
+            writer.OpenBlock($"partial class {Identifiers.Escape(model.ClassName)} : global::Declarative.IDeclaredPipeline");
             WriteSpec(writer, model, task);
             WriteMembers(writer, model, task);
             WritePrediction(writer, model, task);
@@ -64,7 +64,7 @@ namespace Declarative.Generators.Emitting
             writer.OpenBlock();
             writer.WriteLine($"Name = {Literal(model.ClassName)},");
             writer.WriteLine($"Task = global::Declarative.MLTask.{model.Task},");
-            writer.WriteLine($"DeclaringType = typeof({model.ClassName}),");
+            writer.WriteLine($"DeclaringType = typeof({Identifiers.Escape(model.ClassName)}),");
             if (model.DataPath is not null)
             {
                 writer.WriteLine($"DataPath = {Literal(model.DataPath)},");
@@ -116,7 +116,7 @@ namespace Declarative.Generators.Emitting
 
         private static void WriteMembers(SourceWriter writer, PipelineModel model, TaskDescriptor task)
         {
-            var name = model.ClassName;
+            var name = Identifiers.Escape(model.ClassName);
             var row = model.RowType;
             var core = RuntimeType(model, task);
 

@@ -44,6 +44,13 @@ namespace Declarative.Generators.Parsing
                 return Failed(diagnostics);
             }
 
+            if (type.TypeKind != TypeKind.Class || type.IsRecord)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PipelineNotAClass, type.Locations.FirstOrDefault(), type.Name,
+                    type.IsRecord ? (type.TypeKind == TypeKind.Struct ? "record struct" : "record") : type.TypeKind.ToString().ToLowerInvariant()));
+                return Failed(diagnostics);
+            }
+
             CheckClassShape(type, diagnostics, cancellationToken);
 
             if (attribute.AttributeClass?.TypeArguments.FirstOrDefault() is not INamedTypeSymbol rowType || rowType.TypeKind == TypeKind.Error)
@@ -51,6 +58,9 @@ namespace Declarative.Generators.Parsing
                 // The compiler already reports the unresolved type argument.
                 return Failed(diagnostics);
             }
+
+            CheckMembers(type, rowType, task, diagnostics);
+            CheckRowAccessibility(type, rowType, diagnostics);
 
             var dataPath = AttributeReader.Named<string>(attribute, "Data");
             var separator = AttributeReader.Named<char>(attribute, "Separator");
@@ -101,9 +111,16 @@ namespace Declarative.Generators.Parsing
         private static void CheckClassShape(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
         {
             var location = type.Locations.FirstOrDefault();
-            if (type.IsGenericType || type.IsStatic || type.IsAbstract)
+            var problem =
+                type.IsGenericType ? ("generic", "the generator creates instances of it") :
+                type.IsStatic ? ("static", "the generator creates instances of it") :
+                type.IsAbstract ? ("abstract", "the generator creates instances of it") :
+                type.IsFileLocal ? ("file-local", "the generated half lives in another file, where a file-local type is not visible") :
+                ContainingTypesOf(type).Any(t => t.IsGenericType) ? ("nested in a generic type", "the build trains it by its closed type, which has no type arguments to give") :
+                default((string, string)?);
+            if (problem is var (what, why))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedPipelineClass, location, type.Name));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedPipelineClass, location, type.Name, what, why));
             }
 
             for (var t = type; t is not null; t = t.ContainingType)
@@ -114,6 +131,74 @@ namespace Declarative.Generators.Parsing
                     return;
                 }
             }
+        }
+
+        private static IEnumerable<INamedTypeSymbol> ContainingTypesOf(INamedTypeSymbol type)
+        {
+            for (var t = type.ContainingType; t is not null; t = t.ContainingType)
+            {
+                yield return t;
+            }
+        }
+
+        /// <summary>A member the user declares under a name the generated half uses would collide with it (CS0102, CS0111).</summary>
+        private static void CheckMembers(INamedTypeSymbol type, INamedTypeSymbol rowType, TaskDescriptor task, List<DiagnosticInfo> diagnostics)
+        {
+            var row = rowType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+            foreach (var member in type.GetMembers())
+            {
+                if (member.IsImplicitlyDeclared || !member.Locations.Any(l => l.IsInSource) || member is IMethodSymbol { MethodKind: not MethodKind.Ordinary })
+                {
+                    continue;
+                }
+
+                var collides = member is IMethodSymbol method
+                    ? GeneratedMembers.CollidesAsMethod(method.Name, method.Parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)).ToList(), row, task)
+                    : GeneratedMembers.CollidesAsNonMethod(member.Name, task);
+                if (collides)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MemberCollision, member.Locations.First(l => l.IsInSource), type.Name, member.Name));
+                }
+            }
+        }
+
+        /// <summary>The generated members take and return the row, so it must be visible wherever the pipeline is (CS0050, CS0051, CS0053).</summary>
+        private static void CheckRowAccessibility(INamedTypeSymbol type, INamedTypeSymbol rowType, List<DiagnosticInfo> diagnostics)
+        {
+            var pipeline = EffectiveAccessibility(type);
+            var row = EffectiveAccessibility(rowType);
+            if (Rank(row) < Rank(pipeline))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RowLessAccessible, type.Locations.FirstOrDefault(),
+                    rowType.Name, Describe(row), type.Name, Describe(pipeline)));
+            }
+
+            static Accessibility EffectiveAccessibility(INamedTypeSymbol t)
+            {
+                var result = t.DeclaredAccessibility;
+                for (var outer = t.ContainingType; outer is not null; outer = outer.ContainingType)
+                {
+                    result = Rank(outer.DeclaredAccessibility) < Rank(result) ? outer.DeclaredAccessibility : result;
+                }
+
+                return result;
+            }
+
+            // Coarse but safe: private < protected/internal kinds < public.
+            static int Rank(Accessibility a) => a switch
+            {
+                Accessibility.Public => 3,
+                Accessibility.Internal or Accessibility.ProtectedOrInternal => 2,
+                Accessibility.Protected or Accessibility.ProtectedAndInternal => 1,
+                _ => 0,
+            };
+
+            static string Describe(Accessibility a) => a switch
+            {
+                Accessibility.ProtectedOrInternal => "protected internal",
+                Accessibility.ProtectedAndInternal => "private protected",
+                _ => a.ToString().ToLowerInvariant(),
+            };
         }
 
         private static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken) =>

@@ -49,7 +49,8 @@ namespace Declarative.Generators.Parsing
                 var column = attributes.FirstOrDefault(a => symbols.Is(a, symbols.Column));
                 var columnName = column?.ConstructorArguments.FirstOrDefault().Value as string;
                 var explicitIndex = column is null ? -1 : AttributeReader.Named(column, "Index", -1);
-                if (explicitIndex < -1)
+                var indexGiven = column?.NamedArguments.Any(a => a.Key == "Index") == true;
+                if (indexGiven && explicitIndex < 0)
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidColumnIndex, location, explicitIndex, property.Name, "an index is zero or more"));
                 }
