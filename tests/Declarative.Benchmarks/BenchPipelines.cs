@@ -42,16 +42,16 @@ public sealed class Review
 }
 
 /// <summary>The yelp sentences with the default trainer for a text-only row.</summary>
-[BinaryClassification<Review>(Data = "datasets/sentiment-sentences/yelp_labelled.txt", HasHeader = false, Separator = '\t')]
+[BinaryClassification<Review>(Data = "datasets/sentiment-sentences/yelp_labelled.txt", HasHeader = false, Separator = '\t', AllowQuoting = false)]
 public partial class YelpSentimentModel;
 
 /// <summary>The yelp sentences with LightGbm, the default for text before text got its own: the comparison in docs/build-cost.md.</summary>
-[BinaryClassification<Review>(Data = "datasets/sentiment-sentences/yelp_labelled.txt", HasHeader = false, Separator = '\t')]
+[BinaryClassification<Review>(Data = "datasets/sentiment-sentences/yelp_labelled.txt", HasHeader = false, Separator = '\t', AllowQuoting = false)]
 [Trainers(Trainer.LightGbm)]
 public partial class YelpSentimentLightGbmModel;
 
 /// <summary>The amazon sentences with the default trainer for a text-only row.</summary>
-[BinaryClassification<Review>(Data = "datasets/sentiment-sentences/amazon_cells_labelled.txt", HasHeader = false, Separator = '\t')]
+[BinaryClassification<Review>(Data = "datasets/sentiment-sentences/amazon_cells_labelled.txt", HasHeader = false, Separator = '\t', AllowQuoting = false)]
 public partial class AmazonSentimentModel;
 
 /// <summary>The wikipedia-detox comments with the default trainer (the test project's pipeline names SDCA).</summary>
@@ -59,11 +59,11 @@ public partial class AmazonSentimentModel;
 public partial class DefaultToxicityModel;
 
 /// <summary>The amazon sentences with L-BFGS logistic regression: the trainer closest to scikit-learn's peer.</summary>
-[BinaryClassification<Review>(Data = "datasets/sentiment-sentences/amazon_cells_labelled.txt", HasHeader = false, Separator = '\t')]
+[BinaryClassification<Review>(Data = "datasets/sentiment-sentences/amazon_cells_labelled.txt", HasHeader = false, Separator = '\t', AllowQuoting = false)]
 [Trainers(Trainer.LbfgsLogisticRegression)]
 public partial class AmazonSentimentLbfgsModel;
 
 /// <summary>The yelp sentences with L-BFGS logistic regression.</summary>
-[BinaryClassification<Review>(Data = "datasets/sentiment-sentences/yelp_labelled.txt", HasHeader = false, Separator = '\t')]
+[BinaryClassification<Review>(Data = "datasets/sentiment-sentences/yelp_labelled.txt", HasHeader = false, Separator = '\t', AllowQuoting = false)]
 [Trainers(Trainer.LbfgsLogisticRegression)]
 public partial class YelpSentimentLbfgsModel;

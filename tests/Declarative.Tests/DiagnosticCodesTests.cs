@@ -15,22 +15,9 @@ public sealed class DiagnosticCodesTests
             .Where(f => f.IsLiteral && f.GetRawConstantValue() is string value && value.StartsWith("DCL", StringComparison.Ordinal))
             .Select(f => (string)f.GetRawConstantValue()!)
             .ToArray();
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var readme = File.ReadAllText(Repository.PathOf("README.md"));
 
-        Assert.Equal(9, codes.Length);
+        Assert.Equal(10, codes.Length);
         Assert.All(codes, code => Assert.Contains($"| {code} |", readme, StringComparison.Ordinal));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Declarative.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (with Declarative.sln) was not found above the test's folder.");
     }
 }

@@ -58,20 +58,7 @@ public sealed partial class LayeringTests
     public void EveryLayerHasSources() =>
         Assert.All(Layers, layer => Assert.True(Directory.Exists(Path.Combine(RuntimeSources, layer)), layer));
 
-    private static string RuntimeSources { get; } = Path.Combine(RepositoryRoot(), "src", "Declarative");
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Declarative.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (Declarative.sln) was not found above the test's directory.");
-    }
+    private static string RuntimeSources { get; } = Repository.PathOf("src", "Declarative");
 
     [GeneratedRegex(@"^namespace\s+([\w.]+)\s*;", RegexOptions.Multiline)]
     private static partial Regex NamespaceDeclaration();

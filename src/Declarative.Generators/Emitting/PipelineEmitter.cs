@@ -76,6 +76,11 @@ namespace Declarative.Generators.Emitting
             }
 
             writer.WriteLine($"HasHeader = {(model.HasHeader ? "true" : "false")},");
+            if (!model.AllowQuoting)
+            {
+                writer.WriteLine("AllowQuoting = false,");
+            }
+
             writer.WriteLine($"TestFraction = {model.TestFraction.ToString("R", CultureInfo.InvariantCulture)},");
             writer.WriteLine($"Seed = {model.Seed.ToString(CultureInfo.InvariantCulture)},");
             writer.WriteLine($"Trainers = [{string.Join(", ", model.Trainers.Select(t => "global::Declarative.Trainer." + t))}],");

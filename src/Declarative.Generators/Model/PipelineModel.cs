@@ -15,6 +15,7 @@ namespace Declarative.Generators.Model
         string? DataPath,
         char Separator,
         bool HasHeader,
+        bool AllowQuoting,
         double TestFraction,
         int Seed,
         ImmutableEquatableArray<string> Trainers,

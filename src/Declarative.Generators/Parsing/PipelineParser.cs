@@ -65,6 +65,7 @@ namespace Declarative.Generators.Parsing
             var dataPath = AttributeReader.Named<string>(attribute, "Data");
             var separator = AttributeReader.Named<char>(attribute, "Separator");
             var hasHeader = AttributeReader.Named(attribute, "HasHeader", true);
+            var allowQuoting = AttributeReader.Named(attribute, "AllowQuoting", true);
             if (separator != '\0' && (separator is '"' or ' ' or '\r' or '\n' || char.IsLetterOrDigit(separator)))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSeparator,
@@ -96,6 +97,7 @@ namespace Declarative.Generators.Parsing
                 DataPath: dataPath,
                 Separator: separator,
                 HasHeader: hasHeader,
+                AllowQuoting: allowQuoting,
                 TestFraction: testFraction,
                 Seed: seed,
                 Trainers: trainers.ToImmutableEquatableArray(),

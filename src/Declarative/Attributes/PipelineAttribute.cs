@@ -18,6 +18,13 @@ public abstract class PipelineAttribute : Attribute
 
     /// <summary>Whether the first non-comment line names the columns. Without a header, columns map by position.</summary>
     public bool HasHeader { get; set; } = true;
+
+    /// <summary>
+    /// Whether a field that starts with <c>"</c> is quoted (RFC 4180: it may hold separators, doubled quotes and line
+    /// breaks). With <see langword="false"/>, as for text whose messages hold stray quotes, a <c>"</c> is an ordinary
+    /// character and every line is one row.
+    /// </summary>
+    public bool AllowQuoting { get; set; } = true;
 }
 
 /// <summary>Declares a binary classification pipeline over rows of <typeparamref name="TRow"/>; the label is a <see cref="bool"/>.</summary>

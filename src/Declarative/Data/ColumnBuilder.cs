@@ -18,7 +18,9 @@ internal sealed class ColumnBuilder<TRow>(ColumnSpec<TRow> column, string name, 
         switch (column.Kind)
         {
             case ColumnKind.Numeric:
-                _singles.Add(ValueParser.IsMissing(text) ? float.NaN : ValueParser.TryParseSingle(text, out var number) ? number : throw Bad(field));
+                _singles.Add(ValueParser.IsMissing(text) ? float.NaN
+                    : !ValueParser.TryParseSingle(text, out var number) ? throw Bad(field)
+                    : float.IsFinite(number) ? number : throw NotFinite(field));
                 break;
             case ColumnKind.Boolean:
                 _singles.Add(ValueParser.IsMissing(text) ? float.NaN : ValueParser.TryParseBoolean(text, out var flag) ? (flag ? 1f : 0f) : throw Bad(field));
@@ -34,7 +36,8 @@ internal sealed class ColumnBuilder<TRow>(ColumnSpec<TRow> column, string name, 
                 _booleans.Add(ValueParser.TryParseBoolean(RequireLabel(field), out var label) ? label : throw Bad(field));
                 break;
             case ColumnKind.NumericLabel:
-                _singles.Add(ValueParser.TryParseSingle(RequireLabel(field), out var target) && float.IsFinite(target) ? target : throw Bad(field));
+                _singles.Add(!ValueParser.TryParseSingle(RequireLabel(field), out var target) ? throw Bad(field)
+                    : float.IsFinite(target) ? target : throw NotFinite(field));
                 break;
             case ColumnKind.ClassLabel:
                 _texts.Add(column.Codec!.TryNormalize(RequireLabel(field), out var @class) ? @class.AsMemory() : throw Bad(field));
@@ -55,5 +58,12 @@ internal sealed class ColumnBuilder<TRow>(ColumnSpec<TRow> column, string name, 
         : field.Value;
 
     private DataFileException Bad(Field field) => new(path, field.Line, field.Column,
-        $"'{field.Value}' in column '{name}' (property {typeof(TRow).Name}.{column.PropertyName}) is not {ValueParser.DescribeExpected(column)}.");
+        $"'{Shown(field.Value)}' in column '{name}' (property {typeof(TRow).Name}.{column.PropertyName}) is not {ValueParser.DescribeExpected(column)}.");
+
+    // Infinity or a number beyond float's range would train linear models on nonsense without a word.
+    private DataFileException NotFinite(Field field) => new(path, field.Line, field.Column,
+        $"'{Shown(field.Value)}' in column '{name}' (property {typeof(TRow).Name}.{column.PropertyName}) is not a finite number within ±3.4e38; write a missing value (empty, NA, ?) if it is unknown.");
+
+    /// <summary>A value as a message shows it: at most 100 characters, so a 10 MB field does not become a 10 MB message.</summary>
+    private static string Shown(string value) => value.Length <= 100 ? value : string.Concat(value.AsSpan(0, 100), $"... ({value.Length:N0} characters)");
 }

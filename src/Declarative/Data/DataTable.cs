@@ -30,4 +30,10 @@ internal sealed class DataTable(IReadOnlyList<TableColumn> columns, int rowCount
     public IReadOnlyList<TableColumn> Columns { get; } = columns;
 
     public int RowCount { get; } = rowCount;
+
+    /// <summary>Quoted fields of the file that spanned more than one line (legal, so only counted).</summary>
+    public int MultilineFields { get; init; }
+
+    /// <summary>The line where the first of them opens, or 0.</summary>
+    public int FirstMultilineFieldLine { get; init; }
 }

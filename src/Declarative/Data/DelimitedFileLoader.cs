@@ -14,8 +14,15 @@ internal static class DelimitedFileLoader
     {
         try
         {
-            using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            using var reader = new StreamReader(path, StrictUtf8, detectEncodingFromByteOrderMarks: true);
             return Load(spec, reader, path);
+        }
+        catch (DecoderFallbackException e)
+        {
+            // The reader decodes ahead of the line it returns, so find the bad bytes' place in the file itself.
+            var (line, column) = InvalidUtf8.Locate(path);
+            throw new DataFileException(path, line, column,
+                "The file is not valid UTF-8 here. Save it as UTF-8 (spreadsheet programs: \"CSV UTF-8\"); other encodings are not read, so no character is silently replaced.", e);
         }
         catch (IOException e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -23,9 +30,12 @@ internal static class DelimitedFileLoader
         }
     }
 
+    /// <summary>UTF-8 that throws on invalid bytes instead of turning them into U+FFFD.</summary>
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public static DataTable Load<TRow>(PipelineSpec<TRow> spec, TextReader text, string path)
     {
-        var records = new DelimitedRecordReader(text, path, spec.Separator);
+        var records = new DelimitedRecordReader(text, path, spec.Separator, spec.AllowQuoting);
         var fields = new List<Field>();
         var columns = spec.Columns.ToArray();
         int[] positions;
@@ -52,13 +62,22 @@ internal static class DelimitedFileLoader
 
         var builders = columns.Select((c, i) => new ColumnBuilder<TRow>(c, headerNames?[positions[i]] ?? c.ColumnName, path)).ToArray();
         var rows = 0;
+        var firstLine = 0;
         var minimumFields = positions.Max() + 1;
         while (records.TryRead(fields))
         {
             var line = fields[0].Line;
-            if (expectedFields >= 0 && fields.Count != expectedFields)
+            if (expectedFields < 0)
             {
-                throw new DataFileException(path, line, null, $"The line has {fields.Count} fields, but the header has {expectedFields}.");
+                // Without a header the first row sets the count; every later row must match it.
+                expectedFields = fields.Count;
+                firstLine = line;
+            }
+            else if (fields.Count != expectedFields)
+            {
+                throw new DataFileException(path, line, null, spec.HasHeader
+                    ? $"The line has {fields.Count} fields, but the header has {expectedFields}."
+                    : $"The line has {fields.Count} fields, but the first line ({firstLine}) has {expectedFields}.");
             }
 
             if (fields.Count < minimumFields)
@@ -79,7 +98,11 @@ internal static class DelimitedFileLoader
             throw new DataFileException(path, null, null, "The file has no data rows.");
         }
 
-        return new DataTable(builders.Select(b => b.Build()).ToArray(), rows);
+        return new DataTable(builders.Select(b => b.Build()).ToArray(), rows)
+        {
+            MultilineFields = records.MultilineFields,
+            FirstMultilineFieldLine = records.FirstMultilineFieldLine,
+        };
     }
 
     /// <summary>

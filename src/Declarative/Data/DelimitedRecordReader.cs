@@ -7,7 +7,9 @@ internal readonly record struct Field(string Value, int Line, int Column);
 
 /// <summary>
 /// Splits a delimited text file into records: RFC 4180 quoting (a quoted field may hold separators, doubled quotes
-/// and line breaks), blank lines and <c>//</c> comment lines skipped, spaces around unquoted fields trimmed.
+/// and line breaks), blank lines and <c>//</c> comment lines skipped, spaces around unquoted fields trimmed. Quoting is
+/// strict, so a stray quote cannot swallow the lines after it unseen: a quote inside an unquoted field, or text after
+/// a closing quote, is an error at its place. With quoting off, a quote is an ordinary character.
 /// </summary>
 internal sealed class DelimitedRecordReader
 {
@@ -18,12 +20,21 @@ internal sealed class DelimitedRecordReader
     private readonly string _path;
     private int _lineNumber;
 
-    public DelimitedRecordReader(TextReader reader, string path, char separator)
+    private readonly bool _allowQuoting;
+
+    public DelimitedRecordReader(TextReader reader, string path, char separator, bool allowQuoting = true)
     {
         _reader = reader;
         _path = path;
+        _allowQuoting = allowQuoting;
         Separator = separator;
     }
+
+    /// <summary>How many quoted fields spanned more than one line: legal, but worth a word in the report.</summary>
+    public int MultilineFields { get; private set; }
+
+    /// <summary>The line where the first quoted field that spans lines starts, or 0.</summary>
+    public int FirstMultilineFieldLine { get; private set; }
 
     /// <summary>The separator; <c>'\0'</c> until it is detected from the first record.</summary>
     public char Separator { get; private set; }
@@ -44,9 +55,15 @@ internal sealed class DelimitedRecordReader
         }
         while (IsSkipped(line));
 
+        if (line.IndexOf('\0') is var nul and >= 0)
+        {
+            throw new DataFileException(_path, _lineNumber, nul + 1,
+                "A NUL character: this is not a text file, or it is UTF-16 (save it as UTF-8).");
+        }
+
         if (Separator == '\0')
         {
-            Separator = Detect(line);
+            Separator = Detect(line, _allowQuoting);
         }
 
         Split(line, fields);
@@ -60,13 +77,13 @@ internal sealed class DelimitedRecordReader
     }
 
     /// <summary>The candidate that occurs most often outside quotes; ties go to the earlier candidate.</summary>
-    private static char Detect(string line)
+    private static char Detect(string line, bool allowQuoting)
     {
         Span<int> counts = stackalloc int[CandidateSeparators.Length];
         var quoted = false;
         foreach (var c in line)
         {
-            if (c == '"')
+            if (c == '"' && allowQuoting)
             {
                 quoted = !quoted;
             }
@@ -99,7 +116,7 @@ internal sealed class DelimitedRecordReader
                 position++;
             }
 
-            if (position < line.Length && line[position] == '"')
+            if (_allowQuoting && position < line.Length && line[position] == '"')
             {
                 var fieldLine = _lineNumber;
                 var value = ReadQuoted(ref line, ref position);
@@ -111,6 +128,13 @@ internal sealed class DelimitedRecordReader
                 if (end < 0)
                 {
                     end = line.Length;
+                }
+
+                if (_allowQuoting && line.IndexOf('"', position, end - position) is var quote and >= 0)
+                {
+                    throw new DataFileException(_path, _lineNumber, quote + 1,
+                        "A quote inside an unquoted field. A field that holds quotes is quoted whole, with its quotes doubled " +
+                        "(\"say \"\"hi\"\"\"); if quotes in this file are ordinary characters, set AllowQuoting = false on the pipeline's attribute.");
                 }
 
                 fields.Add(new Field(line[position..end].TrimEnd(' '), _lineNumber, position + 1));
@@ -136,7 +160,7 @@ internal sealed class DelimitedRecordReader
         {
             if (position >= line.Length)
             {
-                var next = _reader.ReadLine() ?? throw new DataFileException(_path, openedAt, null, "A quoted field is not closed before the end of the file.");
+                var next = _reader.ReadLine() ?? throw new DataFileException(_path, openedAt, null, "A quoted field opened here is not closed before the end of the file. If quotes in this file are ordinary characters, set AllowQuoting = false on the pipeline's attribute.");
                 _lineNumber++;
                 value.Append('\n');
                 line = next;
@@ -160,15 +184,27 @@ internal sealed class DelimitedRecordReader
             }
         }
 
-        // Text after the closing quote belongs to the field as written (lenient, as spreadsheet programs are).
-        var end = line.IndexOf(Separator, position);
-        if (end < 0)
+        // Only spaces may follow the closing quote before the separator or the line end.
+        var after = position;
+        while (after < line.Length && line[after] == ' ')
         {
-            end = line.Length;
+            after++;
         }
 
-        value.Append(line.AsSpan(position, end - position).TrimEnd(' '));
-        position = end;
+        if (after < line.Length && line[after] != Separator)
+        {
+            throw new DataFileException(_path, _lineNumber, after + 1,
+                $"Text after the closing quote of a field that opened at line {openedAt}: a quoted field ends at a separator or the line's end. " +
+                "If quotes in this file are ordinary characters, set AllowQuoting = false on the pipeline's attribute.");
+        }
+
+        if (_lineNumber != openedAt)
+        {
+            MultilineFields++;
+            FirstMultilineFieldLine = FirstMultilineFieldLine == 0 ? openedAt : FirstMultilineFieldLine;
+        }
+
+        position = after;
         return value.ToString();
     }
 }

@@ -39,4 +39,7 @@ public static class DataWarningCodes
 
     /// <summary>One feature alone predicts the label almost perfectly: likely a leak of the answer.</summary>
     public const string LikelyLeak = "DCL2005";
+
+    /// <summary>Quoted fields span lines: legal, but a quote opened by mistake reads like this too.</summary>
+    public const string MultilineFields = "DCL2006";
 }

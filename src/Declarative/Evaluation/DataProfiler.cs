@@ -45,10 +45,17 @@ internal static class DataProfiler
             }
         }
 
+        if (table.MultilineFields > 0)
+        {
+            warnings.Add(new DataWarning(DataWarningCodes.MultilineFields, "",
+                string.Create(CultureInfo.InvariantCulture,
+                    $"{table.MultilineFields} quoted field{(table.MultilineFields == 1 ? "" : "s")} span more than one line (the first opens at line {table.FirstMultilineFieldLine}); if a quote opened one by mistake, the rows after it were read into it. Set AllowQuoting = false when quotes are ordinary characters.")));
+        }
+
         // A numeric label has values, not classes: no balance to show.
         var balance = label.Storage == ColumnStorage.Single
             ? []
-            : labelValues.GroupBy(v => v).Select(g => new CategoryCount(g.Key, g.Count())).OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal).ToList();
+            : labelValues.GroupBy(v => v).Select(g => new CategoryCount(Capped(g.Key), g.Count())).OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal).ToList();
         if (balance.Count == 1)
         {
             warnings.Add(new DataWarning(DataWarningCodes.SingleClassLabel, spec.Label.PropertyName, $"The label '{spec.Label.ColumnName}' has one class only ({balance[0].Value}): there is nothing to learn."));
@@ -77,7 +84,7 @@ internal static class DataProfiler
         var values = texts.Where(t => t.Length > 0).ToArray();
         var top = spec.Kind == ColumnKind.Text
             ? []
-            : values.GroupBy(v => v).Select(g => new CategoryCount(g.Key, g.Count())).OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal).Take(5).ToList();
+            : values.GroupBy(v => v).Select(g => new CategoryCount(Capped(g.Key), g.Count())).OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal).Take(5).ToList();
         return new ColumnProfile(spec.PropertyName, spec.ColumnName, kind, spec.Kind.IsLabel(), Share(rows - values.Length, rows), values.Distinct().Count(), null, null, null, top);
     }
 
@@ -166,4 +173,10 @@ internal static class DataProfiler
     private static double Share(int part, int whole) => whole == 0 ? 0 : (double)part / whole;
 
     private static string Format(double? value) => value?.ToString("G6", CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>Longest value a report shows: a 10 MB field stays in the data, not in report.json and the page.</summary>
+    internal const int ValueLengthLimit = 200;
+
+    private static string Capped(string value) =>
+        value.Length <= ValueLengthLimit ? value : string.Concat(value.AsSpan(0, ValueLengthLimit), "…");
 }

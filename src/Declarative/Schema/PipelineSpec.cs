@@ -38,6 +38,9 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
     /// <summary>Whether the file has a header line.</summary>
     public bool HasHeader { get; init; } = true;
 
+    /// <summary>Whether a field that starts with a quote is quoted (RFC 4180); otherwise a quote is an ordinary character.</summary>
+    public bool AllowQuoting { get; init; } = true;
+
     /// <summary>The share of rows held out for testing.</summary>
     public double TestFraction { get; init; } = SplitAttribute.DefaultTestFraction;
 
@@ -64,7 +67,7 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
         [
             .. SchemaSignature(),
             .. Columns.Select(c => string.Create(CultureInfo.InvariantCulture, $"file:{c.PropertyName}:{c.ColumnName}:{c.HasExplicitName}:{c.Index}")),
-            string.Create(CultureInfo.InvariantCulture, $"data:{DataPath}:{(int)Separator}:{HasHeader}"),
+            string.Create(CultureInfo.InvariantCulture, $"data:{DataPath}:{(int)Separator}:{HasHeader}{(AllowQuoting ? "" : ":unquoted")}"),
             string.Create(CultureInfo.InvariantCulture, $"split:{TestFraction:R}:{Seed}"),
             $"trainers:{string.Join(",", Trainers)}",
             Tuning?.Signature() ?? "tune:none",

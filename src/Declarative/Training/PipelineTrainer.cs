@@ -13,9 +13,30 @@ internal static class PipelineTrainer
     public static TrainingData Load<TRow>(PipelineSpec<TRow> spec, string path)
     {
         var table = DelimitedFileLoader.Load(spec, path);
+        RequireTwoClasses(spec, table, path);
         var ml = new MLContext(spec.Seed);
         var split = ml.Data.TrainTestSplit(new TableDataView(table), spec.TestFraction, seed: spec.Seed);
         return new TrainingData(path, table, split.TrainSet, Materialize(split.TestSet, table));
+    }
+
+    /// <summary>
+    /// A classifier cannot learn from one class, and ML.NET would fail later with an internal message about AUC; say
+    /// so at the data file, naming the label (the report's DCL2003 names the same condition).
+    /// </summary>
+    private static void RequireTwoClasses<TRow>(PipelineSpec<TRow> spec, DataTable table, string path)
+    {
+        var label = table.Columns.First(c => c.Name == spec.Label.PropertyName);
+        var only = label switch
+        {
+            { Booleans: { } b } when b.All(v => v == b[0]) => b[0] ? "true" : "false",
+            { Texts: { } t } when t.All(v => v.Span.SequenceEqual(t[0].Span)) => t[0].ToString(),
+            _ => null,
+        };
+        if (only is not null)
+        {
+            throw new DataFileException(path, null, null,
+                $"The label '{spec.Label.ColumnName}' (property {typeof(TRow).Name}.{spec.Label.PropertyName}) has one class only ('{only}') in all {table.RowCount:N0} rows: a classifier needs at least two (DCL2003).");
+        }
     }
 
     /// <summary>Reads a whole file as a test set: no split, nothing to train on.</summary>

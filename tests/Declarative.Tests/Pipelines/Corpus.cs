@@ -1,0 +1,36 @@
+namespace Declarative.Tests.Pipelines;
+
+/// <summary>The row of the bad-input corpus (tests/corpus/data): a label, a number, a category and free text.</summary>
+public sealed class CorpusRow
+{
+    [Label]
+    public bool Label { get; set; }
+
+    public float Amount { get; set; }
+
+    public string Kind { get; set; } = "";
+
+    [Text]
+    public string Note { get; set; } = "";
+}
+
+[BinaryClassification<CorpusRow>]
+public partial class CorpusModel;
+
+/// <summary>The same row with quoting off: a quote is an ordinary character.</summary>
+[BinaryClassification<CorpusRow>(AllowQuoting = false)]
+public partial class UnquotedCorpusModel;
+
+/// <summary>A row read by position from a file without a header.</summary>
+public sealed class PositionalRow
+{
+    [Label]
+    [Column(Index = 0)]
+    public bool Label { get; set; }
+
+    [Column(Index = 1)]
+    public float Amount { get; set; }
+}
+
+[BinaryClassification<PositionalRow>(HasHeader = false)]
+public partial class PositionalModel;
