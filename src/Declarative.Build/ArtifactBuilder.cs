@@ -70,7 +70,12 @@ internal static class ArtifactBuilder
         }
 
         var lockHash = tuningLock is null ? null : HashFile(lockPath!);
-        var existing = ModelManifest.TryRead(manifestPath);
+        var existing = ModelManifest.TryRead(manifestPath, out var manifestProblem);
+        if (manifestProblem is not null)
+        {
+            options.Status?.Invoke($"the manifest {manifestPath} cannot be read ({manifestProblem}): training again");
+        }
+
         if (!options.Retune && existing is not null && IsCurrent(existing, spec, dataPath, dataHash, modelPath, manifestPath) && existing.Tuning?.LockHash == lockHash
             && (!options.Report || (File.Exists(reportPath) && File.Exists(reportJsonPath))))
         {

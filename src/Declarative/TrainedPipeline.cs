@@ -151,6 +151,15 @@ public abstract class TrainedPipeline<TRow, TPrediction, TMetrics, TReport> : IT
             throw new ModelFileException(path, "The model file was not found.");
         }
 
+        // A device such as /dev/zero reports no length and never ends: refuse it before reading.
+        var length = new FileInfo(path).Length;
+        if (length == 0 || length > ModelFile.MaxFileBytes)
+        {
+            throw new ModelFileException(path, length == 0
+                ? "The model file is empty (or not a regular file)."
+                : $"The model file is {length:N0} bytes, more than Declarative reads ({ModelFile.MaxFileBytes:N0}).");
+        }
+
         using var file = File.OpenRead(path);
         return Loaded(spec, task, file, path);
     }

@@ -40,7 +40,15 @@ public static class ModelArtifacts
                 $"The model of pipeline {spec.Name} was not found (looked in {string.Join("; ", candidates.Distinct())}). " +
                 $"'dotnet build' trains it unless DeclarativeTrainOnBuild is false; {spec.Name}.Train() trains it in the app.");
 
-        var manifest = ModelManifest.TryRead(Path.Combine(Path.GetDirectoryName(modelPath)!, ManifestFileName(spec.Name)));
+        var manifestPath = Path.Combine(Path.GetDirectoryName(modelPath)!, ManifestFileName(spec.Name));
+        var manifest = ModelManifest.TryRead(manifestPath, out var problem);
+        if (problem is not null)
+        {
+            // Without its manifest nothing says whether the model is stale: say so rather than load it unchecked.
+            throw new ModelFileException(manifestPath,
+                $"The manifest beside the model of {spec.Name} cannot be read ({problem}), so whether the model is current cannot be checked. Build the project again to rewrite it.");
+        }
+
         if (manifest is not null && manifest.DeclarationHash != spec.DeclarationHash)
         {
             throw new ModelFileException(modelPath,

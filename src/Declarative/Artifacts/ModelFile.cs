@@ -48,33 +48,106 @@ internal static class ModelFile
         Add(target, MetadataEntry, json);
     }
 
+    /// <summary>The largest model file read; larger ones are refused before they fill memory.</summary>
+    internal const long MaxFileBytes = 1L << 30;
+
+    /// <summary>The largest metadata entry (a good one is under 2 KB).</summary>
+    internal const long MaxMetadataBytes = 1 << 20;
+
+    /// <summary>
+    /// How much a model file of <paramref name="packedBytes"/> may unpack to: ML.NET's entries compress about 2-4x, so
+    /// 8x plus 16 MiB leaves room for any real model and stops a zip bomb before it is inflated.
+    /// </summary>
+    internal static long MaxUnpackedBytes(long packedBytes) => (16L << 20) + (8 * packedBytes);
+
+    /// <summary>
+    /// Reads a model with every read bounded: the file's size, each entry's declared and actual size, and the total it
+    /// unpacks to. ML.NET gets a copy of its entries that was checked on the way, so a damaged or hostile file is a
+    /// <see cref="ModelFileException"/> and never an unbounded allocation.
+    /// </summary>
     public static (ITransformer Model, ModelMetadata Metadata) Read(MLContext ml, Stream stream, string path)
     {
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
+        using var buffer = BoundedCopy.ToMemory(stream, MaxFileBytes)
+            ?? throw new ModelFileException(path, $"The model file is larger than {MaxFileBytes >> 20:N0} MiB, more than Declarative reads.");
+        if (buffer.Length == 0)
+        {
+            throw new ModelFileException(path, "The model file is empty.");
+        }
+
         ModelMetadata? metadata;
+        using var unpacked = new MemoryStream();
         try
         {
             buffer.Position = 0;
-            using (var zip = new ZipArchive(buffer, ZipArchiveMode.Read, leaveOpen: true))
+            using var zip = new ZipArchive(buffer, ZipArchiveMode.Read, leaveOpen: true);
+            CheckEntries(zip, buffer.Length, path);
+            var entry = zip.GetEntry(MetadataEntry) ?? throw new ModelFileException(path, "The file is not a Declarative model: it has no metadata.");
+            using (var json = BoundedCopy.Entry(entry, path))
             {
-                var entry = zip.GetEntry(MetadataEntry) ?? throw new ModelFileException(path, "The file is not a Declarative model: it has no metadata.");
-                using var json = entry.Open();
                 metadata = JsonSerializer.Deserialize<ModelMetadata>(json, JsonOptions);
             }
+
+            using var target = new ZipArchive(unpacked, ZipArchiveMode.Create, leaveOpen: true);
+            foreach (var part in zip.Entries.Where(e => e.FullName != MetadataEntry))
+            {
+                using var content = BoundedCopy.Entry(part, path);
+                var copy = target.CreateEntry(part.FullName, CompressionLevel.NoCompression);
+                using var output = copy.Open();
+                content.CopyTo(output);
+            }
         }
-        catch (Exception e) when (e is InvalidDataException or JsonException)
+        catch (Exception e) when (e is InvalidDataException or JsonException or NotSupportedException)
         {
-            throw new ModelFileException(path, "The file is not a Declarative model (not a readable zip with metadata).", e);
+            throw new ModelFileException(path, $"The file is not a Declarative model (not a readable zip with metadata): {e.Message}", e);
         }
 
-        if (metadata is null || metadata.Format > ModelMetadata.CurrentFormat)
+        if (metadata is null)
         {
-            throw new ModelFileException(path, $"The model was written in format {metadata?.Format}, newer than this version of Declarative ({DeclarativeVersion}) reads.");
+            throw new ModelFileException(path, "The model's metadata is empty (JSON null): the file is damaged. Train or build the model again.");
         }
 
-        buffer.Position = 0;
-        return (ml.Model.Load(buffer, out _), metadata);
+        if (metadata.Format > ModelMetadata.CurrentFormat)
+        {
+            throw new ModelFileException(path, $"The model was written in format {metadata.Format}, newer than this version of Declarative ({DeclarativeVersion}) reads.");
+        }
+
+        unpacked.Position = 0;
+        try
+        {
+            return (ml.Model.Load(unpacked, out _), metadata);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // ML.NET says "Error during class instantiation" and the like: name the file and what to do.
+            throw new ModelFileException(path, $"The model's ML.NET part cannot be read ({e.GetType().Name}: {e.Message}); the file is damaged or from another ML.NET. Train or build the model again.", e);
+        }
+    }
+
+    /// <summary>Refuses what the zip's directory says before anything is inflated: odd names, a large metadata entry, a bomb.</summary>
+    private static void CheckEntries(ZipArchive zip, long packedBytes, string path)
+    {
+        var total = 0L;
+        foreach (var entry in zip.Entries)
+        {
+            var name = entry.FullName;
+            if (name.Length == 0 || Path.IsPathRooted(name) || name.Replace('\\', '/').Split('/').Contains(".."))
+            {
+                throw new ModelFileException(path, $"The file is not a Declarative model: it has an entry named '{name}'.");
+            }
+
+            if (name == MetadataEntry && entry.Length > MaxMetadataBytes)
+            {
+                throw new ModelFileException(path, $"The model's metadata entry is {entry.Length:N0} bytes, more than metadata can be: the file is damaged.");
+            }
+
+            total += entry.Length;
+        }
+
+        var limit = MaxUnpackedBytes(packedBytes);
+        if (total > limit)
+        {
+            throw new ModelFileException(path, $"The model file would unpack to {total:N0} bytes, more than a model of {packedBytes:N0} bytes holds ({limit:N0}): it is damaged or hostile.");
+        }
     }
 
     private static void Add(ZipArchive archive, string name, Stream content)

@@ -63,17 +63,39 @@ public sealed record ModelManifest
     public required IReadOnlyDictionary<string, double> TestMetrics { get; init; }
 
     /// <summary>Reads a manifest; <see langword="null"/> when the file is missing or unreadable (it is then rebuilt).</summary>
-    public static ModelManifest? TryRead(string path)
+    public static ModelManifest? TryRead(string path) => TryRead(path, out _);
+
+    /// <summary>Reads a manifest; <see langword="null"/> with <paramref name="problem"/> saying why when it exists but cannot be used.</summary>
+    internal static ModelManifest? TryRead(string path, out string? problem)
     {
-        try
-        {
-            return File.Exists(path) ? JsonSerializer.Deserialize<ModelManifest>(File.ReadAllBytes(path), ArtifactJson.Options) : null;
-        }
-        catch (JsonException)
+        problem = null;
+        if (!File.Exists(path))
         {
             return null;
         }
+
+        try
+        {
+            var info = new FileInfo(path);
+            if (info.Length is 0 or > MaxBytes)
+            {
+                problem = info.Length == 0 ? "it is empty" : $"it is {info.Length:N0} bytes, more than a manifest can be";
+                return null;
+            }
+
+            var manifest = JsonSerializer.Deserialize<ModelManifest>(File.ReadAllBytes(path), ArtifactJson.Options);
+            problem = manifest is null ? "it is JSON null" : null;
+            return manifest;
+        }
+        catch (JsonException e)
+        {
+            problem = $"it is not a manifest: {e.Message}";
+            return null;
+        }
     }
+
+    /// <summary>A manifest is a few kilobytes; a larger file is not one.</summary>
+    private const long MaxBytes = 1 << 20;
 
     /// <summary>Writes the manifest atomically.</summary>
     public void Write(string path) =>
