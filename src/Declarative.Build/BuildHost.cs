@@ -34,6 +34,12 @@ internal static class BuildHost
 
     private const string Origin = "Declarative";
 
+    /// <summary>How long a build waits for another build of the same project (DECLARATIVE_LOCK_TIMEOUT_SECONDS overrides).</summary>
+    internal static TimeSpan LockTimeout =>
+        int.TryParse(Environment.GetEnvironmentVariable("DECLARATIVE_LOCK_TIMEOUT_SECONDS"), out var seconds) && seconds >= 0
+            ? TimeSpan.FromSeconds(seconds)
+            : TimeSpan.FromMinutes(30);
+
     /// <summary>
     /// Runs the host: <c>&lt;assembly&gt; &lt;output directory&gt; [--retune] [--no-report]</c>, in the project directory
     /// (where tuning lock files live). Returns 0 when every pipeline is current or trained.
@@ -48,7 +54,7 @@ internal static class BuildHost
         if (args.Count != 2)
         {
             output.WriteLine($"{Origin} : error {HostErrorCode}: usage: Declarative.Build.Host <assembly> <output directory> [{RetuneFlag}] [{NoReportFlag}]");
-            return 2;
+            return 1;
         }
 
         Assembly assembly;
@@ -59,6 +65,14 @@ internal static class BuildHost
         catch (Exception e) when (e is IOException or BadImageFormatException)
         {
             output.WriteLine($"{args[0]} : error {HostErrorCode}: the assembly could not be loaded: {e.Message}");
+            return 1;
+        }
+
+        // Another build of the same project trains into the same directory: wait for it, then find its work current.
+        using var buildLock = BuildLock.Acquire(args[1], LockTimeout, line => output.WriteLine($"Declarative: {line}"));
+        if (buildLock is null)
+        {
+            output.WriteLine($"{Origin} : error {HostErrorCode}: another build of this project has held {Path.Combine(args[1], BuildLock.FileName)} for {LockTimeout.TotalMinutes:F0} minutes; let it finish, or stop it, and build again.");
             return 1;
         }
 
@@ -216,9 +230,10 @@ internal static class BuildHost
         result.EvaluationTime is { } time ? string.Create(CultureInfo.InvariantCulture, $" (report {time.TotalSeconds:F1} s)") : " (no report)";
 
     /// <summary>The metric a person looks at first, per task.</summary>
-    private static string Headline(ModelManifest manifest)
+    internal static string Headline(ModelManifest manifest)
     {
-        var name = TaskProfiles.For(manifest.Task).HeadlineMetric;
+        // The declared tuning metric when there is one: the metric the user asked to optimize.
+        var name = manifest.Tuning?.Metric ?? TaskProfiles.For(manifest.Task).HeadlineMetric;
         return manifest.TestMetrics.TryGetValue(name, out var value)
             ? string.Create(CultureInfo.InvariantCulture, $"test {name} {value:F4}")
             : "no test metrics";

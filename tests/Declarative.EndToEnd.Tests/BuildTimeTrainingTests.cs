@@ -80,6 +80,25 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
     }
 
     [Fact]
+    public async Task TwoBuildsTrainingAtOnce_BothEndWell_AndTrainOnce()
+    {
+        var project = package.NewProject("OverlapApp", App, (TumorSources.Dataset, "data/breast-cancer.txt"));
+        DotNet.Succeed(project, "build", "-p:DeclarativeTrainOnBuild=false");
+
+        // Two builds at once, as an IDE and a terminal would start them; the compile is already up to date in both.
+        var runs = Enumerable.Range(0, 2)
+            .Select(_ => Task.Run(() => DotNet.Run(project, "build", "--no-restore")))
+            .ToArray();
+        var outputs = await Task.WhenAll(runs);
+        Assert.All(outputs, r => Assert.True(r.ExitCode == 0, r.Output));
+        Assert.True(outputs.Count(r => r.Output.Contains("Declarative: trained TumorModel", StringComparison.Ordinal)) == 1,
+            string.Join("\n----\n", outputs.Select(r => r.Output)));
+        Assert.DoesNotContain(outputs, r => r.Output.Contains(": error ", StringComparison.Ordinal));
+        Assert.Contains(outputs, r => r.Output.Contains("is up to date", StringComparison.Ordinal) || r.Output.Contains("waiting for it", StringComparison.Ordinal));
+        Assert.True(File.Exists(Path.Combine(project, "bin", "Debug", "net10.0", "TumorModel.mlnet")));
+    }
+
+    [Fact]
     public void BadValueInData_FailsTheBuildAtItsFileAndLine()
     {
         var project = package.NewProject("BadDataApp", App, (TumorSources.Dataset, "data/breast-cancer.txt"));
@@ -93,6 +112,7 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
         Assert.NotEqual(0, exitCode);
         Assert.Contains($"{data}(21,3): error DCL1001: 'three' in column 'thickness' (property Tumor.Thickness) is not a number.", output);
         Assert.False(File.Exists(Path.Combine(project, "bin", "Debug", "net10.0", "TumorModel.mlnet")));
+        Assert.DoesNotContain("DCL1000", output, StringComparison.Ordinal); // the host said what failed; no second, generic error
     }
 
     [Fact]

@@ -125,29 +125,3 @@ public sealed class ModelArtifactsTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 }
-
-/// <summary>The host as the build runs it: canonical output lines, one per pipeline, and an exit code.</summary>
-public sealed class BuildHostTests : IDisposable
-{
-    private readonly TempDirectory _temp = new();
-
-    [Fact]
-    public void WrongArguments_IsAnErrorInMSBuildFormat()
-    {
-        var output = new StringWriter();
-
-        Assert.Equal(2, BuildHost.Run(["only-one"], output));
-        Assert.Contains("Declarative : error DCL1000: usage:", output.ToString());
-    }
-
-    [Fact]
-    public void MissingAssembly_IsAnErrorNamingIt()
-    {
-        var output = new StringWriter();
-
-        Assert.Equal(1, BuildHost.Run([_temp.File("missing.dll"), _temp.Path], output));
-        Assert.Contains("missing.dll : error DCL1000:", output.ToString());
-    }
-
-    public void Dispose() => _temp.Dispose();
-}

@@ -1,0 +1,76 @@
+using Declarative.Build;
+using Declarative.Tests.Pipelines;
+
+namespace Declarative.Tests;
+
+/// <summary>The host as the build runs it: canonical output lines and exit codes, one build at a time per project, and the line it prints.</summary>
+public sealed class BuildHostTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    [Fact]
+    public void WrongArguments_IsAnErrorInMSBuildFormat_WithTheReportedErrorsCode()
+    {
+        var output = new StringWriter();
+
+        // 1 means "errors reported above"; the build adds its own DCL1000 only for other codes (a crash).
+        Assert.Equal(1, BuildHost.Run(["only-one"], output));
+        Assert.Contains("Declarative : error DCL1000: usage:", output.ToString());
+    }
+
+    [Fact]
+    public void MissingAssembly_IsAnErrorNamingIt()
+    {
+        var output = new StringWriter();
+
+        Assert.Equal(1, BuildHost.Run([_temp.File("missing.dll"), _temp.Path], output));
+        Assert.Contains("missing.dll : error DCL1000:", output.ToString());
+    }
+
+    [Fact]
+    public async Task SecondBuild_WaitsForTheFirst_ThenGoesOn()
+    {
+        var lines = new List<string>();
+        using var first = BuildLock.Acquire(_temp.Path, TimeSpan.Zero);
+        Assert.NotNull(first);
+
+        var second = Task.Run(() => BuildLock.Acquire(_temp.Path, TimeSpan.FromMinutes(1), line => { lock (lines) { lines.Add(line); } }));
+        await Task.Delay(700);
+        Assert.False(second.IsCompleted);
+
+        first.Dispose();
+        using var acquired = await second;
+
+        Assert.NotNull(acquired);
+        var waiting = Assert.Single(lines);
+        Assert.Contains("another build of this project is training", waiting, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Lock_HeldPastTheTimeout_IsRefused()
+    {
+        using var first = BuildLock.Acquire(_temp.Path, TimeSpan.Zero);
+
+        Assert.Null(BuildLock.Acquire(_temp.Path, TimeSpan.FromMilliseconds(300)));
+    }
+
+    [Fact]
+    public void Lock_IsReleasedWithItsHolder()
+    {
+        BuildLock.Acquire(_temp.Path, TimeSpan.Zero)!.Dispose();
+
+        using var again = BuildLock.Acquire(_temp.Path, TimeSpan.Zero);
+
+        Assert.NotNull(again);
+    }
+
+    [Fact]
+    public void BuildLine_ReportsTheDeclaredTuningMetric()
+    {
+        var result = ArtifactBuilder.Build(PipelineRegistry.For(typeof(TunedHousingModel)), _temp.Path, new ArtifactOptions { Report = false });
+
+        Assert.StartsWith("test RootMeanSquaredError ", BuildHost.Headline(result.Manifest), StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _temp.Dispose();
+}
