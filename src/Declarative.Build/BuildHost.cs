@@ -121,7 +121,14 @@ internal static class BuildHost
             });
             foreach (var warning in result.Warnings)
             {
-                output.WriteLine($"{Path.GetFullPath(result.DataPath)} : warning {warning.Code}: {warning.Message} [pipeline {spec.Name}, property {warning.Property}]");
+                var place = (warning.Line, warning.Column) switch
+                {
+                    ({ } line, { } column) => $"({line},{column})",
+                    ({ } line, null) => $"({line})",
+                    _ => " ",
+                };
+                var about = warning.Property.Length > 0 ? $"pipeline {spec.Name}, property {warning.Property}" : $"pipeline {spec.Name}";
+                output.WriteLine($"{Path.GetFullPath(result.DataPath)}{place}: warning {warning.Code}: {warning.Message} [{about}]");
             }
 
             if (result.Status == ArtifactStatus.Trained && spec.Tuning is { TimeBudgetSeconds: > 0 } budgeted && result.Manifest.Tuning?.PinnedBy is null)

@@ -101,13 +101,17 @@ namespace Declarative.Generators
             "DCL0023", "Pipeline declares a member the generator writes",
             "The pipeline '{0}' declares '{1}', a member the generator writes for it; rename or remove it");
 
+        public static readonly DiagnosticDescriptor BadRowFractionOutOfRange = Error(
+            "DCL0024", "Bad-row fraction out of range",
+            "MaxBadRowFraction is {0}, but it is a share of the rows: at least 0 and below 1");
+
         private static readonly Dictionary<string, DiagnosticDescriptor> AllById = new[]
         {
             NotPartial, MissingLabel, MultipleLabels, UnsupportedLabelType, UnsupportedPropertyType, TrainerDoesNotFitTask,
             TestFractionOutOfRange, DuplicateColumn, UnsupportedPipelineClass, NoFeatures, MultipleTasks,
             ConflictingColumnAttributes, InvalidSeparator, NoTrainers, UnknownTrainer, InvalidColumnIndex,
             MetricDoesNotFitTask, TuneOptionOutOfRange, InvalidSearchRange, SearchRangeHasNoEffect, PipelineNotAClass,
-            RowLessAccessible, MemberCollision,
+            RowLessAccessible, MemberCollision, BadRowFractionOutOfRange,
         }.ToDictionary(d => d.Id);
 
         public static IEnumerable<DiagnosticDescriptor> All => AllById.Values;

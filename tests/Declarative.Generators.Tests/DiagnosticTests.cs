@@ -36,6 +36,8 @@ public sealed class DiagnosticTests
     [InlineData("DCL0019", "[BinaryClassification<Row>, Tune, SearchRange(Trainer.LightGbm, \"Leaves\", 4, 64)] public partial class Model;", "SearchRange(Trainer.LightGbm, \"Leaves\"")]
     [InlineData("DCL0019", "[BinaryClassification<Row>, Tune, SearchRange(Trainer.LightGbm, \"NumberOfLeaves\", 64, 4)] public partial class Model;", "SearchRange(Trainer.LightGbm")]
     [InlineData("DCL0019", "[BinaryClassification<Row>, Tune, SearchRange(Trainer.LightGbm, \"LearningRate\", 0, 0.5)] public partial class Model;", "SearchRange(Trainer.LightGbm")]
+    [InlineData("DCL0024", "[BinaryClassification<Row>(SkipBadRows = true, MaxBadRowFraction = 1.0)] public partial class Model;", "MaxBadRowFraction = 1.0")]
+    [InlineData("DCL0024", "[BinaryClassification<Row>(MaxBadRowFraction = -0.5)] public partial class Model;", "MaxBadRowFraction = -0.5")]
     [InlineData("DCL0009", "[BinaryClassification<Row>] file partial class Model;", "Model")]
     [InlineData("DCL0009", "public partial class Outer<T> { [BinaryClassification<Row>] public partial class Model; }", "Model")]
     [InlineData("DCL0021", "[BinaryClassification<Row>] public partial record Model;", "Model")]

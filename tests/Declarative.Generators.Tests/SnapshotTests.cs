@@ -103,7 +103,7 @@ public sealed class SnapshotTests
                 [Text] public string Body { get; set; } = "";
             }
 
-            [MulticlassClassification<Ticket>(Data = "tickets.csv")]
+            [MulticlassClassification<Ticket>(Data = "tickets.csv", AllowQuoting = false, SkipBadRows = true, MaxBadRowFraction = 0.05)]
             [Trainers(Trainer.LbfgsMaximumEntropy)]
             public partial class RoutingModel;
             """;

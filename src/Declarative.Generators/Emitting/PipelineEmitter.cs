@@ -81,6 +81,12 @@ namespace Declarative.Generators.Emitting
                 writer.WriteLine("AllowQuoting = false,");
             }
 
+            if (model.SkipBadRows)
+            {
+                writer.WriteLine("SkipBadRows = true,");
+                writer.WriteLine($"MaxBadRowFraction = {Number(model.MaxBadRowFraction)},");
+            }
+
             writer.WriteLine($"TestFraction = {model.TestFraction.ToString("R", CultureInfo.InvariantCulture)},");
             writer.WriteLine($"Seed = {model.Seed.ToString(CultureInfo.InvariantCulture)},");
             writer.WriteLine($"Trainers = [{string.Join(", ", model.Trainers.Select(t => "global::Declarative.Trainer." + t))}],");

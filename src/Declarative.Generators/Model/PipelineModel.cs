@@ -16,6 +16,8 @@ namespace Declarative.Generators.Model
         char Separator,
         bool HasHeader,
         bool AllowQuoting,
+        bool SkipBadRows,
+        double MaxBadRowFraction,
         double TestFraction,
         int Seed,
         ImmutableEquatableArray<string> Trainers,

@@ -66,6 +66,14 @@ namespace Declarative.Generators.Parsing
             var separator = AttributeReader.Named<char>(attribute, "Separator");
             var hasHeader = AttributeReader.Named(attribute, "HasHeader", true);
             var allowQuoting = AttributeReader.Named(attribute, "AllowQuoting", true);
+            var skipBadRows = AttributeReader.Named(attribute, "SkipBadRows", false);
+            var maxBadRowFraction = AttributeReader.Named(attribute, "MaxBadRowFraction", 0.01);
+            if (!(maxBadRowFraction >= 0 && maxBadRowFraction < 1))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BadRowFractionOutOfRange,
+                    AttributeReader.NamedArgumentLocation(attribute, "MaxBadRowFraction", cancellationToken),
+                    maxBadRowFraction.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
             if (separator != '\0' && (separator is '"' or ' ' or '\r' or '\n' || char.IsLetterOrDigit(separator)))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSeparator,
@@ -98,6 +106,8 @@ namespace Declarative.Generators.Parsing
                 Separator: separator,
                 HasHeader: hasHeader,
                 AllowQuoting: allowQuoting,
+                SkipBadRows: skipBadRows,
+                MaxBadRowFraction: maxBadRowFraction,
                 TestFraction: testFraction,
                 Seed: seed,
                 Trainers: trainers.ToImmutableEquatableArray(),

@@ -25,6 +25,16 @@ public abstract class PipelineAttribute : Attribute
     /// character and every line is one row.
     /// </summary>
     public bool AllowQuoting { get; set; } = true;
+
+    /// <summary>
+    /// Skip rows that cannot be read (a bad value, a wrong field count, a broken quote) instead of failing at the
+    /// first: each is counted, the first ten are listed as build warnings with their line and column (DCL2007) and in
+    /// the report, and the build still fails when more than <see cref="MaxBadRowFraction"/> of the rows are bad.
+    /// </summary>
+    public bool SkipBadRows { get; set; }
+
+    /// <summary>With <see cref="SkipBadRows"/>, the largest share of bad rows tolerated (0 to 1; default 0.01).</summary>
+    public double MaxBadRowFraction { get; set; } = 0.01;
 }
 
 /// <summary>Declares a binary classification pipeline over rows of <typeparamref name="TRow"/>; the label is a <see cref="bool"/>.</summary>

@@ -45,6 +45,23 @@ internal sealed class ColumnBuilder<TRow>(ColumnSpec<TRow> column, string name, 
         }
     }
 
+    /// <summary>Takes back the value last added, when a later column of the same row fails and the row is skipped.</summary>
+    public void RemoveLast()
+    {
+        switch (column.Storage)
+        {
+            case ColumnStorage.Single:
+                _singles.RemoveAt(_singles.Count - 1);
+                break;
+            case ColumnStorage.Boolean:
+                _booleans.RemoveAt(_booleans.Count - 1);
+                break;
+            default:
+                _texts.RemoveAt(_texts.Count - 1);
+                break;
+        }
+    }
+
     public TableColumn Build() => column.Storage switch
     {
         ColumnStorage.Single => new TableColumn(column.PropertyName, _singles.ToArray()),

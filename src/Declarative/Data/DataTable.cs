@@ -36,4 +36,10 @@ internal sealed class DataTable(IReadOnlyList<TableColumn> columns, int rowCount
 
     /// <summary>The line where the first of them opens, or 0.</summary>
     public int FirstMultilineFieldLine { get; init; }
+
+    /// <summary>Rows skipped as bad (with <c>SkipBadRows</c>).</summary>
+    public int BadRows { get; init; }
+
+    /// <summary>The first of them, with where they were and why.</summary>
+    public IReadOnlyList<BadRow> BadRowSamples { get; init; } = [];
 }

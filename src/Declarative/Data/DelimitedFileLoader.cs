@@ -64,35 +64,64 @@ internal static class DelimitedFileLoader
         var rows = 0;
         var firstLine = 0;
         var minimumFields = positions.Max() + 1;
-        while (records.TryRead(fields))
+        var bad = new BadRows(spec.SkipBadRows);
+        while (true)
         {
-            var line = fields[0].Line;
-            if (expectedFields < 0)
+            try
             {
-                // Without a header the first row sets the count; every later row must match it.
-                expectedFields = fields.Count;
-                firstLine = line;
+                if (!records.TryRead(fields))
+                {
+                    break;
+                }
             }
-            else if (fields.Count != expectedFields)
+            catch (DataFileException e) when (bad.Skip(e, records.RecordLine))
             {
-                throw new DataFileException(path, line, null, spec.HasHeader
-                    ? $"The line has {fields.Count} fields, but the header has {expectedFields}."
-                    : $"The line has {fields.Count} fields, but the first line ({firstLine}) has {expectedFields}.");
-            }
-
-            if (fields.Count < minimumFields)
-            {
-                throw new DataFileException(path, line, null, $"The line has {fields.Count} fields, but column {minimumFields} is read.");
+                records.Resync();
+                continue;
             }
 
-            for (var i = 0; i < builders.Length; i++)
+            var added = 0;
+            try
             {
-                builders[i].Add(fields[positions[i]]);
+                var line = fields[0].Line;
+                if (expectedFields < 0)
+                {
+                    // Without a header the first row sets the count; every later row must match it.
+                    expectedFields = fields.Count;
+                    firstLine = line;
+                }
+                else if (fields.Count != expectedFields)
+                {
+                    throw new DataFileException(path, line, null, spec.HasHeader
+                        ? $"The line has {fields.Count} fields, but the header has {expectedFields}."
+                        : $"The line has {fields.Count} fields, but the first line ({firstLine}) has {expectedFields}.");
+                }
+
+                if (fields.Count < minimumFields)
+                {
+                    throw new DataFileException(path, line, null, $"The line has {fields.Count} fields, but column {minimumFields} is read.");
+                }
+
+                for (; added < builders.Length; added++)
+                {
+                    builders[added].Add(fields[positions[added]]);
+                }
+            }
+            catch (DataFileException e) when (bad.Skip(e))
+            {
+                // A row is taken whole or not at all.
+                for (var i = 0; i < added; i++)
+                {
+                    builders[i].RemoveLast();
+                }
+
+                continue;
             }
 
             rows++;
         }
 
+        bad.Check(spec, rows, path);
         if (rows == 0)
         {
             throw new DataFileException(path, null, null, "The file has no data rows.");
@@ -102,6 +131,8 @@ internal static class DelimitedFileLoader
         {
             MultilineFields = records.MultilineFields,
             FirstMultilineFieldLine = records.FirstMultilineFieldLine,
+            BadRows = bad.Count,
+            BadRowSamples = bad.Samples,
         };
     }
 

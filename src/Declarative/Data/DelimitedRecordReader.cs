@@ -22,6 +22,13 @@ internal sealed class DelimitedRecordReader
 
     private readonly bool _allowQuoting;
 
+    /// <summary>Lines read past a record's first while a quote was open: given back by <see cref="Resync"/> when the record is skipped.</summary>
+    private readonly List<string> _continuation = [];
+    private readonly Queue<string> _replay = new();
+
+    /// <summary>A quoted field may span at most this many lines: it bounds what a quote opened by mistake can hold.</summary>
+    internal const int MaxLinesPerField = 10_000;
+
     public DelimitedRecordReader(TextReader reader, string path, char separator, bool allowQuoting = true)
     {
         _reader = reader;
@@ -39,21 +46,26 @@ internal sealed class DelimitedRecordReader
     /// <summary>The separator; <c>'\0'</c> until it is detected from the first record.</summary>
     public char Separator { get; private set; }
 
+    /// <summary>The line where the record read last (or failing now) begins.</summary>
+    public int RecordLine { get; private set; }
+
     /// <summary>Reads the next record, or returns false at the end of the file.</summary>
     public bool TryRead(List<Field> fields)
     {
         fields.Clear();
+        _continuation.Clear();
         string? line;
         do
         {
-            line = _reader.ReadLine();
-            _lineNumber++;
+            line = NextLine();
             if (line is null)
             {
                 return false;
             }
         }
         while (IsSkipped(line));
+
+        RecordLine = _lineNumber;
 
         if (line.IndexOf('\0') is var nul and >= 0)
         {
@@ -68,6 +80,34 @@ internal sealed class DelimitedRecordReader
 
         Split(line, fields);
         return true;
+    }
+
+    /// <summary>
+    /// After an error in a record that is to be skipped: the lines its open quote swallowed are read again as records
+    /// of their own, so skipping a broken record loses that record and nothing after it.
+    /// </summary>
+    public void Resync()
+    {
+        var rest = _replay.ToList();
+        _replay.Clear();
+        foreach (var line in _continuation.Concat(rest))
+        {
+            _replay.Enqueue(line);
+        }
+
+        _lineNumber -= _continuation.Count;
+        _continuation.Clear();
+    }
+
+    private string? NextLine()
+    {
+        var line = _replay.Count > 0 ? _replay.Dequeue() : _reader.ReadLine();
+        if (line is not null)
+        {
+            _lineNumber++;
+        }
+
+        return line;
     }
 
     private static bool IsSkipped(string line)
@@ -160,8 +200,13 @@ internal sealed class DelimitedRecordReader
         {
             if (position >= line.Length)
             {
-                var next = _reader.ReadLine() ?? throw new DataFileException(_path, openedAt, null, "A quoted field opened here is not closed before the end of the file. If quotes in this file are ordinary characters, set AllowQuoting = false on the pipeline's attribute.");
-                _lineNumber++;
+                var next = NextLine() ?? throw new DataFileException(_path, openedAt, null, "A quoted field opened here is not closed before the end of the file. If quotes in this file are ordinary characters, set AllowQuoting = false on the pipeline's attribute.");
+                _continuation.Add(next);
+                if (_continuation.Count > MaxLinesPerField)
+                {
+                    throw new DataFileException(_path, openedAt, null, $"A quoted field opened here spans more than {MaxLinesPerField:N0} lines: a quote is likely not closed. If quotes in this file are ordinary characters, set AllowQuoting = false on the pipeline's attribute.");
+                }
+
                 value.Append('\n');
                 line = next;
                 position = 0;

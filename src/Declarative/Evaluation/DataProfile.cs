@@ -20,7 +20,12 @@ public sealed record ColumnProfile(
 public sealed record CategoryCount(string Value, int Count);
 
 /// <summary>Something in the data that may make the model wrong; <see cref="Code"/> is stable (DCL2001...).</summary>
-public sealed record DataWarning(string Code, string Property, string Message);
+/// <param name="Code">The warning's code.</param>
+/// <param name="Property">The property it concerns, or empty for the whole file.</param>
+/// <param name="Message">What is wrong and what to do.</param>
+/// <param name="Line">The line of the data file it points at, when it points at one.</param>
+/// <param name="Column">The column on that line, when known.</param>
+public sealed record DataWarning(string Code, string Property, string Message, int? Line = null, int? Column = null);
 
 /// <summary>The warning codes of the data profile.</summary>
 public static class DataWarningCodes
@@ -42,4 +47,7 @@ public static class DataWarningCodes
 
     /// <summary>Quoted fields span lines: legal, but a quote opened by mistake reads like this too.</summary>
     public const string MultilineFields = "DCL2006";
+
+    /// <summary>A row was skipped as bad (<c>SkipBadRows</c>); the first ten are listed with their line and column.</summary>
+    public const string SkippedBadRow = "DCL2007";
 }

@@ -45,6 +45,12 @@ internal static class DataProfiler
             }
         }
 
+        foreach (var row in table.BadRowSamples)
+        {
+            warnings.Add(new DataWarning(DataWarningCodes.SkippedBadRow, "",
+                string.Create(CultureInfo.InvariantCulture, $"Skipped a bad row ({table.BadRows:N0} in all, SkipBadRows = true): {row.Detail}"), row.Line, row.Column));
+        }
+
         if (table.MultilineFields > 0)
         {
             warnings.Add(new DataWarning(DataWarningCodes.MultilineFields, "",

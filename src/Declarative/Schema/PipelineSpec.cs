@@ -41,6 +41,12 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
     /// <summary>Whether a field that starts with a quote is quoted (RFC 4180); otherwise a quote is an ordinary character.</summary>
     public bool AllowQuoting { get; init; } = true;
 
+    /// <summary>Whether unreadable rows are skipped and counted rather than an error.</summary>
+    public bool SkipBadRows { get; init; }
+
+    /// <summary>With <see cref="SkipBadRows"/>, the largest share of bad rows tolerated.</summary>
+    public double MaxBadRowFraction { get; init; } = 0.01;
+
     /// <summary>The share of rows held out for testing.</summary>
     public double TestFraction { get; init; } = SplitAttribute.DefaultTestFraction;
 
@@ -67,7 +73,7 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
         [
             .. SchemaSignature(),
             .. Columns.Select(c => string.Create(CultureInfo.InvariantCulture, $"file:{c.PropertyName}:{c.ColumnName}:{c.HasExplicitName}:{c.Index}")),
-            string.Create(CultureInfo.InvariantCulture, $"data:{DataPath}:{(int)Separator}:{HasHeader}{(AllowQuoting ? "" : ":unquoted")}"),
+            string.Create(CultureInfo.InvariantCulture, $"data:{DataPath}:{(int)Separator}:{HasHeader}{(AllowQuoting ? "" : ":unquoted")}{(SkipBadRows ? $":skip-bad:{MaxBadRowFraction:R}" : "")}"),
             string.Create(CultureInfo.InvariantCulture, $"split:{TestFraction:R}:{Seed}"),
             $"trainers:{string.Join(",", Trainers)}",
             Tuning?.Signature() ?? "tune:none",

@@ -34,3 +34,7 @@ public sealed class PositionalRow
 
 [BinaryClassification<PositionalRow>(HasHeader = false)]
 public partial class PositionalModel;
+
+/// <summary>The corpus row with bad rows skipped (at most 40% of them, so the small corpus files can show it).</summary>
+[BinaryClassification<CorpusRow>(SkipBadRows = true, MaxBadRowFraction = 0.4)]
+public partial class SkippingCorpusModel;

@@ -14,7 +14,7 @@ public sealed class Comment
     public bool LoggedIn { get; set; }
 }
 
-[BinaryClassification<Comment>(Data = "datasets/wikipedia-detox/wikipedia-detox-250-line-data.tsv")]
+[BinaryClassification<Comment>(Data = "datasets/wikipedia-detox/wikipedia-detox-250-line-data.tsv", SkipBadRows = true)]
 [Split(TestFraction = 0.2, Seed = 1)]
 [Trainers(Trainer.SdcaLogisticRegression)]
 public partial class ToxicityModel;
