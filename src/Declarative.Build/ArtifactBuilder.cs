@@ -59,7 +59,9 @@ internal static class ArtifactBuilder
         var reportPath = Path.Combine(outputDirectory, ModelArtifacts.ReportFileName(spec.Name));
         var reportJsonPath = Path.Combine(outputDirectory, ModelArtifacts.ReportJsonFileName(spec.Name));
         var dataPath = spec.ResolveDataPath();
-        var dataHash = HashFile(dataPath);
+        // The data's hash covers the test file too, when the declaration names one: editing either retrains.
+        var testDataPath = spec.ResolveTestDataPath();
+        var dataHash = testDataPath is null ? HashFile(dataPath) : HashFile(dataPath) + ":" + HashFile(testDataPath);
 
         // A lock file pins what tuning chose, unless re-tuning was asked for or its trainer is no longer a candidate.
         var lockPath = spec.Tuning is not null && options.LockDirectory is { } directory ? Path.Combine(directory, TuningLock.FileName(spec.Name)) : null;
@@ -76,7 +78,7 @@ internal static class ArtifactBuilder
             options.Status?.Invoke($"the manifest {manifestPath} cannot be read ({manifestProblem}): training again");
         }
 
-        if (!options.Retune && existing is not null && IsCurrent(existing, spec, dataPath, dataHash, modelPath, manifestPath) && existing.Tuning?.LockHash == lockHash
+        if (!options.Retune && existing is not null && IsCurrent(existing, spec, dataPath, testDataPath, dataHash, modelPath, manifestPath) && existing.Tuning?.LockHash == lockHash
             && (!options.Report || (File.Exists(reportPath) && File.Exists(reportJsonPath))))
         {
             return new ArtifactResult(spec.Name, ArtifactStatus.UpToDate, modelPath, manifestPath, existing, null, null, dataPath, []);
@@ -118,6 +120,7 @@ internal static class ArtifactBuilder
             DeclarationHash = spec.DeclarationHash,
             SchemaHash = spec.SchemaHash,
             DataFile = Path.GetFileName(dataPath),
+            TestDataFile = testDataPath is null ? null : Path.GetFileName(testDataPath),
             DataHash = dataHash,
             ModelHash = HashFile(modelPath),
             Seed = spec.Seed,
@@ -155,11 +158,12 @@ internal static class ArtifactBuilder
         return new ArtifactResult(spec.Name, ArtifactStatus.Trained, modelPath, manifestPath, manifest, trained.TrainingTime, evaluationTime, dataPath, warnings);
     }
 
-    private static bool IsCurrent(ModelManifest manifest, IPipelineSpec spec, string dataPath, string dataHash, string modelPath, string manifestPath) =>
+    private static bool IsCurrent(ModelManifest manifest, IPipelineSpec spec, string dataPath, string? testDataPath, string dataHash, string modelPath, string manifestPath) =>
         manifest.Format == ModelManifest.CurrentFormat
         && manifest.DeclarationHash == spec.DeclarationHash
         && manifest.DataHash == dataHash
         && File.GetLastWriteTimeUtc(dataPath) <= File.GetLastWriteTimeUtc(manifestPath)
+        && (testDataPath is null || File.GetLastWriteTimeUtc(testDataPath) <= File.GetLastWriteTimeUtc(manifestPath))
         && File.Exists(modelPath)
         && HashFile(modelPath) == manifest.ModelHash;
 

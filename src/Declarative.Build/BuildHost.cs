@@ -212,6 +212,11 @@ internal static class BuildHost
             try
             {
                 paths.Add(Path.GetFullPath(spec.ResolveDataPath()));
+                if (spec.ResolveTestDataPath() is { } testData)
+                {
+                    paths.Add(Path.GetFullPath(testData));
+                }
+
                 if (spec.Tuning is not null && File.Exists(TuningLock.FileName(spec.Name)))
                 {
                     paths.Add(Path.GetFullPath(TuningLock.FileName(spec.Name)));

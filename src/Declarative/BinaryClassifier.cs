@@ -17,8 +17,17 @@ public sealed class BinaryClassifier<TRow> : TrainedPipeline<TRow, BinaryPredict
     }
 
     /// <summary>Loads, splits, tunes (when declared), trains and evaluates the pipeline.</summary>
+#pragma warning disable RS0027 // Train(spec, rows, test, options) overloads by type, not by count.
     public static BinaryClassifier<TRow> Train(PipelineSpec<TRow> spec, string? dataPath = null, TrainOptions? options = null) =>
         new(Trained(spec, MLTask.BinaryClassification, dataPath, options));
+#pragma warning restore RS0027
+
+    /// <summary>
+    /// Trains on rows in memory: with <paramref name="test"/>, scores those rows and does not split; without, holds out
+    /// the declared test fraction (the same rows in the same order give the same model as a file of them).
+    /// </summary>
+    public static BinaryClassifier<TRow> Train(PipelineSpec<TRow> spec, IEnumerable<TRow> rows, IEnumerable<TRow>? test, TrainOptions? options) =>
+        new(Trained(spec, MLTask.BinaryClassification, rows, test, options));
 
     /// <summary>Loads a model saved by <c>Save(string)</c>.</summary>
     public static BinaryClassifier<TRow> Load(PipelineSpec<TRow> spec, string path) => new(Loaded(spec, MLTask.BinaryClassification, path));

@@ -97,7 +97,9 @@ public abstract class TrainedPipeline<TRow, TPrediction, TMetrics, TReport> : IT
     /// what training loaded; a loaded model reads the declared data file and splits it as training did). With a path,
     /// every row of that file is scored as a test set (pass data the model was not trained on).
     /// </summary>
+#pragma warning disable RS0027 // Evaluate(rows) overloads by type, not by count.
     public TReport Evaluate(string? dataPath = null)
+#pragma warning restore RS0027
     {
         if (dataPath is null || (_run is not null && SameFile(dataPath, _run.Data.Path)))
         {
@@ -107,10 +109,17 @@ public abstract class TrainedPipeline<TRow, TPrediction, TMetrics, TReport> : IT
         return Report(PipelineTrainer.LoadTestSet(Spec, DataPaths.Resolve(Spec, dataPath)));
     }
 
+    /// <summary>The report for rows in memory: every row is scored as a test set, as a file given to <c>Evaluate(path)</c> is.</summary>
+    public TReport Evaluate(IEnumerable<TRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return Report(PipelineTrainer.TestRows(Spec, rows));
+    }
+
     /// <inheritdoc/>
     EvaluationReport ITrainedPipeline.Evaluate(string? dataPath) => Evaluate(dataPath);
 
-    /// <summary>Writes the HTML report of <see cref="Evaluate"/> (without a path) as one self-contained page.</summary>
+    /// <summary>Writes the HTML report of <c>Evaluate()</c> (without a path) as one self-contained page.</summary>
     public void SaveReport(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -139,6 +148,15 @@ public abstract class TrainedPipeline<TRow, TPrediction, TMetrics, TReport> : IT
     {
         var profile = ProfileOf(spec, task);
         var run = ModelSelection.Train(spec, profile, dataPath, options);
+        return new PipelineState<TRow>(spec, profile, run.Context, run.Model, run.Trainer, run, options?.Status);
+    }
+
+    /// <summary>Trains on rows in memory: split as a file would be, or scored on <paramref name="test"/> when given.</summary>
+    private protected static PipelineState<TRow> Trained(PipelineSpec<TRow> spec, MLTask task, IEnumerable<TRow> rows, IEnumerable<TRow>? test, TrainOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var profile = ProfileOf(spec, task);
+        var run = ModelSelection.Train(spec, profile, () => PipelineTrainer.FromRows(spec, rows, test), options);
         return new PipelineState<TRow>(spec, profile, run.Context, run.Model, run.Trainer, run, options?.Status);
     }
 

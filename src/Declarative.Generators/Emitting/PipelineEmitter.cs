@@ -70,6 +70,11 @@ namespace Declarative.Generators.Emitting
                 writer.WriteLine($"DataPath = {Literal(model.DataPath)},");
             }
 
+            if (model.TestDataPath is not null)
+            {
+                writer.WriteLine($"TestDataPath = {Literal(model.TestDataPath)},");
+            }
+
             if (model.Separator != '\0')
             {
                 writer.WriteLine($"Separator = {SymbolDisplay.FormatLiteral(model.Separator, quote: true)},");
@@ -158,6 +163,13 @@ namespace Declarative.Generators.Emitting
             writer.WriteLine("/// <param name=\"dataPath\">The data file; <see langword=\"null\"/> uses the one the attribute names.</param>");
             writer.WriteLine($"public static {name} Train(string? dataPath = null) => new({core}.Train(Spec, dataPath));");
             writer.WriteLine();
+            writer.WriteLine("/// <summary>Trains on rows in memory, holding out the declared test fraction; the same rows in the same order give the same model as a file of them.</summary>");
+            writer.WriteLine($"public static {name} Train(global::System.Collections.Generic.IEnumerable<{row}> rows) => new({core}.Train(Spec, rows, null, null));");
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>Trains on <paramref name=\"rows\"/> and scores <paramref name=\"test\"/>, with no split.</summary>");
+            writer.WriteLine($"public static {name} Train(global::System.Collections.Generic.IEnumerable<{row}> rows, global::System.Collections.Generic.IEnumerable<{row}> test) =>");
+            writer.WriteLine($"    new({core}.Train(Spec, rows, test ?? throw new global::System.ArgumentNullException(nameof(test)), null));");
+            writer.WriteLine();
             writer.WriteLine("/// <summary>Loads the model that <c>dotnet build</c> trained for this pipeline, from beside the app.</summary>");
             writer.WriteLine($"public static {name} Load() => Load(global::Declarative.Artifacts.ModelArtifacts.Locate(Spec));");
             writer.WriteLine();
@@ -176,6 +188,9 @@ namespace Declarative.Generators.Emitting
             writer.WriteLine("/// <summary>The report: metrics, cross-validation, curves, importance, data profile, on the held-out part of the data the model was trained on.</summary>");
             writer.WriteLine("/// <param name=\"dataPath\"><see langword=\"null\"/> for the training data's held-out part; another file to score every row of it as a test set.</param>");
             writer.WriteLine($"public global::Declarative.Evaluation.{task.ReportType} Evaluate(string? dataPath = null) => _pipeline.Evaluate(dataPath);");
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>The report for rows in memory, every one scored as a test set.</summary>");
+            writer.WriteLine($"public global::Declarative.Evaluation.{task.ReportType} Evaluate(global::System.Collections.Generic.IEnumerable<{row}> rows) => _pipeline.Evaluate(rows);");
             writer.WriteLine();
             writer.WriteLine("/// <summary>Writes the model's report as one self-contained HTML page.</summary>");
             writer.WriteLine("public void SaveReport(string path) => _pipeline.SaveReport(path);");

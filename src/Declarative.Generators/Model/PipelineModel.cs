@@ -13,6 +13,7 @@ namespace Declarative.Generators.Model
         TaskKind Task,
         string RowType,
         string? DataPath,
+        string? TestDataPath,
         char Separator,
         bool HasHeader,
         bool AllowQuoting,

@@ -63,6 +63,7 @@ namespace Declarative.Generators.Parsing
             CheckRowAccessibility(type, rowType, diagnostics);
 
             var dataPath = AttributeReader.Named<string>(attribute, "Data");
+            var testDataPath = AttributeReader.Named<string>(attribute, "TestData");
             var separator = AttributeReader.Named<char>(attribute, "Separator");
             var hasHeader = AttributeReader.Named(attribute, "HasHeader", true);
             var allowQuoting = AttributeReader.Named(attribute, "AllowQuoting", true);
@@ -103,6 +104,7 @@ namespace Declarative.Generators.Parsing
                 Task: task.Kind,
                 RowType: rowType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                 DataPath: dataPath,
+                TestDataPath: testDataPath,
                 Separator: separator,
                 HasHeader: hasHeader,
                 AllowQuoting: allowQuoting,

@@ -18,6 +18,9 @@ namespace Declarative.Generators.Tasks
         private static readonly (string Name, string[] Parameters)[] Methods =
         {
             ("Train", new[] { "string?" }),
+            ("Train", new[] { "global::System.Collections.Generic.IEnumerable<" + Row + ">" }),
+            ("Train", new[] { "global::System.Collections.Generic.IEnumerable<" + Row + ">", "global::System.Collections.Generic.IEnumerable<" + Row + ">" }),
+            ("Evaluate", new[] { "global::System.Collections.Generic.IEnumerable<" + Row + ">" }),
             ("Load", new string[0]),
             ("Load", new[] { "string" }),
             ("Load", new[] { "global::System.IO.Stream" }),

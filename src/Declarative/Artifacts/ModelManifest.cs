@@ -38,6 +38,9 @@ public sealed record ModelManifest
     /// <summary>The SHA-256 of the data file's bytes.</summary>
     public required string DataHash { get; init; }
 
+    /// <summary>The separate test file's name, when the declaration names one (<c>TestData</c>); its hash is part of <see cref="DataHash"/>.</summary>
+    public string? TestDataFile { get; init; }
+
     /// <summary>The SHA-256 of the model file's bytes.</summary>
     public required string ModelHash { get; init; }
 

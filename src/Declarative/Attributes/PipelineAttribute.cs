@@ -13,6 +13,13 @@ public abstract class PipelineAttribute : Attribute
     /// </summary>
     public string? Data { get; set; }
 
+    /// <summary>
+    /// A separate test file, for data that ships one (often later in time than <see cref="Data"/>). There is no random
+    /// split then: training and tuning use all of <see cref="Data"/>, and the test metrics, the report and the
+    /// manifest are about the whole test file. Resolved as <see cref="Data"/> is; the build retrains when either changes.
+    /// </summary>
+    public string? TestData { get; set; }
+
     /// <summary>The field separator; <c>'\0'</c> (the default) detects tab, comma, semicolon or pipe from the first line.</summary>
     public char Separator { get; set; }
 

@@ -36,7 +36,7 @@ internal static class Evaluator
             : CrossValidate(spec, task, data.TrainPart, trainer, hyperparameters, folds, progress);
         var importance = Importance(spec, task, model, data.TestPart, headline, progress);
         var basics = new ReportBasics(
-            spec.Name, spec.Task, trainer, hyperparameters, Path.GetFileName(data.Path), data.TrainRows, data.TestPart.RowCount, headline, metrics,
+            spec.Name, spec.Task, trainer, hyperparameters, data.TestPath is null ? Path.GetFileName(data.Path) : $"{Path.GetFileName(data.Path)} (test: {Path.GetFileName(data.TestPath)})", data.TrainRows, data.TestPart.RowCount, headline, metrics,
             crossValidation, importance, profile, trials);
         return task.CreateReport(basics, predictions, label);
     }

@@ -27,6 +27,9 @@ public interface IPipelineSpec
     /// <summary>The data file the pipeline trains on, found as <c>Train</c> finds it.</summary>
     string ResolveDataPath(string? dataPath = null);
 
+    /// <summary>The separate test file, found as <c>Train</c> finds it, or <see langword="null"/> when the data is split.</summary>
+    string? ResolveTestDataPath();
+
     /// <summary>How the pipeline tunes, or <see langword="null"/> when it does not.</summary>
     TuningSpec? Tuning { get; }
 

@@ -32,6 +32,9 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
     /// <summary>The data file named by the task attribute, if any.</summary>
     public string? DataPath { get; init; }
 
+    /// <summary>The separate test file named by the task attribute's <c>TestData</c>, if any (no random split then).</summary>
+    public string? TestDataPath { get; init; }
+
     /// <summary>The field separator, or <c>'\0'</c> to detect it.</summary>
     public char Separator { get; init; }
 
@@ -73,7 +76,7 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
         [
             .. SchemaSignature(),
             .. Columns.Select(c => string.Create(CultureInfo.InvariantCulture, $"file:{c.PropertyName}:{c.ColumnName}:{c.HasExplicitName}:{c.Index}")),
-            string.Create(CultureInfo.InvariantCulture, $"data:{DataPath}:{(int)Separator}:{HasHeader}{(AllowQuoting ? "" : ":unquoted")}{(SkipBadRows ? $":skip-bad:{MaxBadRowFraction:R}" : "")}"),
+            string.Create(CultureInfo.InvariantCulture, $"data:{DataPath}:{TestDataPath}:{(int)Separator}:{HasHeader}{(AllowQuoting ? "" : ":unquoted")}{(SkipBadRows ? $":skip-bad:{MaxBadRowFraction:R}" : "")}"),
             string.Create(CultureInfo.InvariantCulture, $"split:{TestFraction:R}:{Seed}"),
             $"trainers:{string.Join(",", Trainers)}",
             Tuning?.Signature() ?? "tune:none",
@@ -82,6 +85,9 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
 
     /// <inheritdoc/>
     public string ResolveDataPath(string? dataPath = null) => DataPaths.Resolve(this, dataPath);
+
+    /// <inheritdoc/>
+    public string? ResolveTestDataPath() => TestDataPath is null ? null : DataPaths.Resolve(this, TestDataPath);
 
     /// <summary>The human-readable form of the schema, stored beside the hash so a mismatch can be explained.</summary>
     internal IReadOnlyList<string> SchemaSignature() =>

@@ -10,13 +10,52 @@ namespace Declarative.Training;
 internal static class PipelineTrainer
 {
     /// <summary>Reads the data file and holds out the test part (ML.NET's seeded split, so every run holds out the same rows).</summary>
+    /// <summary>
+    /// Reads the data file, and the declared test file when there is one (<c>TestData</c>); without one, holds out a
+    /// seeded <c>TestFraction</c> of the rows.
+    /// </summary>
     public static TrainingData Load<TRow>(PipelineSpec<TRow> spec, string path)
     {
         var table = DelimitedFileLoader.Load(spec, path);
-        RequireTwoClasses(spec, table, path);
+        if (spec.TestDataPath is { } declared)
+        {
+            var testPath = DataPaths.Resolve(spec, declared);
+            return Separate(spec, path, table, testPath, DelimitedFileLoader.Load(spec, testPath));
+        }
+
+        return Split(spec, path, table);
+    }
+
+    /// <summary>Rows in memory: split as a file's rows are (the same rows in the same order give the same model), or with their own test rows.</summary>
+    public static TrainingData FromRows<TRow>(PipelineSpec<TRow> spec, IEnumerable<TRow> rows, IEnumerable<TRow>? test)
+    {
+        var table = RowTable.From(spec, rows, RowsName);
+        return test is null ? Split(spec, RowsName, table) : Separate(spec, RowsName, table, TestRowsName, RowTable.From(spec, test, TestRowsName));
+    }
+
+    /// <summary>Rows in memory scored as a test set.</summary>
+    public static TrainingData TestRows<TRow>(PipelineSpec<TRow> spec, IEnumerable<TRow> rows)
+    {
+        var table = RowTable.From(spec, rows, TestRowsName);
+        return new TrainingData(TestRowsName, table, null, table);
+    }
+
+    private const string RowsName = "(rows in memory)";
+    private const string TestRowsName = "(test rows in memory)";
+
+    private static TrainingData Split<TRow>(PipelineSpec<TRow> spec, string source, DataTable table)
+    {
+        RequireTwoClasses(spec, table, source);
         var ml = new MLContext(spec.Seed);
         var split = ml.Data.TrainTestSplit(new TableDataView(table), spec.TestFraction, seed: spec.Seed);
-        return new TrainingData(path, table, split.TrainSet, Materialize(split.TestSet, table));
+        return new TrainingData(source, table, split.TrainSet, Materialize(split.TestSet, table));
+    }
+
+    /// <summary>A separate test source: training (and tuning) sees all of the training source, the test part is all of the other.</summary>
+    private static TrainingData Separate<TRow>(PipelineSpec<TRow> spec, string source, DataTable table, string testSource, DataTable test)
+    {
+        RequireTwoClasses(spec, table, source);
+        return new TrainingData(source, table, new TableDataView(table), test, testSource);
     }
 
     /// <summary>

@@ -15,9 +15,16 @@ internal static class ModelSelection
     public static TrainingRun Train<TRow>(PipelineSpec<TRow> spec, ITaskTraining task, string? dataPath, TrainOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        return Train(spec, task, () => PipelineTrainer.Load(spec, DataPaths.Resolve(spec, dataPath)), options);
+    }
+
+    /// <summary>Trains on what <paramref name="load"/> reads: a file, rows in memory, or another source.</summary>
+    public static TrainingRun Train<TRow>(PipelineSpec<TRow> spec, ITaskTraining task, Func<TrainingData> load, TrainOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
         spec.Validate(task.LabelKind);
         var stopwatch = Stopwatch.StartNew();
-        var data = PipelineTrainer.Load(spec, DataPaths.Resolve(spec, dataPath));
+        var data = load();
 
         var (context, model, trainer, hyperparameters, trials) = Fit(spec, task, data.TrainPart!, options);
         var predictions = model.Transform(new TableDataView(data.TestPart));

@@ -45,6 +45,13 @@ partial class PriceModel : global::Declarative.IDeclaredPipeline
     /// <param name="dataPath">The data file; <see langword="null"/> uses the one the attribute names.</param>
     public static PriceModel Train(string? dataPath = null) => new(global::Declarative.Regressor<global::House>.Train(Spec, dataPath));
 
+    /// <summary>Trains on rows in memory, holding out the declared test fraction; the same rows in the same order give the same model as a file of them.</summary>
+    public static PriceModel Train(global::System.Collections.Generic.IEnumerable<global::House> rows) => new(global::Declarative.Regressor<global::House>.Train(Spec, rows, null, null));
+
+    /// <summary>Trains on <paramref name="rows"/> and scores <paramref name="test"/>, with no split.</summary>
+    public static PriceModel Train(global::System.Collections.Generic.IEnumerable<global::House> rows, global::System.Collections.Generic.IEnumerable<global::House> test) =>
+        new(global::Declarative.Regressor<global::House>.Train(Spec, rows, test ?? throw new global::System.ArgumentNullException(nameof(test)), null));
+
     /// <summary>Loads the model that <c>dotnet build</c> trained for this pipeline, from beside the app.</summary>
     public static PriceModel Load() => Load(global::Declarative.Artifacts.ModelArtifacts.Locate(Spec));
 
@@ -63,6 +70,9 @@ partial class PriceModel : global::Declarative.IDeclaredPipeline
     /// <summary>The report: metrics, cross-validation, curves, importance, data profile, on the held-out part of the data the model was trained on.</summary>
     /// <param name="dataPath"><see langword="null"/> for the training data's held-out part; another file to score every row of it as a test set.</param>
     public global::Declarative.Evaluation.RegressionReport Evaluate(string? dataPath = null) => _pipeline.Evaluate(dataPath);
+
+    /// <summary>The report for rows in memory, every one scored as a test set.</summary>
+    public global::Declarative.Evaluation.RegressionReport Evaluate(global::System.Collections.Generic.IEnumerable<global::House> rows) => _pipeline.Evaluate(rows);
 
     /// <summary>Writes the model's report as one self-contained HTML page.</summary>
     public void SaveReport(string path) => _pipeline.SaveReport(path);

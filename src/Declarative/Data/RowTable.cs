@@ -1,0 +1,72 @@
+using Declarative.Schema;
+
+namespace Declarative.Data;
+
+/// <summary>
+/// Rows already in memory as a <see cref="DataTable"/>, through the same getters prediction uses: the values a file
+/// row would load to, so the same rows in the same order train the same model as the file they came from.
+/// </summary>
+internal static class RowTable
+{
+    public static DataTable From<TRow>(PipelineSpec<TRow> spec, IEnumerable<TRow> rows, string source)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var columns = spec.Columns.ToArray();
+        var singles = columns.Select(c => c.Storage == ColumnStorage.Single ? new List<float>() : null).ToArray();
+        var booleans = columns.Select(c => c.Storage == ColumnStorage.Boolean ? new List<bool>() : null).ToArray();
+        var texts = columns.Select(c => c.Storage == ColumnStorage.Text ? new List<ReadOnlyMemory<char>>() : null).ToArray();
+        var count = 0;
+        foreach (var row in rows)
+        {
+            count++;
+            if (row is null)
+            {
+                throw new ArgumentException($"{source}: row {count} is null.", nameof(rows));
+            }
+
+            for (var i = 0; i < columns.Length; i++)
+            {
+                var column = columns[i];
+                switch (column.Storage)
+                {
+                    case ColumnStorage.Single:
+                        var value = column.SingleGetter!(row);
+                        if (float.IsInfinity(value) || (float.IsNaN(value) && column.Kind == ColumnKind.NumericLabel))
+                        {
+                            throw new ArgumentException(
+                                $"{source}: row {count}, property {typeof(TRow).Name}.{column.PropertyName} is {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}; {(column.Kind == ColumnKind.NumericLabel ? "a label must be a finite number" : "a feature must be finite, or NaN when missing")}.",
+                                nameof(rows));
+                        }
+
+                        singles[i]!.Add(value);
+                        break;
+                    case ColumnStorage.Boolean:
+                        booleans[i]!.Add(column.BooleanGetter!(row));
+                        break;
+                    default:
+                        var text = column.TextGetter!(row);
+                        if (column.Kind == ColumnKind.ClassLabel && string.IsNullOrEmpty(text))
+                        {
+                            throw new ArgumentException($"{source}: row {count}, the label {typeof(TRow).Name}.{column.PropertyName} is missing; every training row needs one.", nameof(rows));
+                        }
+
+                        texts[i]!.Add(text is null ? ReadOnlyMemory<char>.Empty : text.AsMemory());
+                        break;
+                }
+            }
+        }
+
+        if (count == 0)
+        {
+            throw new ArgumentException($"{source}: there are no rows.", nameof(rows));
+        }
+
+        var built = columns.Select((c, i) => c.Storage switch
+        {
+            ColumnStorage.Single => new TableColumn(c.PropertyName, singles[i]!.ToArray()),
+            ColumnStorage.Boolean => new TableColumn(c.PropertyName, booleans[i]!.ToArray()),
+            _ => new TableColumn(c.PropertyName, texts[i]!.ToArray()),
+        }).ToArray();
+        return new DataTable(built, count);
+    }
+}
