@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Declarative.Artifacts;
+using Declarative.Data;
 using Declarative.Schema;
 using Declarative.Tasks;
 using Declarative.Training;
@@ -58,10 +59,13 @@ internal static class ArtifactBuilder
         var manifestPath = Path.Combine(outputDirectory, ModelArtifacts.ManifestFileName(spec.Name));
         var reportPath = Path.Combine(outputDirectory, ModelArtifacts.ReportFileName(spec.Name));
         var reportJsonPath = Path.Combine(outputDirectory, ModelArtifacts.ReportJsonFileName(spec.Name));
-        var dataPath = spec.ResolveDataPath();
-        // The data's hash covers the test file too, when the declaration names one: editing either retrains.
-        var testDataPath = spec.ResolveTestDataPath();
-        var dataHash = testDataPath is null ? HashFile(dataPath) : HashFile(dataPath) + ":" + HashFile(testDataPath);
+        // A database is hashed by its query's result; a file by its bytes, and the test file's too when there is one.
+        var database = spec.Provider != DataProvider.File;
+        var dataPath = database ? null : spec.ResolveDataPath();
+        var testDataPath = database ? null : spec.ResolveTestDataPath();
+        var dataHash = dataPath is null ? QueryLoader.Hash(spec)
+            : testDataPath is null ? HashFile(dataPath) : HashFile(dataPath) + ":" + HashFile(testDataPath);
+        var source = dataPath ?? $"{spec.Provider} query of {spec.Name}";
 
         // A lock file pins what tuning chose, unless re-tuning was asked for or its trainer is no longer a candidate.
         var lockPath = spec.Tuning is not null && options.LockDirectory is { } directory ? Path.Combine(directory, TuningLock.FileName(spec.Name)) : null;
@@ -81,7 +85,7 @@ internal static class ArtifactBuilder
         if (!options.Retune && existing is not null && IsCurrent(existing, spec, dataPath, testDataPath, dataHash, modelPath, manifestPath) && existing.Tuning?.LockHash == lockHash
             && (!options.Report || (File.Exists(reportPath) && File.Exists(reportJsonPath))))
         {
-            return new ArtifactResult(spec.Name, ArtifactStatus.UpToDate, modelPath, manifestPath, existing, null, null, dataPath, []);
+            return new ArtifactResult(spec.Name, ArtifactStatus.UpToDate, modelPath, manifestPath, existing, null, null, source, []);
         }
 
         var trained = pipeline.Train(dataPath, new TrainOptions
@@ -119,7 +123,8 @@ internal static class ArtifactBuilder
             Task = spec.Task,
             DeclarationHash = spec.DeclarationHash,
             SchemaHash = spec.SchemaHash,
-            DataFile = Path.GetFileName(dataPath),
+            DataFile = dataPath is null ? source : Path.GetFileName(dataPath),
+            Query = spec.Query,
             TestDataFile = testDataPath is null ? null : Path.GetFileName(testDataPath),
             DataHash = dataHash,
             ModelHash = HashFile(modelPath),
@@ -155,14 +160,14 @@ internal static class ArtifactBuilder
 
         // Last, so that a manifest matching its model's hash always marks a complete pair.
         manifest.Write(manifestPath);
-        return new ArtifactResult(spec.Name, ArtifactStatus.Trained, modelPath, manifestPath, manifest, trained.TrainingTime, evaluationTime, dataPath, warnings);
+        return new ArtifactResult(spec.Name, ArtifactStatus.Trained, modelPath, manifestPath, manifest, trained.TrainingTime, evaluationTime, source, warnings);
     }
 
-    private static bool IsCurrent(ModelManifest manifest, IPipelineSpec spec, string dataPath, string? testDataPath, string dataHash, string modelPath, string manifestPath) =>
+    private static bool IsCurrent(ModelManifest manifest, IPipelineSpec spec, string? dataPath, string? testDataPath, string dataHash, string modelPath, string manifestPath) =>
         manifest.Format == ModelManifest.CurrentFormat
         && manifest.DeclarationHash == spec.DeclarationHash
         && manifest.DataHash == dataHash
-        && File.GetLastWriteTimeUtc(dataPath) <= File.GetLastWriteTimeUtc(manifestPath)
+        && (dataPath is null || File.GetLastWriteTimeUtc(dataPath) <= File.GetLastWriteTimeUtc(manifestPath))
         && (testDataPath is null || File.GetLastWriteTimeUtc(testDataPath) <= File.GetLastWriteTimeUtc(manifestPath))
         && File.Exists(modelPath)
         && HashFile(modelPath) == manifest.ModelHash;

@@ -128,7 +128,8 @@ internal static class BuildHost
                     _ => " ",
                 };
                 var about = warning.Property.Length > 0 ? $"pipeline {spec.Name}, property {warning.Property}" : $"pipeline {spec.Name}";
-                output.WriteLine($"{Path.GetFullPath(result.DataPath)}{place}: warning {warning.Code}: {warning.Message} [{about}]");
+                var origin = spec.Provider == DataProvider.File ? Path.GetFullPath(result.DataPath) : result.DataPath;
+                output.WriteLine($"{origin}{place}: warning {warning.Code}: {warning.Message} [{about}]");
             }
 
             if (result.Status == ArtifactStatus.Trained && spec.Tuning is { TimeBudgetSeconds: > 0 } budgeted && result.Manifest.Tuning?.PinnedBy is null)
@@ -207,8 +208,15 @@ internal static class BuildHost
     private static void WriteInputs(IEnumerable<IPipelineSpec> specs, string outputDirectory)
     {
         var paths = new SortedSet<string>(StringComparer.Ordinal);
+        var databases = new List<string>();
         foreach (var spec in specs)
         {
+            if (spec.Provider != DataProvider.File)
+            {
+                databases.Add(spec.Name);
+                continue;
+            }
+
             try
             {
                 paths.Add(Path.GetFullPath(spec.ResolveDataPath()));
@@ -236,7 +244,22 @@ internal static class BuildHost
                 writer.WriteLine(path);
             }
         });
+
+        // MSBuild cannot see a database change: while a pipeline reads one, every build runs the host, which hashes
+        // the query's result and retrains only when it changed.
+        var marker = Path.Combine(outputDirectory, DatabaseMarkerFile);
+        if (databases.Count > 0)
+        {
+            File.WriteAllLines(marker, databases);
+        }
+        else
+        {
+            File.Delete(marker);
+        }
     }
+
+    /// <summary>Written beside the artifacts while a pipeline reads a database; the targets then always run the host.</summary>
+    public const string DatabaseMarkerFile = "databases.txt";
 
     private static string Evaluated(ArtifactResult result) =>
         result.EvaluationTime is { } time ? string.Create(CultureInfo.InvariantCulture, $" (report {time.TotalSeconds:F1} s)") : " (no report)";

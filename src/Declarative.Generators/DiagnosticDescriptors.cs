@@ -105,13 +105,17 @@ namespace Declarative.Generators
             "DCL0024", "Bad-row fraction out of range",
             "MaxBadRowFraction is {0}, but it is a share of the rows: at least 0 and below 1");
 
+        public static readonly DiagnosticDescriptor InvalidDataSource = Error(
+            "DCL0025", "Invalid data source",
+            "The data source is invalid: {0}");
+
         private static readonly Dictionary<string, DiagnosticDescriptor> AllById = new[]
         {
             NotPartial, MissingLabel, MultipleLabels, UnsupportedLabelType, UnsupportedPropertyType, TrainerDoesNotFitTask,
             TestFractionOutOfRange, DuplicateColumn, UnsupportedPipelineClass, NoFeatures, MultipleTasks,
             ConflictingColumnAttributes, InvalidSeparator, NoTrainers, UnknownTrainer, InvalidColumnIndex,
             MetricDoesNotFitTask, TuneOptionOutOfRange, InvalidSearchRange, SearchRangeHasNoEffect, PipelineNotAClass,
-            RowLessAccessible, MemberCollision, BadRowFractionOutOfRange,
+            RowLessAccessible, MemberCollision, BadRowFractionOutOfRange, InvalidDataSource,
         }.ToDictionary(d => d.Id);
 
         public static IEnumerable<DiagnosticDescriptor> All => AllById.Values;

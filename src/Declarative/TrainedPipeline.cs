@@ -103,7 +103,7 @@ public abstract class TrainedPipeline<TRow, TPrediction, TMetrics, TReport> : IT
     {
         if (dataPath is null || (_run is not null && SameFile(dataPath, _run.Data.Path)))
         {
-            return _trainingReport ??= Report(_run?.Data ?? PipelineTrainer.Load(Spec, DataPaths.Resolve(Spec, null)));
+            return _trainingReport ??= Report(_run?.Data ?? PipelineTrainer.LoadDeclared(Spec, null));
         }
 
         return Report(PipelineTrainer.LoadTestSet(Spec, DataPaths.Resolve(Spec, dataPath)));

@@ -70,6 +70,21 @@ namespace Declarative.Generators.Emitting
                 writer.WriteLine($"DataPath = {Literal(model.DataPath)},");
             }
 
+            if (model.Provider != 0)
+            {
+                writer.WriteLine($"Provider = (global::Declarative.DataProvider){model.Provider.ToString(CultureInfo.InvariantCulture)},");
+                writer.WriteLine($"Query = {NullableLiteral(model.Query)},");
+                if (model.ConnectionString is not null)
+                {
+                    writer.WriteLine($"ConnectionString = {Literal(model.ConnectionString)},");
+                }
+
+                if (model.ConnectionStringVariable is not null)
+                {
+                    writer.WriteLine($"ConnectionStringVariable = {Literal(model.ConnectionStringVariable)},");
+                }
+            }
+
             if (model.TestDataPath is not null)
             {
                 writer.WriteLine($"TestDataPath = {Literal(model.TestDataPath)},");

@@ -64,6 +64,11 @@ namespace Declarative.Generators.Parsing
 
             var dataPath = AttributeReader.Named<string>(attribute, "Data");
             var testDataPath = AttributeReader.Named<string>(attribute, "TestData");
+            var provider = AttributeReader.Named(attribute, "Provider", 0);
+            var connectionString = AttributeReader.Named<string>(attribute, "ConnectionString");
+            var connectionStringVariable = AttributeReader.Named<string>(attribute, "ConnectionStringVariable");
+            var query = AttributeReader.Named<string>(attribute, "Query");
+            CheckSource(attribute, provider, dataPath, testDataPath, connectionString, connectionStringVariable, query, diagnostics, cancellationToken);
             var separator = AttributeReader.Named<char>(attribute, "Separator");
             var hasHeader = AttributeReader.Named(attribute, "HasHeader", true);
             var allowQuoting = AttributeReader.Named(attribute, "AllowQuoting", true);
@@ -105,6 +110,10 @@ namespace Declarative.Generators.Parsing
                 RowType: rowType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                 DataPath: dataPath,
                 TestDataPath: testDataPath,
+                Provider: provider,
+                ConnectionString: connectionString,
+                ConnectionStringVariable: connectionStringVariable,
+                Query: query,
                 Separator: separator,
                 HasHeader: hasHeader,
                 AllowQuoting: allowQuoting,
@@ -117,6 +126,45 @@ namespace Declarative.Generators.Parsing
                 Features: columns.Value.Features.ToImmutableEquatableArray(),
                 Tuning: tuning);
             return new ParseResult(model, warnings.ToImmutableEquatableArray());
+        }
+
+        /// <summary>A database source needs a query and one way to connect, and excludes a data file; a file source takes neither.</summary>
+        private static void CheckSource(
+            AttributeData attribute, int provider, string? dataPath, string? testDataPath, string? connectionString, string? connectionStringVariable, string? query,
+            List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        {
+            string? problem = null;
+            var at = "Provider";
+            if (provider is < 0 or > 2)
+            {
+                problem = $"{provider} is not a member of Declarative.DataProvider";
+            }
+            else if (provider == 0)
+            {
+                (problem, at) = query is not null ? ("Query needs a Provider (DataProvider.Sqlite or DataProvider.PostgreSql)", "Query")
+                    : connectionString is not null || connectionStringVariable is not null ? ("a connection string needs a Provider", connectionString is not null ? "ConnectionString" : "ConnectionStringVariable")
+                    : (null, at);
+            }
+            else if (string.IsNullOrWhiteSpace(query))
+            {
+                problem = "a database source needs a Query (\"SELECT ... FROM ...\")";
+            }
+            else if ((connectionString is null) == (connectionStringVariable is null))
+            {
+                problem = connectionString is null
+                    ? "a database source needs ConnectionString or ConnectionStringVariable"
+                    : "give ConnectionString or ConnectionStringVariable, not both";
+            }
+            else if (dataPath is not null || testDataPath is not null)
+            {
+                (problem, at) = ("a database source reads no file: remove Data and TestData", dataPath is not null ? "Data" : "TestData");
+            }
+
+            if (problem is not null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidDataSource,
+                    AttributeReader.NamedArgumentLocation(attribute, at, cancellationToken) ?? AttributeReader.Location(attribute, cancellationToken), problem));
+            }
         }
 
         private static ParseResult Failed(List<DiagnosticInfo> diagnostics) =>

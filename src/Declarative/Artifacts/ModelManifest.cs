@@ -32,11 +32,14 @@ public sealed record ModelManifest
     /// <summary>The hash of the row schema the model reads.</summary>
     public required string SchemaHash { get; init; }
 
-    /// <summary>The data file's name (not its path, which differs between machines).</summary>
+    /// <summary>The data file's name (not its path, which differs between machines), or the database query's description.</summary>
     public required string DataFile { get; init; }
 
-    /// <summary>The SHA-256 of the data file's bytes.</summary>
+    /// <summary>The SHA-256 of the data file's bytes (and the test file's), or of the query's result (<c>query:</c>...).</summary>
     public required string DataHash { get; init; }
+
+    /// <summary>The query the rows came from, when the pipeline reads a database (its result's hash is <see cref="DataHash"/>).</summary>
+    public string? Query { get; init; }
 
     /// <summary>The separate test file's name, when the declaration names one (<c>TestData</c>); its hash is part of <see cref="DataHash"/>.</summary>
     public string? TestDataFile { get; init; }

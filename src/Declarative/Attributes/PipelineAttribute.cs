@@ -20,6 +20,21 @@ public abstract class PipelineAttribute : Attribute
     /// </summary>
     public string? TestData { get; set; }
 
+    /// <summary>
+    /// Read the rows from a database instead of a file: with <see cref="Query"/> and <see cref="ConnectionString"/> or
+    /// <see cref="ConnectionStringVariable"/>. Columns map to properties by name, as a header's do.
+    /// </summary>
+    public DataProvider Provider { get; set; }
+
+    /// <summary>The connection string, for a database that holds no secret (an SQLite file: <c>"Data Source=shop.db"</c>).</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>The environment variable that holds the connection string, so secrets stay out of source.</summary>
+    public string? ConnectionStringVariable { get; set; }
+
+    /// <summary>The query whose rows are the data (<c>"SELECT ... FROM ..."</c>). The build hashes its result and retrains when it changes.</summary>
+    public string? Query { get; set; }
+
     /// <summary>The field separator; <c>'\0'</c> (the default) detects tab, comma, semicolon or pipe from the first line.</summary>
     public char Separator { get; set; }
 

@@ -140,7 +140,7 @@ internal static class DelimitedFileLoader
     /// Finds a column by exact name, then ignoring case, then (for names not set explicitly) by letters and digits
     /// alone, so that the header <c>Sepal length</c> or <c>#Label</c> maps to the property <c>SepalLength</c> or <c>Label</c>.
     /// </summary>
-    private static int FindInHeader<TRow>(PipelineSpec<TRow> spec, ColumnSpec<TRow> column, string[] header, string path, int line)
+    internal static int FindInHeader<TRow>(PipelineSpec<TRow> spec, ColumnSpec<TRow> column, string[] header, string path, int? line)
     {
         var matchers = new List<Func<string, bool>>
         {

@@ -24,6 +24,15 @@ public interface IPipelineSpec
     /// </summary>
     string DeclarationHash { get; }
 
+    /// <summary>Where the rows come from: a file, or a database.</summary>
+    DataProvider Provider { get; }
+
+    /// <summary>The database query, when <see cref="Provider"/> names a database.</summary>
+    string? Query { get; }
+
+    /// <summary>Calls <paramref name="visitor"/> with the typed spec, for layers above that need the row type.</summary>
+    internal T Accept<T>(ISpecVisitor<T> visitor);
+
     /// <summary>The data file the pipeline trains on, found as <c>Train</c> finds it.</summary>
     string ResolveDataPath(string? dataPath = null);
 

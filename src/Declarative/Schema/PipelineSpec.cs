@@ -32,6 +32,18 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
     /// <summary>The data file named by the task attribute, if any.</summary>
     public string? DataPath { get; init; }
 
+    /// <summary>Where the rows come from: a file (<see cref="DataPath"/>) or a database.</summary>
+    public DataProvider Provider { get; init; }
+
+    /// <summary>The database's connection string, when the declaration gives it outright.</summary>
+    public string? ConnectionString { get; init; }
+
+    /// <summary>The environment variable that holds the database's connection string.</summary>
+    public string? ConnectionStringVariable { get; init; }
+
+    /// <summary>The query whose rows are the data.</summary>
+    public string? Query { get; init; }
+
     /// <summary>The separate test file named by the task attribute's <c>TestData</c>, if any (no random split then).</summary>
     public string? TestDataPath { get; init; }
 
@@ -76,7 +88,7 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
         [
             .. SchemaSignature(),
             .. Columns.Select(c => string.Create(CultureInfo.InvariantCulture, $"file:{c.PropertyName}:{c.ColumnName}:{c.HasExplicitName}:{c.Index}")),
-            string.Create(CultureInfo.InvariantCulture, $"data:{DataPath}:{TestDataPath}:{(int)Separator}:{HasHeader}{(AllowQuoting ? "" : ":unquoted")}{(SkipBadRows ? $":skip-bad:{MaxBadRowFraction:R}" : "")}"),
+            string.Create(CultureInfo.InvariantCulture, $"data:{(Provider == DataProvider.File ? "" : $"{Provider}:{Query}:{ConnectionStringVariable}:{(ConnectionString is null ? "" : Hash([ConnectionString]))}:")}{DataPath}:{TestDataPath}:{(int)Separator}:{HasHeader}{(AllowQuoting ? "" : ":unquoted")}{(SkipBadRows ? $":skip-bad:{MaxBadRowFraction:R}" : "")}"),
             string.Create(CultureInfo.InvariantCulture, $"split:{TestFraction:R}:{Seed}"),
             $"trainers:{string.Join(",", Trainers)}",
             Tuning?.Signature() ?? "tune:none",
@@ -85,6 +97,9 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
 
     /// <inheritdoc/>
     public string ResolveDataPath(string? dataPath = null) => DataPaths.Resolve(this, dataPath);
+
+    /// <inheritdoc/>
+    T IPipelineSpec.Accept<T>(ISpecVisitor<T> visitor) => visitor.Visit(this);
 
     /// <inheritdoc/>
     public string? ResolveTestDataPath() => TestDataPath is null ? null : DataPaths.Resolve(this, TestDataPath);

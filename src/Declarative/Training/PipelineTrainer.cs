@@ -11,6 +11,15 @@ internal static class PipelineTrainer
 {
     /// <summary>Reads the data file and holds out the test part (ML.NET's seeded split, so every run holds out the same rows).</summary>
     /// <summary>
+    /// Reads the declared source: the database when the declaration names one and no path is given, otherwise the
+    /// file at <paramref name="dataPath"/> (or the declared one).
+    /// </summary>
+    public static TrainingData LoadDeclared<TRow>(PipelineSpec<TRow> spec, string? dataPath) =>
+        dataPath is null && spec.Provider != DataProvider.File
+            ? Split(spec, QueryLoader.Describe(spec), QueryLoader.Load(spec))
+            : Load(spec, DataPaths.Resolve(spec, dataPath));
+
+    /// <summary>
     /// Reads the data file, and the declared test file when there is one (<c>TestData</c>); without one, holds out a
     /// seeded <c>TestFraction</c> of the rows.
     /// </summary>

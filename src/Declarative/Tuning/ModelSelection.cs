@@ -15,7 +15,7 @@ internal static class ModelSelection
     public static TrainingRun Train<TRow>(PipelineSpec<TRow> spec, ITaskTraining task, string? dataPath, TrainOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return Train(spec, task, () => PipelineTrainer.Load(spec, DataPaths.Resolve(spec, dataPath)), options);
+        return Train(spec, task, () => PipelineTrainer.LoadDeclared(spec, dataPath), options);
     }
 
     /// <summary>Trains on what <paramref name="load"/> reads: a file, rows in memory, or another source.</summary>
