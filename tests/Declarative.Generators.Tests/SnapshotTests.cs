@@ -84,7 +84,7 @@ public sealed class SnapshotTests
                 public long Area { get; set; }
             }
 
-            [Regression<House>]
+            [Regression<House>(Provider = DataProvider.PostgreSql, ConnectionStringVariable = "HOUSES_DB", Query = "SELECT * FROM houses ORDER BY id")]
             partial class PriceModel;
             """;
 

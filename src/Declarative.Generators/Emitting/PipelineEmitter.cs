@@ -72,7 +72,7 @@ namespace Declarative.Generators.Emitting
 
             if (model.Provider != 0)
             {
-                writer.WriteLine($"Provider = (global::Declarative.DataProvider){model.Provider.ToString(CultureInfo.InvariantCulture)},");
+                writer.WriteLine($"Provider = global::Declarative.DataProvider.{(model.Provider == 1 ? "Sqlite" : "PostgreSql")},");
                 writer.WriteLine($"Query = {NullableLiteral(model.Query)},");
                 if (model.ConnectionString is not null)
                 {
