@@ -11,10 +11,10 @@ namespace Declarative.Tests;
 /// </summary>
 internal static class TestDatabases
 {
-    public const string SqliteVariable = "DECLARATIVE_TEST_SQLITE";
+    public const string SqliteVariable = Pipelines.DatabaseVariables.Sqlite;
 
     /// <summary>The connection string of a PostgreSQL database the tests may write to (CI sets it and starts the server).</summary>
-    public const string PostgresVariable = "DECLARATIVE_TEST_POSTGRES";
+    public const string PostgresVariable = Pipelines.DatabaseVariables.Postgres;
 
     private static readonly Lazy<string> SqlitePath = new(CreateSqlite);
     private static readonly Lazy<string?> Postgres = new(CreatePostgres);
