@@ -163,6 +163,18 @@ public sealed class DataCorpusTests : IDisposable
         Assert.Equal((20_002, 14), (error.Line, error.Column));
     }
 
+    [Fact]
+    public void RealText_WithStrayQuotes_NeedsQuotingOff()
+    {
+        var error = Assert.Throws<DataFileException>(() => PipelineTrainer.Load(QuotedYelpModel.Spec, QuotedYelpModel.Spec.ResolveDataPath()));
+        Assert.Equal(229, error.Line); // As for the "mains," also uninspired.
+        Assert.Contains("AllowQuoting = false", error.Message, StringComparison.Ordinal);
+
+        var table = PipelineTrainer.Load(YelpModel.Spec, YelpModel.Spec.ResolveDataPath()).Table;
+        Assert.Equal(1_000, table.RowCount);
+        Assert.Contains("As for the \"mains,\" also uninspired.", table.Columns.Single(c => c.Name == nameof(ReviewSentence.Sentence)).Texts!.Select(t => t.ToString()));
+    }
+
     private static List<string> Notes(Declarative.Data.DataTable table) =>
         table.Columns.Single(c => c.Name == nameof(CorpusRow.Note)).Texts!.Select(t => t.ToString()).ToList();
 

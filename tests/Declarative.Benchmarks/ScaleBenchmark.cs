@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Transforms;
+
+namespace Declarative.Benchmarks;
+
+/// <summary>
+/// Rows against time and peak memory: the taxi-fare train file repeated to 100k, 1M, 3M and 10M rows, trained by
+/// Declarative (<c>Train(path)</c>: load, split, LightGbm, score the test part) and by the same pipeline written by hand
+/// in ML.NET (TextLoader, the same split, missing-value replacement, one-hot, LightGbm), each in a child process of its
+/// own so the peak working set is that run's alone.
+/// </summary>
+internal static class ScaleBenchmark
+{
+    private static readonly Dictionary<string, int> Sizes = new(StringComparer.Ordinal)
+    {
+        ["100k"] = 100_000, ["1m"] = 1_000_000, ["3m"] = 3_000_000, ["10m"] = 10_000_000,
+    };
+
+    public static void Run(string filter)
+    {
+        var work = Directory.CreateTempSubdirectory("declarative-scale").FullName;
+        try
+        {
+            Console.WriteLine("| rows | CSV MB | Declarative s | ML.NET by hand s | time ratio | Declarative peak MB | ML.NET peak MB | memory ratio | R² (Declarative / by hand) |");
+            Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+            foreach (var (name, rows) in Sizes.Where(s => s.Key.Contains(filter, StringComparison.Ordinal)))
+            {
+                var path = Path.Combine(work, $"taxi-{name}.csv");
+                Repeat("datasets/taxi-fare/taxi-fare-train.csv", path, rows);
+                var ours = Child("declarative", path);
+                var theirs = Child("mlnet", path);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {rows:N0} | {new FileInfo(path).Length / 1048576.0:F0} | {ours.Seconds:F1} | {theirs.Seconds:F1} | {ours.Seconds / theirs.Seconds:F2}x | {ours.PeakMb:F0} | {theirs.PeakMb:F0} | {ours.PeakMb / theirs.PeakMb:F2}x | {ours.R2:F4} / {theirs.R2:F4} |"));
+                File.Delete(path);
+            }
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    /// <summary>In the child: trains one way, prints seconds, peak working set and the test R².</summary>
+    public static void RunChild(string how, string path)
+    {
+        var clock = Stopwatch.StartNew();
+        var r2 = how == "declarative" ? Declarative(path) : ByHand(path);
+        using var process = Process.GetCurrentProcess();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT {clock.Elapsed.TotalSeconds:R} {process.PeakWorkingSet64 / 1048576.0:R} {r2:R}"));
+    }
+
+    private static double Declarative(string path) =>
+        PipelineRegistry.For(typeof(TaxiFareModel)).Train(path).TestMetricValues["RSquared"];
+
+    /// <summary>The pipeline Declarative builds for the taxi row, written as an ML.NET user would.</summary>
+    private static double ByHand(string path)
+    {
+        var ml = new MLContext(1);
+        var loader = ml.Data.CreateTextLoader(
+            [
+                new TextLoader.Column("vendor_id", DataKind.String, 0),
+                new TextLoader.Column("rate_code", DataKind.String, 1),
+                new TextLoader.Column("passenger_count", DataKind.Single, 2),
+                new TextLoader.Column("trip_time_in_secs", DataKind.Single, 3),
+                new TextLoader.Column("trip_distance", DataKind.Single, 4),
+                new TextLoader.Column("payment_type", DataKind.String, 5),
+                new TextLoader.Column("Label", DataKind.Single, 6),
+            ],
+            separatorChar: ',', hasHeader: true);
+        var data = loader.Load(path);
+        var split = ml.Data.TrainTestSplit(data, 0.2, seed: 1);
+        var pipeline = ml.Transforms.Concatenate("Numeric", "passenger_count", "trip_time_in_secs", "trip_distance")
+            .Append(ml.Transforms.ReplaceMissingValues("Numeric", replacementMode: MissingValueReplacingEstimator.ReplacementMode.Mean))
+            .Append(ml.Transforms.Categorical.OneHotEncoding([new("Vendor", "vendor_id"), new("Rate", "rate_code"), new("Payment", "payment_type")]))
+            .Append(ml.Transforms.Concatenate("Features", "Numeric", "Vendor", "Rate", "Payment"))
+            .AppendCacheCheckpoint(ml)
+            .Append(ml.Regression.Trainers.LightGbm(new Microsoft.ML.Trainers.LightGbm.LightGbmRegressionTrainer.Options { Seed = 1 }));
+        var model = pipeline.Fit(split.TrainSet);
+        return ml.Regression.Evaluate(model.Transform(split.TestSet)).RSquared;
+    }
+
+    private static void Repeat(string source, string target, int rows)
+    {
+        var lines = File.ReadAllLines(source);
+        using var writer = new StreamWriter(target);
+        writer.WriteLine(lines[0]);
+        for (var written = 0; written < rows;)
+        {
+            for (var i = 1; i < lines.Length && written < rows; i++, written++)
+            {
+                writer.WriteLine(lines[i]);
+            }
+        }
+    }
+
+    private static (double Seconds, double PeakMb, double R2) Child(string how, string path)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+        if (!Environment.ProcessPath!.EndsWith("Declarative.Benchmarks", StringComparison.Ordinal))
+        {
+            start.ArgumentList.Add(typeof(ScaleBenchmark).Assembly.Location);
+        }
+
+        start.ArgumentList.Add("scale-child");
+        start.ArgumentList.Add(how);
+        start.ArgumentList.Add(path);
+        using var child = Process.Start(start)!;
+        var output = child.StandardOutput.ReadToEnd();
+        child.WaitForExit();
+        var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"The {how} child printed no result:\n{output}");
+        var parts = line.Split(' ');
+        return (double.Parse(parts[1], CultureInfo.InvariantCulture), double.Parse(parts[2], CultureInfo.InvariantCulture), double.Parse(parts[3], CultureInfo.InvariantCulture));
+    }
+}
