@@ -12,6 +12,11 @@ internal sealed class ColumnBuilder<TRow>(ColumnSpec<TRow> column, string name, 
     private readonly List<bool> _booleans = [];
     private readonly List<ReadOnlyMemory<char>> _texts = [];
 
+    // One string per distinct category, not one per row: a category column of 10M rows holds a few values, and
+    // a string per row was most of the table's memory. Bounded, so a near-unique column stops interning.
+    private readonly Dictionary<string, ReadOnlyMemory<char>> _categories = new(StringComparer.Ordinal);
+    private const int CategoryInternLimit = 100_000;
+
     public void Add(Field field)
     {
         var text = field.Value;
@@ -27,7 +32,7 @@ internal sealed class ColumnBuilder<TRow>(ColumnSpec<TRow> column, string name, 
                 break;
             case ColumnKind.Categorical:
                 _texts.Add(ValueParser.IsMissing(text) ? ReadOnlyMemory<char>.Empty
-                    : ValueParser.TryNormalizeCategory(column.CategoryType!, text, out var category) ? category.AsMemory() : throw Bad(field));
+                    : ValueParser.TryNormalizeCategory(column.CategoryType!, text, out var category) ? Intern(category) : throw Bad(field));
                 break;
             case ColumnKind.Text:
                 _texts.Add(text.AsMemory());
@@ -40,9 +45,25 @@ internal sealed class ColumnBuilder<TRow>(ColumnSpec<TRow> column, string name, 
                     : float.IsFinite(target) ? target : throw NotFinite(field));
                 break;
             case ColumnKind.ClassLabel:
-                _texts.Add(column.Codec!.TryNormalize(RequireLabel(field), out var @class) ? @class.AsMemory() : throw Bad(field));
+                _texts.Add(column.Codec!.TryNormalize(RequireLabel(field), out var @class) ? Intern(@class) : throw Bad(field));
                 break;
         }
+    }
+
+    private ReadOnlyMemory<char> Intern(string value)
+    {
+        if (_categories.TryGetValue(value, out var shared))
+        {
+            return shared;
+        }
+
+        var memory = value.AsMemory();
+        if (_categories.Count < CategoryInternLimit)
+        {
+            _categories.Add(value, memory);
+        }
+
+        return memory;
     }
 
     /// <summary>Takes back the value last added, when a later column of the same row fails and the row is skipped.</summary>
