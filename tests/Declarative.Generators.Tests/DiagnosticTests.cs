@@ -116,6 +116,13 @@ public sealed class DiagnosticTests
         """);
 
     [Fact]
+    public void DCL0012_AFormatOnANumber() => AssertReports("DCL0012", "A", """
+        using Declarative;
+        public class R { [Label] public bool T { get; set; } [Column(Format = "dd/MM/yyyy")] public float A { get; set; } }
+        [BinaryClassification<R>] public partial class M;
+        """);
+
+    [Fact]
     public void DCL0002_NoLabel() => AssertReports("DCL0002", "BinaryClassification<R>", """
         using Declarative;
         public class R { public float A { get; set; } }
@@ -143,7 +150,7 @@ public sealed class DiagnosticTests
     [Fact]
     public void DCL0005_PropertyTypeCannotBeAColumn() => AssertReports("DCL0005", "When", """
         using Declarative;
-        public class R { [Label] public bool T { get; set; } public System.DateTime When { get; set; } }
+        public class R { [Label] public bool T { get; set; } public System.Guid When { get; set; } }
         [BinaryClassification<R>] public partial class M;
         """);
 

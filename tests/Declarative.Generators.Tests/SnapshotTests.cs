@@ -82,6 +82,10 @@ public sealed class SnapshotTests
                 [Label] public int Price { get; set; }
                 public float Rooms { get; set; }
                 public long Area { get; set; }
+                public System.DateTime Listed { get; set; }
+                [Column("sold", Format = "dd/MM/yyyy")] public System.DateOnly? Sold { get; set; }
+                public System.DateTimeOffset? Seen { get; set; }
+                public System.TimeOnly Open { get; set; }
             }
 
             [Regression<House>(Provider = DataProvider.PostgreSql, ConnectionStringVariable = "HOUSES_DB", Query = "SELECT * FROM houses ORDER BY id")]

@@ -11,6 +11,31 @@ namespace Declarative.Generators.Emitting
         private const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
         private const string Codecs = "global::Declarative.Schema.LabelCodec";
 
+        /// <summary>The lambda body that reads a date or time feature as a <c>DateTime?</c>, the one type the runtime's date parts take.</summary>
+        public static string DateGetter(FeatureModel feature)
+        {
+            var access = Access(feature.PropertyName);
+            var value = feature.IsNullable ? "value" : access;
+            var converted = feature.ValueType switch
+            {
+                ValueType.DateTimeOffset => $"{value}.DateTime",
+                ValueType.DateOnly => $"{value}.ToDateTime(global::System.TimeOnly.MinValue)",
+                ValueType.TimeOnly => $"global::System.DateTime.MinValue + {value}.ToTimeSpan()",
+                _ => value,
+            };
+            return feature.IsNullable
+                ? $"{access} is {{ }} value ? {converted} : (global::System.DateTime?)null"
+                : $"(global::System.DateTime?){converted}";
+        }
+
+        /// <summary>The runtime's kind of a date feature.</summary>
+        public static string DateKind(FeatureModel feature) => "global::Declarative.Schema.DateKind." + feature.ValueType switch
+        {
+            ValueType.DateOnly => "Date",
+            ValueType.TimeOnly => "Time",
+            _ => "DateTime",
+        };
+
         /// <summary>The lambda body that reads a feature into the runtime's storage type (float for numbers and booleans, string otherwise).</summary>
         public static string Getter(FeatureModel feature)
         {

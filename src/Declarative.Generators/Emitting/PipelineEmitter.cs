@@ -135,6 +135,13 @@ namespace Declarative.Generators.Emitting
             writer.Indent();
             foreach (var feature in model.Features)
             {
+                if (feature.Kind == FeatureKind.Date)
+                {
+                    // A date is several number columns (year, month, ...): spread into the list.
+                    writer.WriteLine($".. {Schema}.ColumnSpec<{row}>.DateParts({Literal(feature.PropertyName)}, {NullableLiteral(feature.ColumnName)}, static row => {ColumnExpressions.DateGetter(feature)}, {ColumnExpressions.DateKind(feature)}, {NullableLiteral(feature.Format)}{Index(feature.Index)}),");
+                    continue;
+                }
+
                 var category = feature.Kind == FeatureKind.Categorical ? $", typeof({feature.TypeName})" : "";
                 writer.WriteLine($"{Schema}.ColumnSpec<{row}>.{feature.Kind}({Literal(feature.PropertyName)}, {NullableLiteral(feature.ColumnName)}, static row => {ColumnExpressions.Getter(feature)}{category}{Index(feature.Index)}),");
             }

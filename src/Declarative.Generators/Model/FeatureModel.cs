@@ -7,6 +7,7 @@ namespace Declarative.Generators.Model
         Boolean,
         Categorical,
         Text,
+        Date,
     }
 
     /// <summary>
@@ -15,5 +16,5 @@ namespace Declarative.Generators.Model
     /// <c>Nullable&lt;T&gt;</c>). The emitter derives the getter from these.
     /// </summary>
     internal sealed record FeatureModel(
-        string PropertyName, string? ColumnName, int Index, FeatureKind Kind, ValueType ValueType, bool IsNullable, string TypeName);
+        string PropertyName, string? ColumnName, int Index, FeatureKind Kind, ValueType ValueType, bool IsNullable, string TypeName, string? Format = null);
 }

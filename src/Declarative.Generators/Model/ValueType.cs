@@ -17,6 +17,10 @@ namespace Declarative.Generators.Model
         UInt64,
         String,
         Enum,
+        DateTime,
+        DateTimeOffset,
+        DateOnly,
+        TimeOnly,
     }
 
     internal static class ValueTypeFacts

@@ -64,7 +64,8 @@ namespace Declarative.Generators.Parsing
                     continue;
                 }
 
-                var feature = Feature(property, columnName, index, isText, isCategorical, location, diagnostics);
+                var format = column is null ? null : AttributeReader.Named<string>(column, "Format");
+                var feature = Feature(property, columnName, index, isText, isCategorical, format, location, diagnostics);
                 if (feature is not null)
                 {
                     features.Add(feature);
@@ -130,7 +131,7 @@ namespace Declarative.Generators.Parsing
             return order.Select(n => byName[n]);
         }
 
-        private static FeatureModel? Feature(IPropertySymbol property, string? columnName, int index, bool isText, bool isCategorical, Location? location, List<DiagnosticInfo> diagnostics)
+        private static FeatureModel? Feature(IPropertySymbol property, string? columnName, int index, bool isText, bool isCategorical, string? format, Location? location, List<DiagnosticInfo> diagnostics)
         {
             var (underlying, nullable) = Unwrap(property.Type);
             var typeName = Display(property.Type);
@@ -159,6 +160,18 @@ namespace Declarative.Generators.Parsing
                 }
 
                 return Model(FeatureKind.Categorical);
+            }
+
+            if (valueType is ValueType.DateTime or ValueType.DateTimeOffset or ValueType.DateOnly or ValueType.TimeOnly)
+            {
+                return Model(FeatureKind.Date) with { Format = format };
+            }
+
+            if (format is not null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConflictingColumnAttributes, location, property.Name, typeName, "[Column(Format = ...)]",
+                    "a format applies to DateTime, DateTimeOffset, DateOnly and TimeOnly properties"));
+                return null;
             }
 
             if (valueType == ValueType.Boolean)
@@ -191,6 +204,10 @@ namespace Declarative.Generators.Parsing
         /// <summary>The kind of a (non-nullable) type as a column reads it, or <see langword="null"/> when no column can hold it.</summary>
         private static ValueType? ValueTypeOf(ITypeSymbol type) => type.TypeKind == TypeKind.Enum ? ValueType.Enum : type.SpecialType switch
         {
+            SpecialType.System_DateTime => ValueType.DateTime,
+            _ when type.ContainingNamespace?.ToDisplayString() == "System" && type.Name == "DateTimeOffset" => ValueType.DateTimeOffset,
+            _ when type.ContainingNamespace?.ToDisplayString() == "System" && type.Name == "DateOnly" => ValueType.DateOnly,
+            _ when type.ContainingNamespace?.ToDisplayString() == "System" && type.Name == "TimeOnly" => ValueType.TimeOnly,
             SpecialType.System_Boolean => ValueType.Boolean,
             SpecialType.System_Single => ValueType.Single,
             SpecialType.System_Double => ValueType.Double,

@@ -39,4 +39,11 @@ public sealed class ColumnAttribute : Attribute
     /// -1 (the default) takes the property's position among the row's loaded properties.
     /// </summary>
     public int Index { get; set; } = -1;
+
+    /// <summary>
+    /// For a DateTime, DateTimeOffset, DateOnly or TimeOnly property: the format of its values in the file, as .NET's
+    /// custom date and time format strings write it (<c>"dd/MM/yyyy"</c>, <c>"M/d/yyyy h:mm tt"</c>). Without one,
+    /// values are ISO 8601 (<c>2020-12-31</c>, <c>2020-12-31T23:59:00</c>, with or without an offset).
+    /// </summary>
+    public string? Format { get; set; }
 }

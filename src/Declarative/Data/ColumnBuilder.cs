@@ -27,6 +27,11 @@ internal sealed class ColumnBuilder<TRow>(ColumnSpec<TRow> column, string name, 
                     : !ValueParser.TryParseSingle(text, out var number) ? throw Bad(field)
                     : float.IsFinite(number) ? number : throw NotFinite(field));
                 break;
+            case ColumnKind.DatePart:
+                var date = column.Date!;
+                _singles.Add(ValueParser.IsMissing(text) ? float.NaN
+                    : DateParsing.TryParse(text, date.Kind, date.Format, out var when) ? DateColumn.Value(when, date.Part) : throw Bad(field));
+                break;
             case ColumnKind.Boolean:
                 _singles.Add(ValueParser.IsMissing(text) ? float.NaN : ValueParser.TryParseBoolean(text, out var flag) ? (flag ? 1f : 0f) : throw Bad(field));
                 break;
@@ -96,7 +101,7 @@ internal sealed class ColumnBuilder<TRow>(ColumnSpec<TRow> column, string name, 
         : field.Value;
 
     private DataFileException Bad(Field field) => new(path, field.Line, field.Column,
-        $"'{Shown(field.Value)}' in column '{name}' (property {typeof(TRow).Name}.{column.PropertyName}) is not {ValueParser.DescribeExpected(column)}.");
+        $"'{Shown(field.Value)}' in column '{name}' (property {typeof(TRow).Name}.{column.Date?.Property ?? column.PropertyName}) is not {ValueParser.DescribeExpected(column)}.");
 
     // Infinity or a number beyond float's range would train linear models on nonsense without a word.
     private DataFileException NotFinite(Field field) => new(path, field.Line, field.Column,

@@ -71,6 +71,7 @@ internal static class ValueParser
     public static string DescribeExpected<TRow>(ColumnSpec<TRow> column) => column.Kind switch
     {
         ColumnKind.Numeric or ColumnKind.NumericLabel => "a number",
+        ColumnKind.DatePart => DateParsing.Describe(column.Date!.Kind, column.Date.Format),
         ColumnKind.Boolean or ColumnKind.BooleanLabel => "true/false or 1/0",
         ColumnKind.Categorical when column.CategoryType is { IsEnum: true } e => $"one of {string.Join(", ", Enum.GetNames(e))}",
         ColumnKind.Categorical => $"a {column.CategoryType?.Name}",

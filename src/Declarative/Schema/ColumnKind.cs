@@ -23,6 +23,9 @@ public enum ColumnKind
 
     /// <summary>The class label of multiclass classification (string, enum or integer).</summary>
     ClassLabel,
+
+    /// <summary>One part of a date or time (year, month, ..., minute) as a number: a date property becomes several.</summary>
+    DatePart,
 }
 
 /// <summary>The in-memory representation of a column's values.</summary>
@@ -37,7 +40,7 @@ internal static class ColumnKindExtensions
 {
     public static ColumnStorage Storage(this ColumnKind kind) => kind switch
     {
-        ColumnKind.Numeric or ColumnKind.Boolean or ColumnKind.NumericLabel => ColumnStorage.Single,
+        ColumnKind.Numeric or ColumnKind.Boolean or ColumnKind.NumericLabel or ColumnKind.DatePart => ColumnStorage.Single,
         ColumnKind.BooleanLabel => ColumnStorage.Boolean,
         _ => ColumnStorage.Text,
     };

@@ -26,7 +26,7 @@ public sealed class ColumnSpec<TRow>
     public string ColumnName { get; }
 
     /// <summary>Whether <see cref="ColumnName"/> was given explicitly; an implicit name also matches a header loosely.</summary>
-    public bool HasExplicitName { get; }
+    public bool HasExplicitName { get; private init; }
 
     /// <summary>The zero-based position in a file without a header, or -1 for the property's own position.</summary>
     public int Index { get; }
@@ -44,6 +44,9 @@ public sealed class ColumnSpec<TRow>
     internal Func<TRow, string?>? TextGetter { get; private init; }
 
     internal ILabelCodec? Codec { get; private init; }
+
+    /// <summary>For a part of a date: which part, of what kind of value, read with which format.</summary>
+    internal DateColumn? Date { get; private init; }
 
     internal ColumnStorage Storage => Kind.Storage();
 
@@ -80,6 +83,23 @@ public sealed class ColumnSpec<TRow>
     }
 
     /// <summary>The canonical form of this column in the schema hash: what a trained model depends on.</summary>
+    /// <summary>
+    /// The numeric parts of a date or time property, one column each (<c>When.Year</c>, <c>When.Month</c>, ...), all
+    /// read from the property's one file column: a DateTime or DateTimeOffset gives year, month, day, day of week, day of
+    /// year, hour and minute; a DateOnly the first five; a TimeOnly hour and minute. Missing is missing in every part.
+    /// </summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public static IEnumerable<ColumnSpec<TRow>> DateParts(string propertyName, string? columnName, Func<TRow, DateTime?> getter, DateKind kind, string? format, int index = -1)
+    {
+        ArgumentNullException.ThrowIfNull(getter);
+        return DateColumn.PartsOf(kind).Select(part => new ColumnSpec<TRow>($"{propertyName}.{part}", columnName ?? propertyName, index, ColumnKind.DatePart)
+        {
+            HasExplicitName = columnName is not null,
+            Date = new DateColumn(propertyName, part, kind, format),
+            SingleGetter = row => getter(row) is { } value ? DateColumn.Value(value, part) : float.NaN,
+        }).ToArray();
+    }
+
     internal string SchemaSignature() =>
         string.Create(CultureInfo.InvariantCulture, $"{PropertyName}:{Kind}:{CategoryType?.FullName ?? Codec?.LabelTypeName}");
 }

@@ -16,7 +16,7 @@ internal static class FeaturePipeline
         var parts = new List<string>();
         IEstimator<ITransformer> chain = new EstimatorChain<ITransformer>();
 
-        var numeric = spec.Features.Where(f => f.Kind is ColumnKind.Numeric or ColumnKind.Boolean).Select(f => f.PropertyName).ToArray();
+        var numeric = spec.Features.Where(f => f.Kind is ColumnKind.Numeric or ColumnKind.Boolean or ColumnKind.DatePart).Select(f => f.PropertyName).ToArray();
         if (numeric.Length > 0)
         {
             chain = chain

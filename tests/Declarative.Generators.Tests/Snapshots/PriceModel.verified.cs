@@ -25,6 +25,10 @@ partial class PriceModel : global::Declarative.IDeclaredPipeline
         [
             global::Declarative.Schema.ColumnSpec<global::House>.Numeric("Rooms", null, static row => row.Rooms),
             global::Declarative.Schema.ColumnSpec<global::House>.Numeric("Area", null, static row => (float)row.Area),
+            .. global::Declarative.Schema.ColumnSpec<global::House>.DateParts("Listed", null, static row => (global::System.DateTime?)row.Listed, global::Declarative.Schema.DateKind.DateTime, null),
+            .. global::Declarative.Schema.ColumnSpec<global::House>.DateParts("Sold", "sold", static row => row.Sold is { } value ? value.ToDateTime(global::System.TimeOnly.MinValue) : (global::System.DateTime?)null, global::Declarative.Schema.DateKind.Date, "dd/MM/yyyy"),
+            .. global::Declarative.Schema.ColumnSpec<global::House>.DateParts("Seen", null, static row => row.Seen is { } value ? value.DateTime : (global::System.DateTime?)null, global::Declarative.Schema.DateKind.DateTime, null),
+            .. global::Declarative.Schema.ColumnSpec<global::House>.DateParts("Open", null, static row => (global::System.DateTime?)global::System.DateTime.MinValue + row.Open.ToTimeSpan(), global::Declarative.Schema.DateKind.Time, null),
         ],
     };
 

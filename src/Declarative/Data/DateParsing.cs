@@ -1,0 +1,37 @@
+using System.Globalization;
+using Declarative.Schema;
+
+namespace Declarative.Data;
+
+/// <summary>Reads a date or time field: ISO 8601 unless the column names a format; an offset, when written, is kept as the clock time it qualifies.</summary>
+internal static class DateParsing
+{
+    private static readonly string[] IsoDateTimes =
+    [
+        "yyyy-MM-dd", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ss.FFFFFFF",
+        "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss.FFFFFFF",
+        "yyyy-MM-ddTHH:mmzzz", "yyyy-MM-ddTHH:mm:sszzz", "yyyy-MM-ddTHH:mm:ss.FFFFFFFzzz",
+        "yyyy-MM-ddTHH:mm:ssZ", "yyyy-MM-ddTHH:mm:ss.FFFFFFFZ", "yyyy-MM-ddTHH:mmZ",
+    ];
+
+    private static readonly string[] IsoTimes = ["HH:mm", "HH:mm:ss", "HH:mm:ss.FFFFFFF"];
+
+    public static bool TryParse(string text, DateKind kind, string? format, out DateTime value)
+    {
+        var formats = format is not null ? [format] : kind == DateKind.Time ? IsoTimes : IsoDateTimes;
+        if (DateTimeOffset.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal, out var parsed))
+        {
+            value = parsed.DateTime;
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
+
+    public static string Describe(DateKind kind, string? format) => format is not null
+        ? $"a {(kind == DateKind.Time ? "time" : "date")} in the format {format}"
+        : kind == DateKind.Time
+            ? "a time in ISO 8601 form (23:59 or 23:59:30); name another format with [Column(Format = \"h:mm tt\")]"
+            : "a date in ISO 8601 form (2020-12-31 or 2020-12-31T23:59:00); name another format with [Column(Format = \"dd/MM/yyyy\")]";
+}

@@ -1,0 +1,66 @@
+using Declarative.Tests.Pipelines;
+using Declarative.Training;
+
+namespace Declarative.Tests;
+
+/// <summary>Date and time properties as features: parts of the date become numbers, read from ISO 8601 or a named format.</summary>
+public sealed class DateFeatureTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    [Fact]
+    public void Timestamp_BecomesItsParts_AndPredictsTheCount()
+    {
+        var model = TaxiDemandModel.Train();
+
+        Assert.Equal(
+            ["When.Year", "When.Month", "When.Day", "When.DayOfWeek", "When.DayOfYear", "When.Hour", "When.Minute"],
+            TaxiDemandModel.Spec.Features.Select(f => f.PropertyName));
+        Assert.True(model.Pipeline.TestMetricValues["RSquared"] > 0.8, $"R² {model.Pipeline.TestMetricValues["RSquared"]}");
+
+        // Night and rush hour differ by thousands of passengers; the model has learned the hour.
+        var night = model.Predict(new TaxiDemand { When = new DateTime(2014, 10, 14, 4, 0, 0) }).Score;
+        var evening = model.Predict(new TaxiDemand { When = new DateTime(2014, 10, 14, 19, 0, 0) }).Score;
+        Assert.True(evening > night + 5_000, $"4:00 {night}, 19:00 {evening}");
+    }
+
+    [Fact]
+    public void DateOnly_WithAFormat_KeepsTheDateParts()
+    {
+        var table = PipelineTrainer.Load(TaxiDayModel.Spec, TaxiDayModel.Spec.ResolveDataPath()).Table;
+
+        Assert.Equal(["Day.Year", "Day.Month", "Day.Day", "Day.DayOfWeek", "Day.DayOfYear"], TaxiDayModel.Spec.Features.Select(f => f.PropertyName));
+        Assert.Equal(2014f, table.Columns.Single(c => c.Name == "Day.Year").Singles![0]);
+        Assert.Equal(2f, table.Columns.Single(c => c.Name == "Day.DayOfWeek").Singles![0]); // 2014-07-01 was a Tuesday
+    }
+
+    [Theory]
+    [InlineData("01/07/2014 00:00", 2, 1, "a date in ISO 8601 form")]
+    [InlineData("2014-13-01 00:00:00", 2, 1, "a date in ISO 8601 form")]
+    public void ADateInAnotherFormat_IsALocatedError(string value, int line, int column, string message)
+    {
+        var path = _temp.File("demand.csv");
+        File.WriteAllText(path, $"timestamp,value\n{value},10\n2014-07-01 00:30:00,12\n");
+
+        var error = Assert.Throws<DataFileException>(() => PipelineTrainer.Load(TaxiDemandModel.Spec, path));
+
+        Assert.Equal((line, column), (error.Line, error.Column));
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.Contains("property TaxiDemand.When", error.Message, StringComparison.Ordinal);
+        Assert.Contains("[Column(Format = ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MissingDates_AreMissingInEveryPart()
+    {
+        var path = _temp.File("demand.csv");
+        File.WriteAllText(path, "timestamp,value\n,10\n2014-07-01T00:30:00+02:00,12\n2014-07-01 01:00,9\n");
+
+        var table = PipelineTrainer.Load(TaxiDemandModel.Spec, path).Table;
+
+        Assert.All(table.Columns.Where(c => c.Name.StartsWith("When.", StringComparison.Ordinal)), c => Assert.True(float.IsNaN(c.Singles![0])));
+        Assert.Equal(30f, table.Columns.Single(c => c.Name == "When.Minute").Singles![1]); // the clock time the offset qualifies
+    }
+
+    public void Dispose() => _temp.Dispose();
+}
