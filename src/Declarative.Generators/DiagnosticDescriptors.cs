@@ -109,13 +109,17 @@ namespace Declarative.Generators
             "DCL0025", "Invalid data source",
             "The data source is invalid: {0}");
 
+        public static readonly DiagnosticDescriptor InvalidOrderBy = Error(
+            "DCL0026", "Invalid split order",
+            "[Split(OrderBy = \"{0}\")] cannot order the rows: {1}; name a date, time or number feature of the row (nameof(Row.When))");
+
         private static readonly Dictionary<string, DiagnosticDescriptor> AllById = new[]
         {
             NotPartial, MissingLabel, MultipleLabels, UnsupportedLabelType, UnsupportedPropertyType, TrainerDoesNotFitTask,
             TestFractionOutOfRange, DuplicateColumn, UnsupportedPipelineClass, NoFeatures, MultipleTasks,
             ConflictingColumnAttributes, InvalidSeparator, NoTrainers, UnknownTrainer, InvalidColumnIndex,
             MetricDoesNotFitTask, TuneOptionOutOfRange, InvalidSearchRange, SearchRangeHasNoEffect, PipelineNotAClass,
-            RowLessAccessible, MemberCollision, BadRowFractionOutOfRange, InvalidDataSource,
+            RowLessAccessible, MemberCollision, BadRowFractionOutOfRange, InvalidDataSource, InvalidOrderBy,
         }.ToDictionary(d => d.Id);
 
         public static IEnumerable<DiagnosticDescriptor> All => AllById.Values;

@@ -115,6 +115,22 @@ public sealed class DiagnosticTests
         [BinaryClassification<R>(HasHeader = false)] public partial class M;
         """);
 
+    [Theory]
+    [InlineData("Nope")]
+    [InlineData("Note")]
+    public void DCL0026_OrderByNeedsADateTimeOrNumberFeature(string property) => AssertReports("DCL0026", "OrderBy", $$"""
+        using Declarative;
+        public class R { [Label] public bool T { get; set; } public System.DateTime When { get; set; } public string Note { get; set; } = ""; }
+        [BinaryClassification<R>, Split(OrderBy = "{{property}}")] public partial class M;
+        """);
+
+    [Fact]
+    public void OrderBy_ADateFeature_Generates() => AssertGeneratesWithoutDiagnostics("""
+        using Declarative;
+        public class R { [Label] public bool T { get; set; } public System.DateTime When { get; set; } public float A { get; set; } }
+        [BinaryClassification<R>, Split(OrderBy = nameof(R.When))] public partial class M;
+        """);
+
     [Fact]
     public void DCL0012_AFormatOnANumber() => AssertReports("DCL0012", "A", """
         using Declarative;

@@ -108,6 +108,11 @@ namespace Declarative.Generators.Emitting
             }
 
             writer.WriteLine($"TestFraction = {model.TestFraction.ToString("R", CultureInfo.InvariantCulture)},");
+            if (model.OrderBy is not null)
+            {
+                writer.WriteLine($"OrderBy = {Literal(model.OrderBy)},");
+            }
+
             writer.WriteLine($"Seed = {model.Seed.ToString(CultureInfo.InvariantCulture)},");
             writer.WriteLine($"Trainers = [{string.Join(", ", model.Trainers.Select(t => "global::Declarative.Trainer." + t))}],");
             if (model.Tuning is { } tuning)

@@ -24,6 +24,7 @@ namespace Declarative.Generators.Model
         bool SkipBadRows,
         double MaxBadRowFraction,
         double TestFraction,
+        string? OrderBy,
         int Seed,
         ImmutableEquatableArray<string> Trainers,
         LabelModel Label,

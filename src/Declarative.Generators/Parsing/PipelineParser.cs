@@ -88,6 +88,7 @@ namespace Declarative.Generators.Parsing
 
             var (testFraction, seed) = ReadSplit(type, symbols, diagnostics, cancellationToken);
             var columns = RowParser.Parse(type, rowType, task, hasHeader, symbols, attributeLocation, diagnostics);
+            var orderBy = ReadOrderBy(type, columns?.Features, symbols, diagnostics, cancellationToken);
             var hasText = columns?.Features.Any(f => f.Kind == FeatureKind.Text) == true;
             var trainers = ReadTrainers(type, task, hasText, symbols, diagnostics, cancellationToken);
             var tuning = TuningParser.Parse(type, task, trainers, symbols, diagnostics, cancellationToken);
@@ -120,6 +121,7 @@ namespace Declarative.Generators.Parsing
                 SkipBadRows: skipBadRows,
                 MaxBadRowFraction: maxBadRowFraction,
                 TestFraction: testFraction,
+                OrderBy: orderBy,
                 Seed: seed,
                 Trainers: trainers.ToImmutableEquatableArray(),
                 Label: columns.Value.Label,
@@ -283,6 +285,28 @@ namespace Declarative.Generators.Parsing
             }
 
             return (fraction, AttributeReader.Named(split, "Seed", DefaultSeed));
+        }
+
+        /// <summary>The property a time-ordered split sorts by: a date, time or number feature of the row.</summary>
+        private static string? ReadOrderBy(INamedTypeSymbol type, List<FeatureModel>? features, KnownSymbols symbols, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        {
+            var split = type.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.Split));
+            var orderBy = split is null ? null : AttributeReader.Named<string>(split, "OrderBy");
+            if (orderBy is null || features is null)
+            {
+                return orderBy;
+            }
+
+            var feature = features.FirstOrDefault(f => f.PropertyName == orderBy);
+            if (feature is null || feature.Kind is not (FeatureKind.Date or FeatureKind.Numeric))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOrderBy,
+                    AttributeReader.NamedArgumentLocation(split!, "OrderBy", cancellationToken), orderBy,
+                    feature is null ? "no loaded feature of the row has that name" : "it is not a date, a time or a number"));
+                return null;
+            }
+
+            return orderBy;
         }
 
         private static List<string> ReadTrainers(INamedTypeSymbol type, TaskDescriptor task, bool hasText, KnownSymbols symbols, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)

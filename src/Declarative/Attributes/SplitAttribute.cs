@@ -18,4 +18,11 @@ public sealed class SplitAttribute : Attribute
 
     /// <summary>The seed of the split and of every random choice in training: the same seed gives the same model.</summary>
     public int Seed { get; set; } = DefaultSeed;
+
+    /// <summary>
+    /// Split by time instead of at random: the property (a date, time or number feature; <c>nameof(Row.When)</c>) whose
+    /// last <see cref="TestFraction"/> of rows, in its order, is the test part. Tuning then validates forward (train on
+    /// the past, validate on the next block), and so does the report's cross-validation.
+    /// </summary>
+    public string? OrderBy { get; set; }
 }

@@ -29,6 +29,15 @@ internal sealed class DataTable(IReadOnlyList<TableColumn> columns, int rowCount
 {
     public IReadOnlyList<TableColumn> Columns { get; } = columns;
 
+    /// <summary>The rows at <paramref name="order"/>, in that order.</summary>
+    public DataTable Rows(IReadOnlyList<int> order) =>
+        new(Columns.Select(c => c switch
+        {
+            { Singles: { } s } => new TableColumn(c.Name, order.Select(i => s[i]).ToArray()),
+            { Booleans: { } b } => new TableColumn(c.Name, order.Select(i => b[i]).ToArray()),
+            _ => new TableColumn(c.Name, order.Select(i => c.Texts![i]).ToArray()),
+        }).ToArray(), order.Count);
+
     public int RowCount { get; } = rowCount;
 
     /// <summary>Quoted fields of the file that spanned more than one line (legal, so only counted).</summary>

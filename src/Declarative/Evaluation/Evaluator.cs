@@ -33,7 +33,7 @@ internal static class Evaluator
         var folds = CrossValidationFolds(spec.Tuning, data.TrainRows);
         var crossValidation = data.TrainPart is null || folds == 0
             ? []
-            : CrossValidate(spec, task, data.TrainPart, trainer, hyperparameters, folds, progress);
+            : CrossValidate(spec, task, data.TrainPart, trainer, hyperparameters, folds, data.TrainRows, progress);
         var importance = Importance(spec, task, model, data.TestPart, headline, progress);
         var basics = new ReportBasics(
             spec.Name, spec.Task, trainer, hyperparameters, data.TestPath is null ? Path.GetFileName(data.Path) : $"{Path.GetFileName(data.Path)} (test: {Path.GetFileName(data.TestPath)})", data.TrainRows, data.TestPart.RowCount, headline, metrics,
@@ -60,12 +60,14 @@ internal static class Evaluator
     /// one-hot vocabularies are built once, not k times.
     /// </summary>
     private static IReadOnlyList<MetricSpread> CrossValidate<TRow>(
-        PipelineSpec<TRow> spec, ITaskEvaluation task, IDataView trainPart, Trainer trainer, IReadOnlyDictionary<string, string> hyperparameters, int foldCount,
+        PipelineSpec<TRow> spec, ITaskEvaluation task, IDataView trainPart, Trainer trainer, IReadOnlyDictionary<string, string> hyperparameters, int foldCount, int rows,
         Action<string>? progress)
     {
         var ml = new MLContext(spec.Seed);
         var featurized = ml.Data.Cache(PipelineTrainer.Featurizer(ml, spec, task, trainer).Fit(trainPart).Transform(trainPart));
-        var folds = ml.Data.CrossValidationSplit(featurized, foldCount, seed: spec.Seed);
+        var folds = spec.OrderBy is not null
+            ? ForwardFolds.Split(ml, featurized, rows, foldCount).Select(f => (TrainSet: f.Train, TestSet: f.Validate)).ToList()
+            : ml.Data.CrossValidationSplit(featurized, foldCount, seed: spec.Seed).Select(f => (f.TrainSet, f.TestSet)).ToList();
         var label = PipelineTrainer.LabelColumn(spec, task);
         var results = new IReadOnlyDictionary<string, double>[folds.Count];
         var done = 0;

@@ -65,6 +65,9 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
     /// <summary>The share of rows held out for testing.</summary>
     public double TestFraction { get; init; } = SplitAttribute.DefaultTestFraction;
 
+    /// <summary>The property a time-ordered split sorts by (its last <see cref="TestFraction"/> is the test part), or null for a random split.</summary>
+    public string? OrderBy { get; init; }
+
     /// <summary>The seed of the split and of every trainer.</summary>
     public int Seed { get; init; } = SplitAttribute.DefaultSeed;
 
@@ -89,7 +92,7 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
             .. SchemaSignature(),
             .. Columns.Select(c => string.Create(CultureInfo.InvariantCulture, $"file:{c.PropertyName}:{c.ColumnName}:{c.HasExplicitName}:{c.Index}")),
             string.Create(CultureInfo.InvariantCulture, $"data:{(Provider == DataProvider.File ? "" : $"{Provider}:{Query}:{ConnectionStringVariable}:{(ConnectionString is null ? "" : Hash([ConnectionString]))}:")}{DataPath}:{TestDataPath}:{(int)Separator}:{HasHeader}{(AllowQuoting ? "" : ":unquoted")}{(SkipBadRows ? $":skip-bad:{MaxBadRowFraction:R}" : "")}"),
-            string.Create(CultureInfo.InvariantCulture, $"split:{TestFraction:R}:{Seed}"),
+            string.Create(CultureInfo.InvariantCulture, $"split:{TestFraction:R}:{Seed}{(OrderBy is null ? "" : ":by:" + OrderBy)}"),
             $"trainers:{string.Join(",", Trainers)}",
             Tuning?.Signature() ?? "tune:none",
             $"versions:{LibraryVersions.Declarative}:{LibraryVersions.MLNet}",

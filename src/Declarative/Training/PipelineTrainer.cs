@@ -55,6 +55,17 @@ internal static class PipelineTrainer
     private static TrainingData Split<TRow>(PipelineSpec<TRow> spec, string source, DataTable table)
     {
         RequireTwoClasses(spec, table, source);
+        if (spec.OrderBy is not null)
+        {
+            // By time: the last TestFraction of the rows in order is the test part; the training part stays in order
+            // so that tuning can validate forward.
+            var order = TimeOrder.Of(spec, table);
+            var trainCount = table.RowCount - (int)Math.Round(table.RowCount * spec.TestFraction);
+            var ordered = table.Rows(order);
+            return new TrainingData(source, ordered, new TableDataView(ordered.Rows(Enumerable.Range(0, trainCount).ToArray())),
+                ordered.Rows(Enumerable.Range(trainCount, table.RowCount - trainCount).ToArray()));
+        }
+
         var ml = new MLContext(spec.Seed);
         var split = ml.Data.TrainTestSplit(new TableDataView(table), spec.TestFraction, seed: spec.Seed);
         return new TrainingData(source, table, split.TrainSet, Materialize(split.TestSet, table));

@@ -41,7 +41,9 @@ internal static class PipelineTuner
             if (!folds.TryGetValue(normalize, out var splits))
             {
                 var featurized = ml.Data.Cache(PipelineTrainer.Featurizer(ml, spec, task, trainer).Fit(trainPart).Transform(trainPart));
-                splits = foldCount == 1
+                splits = spec.OrderBy is not null
+                    ? ForwardFolds.Split(ml, featurized, (int)rows, foldCount)
+                    : foldCount == 1
                     ? [(ml.Data.TrainTestSplit(featurized, 0.2, seed: spec.Seed) is var s ? (s.TrainSet, s.TestSet) : default)]
                     : ml.Data.CrossValidationSplit(featurized, foldCount, seed: spec.Seed).Select(f => (f.TrainSet, f.TestSet)).ToList();
                 folds[normalize] = splits;

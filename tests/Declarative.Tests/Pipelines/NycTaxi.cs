@@ -30,3 +30,10 @@ public sealed class TaxiDay
 [Regression<TaxiDay>(Data = "datasets/nab-nyc-taxi/nyc_taxi.csv")]
 [Trainers(Trainer.FastTree)]
 public partial class TaxiDayModel;
+
+/// <summary>Split by time: the last fifth of the half-hours (December and January) is the test part; tuning validates forward.</summary>
+[Regression<TaxiDemand>(Data = "datasets/nab-nyc-taxi/nyc_taxi.csv")]
+[Split(OrderBy = nameof(TaxiDemand.When))]
+[Trainers(Trainer.FastTree)]
+[Tune(MaxTrials = 3, Folds = 3)]
+public partial class ForecastTaxiDemandModel;
