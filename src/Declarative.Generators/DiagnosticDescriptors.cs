@@ -113,13 +113,17 @@ namespace Declarative.Generators
             "DCL0026", "Invalid split order",
             "[Split(OrderBy = \"{0}\")] cannot order the rows: {1}; name a date, time or number feature of the row (nameof(Row.When))");
 
+        public static readonly DiagnosticDescriptor InvalidPositiveClass = Error(
+            "DCL0027", "Invalid positive class",
+            "The label '{0}' cannot be read as binary: {1}");
+
         private static readonly Dictionary<string, DiagnosticDescriptor> AllById = new[]
         {
             NotPartial, MissingLabel, MultipleLabels, UnsupportedLabelType, UnsupportedPropertyType, TrainerDoesNotFitTask,
             TestFractionOutOfRange, DuplicateColumn, UnsupportedPipelineClass, NoFeatures, MultipleTasks,
             ConflictingColumnAttributes, InvalidSeparator, NoTrainers, UnknownTrainer, InvalidColumnIndex,
             MetricDoesNotFitTask, TuneOptionOutOfRange, InvalidSearchRange, SearchRangeHasNoEffect, PipelineNotAClass,
-            RowLessAccessible, MemberCollision, BadRowFractionOutOfRange, InvalidDataSource, InvalidOrderBy,
+            RowLessAccessible, MemberCollision, BadRowFractionOutOfRange, InvalidDataSource, InvalidOrderBy, InvalidPositiveClass,
         }.ToDictionary(d => d.Id);
 
         public static IEnumerable<DiagnosticDescriptor> All => AllById.Values;

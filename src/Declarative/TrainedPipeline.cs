@@ -42,9 +42,19 @@ public abstract class TrainedPipeline<TRow, TPrediction, TMetrics, TReport> : IT
         _status = state.Status;
         Hyperparameters = _run?.Hyperparameters ?? new Dictionary<string, string>();
         Trials = _run?.Trials ?? [];
+        LabelClasses = state.LabelClasses ?? (Spec.Label.PositiveClass is { } positive && _run is not null
+            ? [_run.Data.Table.Columns.First(c => c.Name == Spec.Label.PropertyName).NegativeClass ?? "", positive]
+            : null);
         _inputSchema = ViewSchema.For(Spec);
         _predictor = new RowPredictor<TRow, TPrediction>(Spec, Model, _inputSchema, ReadPrediction);
     }
+
+    /// <summary>
+    /// For binary classification with a label that is not a bool: the negative and the positive class, as text (the
+    /// generated code turns them back into the label's type). Null otherwise.
+    /// </summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public IReadOnlyList<string>? LabelClasses { get; }
 
     /// <summary>The pipeline the model was trained for.</summary>
     public PipelineSpec<TRow> Spec { get; }
@@ -190,7 +200,7 @@ public abstract class TrainedPipeline<TRow, TPrediction, TMetrics, TReport> : IT
         var context = new MLContext(spec.Seed);
         var (model, metadata) = ModelFile.Read(context, stream, source);
         Check(spec, metadata, source);
-        return new PipelineState<TRow>(spec, profile, context, model, metadata.Trainer, null, null);
+        return new PipelineState<TRow>(spec, profile, context, model, metadata.Trainer, null, null, metadata.LabelClasses);
     }
 
     private TReport Report(TrainingData data) =>
@@ -239,9 +249,11 @@ public abstract class TrainedPipeline<TRow, TPrediction, TMetrics, TReport> : IT
         Seed = Spec.Seed,
         DeclarativeVersion = ModelFile.DeclarativeVersion,
         MLNetVersion = ModelFile.MLNetVersion,
+        LabelClasses = LabelClasses,
     };
 }
 
 /// <summary>What a trained pipeline is made of; the typed faces pass it to their base.</summary>
 internal sealed record PipelineState<TRow>(
-    PipelineSpec<TRow> Spec, TaskProfile Task, MLContext Context, ITransformer Model, Trainer Trainer, TrainingRun? Run, Action<string>? Status);
+    PipelineSpec<TRow> Spec, TaskProfile Task, MLContext Context, ITransformer Model, Trainer Trainer, TrainingRun? Run, Action<string>? Status,
+    IReadOnlyList<string>? LabelClasses = null);

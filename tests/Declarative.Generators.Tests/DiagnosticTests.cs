@@ -131,6 +131,30 @@ public sealed class DiagnosticTests
         [BinaryClassification<R>, Split(OrderBy = nameof(R.When))] public partial class M;
         """);
 
+    [Theory]
+    [InlineData("string", "", "needs [Label(Positive")]
+    [InlineData("int", "(Positive = \"yes\")", "is not a whole number")]
+    [InlineData("Kind", "(Positive = \"Purple\")", "is not a member of Kind")]
+    [InlineData("bool", "(Positive = \"true\")", "remove Positive")]
+    public void DCL0027_BinaryLabelWithoutAUsablePositiveClass(string type, string positive, string message)
+    {
+        var diagnostic = AssertReports("DCL0027", "Target", $$"""
+            using Declarative;
+            public enum Kind { Red, Green }
+            public class R { [Label{{positive}}] public {{type}} Target { get; set; } = default!; public float A { get; set; } }
+            [BinaryClassification<R>] public partial class M;
+            """);
+
+        Assert.Contains(message, diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DCL0027_PositiveOnAnotherTask() => AssertReports("DCL0027", "Target", """
+        using Declarative;
+        public class R { [Label(Positive = "a")] public string Target { get; set; } = ""; public float A { get; set; } }
+        [MulticlassClassification<R>] public partial class M;
+        """);
+
     [Fact]
     public void DCL0012_AFormatOnANumber() => AssertReports("DCL0012", "A", """
         using Declarative;
@@ -154,7 +178,7 @@ public sealed class DiagnosticTests
 
     [Theory]
     [InlineData("Regression", "string")]
-    [InlineData("BinaryClassification", "int")]
+    [InlineData("BinaryClassification", "double")]
     [InlineData("BinaryClassification", "bool?")]
     [InlineData("MulticlassClassification", "float")]
     public void DCL0004_LabelTypeDoesNotFitTask(string task, string labelType) => AssertReports("DCL0004", "Target", $$"""

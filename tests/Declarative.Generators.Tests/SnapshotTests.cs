@@ -96,6 +96,25 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void BinaryClassification_StringLabelWithPositiveClass()
+    {
+        const string source = """
+            using Declarative;
+
+            public class Message
+            {
+                [Label(Positive = "spam")] public string Kind { get; set; } = "";
+                [Text] public string Body { get; set; } = "";
+            }
+
+            [BinaryClassification<Message>(Data = "sms.tsv", Separator = '\t', AllowQuoting = false)]
+            partial class SpamModel;
+            """;
+
+        AssertGenerates("SpamModel", source);
+    }
+
+    [Fact]
     public void MulticlassClassification_StringLabel()
     {
         const string source = """

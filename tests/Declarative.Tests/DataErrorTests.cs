@@ -48,7 +48,7 @@ public sealed class DataErrorTests : IDisposable
 
         Assert.Equal(5, error.Line);
         Assert.Contains("'maybe' in column 'label(IsOver50K)'", error.Message);
-        Assert.Contains("true/false or 1/0", error.Message);
+        Assert.Contains("true/false, yes/no, t/f, y/n or 1/0", error.Message);
     }
 
     [Fact]

@@ -67,13 +67,16 @@ namespace Declarative.Generators.Emitting
             var access = Access(label.PropertyName);
             return task.LabelStorage switch
             {
+                LabelStorage.Boolean when label.Positive is { } positive =>
+                    $"PositiveLabel<{label.TypeName}>({arguments}, static row => {access}, {Codec(label)}, {Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(positive, quote: true)}",
                 LabelStorage.Boolean => $"BooleanLabel({arguments}, static row => {access}",
                 LabelStorage.Numeric => $"NumericLabel({arguments}, static row => {(label.ValueType == ValueType.Single ? access : "(float)" + access)}",
                 _ => $"ClassLabel<{label.TypeName}>({arguments}, static row => {access}, {Codec(label)}",
             };
         }
 
-        private static string Codec(LabelModel label) => label.ValueType switch
+        /// <summary>The codec of a class label's type (multiclass, or binary with a positive class).</summary>
+        public static string Codec(LabelModel label) => label.ValueType switch
         {
             ValueType.String => Codecs + ".String",
             ValueType.Int32 => Codecs + ".Int32",

@@ -165,7 +165,27 @@ namespace Declarative.Generators.Emitting
 
             writer.WriteLine($"private readonly {core} _pipeline;");
             writer.WriteLine();
-            writer.WriteLine($"private {name}({core} pipeline) => _pipeline = pipeline;");
+            var positive = model.Label.Positive is not null;
+            if (positive)
+            {
+                // The runtime predicts true/false; these turn it back into the label's own type.
+                var labelType = model.Label.TypeName;
+                writer.WriteLine($"private readonly {labelType} _positive;");
+                writer.WriteLine($"private readonly {labelType} _negative;");
+                writer.WriteLine();
+                writer.WriteLine($"private {name}({core} pipeline)");
+                writer.OpenBlock();
+                writer.WriteLine("_pipeline = pipeline;");
+                writer.WriteLine("var classes = pipeline.LabelClasses ?? throw new global::System.InvalidOperationException(\"The model does not record its two classes; train or build it again.\");");
+                writer.WriteLine($"_negative = {ColumnExpressions.Codec(model.Label)}.FromText(classes[0]);");
+                writer.WriteLine($"_positive = {ColumnExpressions.Codec(model.Label)}.FromText(classes[1]);");
+                writer.CloseBlock();
+            }
+            else
+            {
+                writer.WriteLine($"private {name}({core} pipeline) => _pipeline = pipeline;");
+            }
+
             writer.WriteLine();
             writer.WriteLine("/// <summary>The trained pipeline behind this model, for uses the typed members do not cover.</summary>");
             writer.WriteLine($"public {core} Pipeline => _pipeline;");
@@ -223,11 +243,14 @@ namespace Declarative.Generators.Emitting
             writer.WriteLine("public void SaveReport(string path) => _pipeline.SaveReport(path);");
             writer.WriteLine();
             writer.WriteLine("/// <summary>Predicts one row. Safe to call from many threads at once.</summary>");
-            writer.WriteLine($"public Prediction Predict({row} row) => new(_pipeline.Predict(row));");
+            var classes = positive ? ", _positive, _negative" : "";
+            writer.WriteLine($"public Prediction Predict({row} row) => new(_pipeline.Predict(row){classes});");
             writer.WriteLine();
             writer.WriteLine("/// <summary>Predicts many rows in one streaming pass; rows are read as the result is enumerated.</summary>");
             writer.WriteLine($"public global::System.Collections.Generic.IEnumerable<Prediction> Predict(global::System.Collections.Generic.IEnumerable<{row}> rows) =>");
-            writer.WriteLine("    global::System.Linq.Enumerable.Select(_pipeline.Predict(rows), static p => new Prediction(p));");
+            writer.WriteLine(positive
+                ? "    global::System.Linq.Enumerable.Select(_pipeline.Predict(rows), p => new Prediction(p, _positive, _negative));"
+                : "    global::System.Linq.Enumerable.Select(_pipeline.Predict(rows), static p => new Prediction(p));");
             writer.WriteLine();
             writer.WriteLine("/// <inheritdoc/>");
             writer.WriteLine("static global::Declarative.Schema.IPipelineSpec global::Declarative.IDeclaredPipeline.DeclaredSpec => Spec;");
@@ -255,11 +278,16 @@ namespace Declarative.Generators.Emitting
             writer.OpenBlock();
             writer.CloseBlock();
             writer.WriteLine();
-            writer.WriteLine($"internal Prediction({runtimePrediction} prediction)");
+            var positive = model.Label.Positive is not null;
+            writer.WriteLine(positive
+                ? $"internal Prediction({runtimePrediction} prediction, {label} positive, {label} negative)"
+                : $"internal Prediction({runtimePrediction} prediction)");
             writer.OpenBlock();
             foreach (var member in task.Members)
             {
-                writer.WriteLine($"{member.Name} = prediction.{member.Name};");
+                writer.WriteLine(positive && member.Name == "PredictedLabel"
+                    ? "PredictedLabel = prediction.PredictedLabel ? positive : negative;"
+                    : $"{member.Name} = prediction.{member.Name};");
             }
 
             writer.CloseBlock();
@@ -267,8 +295,8 @@ namespace Declarative.Generators.Emitting
             {
                 writer.WriteLine();
                 writer.WriteLine($"/// <summary>{member.Doc}</summary>");
-                var type = member.Type ?? label;
-                var initializer = member.Initializer ?? (member.Type is null && model.Label.ValueType == ValueType.String ? "\"\"" : null);
+                var type = positive && member.Name == "PredictedLabel" ? label : member.Type ?? label;
+                var initializer = member.Initializer ?? ((member.Type is null || (positive && member.Name == "PredictedLabel")) && model.Label.ValueType == ValueType.String ? "\"\"" : null);
                 writer.WriteLine($"public {type} {member.Name} {{ get; init; }}{(initializer is null ? "" : $" = {initializer};")}");
             }
 

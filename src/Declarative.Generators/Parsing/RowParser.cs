@@ -94,7 +94,9 @@ namespace Declarative.Generators.Parsing
                 return null;
             }
 
-            var label = Label(labels[0].Property, labels[0].Name, labels[0].Index, task, fallback, diagnostics);
+            var labelAttribute = labels[0].Property.GetAttributes().FirstOrDefault(a => symbols.Is(a, symbols.Label));
+            var positive = labelAttribute is null ? null : AttributeReader.Named<string>(labelAttribute, "Positive");
+            var label = Label(labels[0].Property, labels[0].Name, labels[0].Index, positive, task, fallback, diagnostics);
             return label is null || diagnostics.Count > errorsBefore ? null : (label, features);
         }
 
@@ -188,12 +190,46 @@ namespace Declarative.Generators.Parsing
             return null;
         }
 
-        private static LabelModel? Label(IPropertySymbol property, string? columnName, int index, TaskDescriptor task, Location? fallback, List<DiagnosticInfo> diagnostics)
+        private static LabelModel? Label(IPropertySymbol property, string? columnName, int index, string? positive, TaskDescriptor task, Location? fallback, List<DiagnosticInfo> diagnostics)
         {
             var type = property.Type;
-            if (ValueTypeOf(type) is { } valueType && task.Accepts(valueType))
+            var location = property.Locations.FirstOrDefault(l => l.IsInSource) ?? fallback;
+            var valueType = ValueTypeOf(type);
+            if (task.LabelStorage == LabelStorage.Boolean && valueType is not ValueType.Boolean and not null)
             {
-                return new LabelModel(property.Name, columnName, index, valueType, type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
+                // A two-valued label of its own type: string, enum or integer, with the positive class named.
+                if (valueType is not (ValueType.String or ValueType.Enum or ValueType.Int32 or ValueType.Int64))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedLabelType, location, property.Name, Display(type), task.Title,
+                        "bool, or a string, an enum, int or long with [Label(Positive = ...)]"));
+                    return null;
+                }
+
+                var problem = positive is null ? "a binary label that is not a bool needs [Label(Positive = \"...\")] to say which value is the positive class"
+                    : valueType == ValueType.Enum && !type.GetMembers().OfType<IFieldSymbol>().Any(f => f.HasConstantValue && string.Equals(f.Name, positive, System.StringComparison.OrdinalIgnoreCase))
+                        ? $"Positive = \"{positive}\" is not a member of {type.Name}"
+                    : valueType is ValueType.Int32 or ValueType.Int64 && !long.TryParse(positive, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _)
+                        ? $"Positive = \"{positive}\" is not a whole number"
+                    : positive.Length == 0 ? "Positive is empty" : null;
+                if (problem is not null)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidPositiveClass, location, property.Name, problem));
+                    return null;
+                }
+
+                return new LabelModel(property.Name, columnName, index, valueType.Value, type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), positive);
+            }
+
+            if (positive is not null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidPositiveClass, location, property.Name,
+                    task.LabelStorage == LabelStorage.Boolean ? "a bool label is its own positive class (true); remove Positive" : $"Positive applies to binary classification, not {task.Title}"));
+                return null;
+            }
+
+            if (valueType is { } accepted && task.Accepts(accepted))
+            {
+                return new LabelModel(property.Name, columnName, index, accepted, type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
             }
 
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedLabelType,

@@ -13,7 +13,7 @@ namespace Declarative.Generators.Tasks
         /// <summary>The row type's place in a parameter list.</summary>
         public const string Row = "{row}";
 
-        private static readonly string[] NonMethods = { "Spec", "Pipeline", "TestMetrics", "Trials", "Leaderboard", "Prediction", "_pipeline" };
+        private static readonly string[] NonMethods = { "Spec", "Pipeline", "TestMetrics", "Trials", "Leaderboard", "Prediction", "_pipeline", "_positive", "_negative" };
 
         private static readonly (string Name, string[] Parameters)[] Methods =
         {

@@ -24,4 +24,7 @@ internal sealed record ModelMetadata
     public required string DeclarativeVersion { get; init; }
 
     public required string MLNetVersion { get; init; }
+
+    /// <summary>For a binary label with a positive class: [negative, positive] as canonical text, so a loaded model predicts in the label's type.</summary>
+    public IReadOnlyList<string>? LabelClasses { get; init; }
 }

@@ -2,7 +2,15 @@ namespace Declarative;
 
 /// <summary>Marks the property that a supervised pipeline learns to predict. A row has exactly one.</summary>
 [AttributeUsage(AttributeTargets.Property, AllowMultiple = false, Inherited = true)]
-public sealed class LabelAttribute : Attribute;
+public sealed class LabelAttribute : Attribute
+{
+    /// <summary>
+    /// For binary classification with a label that is not a <c>bool</c> (a <c>string</c>, an enum or an integer): the
+    /// value that means the positive class (<c>[Label(Positive = "spam")]</c>). The other value in the data is the
+    /// negative class; a third is a data error at its line. Predictions come back in the label's own type.
+    /// </summary>
+    public string? Positive { get; set; }
+}
 
 /// <summary>
 /// Marks a feature as categorical: each distinct value becomes its own indicator (one-hot). <c>string</c>

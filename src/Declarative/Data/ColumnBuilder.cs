@@ -42,6 +42,9 @@ internal sealed class ColumnBuilder<TRow>(ColumnSpec<TRow> column, string name, 
             case ColumnKind.Text:
                 _texts.Add(text.AsMemory());
                 break;
+            case ColumnKind.BooleanLabel when column.PositiveClass is { } positive:
+                _booleans.Add(column.Codec!.TryNormalize(RequireLabel(field), out var binary) ? IsPositive(binary, positive, field) : throw Bad(field));
+                break;
             case ColumnKind.BooleanLabel:
                 _booleans.Add(ValueParser.TryParseBoolean(RequireLabel(field), out var label) ? label : throw Bad(field));
                 break;
@@ -71,6 +74,30 @@ internal sealed class ColumnBuilder<TRow>(ColumnSpec<TRow> column, string name, 
         return memory;
     }
 
+    private string? _negative;
+    private int _negativeLine;
+
+    /// <summary>The positive class, or the one other class the data holds: the first seen becomes it, a third value is an error.</summary>
+    private bool IsPositive(string value, string positive, Field field)
+    {
+        if (value == positive)
+        {
+            return true;
+        }
+
+        if (_negative is null)
+        {
+            (_negative, _negativeLine) = (value, field.Line);
+        }
+        else if (value != _negative)
+        {
+            throw new DataFileException(path, field.Line, field.Column,
+                $"'{Shown(field.Value)}' in column '{name}' (property {typeof(TRow).Name}.{column.PropertyName}) is neither the positive class '{positive}' nor '{_negative}', the other class (first at line {_negativeLine}): a binary label has two values.");
+        }
+
+        return false;
+    }
+
     /// <summary>Takes back the value last added, when a later column of the same row fails and the row is skipped.</summary>
     public void RemoveLast()
     {
@@ -91,7 +118,7 @@ internal sealed class ColumnBuilder<TRow>(ColumnSpec<TRow> column, string name, 
     public TableColumn Build() => column.Storage switch
     {
         ColumnStorage.Single => new TableColumn(column.PropertyName, _singles.ToArray()),
-        ColumnStorage.Boolean => new TableColumn(column.PropertyName, _booleans.ToArray()),
+        ColumnStorage.Boolean => new TableColumn(column.PropertyName, _booleans.ToArray()) { NegativeClass = _negative },
         _ => new TableColumn(column.PropertyName, _texts.ToArray()),
     };
 

@@ -22,6 +22,9 @@ internal sealed class TableColumn
     public ReadOnlyMemory<char>[]? Texts { get; }
 
     public int Length => Singles?.Length ?? Booleans?.Length ?? Texts!.Length;
+
+    /// <summary>For a binary label with a positive class: the other class's canonical text, as the data had it.</summary>
+    public string? NegativeClass { get; init; }
 }
 
 /// <summary>Rows loaded into columns of the three storage types a pipeline uses: single, boolean and text.</summary>

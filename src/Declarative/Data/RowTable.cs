@@ -15,6 +15,7 @@ internal static class RowTable
         var singles = columns.Select(c => c.Storage == ColumnStorage.Single ? new List<float>() : null).ToArray();
         var booleans = columns.Select(c => c.Storage == ColumnStorage.Boolean ? new List<bool>() : null).ToArray();
         var texts = columns.Select(c => c.Storage == ColumnStorage.Text ? new List<ReadOnlyMemory<char>>() : null).ToArray();
+        var negatives = new string?[columns.Length];
         var count = 0;
         foreach (var row in rows)
         {
@@ -40,6 +41,17 @@ internal static class RowTable
 
                         singles[i]!.Add(value);
                         break;
+                    case ColumnStorage.Boolean when column.PositiveClass is { } positive:
+                        var label = column.TextGetter!(row) ?? "";
+                        if (label != positive && (negatives[i] ??= label) != label)
+                        {
+                            throw new ArgumentException(
+                                $"{source}: row {count}, the label {typeof(TRow).Name}.{column.PropertyName} is '{label}', neither the positive class '{positive}' nor '{negatives[i]}': a binary label has two values.",
+                                nameof(rows));
+                        }
+
+                        booleans[i]!.Add(label == positive);
+                        break;
                     case ColumnStorage.Boolean:
                         booleans[i]!.Add(column.BooleanGetter!(row));
                         break;
@@ -64,7 +76,7 @@ internal static class RowTable
         var built = columns.Select((c, i) => c.Storage switch
         {
             ColumnStorage.Single => new TableColumn(c.PropertyName, singles[i]!.ToArray()),
-            ColumnStorage.Boolean => new TableColumn(c.PropertyName, booleans[i]!.ToArray()),
+            ColumnStorage.Boolean => new TableColumn(c.PropertyName, booleans[i]!.ToArray()) { NegativeClass = negatives[i] },
             _ => new TableColumn(c.PropertyName, texts[i]!.ToArray()),
         }).ToArray();
         return new DataTable(built, count);

@@ -72,7 +72,8 @@ internal static class ValueParser
     {
         ColumnKind.Numeric or ColumnKind.NumericLabel => "a number",
         ColumnKind.DatePart => DateParsing.Describe(column.Date!.Kind, column.Date.Format),
-        ColumnKind.Boolean or ColumnKind.BooleanLabel => "true/false or 1/0",
+        ColumnKind.BooleanLabel when column.Codec is not null => column.Codec.Expected,
+        ColumnKind.Boolean or ColumnKind.BooleanLabel => "true/false, yes/no, t/f, y/n or 1/0 (in any case)",
         ColumnKind.Categorical when column.CategoryType is { IsEnum: true } e => $"one of {string.Join(", ", Enum.GetNames(e))}",
         ColumnKind.Categorical => $"a {column.CategoryType?.Name}",
         ColumnKind.ClassLabel => column.Codec!.Expected,

@@ -45,6 +45,9 @@ public sealed class ColumnSpec<TRow>
 
     internal ILabelCodec? Codec { get; private init; }
 
+    /// <summary>For a binary label that is not a bool: the canonical text of the positive class.</summary>
+    internal string? PositiveClass { get; private init; }
+
     /// <summary>For a part of a date: which part, of what kind of value, read with which format.</summary>
     internal DateColumn? Date { get; private init; }
 
@@ -69,6 +72,24 @@ public sealed class ColumnSpec<TRow>
     /// <summary>The label of binary classification.</summary>
     public static ColumnSpec<TRow> BooleanLabel(string propertyName, string? columnName, Func<TRow, bool> getter, int index = -1) =>
         new(propertyName, columnName, index, ColumnKind.BooleanLabel) { BooleanGetter = getter };
+
+    /// <summary>A binary label of another type than bool: true where the value is <paramref name="positive"/>.</summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public static ColumnSpec<TRow> PositiveLabel<TLabel>(string propertyName, string? columnName, Func<TRow, TLabel> getter, LabelCodec<TLabel> codec, string positive, int index = -1)
+    {
+        ArgumentNullException.ThrowIfNull(getter);
+        ArgumentNullException.ThrowIfNull(codec);
+        var canonical = codec.TryParse(positive, out var value)
+            ? codec.ToText(value)
+            : throw new ArgumentException($"Positive = \"{positive}\" is not a valid {typeof(TLabel).Name}. {codec.Expected}", nameof(positive));
+        return new(propertyName, columnName, index, ColumnKind.BooleanLabel)
+        {
+            BooleanGetter = row => codec.ToText(getter(row)) == canonical,
+            TextGetter = row => codec.ToText(getter(row)),
+            Codec = codec,
+            PositiveClass = canonical,
+        };
+    }
 
     /// <summary>The label of regression.</summary>
     public static ColumnSpec<TRow> NumericLabel(string propertyName, string? columnName, Func<TRow, float> getter, int index = -1) =>

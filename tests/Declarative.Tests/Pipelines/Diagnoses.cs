@@ -1,0 +1,59 @@
+namespace Declarative.Tests.Pipelines;
+
+/// <summary>The breast-cancer label as an enum: 0 and 1 in the file read as the members' values.</summary>
+public enum Diagnosis
+{
+    Benign = 0,
+    Malignant = 1,
+}
+
+/// <summary>A tumor whose label is a <see cref="Diagnosis"/>, with the positive class named.</summary>
+public sealed class DiagnosedTumor
+{
+    [Label(Positive = nameof(Diagnosis.Malignant))]
+    [Column("label")]
+    public Diagnosis Diagnosis { get; set; }
+
+    public float Thickness { get; set; }
+
+    [Column("uniform_size")]
+    public float UniformSize { get; set; }
+
+    [Column("uniform_shape")]
+    public float UniformShape { get; set; }
+
+    public float Adhesion { get; set; }
+
+    [Column("epit_size")]
+    public float EpithelialSize { get; set; }
+
+    [Column("bare_nuclei")]
+    public float? BareNuclei { get; set; }
+
+    [Column("bland_chromatin")]
+    public float BlandChromatin { get; set; }
+
+    [Column("normal_nucleoli")]
+    public float NormalNucleoli { get; set; }
+
+    public int Mitoses { get; set; }
+}
+
+[BinaryClassification<DiagnosedTumor>(Data = "datasets/breast-cancer/breast-cancer-withheader.txt")]
+[Trainers(Trainer.FastTree)]
+public partial class DiagnosisModel;
+
+/// <summary>A review sentence whose label is the file's 0/1 as an int.</summary>
+public sealed class ScoredSentence
+{
+    [Text]
+    [Column(Index = 0)]
+    public string Sentence { get; set; } = "";
+
+    [Label(Positive = "1")]
+    [Column(Index = 1)]
+    public int Score { get; set; }
+}
+
+[BinaryClassification<ScoredSentence>(Data = "datasets/sentiment-sentences/amazon_cells_labelled.txt", HasHeader = false, Separator = '\t', AllowQuoting = false)]
+public partial class ScoredSentenceModel;
