@@ -55,6 +55,17 @@ public sealed class PositiveLabelTests : IDisposable
     }
 
     [Fact]
+    public void APositiveClassAbsentFromTheData_IsNamed()
+    {
+        var path = _temp.File("sentences.txt");
+        File.WriteAllText(path, "good\t0\nbad\t0\nso-so\t0\n");
+
+        var error = Assert.Throws<DataFileException>(() => ScoredSentenceModel.Train(path));
+
+        Assert.Contains("The positive class '1' of the label 'Score' (property ScoredSentence.Score) is in no row; the rows hold '0'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RowsInMemory_WithAThirdValue_AreRefused()
     {
         ScoredSentence[] rows = [new() { Sentence = "a", Score = 1 }, new() { Sentence = "b", Score = 0 }, new() { Sentence = "c", Score = 5 }];

@@ -85,6 +85,12 @@ internal static class PipelineTrainer
     private static void RequireTwoClasses<TRow>(PipelineSpec<TRow> spec, DataTable table, string path)
     {
         var label = table.Columns.First(c => c.Name == spec.Label.PropertyName);
+        if (spec.Label.PositiveClass is { } positive && label.Booleans is { } flags && !flags.Contains(true))
+        {
+            throw new DataFileException(path, null, null,
+                $"The positive class '{positive}' of the label '{spec.Label.ColumnName}' (property {typeof(TRow).Name}.{spec.Label.PropertyName}) is in no row; the rows hold '{label.NegativeClass}'. Check [Label(Positive = ...)] against the data.");
+        }
+
         var only = label switch
         {
             { Booleans: { } b } when b.All(v => v == b[0]) => b[0] ? "true" : "false",
