@@ -102,7 +102,7 @@ internal static class ArtifactBuilder
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var report = trained.Evaluate();
-            Reports.ReportHtml.Write(report, task, reportPath);
+            AtomicFile.WriteText(reportPath, Reports.ReportHtml.Render(report, task));
             AtomicFile.Write(reportJsonPath, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(report.ToJson())));
             warnings = report.Profile.Warnings;
             evaluationTime = clock.Elapsed;

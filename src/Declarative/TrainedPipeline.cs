@@ -133,7 +133,7 @@ public abstract class TrainedPipeline<TRow, TPrediction, TMetrics, TReport> : IT
     public void SaveReport(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        Reports.ReportHtml.Write(Evaluate(), _task, path);
+        AtomicFile.WriteText(path, Reports.ReportHtml.Render(Evaluate(), _task));
     }
 
     /// <summary>Saves the model to a file (written whole or not at all), to be read back by the pipeline's <c>Load</c>.</summary>

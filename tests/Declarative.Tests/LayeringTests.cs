@@ -47,7 +47,9 @@ public sealed partial class LayeringTests
         var own = Array.IndexOf(Layers, folder.Split('/')[0]);
         Assert.True(own >= 0, $"{folder} is not in the list of layers; add it where it belongs.");
         var code = string.Join('\n', text.Split('\n').Where(line => !line.TrimStart().StartsWith("//", StringComparison.Ordinal)));
-        var used = NamespaceUse().Matches(code).Select(m => m.Groups[1].Value).Distinct();
+        // Qualified names count too: inside namespace Declarative.X, "Data.Thing" reaches Declarative.Data.
+        var used = NamespaceUse().Matches(code).Select(m => m.Groups[1].Value)
+            .Concat(PartialName().Matches(code).Select(m => m.Groups[1].Value)).Distinct();
         foreach (var layer in used.Where(Layers.Contains))
         {
             Assert.True(Array.IndexOf(Layers, layer) <= own, $"{file} ({Layers[own]}) uses Declarative.{layer}, a layer above it.");
@@ -62,6 +64,10 @@ public sealed partial class LayeringTests
 
     [GeneratedRegex(@"^namespace\s+([\w.]+)\s*;", RegexOptions.Multiline)]
     private static partial Regex NamespaceDeclaration();
+
+    /// <summary>A layer named by itself before a type: <c>Data.DataTable</c>, not <c>ml.Data.Cache</c> or <c>x.Data</c>.</summary>
+    [GeneratedRegex(@"(?<![\w.])(Schema|Data|Training|Tuning|Evaluation|Reports|Prediction|Tasks|Artifacts)\.[A-Z]\w*")]
+    private static partial Regex PartialName();
 
     /// <summary>A using directive or a qualified name: <c>using Declarative.Data;</c>, <c>Declarative.Data.X</c>.</summary>
     [GeneratedRegex(@"\bDeclarative\.([A-Z]\w*)")]

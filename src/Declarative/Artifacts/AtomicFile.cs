@@ -6,6 +6,10 @@ namespace Declarative.Artifacts;
 /// </summary>
 internal static class AtomicFile
 {
+    /// <summary>Writes text as UTF-8, whole or not at all.</summary>
+    public static void WriteText(string path, string text) =>
+        Write(path, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(text)));
+
     public static void Write(string path, Action<Stream> write)
     {
         var fullPath = Path.GetFullPath(path);

@@ -32,10 +32,6 @@ internal static class ReportHtml
         return html.ToString();
     }
 
-    /// <summary>Writes the page to a file (whole or not at all).</summary>
-    public static void Write(EvaluationReport report, ITaskSections task, string path) =>
-        Artifacts.AtomicFile.Write(path, stream => stream.Write(Encoding.UTF8.GetBytes(Render(report, task))));
-
     private static void Header(StringBuilder html, EvaluationReport r, ITaskSections task)
     {
         var headline = r.TestMetrics.TryGetValue(r.HeadlineMetric, out var value) ? value : double.NaN;
