@@ -110,9 +110,10 @@ internal static class ArtifactBuilder
         }
         else
         {
-            // Stale reports would describe another model.
+            // Stale reports would describe another model. What reading the data noticed is still said.
             File.Delete(reportPath);
             File.Delete(reportJsonPath);
+            warnings = trained.ReadingWarnings();
         }
 
         var metric = spec.Tuning?.MetricFor(task.HeadlineMetric);

@@ -6,6 +6,9 @@ public interface ITrainedPipeline
     /// <summary>The pipeline's name.</summary>
     string Name { get; }
 
+    /// <summary>What reading the training data noticed (skipped rows, multi-line fields), for builds that write no report.</summary>
+    internal IReadOnlyList<Evaluation.DataWarning> ReadingWarnings();
+
     /// <summary>The trainer that produced the model.</summary>
     Trainer Trainer { get; }
 

@@ -129,6 +129,10 @@ public abstract class TrainedPipeline<TRow, TPrediction, TMetrics, TReport> : IT
     /// <inheritdoc/>
     EvaluationReport ITrainedPipeline.Evaluate(string? dataPath) => Evaluate(dataPath);
 
+    /// <summary>What reading the training data noticed (skipped rows, multi-line fields), for builds that write no report.</summary>
+    IReadOnlyList<DataWarning> ITrainedPipeline.ReadingWarnings() =>
+        _run is null ? [] : DataProfiler.ReadingWarnings(_run.Data.Table).ToArray();
+
     /// <summary>Writes the HTML report of <c>Evaluate()</c> (without a path) as one self-contained page.</summary>
     public void SaveReport(string path)
     {

@@ -45,18 +45,7 @@ internal static class DataProfiler
             }
         }
 
-        foreach (var row in table.BadRowSamples)
-        {
-            warnings.Add(new DataWarning(DataWarningCodes.SkippedBadRow, "",
-                string.Create(CultureInfo.InvariantCulture, $"Skipped a bad row ({table.BadRows:N0} in all, SkipBadRows = true): {row.Detail}"), row.Line, row.Column));
-        }
-
-        if (table.MultilineFields > 0)
-        {
-            warnings.Add(new DataWarning(DataWarningCodes.MultilineFields, "",
-                string.Create(CultureInfo.InvariantCulture,
-                    $"{table.MultilineFields} quoted field{(table.MultilineFields == 1 ? "" : "s")} span more than one line (the first opens at line {table.FirstMultilineFieldLine}); if a quote opened one by mistake, the rows after it were read into it. Set AllowQuoting = false when quotes are ordinary characters.")));
-        }
+        warnings.AddRange(ReadingWarnings(table));
 
         // A numeric label has values, not classes: no balance to show.
         var balance = label.Storage == ColumnStorage.Single
@@ -179,6 +168,26 @@ internal static class DataProfiler
     private static double Share(int part, int whole) => whole == 0 ? 0 : (double)part / whole;
 
     private static string Format(double? value) => value?.ToString("G6", CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>
+    /// What reading the data noticed (rows skipped as bad, quoted fields over several lines): also printed by builds
+    /// that write no report, since they are about what the model was trained on.
+    /// </summary>
+    internal static IEnumerable<DataWarning> ReadingWarnings(DataTable table)
+    {
+        foreach (var row in table.BadRowSamples)
+        {
+            yield return new DataWarning(DataWarningCodes.SkippedBadRow, "",
+                string.Create(CultureInfo.InvariantCulture, $"Skipped a bad row ({table.BadRows:N0} in all, SkipBadRows = true): {row.Detail}"), row.Line, row.Column);
+        }
+
+        if (table.MultilineFields > 0)
+        {
+            yield return new DataWarning(DataWarningCodes.MultilineFields, "",
+                string.Create(CultureInfo.InvariantCulture,
+                    $"{table.MultilineFields} quoted field{(table.MultilineFields == 1 ? "" : "s")} span more than one line (the first opens at line {table.FirstMultilineFieldLine}); if a quote opened one by mistake, the rows after it were read into it. Set AllowQuoting = false when quotes are ordinary characters."));
+        }
+    }
 
     /// <summary>Longest value a report shows: a 10 MB field stays in the data, not in report.json and the page.</summary>
     internal const int ValueLengthLimit = 200;

@@ -71,6 +71,15 @@ public sealed class SkipBadRowsTests : IDisposable
         Assert.Equal(250 - 1, table.RowCount); // 250 data lines below the header; the lenient reader read 247, merging 83-87 into one
     }
 
+    [Fact]
+    public void ABuildWithoutAReport_StillListsTheSkippedRows()
+    {
+        var result = Declarative.Build.ArtifactBuilder.Build(PipelineRegistry.For(typeof(ToxicityModel)), _temp.Path, new Declarative.Build.ArtifactOptions { Report = false });
+
+        var skipped = Assert.Single(result.Warnings, w => w.Code == DataWarningCodes.SkippedBadRow);
+        Assert.Equal(83, skipped.Line);
+    }
+
     private string Write(string text)
     {
         var path = _temp.File("data.csv");
