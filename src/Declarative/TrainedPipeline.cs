@@ -116,14 +116,30 @@ public abstract class TrainedPipeline<TRow, TPrediction, TMetrics, TReport> : IT
             return _trainingReport ??= Report(_run?.Data ?? PipelineTrainer.LoadDeclared(Spec, null));
         }
 
-        return Report(PipelineTrainer.LoadTestSet(Spec, DataPaths.Resolve(Spec, dataPath)));
+        return Report(SameClasses(PipelineTrainer.LoadTestSet(Spec, DataPaths.Resolve(Spec, dataPath))));
     }
 
     /// <summary>The report for rows in memory: every row is scored as a test set, as a file given to <c>Evaluate(path)</c> is.</summary>
     public TReport Evaluate(IEnumerable<TRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        return Report(PipelineTrainer.TestRows(Spec, rows));
+        return Report(SameClasses(PipelineTrainer.TestRows(Spec, rows)));
+    }
+
+    /// <summary>
+    /// Data scored by a model whose label has a positive class must hold the model's other class, not a new value
+    /// that would silently count as negative.
+    /// </summary>
+    private TrainingData SameClasses(TrainingData data)
+    {
+        if (LabelClasses is [var negative, _]
+            && data.Table.Columns.First(c => c.Name == Spec.Label.PropertyName).NegativeClass is { } found && found != negative)
+        {
+            throw new DataFileException(data.Path, null, null,
+                $"The label '{Spec.Label.ColumnName}' holds '{found}', but the model's classes are '{LabelClasses[1]}' (positive) and '{negative}': a model scores only the classes it learned.");
+        }
+
+        return data;
     }
 
     /// <inheritdoc/>

@@ -66,6 +66,18 @@ public sealed class PositiveLabelTests : IDisposable
     }
 
     [Fact]
+    public void Evaluate_AFileWithAnotherClass_IsRefused_NotCountedAsNegative()
+    {
+        var model = ScoredSentenceModel.Train();
+        var path = _temp.File("other.txt");
+        File.WriteAllText(path, "good\t1\nnot rated\t7\nfine\t1\n");
+
+        var error = Assert.Throws<DataFileException>(() => model.Evaluate(path));
+
+        Assert.Contains("holds '7', but the model's classes are '1' (positive) and '0'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RowsInMemory_WithAThirdValue_AreRefused()
     {
         ScoredSentence[] rows = [new() { Sentence = "a", Score = 1 }, new() { Sentence = "b", Score = 0 }, new() { Sentence = "c", Score = 5 }];

@@ -16,7 +16,25 @@ internal static class DateParsing
 
     private static readonly string[] IsoTimes = ["HH:mm", "HH:mm:ss", "HH:mm:ss.FFFFFFF"];
 
+    // The parts of one date (year, month, ...) are read from the same field one after another: remember the last
+    // field read on this thread, by reference, so a DateTime is parsed once and not seven times.
+    [ThreadStatic]
+    private static (string Text, DateKind Kind, string? Format, bool Ok, DateTime Value)? last;
+
     public static bool TryParse(string text, DateKind kind, string? format, out DateTime value)
+    {
+        if (last is { } seen && ReferenceEquals(seen.Text, text) && seen.Kind == kind && seen.Format == format)
+        {
+            value = seen.Value;
+            return seen.Ok;
+        }
+
+        var ok = Parse(text, kind, format, out value);
+        last = (text, kind, format, ok, value);
+        return ok;
+    }
+
+    private static bool Parse(string text, DateKind kind, string? format, out DateTime value)
     {
         var formats = format is not null ? [format] : kind == DateKind.Time ? IsoTimes : IsoDateTimes;
         if (DateTimeOffset.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal, out var parsed))
