@@ -65,7 +65,7 @@ internal static class ArtifactBuilder
         var testDataPath = database ? null : spec.ResolveTestDataPath();
         var dataHash = dataPath is null ? QueryLoader.Hash(spec)
             : testDataPath is null ? HashFile(dataPath) : HashFile(dataPath) + ":" + HashFile(testDataPath);
-        var source = dataPath ?? $"{spec.Provider} query of {spec.Name}";
+        var source = dataPath ?? QueryLoader.Describe(spec);
 
         // A lock file pins what tuning chose, unless re-tuning was asked for or its trainer is no longer a candidate.
         var lockPath = spec.Tuning is not null && options.LockDirectory is { } directory ? Path.Combine(directory, TuningLock.FileName(spec.Name)) : null;

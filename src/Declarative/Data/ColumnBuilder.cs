@@ -98,8 +98,33 @@ internal sealed class ColumnBuilder<TRow>(ColumnSpec<TRow> column, string name, 
         return false;
     }
 
-    /// <summary>Takes back the value last added, when a later column of the same row fails and the row is skipped.</summary>
-    public void RemoveLast()
+    /// <summary>
+    /// Adds one row to every column, or to none: when a value fails, the values this row already added are taken back
+    /// before the error goes on, so a skipped row (<c>SkipBadRows</c>) leaves the columns the same length.
+    /// </summary>
+    public static void AddRow(ColumnBuilder<TRow>[] builders, Func<int, Field> fieldOf)
+    {
+        var added = 0;
+        try
+        {
+            for (; added < builders.Length; added++)
+            {
+                builders[added].Add(fieldOf(added));
+            }
+        }
+        catch (DataFileException)
+        {
+            for (var i = 0; i < added; i++)
+            {
+                builders[i].RemoveLast();
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Takes back the value last added, when a later column of the same row fails.</summary>
+    private void RemoveLast()
     {
         switch (column.Storage)
         {

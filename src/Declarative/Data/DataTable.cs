@@ -32,12 +32,15 @@ internal sealed class DataTable(IReadOnlyList<TableColumn> columns, int rowCount
 {
     public IReadOnlyList<TableColumn> Columns { get; } = columns;
 
-    /// <summary>The rows at <paramref name="order"/>, in that order.</summary>
-    public DataTable Rows(IReadOnlyList<int> order) =>
-        new(Columns.Select(c => c switch
+    /// <summary>
+    /// The rows at <paramref name="order"/>, in that order; with <paramref name="only"/>, just the columns it names are
+    /// reordered and the others kept as they are (a shuffle of one column, for permutation importance).
+    /// </summary>
+    public DataTable Rows(IReadOnlyList<int> order, Func<string, bool>? only = null) =>
+        new(Columns.Select(c => only?.Invoke(c.Name) == false ? c : c switch
         {
             { Singles: { } s } => new TableColumn(c.Name, order.Select(i => s[i]).ToArray()),
-            { Booleans: { } b } => new TableColumn(c.Name, order.Select(i => b[i]).ToArray()),
+            { Booleans: { } b } => new TableColumn(c.Name, order.Select(i => b[i]).ToArray()) { NegativeClass = c.NegativeClass },
             _ => new TableColumn(c.Name, order.Select(i => c.Texts![i]).ToArray()),
         }).ToArray(), order.Count);
 

@@ -80,7 +80,6 @@ internal static class DelimitedFileLoader
                 continue;
             }
 
-            var added = 0;
             try
             {
                 var line = fields[0].Line;
@@ -102,19 +101,10 @@ internal static class DelimitedFileLoader
                     throw new DataFileException(path, line, null, $"The line has {fields.Count} fields, but column {minimumFields} is read.");
                 }
 
-                for (; added < builders.Length; added++)
-                {
-                    builders[added].Add(fields[positions[added]]);
-                }
+                ColumnBuilder<TRow>.AddRow(builders, i => fields[positions[i]]);
             }
             catch (DataFileException e) when (bad.Skip(e))
             {
-                // A row is taken whole or not at all.
-                for (var i = 0; i < added; i++)
-                {
-                    builders[i].RemoveLast();
-                }
-
                 continue;
             }
 

@@ -29,21 +29,12 @@ internal static class QueryLoader
             while (reader.Read())
             {
                 number++;
-                var added = 0;
                 try
                 {
-                    for (; added < builders.Length; added++)
-                    {
-                        builders[added].Add(new Field(Text(reader, positions[added]), number, positions[added] + 1));
-                    }
+                    ColumnBuilder<TRow>.AddRow(builders, i => new Field(Text(reader, positions[i]), number, positions[i] + 1));
                 }
                 catch (DataFileException e) when (bad.Skip(e))
                 {
-                    for (var i = 0; i < added; i++)
-                    {
-                        builders[i].RemoveLast();
-                    }
-
                     continue;
                 }
 
@@ -86,7 +77,7 @@ internal static class QueryLoader
     });
 
     /// <summary>How messages and reports name the source: the provider and the query, never the connection string.</summary>
-    public static string Describe<TRow>(PipelineSpec<TRow> spec) => $"{spec.Provider} query of {spec.Name} \"{spec.Query}\"";
+    public static string Describe(IPipelineSpec spec) => $"{spec.Provider} query of {spec.Name} \"{spec.Query}\"";
 
     private static T Read<TRow, T>(PipelineSpec<TRow> spec, Func<DbDataReader, T> read)
     {

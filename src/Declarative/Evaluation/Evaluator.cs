@@ -47,12 +47,8 @@ internal static class Evaluator
     /// fifth of at least 25,000 rows) already gives a steady estimate and k more fits would cost several times the
     /// training; or what <c>[Tune(Folds = k)]</c> declares (1, a holdout, means none).
     /// </summary>
-    internal static int CrossValidationFolds(TuningSpec? tuning, int trainRows) => tuning switch
-    {
-        { Folds: > 1 } => tuning.Folds,
-        { Folds: 1 } => 0,
-        _ => trainRows < PipelineTuner.CrossValidationRowLimit ? 5 : 0,
-    };
+    internal static int CrossValidationFolds(TuningSpec? tuning, int trainRows) =>
+        PipelineTuner.FoldCount(tuning, trainRows) is var folds and > 1 ? folds : 0;
 
     /// <summary>
     /// k folds of the training part, each fitted with the model's trainer and settings. The
@@ -131,25 +127,13 @@ internal static class Evaluator
 
         var order = Enumerable.Range(0, table.RowCount).ToArray();
         new Random(seed).Shuffle(order);
-        return Reorder(table, order[..limit], _ => true);
+        return table.Rows(order[..limit]);
     }
 
     private static DataTable Shuffle(DataTable table, string column, Random random)
     {
         var order = Enumerable.Range(0, table.RowCount).ToArray();
         random.Shuffle(order);
-        return Reorder(table, order, name => name == column);
+        return table.Rows(order, name => name == column);
     }
-
-    /// <summary>The rows of <paramref name="order"/>, in that order, for the columns <paramref name="reorder"/> names; the others as they are.</summary>
-    private static DataTable Reorder(DataTable table, int[] order, Func<string, bool> reorder) =>
-        new(
-            table.Columns.Select(c => !reorder(c.Name) ? c : c switch
-            {
-                { Singles: { } s } => new TableColumn(c.Name, order.Select(i => s[i]).ToArray()),
-                { Booleans: { } b } => new TableColumn(c.Name, order.Select(i => b[i]).ToArray()),
-                { Texts: { } t } => new TableColumn(c.Name, order.Select(i => t[i]).ToArray()),
-                _ => c,
-            }).ToArray(),
-            order.Length);
 }

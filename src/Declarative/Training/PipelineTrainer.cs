@@ -61,9 +61,7 @@ internal static class PipelineTrainer
             // so that tuning can validate forward.
             var order = TimeOrder.Of(spec, table);
             var trainCount = table.RowCount - (int)Math.Round(table.RowCount * spec.TestFraction);
-            var ordered = table.Rows(order);
-            return new TrainingData(source, ordered, new TableDataView(ordered.Rows(Enumerable.Range(0, trainCount).ToArray())),
-                ordered.Rows(Enumerable.Range(trainCount, table.RowCount - trainCount).ToArray()));
+            return new TrainingData(source, table, new TableDataView(table.Rows(order[..trainCount])), table.Rows(order[trainCount..]));
         }
 
         var ml = new MLContext(spec.Seed);

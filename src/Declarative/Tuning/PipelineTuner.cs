@@ -19,6 +19,10 @@ internal static class PipelineTuner
     /// <summary>Below this many training rows, trials are cross-validated (5 folds) unless Folds says otherwise.</summary>
     public const int CrossValidationRowLimit = 20_000;
 
+    /// <summary>How many folds validate a configuration: what the declaration says, else 5 below <see cref="CrossValidationRowLimit"/> rows and a holdout (1) from there.</summary>
+    internal static int FoldCount(TuningSpec? tuning, long rows) =>
+        tuning is { Folds: > 0 } ? tuning.Folds : rows < CrossValidationRowLimit ? 5 : 1;
+
     public static TuningOutcome Tune<TRow>(MLContext ml, PipelineSpec<TRow> spec, ITaskTraining task, TuningSpec tuning, IDataView trainPart, Action<TrialResult>? progress)
     {
         var metric = tuning.MetricFor(task.HeadlineMetric);
@@ -34,7 +38,7 @@ internal static class PipelineTuner
         // Featurize once per flavour (trees take raw features, linear trainers normalized ones) and cache it.
         var folds = new Dictionary<bool, IReadOnlyList<(IDataView Train, IDataView Validate)>>();
         var rows = CountRows(trainPart);
-        var foldCount = tuning.Folds > 0 ? tuning.Folds : rows < CrossValidationRowLimit ? 5 : 1;
+        var foldCount = FoldCount(tuning, rows);
         IReadOnlyList<(IDataView, IDataView)> FoldsFor(Trainer trainer)
         {
             var normalize = TrainerFactory.NeedsNormalization(trainer);

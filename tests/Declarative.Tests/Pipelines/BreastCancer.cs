@@ -1,12 +1,8 @@
 namespace Declarative.Tests.Pipelines;
 
-/// <summary>A row of the breast cancer data: tab separated after fifteen '//' comment lines.</summary>
-public sealed record Tumor
+/// <summary>The nine measurements of a row of the breast cancer data; the rows below add the label their own way.</summary>
+public abstract record TumorMeasurements
 {
-    [Label]
-    [Column("label")]
-    public bool Malignant { get; set; }
-
     public float Thickness { get; set; }
 
     [Column("uniform_size")]
@@ -30,6 +26,14 @@ public sealed record Tumor
     public float NormalNucleoli { get; set; }
 
     public int Mitoses { get; set; }
+}
+
+/// <summary>A row of the breast cancer data: tab separated after fifteen '//' comment lines.</summary>
+public sealed record Tumor : TumorMeasurements
+{
+    [Label]
+    [Column("label")]
+    public bool Malignant { get; set; }
 }
 
 [BinaryClassification<Tumor>(Data = "datasets/breast-cancer/breast-cancer-withheader.txt")]

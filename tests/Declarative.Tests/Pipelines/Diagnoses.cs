@@ -8,35 +8,11 @@ public enum Diagnosis
 }
 
 /// <summary>A tumor whose label is a <see cref="Diagnosis"/>, with the positive class named.</summary>
-public sealed class DiagnosedTumor
+public sealed record DiagnosedTumor : TumorMeasurements
 {
     [Label(Positive = nameof(Diagnosis.Malignant))]
     [Column("label")]
     public Diagnosis Diagnosis { get; set; }
-
-    public float Thickness { get; set; }
-
-    [Column("uniform_size")]
-    public float UniformSize { get; set; }
-
-    [Column("uniform_shape")]
-    public float UniformShape { get; set; }
-
-    public float Adhesion { get; set; }
-
-    [Column("epit_size")]
-    public float EpithelialSize { get; set; }
-
-    [Column("bare_nuclei")]
-    public float? BareNuclei { get; set; }
-
-    [Column("bland_chromatin")]
-    public float BlandChromatin { get; set; }
-
-    [Column("normal_nucleoli")]
-    public float NormalNucleoli { get; set; }
-
-    public int Mitoses { get; set; }
 }
 
 [BinaryClassification<DiagnosedTumor>(Data = "datasets/breast-cancer/breast-cancer-withheader.txt")]
