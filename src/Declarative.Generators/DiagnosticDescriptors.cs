@@ -27,7 +27,7 @@ namespace Declarative.Generators
 
         public static readonly DiagnosticDescriptor UnsupportedPropertyType = Error(
             "DCL0005", "Property type cannot be a column",
-            "The property '{0}' of type '{1}' cannot be a feature; use a number, bool, string or enum, or mark it [Ignore]");
+            "The property '{0}' of type '{1}' cannot be a feature; use a number, bool, string, enum, date or time, a float[] with [Columns], or mark it [Ignore]");
 
         public static readonly DiagnosticDescriptor TrainerDoesNotFitTask = Error(
             "DCL0006", "Trainer does not fit the task",
@@ -117,6 +117,10 @@ namespace Declarative.Generators
             "DCL0027", "Invalid positive class",
             "The label '{0}' cannot be read as binary: {1}");
 
+        public static readonly DiagnosticDescriptor InvalidColumnRun = Error(
+            "DCL0028", "Invalid run of columns",
+            "[Columns] on the property '{0}' cannot read a run of columns: {1}");
+
         private static readonly Dictionary<string, DiagnosticDescriptor> AllById = new[]
         {
             NotPartial, MissingLabel, MultipleLabels, UnsupportedLabelType, UnsupportedPropertyType, TrainerDoesNotFitTask,
@@ -124,6 +128,7 @@ namespace Declarative.Generators
             ConflictingColumnAttributes, InvalidSeparator, NoTrainers, UnknownTrainer, InvalidColumnIndex,
             MetricDoesNotFitTask, TuneOptionOutOfRange, InvalidSearchRange, SearchRangeHasNoEffect, PipelineNotAClass,
             RowLessAccessible, MemberCollision, BadRowFractionOutOfRange, InvalidDataSource, InvalidOrderBy, InvalidPositiveClass,
+            InvalidColumnRun,
         }.ToDictionary(d => d.Id);
 
         public static IEnumerable<DiagnosticDescriptor> All => AllById.Values;

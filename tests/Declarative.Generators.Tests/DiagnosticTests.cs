@@ -155,6 +155,44 @@ public sealed class DiagnosticTests
         [MulticlassClassification<R>] public partial class M;
         """);
 
+    [Theory]
+    [InlineData("", "[Columns(\"p0\", \"p3\")] public double[] Pixels { get; set; } = [];", "a run is read into a float[]")]
+    [InlineData("", "[Columns(\"p0\", \"p3\"), Column(\"p0\")] public float[] Pixels { get; set; } = [];", "[Column] and [Columns] exclude each other")]
+    [InlineData("", "[Columns(\"p0\", \"p3\"), Text] public float[] Pixels { get; set; } = [];", "[Text] and [Columns] exclude each other")]
+    [InlineData("", "[Columns(\"first\", \"last\")] public float[] Pixels { get; set; } = [];", "give it with Count = ...")]
+    [InlineData("", "[Columns(\"p3\", \"p0\")] public float[] Pixels { get; set; } = [];", "give it with Count = ...")]
+    [InlineData("", "[Columns(\"p0\", \"p3\", Count = 5)] public float[] Pixels { get; set; } = [];", "'p0' to 'p3' is 4 columns, but Count = 5")]
+    [InlineData("", "[Columns(\"p0\", \"\", Count = 5)] public float[] Pixels { get; set; } = [];", "need a name")]
+    [InlineData("", "[Columns(Count = 4)] public float[] Pixels { get; set; } = [];", "name the run's first and last header columns")]
+    [InlineData(", HasHeader = false", "[Columns(\"p0\", \"p3\")] public float[] Pixels { get; set; } = [];", "the file has no header")]
+    [InlineData(", HasHeader = false", "[Columns(StartIndex = 1)] public float[] Pixels { get; set; } = [];", "needs its width")]
+    [InlineData(", HasHeader = false", "[Columns(Count = 0)] public float[] Pixels { get; set; } = [];", "Count = 0; a run has at least one column")]
+    [InlineData(", HasHeader = false", "[Columns(StartIndex = -2, Count = 3)] public float[] Pixels { get; set; } = [];", "StartIndex = -2")]
+    public void DCL0028_ARunThatCannotBeRead(string file, string property, string message)
+    {
+        var diagnostic = AssertReports("DCL0028", "Pixels", $$"""
+            using Declarative;
+            public class R { [Label] public bool T { get; set; } public float A { get; set; } {{property}} }
+            [BinaryClassification<R>(Data = "d.csv"{{file}})] public partial class M;
+            """);
+
+        Assert.Contains(message, diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DCL0016_ARunByPositionOverlapsAnotherColumn() => AssertReports("DCL0016", "A", """
+        using Declarative;
+        public class R { [Label] public bool T { get; set; } [Columns(StartIndex = 1, Count = 4)] public float[] Pixels { get; set; } = []; [Column(Index = 3)] public float A { get; set; } }
+        [BinaryClassification<R>(Data = "d.csv", HasHeader = false)] public partial class M;
+        """);
+
+    [Fact]
+    public void ARunByPosition_MovesTheNextPropertyPastIt() => AssertGeneratesWithoutDiagnostics("""
+        using Declarative;
+        public class R { [Columns(Count = 64)] public float[] Pixels { get; set; } = []; [Label] public int Digit { get; set; } }
+        [MulticlassClassification<R>(Data = "d.csv", HasHeader = false)] public partial class M;
+        """);
+
     [Fact]
     public void DCL0012_AFormatOnANumber() => AssertReports("DCL0012", "A", """
         using Declarative;

@@ -59,7 +59,7 @@ public sealed class GeneratorFuzzTests
         private static readonly string[] FeatureTypes = ["float", "double", "int", "long", "string", "bool", "Color", "float?", "int?"];
         private static readonly string[] Mistakes =
         [
-            "label-type", "two-labels", "no-label", "feature-type", "text-on-number", "negative-index", "row-internal", "record-pipeline",
+            "label-type", "two-labels", "no-label", "feature-type", "text-on-number", "run", "negative-index", "row-internal", "record-pipeline",
             "struct-pipeline", "static", "abstract", "generic", "file", "outer-not-partial", "outer-generic", "split", "unknown-trainer",
             "trainer-task", "no-trainers", "tune-range", "tune-metric", "search-range", "separator", "predict-collision", "spec-collision",
         ];
@@ -130,6 +130,12 @@ public sealed class GeneratorFuzzTests
             if (Has("feature-type"))
             {
                 Property(text, used, "", Pick(new[] { "object", "System.Guid", "int[]" }), "Odd");
+            }
+
+            if (Has("run"))
+            {
+                Property(text, used, Pick(new[] { "[Columns(\"p0\", \"p7\")] ", "[Columns(Count = 3)] ", "[Columns(\"a\", \"b\")] ", "[Columns(\"p9\", \"p1\", Count = 2)] " }),
+                    Pick(new[] { "float[]", "float[]", "int[]", "float" }), "Pixels");
             }
 
             if (Has("text-on-number"))

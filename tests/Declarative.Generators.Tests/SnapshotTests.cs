@@ -30,6 +30,7 @@ public sealed class SnapshotTests
                 [Ignore] public string Ticket { get; set; } = "";
                 [Column("Fare ($)")] public float Fare { get; set; }
                 public float @event { get; set; }
+                [Columns("scan1", "scan4")] public float[] Scan { get; set; } = [];
             }
 
             [BinaryClassification<Passenger>(Data = "data/titanic.csv", Separator = ';')]

@@ -147,6 +147,14 @@ namespace Declarative.Generators.Emitting
                     continue;
                 }
 
+                if (feature.Kind == FeatureKind.Run)
+                {
+                    // A run is one number column per element: spread into the list.
+                    var start = feature.Index >= 0 ? $", startIndex: {feature.Index.ToString(CultureInfo.InvariantCulture)}" : "";
+                    writer.WriteLine($".. {Schema}.ColumnSpec<{row}>.Columns({Literal(feature.PropertyName)}, {NullableLiteral(feature.ColumnName)}, {NullableLiteral(feature.RunLast)}, {feature.RunCount.ToString(CultureInfo.InvariantCulture)}, static row => {ColumnExpressions.Getter(feature)}{start}),");
+                    continue;
+                }
+
                 var category = feature.Kind == FeatureKind.Categorical ? $", typeof({feature.TypeName})" : "";
                 writer.WriteLine($"{Schema}.ColumnSpec<{row}>.{feature.Kind}({Literal(feature.PropertyName)}, {NullableLiteral(feature.ColumnName)}, static row => {ColumnExpressions.Getter(feature)}{category}{Index(feature.Index)}),");
             }

@@ -8,6 +8,7 @@ namespace Declarative.Generators.Model
         Categorical,
         Text,
         Date,
+        Run,
     }
 
     /// <summary>
@@ -16,5 +17,12 @@ namespace Declarative.Generators.Model
     /// <c>Nullable&lt;T&gt;</c>). The emitter derives the getter from these.
     /// </summary>
     internal sealed record FeatureModel(
-        string PropertyName, string? ColumnName, int Index, FeatureKind Kind, ValueType ValueType, bool IsNullable, string TypeName, string? Format = null);
+        string PropertyName, string? ColumnName, int Index, FeatureKind Kind, ValueType ValueType, bool IsNullable, string TypeName, string? Format = null)
+    {
+        /// <summary>For a run of columns: the header names of its first and last column (null for a run by position).</summary>
+        public string? RunLast { get; init; }
+
+        /// <summary>For a run of columns: how many.</summary>
+        public int RunCount { get; init; }
+    }
 }

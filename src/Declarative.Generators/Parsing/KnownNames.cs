@@ -8,6 +8,7 @@ namespace Declarative.Generators.Parsing
         public const string Text = "Declarative.TextAttribute";
         public const string Ignore = "Declarative.IgnoreAttribute";
         public const string Column = "Declarative.ColumnAttribute";
+        public const string Columns = "Declarative.ColumnsAttribute";
         public const string Split = "Declarative.SplitAttribute";
         public const string Trainers = "Declarative.TrainersAttribute";
         public const string SupportedTasks = "Declarative.SupportedTasksAttribute";

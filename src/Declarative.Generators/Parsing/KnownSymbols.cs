@@ -20,6 +20,7 @@ namespace Declarative.Generators.Parsing
             Text = compilation.GetTypeByMetadataName(KnownNames.Text);
             Ignore = compilation.GetTypeByMetadataName(KnownNames.Ignore);
             Column = compilation.GetTypeByMetadataName(KnownNames.Column);
+            Columns = compilation.GetTypeByMetadataName(KnownNames.Columns);
             Split = compilation.GetTypeByMetadataName(KnownNames.Split);
             Trainers = compilation.GetTypeByMetadataName(KnownNames.Trainers);
             SupportedTasks = compilation.GetTypeByMetadataName(KnownNames.SupportedTasks);
@@ -40,6 +41,8 @@ namespace Declarative.Generators.Parsing
         public INamedTypeSymbol? Ignore { get; }
 
         public INamedTypeSymbol? Column { get; }
+
+        public INamedTypeSymbol? Columns { get; }
 
         public INamedTypeSymbol? Split { get; }
 

@@ -47,6 +47,29 @@ namespace Declarative.Generators.Parsing
                 }
 
                 var column = attributes.FirstOrDefault(a => symbols.Is(a, symbols.Column));
+                var columns = attributes.FirstOrDefault(a => symbols.Is(a, symbols.Columns));
+                if (columns is not null)
+                {
+                    var run = Run(property, columns, column is not null, marks, hasHeader, filePosition, location, diagnostics);
+                    if (run is not null)
+                    {
+                        features.Add(run);
+                        if (hasHeader)
+                        {
+                            mapped.AddRange(new[] { run.ColumnName!, run.RunLast! }.Distinct(StringComparer.OrdinalIgnoreCase).Select(n => (property, n, -1)));
+                        }
+                        else
+                        {
+                            mapped.AddRange(Enumerable.Range(run.Index, run.RunCount).Select(i => (property, property.Name, i)));
+
+                            // The properties after a run by position follow its last column.
+                            position = run.Index + run.RunCount;
+                        }
+                    }
+
+                    continue;
+                }
+
                 var columnName = column?.ConstructorArguments.FirstOrDefault().Value as string;
                 var explicitIndex = column is null ? -1 : AttributeReader.Named(column, "Index", -1);
                 var indexGiven = column?.NamedArguments.Any(a => a.Key == "Index") == true;
@@ -188,6 +211,69 @@ namespace Declarative.Generators.Parsing
 
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedPropertyType, location, property.Name, typeName));
             return null;
+        }
+
+        /// <summary>A <c>float[]</c> read from a run of columns (<c>[Columns]</c>): by first and last header name, or by position and count.</summary>
+        private static FeatureModel? Run(IPropertySymbol property, AttributeData attribute, bool hasColumn, List<string> marks, bool hasHeader, int position, Location? location, List<DiagnosticInfo> diagnostics)
+        {
+            var arguments = attribute.ConstructorArguments;
+            var first = arguments.Length == 2 ? arguments[0].Value as string : null;
+            var last = arguments.Length == 2 ? arguments[1].Value as string : null;
+            var named = arguments.Length == 2;
+            var count = AttributeReader.Named(attribute, "Count", 0);
+            var startIndex = AttributeReader.Named(attribute, "StartIndex", -1);
+            var startGiven = attribute.NamedArguments.Any(a => a.Key == "StartIndex");
+            var inferred = named ? InferredWidth(first, last) : null;
+            var width = count > 0 ? count : inferred ?? 0;
+
+            var problem =
+                property.Type is not IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Single }
+                    ? $"its type is {Display(property.Type)}; a run is read into a float[]"
+                : marks.Count > 0 ? $"{marks[0]} and [Columns] exclude each other; a run is numeric features"
+                : hasColumn ? "[Column] and [Columns] exclude each other"
+                : attribute.NamedArguments.Any(a => a.Key == "Count") && count <= 0 ? $"Count = {count}; a run has at least one column"
+                : startGiven && startIndex < 0 ? $"StartIndex = {startIndex}; a position is zero or more"
+                : named && (string.IsNullOrEmpty(first) || string.IsNullOrEmpty(last)) ? "the first and the last column need a name"
+                : named && !hasHeader ? "the file has no header (HasHeader = false); read the run by position: [Columns(StartIndex = 0, Count = 64)]"
+                : named && startGiven ? "StartIndex is for a file without a header; a run by names takes its place from the header"
+                : named && inferred is null && count == 0 ? $"how many columns '{first}' to '{last}' spans does not follow from the names (one prefix, ending in increasing numbers, as p0 to p63); give it with Count = ..."
+                : named && inferred is { } n && count > 0 && n != count ? $"'{first}' to '{last}' is {n} columns, but Count = {count}"
+                : !named && hasHeader ? "name the run's first and last header columns: [Columns(\"p0\", \"p63\")] (a run by position is for a file without a header)"
+                : !named && count == 0 ? "a run by position needs its width: [Columns(StartIndex = 0, Count = 64)]"
+                : null;
+            if (problem is not null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidColumnRun, location, property.Name, problem));
+                return null;
+            }
+
+            var start = named ? -1 : startIndex >= 0 ? startIndex : position;
+            return new FeatureModel(property.Name, first, start, FeatureKind.Run, ValueType.Single, false, "float") { RunLast = last, RunCount = width };
+        }
+
+        /// <summary>The width of a run whose names share a prefix and end in numbers (<c>p0</c> to <c>p63</c> is 64), or null.</summary>
+        private static int? InferredWidth(string? first, string? last)
+        {
+            static (string Prefix, long? Number) Split(string name)
+            {
+                var end = name.Length;
+                while (end > 0 && char.IsDigit(name[end - 1]) && name[end - 1] < 128)
+                {
+                    end--;
+                }
+
+                var digits = name.Substring(end);
+                return (name.Substring(0, end), digits.Length is > 0 and <= 9 ? long.Parse(digits, System.Globalization.CultureInfo.InvariantCulture) : null);
+            }
+
+            if (first is null || last is null)
+            {
+                return null;
+            }
+
+            var (firstPrefix, from) = Split(first);
+            var (lastPrefix, to) = Split(last);
+            return from is { } a && to is { } b && b >= a && firstPrefix == lastPrefix ? (int)(b - a + 1) : null;
         }
 
         private static LabelModel? Label(IPropertySymbol property, string? columnName, int index, string? positive, TaskDescriptor task, Location? fallback, List<DiagnosticInfo> diagnostics)

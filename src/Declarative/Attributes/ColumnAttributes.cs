@@ -55,3 +55,39 @@ public sealed class ColumnAttribute : Attribute
     /// </summary>
     public string? Format { get; set; }
 }
+
+/// <summary>
+/// Reads a <c>float[]</c> property from a run of adjacent columns, as one numeric feature of fixed width: in a file
+/// with a header, <c>[Columns("p0", "p63")]</c> takes the columns from <c>p0</c> through <c>p63</c> inclusive (the width
+/// follows from the numbers the names end in, or is given with <see cref="Count"/>); without a header,
+/// <c>[Columns(StartIndex = 0, Count = 64)]</c>. The width is checked when the data loads and when a row is predicted.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property, AllowMultiple = false, Inherited = true)]
+public sealed class ColumnsAttribute : Attribute
+{
+    /// <summary>A run by position, for a file without a header: set <see cref="Count"/> (and <see cref="StartIndex"/>).</summary>
+    public ColumnsAttribute()
+    {
+    }
+
+    /// <summary>A run by header names, from <paramref name="first"/> through <paramref name="last"/> inclusive.</summary>
+    public ColumnsAttribute(string first, string last) => (First, Last) = (first, last);
+
+    /// <summary>The header name of the run's first column, or <see langword="null"/> for a run by position.</summary>
+    public string? First { get; }
+
+    /// <summary>The header name of the run's last column, or <see langword="null"/> for a run by position.</summary>
+    public string? Last { get; }
+
+    /// <summary>
+    /// The zero-based position of the run's first column in a file without a header; -1 (the default) takes the
+    /// property's position among the row's loaded properties.
+    /// </summary>
+    public int StartIndex { get; set; } = -1;
+
+    /// <summary>
+    /// How many columns the run has: required for a run by position and for names that do not end in numbers;
+    /// 0 (the default) infers it from the names (<c>p0</c> to <c>p63</c> is 64).
+    /// </summary>
+    public int Count { get; set; }
+}

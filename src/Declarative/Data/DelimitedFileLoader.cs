@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Declarative.Schema;
 
@@ -132,14 +133,29 @@ internal static class DelimitedFileLoader
     /// </summary>
     internal static int FindInHeader<TRow>(PipelineSpec<TRow> spec, ColumnSpec<TRow> column, string[] header, string path, int? line)
     {
+        if (column.Run is not { First: { } first, Last: { } last } run)
+        {
+            return Find(spec, column, column.ColumnName, column.HasExplicitName, header, path, line);
+        }
+
+        // An element of a run: the run's first and last columns fix where it lies and must span exactly its width.
+        var from = Find(spec, column, first, true, header, path, line);
+        var to = Find(spec, column, last, true, header, path, line);
+        var width = to - from + 1;
+        return width == run.Count ? from + run.Offset : throw new DataFileException(path, line, null, string.Create(CultureInfo.InvariantCulture,
+            $"The run {run.Describe(-1)} of {typeof(TRow).Name}.{run.Property} (pipeline {spec.Name}) spans {(width > 0 ? $"{width} columns" : "no columns, the last coming before the first")} of the header (columns {from + 1} to {to + 1}), but the property reads {run.Count}."));
+    }
+
+    private static int Find<TRow>(PipelineSpec<TRow> spec, ColumnSpec<TRow> column, string name, bool explicitName, string[] header, string path, int? line)
+    {
         var matchers = new List<Func<string, bool>>
         {
-            h => string.Equals(h, column.ColumnName, StringComparison.Ordinal),
-            h => string.Equals(h, column.ColumnName, StringComparison.OrdinalIgnoreCase),
+            h => string.Equals(h, name, StringComparison.Ordinal),
+            h => string.Equals(h, name, StringComparison.OrdinalIgnoreCase),
         };
-        if (!column.HasExplicitName)
+        if (!explicitName)
         {
-            var key = Loose(column.ColumnName);
+            var key = Loose(name);
             matchers.Add(h => Loose(h) == key);
         }
 
@@ -154,17 +170,18 @@ internal static class DelimitedFileLoader
             if (found.Length > 1)
             {
                 throw new DataFileException(path, line, null,
-                    $"The header names {found.Length} columns that match '{column.ColumnName}' ({Describe(spec, column)}): {string.Join(", ", found.Select(i => $"'{header[i]}'"))}. Name one with [Column(\"...\")].");
+                    $"The header names {found.Length} columns that match '{name}' ({Describe(spec, column)}): {string.Join(", ", found.Select(i => $"'{header[i]}'"))}. Name one with [Column(\"...\")].");
             }
         }
 
         throw new DataFileException(path, line, null,
-            $"The header has no column '{column.ColumnName}' ({Describe(spec, column)}). The header has: {string.Join(", ", header.Select(h => $"'{h}'"))}.");
+            $"The header has no column '{name}' ({Describe(spec, column)}). The header has: {string.Join(", ", header.Select(h => $"'{h}'"))}.");
     }
 
     private static string Loose(string name) =>
         string.Concat(name.Where(char.IsLetterOrDigit)).ToUpperInvariant();
 
-    internal static string Describe<TRow>(PipelineSpec<TRow> spec, ColumnSpec<TRow> column) =>
-        $"{(column.Kind.IsLabel() ? "the label" : "feature")} {typeof(TRow).Name}.{column.PropertyName} of pipeline {spec.Name}";
+    internal static string Describe<TRow>(PipelineSpec<TRow> spec, ColumnSpec<TRow> column) => column.Run is { } run
+        ? $"the run of columns of feature {typeof(TRow).Name}.{run.Property} of pipeline {spec.Name}"
+        : $"{(column.Kind.IsLabel() ? "the label" : "feature")} {typeof(TRow).Name}.{column.SourceProperty} of pipeline {spec.Name}";
 }

@@ -31,7 +31,17 @@ internal static class RowTable
                 switch (column.Storage)
                 {
                     case ColumnStorage.Single:
-                        var value = column.SingleGetter!(row);
+                        float value;
+                        try
+                        {
+                            value = column.SingleGetter!(row);
+                        }
+                        catch (ArgumentException e) when (column.Run is not null)
+                        {
+                            // An array of the wrong length: say which row.
+                            throw new ArgumentException($"{source}: row {count}: {e.Message}", nameof(rows), e);
+                        }
+
                         if (float.IsInfinity(value) || (float.IsNaN(value) && column.Kind == ColumnKind.NumericLabel))
                         {
                             throw new ArgumentException(

@@ -20,6 +20,28 @@ internal static class DataProfiler
 
         foreach (var spec_ in spec.Columns)
         {
+            if (spec_.Run is { } run)
+            {
+                // A run is one property: one profile of all its values, not one per element.
+                if (run.Offset == 0)
+                {
+                    var elements = spec.Columns.Where(c => c.Run?.Property == run.Property).Select(c => byName[c.PropertyName].Singles!).ToArray();
+                    var runProfile = DescribeRun(run, spec_.Index, elements, table.RowCount);
+                    columns.Add(runProfile);
+                    if (runProfile.MissingShare >= 1)
+                    {
+                        warnings.Add(new DataWarning(DataWarningCodes.AllMissing, run.Property, $"Columns {runProfile.Column} have no values."));
+                    }
+                    else if (runProfile.Distinct == 1)
+                    {
+                        warnings.Add(new DataWarning(DataWarningCodes.ConstantColumn, run.Property,
+                            $"Columns {runProfile.Column} hold one value only ({Format(runProfile.Min)}); they cannot help the model. Mark the property [Ignore]."));
+                    }
+                }
+
+                continue;
+            }
+
             var column = byName[spec_.PropertyName];
             var profile = Describe(spec_, column, table.RowCount);
             columns.Add(profile);
@@ -81,6 +103,15 @@ internal static class DataProfiler
             ? []
             : values.GroupBy(v => v).Select(g => new CategoryCount(Capped(g.Key), g.Count())).OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal).Take(5).ToList();
         return new ColumnProfile(spec.PropertyName, spec.ColumnName, kind, spec.Kind.IsLabel(), Share(rows - values.Length, rows), values.Distinct().Count(), null, null, null, top);
+    }
+
+    private static ColumnProfile DescribeRun(ColumnRun run, int startIndex, float[][] elements, int rows)
+    {
+        var present = elements.SelectMany(e => e).Where(v => !float.IsNaN(v)).ToArray();
+        var total = (double)rows * run.Count;
+        return new ColumnProfile(run.Property, run.Describe(startIndex), string.Create(CultureInfo.InvariantCulture, $"{ColumnKind.Numeric}[{run.Count}]"), false,
+            total == 0 ? 0 : (total - present.Length) / total, present.Distinct().Count(),
+            present.Length == 0 ? null : present.Min(), present.Length == 0 ? null : present.Max(), present.Length == 0 ? null : present.Average(v => (double)v), []);
     }
 
     private static string[] LabelTexts(TableColumn label) => label switch

@@ -93,9 +93,11 @@ internal static class Evaluator
         test = Sample(test, ImportanceRowLimit, spec.Seed);
         var baseline = PipelineTrainer.Metrics(new MLContext(spec.Seed), spec, task, model.Transform(new TableDataView(test)))[metric];
         var lowerIsBetter = task.LowerIsBetter(metric);
-        var features = spec.Features;
-        var result = new FeatureImportance[features.Count];
-        Parallel.For(0, features.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, f =>
+        // One importance per property: a date's parts and a run's elements are shuffled together, as one feature.
+        var features = spec.Features.GroupBy(f => f.SourceProperty, StringComparer.Ordinal)
+            .Select(g => (Property: g.Key, Columns: g.Select(c => c.PropertyName).ToHashSet(StringComparer.Ordinal))).ToArray();
+        var result = new FeatureImportance[features.Length];
+        Parallel.For(0, features.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, f =>
         {
             // One seeded generator per property, so the shuffles do not depend on which thread ran first. (Not
             // HashCode.Combine: it is randomized per process, and the report must be the same in every build.)
@@ -104,14 +106,14 @@ internal static class Evaluator
             var drops = new double[ImportanceRepeats];
             for (var r = 0; r < ImportanceRepeats; r++)
             {
-                var shuffled = Shuffle(test, features[f].PropertyName, random);
+                var shuffled = Shuffle(test, features[f].Columns, random);
                 var value = PipelineTrainer.Metrics(ml, spec, task, model.Transform(new TableDataView(shuffled)))[metric];
                 drops[r] = lowerIsBetter ? value - baseline : baseline - value;
             }
 
             var mean = drops.Average();
-            result[f] = new FeatureImportance(features[f].PropertyName, mean, Math.Sqrt(drops.Sum(d => (d - mean) * (d - mean)) / drops.Length));
-            progress?.Invoke($"importance of {features[f].PropertyName}");
+            result[f] = new FeatureImportance(features[f].Property, mean, Math.Sqrt(drops.Sum(d => (d - mean) * (d - mean)) / drops.Length));
+            progress?.Invoke($"importance of {features[f].Property}");
         });
 
         return result.OrderByDescending(f => f.Drop).ThenBy(f => f.Feature, StringComparer.Ordinal).ToArray();
@@ -130,10 +132,10 @@ internal static class Evaluator
         return table.Rows(order[..limit]);
     }
 
-    private static DataTable Shuffle(DataTable table, string column, Random random)
+    private static DataTable Shuffle(DataTable table, HashSet<string> columns, Random random)
     {
         var order = Enumerable.Range(0, table.RowCount).ToArray();
         random.Shuffle(order);
-        return table.Rows(order, name => name == column);
+        return table.Rows(order, columns.Contains);
     }
 }

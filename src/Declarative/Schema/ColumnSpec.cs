@@ -51,6 +51,12 @@ public sealed class ColumnSpec<TRow>
     /// <summary>For a part of a date: which part, of what kind of value, read with which format.</summary>
     internal DateColumn? Date { get; private init; }
 
+    /// <summary>For one element of an array property read from a run of columns: which element of which run.</summary>
+    internal ColumnRun? Run { get; private init; }
+
+    /// <summary>The row property the column comes from: a date's parts and a run's elements share one.</summary>
+    internal string SourceProperty => Date?.Property ?? Run?.Property ?? PropertyName;
+
     internal ColumnStorage Storage => Kind.Storage();
 
     /// <summary>A numeric feature (float, double, int, long and their nullable forms; null is a missing value).</summary>
@@ -103,7 +109,6 @@ public sealed class ColumnSpec<TRow>
         return new(propertyName, columnName, index, ColumnKind.ClassLabel) { TextGetter = row => codec.ToText(getter(row)), Codec = codec };
     }
 
-    /// <summary>The canonical form of this column in the schema hash: what a trained model depends on.</summary>
     /// <summary>
     /// The numeric parts of a date or time property, one column each (<c>When.Year</c>, <c>When.Month</c>, ...), all
     /// read from the property's one file column: a DateTime or DateTimeOffset gives year, month, day, day of week, day of
@@ -121,6 +126,42 @@ public sealed class ColumnSpec<TRow>
         }).ToArray();
     }
 
+    /// <summary>
+    /// A <c>float[]</c> property read from a run of <paramref name="count"/> adjacent columns: in a file with a header,
+    /// from the column named <paramref name="first"/> through the one named <paramref name="last"/>; without one, from
+    /// position <paramref name="startIndex"/> on. Each element is a numeric column (<c>Pixels[0]</c>, ...), featurized
+    /// together with the other numbers. An array of another length is an error at training and at prediction; a null
+    /// array is all missing.
+    /// </summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public static IEnumerable<ColumnSpec<TRow>> Columns(string propertyName, string? first, string? last, int count, Func<TRow, float[]?> getter, int startIndex = -1)
+    {
+        ArgumentNullException.ThrowIfNull(getter);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        if ((first is null) != (last is null))
+        {
+            throw new ArgumentException("A run names both its first and its last column, or neither.", nameof(first));
+        }
+
+        return Enumerable.Range(0, count).Select(offset =>
+        {
+            var run = new ColumnRun(propertyName, first, last, offset, count);
+            return new ColumnSpec<TRow>(ColumnRun.ElementName(propertyName, offset), first, startIndex < 0 ? -1 : startIndex + offset, ColumnKind.Numeric)
+            {
+                HasExplicitName = first is not null,
+                Run = run,
+                SingleGetter = row => Element(getter(row), run, startIndex),
+            };
+        }).ToArray();
+    }
+
+    private static float Element(float[]? values, ColumnRun run, int startIndex) =>
+        values is null ? float.NaN
+        : values.Length == run.Count ? values[run.Offset]
+        : throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{typeof(TRow).Name}.{run.Property} has {values.Length} values, but the pipeline reads {run.Count} ({run.Describe(startIndex)}); pass exactly {run.Count}, or null when all are missing."));
+
+    /// <summary>The canonical form of this column in the schema hash: what a trained model depends on.</summary>
     internal string SchemaSignature() =>
         string.Create(CultureInfo.InvariantCulture, $"{PropertyName}:{Kind}:{CategoryType?.FullName ?? Codec?.LabelTypeName}");
 }

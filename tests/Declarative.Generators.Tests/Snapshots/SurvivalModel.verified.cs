@@ -35,6 +35,7 @@ partial class SurvivalModel : global::Declarative.IDeclaredPipeline
             global::Declarative.Schema.ColumnSpec<global::Titanic.Passenger>.Text("Name", null, static row => row.Name),
             global::Declarative.Schema.ColumnSpec<global::Titanic.Passenger>.Numeric("Fare", "Fare ($)", static row => row.Fare),
             global::Declarative.Schema.ColumnSpec<global::Titanic.Passenger>.Numeric("event", null, static row => row.@event),
+            .. global::Declarative.Schema.ColumnSpec<global::Titanic.Passenger>.Columns("Scan", "scan1", "scan4", 4, static row => row.Scan),
         ],
     };
 
