@@ -95,15 +95,7 @@ internal static class TunerBenchmark
         return (Subset(table, order[testCount..]), Subset(table, order[..testCount]));
     }
 
-    private static DataTable Subset(DataTable table, int[] rows) => new(
-        table.Columns.Select(c => c switch
-        {
-            { Singles: { } s } => new TableColumn(c.Name, rows.Select(r => s[r]).ToArray()),
-            { Booleans: { } b } => new TableColumn(c.Name, rows.Select(r => b[r]).ToArray()),
-            { Texts: { } t } => new TableColumn(c.Name, rows.Select(r => t[r]).ToArray()),
-            _ => throw new InvalidOperationException(),
-        }).ToArray(),
-        rows.Length);
+    private static DataTable Subset(DataTable table, int[] rows) => table.Rows(rows);
 
     /// <summary>Writes the split as plain CSV and runs tests/bench/sklearn_peer.py on it; null when Python or scikit-learn is missing.</summary>
     private static (double Value, TimeSpan Time)? Sklearn<TRow>(string name, PipelineSpec<TRow> spec, DataTable train, DataTable test, TimeSpan budget, string work)
@@ -153,7 +145,7 @@ internal static class TunerBenchmark
             {
                 { Singles: { } s } => float.IsNaN(s[row]) ? "" : s[row].ToString("R", CultureInfo.InvariantCulture),
                 { Booleans: { } b } => b[row] ? "1" : "0",
-                { Texts: { } t } => "\"" + t[row].ToString().Replace("\"", "\"\"", StringComparison.Ordinal) + "\"",
+                { IsText: true } t => "\"" + t.Text(row).ToString().Replace("\"", "\"\"", StringComparison.Ordinal) + "\"",
                 _ => "",
             })));
         }

@@ -8,14 +8,17 @@ namespace Declarative.Data;
 /// <param name="path">The file, for messages.</param>
 internal sealed class ColumnBuilder<TRow>(ColumnSpec<TRow> column, string name, string path)
 {
-    private readonly List<float> _singles = [];
-    private readonly List<bool> _booleans = [];
-    private readonly List<ReadOnlyMemory<char>> _texts = [];
+    private readonly ChunkedList<float> _singles = new();
+    private readonly ChunkedList<bool> _booleans = new();
+    private readonly ChunkedList<ReadOnlyMemory<char>> _texts = new();
 
-    // One string per distinct category, not one per row: a category column of 10M rows holds a few values, and
-    // a string per row was most of the table's memory. Bounded, so a near-unique column stops interning.
-    private readonly Dictionary<string, ReadOnlyMemory<char>> _categories = new(StringComparer.Ordinal);
-    private const int CategoryInternLimit = 100_000;
+    // Categories and class labels as a code per row into their distinct values: a category column of 10M rows holds a
+    // few values, and a string (or a 16-byte reference) per row was most of the table's memory. The lookup is bounded,
+    // so a near-unique column stops sharing values instead of growing a dictionary as large as the file.
+    private readonly ChunkedList<int> _codes = new();
+    private readonly List<ReadOnlyMemory<char>> _categories = [];
+    private readonly Dictionary<string, int> _categoryCodes = new(StringComparer.Ordinal);
+    private const int CategoryLookupLimit = 100_000;
 
     public void Add(Field field)
     {
@@ -36,8 +39,8 @@ internal sealed class ColumnBuilder<TRow>(ColumnSpec<TRow> column, string name, 
                 _singles.Add(ValueParser.IsMissing(text) ? float.NaN : ValueParser.TryParseBoolean(text, out var flag) ? (flag ? 1f : 0f) : throw Bad(field));
                 break;
             case ColumnKind.Categorical:
-                _texts.Add(ValueParser.IsMissing(text) ? ReadOnlyMemory<char>.Empty
-                    : ValueParser.TryNormalizeCategory(column.CategoryType!, text, out var category) ? Intern(category) : throw Bad(field));
+                _codes.Add(ValueParser.IsMissing(text) ? -1
+                    : ValueParser.TryNormalizeCategory(column.CategoryType!, text, out var category) ? Code(category) : throw Bad(field));
                 break;
             case ColumnKind.Text:
                 _texts.Add(text.AsMemory());
@@ -53,25 +56,26 @@ internal sealed class ColumnBuilder<TRow>(ColumnSpec<TRow> column, string name, 
                     : float.IsFinite(target) ? target : throw NotFinite(field));
                 break;
             case ColumnKind.ClassLabel:
-                _texts.Add(column.Codec!.TryNormalize(RequireLabel(field), out var @class) ? Intern(@class) : throw Bad(field));
+                _codes.Add(column.Codec!.TryNormalize(RequireLabel(field), out var @class) ? Code(@class) : throw Bad(field));
                 break;
         }
     }
 
-    private ReadOnlyMemory<char> Intern(string value)
+    private int Code(string value)
     {
-        if (_categories.TryGetValue(value, out var shared))
+        if (_categoryCodes.TryGetValue(value, out var code))
         {
-            return shared;
+            return code;
         }
 
-        var memory = value.AsMemory();
-        if (_categories.Count < CategoryInternLimit)
+        code = _categories.Count;
+        _categories.Add(value.AsMemory());
+        if (_categoryCodes.Count < CategoryLookupLimit)
         {
-            _categories.Add(value, memory);
+            _categoryCodes.Add(value, code);
         }
 
-        return memory;
+        return code;
     }
 
     private string? _negative;
@@ -129,21 +133,27 @@ internal sealed class ColumnBuilder<TRow>(ColumnSpec<TRow> column, string name, 
         switch (column.Storage)
         {
             case ColumnStorage.Single:
-                _singles.RemoveAt(_singles.Count - 1);
+                _singles.RemoveLast();
                 break;
             case ColumnStorage.Boolean:
-                _booleans.RemoveAt(_booleans.Count - 1);
+                _booleans.RemoveLast();
+                break;
+            case ColumnStorage.Text when IsCoded:
+                _codes.RemoveLast();
                 break;
             default:
-                _texts.RemoveAt(_texts.Count - 1);
+                _texts.RemoveLast();
                 break;
         }
     }
+
+    private bool IsCoded => column.Kind is ColumnKind.Categorical or ColumnKind.ClassLabel;
 
     public TableColumn Build() => column.Storage switch
     {
         ColumnStorage.Single => new TableColumn(column.PropertyName, _singles.ToArray()),
         ColumnStorage.Boolean => new TableColumn(column.PropertyName, _booleans.ToArray()) { NegativeClass = _negative },
+        _ when IsCoded => new TableColumn(column.PropertyName, _codes.ToArray(), [.. _categories]),
         _ => new TableColumn(column.PropertyName, _texts.ToArray()),
     };
 

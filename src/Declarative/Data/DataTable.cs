@@ -2,14 +2,26 @@ using Declarative.Schema;
 
 namespace Declarative.Data;
 
-/// <summary>An in-memory column of a <see cref="DataTable"/>: exactly one of the arrays is set, by storage.</summary>
+/// <summary>
+/// An in-memory column of a <see cref="DataTable"/>: exactly one of the arrays is set, by storage. Text is held either
+/// as one value per row (free text) or as a code per row into the column's distinct values (categories and class
+/// labels: four bytes a row instead of sixteen).
+/// </summary>
 internal sealed class TableColumn
 {
+    private readonly ReadOnlyMemory<char>[]? _texts;
+    private readonly int[]? _codes;
+    private readonly ReadOnlyMemory<char>[]? _categories;
+
     public TableColumn(string name, float[] values) => (Name, Storage, Singles) = (name, ColumnStorage.Single, values);
 
     public TableColumn(string name, bool[] values) => (Name, Storage, Booleans) = (name, ColumnStorage.Boolean, values);
 
-    public TableColumn(string name, ReadOnlyMemory<char>[] values) => (Name, Storage, Texts) = (name, ColumnStorage.Text, values);
+    public TableColumn(string name, ReadOnlyMemory<char>[] values) => (Name, Storage, _texts) = (name, ColumnStorage.Text, values);
+
+    /// <summary>Text by code: row <c>i</c> holds <c>categories[codes[i]]</c>, or empty (missing) where the code is -1.</summary>
+    public TableColumn(string name, int[] codes, ReadOnlyMemory<char>[] categories) =>
+        (Name, Storage, _codes, _categories) = (name, ColumnStorage.Text, codes, categories);
 
     public string Name { get; }
 
@@ -19,9 +31,25 @@ internal sealed class TableColumn
 
     public bool[]? Booleans { get; }
 
-    public ReadOnlyMemory<char>[]? Texts { get; }
+    public bool IsText => Storage == ColumnStorage.Text;
 
-    public int Length => Singles?.Length ?? Booleans?.Length ?? Texts!.Length;
+    public int Length => Singles?.Length ?? Booleans?.Length ?? _texts?.Length ?? _codes!.Length;
+
+    /// <summary>The text of one row (empty when missing).</summary>
+    public ReadOnlyMemory<char> Text(int row) =>
+        _texts is not null ? _texts[row] : _codes![row] is var code and >= 0 ? _categories![code] : ReadOnlyMemory<char>.Empty;
+
+    /// <summary>The text of every row, in order.</summary>
+    public IEnumerable<ReadOnlyMemory<char>> Texts => Enumerable.Range(0, Length).Select(Text);
+
+    /// <summary>The same column with its rows at <paramref name="order"/>.</summary>
+    public TableColumn Reorder(IReadOnlyList<int> order) => this switch
+    {
+        { Singles: { } s } => new TableColumn(Name, order.Select(i => s[i]).ToArray()),
+        { Booleans: { } b } => new TableColumn(Name, order.Select(i => b[i]).ToArray()) { NegativeClass = NegativeClass },
+        { _codes: { } c } => new TableColumn(Name, order.Select(i => c[i]).ToArray(), _categories!),
+        _ => new TableColumn(Name, order.Select(i => _texts![i]).ToArray()),
+    };
 
     /// <summary>For a binary label with a positive class: the other class's canonical text, as the data had it.</summary>
     public string? NegativeClass { get; init; }
@@ -37,12 +65,7 @@ internal sealed class DataTable(IReadOnlyList<TableColumn> columns, int rowCount
     /// reordered and the others kept as they are (a shuffle of one column, for permutation importance).
     /// </summary>
     public DataTable Rows(IReadOnlyList<int> order, Func<string, bool>? only = null) =>
-        new(Columns.Select(c => only?.Invoke(c.Name) == false ? c : c switch
-        {
-            { Singles: { } s } => new TableColumn(c.Name, order.Select(i => s[i]).ToArray()),
-            { Booleans: { } b } => new TableColumn(c.Name, order.Select(i => b[i]).ToArray()) { NegativeClass = c.NegativeClass },
-            _ => new TableColumn(c.Name, order.Select(i => c.Texts![i]).ToArray()),
-        }).ToArray(), order.Count);
+        new(Columns.Select(c => only?.Invoke(c.Name) == false ? c : c.Reorder(order)).ToArray(), order.Count);
 
     public int RowCount { get; } = rowCount;
 

@@ -83,7 +83,7 @@ internal sealed class TableDataView : IDataView
             {
                 { Singles: { } s } => (ValueGetter<float>)((ref float v) => v = s[_row]),
                 { Booleans: { } b } => (ValueGetter<bool>)((ref bool v) => v = b[_row]),
-                { Texts: { } t } => (ValueGetter<ReadOnlyMemory<char>>)((ref ReadOnlyMemory<char> v) => v = t[_row]),
+                { IsText: true } t => (ValueGetter<ReadOnlyMemory<char>>)((ref ReadOnlyMemory<char> v) => v = t.Text(_row)),
                 _ => throw new InvalidOperationException($"Column '{column.Name}' holds no values."),
             };
             return ViewSchema.Cast<TValue>(getter, column);

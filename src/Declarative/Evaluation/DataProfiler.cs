@@ -97,7 +97,7 @@ internal static class DataProfiler
                 present.Length == 0 ? null : present.Min(), present.Length == 0 ? null : present.Max(), present.Length == 0 ? null : present.Average(v => (double)v), []);
         }
 
-        var texts = column.Booleans is { } flags ? flags.Select(b => b ? "true" : "false").ToArray() : column.Texts!.Select(t => t.ToString()).ToArray();
+        var texts = column.Booleans is { } flags ? flags.Select(b => b ? "true" : "false").ToArray() : column.Texts.Select(t => t.ToString()).ToArray();
         var values = texts.Where(t => t.Length > 0).ToArray();
         var top = spec.Kind == ColumnKind.Text
             ? []
@@ -117,7 +117,7 @@ internal static class DataProfiler
     private static string[] LabelTexts(TableColumn label) => label switch
     {
         { Booleans: { } b } => b.Select(v => v ? "true" : "false").ToArray(),
-        { Texts: { } t } => t.Select(v => v.ToString()).ToArray(),
+        { IsText: true } t => t.Texts.Select(v => v.ToString()).ToArray(),
         { Singles: { } s } => s.Select(v => v.ToString("R", CultureInfo.InvariantCulture)).ToArray(),
         _ => [],
     };
@@ -145,12 +145,12 @@ internal static class DataProfiler
             return null;
         }
 
-        if (column.Texts is not { } categories || distinct > rows / 2)
+        if (!column.IsText || distinct > rows / 2)
         {
             return null;
         }
 
-        var correct = categories.Select((c, i) => (Category: c.ToString(), Label: labelTexts[i]))
+        var correct = column.Texts.Select((c, i) => (Category: c.ToString(), Label: labelTexts[i]))
             .GroupBy(p => p.Category)
             .Sum(g => g.GroupBy(p => p.Label).Max(l => l.Count()));
         return (double)correct / rows;

@@ -92,7 +92,7 @@ internal static class PipelineTrainer
         var only = label switch
         {
             { Booleans: { } b } when b.All(v => v == b[0]) => b[0] ? "true" : "false",
-            { Texts: { } t } when t.All(v => v.Span.SequenceEqual(t[0].Span)) => t[0].ToString(),
+            { IsText: true } t when t.Texts.All(v => v.Span.SequenceEqual(t.Text(0).Span)) => t.Text(0).ToString(),
             _ => null,
         };
         if (only is not null)

@@ -172,11 +172,11 @@ public sealed class DataCorpusTests : IDisposable
 
         var table = PipelineTrainer.Load(YelpModel.Spec, YelpModel.Spec.ResolveDataPath()).Table;
         Assert.Equal(1_000, table.RowCount);
-        Assert.Contains("As for the \"mains,\" also uninspired.", table.Columns.Single(c => c.Name == nameof(ReviewSentence.Sentence)).Texts!.Select(t => t.ToString()));
+        Assert.Contains("As for the \"mains,\" also uninspired.", table.Columns.Single(c => c.Name == nameof(ReviewSentence.Sentence)).Texts.Select(t => t.ToString()));
     }
 
     private static List<string> Notes(Declarative.Data.DataTable table) =>
-        table.Columns.Single(c => c.Name == nameof(CorpusRow.Note)).Texts!.Select(t => t.ToString()).ToList();
+        table.Columns.Single(c => c.Name == nameof(CorpusRow.Note)).Texts.Select(t => t.ToString()).ToList();
 
     public void Dispose() => _temp.Dispose();
 }
