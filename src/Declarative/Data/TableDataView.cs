@@ -3,22 +3,31 @@ using Microsoft.ML.Data;
 
 namespace Declarative.Data;
 
-/// <summary>An <see cref="IDataView"/> over a <see cref="DataTable"/>: random access, so it can shuffle and split.</summary>
+/// <summary>
+/// An <see cref="IDataView"/> over a <see cref="DataTable"/>, or over some of its rows (a split's part, without a copy):
+/// random access, so it can shuffle and split, with a known row count.
+/// </summary>
 internal sealed class TableDataView : IDataView
 {
     private readonly DataTable _table;
+    private readonly int[]? _rows;
 
-    public TableDataView(DataTable table)
+    /// <param name="table">The table.</param>
+    /// <param name="rows">The table's rows this view shows, in order; null for all.</param>
+    public TableDataView(DataTable table, int[]? rows = null)
     {
         _table = table;
+        _rows = rows;
         Schema = ViewSchema.Build(table.Columns.Select(c => (c.Name, c.Storage)));
     }
+
+    private int RowCount => _rows?.Length ?? _table.RowCount;
 
     public DataViewSchema Schema { get; }
 
     public bool CanShuffle => true;
 
-    public long? GetRowCount() => _table.RowCount;
+    public long? GetRowCount() => RowCount;
 
     public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) =>
         new Cursor(this, columnsNeeded, rand);
@@ -45,7 +54,7 @@ internal sealed class TableDataView : IDataView
 
             if (rand is not null)
             {
-                _order = Enumerable.Range(0, view._table.RowCount).ToArray();
+                _order = Enumerable.Range(0, view.RowCount).ToArray();
                 rand.Shuffle(_order);
             }
         }
@@ -60,14 +69,15 @@ internal sealed class TableDataView : IDataView
 
         public override bool MoveNext()
         {
-            if (_position + 1 >= _view._table.RowCount)
+            if (_position + 1 >= _view.RowCount)
             {
                 _row = -1;
                 return false;
             }
 
             _position++;
-            _row = _order is null ? (int)_position : _order[_position];
+            var index = _order is null ? (int)_position : _order[_position];
+            _row = _view._rows is { } rows ? rows[index] : index;
             return true;
         }
 

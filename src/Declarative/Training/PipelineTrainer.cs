@@ -64,9 +64,19 @@ internal static class PipelineTrainer
             return new TrainingData(source, table, new TableDataView(table.Rows(order[..trainCount])), table.Rows(order[trainCount..]));
         }
 
+        // ML.NET's seeded split picks the rows; the parts are then the table's own rows: the training part a view of
+        // them (no copy, and a known row count), the test part a copy that evaluation can shuffle.
         var ml = new MLContext(spec.Seed);
         var split = ml.Data.TrainTestSplit(new TableDataView(table), spec.TestFraction, seed: spec.Seed);
-        return new TrainingData(source, table, split.TrainSet, Materialize(split.TestSet, table));
+        var test = RowIndexes(split.TestSet);
+        var isTest = new bool[table.RowCount];
+        foreach (var row in test)
+        {
+            isTest[row] = true;
+        }
+
+        var train = Enumerable.Range(0, table.RowCount).Where(row => !isTest[row]).ToArray();
+        return new TrainingData(source, table, new TableDataView(table, train), table.Rows(test));
     }
 
     /// <summary>A separate test source: training (and tuning) sees all of the training source, the test part is all of the other.</summary>
@@ -124,9 +134,15 @@ internal static class PipelineTrainer
     /// <summary>Featurizer, cache and trainer: the estimator a model is fitted with.</summary>
     public static IEstimator<ITransformer> Estimator<TRow>(
         MLContext ml, PipelineSpec<TRow> spec, ITaskTraining task, Trainer trainer, IReadOnlyDictionary<string, string>? hyperparameters) =>
-        Featurizer(ml, spec, task, trainer)
-            .AppendCacheCheckpoint(ml)
+        (NeedsCache(spec, trainer) ? Featurizer(ml, spec, task, trainer).AppendCacheCheckpoint(ml) : Featurizer(ml, spec, task, trainer))
             .Append(task.CreateTrainer(ml, trainer, LabelColumn(spec, task), spec.Seed, hyperparameters));
+
+    /// <summary>
+    /// Whether the featurized rows are cached in front of the trainer: not for a trainer that copies its input once
+    /// into a dataset of its own (the cache would double the memory) unless featurizing is costly (text n-grams).
+    /// </summary>
+    private static bool NeedsCache<TRow>(PipelineSpec<TRow> spec, Trainer trainer) =>
+        !TrainerFactory.ReadsDataOnce(trainer) || spec.Features.Any(f => f.Kind == ColumnKind.Text);
 
     /// <summary>The label column the trainer and evaluator read: a key for tasks with keyed labels, the property itself otherwise.</summary>
     public static string LabelColumn<TRow>(PipelineSpec<TRow> spec, ITaskTraining task) =>
@@ -150,15 +166,19 @@ internal static class PipelineTrainer
     public static IReadOnlyDictionary<string, double> Metrics<TRow>(MLContext ml, PipelineSpec<TRow> spec, ITaskTraining task, IDataView predictions) =>
         MetricValues.Of(task.Evaluate(ml, predictions, LabelColumn(spec, task)));
 
-    /// <summary>Reads a view with the columns of <paramref name="like"/> into memory.</summary>
-    private static DataTable Materialize(IDataView view, DataTable like)
+    /// <summary>The table rows a view over a <see cref="TableDataView"/> passes on, by their row ids.</summary>
+    private static int[] RowIndexes(IDataView view)
     {
-        var columns = like.Columns.Select(c => c.Storage switch
+        var rows = new List<int>();
+        using var cursor = view.GetRowCursor([]);
+        var id = cursor.GetIdGetter();
+        DataViewRowId value = default;
+        while (cursor.MoveNext())
         {
-            ColumnStorage.Single => new TableColumn(c.Name, ViewColumns.Read<float>(view, c.Name)),
-            ColumnStorage.Boolean => new TableColumn(c.Name, ViewColumns.Read<bool>(view, c.Name)),
-            _ => new TableColumn(c.Name, ViewColumns.Read<ReadOnlyMemory<char>>(view, c.Name)),
-        }).ToArray();
-        return new DataTable(columns, columns.Length == 0 ? 0 : columns[0].Length);
+            id(ref value);
+            rows.Add((int)value.Low);
+        }
+
+        return rows.ToArray();
     }
 }

@@ -12,6 +12,12 @@ internal static class TrainerFactory
         Trainer.SdcaLogisticRegression or Trainer.LbfgsLogisticRegression or Trainer.AveragedPerceptron or Trainer.LinearSvm or
         Trainer.SdcaMaximumEntropy or Trainer.LbfgsMaximumEntropy or Trainer.Sdca or Trainer.LbfgsPoisson;
 
+    /// <summary>
+    /// LightGbm copies its input into its own binned dataset, so a cache of the featurized rows in front of it only
+    /// doubles the memory: the rows come from an in-memory table, and featurizing them again is cheap.
+    /// </summary>
+    public static bool ReadsDataOnce(Trainer trainer) => trainer is Trainer.LightGbm;
+
     /// <summary>What this factory sets beyond ML.NET's defaults, for the manifest.</summary>
     public static IReadOnlyDictionary<string, string> Settings(Trainer trainer, int seed)
     {
