@@ -42,7 +42,7 @@ namespace Declarative.Generators.Emitting
             }
 
             writer.WriteLine($"[global::System.CodeDom.Compiler.GeneratedCode(\"Declarative.Generators\", \"{ThisAssembly.Version}\")]");
-            writer.OpenBlock($"partial class {Identifiers.Escape(model.ClassName)} : global::Declarative.IDeclaredPipeline");
+            writer.OpenBlock($"partial class {Identifiers.Escape(model.ClassName)} : global::Declarative.IDeclaredModel<{model.FullyQualifiedName}>");
             WriteSpec(writer, model, task);
             WriteMembers(writer, model, task);
             WritePrediction(writer, model, task);
@@ -266,6 +266,9 @@ namespace Declarative.Generators.Emitting
             writer.WriteLine("/// <inheritdoc/>");
             writer.WriteLine("static global::Declarative.ITrainedPipeline global::Declarative.IDeclaredPipeline.TrainDeclared(string? dataPath, global::Declarative.Tuning.TrainOptions? options) =>");
             writer.WriteLine($"    {core}.Train(Spec, dataPath, options);");
+            writer.WriteLine();
+            writer.WriteLine("/// <inheritdoc/>");
+            writer.WriteLine($"global::Declarative.ITrainedPipeline global::Declarative.IDeclaredModel<{model.FullyQualifiedName}>.TrainedPipeline => _pipeline;");
             writer.WriteLine();
         }
 

@@ -9,7 +9,7 @@ namespace Flowers;
 partial class Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Declarative.Generators", "0.1.0")]
-    partial class IrisModel : global::Declarative.IDeclaredPipeline
+    partial class IrisModel : global::Declarative.IDeclaredModel<global::Flowers.Models.IrisModel>
     {
         /// <summary>The declaration of this pipeline as the runtime reads it: data source, split, trainers and columns.</summary>
         public static global::Declarative.Schema.PipelineSpec<global::Flowers.Flower> Spec { get; } = new()
@@ -99,6 +99,9 @@ partial class Models
         /// <inheritdoc/>
         static global::Declarative.ITrainedPipeline global::Declarative.IDeclaredPipeline.TrainDeclared(string? dataPath, global::Declarative.Tuning.TrainOptions? options) =>
             global::Declarative.MulticlassClassifier<global::Flowers.Flower, global::Flowers.Species>.Train(Spec, dataPath, options);
+
+        /// <inheritdoc/>
+        global::Declarative.ITrainedPipeline global::Declarative.IDeclaredModel<global::Flowers.Models.IrisModel>.TrainedPipeline => _pipeline;
 
         /// <summary>A prediction of this pipeline.</summary>
         public sealed record Prediction

@@ -5,7 +5,7 @@
 [assembly: global::Declarative.DeclaredPipeline(typeof(global::PriceModel), global::Declarative.MLTask.Regression)]
 
 [global::System.CodeDom.Compiler.GeneratedCode("Declarative.Generators", "0.1.0")]
-partial class PriceModel : global::Declarative.IDeclaredPipeline
+partial class PriceModel : global::Declarative.IDeclaredModel<global::PriceModel>
 {
     /// <summary>The declaration of this pipeline as the runtime reads it: data source, split, trainers and columns.</summary>
     public static global::Declarative.Schema.PipelineSpec<global::House> Spec { get; } = new()
@@ -97,6 +97,9 @@ partial class PriceModel : global::Declarative.IDeclaredPipeline
     /// <inheritdoc/>
     static global::Declarative.ITrainedPipeline global::Declarative.IDeclaredPipeline.TrainDeclared(string? dataPath, global::Declarative.Tuning.TrainOptions? options) =>
         global::Declarative.Regressor<global::House>.Train(Spec, dataPath, options);
+
+    /// <inheritdoc/>
+    global::Declarative.ITrainedPipeline global::Declarative.IDeclaredModel<global::PriceModel>.TrainedPipeline => _pipeline;
 
     /// <summary>A prediction of this pipeline.</summary>
     public sealed record Prediction

@@ -5,7 +5,7 @@
 [assembly: global::Declarative.DeclaredPipeline(typeof(global::RoutingModel), global::Declarative.MLTask.MulticlassClassification)]
 
 [global::System.CodeDom.Compiler.GeneratedCode("Declarative.Generators", "0.1.0")]
-partial class RoutingModel : global::Declarative.IDeclaredPipeline
+partial class RoutingModel : global::Declarative.IDeclaredModel<global::RoutingModel>
 {
     /// <summary>The declaration of this pipeline as the runtime reads it: data source, split, trainers and columns.</summary>
     public static global::Declarative.Schema.PipelineSpec<global::Ticket> Spec { get; } = new()
@@ -96,6 +96,9 @@ partial class RoutingModel : global::Declarative.IDeclaredPipeline
     /// <inheritdoc/>
     static global::Declarative.ITrainedPipeline global::Declarative.IDeclaredPipeline.TrainDeclared(string? dataPath, global::Declarative.Tuning.TrainOptions? options) =>
         global::Declarative.MulticlassClassifier<global::Ticket, string>.Train(Spec, dataPath, options);
+
+    /// <inheritdoc/>
+    global::Declarative.ITrainedPipeline global::Declarative.IDeclaredModel<global::RoutingModel>.TrainedPipeline => _pipeline;
 
     /// <summary>A prediction of this pipeline.</summary>
     public sealed record Prediction

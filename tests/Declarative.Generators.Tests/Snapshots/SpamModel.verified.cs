@@ -5,7 +5,7 @@
 [assembly: global::Declarative.DeclaredPipeline(typeof(global::SpamModel), global::Declarative.MLTask.BinaryClassification)]
 
 [global::System.CodeDom.Compiler.GeneratedCode("Declarative.Generators", "0.1.0")]
-partial class SpamModel : global::Declarative.IDeclaredPipeline
+partial class SpamModel : global::Declarative.IDeclaredModel<global::SpamModel>
 {
     /// <summary>The declaration of this pipeline as the runtime reads it: data source, split, trainers and columns.</summary>
     public static global::Declarative.Schema.PipelineSpec<global::Message> Spec { get; } = new()
@@ -101,6 +101,9 @@ partial class SpamModel : global::Declarative.IDeclaredPipeline
     /// <inheritdoc/>
     static global::Declarative.ITrainedPipeline global::Declarative.IDeclaredPipeline.TrainDeclared(string? dataPath, global::Declarative.Tuning.TrainOptions? options) =>
         global::Declarative.BinaryClassifier<global::Message>.Train(Spec, dataPath, options);
+
+    /// <inheritdoc/>
+    global::Declarative.ITrainedPipeline global::Declarative.IDeclaredModel<global::SpamModel>.TrainedPipeline => _pipeline;
 
     /// <summary>A prediction of this pipeline.</summary>
     public sealed record Prediction

@@ -7,7 +7,7 @@
 namespace Titanic;
 
 [global::System.CodeDom.Compiler.GeneratedCode("Declarative.Generators", "0.1.0")]
-partial class SurvivalModel : global::Declarative.IDeclaredPipeline
+partial class SurvivalModel : global::Declarative.IDeclaredModel<global::Titanic.SurvivalModel>
 {
     /// <summary>The declaration of this pipeline as the runtime reads it: data source, split, trainers and columns.</summary>
     public static global::Declarative.Schema.PipelineSpec<global::Titanic.Passenger> Spec { get; } = new()
@@ -104,6 +104,9 @@ partial class SurvivalModel : global::Declarative.IDeclaredPipeline
     /// <inheritdoc/>
     static global::Declarative.ITrainedPipeline global::Declarative.IDeclaredPipeline.TrainDeclared(string? dataPath, global::Declarative.Tuning.TrainOptions? options) =>
         global::Declarative.BinaryClassifier<global::Titanic.Passenger>.Train(Spec, dataPath, options);
+
+    /// <inheritdoc/>
+    global::Declarative.ITrainedPipeline global::Declarative.IDeclaredModel<global::Titanic.SurvivalModel>.TrainedPipeline => _pipeline;
 
     /// <summary>A prediction of this pipeline.</summary>
     public sealed record Prediction

@@ -5,7 +5,7 @@
 [assembly: global::Declarative.DeclaredPipeline(typeof(global::TunedModel), global::Declarative.MLTask.BinaryClassification)]
 
 [global::System.CodeDom.Compiler.GeneratedCode("Declarative.Generators", "0.1.0")]
-partial class TunedModel : global::Declarative.IDeclaredPipeline
+partial class TunedModel : global::Declarative.IDeclaredModel<global::TunedModel>
 {
     /// <summary>The declaration of this pipeline as the runtime reads it: data source, split, trainers and columns.</summary>
     public static global::Declarative.Schema.PipelineSpec<global::Row> Spec { get; } = new()
@@ -100,6 +100,9 @@ partial class TunedModel : global::Declarative.IDeclaredPipeline
     /// <inheritdoc/>
     static global::Declarative.ITrainedPipeline global::Declarative.IDeclaredPipeline.TrainDeclared(string? dataPath, global::Declarative.Tuning.TrainOptions? options) =>
         global::Declarative.BinaryClassifier<global::Row>.Train(Spec, dataPath, options);
+
+    /// <inheritdoc/>
+    global::Declarative.ITrainedPipeline global::Declarative.IDeclaredModel<global::TunedModel>.TrainedPipeline => _pipeline;
 
     /// <summary>A prediction of this pipeline.</summary>
     public sealed record Prediction
