@@ -1,5 +1,6 @@
 using Declarative.Evaluation;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Declarative.Artifacts;
 
 namespace Declarative.Build;
@@ -46,7 +47,7 @@ internal sealed record TuningLock
 
         try
         {
-            return JsonSerializer.Deserialize<TuningLock>(File.ReadAllBytes(path), ArtifactJson.Options)
+            return JsonSerializer.Deserialize(File.ReadAllBytes(path), TuningLockJsonContext.Default.TuningLock)
                 ?? throw new InvalidDataException("The file is empty.");
         }
         catch (JsonException e)
@@ -56,5 +57,14 @@ internal sealed record TuningLock
     }
 
     /// <summary>Writes the lock file atomically.</summary>
-    public void Write(string path) => AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, this, ArtifactJson.Options));
+    public void Write(string path) => AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, this, TuningLockJsonContext.Default.TuningLock));
 }
+
+/// <summary>The tuning lock file, in the artifact files' JSON form (see <see cref="Evaluation.ReportJsonContext"/>).</summary>
+[JsonSourceGenerationOptions(
+    WriteIndented = true,
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    UseStringEnumConverter = true)]
+[JsonSerializable(typeof(TuningLock))]
+internal sealed partial class TuningLockJsonContext : JsonSerializerContext;

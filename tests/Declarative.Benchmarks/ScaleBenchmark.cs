@@ -98,13 +98,20 @@ internal static class ScaleBenchmark
 
     private static (double Seconds, double PeakMb, double R2) Child(string how, string path)
     {
+        var parts = ChildLine("scale-child", how, path).Split(' ');
+        return (double.Parse(parts[0], CultureInfo.InvariantCulture), double.Parse(parts[1], CultureInfo.InvariantCulture), double.Parse(parts[2], CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Runs this program again as a child with <paramref name="mode"/> and returns what follows "RESULT " in its output.</summary>
+    internal static string ChildLine(string mode, string how, string path)
+    {
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
         if (!Environment.ProcessPath!.EndsWith("Declarative.Benchmarks", StringComparison.Ordinal))
         {
             start.ArgumentList.Add(typeof(ScaleBenchmark).Assembly.Location);
         }
 
-        start.ArgumentList.Add("scale-child");
+        start.ArgumentList.Add(mode);
         start.ArgumentList.Add(how);
         start.ArgumentList.Add(path);
         using var child = Process.Start(start)!;
@@ -112,7 +119,6 @@ internal static class ScaleBenchmark
         child.WaitForExit();
         var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"The {how} child printed no result:\n{output}");
-        var parts = line.Split(' ');
-        return (double.Parse(parts[1], CultureInfo.InvariantCulture), double.Parse(parts[2], CultureInfo.InvariantCulture), double.Parse(parts[3], CultureInfo.InvariantCulture));
+        return line["RESULT ".Length..].Trim();
     }
 }

@@ -99,6 +99,25 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
     }
 
     [Fact]
+    public void AProjectThatPublishesAot_StillTrainsAtBuild()
+    {
+        // PublishAot turns reflection-based JSON off in the app's runtimeconfig, which the build host runs under: the
+        // manifest, report and model metadata must be written through source-generated JSON.
+        var project = package.NewProject("AotFlagApp", App, (TumorSources.Dataset, "data/breast-cancer.txt"));
+        var csproj = Path.Combine(project, "AotFlagApp.csproj");
+        File.WriteAllText(csproj, File.ReadAllText(csproj).Replace("</TreatWarningsAsErrors>", "</TreatWarningsAsErrors>\n    <PublishAot>true</PublishAot>", StringComparison.Ordinal));
+        var output = Path.Combine(project, "bin", "Debug", "net10.0");
+
+        var build = DotNet.Succeed(project, "build");
+
+        Assert.Contains("Declarative: trained TumorModel with FastTree", build);
+        Assert.Contains("\"System.Text.Json.JsonSerializer.IsReflectionEnabledByDefault\": false", File.ReadAllText(Path.Combine(output, "AotFlagApp.runtimeconfig.json")));
+        Assert.Contains("\"testMetrics\"", File.ReadAllText(Path.Combine(output, "TumorModel.model.json")));
+        Assert.Contains("\"rocCurve\"", File.ReadAllText(Path.Combine(output, "TumorModel.report.json")));
+        Assert.Contains("benign -> False, malignant -> True", DotNet.Succeed(project, "run", "--no-build"));
+    }
+
+    [Fact]
     public void BadValueInData_FailsTheBuildAtItsFileAndLine()
     {
         var project = package.NewProject("BadDataApp", App, (TumorSources.Dataset, "data/breast-cancer.txt"));

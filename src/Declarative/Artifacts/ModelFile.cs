@@ -2,7 +2,6 @@ using Declarative.Schema;
 using System.IO.Compression;
 using System.Reflection;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.ML;
 
 namespace Declarative.Artifacts;
@@ -16,12 +15,6 @@ internal static class ModelFile
 {
     private const string MetadataEntry = "Declarative/metadata.json";
     private static readonly DateTimeOffset FixedTimestamp = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter() },
-    };
 
     public static string DeclarativeVersion => LibraryVersions.Declarative;
 
@@ -44,7 +37,7 @@ internal static class ModelFile
             Add(target, entry.FullName, input);
         }
 
-        using var json = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(metadata, JsonOptions));
+        using var json = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(metadata, MetadataJsonContext.Default.ModelMetadata));
         Add(target, MetadataEntry, json);
     }
 
@@ -84,7 +77,7 @@ internal static class ModelFile
             var entry = zip.GetEntry(MetadataEntry) ?? throw new ModelFileException(path, "The file is not a Declarative model: it has no metadata.");
             using (var json = BoundedCopy.Entry(entry, path))
             {
-                metadata = JsonSerializer.Deserialize<ModelMetadata>(json, JsonOptions);
+                metadata = JsonSerializer.Deserialize(json, MetadataJsonContext.Default.ModelMetadata);
             }
 
             using var target = new ZipArchive(unpacked, ZipArchiveMode.Create, leaveOpen: true);

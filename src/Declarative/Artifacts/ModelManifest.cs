@@ -1,4 +1,3 @@
-using Declarative.Evaluation;
 using System.Text.Json;
 
 namespace Declarative.Artifacts;
@@ -89,7 +88,7 @@ public sealed record ModelManifest
                 return null;
             }
 
-            var manifest = JsonSerializer.Deserialize<ModelManifest>(File.ReadAllBytes(path), ArtifactJson.Options);
+            var manifest = JsonSerializer.Deserialize(File.ReadAllBytes(path), ManifestJsonContext.Default.ModelManifest);
             problem = manifest is null ? "it is JSON null" : null;
             return manifest;
         }
@@ -105,7 +104,7 @@ public sealed record ModelManifest
 
     /// <summary>Writes the manifest atomically.</summary>
     public void Write(string path) =>
-        AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, this, ArtifactJson.Options));
+        AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, this, ManifestJsonContext.Default.ModelManifest));
 }
 
 /// <summary>The tuning part of a manifest.</summary>

@@ -72,7 +72,7 @@ public abstract record EvaluationReport
     public required IReadOnlyList<TrialResult> Trials { get; init; }
 
     /// <summary>The report as indented JSON, for CI to diff between commits.</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, GetType(), ArtifactJson.Options);
+    public string ToJson() => JsonSerializer.Serialize(this, GetType(), ReportJsonContext.Default);
 }
 
 /// <summary>A metric over cross-validation folds.</summary>

@@ -1,0 +1,36 @@
+using System.Text.Json;
+using Declarative.Hosting;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using PredictionApi;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// The model `dotnet build` trained beside the app, as a singleton that swaps in a new model file when one is deployed.
+builder.Services.AddDeclarativeModel<IncomeModel>(options => options.ReloadOnChange = true);
+builder.Services.AddHealthChecks().AddDeclarativeModelCheck<IncomeModel>();
+
+var app = builder.Build();
+
+// One person in, one typed prediction out: {"predictedLabel": true, "probability": 0.93, "score": 4.1}.
+app.MapPost("/predict", (Person person, IncomeModel model) => model.Predict(person));
+
+// A batch: one prediction per person, in order.
+app.MapPost("/predict/batch", (Person[] people, IncomeModel model) => model.Predict(people).ToArray());
+
+// Which model is served: pipeline, trainer, hashes, load time; degraded while a new model file fails to load.
+app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealth });
+
+app.Run();
+
+static Task WriteHealth(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)
+{
+    context.Response.ContentType = "application/json";
+    return context.Response.WriteAsync(JsonSerializer.Serialize(new
+    {
+        status = report.Status.ToString(),
+        models = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), e.Value.Description, e.Value.Data }),
+    }));
+}
+
+/// <summary>The app's entry point, visible to tests that host it (WebApplicationFactory).</summary>
+public partial class Program;

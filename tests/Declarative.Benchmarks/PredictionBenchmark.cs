@@ -1,0 +1,280 @@
+using System.Diagnostics;
+using System.Globalization;
+using Declarative.Tests.Pipelines;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace Declarative.Benchmarks;
+
+/// <summary>
+/// Prediction cost against raw ML.NET on the same trained model, in the same process: single rows, batches of 10
+/// and of 10,000, two threads, and (in child processes) cold start. Baselines: ML.NET's <c>PredictionEngine</c> for
+/// rows and small batches (one engine, a loop), <c>Transform</c> + <c>CreateEnumerable</c> for the large batch. Each
+/// figure is the median of five timed rounds after three warm-up rounds.
+/// </summary>
+internal static class PredictionBenchmark
+{
+    private const int SingleRows = 20_000;
+    private const int SmallBatches = 2_000;
+
+    public static void Run(string filter)
+    {
+        Console.WriteLine("| model | case | Declarative µs/row | ML.NET µs/row | ratio | Declarative bytes/call | ML.NET bytes/call |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
+        if ("adult".Contains(filter, StringComparison.Ordinal))
+        {
+            var model = AdultIncomeModel.Train();
+            var rows = File.ReadLines("datasets/adult/adult.txt").Skip(1).Where(l => l.Length > 0).Take(10_000).Select(ParseAdult).ToArray();
+            Compare("adult (binary, LightGbm)", model.Pipeline.Model, rows, r => model.Predict(r), r => model.Predict(r), new MLContext(1), (BinaryOutput o) => o.Probability);
+        }
+
+        if ("taxi".Contains(filter, StringComparison.Ordinal))
+        {
+            var model = TaxiFareModel.Train();
+            var rows = File.ReadLines("datasets/taxi-fare/taxi-fare-test.csv").Skip(1).Take(10_000).Select(ParseTaxi).ToArray();
+            var inputs = rows.Select(t => new TaxiInput
+            {
+                Vendor = t.Vendor, RateCode = t.RateCode.ToString(CultureInfo.InvariantCulture), Passengers = t.Passengers,
+                Seconds = t.Seconds, Distance = t.Distance, Payment = t.Payment,
+            }).ToArray();
+            Compare("taxi-fare (regression, FastTree)", model.Pipeline.Model, inputs, _ => model.Predict(rows[0]), null, new MLContext(1), (RegressionOutput o) => o.Score,
+                ours: (i, n) => n == 1 ? [model.Predict(rows[i]).Score] : model.Predict(rows.Skip(i).Take(n)).Select(p => p.Score).ToArray());
+        }
+
+        if ("iris".Contains(filter, StringComparison.Ordinal))
+        {
+            var model = IrisStringModel.Train();
+            var rows = Enumerable.Range(0, 100).SelectMany(_ => File.ReadLines("datasets/iris/iris.txt").Skip(1)).Select(ParseIris).ToArray();
+            Compare("iris (multiclass, LightGbm)", model.Pipeline.Model, rows, r => model.Predict(r), r => model.Predict(r), new MLContext(1), (MulticlassOutput o) => o.Score[0]);
+        }
+    }
+
+    /// <summary>
+    /// Cold start in child processes (median of <paramref name="repeats"/>): from the process's own start to the first
+    /// prediction, Declarative's <c>Load(path)</c> + <c>Predict</c> against ML.NET's <c>Model.Load</c> +
+    /// <c>CreatePredictionEngine</c> + <c>Predict</c> of the same model saved as a plain ML.NET zip.
+    /// </summary>
+    public static void ColdStart(int repeats)
+    {
+        var work = Directory.CreateTempSubdirectory("declarative-cold").FullName;
+        try
+        {
+            var model = AdultIncomeModel.Train();
+            var ours = Path.Combine(work, "adult.mlnet");
+            var theirs = Path.Combine(work, "adult.zip");
+            model.Save(ours);
+            var ml = new MLContext(1);
+            ml.Model.Save(model.Pipeline.Model, Data.ViewSchema.For(AdultIncomeModel.Spec), theirs);
+
+            double Median(string how, string path) =>
+                Enumerable.Range(0, repeats).Select(_ => ScaleBenchmark.ChildLine("cold-child", how, path)).Select(l => double.Parse(l, CultureInfo.InvariantCulture)).Order().ElementAt(repeats / 2);
+
+            // M.Load() finds the model beside the app and checks its manifest first: put both there, as a build does.
+            var besideApp = Path.Combine(AppContext.BaseDirectory, Artifacts.ModelArtifacts.ModelFileName(AdultIncomeModel.Spec.Name));
+            var manifestPath = Path.Combine(AppContext.BaseDirectory, Artifacts.ModelArtifacts.ManifestFileName(AdultIncomeModel.Spec.Name));
+            File.Copy(ours, besideApp, overwrite: true);
+            new Artifacts.ModelManifest
+            {
+                Pipeline = AdultIncomeModel.Spec.Name, PipelineType = typeof(AdultIncomeModel).FullName!, Task = MLTask.BinaryClassification,
+                DeclarationHash = AdultIncomeModel.Spec.DeclarationHash, SchemaHash = AdultIncomeModel.Spec.SchemaHash, DataFile = "adult.txt",
+                DataHash = "0", ModelHash = "0", Seed = 7, Trainer = Trainer.LightGbm, Hyperparameters = model.Pipeline.Hyperparameters,
+                DeclarativeVersion = "0", MLNetVersion = "0", TestMetrics = model.Pipeline.TestMetricValues,
+            }.Write(manifestPath);
+            try
+            {
+                var raw = Median("mlnet", theirs);
+                foreach (var (how, path, label) in new[] { ("declarative", ours, "Load(path)"), ("declarative-beside-app", besideApp, "Load() beside the app, with its manifest") })
+                {
+                    var declarative = Median(how, path);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"| adult (binary, LightGbm) | cold start: {label} + first prediction, ms from process start | {declarative:F0} | {raw:F0} | {declarative / raw:F2}x | | |"));
+                }
+            }
+            finally
+            {
+                File.Delete(besideApp);
+                File.Delete(manifestPath);
+            }
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    /// <summary>In the child: loads and predicts one row, and prints the milliseconds since the process started.</summary>
+    public static void ColdChild(string how, string path)
+    {
+        var row = new Adult { Age = 39, Workclass = "State-gov", Education = "Bachelors", EducationYears = 13, MaritalStatus = "Never-married", Occupation = "Adm-clerical", Relationship = "Not-in-family", Ethnicity = "White", Sex = "Male", HoursPerWeek = 40, NativeCountry = "United-States" };
+        float probability;
+        if (how == "declarative")
+        {
+            probability = AdultIncomeModel.Load(path).Predict(row).Probability;
+        }
+        else if (how == "declarative-beside-app")
+        {
+            probability = AdultIncomeModel.Load().Predict(row).Probability;
+        }
+        else
+        {
+            var ml = new MLContext(1);
+            var transformer = ml.Model.Load(path, out _);
+            probability = ml.Model.CreatePredictionEngine<Adult, BinaryOutput>(transformer).Predict(row).Probability;
+        }
+
+        using var process = Process.GetCurrentProcess();
+        GC.KeepAlive(probability);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT {(DateTime.Now - process.StartTime).TotalMilliseconds:R}"));
+    }
+
+    /// <summary>Times the cases for one model; <paramref name="ours"/> predicts n rows from index i (defaults to the row type's own API).</summary>
+    private static void Compare<TRow, TOut, TPrediction>(
+        string name, ITransformer transformer, TRow[] rows, Func<TRow, TPrediction> single, Func<IEnumerable<TRow>, IEnumerable<TPrediction>>? batch,
+        MLContext ml, Func<TOut, float> value, Func<int, int, float[]>? ours = null)
+        where TRow : class
+        where TOut : class, new()
+    {
+        ours ??= (i, n) => n == 1 ? [Value(single(rows[i]))] : batch!(rows.Skip(i).Take(n)).Select(Value).ToArray();
+        var engine = ml.Model.CreatePredictionEngine<TRow, TOut>(transformer);
+
+        // Parity first: the same model must give the same numbers both ways.
+        var mismatch = Enumerable.Range(0, 100).Max(i => Math.Abs(ours(i, 1)[0] - value(engine.Predict(rows[i]))));
+        if (mismatch > 1e-5)
+        {
+            throw new InvalidOperationException($"{name}: Declarative and ML.NET differ by {mismatch}.");
+        }
+
+        Row(name, "single row", SingleRows,
+            () => { for (var i = 0; i < SingleRows; i++) { ours(i % rows.Length, 1); } },
+            () => { for (var i = 0; i < SingleRows; i++) { value(engine.Predict(rows[i % rows.Length])); } }, SingleRows);
+        Row(name, "batch of 10 (vs a PredictionEngine loop)", SmallBatches * 10,
+            () => { for (var i = 0; i < SmallBatches; i++) { ours(i * 10 % (rows.Length - 10), 10); } },
+            () => { for (var i = 0; i < SmallBatches; i++) { for (var j = 0; j < 10; j++) { value(engine.Predict(rows[(i * 10 % (rows.Length - 10)) + j])); } } }, SmallBatches);
+        Row(name, "batch of 10 (vs Transform)", SmallBatches * 10,
+            () => { for (var i = 0; i < SmallBatches; i++) { ours(i * 10 % (rows.Length - 10), 10); } },
+            () => { for (var i = 0; i < SmallBatches; i++) { TransformBatch(ml, transformer, rows.Skip(i * 10 % (rows.Length - 10)).Take(10), value); } }, SmallBatches);
+        var large = Math.Min(10_000, rows.Length);
+        Row(name, $"batch of {large:N0} (vs Transform)", large,
+            () => ours(0, large),
+            () => TransformBatch(ml, transformer, rows.Take(large), value), 1);
+        Row(name, "single row, 2 threads (ML.NET: an engine per thread)", SingleRows,
+            () => Parallel.For(0, 2, t => { for (var i = t; i < SingleRows; i += 2) { ours(i % rows.Length, 1); } }),
+            () => Parallel.For(0, 2, t =>
+            {
+                var own = ml.Model.CreatePredictionEngine<TRow, TOut>(transformer);
+                for (var i = t; i < SingleRows; i += 2) { value(own.Predict(rows[i % rows.Length])); }
+            }), 1);
+    }
+
+    private static float[] TransformBatch<TRow, TOut>(MLContext ml, ITransformer transformer, IEnumerable<TRow> rows, Func<TOut, float> value)
+        where TRow : class
+        where TOut : class, new() =>
+        ml.Data.CreateEnumerable<TOut>(transformer.Transform(ml.Data.LoadFromEnumerable(rows)), reuseRowObject: false).Select(value).ToArray();
+
+    private static void Row(string name, string @case, int rowsPerRound, Action ours, Action theirs, int callsPerRound)
+    {
+        var (oursTime, oursBytes) = Measure(ours);
+        var (theirTime, theirBytes) = Measure(theirs);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {name} | {@case} | {oursTime * 1e6 / rowsPerRound:F2} | {theirTime * 1e6 / rowsPerRound:F2} | {oursTime / theirTime:F2}x | {oursBytes / callsPerRound:N0} | {theirBytes / callsPerRound:N0} |"));
+    }
+
+    /// <summary>
+    /// Median seconds of five rounds after three warm-up rounds (tiered compilation promotes the hot paths over the first
+    /// tens of thousands of calls: one round was not enough), and the bytes one round allocates.
+    /// </summary>
+    private static (double Seconds, long Bytes) Measure(Action round)
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            round();
+        }
+
+        var times = new double[5];
+        long bytes = 0;
+        for (var i = 0; i < times.Length; i++)
+        {
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            var clock = Stopwatch.StartNew();
+            round();
+            times[i] = clock.Elapsed.TotalSeconds;
+            bytes = GC.GetTotalAllocatedBytes(precise: true) - before;
+        }
+
+        Array.Sort(times);
+        return (times[2], bytes);
+    }
+
+    private static float Value<T>(T prediction) => prediction switch
+    {
+        AdultIncomeModel.Prediction p => p.Probability,
+        IrisStringModel.Prediction p => p.Scores[0],
+        _ => throw new InvalidOperationException(),
+    };
+
+    private static Adult ParseAdult(string line)
+    {
+        var f = line.Split(',').Select(v => v.Trim()).ToArray();
+        return new Adult
+        {
+            Age = Number(f[0]), Workclass = f[1], FinalWeight = Number(f[2]), Education = f[3], EducationYears = Number(f[4]), MaritalStatus = f[5],
+            Occupation = f[6], Relationship = f[7], Ethnicity = f[8], Sex = f[9], CapitalGain = Number(f[10]), CapitalLoss = Number(f[11]),
+            HoursPerWeek = Number(f[12]), NativeCountry = f[13],
+        };
+    }
+
+    private static TaxiTrip ParseTaxi(string line)
+    {
+        var f = line.Split(',');
+        return new TaxiTrip
+        {
+            Vendor = f[0], RateCode = int.Parse(f[1], CultureInfo.InvariantCulture), Passengers = Number(f[2]), Seconds = Number(f[3]),
+            Distance = Number(f[4]), Payment = f[5],
+        };
+    }
+
+    private static IrisWithStringLabel ParseIris(string line)
+    {
+        var f = line.Split('\t');
+        return new IrisWithStringLabel { SepalLength = Number(f[1]), SepalWidth = Number(f[2]), PetalLength = Number(f[3]), PetalWidth = Number(f[4]) };
+    }
+
+    private static float Number(string text) => float.Parse(text, CultureInfo.InvariantCulture);
+
+    /// <summary>The taxi row as ML.NET's engine reads it: the rate code is a category, text in the model's schema.</summary>
+    private sealed class TaxiInput
+    {
+        public string Vendor { get; set; } = "";
+
+        public string RateCode { get; set; } = "";
+
+        public float Passengers { get; set; }
+
+        public float Seconds { get; set; }
+
+        public float Distance { get; set; }
+
+        public string Payment { get; set; } = "";
+
+        public float Fare { get; set; }
+    }
+
+    internal sealed class BinaryOutput
+    {
+        public bool PredictedLabel { get; set; }
+
+        public float Probability { get; set; }
+
+        public float Score { get; set; }
+    }
+
+    private sealed class RegressionOutput
+    {
+        public float Score { get; set; }
+    }
+
+    private sealed class MulticlassOutput
+    {
+        public float[] Score { get; set; } = [];
+    }
+}
