@@ -34,7 +34,21 @@ public sealed class PackageTests(PackageFixture package)
         Assert.Contains("build/Declarative.props", entries);
         Assert.Contains("build/Declarative.targets", entries);
         Assert.Contains("tools/host/Declarative.Build.Host.dll", entries);
-        Assert.Single(Directory.GetFiles(package.Feed, "*.nupkg"));
+
+        // The repository packs the core and the optional hosting package, nothing else (samples and tests are not packable).
+        Assert.Equal(
+            [$"Declarative.{package.Version}.nupkg", $"Declarative.Hosting.{package.Version}.nupkg"],
+            Directory.GetFiles(package.Feed, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void HostingPackage_HoldsItsLibrary_AndDependsOnTheSameCoreVersion()
+    {
+        using var zip = ZipFile.OpenRead(Path.Combine(package.Feed, $"Declarative.Hosting.{package.Version}.nupkg"));
+
+        Assert.Contains("lib/net10.0/Declarative.Hosting.dll", zip.Entries.Select(e => e.FullName));
+        using var nuspec = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+        Assert.Contains($"<dependency id=\"Declarative\" version=\"{package.Version}\"", nuspec.ReadToEnd(), StringComparison.Ordinal);
     }
 
     [Fact]
