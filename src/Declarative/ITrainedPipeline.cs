@@ -38,4 +38,13 @@ public interface ITrainedPipeline
 
     /// <summary>Saves the model to a file, written whole or not at all.</summary>
     void Save(string path);
+
+    /// <summary>Saves the model as ONNX, written whole or not at all.</summary>
+    void SaveOnnx(string path);
+
+    /// <summary>The ML.NET model.</summary>
+    Microsoft.ML.ITransformer Model { get; }
+
+    /// <summary>The data the model was trained and tested on; <see langword="null"/> for a loaded model.</summary>
+    internal Training.TrainingData? TrainedOn { get; }
 }

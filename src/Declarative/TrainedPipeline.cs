@@ -170,6 +170,21 @@ public abstract class TrainedPipeline<TRow, TPrediction, TMetrics, TReport> : IT
         ModelFile.Write(_context, Model, _inputSchema, Metadata(), stream);
     }
 
+    /// <summary>
+    /// Saves the model as ONNX (written whole or not at all), for ONNX Runtime and other runtimes. Its inputs are the
+    /// pipeline's columns by property name, each a [rows, 1] tensor (float for numbers, string for categories, bool for
+    /// booleans); its outputs are ML.NET's (<c>Score</c>, and <c>Probability</c> and <c>PredictedLabel</c> by task),
+    /// suffixed <c>.output</c>. A pipeline with a <c>[Text]</c> feature has no ONNX form: <see cref="NotSupportedException"/>.
+    /// </summary>
+    public void SaveOnnx(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        OnnxFile.Save(_context, Spec, Model, path);
+    }
+
+    /// <inheritdoc/>
+    TrainingData? ITrainedPipeline.TrainedOn => _run?.Data;
+
     /// <summary>Binds the getters of a prediction to an output row of the model.</summary>
     private protected abstract Func<TPrediction> ReadPrediction(Microsoft.ML.DataViewRow output);
 

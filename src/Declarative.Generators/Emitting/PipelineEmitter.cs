@@ -240,6 +240,9 @@ namespace Declarative.Generators.Emitting
             writer.WriteLine("/// <summary>Saves the model to a stream.</summary>");
             writer.WriteLine("public void Save(global::System.IO.Stream stream) => _pipeline.Save(stream);");
             writer.WriteLine();
+            writer.WriteLine("/// <summary>Saves the model as ONNX, for ONNX Runtime and other runtimes; inputs are the row's properties by name.</summary>");
+            writer.WriteLine("public void SaveOnnx(string path) => _pipeline.SaveOnnx(path);");
+            writer.WriteLine();
             writer.WriteLine("/// <summary>The report: metrics, cross-validation, curves, importance, data profile, on the held-out part of the data the model was trained on.</summary>");
             writer.WriteLine("/// <param name=\"dataPath\"><see langword=\"null\"/> for the training data's held-out part; another file to score every row of it as a test set.</param>");
             writer.WriteLine($"public global::Declarative.Evaluation.{task.ReportType} Evaluate(string? dataPath = null) => _pipeline.Evaluate(dataPath);");

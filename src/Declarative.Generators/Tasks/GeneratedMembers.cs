@@ -26,6 +26,7 @@ namespace Declarative.Generators.Tasks
             ("Load", new[] { "global::System.IO.Stream" }),
             ("Save", new[] { "string" }),
             ("Save", new[] { "global::System.IO.Stream" }),
+            ("SaveOnnx", new[] { "string" }),
             ("Evaluate", new[] { "string?" }),
             ("SaveReport", new[] { "string" }),
             ("Predict", new[] { Row }),

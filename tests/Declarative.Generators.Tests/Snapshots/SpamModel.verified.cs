@@ -78,6 +78,9 @@ partial class SpamModel : global::Declarative.IDeclaredModel<global::SpamModel>
     /// <summary>Saves the model to a stream.</summary>
     public void Save(global::System.IO.Stream stream) => _pipeline.Save(stream);
 
+    /// <summary>Saves the model as ONNX, for ONNX Runtime and other runtimes; inputs are the row's properties by name.</summary>
+    public void SaveOnnx(string path) => _pipeline.SaveOnnx(path);
+
     /// <summary>The report: metrics, cross-validation, curves, importance, data profile, on the held-out part of the data the model was trained on.</summary>
     /// <param name="dataPath"><see langword="null"/> for the training data's held-out part; another file to score every row of it as a test set.</param>
     public global::Declarative.Evaluation.BinaryClassificationReport Evaluate(string? dataPath = null) => _pipeline.Evaluate(dataPath);

@@ -1,0 +1,36 @@
+using Declarative.Data;
+using Declarative.Schema;
+using Microsoft.ML;
+
+namespace Declarative.Artifacts;
+
+/// <summary>
+/// Writes a model as ONNX through ML.NET's converter, for runtimes other than ML.NET (ONNX Runtime in any language).
+/// The model's inputs are the pipeline's columns by property name (numbers and dates' parts as float, categories and
+/// text as string, booleans as bool), each a [rows, 1] tensor.
+/// </summary>
+internal static class OnnxFile
+{
+    /// <summary>Why this pipeline has no ONNX form, or <see langword="null"/> when it has one.</summary>
+    public static string? Unsupported<TRow>(PipelineSpec<TRow> spec) =>
+        spec.Features.FirstOrDefault(f => f.Kind == ColumnKind.Text) is { } text
+            ? $"the text featurizer of {typeof(TRow).Name}.{text.PropertyName} (word and character n-grams) has no ONNX form in ML.NET's converter; mark it [Categorical] or [Ignore] to export"
+            : null;
+
+    public static void Save<TRow>(MLContext ml, PipelineSpec<TRow> spec, ITransformer model, string path)
+    {
+        if (Unsupported(spec) is { } problem)
+        {
+            throw new NotSupportedException($"Pipeline {spec.Name} cannot be exported to ONNX: {problem}.");
+        }
+
+        // The converter reads only the input schema: an empty table of the pipeline's columns gives it.
+        var empty = new DataTable(spec.Columns.Select(c => c.Storage switch
+        {
+            ColumnStorage.Single => new TableColumn(c.PropertyName, Array.Empty<float>()),
+            ColumnStorage.Boolean => new TableColumn(c.PropertyName, Array.Empty<bool>()),
+            _ => new TableColumn(c.PropertyName, Array.Empty<ReadOnlyMemory<char>>()),
+        }).ToArray(), 0);
+        AtomicFile.Write(path, stream => ml.Model.ConvertToOnnx(model, new TableDataView(empty), stream));
+    }
+}
