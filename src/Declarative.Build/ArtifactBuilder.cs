@@ -59,6 +59,7 @@ internal static class ArtifactBuilder
         var manifestPath = Path.Combine(outputDirectory, ModelArtifacts.ManifestFileName(spec.Name));
         var reportPath = Path.Combine(outputDirectory, ModelArtifacts.ReportFileName(spec.Name));
         var reportJsonPath = Path.Combine(outputDirectory, ModelArtifacts.ReportJsonFileName(spec.Name));
+        var onnxPath = Path.Combine(outputDirectory, ModelArtifacts.OnnxFileName(spec.Name));
         // A database is hashed by its query's result; a file by its bytes, and the test file's too when there is one.
         var database = spec.Provider != DataProvider.File;
         var dataPath = database ? null : spec.ResolveDataPath();
@@ -83,7 +84,8 @@ internal static class ArtifactBuilder
         }
 
         if (!options.Retune && existing is not null && IsCurrent(existing, spec, dataPath, testDataPath, dataHash, modelPath, manifestPath) && existing.Tuning?.LockHash == lockHash
-            && (!options.Report || (File.Exists(reportPath) && File.Exists(reportJsonPath))))
+            && (!options.Report || (File.Exists(reportPath) && File.Exists(reportJsonPath)))
+            && (!spec.ExportOnnx || File.Exists(onnxPath)))
         {
             return new ArtifactResult(spec.Name, ArtifactStatus.UpToDate, modelPath, manifestPath, existing, null, null, source, []);
         }
@@ -95,6 +97,7 @@ internal static class ArtifactBuilder
             Pinned = tuningLock is null ? null : new PinnedConfiguration(tuningLock.Trainer, tuningLock.Hyperparameters),
         });
         trained.Save(modelPath);
+        ExportOnnx(spec, trained, onnxPath, modelPath, options);
 
         IReadOnlyList<Evaluation.DataWarning> warnings = [];
         TimeSpan? evaluationTime = null;
@@ -164,6 +167,32 @@ internal static class ArtifactBuilder
         return new ArtifactResult(spec.Name, ArtifactStatus.Trained, modelPath, manifestPath, manifest, trained.TrainingTime, evaluationTime, source, warnings);
     }
 
+    /// <summary>
+    /// Writes the ONNX export and checks it against ML.NET on the held-out rows; an export that differs is an error and
+    /// is not left behind (nor is the model, so the next build tries again). Without export, a stale one is removed.
+    /// </summary>
+    private static void ExportOnnx(IPipelineSpec spec, ITrainedPipeline trained, string onnxPath, string modelPath, ArtifactOptions options)
+    {
+        if (!spec.ExportOnnx)
+        {
+            File.Delete(onnxPath);
+            return;
+        }
+
+        trained.SaveOnnx(onnxPath);
+        var comparisons = OnnxCheck.Compare(trained, onnxPath);
+        if (comparisons.FirstOrDefault(c => !c.Passed) is { } failed)
+        {
+            File.Delete(onnxPath);
+            File.Delete(modelPath);
+            throw new OnnxExportException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"the ONNX export of {spec.Name} gives {failed.Output} {failed.LargestDifference:G3} away from ML.NET's (held-out row {failed.WorstRow + 1} of {failed.Rows}), more than {OnnxComparison.Tolerance:G}; no .onnx was written"));
+        }
+
+        options.Status?.Invoke(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"ONNX export {onnxPath} checked on {comparisons[0].Rows:N0} held-out rows: largest difference from ML.NET {comparisons.Max(c => c.LargestDifference):G3}"));
+    }
+
     private static bool IsCurrent(ModelManifest manifest, IPipelineSpec spec, string? dataPath, string? testDataPath, string dataHash, string modelPath, string manifestPath) =>
         manifest.Format == ModelManifest.CurrentFormat
         && manifest.DeclarationHash == spec.DeclarationHash
@@ -179,3 +208,6 @@ internal static class ArtifactBuilder
         return Convert.ToHexString(SHA256.HashData(stream)).ToLowerInvariant();
     }
 }
+
+/// <summary>An ONNX export that does not give ML.NET's scores.</summary>
+internal sealed class OnnxExportException(string message) : Exception(message);

@@ -26,6 +26,9 @@ internal static class BuildHost
     /// <summary>A pipeline tunes with a time budget, so its result depends on the machine.</summary>
     public const string TimeBudgetWarningCode = "DCL1003";
 
+    /// <summary>An ONNX export that differs from ML.NET (<c>DeclarativeExportOnnx</c>).</summary>
+    public const string OnnxErrorCode = "DCL1004";
+
     /// <summary>The flag that re-tunes pipelines even when a lock file pins them.</summary>
     public const string RetuneFlag = "--retune";
 
@@ -153,6 +156,11 @@ internal static class BuildHost
                 _ => "",
             };
             output.WriteLine($"{e.FilePath}{location}: error {DataErrorCode}: {e.Detail} [pipeline {spec.Name}]");
+            return false;
+        }
+        catch (OnnxExportException e)
+        {
+            output.WriteLine($"{Origin} : error {OnnxErrorCode}: {e.Message} [pipeline {spec.Name}]");
             return false;
         }
         catch (Exception e) when (e is not OutOfMemoryException)

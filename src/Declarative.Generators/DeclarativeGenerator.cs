@@ -22,13 +22,18 @@ namespace Declarative.Generators
         {
             // The runtime's symbols are looked up once per compilation, not once per declaration.
             var symbols = context.CompilationProvider.Select(static (compilation, _) => new KnownSymbols(compilation));
+
+            // MSBuild properties the build passes to the compiler (CompilerVisibleProperty in build/Declarative.props).
+            var exportOnnx = context.AnalyzerConfigOptionsProvider.Select(static (options, _) =>
+                options.GlobalOptions.TryGetValue("build_property.DeclarativeExportOnnx", out var value) &&
+                string.Equals(value?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase));
             foreach (var task in TaskDescriptors.All)
             {
-                Register(context, task, symbols);
+                Register(context, task, symbols, exportOnnx);
             }
         }
 
-        private static void Register(IncrementalGeneratorInitializationContext context, TaskDescriptor task, IncrementalValueProvider<KnownSymbols> symbols)
+        private static void Register(IncrementalGeneratorInitializationContext context, TaskDescriptor task, IncrementalValueProvider<KnownSymbols> symbols, IncrementalValueProvider<bool> exportOnnx)
         {
             var pipelines = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
@@ -36,7 +41,8 @@ namespace Declarative.Generators
                     static (node, _) => node is TypeDeclarationSyntax,
                     static (syntax, _) => syntax)
                 .Combine(symbols)
-                .Select((pair, cancellationToken) => PipelineParser.Parse(pair.Left, task, pair.Right, cancellationToken))
+                .Combine(exportOnnx)
+                .Select((pair, cancellationToken) => PipelineParser.Parse(pair.Left.Left, task, pair.Left.Right, pair.Right, cancellationToken))
                 .WithTrackingName(ParseStep);
 
             context.RegisterSourceOutput(pipelines, static (output, result) =>

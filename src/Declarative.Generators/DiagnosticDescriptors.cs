@@ -121,6 +121,10 @@ namespace Declarative.Generators
             "DCL0028", "Invalid run of columns",
             "[Columns] on the property '{0}' cannot read a run of columns: {1}");
 
+        public static readonly DiagnosticDescriptor InvalidOnnxExport = Error(
+            "DCL0029", "Pipeline cannot be exported to ONNX",
+            "DeclarativeExportOnnx is set, but {0}");
+
         private static readonly Dictionary<string, DiagnosticDescriptor> AllById = new[]
         {
             NotPartial, MissingLabel, MultipleLabels, UnsupportedLabelType, UnsupportedPropertyType, TrainerDoesNotFitTask,
@@ -128,7 +132,7 @@ namespace Declarative.Generators
             ConflictingColumnAttributes, InvalidSeparator, NoTrainers, UnknownTrainer, InvalidColumnIndex,
             MetricDoesNotFitTask, TuneOptionOutOfRange, InvalidSearchRange, SearchRangeHasNoEffect, PipelineNotAClass,
             RowLessAccessible, MemberCollision, BadRowFractionOutOfRange, InvalidDataSource, InvalidOrderBy, InvalidPositiveClass,
-            InvalidColumnRun,
+            InvalidColumnRun, InvalidOnnxExport,
         }.ToDictionary(d => d.Id);
 
         public static IEnumerable<DiagnosticDescriptor> All => AllById.Values;

@@ -118,6 +118,28 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
     }
 
     [Fact]
+    public void ExportOnnx_NeedsOnnxRuntime_ThenWritesAnOnnxModelCheckedAgainstMLNet()
+    {
+        var project = package.NewProject("OnnxApp", App, (TumorSources.Dataset, "data/breast-cancer.txt"));
+        var csproj = Path.Combine(project, "OnnxApp.csproj");
+        var output = Path.Combine(project, "bin", "Debug", "net10.0");
+
+        // Without ONNX Runtime the build cannot check the export: a compile error says which package to add.
+        File.WriteAllText(csproj, File.ReadAllText(csproj).Replace("</TreatWarningsAsErrors>", "</TreatWarningsAsErrors>\n    <DeclarativeExportOnnx>true</DeclarativeExportOnnx>", StringComparison.Ordinal));
+        var (exitCode, missing) = DotNet.Run(project, "build");
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("error DCL0029: DeclarativeExportOnnx is set, but the project does not reference Microsoft.ML.OnnxRuntime", missing);
+
+        File.WriteAllText(csproj, File.ReadAllText(csproj).Replace("<PackageReference Include=\"Declarative\"", "<PackageReference Include=\"Microsoft.ML.OnnxRuntime\" Version=\"1.31.1\" />\n    <PackageReference Include=\"Declarative\"", StringComparison.Ordinal));
+        var build = DotNet.Succeed(project, "build");
+
+        Assert.Contains("Declarative: trained TumorModel with FastTree", build);
+        Assert.Matches(@"ONNX export .*TumorModel\.onnx checked on \d+ held-out rows: largest difference from ML.NET", build);
+        Assert.True(File.Exists(Path.Combine(output, "TumorModel.onnx")));
+        Assert.Contains("benign -> False, malignant -> True", DotNet.Succeed(project, "run", "--no-build"));
+    }
+
+    [Fact]
     public void BadValueInData_FailsTheBuildAtItsFileAndLine()
     {
         var project = package.NewProject("BadDataApp", App, (TumorSources.Dataset, "data/breast-cancer.txt"));

@@ -274,6 +274,62 @@ public sealed class DiagnosticTests
         [BinaryClassification<R>(HasHeader = false)] public partial class M;
         """);
 
+    private static readonly Dictionary<string, string> ExportOnnx = new() { ["DeclarativeExportOnnx"] = "true" };
+
+    [Fact]
+    public void DCL0029_ExportingATextFeature()
+    {
+        var (run, _) = GeneratorHarness.RunWith(ExportOnnx, "Microsoft.ML.OnnxRuntime", """
+            using Declarative;
+            public class R { [Label] public bool T { get; set; } [Text] public string Review { get; set; } = ""; }
+            [BinaryClassification<R>] public partial class M;
+            """);
+
+        var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == "DCL0029");
+        Assert.Contains("the text featurizer of 'Review'", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Empty(run.GeneratedTrees);
+    }
+
+    [Fact]
+    public void DCL0029_ExportingWithoutOnnxRuntime()
+    {
+        var (run, _) = GeneratorHarness.RunWith(ExportOnnx, null, """
+            using Declarative;
+            public class R { [Label] public bool T { get; set; } public float A { get; set; } }
+            [BinaryClassification<R>] public partial class M;
+            """);
+
+        var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == "DCL0029");
+        Assert.Contains("<PackageReference Include=\"Microsoft.ML.OnnxRuntime\"", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ExportingWithOnnxRuntime_RecordsItInTheSpec()
+    {
+        var (run, diagnostics) = GeneratorHarness.RunWith(ExportOnnx, "Microsoft.ML.OnnxRuntime", """
+            using Declarative;
+            public class R { [Label] public bool T { get; set; } public float A { get; set; } public string City { get; set; } = ""; }
+            [BinaryClassification<R>] public partial class M;
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.Contains("ExportOnnx = true,", Assert.Single(run.GeneratedTrees).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithoutTheProperty_TextNeedsNoOnnxRuntime()
+    {
+        var (run, _) = GeneratorHarness.RunWith(new Dictionary<string, string> { ["DeclarativeExportOnnx"] = "false" }, null, """
+            using Declarative;
+            public class R { [Label] public bool T { get; set; } [Text] public string Review { get; set; } = ""; }
+            [BinaryClassification<R>] public partial class M;
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.DoesNotContain("ExportOnnx", Assert.Single(run.GeneratedTrees).ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void EveryDescriptorIsTested()
     {

@@ -1,9 +1,5 @@
-using Declarative.Data;
+using Declarative.Build;
 using Declarative.Tests.Pipelines;
-using Microsoft.ML;
-using Microsoft.ML.Data;
-using Microsoft.ML.OnnxRuntime;
-using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace Declarative.Tests;
 
@@ -13,7 +9,7 @@ namespace Declarative.Tests;
 /// </summary>
 public sealed class OnnxExportTests : IDisposable
 {
-    private const double Tolerance = 1e-5;
+    private const double Tolerance = OnnxComparison.Tolerance;
     private readonly TempDirectory _temp = new();
 
     [Fact]
@@ -43,61 +39,40 @@ public sealed class OnnxExportTests : IDisposable
         Assert.False(File.Exists(path));
     }
 
+    [Fact]
+    public void TheCheck_CatchesAnExportOfAnotherModel()
+    {
+        // The same pipeline trained on other rows: a file that is an export, but not of this model.
+        var model = HousingModel.Train();
+        var other = HousingModel.Train(ReadHouses().Where((_, i) => i % 2 == 0));
+        var path = _temp.File("other.onnx");
+        other.SaveOnnx(path);
+
+        var comparison = Assert.Single(OnnxCheck.Compare(model.Pipeline, path));
+
+        Assert.False(comparison.Passed);
+        Assert.True(comparison.LargestDifference > 0.01, $"difference {comparison.LargestDifference}");
+    }
+
+    private static IEnumerable<House> ReadHouses() =>
+        File.ReadLines("datasets/housing/housing.txt").Skip(1).Select(l => l.Split('\t').Select(v => float.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray())
+            .Select(v => new House
+            {
+                MedianHomeValue = v[0], CrimesPerCapita = v[1], PercentResidental = v[2], PercentNonRetail = v[3], CharlesRiver = v[4] != 0,
+                NitricOxides = v[5], RoomsPerDwelling = v[6], PercentPre40s = v[7], EmploymentDistance = v[8], HighwayDistance = (int)v[9],
+                TaxRate = v[10], TeacherRatio = v[11], BlackIndex = v[12], PercentLowIncome = v[13],
+            });
+
     private void AssertParity(ITrainedPipeline pipeline, string output)
     {
         var path = _temp.File(pipeline.Name + ".onnx");
         pipeline.SaveOnnx(path);
-        var test = pipeline.TrainedOn!.TestPart;
 
-        var expected = MLNetScores(pipeline.Model, test, output);
-        var actual = OnnxScores(path, test, output + ".output");
+        var comparison = Assert.Single(OnnxCheck.Compare(pipeline, path), c => c.Output == output);
 
-        Assert.Equal(expected.Length, actual.Length);
-        var worst = expected.Zip(actual, (e, a) => Math.Abs(e - a) / Math.Max(1, Math.Abs(e))).Max();
-        Assert.True(worst <= Tolerance, $"{pipeline.Name}: the largest difference of {output} over {test.RowCount} rows is {worst}");
-    }
-
-    private static float[] MLNetScores(ITransformer model, DataTable test, string output)
-    {
-        var scored = model.Transform(new TableDataView(test));
-        var column = scored.Schema[output];
-        if (column.Type is not VectorDataViewType)
-        {
-            return ViewColumns.Read<float>(scored, output);
-        }
-
-        // A vector getter reuses its buffer from row to row: copy each row's values out as it is read.
-        var values = new List<float>();
-        using var cursor = scored.GetRowCursor([column]);
-        var getter = cursor.GetGetter<VBuffer<float>>(column);
-        VBuffer<float> row = default;
-        while (cursor.MoveNext())
-        {
-            getter(ref row);
-            values.AddRange(row.DenseValues());
-        }
-
-        return values.ToArray();
-    }
-
-    /// <summary>Runs the ONNX model on a table: each input is the column of its name, a [rows, 1] tensor of its type.</summary>
-    internal static float[] OnnxScores(string path, DataTable table, string output)
-    {
-        using var session = new InferenceSession(path);
-        var inputs = session.InputMetadata.Select(input =>
-        {
-            var column = table.Columns.SingleOrDefault(c => c.Name == input.Key)
-                ?? throw new InvalidOperationException($"The ONNX model wants an input '{input.Key}' the table lacks; it has {string.Join(", ", table.Columns.Select(c => c.Name))}.");
-            int[] shape = [table.RowCount, 1];
-            return column switch
-            {
-                { Singles: { } s } => NamedOnnxValue.CreateFromTensor(input.Key, new DenseTensor<float>(s, shape)),
-                { Booleans: { } b } => NamedOnnxValue.CreateFromTensor(input.Key, new DenseTensor<bool>(b, shape)),
-                _ => NamedOnnxValue.CreateFromTensor(input.Key, new DenseTensor<string>(column.Texts.Select(t => t.ToString()).ToArray(), shape)),
-            };
-        }).ToList();
-        using var results = session.Run(inputs, [output]);
-        return results.Single().AsEnumerable<float>().ToArray();
+        Assert.Equal(pipeline.TrainedOn!.TestPart.RowCount, comparison.Rows);
+        Assert.True(comparison.LargestDifference <= Tolerance,
+            $"{pipeline.Name}: {output} differs by up to {comparison.LargestDifference} (held-out row {comparison.WorstRow + 1} of {comparison.Rows})");
     }
 
     public void Dispose() => _temp.Dispose();

@@ -101,6 +101,11 @@ namespace Declarative.Generators.Emitting
                 writer.WriteLine("AllowQuoting = false,");
             }
 
+            if (model.ExportOnnx)
+            {
+                writer.WriteLine("ExportOnnx = true,");
+            }
+
             if (model.SkipBadRows)
             {
                 writer.WriteLine("SkipBadRows = true,");

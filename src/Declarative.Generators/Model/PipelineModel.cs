@@ -29,7 +29,8 @@ namespace Declarative.Generators.Model
         ImmutableEquatableArray<string> Trainers,
         LabelModel Label,
         ImmutableEquatableArray<FeatureModel> Features,
-        TuningModel? Tuning);
+        TuningModel? Tuning,
+        bool ExportOnnx);
 
     /// <summary>A type the pipeline class is nested in: its keyword (<c>class</c>, <c>record struct</c>...) and name.</summary>
     internal sealed record ContainingTypeModel(string Keyword, string Name);

@@ -29,8 +29,15 @@ namespace Declarative.Generators.Parsing
             SearchRange = compilation.GetTypeByMetadataName(KnownNames.SearchRange);
             Hyperparameter = compilation.GetTypeByMetadataName(KnownNames.Hyperparameter);
             TunerKind = compilation.GetTypeByMetadataName(KnownNames.TunerKind);
+            HasOnnxRuntime = compilation.ReferencedAssemblyNames.Any(a => a.Name == OnnxRuntimeAssembly);
             _tasks = TaskDescriptors.All.Select(t => (t, compilation.GetTypeByMetadataName(t.AttributeMetadataName))).ToArray();
         }
+
+        /// <summary>The assembly the build checks ONNX exports with; a project that exports must reference it.</summary>
+        public const string OnnxRuntimeAssembly = "Microsoft.ML.OnnxRuntime";
+
+        /// <summary>Whether the compilation references ONNX Runtime.</summary>
+        public bool HasOnnxRuntime { get; }
 
         public INamedTypeSymbol? Label { get; }
 

@@ -19,7 +19,7 @@ namespace Declarative.Generators.Parsing
         private const double DefaultTestFraction = 0.2;
         private const int DefaultSeed = 1;
 
-        public static ParseResult Parse(GeneratorAttributeSyntaxContext context, TaskDescriptor task, KnownSymbols symbols, CancellationToken cancellationToken)
+        public static ParseResult Parse(GeneratorAttributeSyntaxContext context, TaskDescriptor task, KnownSymbols symbols, bool exportOnnx, CancellationToken cancellationToken)
         {
             if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length == 0)
             {
@@ -87,7 +87,13 @@ namespace Declarative.Generators.Parsing
             }
 
             var (testFraction, seed) = ReadSplit(type, symbols, diagnostics, cancellationToken);
-            var columns = RowParser.Parse(type, rowType, task, hasHeader, symbols, attributeLocation, diagnostics);
+            var columns = RowParser.Parse(type, rowType, task, hasHeader, exportOnnx, symbols, attributeLocation, diagnostics);
+            if (exportOnnx && !symbols.HasOnnxRuntime)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOnnxExport, attributeLocation,
+                    $"the project does not reference {KnownSymbols.OnnxRuntimeAssembly}, which the build runs the export with to check it against ML.NET; add <PackageReference Include=\"{KnownSymbols.OnnxRuntimeAssembly}\" Version=\"1.31.1\" />"));
+            }
+
             var orderBy = ReadOrderBy(type, columns?.Features, symbols, diagnostics, cancellationToken);
             var hasText = columns?.Features.Any(f => f.Kind == FeatureKind.Text) == true;
             var trainers = ReadTrainers(type, task, hasText, symbols, diagnostics, cancellationToken);
@@ -126,7 +132,8 @@ namespace Declarative.Generators.Parsing
                 Trainers: trainers.ToImmutableEquatableArray(),
                 Label: columns.Value.Label,
                 Features: columns.Value.Features.ToImmutableEquatableArray(),
-                Tuning: tuning);
+                Tuning: tuning,
+                ExportOnnx: exportOnnx);
             return new ParseResult(model, warnings.ToImmutableEquatableArray());
         }
 

@@ -18,6 +18,9 @@ public static class ModelArtifacts
     /// <summary>The machine-readable report's name for a pipeline.</summary>
     public static string ReportJsonFileName(string pipeline) => pipeline + ".report.json";
 
+    /// <summary>The ONNX export's name for a pipeline (with <c>DeclarativeExportOnnx</c>).</summary>
+    public static string OnnxFileName(string pipeline) => pipeline + ".onnx";
+
     /// <summary>The manifest file's name for a pipeline.</summary>
     public static string ManifestFileName(string pipeline) => pipeline + ".model.json";
 

@@ -44,4 +44,7 @@ public interface IPipelineSpec
 
     /// <summary>The candidate trainers.</summary>
     IReadOnlyList<Trainer> Trainers { get; }
+
+    /// <summary>Whether the build also writes the model as ONNX, checked against ML.NET (<c>DeclarativeExportOnnx</c>).</summary>
+    bool ExportOnnx { get; }
 }

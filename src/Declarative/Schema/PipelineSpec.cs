@@ -62,6 +62,12 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
     /// <summary>With <see cref="SkipBadRows"/>, the largest share of bad rows tolerated.</summary>
     public double MaxBadRowFraction { get; init; } = 0.01;
 
+    /// <summary>
+    /// Whether the build also writes the model as ONNX and checks it against ML.NET (<c>DeclarativeExportOnnx</c>):
+    /// LightGbm then trains without categorical splits, which ONNX Runtime cannot read.
+    /// </summary>
+    public bool ExportOnnx { get; init; }
+
     /// <summary>The share of rows held out for testing.</summary>
     public double TestFraction { get; init; } = SplitAttribute.DefaultTestFraction;
 
@@ -93,7 +99,7 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
             .. Columns.Select(c => string.Create(CultureInfo.InvariantCulture, $"file:{c.PropertyName}:{c.ColumnName}:{c.HasExplicitName}:{c.Index}")),
             string.Create(CultureInfo.InvariantCulture, $"data:{(Provider == DataProvider.File ? "" : $"{Provider}:{Query}:{ConnectionStringVariable}:{(ConnectionString is null ? "" : Hash([ConnectionString]))}:")}{DataPath}:{TestDataPath}:{(int)Separator}:{HasHeader}{(AllowQuoting ? "" : ":unquoted")}{(SkipBadRows ? $":skip-bad:{MaxBadRowFraction:R}" : "")}"),
             string.Create(CultureInfo.InvariantCulture, $"split:{TestFraction:R}:{Seed}{(OrderBy is null ? "" : ":by:" + OrderBy)}"),
-            $"trainers:{string.Join(",", Trainers)}",
+            $"trainers:{string.Join(",", Trainers)}{(ExportOnnx ? ":onnx" : "")}",
             Tuning?.Signature() ?? "tune:none",
             $"versions:{LibraryVersions.Declarative}:{LibraryVersions.MLNet}",
         ]);

@@ -135,7 +135,16 @@ internal static class PipelineTrainer
     public static IEstimator<ITransformer> Estimator<TRow>(
         MLContext ml, PipelineSpec<TRow> spec, ITaskTraining task, Trainer trainer, IReadOnlyDictionary<string, string>? hyperparameters) =>
         (NeedsCache(spec, trainer) ? Featurizer(ml, spec, task, trainer).AppendCacheCheckpoint(ml) : Featurizer(ml, spec, task, trainer))
-            .Append(task.CreateTrainer(ml, trainer, LabelColumn(spec, task), spec.Seed, hyperparameters));
+            .Append(task.CreateTrainer(ml, trainer, LabelColumn(spec, task), spec.Seed, ForExport(spec, trainer, hyperparameters)));
+
+    /// <summary>
+    /// A pipeline exported to ONNX trains LightGbm without categorical splits: ML.NET turns them on for large data, and
+    /// ONNX Runtime rejects the tree nodes they export to.
+    /// </summary>
+    private static IReadOnlyDictionary<string, string>? ForExport<TRow>(PipelineSpec<TRow> spec, Trainer trainer, IReadOnlyDictionary<string, string>? hyperparameters) =>
+        spec.ExportOnnx && trainer == Trainer.LightGbm
+            ? new Dictionary<string, string>(hyperparameters ?? new Dictionary<string, string>(), StringComparer.Ordinal) { ["UseCategoricalSplit"] = "false" }
+            : hyperparameters;
 
     /// <summary>
     /// Whether the featurized rows are cached in front of the trainer: not for a trainer that copies its input once

@@ -1,0 +1,91 @@
+using Declarative.Data;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+
+namespace Declarative.Build;
+
+/// <summary>What comparing an ONNX export with ML.NET found: the rows scored and the largest difference, by output.</summary>
+internal sealed record OnnxComparison(int Rows, string Output, double LargestDifference, int WorstRow)
+{
+    /// <summary>Scores may differ by this much (relative to the score, when it is above 1: float sums of many trees differ in their last bits).</summary>
+    public const double Tolerance = 1e-5;
+
+    public bool Passed => LargestDifference <= Tolerance;
+}
+
+/// <summary>
+/// Runs an ONNX export with ONNX Runtime on the held-out rows the model was tested on and compares its scores with
+/// ML.NET's. ONNX Runtime comes from the user's project (a generator error asks for it when export is on); this class
+/// is the only one that touches it, so a host without it never loads it.
+/// </summary>
+internal static class OnnxCheck
+{
+    public static IReadOnlyList<OnnxComparison> Compare(ITrainedPipeline pipeline, string onnxPath)
+    {
+        var test = (pipeline.TrainedOn ?? throw new InvalidOperationException($"Pipeline {pipeline.Name}: only a model trained here has rows to check an export on.")).TestPart;
+        var scored = pipeline.Model.Transform(new TableDataView(test));
+        using var session = new InferenceSession(onnxPath);
+        var outputs = new[] { "Score", "Probability" }.Where(o => scored.Schema.GetColumnOrNull(o) is not null && session.OutputMetadata.ContainsKey(o + ".output")).ToArray();
+        using var results = session.Run(Inputs(session, test), outputs.Select(o => o + ".output").ToArray());
+        return outputs.Select((output, i) =>
+        {
+            var expected = Scores(scored, output);
+            var actual = results[i].AsEnumerable<float>().ToArray();
+            if (actual.Length != expected.Length)
+            {
+                return new OnnxComparison(test.RowCount, output, double.PositiveInfinity, 0);
+            }
+
+            var width = expected.Length / Math.Max(1, test.RowCount);
+            var (worst, at) = (0d, 0);
+            for (var v = 0; v < expected.Length; v++)
+            {
+                var difference = Math.Abs(expected[v] - actual[v]) / Math.Max(1, Math.Abs(expected[v]));
+                if (!(difference <= worst))
+                {
+                    (worst, at) = (double.IsNaN(difference) ? double.PositiveInfinity : difference, v / Math.Max(1, width));
+                }
+            }
+
+            return new OnnxComparison(test.RowCount, output, worst, at);
+        }).ToArray();
+    }
+
+    /// <summary>Each input of the ONNX model is the table's column of that name, a [rows, 1] tensor of its type.</summary>
+    private static List<NamedOnnxValue> Inputs(InferenceSession session, DataTable table) => session.InputMetadata.Select(input =>
+    {
+        var column = table.Columns.SingleOrDefault(c => c.Name == input.Key)
+            ?? throw new InvalidOperationException($"The ONNX model wants an input '{input.Key}' that the pipeline does not have.");
+        int[] shape = [table.RowCount, 1];
+        return column switch
+        {
+            { Singles: { } s } => NamedOnnxValue.CreateFromTensor(input.Key, new DenseTensor<float>(s, shape)),
+            { Booleans: { } b } => NamedOnnxValue.CreateFromTensor(input.Key, new DenseTensor<bool>(b, shape)),
+            _ => NamedOnnxValue.CreateFromTensor(input.Key, new DenseTensor<string>(column.Texts.Select(t => t.ToString()).ToArray(), shape)),
+        };
+    }).ToList();
+
+    private static float[] Scores(IDataView scored, string name)
+    {
+        var column = scored.Schema[name];
+        if (column.Type is not VectorDataViewType)
+        {
+            return ViewColumns.Read<float>(scored, name);
+        }
+
+        // A vector getter reuses its buffer from row to row: copy each row's values as it is read.
+        var values = new List<float>();
+        using var cursor = scored.GetRowCursor([column]);
+        var getter = cursor.GetGetter<VBuffer<float>>(column);
+        VBuffer<float> row = default;
+        while (cursor.MoveNext())
+        {
+            getter(ref row);
+            values.AddRange(row.DenseValues());
+        }
+
+        return values.ToArray();
+    }
+}
