@@ -63,9 +63,39 @@ internal static class DelimitedFileLoader
 
         var builders = columns.Select((c, i) => new ColumnBuilder<TRow>(c, headerNames?[positions[i]] ?? c.ColumnName, path)).ToArray();
         var rows = 0;
-        var firstLine = 0;
         var minimumFields = positions.Max() + 1;
         var bad = new BadRows(spec.SkipBadRows);
+        try
+        {
+            ReadRows(records, fields, builders, positions, expectedFields, minimumFields, bad, spec.HasHeader, path, ref rows);
+        }
+        catch (OutOfMemoryException e)
+        {
+            // The columns built so far are garbage once this unwinds; the message is small.
+            throw TableMemory.TooLarge(spec, path, rows, records.RecordLine, e);
+        }
+
+        bad.Check(spec, rows, path);
+        if (rows == 0)
+        {
+            throw new DataFileException(path, null, null, "The file has no data rows.");
+        }
+
+        return new DataTable(builders.Select(b => b.Build()).ToArray(), rows)
+        {
+            MultilineFields = records.MultilineFields,
+            FirstMultilineFieldLine = records.FirstMultilineFieldLine,
+            BadRows = bad.Count,
+            BadRowSamples = bad.Samples,
+        };
+    }
+
+    /// <summary>Reads the data lines into the columns, counting the rows added in <paramref name="rows"/>.</summary>
+    private static void ReadRows<TRow>(
+        DelimitedRecordReader records, List<Field> fields, ColumnBuilder<TRow>[] builders, int[] positions,
+        int expectedFields, int minimumFields, BadRows bad, bool hasHeader, string path, ref int rows)
+    {
+        var firstLine = 0;
         while (true)
         {
             try
@@ -92,7 +122,7 @@ internal static class DelimitedFileLoader
                 }
                 else if (fields.Count != expectedFields)
                 {
-                    throw new DataFileException(path, line, null, spec.HasHeader
+                    throw new DataFileException(path, line, null, hasHeader
                         ? $"The line has {fields.Count} fields, but the header has {expectedFields}."
                         : $"The line has {fields.Count} fields, but the first line ({firstLine}) has {expectedFields}.");
                 }
@@ -111,20 +141,6 @@ internal static class DelimitedFileLoader
 
             rows++;
         }
-
-        bad.Check(spec, rows, path);
-        if (rows == 0)
-        {
-            throw new DataFileException(path, null, null, "The file has no data rows.");
-        }
-
-        return new DataTable(builders.Select(b => b.Build()).ToArray(), rows)
-        {
-            MultilineFields = records.MultilineFields,
-            FirstMultilineFieldLine = records.FirstMultilineFieldLine,
-            BadRows = bad.Count,
-            BadRowSamples = bad.Samples,
-        };
     }
 
     /// <summary>

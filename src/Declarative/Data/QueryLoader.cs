@@ -26,19 +26,26 @@ internal static class QueryLoader
             var bad = new BadRows(spec.SkipBadRows);
             var rows = 0;
             var number = 0;
-            while (reader.Read())
+            try
             {
-                number++;
-                try
+                while (reader.Read())
                 {
-                    ColumnBuilder<TRow>.AddRow(builders, i => new Field(Text(reader, positions[i]), number, positions[i] + 1));
-                }
-                catch (DataFileException e) when (bad.Skip(e))
-                {
-                    continue;
-                }
+                    number++;
+                    try
+                    {
+                        ColumnBuilder<TRow>.AddRow(builders, i => new Field(Text(reader, positions[i]), number, positions[i] + 1));
+                    }
+                    catch (DataFileException e) when (bad.Skip(e))
+                    {
+                        continue;
+                    }
 
-                rows++;
+                    rows++;
+                }
+            }
+            catch (OutOfMemoryException e)
+            {
+                throw TableMemory.TooLarge(spec, source, rows, number, e);
             }
 
             bad.Check(spec, rows, source);
