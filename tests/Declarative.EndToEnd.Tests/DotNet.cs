@@ -6,9 +6,13 @@ namespace Declarative.EndToEnd.Tests;
 /// <summary>Runs the dotnet CLI as a user would, capturing everything it prints.</summary>
 internal static class DotNet
 {
-    public static (int ExitCode, string Output) Run(string workingDirectory, params string[] arguments)
+    public static (int ExitCode, string Output) Run(string workingDirectory, params string[] arguments) =>
+        RunProgram("dotnet", workingDirectory, arguments);
+
+    /// <summary>Runs a program (an installed tool's command, say) the same way.</summary>
+    public static (int ExitCode, string Output) RunProgram(string program, string workingDirectory, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -36,7 +40,7 @@ internal static class DotNet
         if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish in 10 minutes:\n{output}");
+            throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not finish in 10 minutes:\n{output}");
         }
 
         process.WaitForExit();

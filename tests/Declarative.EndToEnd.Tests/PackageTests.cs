@@ -35,9 +35,9 @@ public sealed class PackageTests(PackageFixture package)
         Assert.Contains("build/Declarative.targets", entries);
         Assert.Contains("tools/host/Declarative.Build.Host.dll", entries);
 
-        // The repository packs the core and the optional hosting package, nothing else (samples and tests are not packable).
+        // The repository packs the core, the optional hosting package and the tool; nothing else (samples and tests are not packable).
         Assert.Equal(
-            [$"Declarative.{package.Version}.nupkg", $"Declarative.Hosting.{package.Version}.nupkg"],
+            [$"Declarative.{package.Version}.nupkg", $"Declarative.Cli.{package.Version}.nupkg", $"Declarative.Hosting.{package.Version}.nupkg"],
             Directory.GetFiles(package.Feed, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
@@ -60,6 +60,27 @@ public sealed class PackageTests(PackageFixture package)
 
         Assert.Matches(@"AUC 0\.9\d\d", output);
         Assert.Contains("benign -> False, malignant -> True", output);
+    }
+
+    [Fact]
+    public void TheTool_InstalledFromTheFeed_WritesADeclarationThatBuildsAndTrains()
+    {
+        // A fresh project with only a data file, as a user starts: the tool writes the declaration, the build trains it.
+        var project = package.NewProject("InitApp", "Console.WriteLine($\"trained with {InitApp.BreastCancerModel.Load().Pipeline.Trainer}\");\n", (TumorSources.Dataset, "data/breast-cancer.txt"));
+        var tools = Path.Combine(project, "tools");
+        DotNet.Succeed(project, "tool", "install", "Declarative.Cli", "--version", package.Version, "--tool-path", tools, "--add-source", package.Feed);
+
+        var (exitCode, init) = DotNet.RunProgram(Path.Combine(tools, "dotnet-declarative"), project, "init", "data/breast-cancer.txt", "--label", "label", "--name", "BreastCancerModel");
+
+        Assert.True(exitCode == 0, init);
+        Assert.Contains("Wrote ", init);
+        Assert.Contains("binary on 'label'", init);
+        var declaration = File.ReadAllText(Path.Combine(project, "BreastCancerModel.cs"));
+        Assert.Contains("namespace InitApp;", declaration);
+        Assert.Contains("[BinaryClassification<BreastCancerRow>(Data = \"data/breast-cancer.txt\")]", declaration);
+        var build = DotNet.Succeed(project, "build");
+        Assert.Contains("Declarative: trained BreastCancerModel", build);
+        Assert.Matches(@"^trained with [A-Za-z]+\s*$", DotNet.Succeed(project, "run", "--no-build"));
     }
 
     [Fact]

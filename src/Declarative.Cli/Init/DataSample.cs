@@ -1,0 +1,90 @@
+using Declarative.Data;
+
+namespace Declarative.Cli.Init;
+
+/// <summary>
+/// A data file read as the loader reads it: the separator detected from the first line, quoting on unless the file
+/// only reads consistently with it off, a header when the first line names the columns rather than holding values.
+/// </summary>
+internal sealed record DataSample(string Path, char Separator, bool AllowQuoting, IReadOnlyList<string>? Header, IReadOnlyList<string[]> Rows, bool Truncated)
+{
+    /// <summary>Rows read to infer column kinds; a larger file is sampled from its start.</summary>
+    public const int MaxRows = 200_000;
+
+    public int ColumnCount => Header?.Count ?? Rows[0].Length;
+
+    public static DataSample Read(string path)
+    {
+        DataFileException? quotedError;
+        try
+        {
+            var quoted = ReadRecords(path, allowQuoting: true);
+            if (Consistent(quoted.Records))
+            {
+                return Build(path, quoted.Separator, allowQuoting: true, quoted.Records, quoted.Truncated);
+            }
+
+            quotedError = new DataFileException(path, null, null, "Its lines do not all have the same number of fields with quoting on.");
+        }
+        catch (DataFileException e)
+        {
+            quotedError = e;
+        }
+
+        // Quotes that open and never close (free text with a stray ") read as one field spanning lines: try without.
+        var plain = ReadRecords(path, allowQuoting: false);
+        return Consistent(plain.Records)
+            ? Build(path, plain.Separator, allowQuoting: false, plain.Records, plain.Truncated)
+            : throw quotedError;
+    }
+
+    private static (char Separator, List<string[]> Records, bool Truncated) ReadRecords(string path, bool allowQuoting)
+    {
+        using var text = new StreamReader(path);
+        var reader = new DelimitedRecordReader(text, path, '\0', allowQuoting);
+        var fields = new List<Field>();
+        var records = new List<string[]>();
+        while (records.Count <= MaxRows && reader.TryRead(fields))
+        {
+            records.Add(fields.Select(f => f.Value).ToArray());
+        }
+
+        if (records.Count == 0)
+        {
+            throw new DataFileException(path, null, null, "The file is empty.");
+        }
+
+        var truncated = records.Count > MaxRows;
+        return (reader.Separator, truncated ? records.GetRange(0, MaxRows) : records, truncated);
+    }
+
+    private static bool Consistent(List<string[]> records) => records.All(r => r.Length == records[0].Length);
+
+    private static DataSample Build(string path, char separator, bool allowQuoting, List<string[]> records, bool truncated)
+    {
+        var header = records.Count > 1 && LooksLikeHeader(records) ? records[0] : null;
+        var rows = header is null ? records : records.Skip(1).ToList();
+        return rows.Count == 0
+            ? throw new DataFileException(path, null, null, "The file has a header but no data rows.")
+            : new DataSample(path, separator, allowQuoting, header, rows, truncated);
+    }
+
+    /// <summary>
+    /// The first line is a header when none of its fields is a number or missing while some column's values are
+    /// numbers; when no column is numeric, when its fields are all distinct and appear nowhere below in their columns.
+    /// </summary>
+    private static bool LooksLikeHeader(List<string[]> records)
+    {
+        var first = records[0];
+        if (first.Any(f => ValueParser.IsMissing(f) || ValueParser.TryParseSingle(f, out _)))
+        {
+            return false;
+        }
+
+        var below = records.Skip(1).Take(1_000).ToList();
+        var numericColumn = Enumerable.Range(0, first.Length).Any(i =>
+            below.Count(r => ValueParser.TryParseSingle(r[i], out _)) >= 0.9 * below.Count(r => !ValueParser.IsMissing(r[i])) && below.Any(r => !ValueParser.IsMissing(r[i])));
+        return numericColumn
+            || (first.Distinct(StringComparer.Ordinal).Count() == first.Length && Enumerable.Range(0, first.Length).All(i => below.All(r => r[i] != first[i])));
+    }
+}

@@ -1,0 +1,119 @@
+using System.Text;
+
+namespace Declarative.Cli.Init;
+
+/// <summary>Writes the row class and the pipeline declaration as one C# file, from the inferred columns and label.</summary>
+internal static class DeclarationWriter
+{
+    public static string Write(
+        DataSample sample, IReadOnlyList<ColumnGuess> columns, LabelGuess label, string pipelineName, string rowName, string? ns, string dataPath, string fileName)
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"// Written by `dotnet declarative init` from {fileName} ({sample.Rows.Count:N0} rows{(sample.Truncated ? ", the first read" : "")}). Edit it freely.");
+        text.AppendLine("using Declarative;");
+        text.AppendLine();
+        if (ns is not null)
+        {
+            text.AppendLine($"namespace {ns};");
+            text.AppendLine();
+        }
+
+        text.AppendLine($"/// <summary>One row of {Xml(fileName)}.</summary>");
+        text.AppendLine($"public sealed class {rowName}");
+        text.AppendLine("{");
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var column = columns[i];
+            if (i > 0)
+            {
+                text.AppendLine();
+            }
+
+            var type = column.IsLabel ? label.Type : column.Type;
+            var attributes = new List<string>();
+            if (column.IsLabel)
+            {
+                attributes.Add(label.Positive is null ? "Label" : $"Label(Positive = {Literal(label.Positive)})");
+            }
+            else if (column.Ignored)
+            {
+                attributes.Add("Ignore");
+            }
+            else if (column.Kind == ColumnKind.Text)
+            {
+                attributes.Add("Text");
+            }
+
+            if (sample.Header is null)
+            {
+                attributes.Add($"Column(Index = {column.Index})");
+            }
+            else if (!string.Equals(column.Header, column.Property, StringComparison.OrdinalIgnoreCase))
+            {
+                attributes.Add($"Column({Literal(column.Header!)})");
+            }
+
+            var note = Comment(column.IsLabel ? label.Note : column.Note);
+            foreach (var attribute in attributes)
+            {
+                text.AppendLine($"    [{attribute}]");
+            }
+
+            text.AppendLine($"    public {type} {column.Property} {{ get; set; }}{(type == "string" ? " = \"\";" : "")} // {note}");
+        }
+
+        text.AppendLine("}");
+        text.AppendLine();
+        var options = new List<string> { $"Data = {Literal(dataPath)}" };
+        if (sample.Header is null)
+        {
+            options.Add("HasHeader = false");
+        }
+
+        if (!sample.AllowQuoting)
+        {
+            options.Add("AllowQuoting = false");
+        }
+
+        var attributeName = label.Task switch
+        {
+            TaskChoice.Binary => "BinaryClassification",
+            TaskChoice.Regression => "Regression",
+            _ => "MulticlassClassification",
+        };
+        text.AppendLine($"/// <summary>Predicts {Xml(columns[label.Index].Header ?? columns[label.Index].Property)}. `dotnet build` trains it; `{pipelineName}.Load()` reads the trained model.</summary>");
+        text.AppendLine($"[{attributeName}<{rowName}>({string.Join(", ", options)})]");
+        text.AppendLine($"public partial class {pipelineName};");
+        return text.ToString();
+    }
+
+    /// <summary>A C# string literal of any text.</summary>
+    internal static string Literal(string value)
+    {
+        var literal = new StringBuilder("\"");
+        foreach (var c in value)
+        {
+            literal.Append(c switch
+            {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when char.IsControl(c) || char.IsSurrogate(c) => $"\\u{(int)c:x4}",
+                _ => c.ToString(),
+            });
+        }
+
+        return literal.Append('"').ToString();
+    }
+
+    /// <summary>A note as a one-line comment: no line breaks, at most 80 characters.</summary>
+    private static string Comment(string note)
+    {
+        var line = new string(note.Select(c => char.IsControl(c) ? ' ' : c).ToArray());
+        return line.Length <= 80 ? line : line[..77] + "...";
+    }
+
+    private static string Xml(string value) => System.Security.SecurityElement.Escape(value);
+}

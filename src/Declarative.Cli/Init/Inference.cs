@@ -1,0 +1,120 @@
+using System.Globalization;
+using Declarative.Data;
+using Declarative.Schema;
+
+namespace Declarative.Cli.Init;
+
+/// <summary>The task a declaration is written for.</summary>
+internal enum TaskChoice
+{
+    Auto,
+    Binary,
+    Multiclass,
+    Regression,
+}
+
+/// <summary>The label as declared: its property's type, the task, and for a two-valued non-bool label its positive class.</summary>
+internal sealed record LabelGuess(int Index, TaskChoice Task, string Type, string? Positive, string Note);
+
+/// <summary>Infers each column's kind from its values, and the task from the label's.</summary>
+internal static class Inference
+{
+    private const int MaxClasses = 20;
+
+    public static IReadOnlyList<ColumnGuess> Columns(DataSample sample, int labelIndex)
+    {
+        var names = Naming.Unique(Enumerable.Range(0, sample.ColumnCount)
+            .Select(i => Naming.Pascal(sample.Header?[i] ?? "", $"Column{i + 1}")));
+        return Enumerable.Range(0, sample.ColumnCount)
+            .Select(i => Column(sample, i, names[i], i == labelIndex))
+            .ToArray();
+    }
+
+    private static ColumnGuess Column(DataSample sample, int index, string property, bool isLabel)
+    {
+        var values = sample.Rows.Select(r => r[index]).ToArray();
+        var present = values.Where(v => !ValueParser.IsMissing(v)).ToArray();
+        var missing = values.Length - present.Length;
+        var distinct = present.Distinct(StringComparer.Ordinal).Count();
+        var header = sample.Header?[index];
+        ColumnGuess Guess(string type, ColumnKind kind, string note) =>
+            new(index, header, property, missing > 0 && type is not "string" ? type + "?" : type, kind, isLabel, missing, distinct, note);
+
+        if (present.Length == 0)
+        {
+            return Guess("string", ColumnKind.Empty, "no values");
+        }
+
+        var numeric = present.All(v => ValueParser.TryParseSingle(v, out _));
+        var integral = numeric && present.All(v => long.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _));
+        if (!isLabel && distinct == 1)
+        {
+            return Guess(numeric ? "float" : "string", ColumnKind.Constant, $"one value only ({present[0]})");
+        }
+
+        // A value per row that reads as a date is a timestamp, a feature; any other is an identifier.
+        var dates = !numeric && present.All(v => DateParsing.TryParse(v, DateKind.DateTime, null, out _));
+        if (!isLabel && !dates && distinct == values.Length && values.Length >= 20 && (integral || !numeric) && !LooksLikeText(present))
+        {
+            return Guess(integral ? "long" : "string", ColumnKind.Identifier, "unique per row: an identifier");
+        }
+
+        if (numeric)
+        {
+            return Guess("float", ColumnKind.Numeric, integral ? $"whole numbers, {distinct:N0} distinct" : "numbers");
+        }
+
+        if (present.All(v => ValueParser.TryParseBoolean(v, out _)))
+        {
+            return Guess("bool", ColumnKind.Boolean, string.Join("/", present.Distinct(StringComparer.OrdinalIgnoreCase).Take(2)));
+        }
+
+        if (dates)
+        {
+            var dateOnly = present.All(v => v.Length == 10);
+            return Guess(dateOnly ? "System.DateOnly" : "System.DateTime", ColumnKind.Date, "ISO 8601 " + (dateOnly ? "dates" : "dates and times"));
+        }
+
+        return !isLabel && distinct > present.Length / 2 && LooksLikeText(present)
+            ? Guess("string", ColumnKind.Text, "free text")
+            : Guess("string", ColumnKind.Categorical, $"{distinct:N0} categories");
+    }
+
+    /// <summary>Sentences rather than codes: long on average, or several words.</summary>
+    private static bool LooksLikeText(string[] values) =>
+        values.Average(v => v.Length) >= 30 || values.Average(v => v.Count(c => c == ' ') + 1) >= 4;
+
+    /// <summary>The label's type and task: two values make binary, numbers with many values regression, a few classes multiclass.</summary>
+    public static LabelGuess Label(DataSample sample, int index, TaskChoice requested)
+    {
+        var present = sample.Rows.Select(r => r[index]).Where(v => !ValueParser.IsMissing(v)).ToArray();
+        var counts = present.GroupBy(v => v, StringComparer.Ordinal).Select(g => (Value: g.Key, Count: g.Count())).OrderBy(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal).ToArray();
+        var numeric = present.Length > 0 && present.All(v => ValueParser.TryParseSingle(v, out _));
+        var integral = numeric && present.All(v => long.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _));
+        var boolean = present.Length > 0 && present.All(v => ValueParser.TryParseBoolean(v, out _));
+        var task = requested != TaskChoice.Auto ? requested
+            : counts.Length == 2 ? TaskChoice.Binary
+            : numeric && (!integral || counts.Length > MaxClasses) ? TaskChoice.Regression
+            : TaskChoice.Multiclass;
+
+        switch (task)
+        {
+            case TaskChoice.Binary when counts.Length != 2:
+                throw new InitException($"The label has {counts.Length:N0} distinct values; binary classification needs two.");
+            case TaskChoice.Binary when boolean:
+                return new LabelGuess(index, task, "bool", null, $"two values ({counts[1].Value}/{counts[0].Value}) read as true/false");
+            case TaskChoice.Binary:
+                // The rarer value is the positive class: the one a detector is usually for (spam, fraud, >50K).
+                return new LabelGuess(index, task, integral ? "int" : "string", counts[0].Value, $"two values; the rarer, '{counts[0].Value}' ({counts[0].Count:N0} rows), is the positive class");
+            case TaskChoice.Regression when !numeric:
+                throw new InitException("The label is not numeric in every row; regression needs numbers.");
+            case TaskChoice.Regression:
+                return new LabelGuess(index, task, "float", null, $"numbers from {present.Min(v => float.Parse(v, CultureInfo.InvariantCulture)):G6} to {present.Max(v => float.Parse(v, CultureInfo.InvariantCulture)):G6}");
+            default:
+                return new LabelGuess(index, TaskChoice.Multiclass, integral ? "int" : "string", null, $"{counts.Length:N0} classes");
+        }
+    }
+}
+
+/// <summary>A problem with the data or the options that stops <c>init</c>, said to the user as it is.</summary>
+internal sealed class InitException(string message) : Exception(message);

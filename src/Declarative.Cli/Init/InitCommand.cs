@@ -1,0 +1,135 @@
+using System.CommandLine;
+using Spectre.Console;
+
+namespace Declarative.Cli.Init;
+
+/// <summary>
+/// <c>dotnet declarative init &lt;data file&gt; --label &lt;column&gt;</c>: reads the file, infers each column's kind and the
+/// task, and writes the row class and the pipeline declaration into the project.
+/// </summary>
+internal static class InitCommand
+{
+    public static Command Create()
+    {
+        var data = new Argument<FileInfo>("data") { Description = "The data file (CSV, TSV, ...): separator, header and quoting are detected as the build's loader does." };
+        var label = new Option<string>("--label", "-l") { Description = "The column to predict: its header name (or, without a header, Column1, Column2, ...).", Required = true };
+        var name = new Option<string?>("--name", "-n") { Description = "The pipeline class's name (default: the file's name + Model)." };
+        var task = new Option<TaskChoice>("--task", "-t") { Description = "binary, multiclass, regression, or auto: two label values make binary, many numbers regression, a few classes multiclass.", DefaultValueFactory = _ => TaskChoice.Auto };
+        var output = new Option<FileInfo?>("--out", "-o") { Description = "The C# file to write (default: <name>.cs in the current folder)." };
+        var force = new Option<bool>("--force") { Description = "Overwrite the file when it exists." };
+        var command = new Command("init", "Write a pipeline declaration (a row class and a pipeline class) from a data file.")
+        {
+            data, label, name, task, output, force,
+        };
+        command.SetAction(result => Run(new InitOptions(
+            result.GetValue(data)!.FullName, result.GetValue(label)!, result.GetValue(name), result.GetValue(task),
+            result.GetValue(output)?.FullName, result.GetValue(force)), AnsiConsole.Console));
+        return command;
+    }
+
+    public static int Run(InitOptions options, IAnsiConsole console)
+    {
+        try
+        {
+            var written = Write(options);
+            console.Write(Table(written));
+            console.MarkupLine($"Wrote [bold]{Markup.Escape(written.OutputPath)}[/]: {Markup.Escape(written.Summary)}.");
+            console.MarkupLine($"Next: [bold]dotnet build[/] trains it; [bold]{Markup.Escape(written.PipelineName)}.Load()[/] reads the trained model in the app.");
+            return 0;
+        }
+        catch (Exception e) when (e is InitException or DataFileException or IOException or UnauthorizedAccessException)
+        {
+            console.MarkupLine($"[red]error[/]: {Markup.Escape(e.Message)}");
+            return 1;
+        }
+    }
+
+    /// <summary>Infers and writes the declaration; what was written and why, for the table.</summary>
+    public static InitResult Write(InitOptions options)
+    {
+        if (!File.Exists(options.DataPath))
+        {
+            throw new InitException($"The data file {options.DataPath} was not found.");
+        }
+
+        var sample = DataSample.Read(options.DataPath);
+        var stem = Naming.Pascal(Path.GetFileNameWithoutExtension(options.DataPath), "Data");
+        var pipelineName = options.Name ?? stem + "Model";
+        var rowName = stem + "Row" == pipelineName ? stem + "Record" : stem + "Row";
+        var outputPath = options.OutputPath ?? Path.Combine(Directory.GetCurrentDirectory(), pipelineName + ".cs");
+        if (File.Exists(outputPath) && !options.Force)
+        {
+            throw new InitException($"{outputPath} exists; pass --force to overwrite it.");
+        }
+
+        var labelIndex = FindLabel(sample, options.Label);
+        var columns = Inference.Columns(sample, labelIndex);
+        var label = Inference.Label(sample, labelIndex, options.Task);
+        var project = FindProject(Path.GetDirectoryName(outputPath)!);
+        var projectDirectory = project is null ? Path.GetDirectoryName(outputPath)! : Path.GetDirectoryName(project)!;
+        var dataPath = Path.GetRelativePath(projectDirectory, options.DataPath).Replace('\\', '/');
+        var ns = project is null ? null : Naming.Pascal(Path.GetFileNameWithoutExtension(project), "App");
+        var source = DeclarationWriter.Write(sample, columns, label, pipelineName, rowName, ns, dataPath, Path.GetFileName(options.DataPath));
+        Directory.CreateDirectory(Path.GetDirectoryName(outputPath)!);
+        File.WriteAllText(outputPath, source);
+
+        var used = columns.Count(c => !c.Ignored && !c.IsLabel);
+        var summary = $"{label.Task.ToString().ToLowerInvariant()} on '{columns[labelIndex].Header ?? columns[labelIndex].Property}', {used} features, {columns.Count(c => c.Ignored)} left out, {sample.Rows.Count:N0} rows";
+        return new InitResult(outputPath, pipelineName, columns, label, summary, source);
+    }
+
+    private static int FindLabel(DataSample sample, string label)
+    {
+        var names = Enumerable.Range(0, sample.ColumnCount).Select(i => sample.Header?[i] ?? $"Column{i + 1}").ToArray();
+        var matches = new Func<string, bool>[]
+        {
+            n => n == label,
+            n => string.Equals(n, label, StringComparison.OrdinalIgnoreCase),
+            n => Naming.Pascal(n, "") == Naming.Pascal(label, "-"),
+        };
+        foreach (var match in matches)
+        {
+            var found = Enumerable.Range(0, names.Length).Where(i => match(names[i])).ToArray();
+            if (found.Length == 1)
+            {
+                return found[0];
+            }
+        }
+
+        throw new InitException($"The file has no column '{label}'. Its columns: {string.Join(", ", names.Select(n => $"'{n}'"))}.");
+    }
+
+    /// <summary>The project the file goes into: the nearest .csproj in its folder or above.</summary>
+    private static string? FindProject(string directory)
+    {
+        for (var folder = new DirectoryInfo(directory); folder is not null; folder = folder.Parent)
+        {
+            if (folder.Exists && folder.GetFiles("*.csproj") is [var project])
+            {
+                return project.FullName;
+            }
+        }
+
+        return null;
+    }
+
+    private static Table Table(InitResult result)
+    {
+        var table = new Table().AddColumns("column", "property", "type", "kind", "why");
+        foreach (var column in result.Columns)
+        {
+            var kind = column.IsLabel ? $"label ({result.Label.Task.ToString().ToLowerInvariant()})" : column.Ignored ? $"ignored ({column.Kind.ToString().ToLowerInvariant()})" : column.Kind.ToString().ToLowerInvariant();
+            table.AddRow(
+                Markup.Escape(column.Header ?? $"#{column.Index}"), Markup.Escape(column.Property), Markup.Escape(column.IsLabel ? result.Label.Type : column.Type),
+                Markup.Escape(kind), Markup.Escape(column.IsLabel ? result.Label.Note : column.Note));
+        }
+
+        return table;
+    }
+}
+
+/// <summary>What <c>init</c> was asked.</summary>
+internal sealed record InitOptions(string DataPath, string Label, string? Name, TaskChoice Task, string? OutputPath, bool Force);
+
+/// <summary>What <c>init</c> wrote.</summary>
+internal sealed record InitResult(string OutputPath, string PipelineName, IReadOnlyList<ColumnGuess> Columns, LabelGuess Label, string Summary, string Source);

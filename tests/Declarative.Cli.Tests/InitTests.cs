@@ -1,0 +1,132 @@
+using Declarative.Cli.Init;
+
+namespace Declarative.Cli.Tests;
+
+/// <summary>
+/// <c>init</c> on every bundled dataset and on messy files: what it writes compiles with the generator without a
+/// warning, trains on the file, and declares what the values say.
+/// </summary>
+public sealed class InitTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("declarative-init").FullName;
+
+    [Theory]
+    [InlineData("adult/adult.txt", "label(IsOver50K)", "Binary", "AreaUnderRocCurve", 0.85)]
+    [InlineData("breast-cancer/breast-cancer-withheader.txt", "label", "Binary", "AreaUnderRocCurve", 0.95)]
+    [InlineData("housing/housing.txt", "MedianHomeValue", "Regression", "RSquared", 0.6)]
+    [InlineData("iris/iris.txt", "#Label", "Multiclass", "MacroAccuracy", 0.85)]
+    [InlineData("wikipedia-detox/wikipedia-detox-250-line-data.tsv", "Sentiment", "Binary", "AreaUnderRocCurve", 0.6)]
+    [InlineData("taxi-fare/taxi-fare-test.csv", "fare_amount", "Regression", "RSquared", 0.7)]
+    [InlineData("optdigits/digits-with-header.csv", "digit", "Multiclass", "MacroAccuracy", 0.85)]
+    [InlineData("sentiment-sentences/yelp_labelled.txt", "Column2", "Binary", "AreaUnderRocCurve", 0.7)]
+    [InlineData("nab-nyc-taxi/nyc_taxi.csv", "value", "Regression", "RSquared", 0.5)]
+    public void EveryBundledDataset_GivesADeclarationThatCompilesAndTrains(string dataset, string label, string task, string metric, double atLeast)
+    {
+        var data = Path.Combine(AppContext.BaseDirectory, "datasets", dataset);
+
+        var result = InitCommand.Write(new InitOptions(data, label, null, TaskChoice.Auto, Path.Combine(_directory, "Model.cs"), Force: false));
+
+        Assert.Equal(Enum.Parse<TaskChoice>(task), result.Label.Task);
+        var trained = PipelineRegistry.For(Compiled.Pipeline(result.Source, Path.GetFileNameWithoutExtension(dataset))).Train(data);
+        Assert.True(trained.TestMetricValues[metric] >= atLeast, $"{dataset}: {metric} {trained.TestMetricValues[metric]}\n{result.Source}");
+    }
+
+    [Fact]
+    public void AMessyFile_IsDeclaredAsItsValuesSay()
+    {
+        // Quoted separators, a header with spaces and symbols, empty cells, a YES/NO label, dates, an id, a constant.
+        var rows = Enumerable.Range(0, 60).Select(i => string.Join(',',
+            $"{1000 + i}",
+            $"\"Smith, Person {i}\"",
+            i % 7 == 0 ? "" : (20 + (i % 40)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"2024-0{1 + (i % 9)}-1{i % 10}",
+            i % 3 == 0 ? "red" : i % 3 == 1 ? "green" : "blue",
+            "same",
+            $"\"{(i % 2 == 0 ? "a long comment that goes on for a while, with words" : "another long remark about the order, in several words")} {i}\"",
+            i % 4 == 0 ? "YES" : "NO"));
+        var path = Path.Combine(_directory, "customers.csv");
+        File.WriteAllLines(path, rows.Prepend("Customer ID,Full name,Age (years),Signed up,Favourite colour,Plan,Comment,Churned?"));
+
+        var result = InitCommand.Write(new InitOptions(path, "Churned?", "ChurnModel", TaskChoice.Auto, Path.Combine(_directory, "Churn.cs"), Force: false));
+
+        var byHeader = result.Columns.ToDictionary(c => c.Header!);
+        Assert.Equal((ColumnKind.Identifier, "CustomerID"), (byHeader["Customer ID"].Kind, byHeader["Customer ID"].Property));
+        Assert.Equal(ColumnKind.Identifier, byHeader["Full name"].Kind); // unique per row
+        Assert.Equal(("float?", "AgeYears"), (byHeader["Age (years)"].Type, byHeader["Age (years)"].Property));
+        Assert.Equal(("System.DateOnly", ColumnKind.Date), (byHeader["Signed up"].Type, byHeader["Signed up"].Kind));
+        Assert.Equal(ColumnKind.Categorical, byHeader["Favourite colour"].Kind);
+        Assert.Equal(ColumnKind.Constant, byHeader["Plan"].Kind);
+        Assert.Equal(ColumnKind.Text, byHeader["Comment"].Kind);
+        Assert.Equal((TaskChoice.Binary, "bool"), (result.Label.Task, result.Label.Type));
+        Assert.Contains("[Column(\"Age (years)\")]", result.Source, StringComparison.Ordinal);
+        Assert.Contains("[Ignore]\n    [Column(\"Customer ID\")]", result.Source.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+
+        var trained = PipelineRegistry.For(Compiled.Pipeline(result.Source, "Churn")).Train(path);
+        Assert.Contains("AreaUnderRocCurve", trained.TestMetricValues.Keys);
+    }
+
+    [Fact]
+    public void ATwoValuedStringLabel_GetsTheRarerValueAsPositive()
+    {
+        var path = Path.Combine(_directory, "mail.tsv");
+        File.WriteAllLines(path, Enumerable.Range(0, 40).Select(i => $"{(i % 5 == 0 ? "spam" : "ham")}\t{i % 9}\t{(i % 5 == 0 ? 3 : 1) + (i % 2)}").Prepend("kind\tlinks\tcaps"));
+
+        var result = InitCommand.Write(new InitOptions(path, "kind", null, TaskChoice.Auto, Path.Combine(_directory, "Mail.cs"), Force: false));
+
+        Assert.Equal(("string", "spam"), (result.Label.Type, result.Label.Positive));
+        Assert.Contains("[Label(Positive = \"spam\")]", result.Source, StringComparison.Ordinal);
+        PipelineRegistry.For(Compiled.Pipeline(result.Source, "Mail")).Train(path);
+    }
+
+    [Fact]
+    public void TheAdultDeclaration_IsTheApprovedOne()
+    {
+        // A project folder with its data beside it: the path is written relative to the project, the namespace is the project's.
+        var project = Directory.CreateDirectory(Path.Combine(_directory, "Census.App")).FullName;
+        File.WriteAllText(Path.Combine(project, "Census.App.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        var data = Path.Combine(Directory.CreateDirectory(Path.Combine(project, "data")).FullName, "adult.txt");
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "datasets", "adult", "adult.txt"), data);
+
+        var source = InitCommand.Write(new InitOptions(data, "label(IsOver50K)", "IncomeModel", TaskChoice.Auto, Path.Combine(project, "Models", "Income.cs"), Force: false)).Source;
+
+        Assert.Contains("namespace CensusApp;", source, StringComparison.Ordinal);
+        Assert.Contains("(Data = \"data/adult.txt\")]", source, StringComparison.Ordinal);
+
+        var approved = Path.Combine(Repository.Root, "tests", "Declarative.Cli.Tests", "Approved", "IncomeModel.cs.txt");
+        if (Environment.GetEnvironmentVariable("DECLARATIVE_ACCEPT_SNAPSHOTS") == "1")
+        {
+            File.WriteAllText(approved, source);
+        }
+
+        Assert.Equal(File.ReadAllText(approved).ReplaceLineEndings("\n"), source.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void AnExistingFile_IsNotOverwrittenWithoutForce()
+    {
+        var output = Path.Combine(_directory, "Iris.cs");
+        File.WriteAllText(output, "// mine");
+        var data = Path.Combine(AppContext.BaseDirectory, "datasets", "iris", "iris.txt");
+
+        var error = Assert.Throws<InitException>(() => InitCommand.Write(new InitOptions(data, "#Label", null, TaskChoice.Auto, output, Force: false)));
+
+        Assert.Contains("pass --force", error.Message, StringComparison.Ordinal);
+        Assert.Equal("// mine", File.ReadAllText(output));
+        InitCommand.Write(new InitOptions(data, "#Label", null, TaskChoice.Auto, output, Force: true));
+        Assert.Contains("[MulticlassClassification<IrisRow>", File.ReadAllText(output), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Species", "Auto", "The file has no column 'Species'. Its columns: '#Label', 'Sepal length'")]
+    [InlineData("#Label", "Binary", "The label has 3 distinct values; binary classification needs two.")]
+    public void AWrongLabelOrTask_SaysWhatTheFileHas(string label, string task, string message)
+    {
+        var data = Path.Combine(AppContext.BaseDirectory, "datasets", "iris", "iris.txt");
+
+        var error = Assert.Throws<InitException>(() => InitCommand.Write(new InitOptions(data, label, null, Enum.Parse<TaskChoice>(task), Path.Combine(_directory, "X.cs"), Force: false)));
+
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+}
