@@ -60,13 +60,7 @@ internal static class ArtifactBuilder
         var reportPath = Path.Combine(outputDirectory, ModelArtifacts.ReportFileName(spec.Name));
         var reportJsonPath = Path.Combine(outputDirectory, ModelArtifacts.ReportJsonFileName(spec.Name));
         var onnxPath = Path.Combine(outputDirectory, ModelArtifacts.OnnxFileName(spec.Name));
-        // A database is hashed by its query's result; a file by its bytes, and the test file's too when there is one.
-        var database = spec.Provider != DataProvider.File;
-        var dataPath = database ? null : spec.ResolveDataPath();
-        var testDataPath = database ? null : spec.ResolveTestDataPath();
-        var dataHash = dataPath is null ? QueryLoader.Hash(spec)
-            : testDataPath is null ? HashFile(dataPath) : HashFile(dataPath) + ":" + HashFile(testDataPath);
-        var source = dataPath ?? QueryLoader.Describe(spec);
+        var (dataPath, testDataPath, dataHash, source) = Inputs(spec);
 
         // A lock file pins what tuning chose, unless re-tuning was asked for or its trainer is no longer a candidate.
         var lockPath = spec.Tuning is not null && options.LockDirectory is { } directory ? Path.Combine(directory, TuningLock.FileName(spec.Name)) : null;
@@ -191,6 +185,49 @@ internal static class ArtifactBuilder
 
         options.Status?.Invoke(string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"ONNX export {onnxPath} checked on {comparisons[0].Rows:N0} held-out rows: largest difference from ML.NET {comparisons.Max(c => c.LargestDifference):G3}"));
+    }
+
+    /// <summary>
+    /// Where a pipeline's rows come from and their hash: a database by its query's result; a file by its bytes, and
+    /// the test file's too when there is one.
+    /// </summary>
+    private static (string? DataPath, string? TestDataPath, string DataHash, string Source) Inputs(IPipelineSpec spec)
+    {
+        var database = spec.Provider != DataProvider.File;
+        var dataPath = database ? null : spec.ResolveDataPath();
+        var testDataPath = database ? null : spec.ResolveTestDataPath();
+        var dataHash = dataPath is null ? QueryLoader.Hash(spec)
+            : testDataPath is null ? HashFile(dataPath) : HashFile(dataPath) + ":" + HashFile(testDataPath);
+        return (dataPath, testDataPath, dataHash, dataPath ?? QueryLoader.Describe(spec));
+    }
+
+    /// <summary>The manifest of a pipeline's model in <paramref name="outputDirectory"/>, and why it is stale (null when current).</summary>
+    public static (ModelManifest? Manifest, string? Stale) Status(IPipelineSpec spec, string outputDirectory)
+    {
+        var modelPath = Path.Combine(outputDirectory, ModelArtifacts.ModelFileName(spec.Name));
+        var manifestPath = Path.Combine(outputDirectory, ModelArtifacts.ManifestFileName(spec.Name));
+        var manifest = ModelManifest.TryRead(manifestPath, out var problem);
+        if (manifest is null)
+        {
+            return (null, problem is null ? "not trained" : $"the manifest cannot be read ({problem})");
+        }
+
+        string dataHash, source;
+        string? dataPath, testDataPath;
+        try
+        {
+            (dataPath, testDataPath, dataHash, source) = Inputs(spec);
+        }
+        catch (Exception e) when (e is DataFileException or InvalidOperationException or IOException)
+        {
+            return (manifest, $"its data cannot be read: {e.Message}");
+        }
+
+        return (manifest,
+            manifest.DeclarationHash != spec.DeclarationHash ? "the declaration changed (or the Declarative or ML.NET version)"
+            : manifest.DataHash != dataHash ? $"the data changed ({Path.GetFileName(source)})"
+            : !IsCurrent(manifest, spec, dataPath, testDataPath, dataHash, modelPath, manifestPath) ? "the model file is missing or not the one the manifest describes"
+            : null);
     }
 
     private static bool IsCurrent(ModelManifest manifest, IPipelineSpec spec, string? dataPath, string? testDataPath, string dataHash, string modelPath, string manifestPath) =>

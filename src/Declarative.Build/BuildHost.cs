@@ -26,6 +26,18 @@ internal static class BuildHost
     /// <summary>A pipeline tunes with a time budget, so its result depends on the machine.</summary>
     public const string TimeBudgetWarningCode = "DCL1003";
 
+    /// <summary>Lists the pipelines and whether their models are current, training nothing (<c>dotnet declarative list</c>).</summary>
+    public const string ListFlag = "--list";
+
+    /// <summary>Trains only the pipelines named after it, separated by ';' (<c>--only=Name</c>).</summary>
+    public const string OnlyFlag = "--only=";
+
+    /// <summary>Predicts a file's rows with a trained model (<c>--predict &lt;pipeline&gt; &lt;input&gt; &lt;output&gt;</c>).</summary>
+    public const string PredictFlag = "--predict";
+
+    /// <summary>What starts each line <see cref="ListFlag"/> prints.</summary>
+    public const string ListPrefix = "Declarative-list:";
+
     /// <summary>An ONNX export that differs from ML.NET (<c>DeclarativeExportOnnx</c>).</summary>
     public const string OnnxErrorCode = "DCL1004";
 
@@ -53,7 +65,22 @@ internal static class BuildHost
         ArgumentNullException.ThrowIfNull(output);
         var retune = args.Contains(RetuneFlag);
         var report = !args.Contains(NoReportFlag);
-        args = args.Where(a => a != RetuneFlag && a != NoReportFlag).ToArray();
+        var list = args.Contains(ListFlag);
+        string[]? predict = null;
+        if (args.ToList().IndexOf(PredictFlag) is var at and >= 0)
+        {
+            if (at + 3 >= args.Count)
+            {
+                output.WriteLine($"{Origin} : error {HostErrorCode}: usage: {PredictFlag} <pipeline> <input file> <output file>");
+                return 1;
+            }
+
+            predict = [args[at + 1], args[at + 2], args[at + 3]];
+            args = args.Take(at).Concat(args.Skip(at + 4)).ToArray();
+        }
+
+        var only = args.FirstOrDefault(a => a.StartsWith(OnlyFlag, StringComparison.Ordinal))?[OnlyFlag.Length..];
+        args = args.Where(a => a != RetuneFlag && a != NoReportFlag && a != ListFlag && !a.StartsWith(OnlyFlag, StringComparison.Ordinal)).ToArray();
         if (args.Count != 2)
         {
             output.WriteLine($"{Origin} : error {HostErrorCode}: usage: Declarative.Build.Host <assembly> <output directory> [{RetuneFlag}] [{NoReportFlag}]");
@@ -93,6 +120,30 @@ internal static class BuildHost
                 output.WriteLine($"{Origin} : error {HostErrorCode}: {e.Message}");
                 failed = true;
             }
+        }
+
+        if (list)
+        {
+            List(pipelines, args[1], output);
+            return failed ? 1 : 0;
+        }
+
+        if (predict is not null)
+        {
+            return Predict(pipelines, args[1], predict[0], predict[1], predict[2], output) && !failed ? 0 : 1;
+        }
+
+        if (!string.IsNullOrEmpty(only))
+        {
+            // One pipeline, by name (dotnet declarative train --pipeline): the others are left as they are.
+            var names = only.Split(';', StringSplitOptions.RemoveEmptyEntries);
+            foreach (var unknown in names.Where(n => !pipelines.Any(p => p.Spec.Name == n)))
+            {
+                output.WriteLine($"{Origin} : error {HostErrorCode}: the project declares no pipeline '{unknown}'; it declares {string.Join(", ", pipelines.Select(p => p.Spec.Name))}.");
+                failed = true;
+            }
+
+            pipelines = pipelines.Where(p => names.Contains(p.Spec.Name)).ToList();
         }
 
         var specs = pipelines.Select(p => p.Spec).ToList();
@@ -166,6 +217,59 @@ internal static class BuildHost
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             output.WriteLine($"{Origin} : error {PipelineErrorCode}: pipeline {spec.Name} ({spec.DeclaringType.FullName}) failed to train: {e.GetType().Name}: {e.Message}");
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Prints one tab-separated line per pipeline, after <see cref="ListPrefix"/>: name, task, trainer, headline metric
+    /// and its value, and "up to date" or why not. Trains nothing.
+    /// </summary>
+    private static void List(IEnumerable<DeclaredPipeline> pipelines, string outputDirectory, TextWriter output)
+    {
+        foreach (var pipeline in pipelines)
+        {
+            var spec = pipeline.Spec;
+            var (manifest, stale) = ArtifactBuilder.Status(spec, outputDirectory);
+            var headline = TaskProfiles.For(spec.Task).HeadlineMetric;
+            var metric = manifest?.TestMetrics.TryGetValue(headline, out var value) == true
+                ? string.Create(CultureInfo.InvariantCulture, $"{headline} {value:F4}")
+                : "";
+            output.WriteLine(string.Join('\t', ListPrefix, spec.Name, spec.Task, manifest?.Trainer.ToString() ?? "", metric, stale ?? "up to date"));
+        }
+    }
+
+    /// <summary>Predicts every row of <paramref name="input"/> with a pipeline's trained model into <paramref name="outputFile"/>.</summary>
+    private static bool Predict(List<DeclaredPipeline> pipelines, string outputDirectory, string name, string input, string outputFile, TextWriter output)
+    {
+        var pipeline = pipelines.FirstOrDefault(p => p.Spec.Name == name);
+        if (pipeline is null)
+        {
+            output.WriteLine($"{Origin} : error {HostErrorCode}: the project declares no pipeline '{name}'; it declares {string.Join(", ", pipelines.Select(p => p.Spec.Name))}.");
+            return false;
+        }
+
+        var modelPath = Path.Combine(outputDirectory, ModelArtifacts.ModelFileName(name));
+        try
+        {
+            var rows = pipeline.Spec.Accept(new PredictionWriter(modelPath, Path.GetFullPath(input), Path.GetFullPath(outputFile)));
+            output.WriteLine($"Declarative: predicted {rows:N0} rows of {input} with {name} -> {outputFile}");
+            return true;
+        }
+        catch (Exception e) when (e is TargetInvocationException { InnerException: { } inner })
+        {
+            return Failed(inner);
+        }
+        catch (Exception e) when (e is DataFileException or ModelFileException or IOException or UnauthorizedAccessException)
+        {
+            return Failed(e);
+        }
+
+        bool Failed(Exception e)
+        {
+            output.WriteLine(e is DataFileException data
+                ? $"{data.FilePath}{(data.Line, data.Column) switch { ({ } l, { } c) => $"({l},{c})", ({ } l, null) => $"({l})", _ => "" }}: error {DataErrorCode}: {data.Detail} [pipeline {name}]"
+                : $"{Origin} : error {PipelineErrorCode}: pipeline {name} could not predict {input}: {e.Message}");
             return false;
         }
     }

@@ -1,8 +1,14 @@
 using System.CommandLine;
 using Declarative.Cli.Init;
+using Declarative.Cli.Projects;
 
 var root = new RootCommand("dotnet declarative: machine-learning models declared in C# and trained by dotnet build.")
 {
     InitCommand.Create(),
 };
+foreach (var command in ProjectCommands.Create())
+{
+    root.Subcommands.Add(command);
+}
+
 return root.Parse(args).Invoke();

@@ -81,6 +81,27 @@ public sealed class PackageTests(PackageFixture package)
         var build = DotNet.Succeed(project, "build");
         Assert.Contains("Declarative: trained BreastCancerModel", build);
         Assert.Matches(@"^trained with [A-Za-z]+\s*$", DotNet.Succeed(project, "run", "--no-build"));
+
+        // The model from the command line: its rows predicted, the pipelines listed, one pipeline trained by name.
+        var tool = Path.Combine(tools, "dotnet-declarative");
+        var rows = File.ReadLines(Path.Combine(project, "data", "breast-cancer.txt")).Where(l => l.Length > 0 && !l.StartsWith("//", StringComparison.Ordinal)).Take(11).ToList();
+        File.WriteAllLines(Path.Combine(project, "new-patients.tsv"), rows);
+        var (predictExit, predict) = DotNet.RunProgram(tool, project, "predict", "--pipeline", "BreastCancerModel", "--input", "new-patients.tsv", "--output", "predictions.csv");
+        Assert.True(predictExit == 0, predict);
+        Assert.Contains("Declarative: predicted 10 rows of", predict);
+        var predictions = File.ReadAllLines(Path.Combine(project, "predictions.csv"));
+        Assert.Equal(11, predictions.Length);
+        Assert.EndsWith(",PredictedLabel,Score,Probability", predictions[0]);
+
+        var (listExit, list) = DotNet.RunProgram(tool, project, "list");
+        Assert.True(listExit == 0, list);
+        Assert.Contains("BreastCancerModel", list);
+        Assert.Contains("AreaUnderRocCurve", list);
+        Assert.Contains("up to date", list);
+
+        var (trainExit, train) = DotNet.RunProgram(tool, project, "train", "--pipeline", "BreastCancerModel");
+        Assert.True(trainExit == 0, train);
+        Assert.Contains("Declarative: BreastCancerModel is up to date", train);
     }
 
     [Fact]

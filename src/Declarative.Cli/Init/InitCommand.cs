@@ -32,7 +32,7 @@ internal static class InitCommand
         try
         {
             var written = Write(options);
-            console.Write(Table(written));
+            Table(console, written);
             console.MarkupLine($"Wrote [bold]{Markup.Escape(written.OutputPath)}[/]: {Markup.Escape(written.Summary)}.");
             console.MarkupLine($"Next: [bold]dotnet build[/] trains it; [bold]{Markup.Escape(written.PipelineName)}.Load()[/] reads the trained model in the app.");
             return 0;
@@ -113,19 +113,15 @@ internal static class InitCommand
         return null;
     }
 
-    private static Table Table(InitResult result)
-    {
-        var table = new Table().AddColumns("column", "property", "type", "kind", "why");
-        foreach (var column in result.Columns)
+    private static void Table(IAnsiConsole console, InitResult result) =>
+        Output.Table(console, ["column", "property", "type", "kind", "why"], result.Columns.Select(column => new[]
         {
-            var kind = column.IsLabel ? $"label ({result.Label.Task.ToString().ToLowerInvariant()})" : column.Ignored ? $"ignored ({column.Kind.ToString().ToLowerInvariant()})" : column.Kind.ToString().ToLowerInvariant();
-            table.AddRow(
-                Markup.Escape(column.Header ?? $"#{column.Index}"), Markup.Escape(column.Property), Markup.Escape(column.IsLabel ? result.Label.Type : column.Type),
-                Markup.Escape(kind), Markup.Escape(column.IsLabel ? result.Label.Note : column.Note));
-        }
-
-        return table;
-    }
+            column.Header ?? $"#{column.Index}",
+            column.Property,
+            column.IsLabel ? result.Label.Type : column.Type,
+            column.IsLabel ? $"label ({result.Label.Task.ToString().ToLowerInvariant()})" : column.Ignored ? $"ignored ({column.Kind.ToString().ToLowerInvariant()})" : column.Kind.ToString().ToLowerInvariant(),
+            column.IsLabel ? result.Label.Note : column.Note,
+        }));
 }
 
 /// <summary>What <c>init</c> was asked.</summary>

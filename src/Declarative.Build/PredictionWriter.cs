@@ -1,0 +1,60 @@
+using System.Collections;
+using System.Globalization;
+using System.Reflection;
+using Declarative.Artifacts;
+using Declarative.Schema;
+
+namespace Declarative.Build;
+
+/// <summary>
+/// <c>dotnet declarative predict</c>: reads the rows of a file one at a time, predicts them with the trained model
+/// through the generated <c>Load</c> and <c>Predict</c>, and writes one line per row: the properties the pipeline
+/// reads, then the prediction's. The output file is written whole or not at all.
+/// </summary>
+internal sealed class PredictionWriter(string modelPath, string inputPath, string outputPath) : ISpecVisitor<int>
+{
+    public int Visit<TRow>(PipelineSpec<TRow> spec)
+    {
+        var model = spec.DeclaringType.GetMethod("Load", BindingFlags.Public | BindingFlags.Static, [typeof(string)])!.Invoke(null, [modelPath])!;
+        var predict = model.GetType().GetMethod("Predict", BindingFlags.Public | BindingFlags.Instance, [typeof(IEnumerable<TRow>)])!;
+        var inputs = spec.Columns.Where(c => !c.Kind.IsLabel()).Select(c => c.SourceProperty).Distinct(StringComparer.Ordinal)
+            .Select(name => typeof(TRow).GetProperty(name)!).ToArray();
+        PropertyInfo[]? outputs = null;
+        var count = 0;
+        using var input = new StreamReader(inputPath);
+        AtomicFile.Write(outputPath, stream =>
+        {
+            using var writer = new StreamWriter(stream, leaveOpen: true);
+            var pending = new Queue<TRow>();
+            var rows = RowReader.Read(spec, input, inputPath).Select(row =>
+            {
+                pending.Enqueue(row);
+                return row;
+            });
+            foreach (var prediction in (IEnumerable)predict.Invoke(model, [rows])!)
+            {
+                var row = pending.Dequeue();
+                if (outputs is null)
+                {
+                    outputs = prediction.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance);
+                    writer.WriteLine(string.Join(',', inputs.Select(p => p.Name).Concat(outputs.Select(p => p.Name)).Select(Csv)));
+                }
+
+                writer.WriteLine(string.Join(',', inputs.Select(p => p.GetValue(row)).Concat(outputs.Select(p => p.GetValue(prediction))).Select(Text).Select(Csv)));
+                count++;
+            }
+        });
+        return count;
+    }
+
+    private static string Text(object? value) => value switch
+    {
+        null => "",
+        float[] values => string.Join(' ', values.Select(v => v.ToString("R", CultureInfo.InvariantCulture))),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    private static string Csv(string value) =>
+        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+}

@@ -1,0 +1,95 @@
+using System.Globalization;
+using Declarative.Build;
+using Declarative.Tests.Pipelines;
+
+namespace Declarative.Tests;
+
+/// <summary>
+/// The host's <c>--predict</c> (what <c>dotnet declarative predict</c> runs): a file's rows, read by the pipeline's
+/// mapping, predicted by the trained model file, written one line per row; a bad row is an error at its line and
+/// column; and <c>--list</c> says which models are current.
+/// </summary>
+public sealed class PredictCommandTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    [Fact]
+    public void EveryRow_IsWrittenWithItsPrediction_AsTheModelGivesIt()
+    {
+        var model = AdultIncomeModel.Train();
+        model.Save(Path.Combine(_temp.Path, "AdultIncomeModel.mlnet"));
+        var lines = File.ReadLines("datasets/adult/adult.txt").Take(41).ToList();
+        var input = _temp.File("people.csv");
+        File.WriteAllLines(input, lines.Select(l => string.Join(',', l.Split(',').Take(14)))); // no label column
+        var output = _temp.File("predictions.csv");
+        var log = new StringWriter();
+
+        var exit = BuildHost.Run([typeof(AdultIncomeModel).Assembly.Location, _temp.Path, BuildHost.PredictFlag, "AdultIncomeModel", input, output], log);
+
+        Assert.True(exit == 0, log.ToString());
+        Assert.Contains($"Declarative: predicted 40 rows of {input} with AdultIncomeModel -> {output}", log.ToString());
+        var written = File.ReadAllLines(output);
+        Assert.Equal("Age,Workclass,FinalWeight,Education,EducationYears,MaritalStatus,Occupation,Relationship,Ethnicity,Sex,CapitalGain,CapitalLoss,HoursPerWeek,NativeCountry,PredictedLabel,Score,Probability", written[0]);
+        Assert.Equal(41, written.Length);
+        var first = lines[1].Split(',').Select(f => f.Trim()).ToArray();
+        var expected = model.Predict(new Adult
+        {
+            Age = 39, Workclass = first[1], FinalWeight = 77516, Education = first[3], EducationYears = 13, MaritalStatus = first[5], Occupation = first[6],
+            Relationship = first[7], Ethnicity = first[8], Sex = first[9], CapitalGain = 2174, CapitalLoss = 0, HoursPerWeek = 40, NativeCountry = first[13],
+        });
+        Assert.Equal(expected.Probability.ToString("R", CultureInfo.InvariantCulture), written[1].Split(',')[^1]);
+    }
+
+    [Fact]
+    public void ARowThatCannotBeRead_IsAnErrorAtItsLineAndColumn_AndNoOutputIsLeft()
+    {
+        DigitModel.Train().Save(Path.Combine(_temp.Path, "DigitModel.mlnet"));
+        var lines = File.ReadLines("datasets/optdigits/digits.csv").Take(5).ToList();
+        var fields = lines[3].Split(',');
+        fields[5] = "five";
+        lines[3] = string.Join(',', fields);
+        var input = _temp.File("digits.csv");
+        File.WriteAllLines(input, lines);
+        var output = _temp.File("out.csv");
+        var log = new StringWriter();
+
+        var exit = BuildHost.Run([typeof(DigitModel).Assembly.Location, _temp.Path, BuildHost.PredictFlag, "DigitModel", input, output], log);
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"{input}(4,{lines[3].IndexOf("five", StringComparison.Ordinal) + 1}): error DCL1001: 'five' cannot be Digit.Pixels[5] (float): not a number [pipeline DigitModel]", log.ToString());
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
+    public void ARunOfColumns_IsReadIntoItsArray_AndTheScoresWritten()
+    {
+        var model = DigitModel.Train();
+        model.Save(Path.Combine(_temp.Path, "DigitModel.mlnet"));
+        var input = _temp.File("digits.csv");
+        File.WriteAllLines(input, File.ReadLines("datasets/optdigits/digits.csv").Take(20));
+        var output = _temp.File("out.csv");
+
+        Assert.Equal(0, BuildHost.Run([typeof(DigitModel).Assembly.Location, _temp.Path, BuildHost.PredictFlag, "DigitModel", input, output], new StringWriter()));
+
+        var written = File.ReadAllLines(output);
+        Assert.Equal("Pixels,PredictedLabel,Scores", written[0]);
+        var labels = File.ReadLines(input).Select(l => l.Split(',')[^1]).ToArray();
+        var predicted = written.Skip(1).Select(l => l.Split(',')[1]).ToArray();
+        Assert.True(labels.Zip(predicted).Count(p => p.First == p.Second) >= 17, string.Join(" ", predicted));
+        Assert.Equal(10, written[1].Split(',')[2].Split(' ').Length);
+    }
+
+    [Fact]
+    public void List_SaysWhichModelsAreCurrent_WithoutTraining()
+    {
+        var log = new StringWriter();
+
+        Assert.Equal(0, BuildHost.Run([typeof(IrisModel).Assembly.Location, _temp.Path, BuildHost.ListFlag], log));
+
+        var iris = log.ToString().Split('\n').Single(l => l.StartsWith($"{BuildHost.ListPrefix}\tIrisModel\t", StringComparison.Ordinal)).TrimEnd();
+        Assert.EndsWith("\tnot trained", iris);
+        Assert.Empty(Directory.GetFiles(_temp.Path, "*.mlnet"));
+    }
+
+    public void Dispose() => _temp.Dispose();
+}
