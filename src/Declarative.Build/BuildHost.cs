@@ -188,8 +188,14 @@ internal static class BuildHost
 
             if (result.Status == ArtifactStatus.Trained && spec.Tuning is { TimeBudgetSeconds: > 0 } budgeted && result.Manifest.Tuning?.PinnedBy is null)
             {
+                // Say what the budget left out: trials not run, trainers never tried, a trial stopped midway.
+                var trials = result.Manifest.Tuning?.Trials ?? [];
+                var untried = spec.Trainers.Distinct().Where(t => trials.All(r => r.Trainer != t)).ToArray();
+                var stopped = trials.Count > 0 && trials[^1].Error == Tuning.PipelineTuner.BudgetEnded;
                 output.WriteLine($"{Origin} : warning {TimeBudgetWarningCode}: pipeline {spec.Name} tunes with TimeBudgetSeconds = {budgeted.TimeBudgetSeconds}: " +
-                    "which trials run depends on the machine's speed, so this model is not reproducible. Use MaxTrials alone for a reproducible build.");
+                    "which trials run depends on the machine's speed, so this model is not reproducible. Use MaxTrials alone for a reproducible build. " +
+                    $"This build ran {trials.Count} of {budgeted.MaxTrials} trials{(stopped ? " (the last stopped at the budget)" : "")}" +
+                    $"{(untried.Length > 0 ? $"; never tried: {string.Join(", ", untried)}" : "")}.");
             }
 
             output.WriteLine(result.Status == ArtifactStatus.UpToDate

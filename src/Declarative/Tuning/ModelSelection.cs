@@ -26,15 +26,18 @@ internal static class ModelSelection
         var stopwatch = Stopwatch.StartNew();
         var data = load();
 
-        var (context, model, trainer, hyperparameters, trials) = Fit(spec, task, data.TrainPart!, options);
+        var (context, model, trainer, hyperparameters, trials) = Fit(spec, task, data.TrainPart!, options, stopwatch);
         var predictions = model.Transform(new TableDataView(data.TestPart));
         var metrics = task.Evaluate(context, predictions, PipelineTrainer.LabelColumn(spec, task));
         return new TrainingRun(context, model, trainer, hyperparameters, trials, data, predictions, metrics, stopwatch.Elapsed);
     }
 
-    /// <summary>Chooses the configuration (pinned, tuned on <paramref name="trainPart"/>, or the first trainer) and fits it on the whole part.</summary>
+    /// <summary>
+    /// Chooses the configuration (pinned, tuned on <paramref name="trainPart"/>, or the first trainer) and fits it on
+    /// the whole part. <paramref name="started"/> is when the work began: a tuning time budget counts loading too.
+    /// </summary>
     public static (MLContext Context, ITransformer Model, Trainer Trainer, IReadOnlyDictionary<string, string> Hyperparameters, IReadOnlyList<TrialResult> Trials) Fit<TRow>(
-        PipelineSpec<TRow> spec, ITaskTraining task, IDataView trainPart, TrainOptions? options)
+        PipelineSpec<TRow> spec, ITaskTraining task, IDataView trainPart, TrainOptions? options, Stopwatch? started = null)
     {
         Trainer trainer;
         IReadOnlyDictionary<string, string>? hyperparameters = null;
@@ -45,8 +48,10 @@ internal static class ModelSelection
         }
         else if (spec.Tuning is { } tuning)
         {
-            var outcome = PipelineTuner.Tune(new MLContext(spec.Seed), spec, task, tuning, trainPart, options?.Progress);
-            (trainer, hyperparameters, trials) = (outcome.Best.Trainer, outcome.Best.Hyperparameters, outcome.Trials);
+            var outcome = PipelineTuner.Tune(new MLContext(spec.Seed), spec, task, tuning, trainPart, options?.Progress, started);
+            (trainer, hyperparameters, trials) = outcome.Best is { } best
+                ? (best.Trainer, best.Hyperparameters, outcome.Trials)
+                : (spec.Trainers[0], null, outcome.Trials); // the budget ended before any trial did: the first trainer's defaults
         }
         else
         {

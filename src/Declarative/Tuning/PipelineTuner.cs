@@ -5,8 +5,8 @@ using Microsoft.ML;
 
 namespace Declarative.Tuning;
 
-/// <summary>What tuning found.</summary>
-internal sealed record TuningOutcome(IReadOnlyList<TrialResult> Trials, TrialResult Best);
+/// <summary>What tuning found; no best when the time budget ended before any trial did.</summary>
+internal sealed record TuningOutcome(IReadOnlyList<TrialResult> Trials, TrialResult? Best);
 
 /// <summary>
 /// The tuning loop. Each candidate trainer has its own search space and tuner; which trainer runs the next trial is
@@ -23,7 +23,11 @@ internal static class PipelineTuner
     internal static int FoldCount(TuningSpec? tuning, long rows) =>
         tuning is { Folds: > 0 } ? tuning.Folds : rows < CrossValidationRowLimit ? 5 : 1;
 
-    public static TuningOutcome Tune<TRow>(MLContext ml, PipelineSpec<TRow> spec, ITaskTraining task, TuningSpec tuning, IDataView trainPart, Action<TrialResult>? progress)
+    /// <summary>The error of a trial stopped because the time budget ended while it ran.</summary>
+    public const string BudgetEnded = "stopped: the time budget ended";
+
+    public static TuningOutcome Tune<TRow>(
+        MLContext ml, PipelineSpec<TRow> spec, ITaskTraining task, TuningSpec tuning, IDataView trainPart, Action<TrialResult>? progress, Stopwatch? started = null)
     {
         var metric = tuning.MetricFor(task.HeadlineMetric);
         var lowerIsBetter = task.LowerIsBetter(metric);
@@ -57,10 +61,14 @@ internal static class PipelineTuner
         }
 
         var trials = new List<TrialResult>();
-        var clock = Stopwatch.StartNew();
+
+        // A time budget counts from the start of the work (loading and featurizing included), and a trial running when
+        // it ends is cancelled, not waited for.
+        var clock = started ?? Stopwatch.StartNew();
+        var budget = tuning.TimeBudgetSeconds > 0 ? TimeSpan.FromSeconds(tuning.TimeBudgetSeconds) : Timeout.InfiniteTimeSpan;
         for (var number = 1; number <= tuning.MaxTrials; number++)
         {
-            if (tuning.TimeBudgetSeconds > 0 && clock.Elapsed.TotalSeconds >= tuning.TimeBudgetSeconds)
+            if (budget != Timeout.InfiniteTimeSpan && clock.Elapsed >= budget)
             {
                 break;
             }
@@ -74,8 +82,12 @@ internal static class PipelineTuner
             {
                 // A fresh context per trial: a configuration's result depends on it alone, not on the trials before it.
                 var trialContext = new MLContext(spec.Seed);
+                var splits = FoldsFor(state.Trainer);
+                using var deadline = budget == Timeout.InfiniteTimeSpan
+                    ? null
+                    : new Timer(_ => TrialCancellation.Cancel(trialContext), null, Max(budget - clock.Elapsed, TimeSpan.Zero), Timeout.InfiniteTimeSpan);
                 var estimator = task.CreateTrainer(trialContext, state.Trainer, PipelineTrainer.LabelColumn(spec, task), spec.Seed, configuration);
-                var values = FoldsFor(state.Trainer)
+                var values = splits
                     .Select(f => PipelineTrainer.Metrics(trialContext, spec, task, estimator.Fit(f.Item1).Transform(f.Item2))[metric])
                     .ToArray();
                 var mean = values.Average();
@@ -83,6 +95,14 @@ internal static class PipelineTuner
                 trial = double.IsFinite(mean)
                     ? new TrialResult(number, state.Trainer, configuration, mean, sd, cost, null)
                     : new TrialResult(number, state.Trainer, configuration, null, null, cost, $"{metric} is not a number");
+            }
+            catch (Exception e) when (budget != Timeout.InfiniteTimeSpan && clock.Elapsed >= budget && e is not OutOfMemoryException)
+            {
+                // Cancelled by the budget (ML.NET throws from wherever the trainer was): the trial does not count.
+                trial = new TrialResult(number, state.Trainer, configuration, null, null, cost, BudgetEnded);
+                trials.Add(trial);
+                progress?.Invoke(trial);
+                break;
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -97,6 +117,11 @@ internal static class PipelineTuner
         }
 
         var succeeded = trials.Where(t => t.Succeeded).ToList();
+        if (succeeded.Count == 0 && trials.Any(t => t.Error == BudgetEnded))
+        {
+            return new TuningOutcome(trials, null);
+        }
+
         if (succeeded.Count == 0)
         {
             var reasons = trials.GroupBy(t => t.Trainer).Select(g => $"{g.Key}: {g.First().Error}");
@@ -106,6 +131,8 @@ internal static class PipelineTuner
         var best = lowerIsBetter ? succeeded.MinBy(t => t.Metric)! : succeeded.MaxBy(t => t.Metric)!;
         return new TuningOutcome(trials, best);
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     /// <summary>
     /// Untried trainers first, in declared order; then a draw weighted by 1 / ECI, where ECI grows with the cost spent

@@ -49,3 +49,9 @@ public sealed class Suspicious
 
 [BinaryClassification<Suspicious>]
 public partial class SuspiciousModel;
+
+/// <summary>A time budget far below what 50 trials take: tuning stops at it, cancelling the trial that runs.</summary>
+[BinaryClassification<Adult>(Data = "datasets/adult/adult.txt")]
+[Trainers(Trainer.FastTree, Trainer.LightGbm)]
+[Tune(MaxTrials = 50, TimeBudgetSeconds = 2)]
+public partial class BudgetedAdultModel;
