@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Declarative.Data;
 using Declarative.Schema;
 
@@ -35,9 +36,13 @@ internal static class RowReader
             .Select(g => Setter<TRow>.For(spec, g.ToArray(), header, path, headerLine))
             .OfType<Setter<TRow>>()
             .ToArray();
+        // A positional record has no parameterless constructor: its properties are set one by one all the same.
+        Func<TRow> create = typeof(TRow).IsValueType || typeof(TRow).GetConstructor(Type.EmptyTypes) is not null
+            ? Activator.CreateInstance<TRow>
+            : () => (TRow)RuntimeHelpers.GetUninitializedObject(typeof(TRow));
         while (records.TryRead(fields))
         {
-            var row = Activator.CreateInstance<TRow>()!;
+            var row = create()!;
             foreach (var setter in setters)
             {
                 setter.Set(row, fields, path);

@@ -137,6 +137,12 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
         Assert.Matches(@"ONNX export .*TumorModel\.onnx checked on \d+ held-out rows: largest difference from ML.NET", build);
         Assert.True(File.Exists(Path.Combine(output, "TumorModel.onnx")));
         Assert.Contains("benign -> False, malignant -> True", DotNet.Succeed(project, "run", "--no-build"));
+
+        // Turned off again: the model retrains (the declaration changed) and no export is left behind anywhere.
+        var off = DotNet.Succeed(project, "build", "-p:DeclarativeExportOnnx=false");
+        Assert.Contains("Declarative: trained TumorModel", off);
+        Assert.False(File.Exists(Path.Combine(output, "TumorModel.onnx")));
+        Assert.True(File.Exists(Path.Combine(output, "TumorModel.report.html")));
     }
 
     [Fact]

@@ -80,6 +80,24 @@ public sealed class PredictCommandTests : IDisposable
     }
 
     [Fact]
+    public void APositionalRecordRow_IsReadToo()
+    {
+        var model = IrisRecordModel.Train();
+        model.Save(Path.Combine(_temp.Path, "IrisRecordModel.mlnet"));
+        var output = _temp.File("out.csv");
+        var log = new StringWriter();
+
+        Assert.True(BuildHost.Run([typeof(IrisRecordModel).Assembly.Location, _temp.Path, BuildHost.PredictFlag, "IrisRecordModel", "datasets/iris/iris.txt", output], log) == 0, log.ToString());
+
+        var written = File.ReadAllLines(output);
+        Assert.Equal(151, written.Length);
+        var first = File.ReadLines("datasets/iris/iris.txt").Skip(1).First().Split('\t').Select(v => float.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(
+            model.Predict(new IrisRecord((int)first[0], first[1], first[2], first[3], first[4])).PredictedLabel.ToString(CultureInfo.InvariantCulture),
+            written[1].Split(',')[4]);
+    }
+
+    [Fact]
     public void List_SaysWhichModelsAreCurrent_WithoutTraining()
     {
         var log = new StringWriter();

@@ -72,3 +72,10 @@ public sealed class IrisByPosition
 [MulticlassClassification<IrisByPosition>(HasHeader = false, Separator = '\t')]
 [Trainers(Trainer.LbfgsMaximumEntropy)]
 public partial class IrisByPositionModel;
+
+/// <summary>Iris as a positional record: no parameterless constructor, init-only properties.</summary>
+public sealed record IrisRecord([property: Label] int Label, float SepalLength, float SepalWidth, float PetalLength, float PetalWidth);
+
+[MulticlassClassification<IrisRecord>(Data = "datasets/iris/iris.txt")]
+[Trainers(Trainer.SdcaMaximumEntropy)]
+public partial class IrisRecordModel;
