@@ -175,12 +175,7 @@ internal static class BuildHost
             });
             foreach (var warning in result.Warnings)
             {
-                var place = (warning.Line, warning.Column) switch
-                {
-                    ({ } line, { } column) => $"({line},{column})",
-                    ({ } line, null) => $"({line})",
-                    _ => " ",
-                };
+                var place = Place(warning.Line, warning.Column) is { Length: > 0 } at ? at : " ";
                 var about = warning.Property.Length > 0 ? $"pipeline {spec.Name}, property {warning.Property}" : $"pipeline {spec.Name}";
                 var origin = spec.Provider == DataProvider.File ? Path.GetFullPath(result.DataPath) : result.DataPath;
                 output.WriteLine($"{origin}{place}: warning {warning.Code}: {warning.Message} [{about}]");
@@ -206,13 +201,7 @@ internal static class BuildHost
         }
         catch (DataFileException e)
         {
-            var location = (e.Line, e.Column) switch
-            {
-                ({ } line, { } column) => $"({line},{column})",
-                ({ } line, null) => $"({line})",
-                _ => "",
-            };
-            output.WriteLine($"{e.FilePath}{location}: error {DataErrorCode}: {e.Detail} [pipeline {spec.Name}]");
+            output.WriteLine(DataError(e, spec.Name));
             return false;
         }
         catch (OnnxExportException e)
@@ -274,11 +263,23 @@ internal static class BuildHost
         bool Failed(Exception e)
         {
             output.WriteLine(e is DataFileException data
-                ? $"{data.FilePath}{(data.Line, data.Column) switch { ({ } l, { } c) => $"({l},{c})", ({ } l, null) => $"({l})", _ => "" }}: error {DataErrorCode}: {data.Detail} [pipeline {name}]"
+                ? DataError(data, name)
                 : $"{Origin} : error {PipelineErrorCode}: pipeline {name} could not predict {input}: {e.Message}");
             return false;
         }
     }
+
+    /// <summary>Bad data as MSBuild shows an error: <c>file(line,column): error DCL1001: ...</c>.</summary>
+    private static string DataError(DataFileException e, string pipeline) =>
+        $"{e.FilePath}{Place(e.Line, e.Column)}: error {DataErrorCode}: {e.Detail} [pipeline {pipeline}]";
+
+    /// <summary>A place in a file as MSBuild writes it: <c>(line,column)</c>, <c>(line)</c> or nothing.</summary>
+    private static string Place(int? line, int? column) => (line, column) switch
+    {
+        ({ } l, { } c) => string.Create(CultureInfo.InvariantCulture, $"({l},{c})"),
+        ({ } l, null) => string.Create(CultureInfo.InvariantCulture, $"({l})"),
+        _ => "",
+    };
 
     /// <summary>One line per tuning trial, so a long build shows where it is.</summary>
     private static Action<Tuning.TrialResult>? Reporter(IPipelineSpec spec, TextWriter output)

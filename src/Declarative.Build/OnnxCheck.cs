@@ -1,6 +1,4 @@
 using Declarative.Data;
-using Microsoft.ML;
-using Microsoft.ML.Data;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
@@ -31,7 +29,7 @@ internal static class OnnxCheck
         using var results = session.Run(Inputs(session, test), outputs.Select(o => o + ".output").ToArray());
         return outputs.Select((output, i) =>
         {
-            var expected = Scores(scored, output);
+            var expected = ViewColumns.ReadFlat(scored, output);
             var actual = results[i].AsEnumerable<float>().ToArray();
             if (actual.Length != expected.Length)
             {
@@ -66,26 +64,4 @@ internal static class OnnxCheck
             _ => NamedOnnxValue.CreateFromTensor(input.Key, new DenseTensor<string>(column.Texts.Select(t => t.ToString()).ToArray(), shape)),
         };
     }).ToList();
-
-    private static float[] Scores(IDataView scored, string name)
-    {
-        var column = scored.Schema[name];
-        if (column.Type is not VectorDataViewType)
-        {
-            return ViewColumns.Read<float>(scored, name);
-        }
-
-        // A vector getter reuses its buffer from row to row: copy each row's values as it is read.
-        var values = new List<float>();
-        using var cursor = scored.GetRowCursor([column]);
-        var getter = cursor.GetGetter<VBuffer<float>>(column);
-        VBuffer<float> row = default;
-        while (cursor.MoveNext())
-        {
-            getter(ref row);
-            values.AddRange(row.DenseValues());
-        }
-
-        return values.ToArray();
-    }
 }

@@ -7,12 +7,19 @@ using Declarative.Tuning;
 
 // Harnesses (run by hand, never in CI):
 //   evaluation [filter] [repeats]: what a build costs beyond training (tests/bench/evaluation.sh);
+//   budget: whether TimeBudgetSeconds holds (tests/bench/budget.sh);
 //   prediction [model filter]: single rows, batches and threads against ML.NET on the same model (tests/bench/prediction.sh);
 //   scale [size filter: 100k, 1m, 3m, 10m]: rows against time and peak memory, against ML.NET by hand (tests/bench/scale.sh);
 //   [trials per tuner, default 20] [dataset filter] [seed, default 1]: tuners at equal trial budgets with scikit-learn as a peer.
 if (args.Length > 0 && args[0] == "evaluation")
 {
     EvaluationBenchmark.Run(args.Length > 1 ? args[1] : "", args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "budget")
+{
+    BudgetBenchmark.Run();
     return;
 }
 

@@ -147,7 +147,7 @@ internal sealed class ColumnBuilder<TRow>(ColumnSpec<TRow> column, string name, 
         }
     }
 
-    private bool IsCoded => column.Kind is ColumnKind.Categorical or ColumnKind.ClassLabel;
+    private bool IsCoded => column.Kind.IsCoded();
 
     public TableColumn Build() => column.Storage switch
     {

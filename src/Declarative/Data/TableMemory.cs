@@ -16,7 +16,7 @@ internal static class TableMemory
     {
         ColumnStorage.Single => sizeof(float),
         ColumnStorage.Boolean => sizeof(bool),
-        _ when c.Kind is ColumnKind.Categorical or ColumnKind.ClassLabel => sizeof(int),
+        _ when c.Kind.IsCoded() => sizeof(int),
         _ => 16,
     });
 

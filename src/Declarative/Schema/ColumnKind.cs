@@ -45,6 +45,9 @@ internal static class ColumnKindExtensions
         _ => ColumnStorage.Text,
     };
 
+    /// <summary>Text stored as a code per row into the column's distinct values (few values, many rows), not a value per row.</summary>
+    public static bool IsCoded(this ColumnKind kind) => kind is ColumnKind.Categorical or ColumnKind.ClassLabel;
+
     public static bool IsLabel(this ColumnKind kind) =>
         kind is ColumnKind.BooleanLabel or ColumnKind.NumericLabel or ColumnKind.ClassLabel;
 }

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Whether a tuning time budget holds (run by hand, not in CI): Train() of adult (LightGbm + FastTree, 20 s) and housing
+# (FastTree + Sdca, 15 s) with far more trials than fit, timed, with the trials run and the trainers tried.
+# Usage: tests/bench/budget.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+dotnet run -c Release --project tests/Declarative.Benchmarks -- budget
