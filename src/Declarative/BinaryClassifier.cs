@@ -35,6 +35,10 @@ public sealed class BinaryClassifier<TRow> : TrainedPipeline<TRow, BinaryPredict
     /// <summary>Reads a model saved by <c>Save(Stream)</c>.</summary>
     public static BinaryClassifier<TRow> Load(PipelineSpec<TRow> spec, Stream stream) => new(Loaded(spec, MLTask.BinaryClassification, stream));
 
+    /// <inheritdoc/>
+    private protected override BinaryPrediction FromScores(ReadOnlySpan<float> scores) =>
+        new(scores[0] > 0, scores[0], scores[1]);
+
     private protected override Func<BinaryPrediction> ReadPrediction(DataViewRow output)
     {
         var label = output.GetGetter<bool>(output.Schema[ColumnNames.PredictedLabel]);

@@ -47,4 +47,7 @@ public interface ITrainedPipeline
 
     /// <summary>The data the model was trained and tested on; <see langword="null"/> for a loaded model.</summary>
     internal Training.TrainingData? TrainedOn { get; }
+
+    /// <summary>The model in the portable scorer's form; <see cref="NotSupportedException"/> saying why when it has none.</summary>
+    internal Scoring.PortableModel ToPortable();
 }

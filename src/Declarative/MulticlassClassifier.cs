@@ -18,10 +18,7 @@ public sealed class MulticlassClassifier<TRow, TLabel> : TrainedPipeline<TRow, M
         var codec = state.Spec.Label.Codec as LabelCodec<TLabel>
             ?? throw new ArgumentException($"Pipeline {state.Spec.Name}: the label is not read as {typeof(TLabel).Name}.", nameof(state));
 
-        // The class names are the slot names of the score vector, which follow the label's key order.
-        VBuffer<ReadOnlyMemory<char>> names = default;
-        state.Model.GetOutputSchema(Data.ViewSchema.For(state.Spec))[ColumnNames.Score].GetSlotNames(ref names);
-        Classes = names.DenseValues().Select(n => codec.FromText(n.ToString())).ToArray();
+        Classes = ClassNames(state).Select(codec.FromText).ToArray();
     }
 
     /// <summary>The classes the model knows, in the order of <see cref="MulticlassPrediction{TLabel}.Scores"/>.</summary>
@@ -45,6 +42,35 @@ public sealed class MulticlassClassifier<TRow, TLabel> : TrainedPipeline<TRow, M
 
     /// <summary>Reads a model saved by <c>Save(Stream)</c>.</summary>
     public static MulticlassClassifier<TRow, TLabel> Load(PipelineSpec<TRow> spec, Stream stream) => new(Loaded(spec, MLTask.MulticlassClassification, stream));
+
+    /// <summary>The classes as text, in score order: the portable model's list, or the slot names of ML.NET's score vector (which follow the label's key order).</summary>
+    private static IEnumerable<string> ClassNames(PipelineState<TRow> state)
+    {
+        if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported || state.Model is null)
+        {
+            return state.Scorer!.Model.Classes!;
+        }
+
+        VBuffer<ReadOnlyMemory<char>> names = default;
+        state.Model.GetOutputSchema(Data.ViewSchema.For(state.Spec))[ColumnNames.Score].GetSlotNames(ref names);
+        return names.DenseValues().Select(n => n.ToString()).ToArray();
+    }
+
+    /// <inheritdoc/>
+    private protected override MulticlassPrediction<TLabel> FromScores(ReadOnlySpan<float> scores)
+    {
+        // The first highest score wins, as ML.NET's argmax picks it.
+        var best = 0;
+        for (var i = 1; i < scores.Length; i++)
+        {
+            if (scores[i] > scores[best])
+            {
+                best = i;
+            }
+        }
+
+        return new MulticlassPrediction<TLabel>(Classes[best], scores.ToArray());
+    }
 
     private protected override Func<MulticlassPrediction<TLabel>> ReadPrediction(DataViewRow output)
     {

@@ -35,6 +35,9 @@ public sealed class Regressor<TRow> : TrainedPipeline<TRow, RegressionPrediction
     /// <summary>Reads a model saved by <c>Save(Stream)</c>.</summary>
     public static Regressor<TRow> Load(PipelineSpec<TRow> spec, Stream stream) => new(Loaded(spec, MLTask.Regression, stream));
 
+    /// <inheritdoc/>
+    private protected override RegressionPrediction FromScores(ReadOnlySpan<float> scores) => new(scores[0]);
+
     private protected override Func<RegressionPrediction> ReadPrediction(DataViewRow output)
     {
         var score = output.GetGetter<float>(output.Schema[ColumnNames.Score]);

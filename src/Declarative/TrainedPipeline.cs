@@ -3,9 +3,11 @@ using Declarative.Data;
 using Declarative.Evaluation;
 using Declarative.Prediction;
 using Declarative.Schema;
+using Declarative.Scoring;
 using Declarative.Tasks;
 using Declarative.Training;
 using Declarative.Tuning;
+using System.Runtime.CompilerServices;
 using Microsoft.ML;
 
 namespace Declarative;
@@ -14,6 +16,14 @@ namespace Declarative;
 /// A trained pipeline: the ML.NET model with the spec it was trained for. Everything the tasks share lives here;
 /// each task's typed face (<see cref="BinaryClassifier{TRow}"/>, <see cref="MulticlassClassifier{TRow, TLabel}"/>,
 /// <see cref="Regressor{TRow}"/>) adds only how it reads a prediction. Prediction is thread-safe.
+/// <para>
+/// Predictions come from Declarative's portable scorer (featurization and the trees or linear model in plain C#) when
+/// it can serve the pipeline, and from ML.NET's engine otherwise (text n-grams). In a Native AOT app only the scorer
+/// runs: <c>Load</c> reads the portable model the build wrote beside the <c>.mlnet</c>, and every member that needs ML.NET
+/// (training, evaluation, saving, <see cref="Model"/>) throws <see cref="NotSupportedException"/>. Every test of the
+/// runtime feature below is <see cref="RuntimeFeature.IsDynamicCodeSupported"/>, which the AOT compiler reads as false,
+/// so the ML.NET branches are not compiled into a native app at all.
+/// </para>
 /// </summary>
 /// <typeparam name="TRow">The row type.</typeparam>
 /// <typeparam name="TPrediction">The prediction type of the task.</typeparam>
@@ -24,9 +34,11 @@ public abstract class TrainedPipeline<TRow, TPrediction, TMetrics, TReport> : IT
     where TReport : EvaluationReport
 {
     private readonly TaskProfile _task;
-    private readonly MLContext _context;
-    private readonly DataViewSchema _inputSchema;
-    private readonly RowPredictor<TRow, TPrediction> _predictor;
+    private readonly MLContext? _context;
+    private readonly DataViewSchema? _inputSchema;
+    private readonly RowPredictor<TRow, TPrediction>? _predictor;
+    private readonly ModelScorer<TRow>? _scorer;
+    private readonly ITransformer? _model;
     private readonly TrainingRun? _run;
     private readonly Action<string>? _status;
     private TReport? _trainingReport;
@@ -36,7 +48,8 @@ public abstract class TrainedPipeline<TRow, TPrediction, TMetrics, TReport> : IT
         Spec = state.Spec;
         _task = state.Task;
         _context = state.Context;
-        Model = state.Model;
+        _model = state.Model;
+        _scorer = state.Scorer;
         Trainer = state.Trainer;
         _run = state.Run;
         _status = state.Status;
@@ -45,8 +58,12 @@ public abstract class TrainedPipeline<TRow, TPrediction, TMetrics, TReport> : IT
         LabelClasses = state.LabelClasses ?? (Spec.Label.PositiveClass is { } positive && _run is not null
             ? [_run.Data.Table.Columns.First(c => c.Name == Spec.Label.PropertyName).NegativeClass ?? "", positive]
             : null);
-        _inputSchema = ViewSchema.For(Spec);
-        _predictor = new RowPredictor<TRow, TPrediction>(Spec, Model, _inputSchema, ReadPrediction);
+        if (RuntimeFeature.IsDynamicCodeSupported && state.Model is not null)
+        {
+            _inputSchema = ViewSchema.For(Spec);
+            _predictor = new RowPredictor<TRow, TPrediction>(Spec, state.Model, _inputSchema, ReadPrediction);
+            _scorer ??= PortableScorerOf(Spec, state.Model, Trainer, LabelClasses);
+        }
     }
 
     /// <summary>
@@ -92,14 +109,76 @@ public abstract class TrainedPipeline<TRow, TPrediction, TMetrics, TReport> : IT
     /// <inheritdoc/>
     public IReadOnlyDictionary<string, double> TestMetricValues => MetricValues.Of(_run?.TestMetrics);
 
-    /// <summary>The ML.NET model, for uses the typed API does not cover.</summary>
-    public ITransformer Model { get; }
+    /// <summary>The ML.NET model, for uses the typed API does not cover. Not in a Native AOT app, which has only the portable scorer.</summary>
+    public ITransformer Model => _model ?? throw NotInNativeCode(nameof(Model));
+
+    /// <summary>Whether predictions come from Declarative's portable scorer (rather than ML.NET's engine).</summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Advanced)]
+    public bool UsesPortableScorer => _scorer is not null;
 
     /// <summary>Predicts one row. Safe to call from many threads at once.</summary>
-    public TPrediction Predict(TRow row) => _predictor.Predict(row);
+    public TPrediction Predict(TRow row)
+    {
+        if (!RuntimeFeature.IsDynamicCodeSupported)
+        {
+            return Scored(_scorer!, row);
+        }
+
+        return _scorer is { } scorer ? Scored(scorer, row) : _predictor!.Predict(row);
+    }
 
     /// <summary>Predicts many rows in one streaming pass; rows are read as the result is enumerated.</summary>
-    public IEnumerable<TPrediction> Predict(IEnumerable<TRow> rows) => _predictor.Predict(rows);
+    public IEnumerable<TPrediction> Predict(IEnumerable<TRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (!RuntimeFeature.IsDynamicCodeSupported)
+        {
+            return ScoredRows(_scorer!, rows);
+        }
+
+        return _scorer is { } scorer ? ScoredRows(scorer, rows) : _predictor!.Predict(rows);
+    }
+
+    private TPrediction Scored(ModelScorer<TRow> scorer, TRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var count = scorer.ScoreCount;
+        var scores = count <= 64 ? stackalloc float[count] : new float[count];
+        scorer.Score(row, scores);
+        return FromScores(scores);
+    }
+
+    private IEnumerable<TPrediction> ScoredRows(ModelScorer<TRow> scorer, IEnumerable<TRow> rows)
+    {
+        foreach (var row in rows)
+        {
+            yield return Scored(scorer, row ?? throw new ArgumentException("The rows hold a null row.", nameof(rows)));
+        }
+    }
+
+    /// <summary>
+    /// The portable scorer of a model in memory, or null when it cannot serve it (text n-grams; anything the reader does
+    /// not recognize): predictions then stay on ML.NET's engine.
+    /// </summary>
+    private static ModelScorer<TRow>? PortableScorerOf(PipelineSpec<TRow> spec, ITransformer model, Trainer trainer, IReadOnlyList<string>? labelClasses)
+    {
+        try
+        {
+            return ModelScorers.For(spec, PortableModelReader.Read(spec, model, trainer, labelClasses), spec.Name);
+        }
+        catch (NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    /// <inheritdoc/>
+    PortableModel ITrainedPipeline.ToPortable() =>
+        _scorer?.Model ?? PortableModelReader.Read(Spec, Model, Trainer, LabelClasses);
+
+    /// <summary>The error of a member that needs ML.NET, called in a Native AOT app.</summary>
+    private protected NotSupportedException NotInNativeCode(string member) =>
+        new($"Pipeline {Spec.Name}: {member} needs ML.NET, which does not run in a Native AOT app; there, a model loaded with Load() predicts through Declarative's portable scorer, and training, evaluation and saving happen at build time.");
 
     /// <summary>
     /// The report: metrics, cross-validation, curves and matrices, feature importance, data profile and tuning history.
@@ -111,6 +190,11 @@ public abstract class TrainedPipeline<TRow, TPrediction, TMetrics, TReport> : IT
     public TReport Evaluate(string? dataPath = null)
 #pragma warning restore RS0027
     {
+        if (!RuntimeFeature.IsDynamicCodeSupported)
+        {
+            throw NotInNativeCode(nameof(Evaluate));
+        }
+
         if (dataPath is null || (_run is not null && SameFile(dataPath, _run.Data.Path)))
         {
             return _trainingReport ??= Report(_run?.Data ?? PipelineTrainer.LoadDeclared(Spec, null));
@@ -122,6 +206,11 @@ public abstract class TrainedPipeline<TRow, TPrediction, TMetrics, TReport> : IT
     /// <summary>The report for rows in memory: every row is scored as a test set, as a file given to <c>Evaluate(path)</c> is.</summary>
     public TReport Evaluate(IEnumerable<TRow> rows)
     {
+        if (!RuntimeFeature.IsDynamicCodeSupported)
+        {
+            throw NotInNativeCode(nameof(Evaluate));
+        }
+
         ArgumentNullException.ThrowIfNull(rows);
         return Report(SameClasses(PipelineTrainer.TestRows(Spec, rows)));
     }
@@ -152,6 +241,11 @@ public abstract class TrainedPipeline<TRow, TPrediction, TMetrics, TReport> : IT
     /// <summary>Writes the HTML report of <c>Evaluate()</c> (without a path) as one self-contained page.</summary>
     public void SaveReport(string path)
     {
+        if (!RuntimeFeature.IsDynamicCodeSupported)
+        {
+            throw NotInNativeCode(nameof(SaveReport));
+        }
+
         ArgumentException.ThrowIfNullOrEmpty(path);
         AtomicFile.WriteText(path, Reports.ReportHtml.Render(Evaluate(), _task));
     }
@@ -159,15 +253,25 @@ public abstract class TrainedPipeline<TRow, TPrediction, TMetrics, TReport> : IT
     /// <summary>Saves the model to a file (written whole or not at all), to be read back by the pipeline's <c>Load</c>.</summary>
     public void Save(string path)
     {
+        if (!RuntimeFeature.IsDynamicCodeSupported)
+        {
+            throw NotInNativeCode(nameof(Save));
+        }
+
         ArgumentException.ThrowIfNullOrEmpty(path);
-        ModelFile.Save(_context, Model, _inputSchema, Metadata(), path);
+        ModelFile.Save(_context!, Model, _inputSchema!, Metadata(), path);
     }
 
     /// <summary>Saves the model to a stream.</summary>
     public void Save(Stream stream)
     {
+        if (!RuntimeFeature.IsDynamicCodeSupported)
+        {
+            throw NotInNativeCode(nameof(Save));
+        }
+
         ArgumentNullException.ThrowIfNull(stream);
-        ModelFile.Write(_context, Model, _inputSchema, Metadata(), stream);
+        ModelFile.Write(_context!, Model, _inputSchema!, Metadata(), stream);
     }
 
     /// <summary>
@@ -178,8 +282,13 @@ public abstract class TrainedPipeline<TRow, TPrediction, TMetrics, TReport> : IT
     /// </summary>
     public void SaveOnnx(string path)
     {
+        if (!RuntimeFeature.IsDynamicCodeSupported)
+        {
+            throw NotInNativeCode(nameof(SaveOnnx));
+        }
+
         ArgumentException.ThrowIfNullOrEmpty(path);
-        OnnxFile.Save(_context, Spec, Model, path);
+        OnnxFile.Save(_context!, Spec, Model, path);
     }
 
     /// <inheritdoc/>
@@ -187,6 +296,9 @@ public abstract class TrainedPipeline<TRow, TPrediction, TMetrics, TReport> : IT
 
     /// <summary>Binds the getters of a prediction to an output row of the model.</summary>
     private protected abstract Func<TPrediction> ReadPrediction(Microsoft.ML.DataViewRow output);
+
+    /// <summary>A prediction from the portable scorer's scores (see <see cref="ModelScorer{TRow}.Score"/>).</summary>
+    private protected abstract TPrediction FromScores(ReadOnlySpan<float> scores);
 
     /// <summary>Loads, splits, tunes (when declared), trains and scores the test part.</summary>
     private protected static PipelineState<TRow> Trained(PipelineSpec<TRow> spec, MLTask task, string? dataPath, TrainOptions? options)
@@ -209,6 +321,11 @@ public abstract class TrainedPipeline<TRow, TPrediction, TMetrics, TReport> : IT
     private protected static PipelineState<TRow> Loaded(PipelineSpec<TRow> spec, MLTask task, string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!RuntimeFeature.IsDynamicCodeSupported)
+        {
+            return LoadedPortable(spec, task, PortableModelFile.Beside(path));
+        }
+
         if (!File.Exists(path))
         {
             throw new ModelFileException(path, "The model file was not found.");
@@ -227,10 +344,26 @@ public abstract class TrainedPipeline<TRow, TPrediction, TMetrics, TReport> : IT
         return Loaded(spec, task, file, path);
     }
 
+    /// <summary>
+    /// Reads the portable model the build wrote beside the model file (the only model a Native AOT app can read) and
+    /// checks that it was made for <paramref name="spec"/>'s task and schema.
+    /// </summary>
+    private static PipelineState<TRow> LoadedPortable(PipelineSpec<TRow> spec, MLTask task, string path)
+    {
+        var profile = ProfileOf(spec, task);
+        var portable = PortableModelFile.Read(path);
+        return new PipelineState<TRow>(spec, profile, null, null, portable.Trainer, null, null, portable.LabelClasses, ModelScorers.For(spec, portable, path));
+    }
+
     /// <summary>Reads a model and checks that it was trained for <paramref name="spec"/>'s task and schema.</summary>
     private protected static PipelineState<TRow> Loaded(PipelineSpec<TRow> spec, MLTask task, Stream stream, string source = "<stream>")
     {
         ArgumentNullException.ThrowIfNull(stream);
+        if (!RuntimeFeature.IsDynamicCodeSupported)
+        {
+            throw new NotSupportedException($"Pipeline {spec.Name}: a Native AOT app reads the portable model file the build writes (Load() or Load(path)), not an ML.NET model stream.");
+        }
+
         var profile = ProfileOf(spec, task);
         var context = new MLContext(spec.Seed);
         var (model, metadata) = ModelFile.Read(context, stream, source);
@@ -289,6 +422,7 @@ public abstract class TrainedPipeline<TRow, TPrediction, TMetrics, TReport> : IT
 }
 
 /// <summary>What a trained pipeline is made of; the typed faces pass it to their base.</summary>
+/// <remarks>A model read in a Native AOT app has no ML.NET context or model, only the portable scorer.</remarks>
 internal sealed record PipelineState<TRow>(
-    PipelineSpec<TRow> Spec, TaskProfile Task, MLContext Context, ITransformer Model, Trainer Trainer, TrainingRun? Run, Action<string>? Status,
-    IReadOnlyList<string>? LabelClasses = null);
+    PipelineSpec<TRow> Spec, TaskProfile Task, MLContext? Context, ITransformer? Model, Trainer Trainer, TrainingRun? Run, Action<string>? Status,
+    IReadOnlyList<string>? LabelClasses = null, ModelScorer<TRow>? Scorer = null);

@@ -8,9 +8,12 @@ namespace Declarative.Tests;
 /// </summary>
 public sealed partial class LayeringTests
 {
-    /// <summary>Lowest first. The loader reads a file by the declared schema, so Schema sits under Data.</summary>
+    /// <summary>
+    /// Lowest first. The loader reads a file by the declared schema, so Schema sits under Data. The portable scorer
+    /// reads trained models and writes its file as the other artifacts are written, so it sits on top.
+    /// </summary>
     private static readonly string[] Layers =
-        ["Schema", "Data", "Training", "Tuning", "Evaluation", "Reports", "Prediction", "Tasks", "Artifacts"];
+        ["Schema", "Data", "Training", "Tuning", "Evaluation", "Reports", "Prediction", "Tasks", "Artifacts", "Scoring"];
 
     /// <summary>Files that are the user's vocabulary: in the root namespace, so <c>using Declarative;</c> is enough.</summary>
     private static readonly string[] RootFolders = ["", "Attributes"];
@@ -66,7 +69,7 @@ public sealed partial class LayeringTests
     private static partial Regex NamespaceDeclaration();
 
     /// <summary>A layer named by itself before a type: <c>Data.DataTable</c>, not <c>ml.Data.Cache</c> or <c>x.Data</c>.</summary>
-    [GeneratedRegex(@"(?<![\w.])(Schema|Data|Training|Tuning|Evaluation|Reports|Prediction|Tasks|Artifacts)\.[A-Z]\w*")]
+    [GeneratedRegex(@"(?<![\w.])(Schema|Data|Training|Tuning|Evaluation|Reports|Prediction|Tasks|Artifacts|Scoring)\.[A-Z]\w*")]
     private static partial Regex PartialName();
 
     /// <summary>A using directive or a qualified name: <c>using Declarative.Data;</c>, <c>Declarative.Data.X</c>.</summary>
