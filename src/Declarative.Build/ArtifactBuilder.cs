@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Declarative.Artifacts;
 using Declarative.Data;
 using Declarative.Schema;
+using Declarative.Scoring;
 using Declarative.Tasks;
 using Declarative.Training;
 using Declarative.Tuning;
@@ -60,6 +61,7 @@ internal static class ArtifactBuilder
         var reportPath = Path.Combine(outputDirectory, ModelArtifacts.ReportFileName(spec.Name));
         var reportJsonPath = Path.Combine(outputDirectory, ModelArtifacts.ReportJsonFileName(spec.Name));
         var onnxPath = Path.Combine(outputDirectory, ModelArtifacts.OnnxFileName(spec.Name));
+        var portablePath = Path.Combine(outputDirectory, PortableModelFile.FileName(spec.Name));
         var (dataPath, testDataPath, dataHash, source) = Inputs(spec);
 
         // A lock file pins what tuning chose, unless re-tuning was asked for or its trainer is no longer a candidate.
@@ -79,7 +81,8 @@ internal static class ArtifactBuilder
 
         if (!options.Retune && existing is not null && IsCurrent(existing, spec, dataPath, testDataPath, dataHash, modelPath, manifestPath) && existing.Tuning?.LockHash == lockHash
             && (!options.Report || (File.Exists(reportPath) && File.Exists(reportJsonPath)))
-            && (!spec.ExportOnnx || File.Exists(onnxPath)))
+            && (!spec.ExportOnnx || File.Exists(onnxPath))
+            && (!spec.Portable || File.Exists(portablePath)))
         {
             return new ArtifactResult(spec.Name, ArtifactStatus.UpToDate, modelPath, manifestPath, existing, null, null, source, []);
         }
@@ -91,6 +94,7 @@ internal static class ArtifactBuilder
             Pinned = tuningLock is null ? null : new PinnedConfiguration(tuningLock.Trainer, tuningLock.Hyperparameters),
         });
         trained.Save(modelPath);
+        WritePortable(spec, trained, portablePath, modelPath, options);
         ExportOnnx(spec, trained, onnxPath, modelPath, options);
 
         IReadOnlyList<Evaluation.DataWarning> warnings = [];
@@ -159,6 +163,35 @@ internal static class ArtifactBuilder
         // Last, so that a manifest matching its model's hash always marks a complete pair.
         manifest.Write(manifestPath);
         return new ArtifactResult(spec.Name, ArtifactStatus.Trained, modelPath, manifestPath, manifest, trained.TrainingTime, evaluationTime, source, warnings);
+    }
+
+    /// <summary>
+    /// Writes the portable model (what the scorer of Native AOT apps reads) and checks it against ML.NET on the held-out
+    /// rows: a difference over the tolerance is an error, and neither it nor the model is left behind. A pipeline the
+    /// scorer cannot serve (text n-grams) gets none, and a stale one is removed.
+    /// </summary>
+    private static void WritePortable(IPipelineSpec spec, ITrainedPipeline trained, string portablePath, string modelPath, ArtifactOptions options)
+    {
+        if (!spec.Portable)
+        {
+            File.Delete(portablePath);
+            return;
+        }
+
+        var portable = trained.ToPortable();
+        var test = (trained.TrainedOn ?? throw new InvalidOperationException($"Pipeline {spec.Name}: only a model trained here has rows to check.")).TestPart;
+        var comparisons = PortableModelCheck.Compare(trained.Model, portable, test);
+        if (comparisons.FirstOrDefault(c => !c.Passed) is { } failed)
+        {
+            File.Delete(portablePath);
+            File.Delete(modelPath);
+            throw new PortableModelException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"the portable scorer of {spec.Name} gives {failed.Output} {failed.LargestDifference:G3} away from ML.NET's (held-out row {failed.WorstRow + 1} of {failed.Rows}), more than {PortableComparison.Tolerance:G}; no model was written"));
+        }
+
+        PortableModelFile.Write(portable, portablePath);
+        options.Status?.Invoke(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"portable model {portablePath} checked on {test.RowCount:N0} held-out rows: largest difference from ML.NET {comparisons.Max(c => c.LargestDifference):G3}"));
     }
 
     /// <summary>
@@ -248,3 +281,6 @@ internal static class ArtifactBuilder
 
 /// <summary>An ONNX export that does not give ML.NET's scores.</summary>
 internal sealed class OnnxExportException(string message) : Exception(message);
+
+/// <summary>A portable model whose scores differ from ML.NET's.</summary>
+internal sealed class PortableModelException(string message) : Exception(message);

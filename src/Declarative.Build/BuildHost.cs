@@ -41,6 +41,9 @@ internal static class BuildHost
     /// <summary>An ONNX export that differs from ML.NET (<c>DeclarativeExportOnnx</c>).</summary>
     public const string OnnxErrorCode = "DCL1004";
 
+    /// <summary>A portable model (what Native AOT apps and the fast path score with) that differs from ML.NET.</summary>
+    public const string PortableErrorCode = "DCL1005";
+
     /// <summary>The flag that re-tunes pipelines even when a lock file pins them.</summary>
     public const string RetuneFlag = "--retune";
 
@@ -207,6 +210,11 @@ internal static class BuildHost
         catch (OnnxExportException e)
         {
             output.WriteLine($"{Origin} : error {OnnxErrorCode}: {e.Message} [pipeline {spec.Name}]");
+            return false;
+        }
+        catch (PortableModelException e)
+        {
+            output.WriteLine($"{Origin} : error {PortableErrorCode}: {e.Message} [pipeline {spec.Name}]");
             return false;
         }
         catch (Exception e) when (e is not OutOfMemoryException)

@@ -9,12 +9,15 @@ namespace Declarative;
 
 /// <summary>A trained binary classification pipeline.</summary>
 /// <typeparam name="TRow">The row type.</typeparam>
-public sealed class BinaryClassifier<TRow> : TrainedPipeline<TRow, BinaryPrediction, CalibratedBinaryClassificationMetrics, BinaryClassificationReport>
+public sealed class BinaryClassifier<TRow> : TrainedPipeline<TRow, BinaryPrediction, BinaryClassificationReport>
 {
     private BinaryClassifier(PipelineState<TRow> state)
         : base(state)
     {
     }
+
+    /// <summary>The metrics on the held-out test part. Only a trained model has them.</summary>
+    public CalibratedBinaryClassificationMetrics TestMetrics => TestMetricsAs<CalibratedBinaryClassificationMetrics>();
 
     /// <summary>Loads, splits, tunes (when declared), trains and evaluates the pipeline.</summary>
 #pragma warning disable RS0027 // Train(spec, rows, test, options) overloads by type, not by count.

@@ -10,7 +10,7 @@ namespace Declarative;
 /// <summary>A trained multiclass classification pipeline whose classes are values of <typeparamref name="TLabel"/>.</summary>
 /// <typeparam name="TRow">The row type.</typeparam>
 /// <typeparam name="TLabel">The label's C# type.</typeparam>
-public sealed class MulticlassClassifier<TRow, TLabel> : TrainedPipeline<TRow, MulticlassPrediction<TLabel>, MulticlassClassificationMetrics, MulticlassClassificationReport>
+public sealed class MulticlassClassifier<TRow, TLabel> : TrainedPipeline<TRow, MulticlassPrediction<TLabel>, MulticlassClassificationReport>
 {
     private MulticlassClassifier(PipelineState<TRow> state)
         : base(state)
@@ -23,6 +23,9 @@ public sealed class MulticlassClassifier<TRow, TLabel> : TrainedPipeline<TRow, M
 
     /// <summary>The classes the model knows, in the order of <see cref="MulticlassPrediction{TLabel}.Scores"/>.</summary>
     public IReadOnlyList<TLabel> Classes { get; }
+
+    /// <summary>The metrics on the held-out test part. Only a trained model has them.</summary>
+    public MulticlassClassificationMetrics TestMetrics => TestMetricsAs<MulticlassClassificationMetrics>();
 
     /// <summary>Loads, splits, tunes (when declared), trains and evaluates the pipeline.</summary>
 #pragma warning disable RS0027 // Train(spec, rows, test, options) overloads by type, not by count.
@@ -46,7 +49,7 @@ public sealed class MulticlassClassifier<TRow, TLabel> : TrainedPipeline<TRow, M
     /// <summary>The classes as text, in score order: the portable model's list, or the slot names of ML.NET's score vector (which follow the label's key order).</summary>
     private static IEnumerable<string> ClassNames(PipelineState<TRow> state)
     {
-        if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported || state.Model is null)
+        if (NativeAot.PortableScorerOnly || state.Model is null)
         {
             return state.Scorer!.Model.Classes!;
         }

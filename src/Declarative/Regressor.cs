@@ -9,12 +9,15 @@ namespace Declarative;
 
 /// <summary>A trained regression pipeline.</summary>
 /// <typeparam name="TRow">The row type.</typeparam>
-public sealed class Regressor<TRow> : TrainedPipeline<TRow, RegressionPrediction, RegressionMetrics, RegressionReport>
+public sealed class Regressor<TRow> : TrainedPipeline<TRow, RegressionPrediction, RegressionReport>
 {
     private Regressor(PipelineState<TRow> state)
         : base(state)
     {
     }
+
+    /// <summary>The metrics on the held-out test part. Only a trained model has them.</summary>
+    public RegressionMetrics TestMetrics => TestMetricsAs<RegressionMetrics>();
 
     /// <summary>Loads, splits, tunes (when declared), trains and evaluates the pipeline.</summary>
 #pragma warning disable RS0027 // Train(spec, rows, test, options) overloads by type, not by count.

@@ -7,7 +7,6 @@ using Declarative.Scoring;
 using Declarative.Tasks;
 using Declarative.Training;
 using Declarative.Tuning;
-using System.Runtime.CompilerServices;
 using Microsoft.ML;
 
 namespace Declarative;
@@ -20,17 +19,19 @@ namespace Declarative;
 /// Predictions come from Declarative's portable scorer (featurization and the trees or linear model in plain C#) when
 /// it can serve the pipeline, and from ML.NET's engine otherwise (text n-grams). In a Native AOT app only the scorer
 /// runs: <c>Load</c> reads the portable model the build wrote beside the <c>.mlnet</c>, and every member that needs ML.NET
-/// (training, evaluation, saving, <see cref="Model"/>) throws <see cref="NotSupportedException"/>. Every test of the
-/// runtime feature below is <see cref="RuntimeFeature.IsDynamicCodeSupported"/>, which the AOT compiler reads as false,
-/// so the ML.NET branches are not compiled into a native app at all.
+/// (training, evaluation, saving, <see cref="Model"/>) throws <see cref="NotSupportedException"/>. Each of those tests
+/// <see cref="NativeAot.PortableScorerOnly"/> first, which the AOT compiler reads as a constant, so the ML.NET branches
+/// are not compiled into a native app at all.
 /// </para>
 /// </summary>
 /// <typeparam name="TRow">The row type.</typeparam>
 /// <typeparam name="TPrediction">The prediction type of the task.</typeparam>
-/// <typeparam name="TMetrics">ML.NET's metrics type of the task.</typeparam>
 /// <typeparam name="TReport">The report type of the task.</typeparam>
-public abstract class TrainedPipeline<TRow, TPrediction, TMetrics, TReport> : ITrainedPipeline
-    where TMetrics : class
+/// <remarks>
+/// ML.NET's metrics type is each face's own (<c>TestMetrics</c>), not a type argument here: a native app constructs these
+/// types, and a base type naming an ML.NET type would make the AOT compiler keep ML.NET's metadata.
+/// </remarks>
+public abstract class TrainedPipeline<TRow, TPrediction, TReport> : ITrainedPipeline
     where TReport : EvaluationReport
 {
     private readonly TaskProfile _task;
@@ -58,11 +59,14 @@ public abstract class TrainedPipeline<TRow, TPrediction, TMetrics, TReport> : IT
         LabelClasses = state.LabelClasses ?? (Spec.Label.PositiveClass is { } positive && _run is not null
             ? [_run.Data.Table.Columns.First(c => c.Name == Spec.Label.PropertyName).NegativeClass ?? "", positive]
             : null);
-        if (RuntimeFeature.IsDynamicCodeSupported && state.Model is not null)
+        if (!NativeAot.PortableScorerOnly && state.Model is not null)
         {
             _inputSchema = ViewSchema.For(Spec);
             _predictor = new RowPredictor<TRow, TPrediction>(Spec, state.Model, _inputSchema, ReadPrediction);
-            _scorer ??= PortableScorerOf(Spec, state.Model, Trainer, LabelClasses);
+            if (!AppContext.TryGetSwitch(DeclarativeSwitches.UseMLNetEngine, out var mlnet) || !mlnet)
+            {
+                _scorer ??= PortableScorerOf(Spec, state.Model, Trainer, LabelClasses);
+            }
         }
     }
 
@@ -102,8 +106,10 @@ public abstract class TrainedPipeline<TRow, TPrediction, TMetrics, TReport> : IT
                 ? Trials.Where(t => t.Succeeded).OrderBy(t => t.Metric).ThenBy(t => t.Number)
                 : Trials.Where(t => t.Succeeded).OrderByDescending(t => t.Metric).ThenBy(t => t.Number)).ToArray();
 
-    /// <summary>The metrics on the held-out test part. Only a trained model has them.</summary>
-    public TMetrics TestMetrics => _run?.TestMetrics as TMetrics
+    /// <summary>The metrics on the held-out test part, as the face's ML.NET type. Only a trained model has them.</summary>
+    private protected TMetrics TestMetricsAs<TMetrics>()
+        where TMetrics : class =>
+        _run?.TestMetrics as TMetrics
         ?? throw new InvalidOperationException($"Pipeline {Spec.Name}: test metrics are measured when the model is trained (Train); a model read by Load has none.");
 
     /// <inheritdoc/>
@@ -119,7 +125,7 @@ public abstract class TrainedPipeline<TRow, TPrediction, TMetrics, TReport> : IT
     /// <summary>Predicts one row. Safe to call from many threads at once.</summary>
     public TPrediction Predict(TRow row)
     {
-        if (!RuntimeFeature.IsDynamicCodeSupported)
+        if (NativeAot.PortableScorerOnly)
         {
             return Scored(_scorer!, row);
         }
@@ -131,7 +137,7 @@ public abstract class TrainedPipeline<TRow, TPrediction, TMetrics, TReport> : IT
     public IEnumerable<TPrediction> Predict(IEnumerable<TRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        if (!RuntimeFeature.IsDynamicCodeSupported)
+        if (NativeAot.PortableScorerOnly)
         {
             return ScoredRows(_scorer!, rows);
         }
@@ -177,8 +183,10 @@ public abstract class TrainedPipeline<TRow, TPrediction, TMetrics, TReport> : IT
         _scorer?.Model ?? PortableModelReader.Read(Spec, Model, Trainer, LabelClasses);
 
     /// <summary>The error of a member that needs ML.NET, called in a Native AOT app.</summary>
-    private protected NotSupportedException NotInNativeCode(string member) =>
-        new($"Pipeline {Spec.Name}: {member} needs ML.NET, which does not run in a Native AOT app; there, a model loaded with Load() predicts through Declarative's portable scorer, and training, evaluation and saving happen at build time.");
+    private protected NotSupportedException NotInNativeCode(string member) => NotInNativeCode(Spec, member);
+
+    private static NotSupportedException NotInNativeCode(PipelineSpec<TRow> spec, string member) =>
+        new($"Pipeline {spec.Name}: {member} needs ML.NET, which does not run in a Native AOT app; there, a model loaded with Load() predicts through Declarative's portable scorer, and training, evaluation and saving happen at build time.");
 
     /// <summary>
     /// The report: metrics, cross-validation, curves and matrices, feature importance, data profile and tuning history.
@@ -190,7 +198,7 @@ public abstract class TrainedPipeline<TRow, TPrediction, TMetrics, TReport> : IT
     public TReport Evaluate(string? dataPath = null)
 #pragma warning restore RS0027
     {
-        if (!RuntimeFeature.IsDynamicCodeSupported)
+        if (NativeAot.PortableScorerOnly)
         {
             throw NotInNativeCode(nameof(Evaluate));
         }
@@ -206,7 +214,7 @@ public abstract class TrainedPipeline<TRow, TPrediction, TMetrics, TReport> : IT
     /// <summary>The report for rows in memory: every row is scored as a test set, as a file given to <c>Evaluate(path)</c> is.</summary>
     public TReport Evaluate(IEnumerable<TRow> rows)
     {
-        if (!RuntimeFeature.IsDynamicCodeSupported)
+        if (NativeAot.PortableScorerOnly)
         {
             throw NotInNativeCode(nameof(Evaluate));
         }
@@ -241,7 +249,7 @@ public abstract class TrainedPipeline<TRow, TPrediction, TMetrics, TReport> : IT
     /// <summary>Writes the HTML report of <c>Evaluate()</c> (without a path) as one self-contained page.</summary>
     public void SaveReport(string path)
     {
-        if (!RuntimeFeature.IsDynamicCodeSupported)
+        if (NativeAot.PortableScorerOnly)
         {
             throw NotInNativeCode(nameof(SaveReport));
         }
@@ -253,7 +261,7 @@ public abstract class TrainedPipeline<TRow, TPrediction, TMetrics, TReport> : IT
     /// <summary>Saves the model to a file (written whole or not at all), to be read back by the pipeline's <c>Load</c>.</summary>
     public void Save(string path)
     {
-        if (!RuntimeFeature.IsDynamicCodeSupported)
+        if (NativeAot.PortableScorerOnly)
         {
             throw NotInNativeCode(nameof(Save));
         }
@@ -265,7 +273,7 @@ public abstract class TrainedPipeline<TRow, TPrediction, TMetrics, TReport> : IT
     /// <summary>Saves the model to a stream.</summary>
     public void Save(Stream stream)
     {
-        if (!RuntimeFeature.IsDynamicCodeSupported)
+        if (NativeAot.PortableScorerOnly)
         {
             throw NotInNativeCode(nameof(Save));
         }
@@ -282,7 +290,7 @@ public abstract class TrainedPipeline<TRow, TPrediction, TMetrics, TReport> : IT
     /// </summary>
     public void SaveOnnx(string path)
     {
-        if (!RuntimeFeature.IsDynamicCodeSupported)
+        if (NativeAot.PortableScorerOnly)
         {
             throw NotInNativeCode(nameof(SaveOnnx));
         }
@@ -303,6 +311,11 @@ public abstract class TrainedPipeline<TRow, TPrediction, TMetrics, TReport> : IT
     /// <summary>Loads, splits, tunes (when declared), trains and scores the test part.</summary>
     private protected static PipelineState<TRow> Trained(PipelineSpec<TRow> spec, MLTask task, string? dataPath, TrainOptions? options)
     {
+        if (NativeAot.PortableScorerOnly)
+        {
+            throw NotInNativeCode(spec, "Train");
+        }
+
         var profile = ProfileOf(spec, task);
         var run = ModelSelection.Train(spec, profile, dataPath, options);
         return new PipelineState<TRow>(spec, profile, run.Context, run.Model, run.Trainer, run, options?.Status);
@@ -311,6 +324,11 @@ public abstract class TrainedPipeline<TRow, TPrediction, TMetrics, TReport> : IT
     /// <summary>Trains on rows in memory: split as a file would be, or scored on <paramref name="test"/> when given.</summary>
     private protected static PipelineState<TRow> Trained(PipelineSpec<TRow> spec, MLTask task, IEnumerable<TRow> rows, IEnumerable<TRow>? test, TrainOptions? options)
     {
+        if (NativeAot.PortableScorerOnly)
+        {
+            throw NotInNativeCode(spec, "Train");
+        }
+
         ArgumentNullException.ThrowIfNull(rows);
         var profile = ProfileOf(spec, task);
         var run = ModelSelection.Train(spec, profile, () => PipelineTrainer.FromRows(spec, rows, test), options);
@@ -321,7 +339,7 @@ public abstract class TrainedPipeline<TRow, TPrediction, TMetrics, TReport> : IT
     private protected static PipelineState<TRow> Loaded(PipelineSpec<TRow> spec, MLTask task, string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        if (!RuntimeFeature.IsDynamicCodeSupported)
+        if (NativeAot.PortableScorerOnly)
         {
             return LoadedPortable(spec, task, PortableModelFile.Beside(path));
         }
@@ -359,7 +377,7 @@ public abstract class TrainedPipeline<TRow, TPrediction, TMetrics, TReport> : IT
     private protected static PipelineState<TRow> Loaded(PipelineSpec<TRow> spec, MLTask task, Stream stream, string source = "<stream>")
     {
         ArgumentNullException.ThrowIfNull(stream);
-        if (!RuntimeFeature.IsDynamicCodeSupported)
+        if (NativeAot.PortableScorerOnly)
         {
             throw new NotSupportedException($"Pipeline {spec.Name}: a Native AOT app reads the portable model file the build writes (Load() or Load(path)), not an ML.NET model stream.");
         }
@@ -422,7 +440,27 @@ public abstract class TrainedPipeline<TRow, TPrediction, TMetrics, TReport> : IT
 }
 
 /// <summary>What a trained pipeline is made of; the typed faces pass it to their base.</summary>
-/// <remarks>A model read in a Native AOT app has no ML.NET context or model, only the portable scorer.</remarks>
-internal sealed record PipelineState<TRow>(
-    PipelineSpec<TRow> Spec, TaskProfile Task, MLContext? Context, ITransformer? Model, Trainer Trainer, TrainingRun? Run, Action<string>? Status,
-    IReadOnlyList<string>? LabelClasses = null, ModelScorer<TRow>? Scorer = null);
+/// <remarks>A model read in a Native AOT app has no ML.NET context or model, only the portable scorer.
+/// A class, not a record: a record's generated equality would make the AOT compiler keep ML.NET's metadata.</remarks>
+internal sealed class PipelineState<TRow>(
+    PipelineSpec<TRow> spec, TaskProfile task, MLContext? context, ITransformer? model, Trainer trainer, TrainingRun? run, Action<string>? status,
+    IReadOnlyList<string>? labelClasses = null, ModelScorer<TRow>? scorer = null)
+{
+    public PipelineSpec<TRow> Spec { get; } = spec;
+
+    public TaskProfile Task { get; } = task;
+
+    public MLContext? Context { get; } = context;
+
+    public ITransformer? Model { get; } = model;
+
+    public Trainer Trainer { get; } = trainer;
+
+    public TrainingRun? Run { get; } = run;
+
+    public Action<string>? Status { get; } = status;
+
+    public IReadOnlyList<string>? LabelClasses { get; } = labelClasses;
+
+    public ModelScorer<TRow>? Scorer { get; } = scorer;
+}

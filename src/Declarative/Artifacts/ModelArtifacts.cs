@@ -33,11 +33,14 @@ public static class ModelArtifacts
     {
         ArgumentNullException.ThrowIfNull(spec);
         var name = ModelFileName(spec.Name);
-        string[] candidates =
-        [
-            Path.Combine(AppContext.BaseDirectory, name),
-            Path.Combine(Path.GetDirectoryName(spec.DeclaringType.Assembly.Location) is { Length: > 0 } directory ? directory : AppContext.BaseDirectory, name),
-        ];
+        // A native app is one file: its assembly has no location of its own, only the app's directory.
+        string[] candidates = NativeAot.PortableScorerOnly
+            ? [Path.Combine(AppContext.BaseDirectory, name)]
+            :
+            [
+                Path.Combine(AppContext.BaseDirectory, name),
+                Path.Combine(Path.GetDirectoryName(AssemblyLocation(spec.DeclaringType)) is { Length: > 0 } directory ? directory : AppContext.BaseDirectory, name),
+            ];
         var modelPath = candidates.FirstOrDefault(File.Exists)
             ?? throw new ModelFileException(name,
                 $"The model of pipeline {spec.Name} was not found (looked in {string.Join("; ", candidates.Distinct())}). " +
@@ -52,7 +55,8 @@ public static class ModelArtifacts
                 $"The manifest beside the model of {spec.Name} cannot be read ({problem}), so whether the model is current cannot be checked. Build the project again to rewrite it.");
         }
 
-        if (manifest is not null && manifest.DeclarationHash != spec.DeclarationHash)
+        // A native app has no ML.NET to ask its version: the model counts as current if it matches with the recorded one.
+        if (manifest is not null && manifest.DeclarationHash != (NativeAot.PortableScorerOnly ? spec.DeclarationHashWith(manifest.MLNetVersion) : spec.DeclarationHash))
         {
             throw new ModelFileException(modelPath,
                 $"The model is stale: it was trained for another declaration of {spec.Name} (or another version of Declarative or ML.NET). Build the project again to retrain it.");
@@ -60,4 +64,7 @@ public static class ModelArtifacts
 
         return modelPath;
     }
+
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "Only read outside native apps, which have the app's directory first anyway.")]
+    private static string AssemblyLocation(Type type) => type.Assembly.Location;
 }

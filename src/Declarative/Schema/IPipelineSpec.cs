@@ -47,4 +47,10 @@ public interface IPipelineSpec
 
     /// <summary>Whether the build also writes the model as ONNX, checked against ML.NET (<c>DeclarativeExportOnnx</c>).</summary>
     bool ExportOnnx { get; }
+
+    /// <summary>The declaration hash as a build with ML.NET <paramref name="mlnetVersion"/> computes it.</summary>
+    internal string DeclarationHashWith(string mlnetVersion);
+
+    /// <summary>Whether Declarative's portable scorer can serve the features (all but <c>[Text]</c> n-grams).</summary>
+    internal bool Portable { get; }
 }

@@ -8,7 +8,11 @@ internal static class LibraryVersions
 {
     public static string Declarative { get; } = VersionOf(typeof(LibraryVersions).Assembly);
 
-    public static string MLNet { get; } = VersionOf(typeof(MLContext).Assembly);
+    /// <summary>
+    /// ML.NET's version. A native app has no ML.NET (nor its metadata) to ask; there, a model's declaration hash is checked
+    /// with the version its manifest records (<see cref="PipelineSpec{TRow}.DeclarationHashWith"/>).
+    /// </summary>
+    public static string MLNet { get; } = NativeAot.PortableScorerOnly ? "none (native app)" : VersionOf(typeof(MLContext).Assembly);
 
     private static string VersionOf(Assembly assembly) =>
         assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]

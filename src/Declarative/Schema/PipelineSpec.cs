@@ -68,6 +68,12 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
     /// </summary>
     public bool ExportOnnx { get; init; }
 
+    /// <inheritdoc/>
+    string IPipelineSpec.DeclarationHashWith(string mlnetVersion) => DeclarationHashWith(mlnetVersion);
+
+    /// <inheritdoc/>
+    bool IPipelineSpec.Portable => Features.All(f => f.Kind != ColumnKind.Text);
+
     /// <summary>The share of rows held out for testing.</summary>
     public double TestFraction { get; init; } = SplitAttribute.DefaultTestFraction;
 
@@ -93,7 +99,10 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
     public string SchemaHash => _schemaHash ??= ComputeSchemaHash();
 
     /// <inheritdoc/>
-    public string DeclarationHash => _declarationHash ??= Hash(
+    public string DeclarationHash => _declarationHash ??= DeclarationHashWith(LibraryVersions.MLNet);
+
+    /// <summary>The declaration hash as a build with ML.NET <paramref name="mlnetVersion"/> computes it.</summary>
+    internal string DeclarationHashWith(string mlnetVersion) => Hash(
         [
             .. SchemaSignature(),
             .. Columns.Select(c => string.Create(CultureInfo.InvariantCulture, $"file:{c.PropertyName}:{c.ColumnName}:{c.HasExplicitName}:{c.Index}")),
@@ -101,7 +110,7 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
             string.Create(CultureInfo.InvariantCulture, $"split:{TestFraction:R}:{Seed}{(OrderBy is null ? "" : ":by:" + OrderBy)}"),
             $"trainers:{string.Join(",", Trainers)}{(ExportOnnx ? ":onnx" : "")}",
             Tuning?.Signature() ?? "tune:none",
-            $"versions:{LibraryVersions.Declarative}:{LibraryVersions.MLNet}",
+            $"versions:{LibraryVersions.Declarative}:{mlnetVersion}",
         ]);
 
     /// <inheritdoc/>

@@ -16,10 +16,10 @@ internal sealed record PortableComparison(int Rows, string Output, double Larges
 /// <summary>Scores a table's rows with ML.NET and with the portable scorer and compares every output they both write.</summary>
 internal static class PortableModelCheck
 {
-    public static IReadOnlyList<PortableComparison> Compare(ITransformer model, PortableModel portable, IEnumerable<string> featureNames, DataTable rows)
+    public static IReadOnlyList<PortableComparison> Compare(ITransformer model, PortableModel portable, DataTable rows)
     {
         var scored = model.Transform(new TableDataView(rows));
-        var scorer = new ModelScorer<int>(portable, RowFeaturizers.ForTable(rows, featureNames, portable.Features, "the held-out rows"), "the portable model");
+        var scorer = new ModelScorer<int>(portable, RowFeaturizers.ForTable(rows, portable.Features, "the held-out rows"), "the portable model");
         var actual = new float[rows.RowCount * scorer.ScoreCount];
         for (var row = 0; row < rows.RowCount; row++)
         {

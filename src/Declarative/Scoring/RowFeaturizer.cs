@@ -121,14 +121,14 @@ internal static class RowFeaturizers
             source);
     }
 
-    public static RowFeaturizer<int> ForTable(Data.DataTable table, IEnumerable<string> featureNames, PortableFeatures features, string source)
+    public static RowFeaturizer<int> ForTable(Data.DataTable table, PortableFeatures features, string source)
     {
         var byName = table.Columns.ToDictionary(c => c.Name, StringComparer.Ordinal);
         return new RowFeaturizer<int>(
             features,
             name => byName.GetValueOrDefault(name) is { Singles: { } values } ? row => values[row] : null,
             name => byName.GetValueOrDefault(name) is { Singles: null, Booleans: null } column ? row => column.Text(row).ToString() : null,
-            featureNames,
+            features.Numeric.Concat(features.Categorical.Select(c => c.Property)),
             "the data table",
             source);
     }

@@ -55,7 +55,7 @@ public sealed class PortableScorerParityTests
         var (_, model) = PipelineTrainer.Fit(spec, task, data.TrainPart!, trainer, null);
 
         var portable = PortableModelReader.Read(spec, model, trainer, null);
-        var comparisons = PortableModelCheck.Compare(model, portable, spec.Features.Select(f => f.PropertyName), data.TestPart);
+        var comparisons = PortableModelCheck.Compare(model, portable, data.TestPart);
 
         Assert.NotEmpty(comparisons);
         foreach (var c in comparisons)
