@@ -24,16 +24,19 @@ namespace Declarative.Generators
             var symbols = context.CompilationProvider.Select(static (compilation, _) => new KnownSymbols(compilation));
 
             // MSBuild properties the build passes to the compiler (CompilerVisibleProperty in build/Declarative.props).
-            var exportOnnx = context.AnalyzerConfigOptionsProvider.Select(static (options, _) =>
-                options.GlobalOptions.TryGetValue("build_property.DeclarativeExportOnnx", out var value) &&
-                string.Equals(value?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase));
+            var buildOptions = context.AnalyzerConfigOptionsProvider.Select(static (options, _) =>
+                new BuildOptions(IsTrue(options.GlobalOptions, "DeclarativeExportOnnx"), IsTrue(options.GlobalOptions, "PublishAot")));
             foreach (var task in TaskDescriptors.All)
             {
-                Register(context, task, symbols, exportOnnx);
+                Register(context, task, symbols, buildOptions);
             }
         }
 
-        private static void Register(IncrementalGeneratorInitializationContext context, TaskDescriptor task, IncrementalValueProvider<KnownSymbols> symbols, IncrementalValueProvider<bool> exportOnnx)
+        private static bool IsTrue(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions options, string property) =>
+            options.TryGetValue("build_property." + property, out var value) &&
+            string.Equals(value?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase);
+
+        private static void Register(IncrementalGeneratorInitializationContext context, TaskDescriptor task, IncrementalValueProvider<KnownSymbols> symbols, IncrementalValueProvider<BuildOptions> buildOptions)
         {
             var pipelines = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
@@ -41,7 +44,7 @@ namespace Declarative.Generators
                     static (node, _) => node is TypeDeclarationSyntax,
                     static (syntax, _) => syntax)
                 .Combine(symbols)
-                .Combine(exportOnnx)
+                .Combine(buildOptions)
                 .Select((pair, cancellationToken) => PipelineParser.Parse(pair.Left.Left, task, pair.Left.Right, pair.Right, cancellationToken))
                 .WithTrackingName(ParseStep);
 

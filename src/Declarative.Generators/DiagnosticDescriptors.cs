@@ -125,6 +125,10 @@ namespace Declarative.Generators
             "DCL0029", "Pipeline cannot be exported to ONNX",
             "DeclarativeExportOnnx is set, but {0}");
 
+        public static readonly DiagnosticDescriptor NotServableNatively = Error(
+            "DCL0030", "Feature cannot be served in a Native AOT app",
+            "Pipeline {0} is in an app published with PublishAot, where ML.NET cannot run and Declarative's portable scorer predicts, but the scorer cannot featurize the [Text] property '{1}' (word and character n-grams need ML.NET): mark it [Categorical] or [Ignore], or publish without PublishAot");
+
         private static readonly Dictionary<string, DiagnosticDescriptor> AllById = new[]
         {
             NotPartial, MissingLabel, MultipleLabels, UnsupportedLabelType, UnsupportedPropertyType, TrainerDoesNotFitTask,
@@ -132,7 +136,7 @@ namespace Declarative.Generators
             ConflictingColumnAttributes, InvalidSeparator, NoTrainers, UnknownTrainer, InvalidColumnIndex,
             MetricDoesNotFitTask, TuneOptionOutOfRange, InvalidSearchRange, SearchRangeHasNoEffect, PipelineNotAClass,
             RowLessAccessible, MemberCollision, BadRowFractionOutOfRange, InvalidDataSource, InvalidOrderBy, InvalidPositiveClass,
-            InvalidColumnRun, InvalidOnnxExport,
+            InvalidColumnRun, InvalidOnnxExport, NotServableNatively,
         }.ToDictionary(d => d.Id);
 
         public static IEnumerable<DiagnosticDescriptor> All => AllById.Values;

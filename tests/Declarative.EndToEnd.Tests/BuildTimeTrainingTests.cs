@@ -117,6 +117,72 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
         Assert.Contains("benign -> False, malignant -> True", DotNet.Succeed(project, "run", "--no-build"));
     }
 
+    private const string NativeApp = $$"""
+        using System.Globalization;
+        using Declarative;
+
+        // With --mlnet (on the JIT only) the same code predicts through ML.NET's engine, for comparison.
+        if (args.Contains("--mlnet"))
+        {
+            AppContext.SetSwitch(DeclarativeSwitches.PortableScorerOnly, false);
+            AppContext.SetSwitch(DeclarativeSwitches.UseMLNetEngine, true);
+        }
+
+        var model = TumorModel.Load();
+        Console.WriteLine(model.Pipeline.UsesPortableScorer ? "scorer" : "ml.net");
+        for (var i = 1; i <= 10; i++)
+        {
+            var p = model.Predict(new Tumor { Thickness = i, UniformSize = 11 - i, UniformShape = (i % 4) + 1, BareNuclei = i % 3 == 0 ? float.NaN : i });
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{p.PredictedLabel} {p.Score:R} {p.Probability:R}"));
+        }
+
+        {{TumorSources.Row}}
+
+        [BinaryClassification<Tumor>(Data = "data/breast-cancer.txt")]
+        [Trainers(Trainer.FastTree)]
+        public partial class TumorModel;
+        """;
+
+    [Fact]
+    public void PublishAot_TheNativeBinaryPredictsAsTheJitApp_AndAsMLNet_WithNoTrimWarning()
+    {
+        var project = package.NewProject("NativeApp", NativeApp, (TumorSources.Dataset, "data/breast-cancer.txt"));
+        var csproj = Path.Combine(project, "NativeApp.csproj");
+        File.WriteAllText(csproj, File.ReadAllText(csproj).Replace("</TreatWarningsAsErrors>", "</TreatWarningsAsErrors>\n    <PublishAot>true</PublishAot>", StringComparison.Ordinal));
+        var published = Path.Combine(project, "native");
+
+        // Warnings are errors in this project, so a trim or AOT warning (IL2xxx, IL3xxx) would fail the publish.
+        var publish = DotNet.Succeed(project, "publish", "-r", "linux-x64", "-c", "Release", "-o", published);
+        Assert.DoesNotMatch(@"warning IL\d{4}", publish);
+        Assert.Matches(@"portable model .*TumorModel\.scorer\.json checked on \d+ held-out rows", publish);
+        Assert.True(File.Exists(Path.Combine(published, "TumorModel.scorer.json")));
+
+        var (nativeExit, native) = DotNet.RunProgram(Path.Combine(published, "NativeApp"), published);
+        Assert.True(nativeExit == 0, native);
+        var jitDll = Path.Combine(project, "bin", "Release", "net10.0", "linux-x64", "NativeApp.dll");
+        var jit = DotNet.Succeed(published, jitDll);
+        var mlnet = DotNet.Succeed(published, jitDll, "--mlnet");
+
+        Assert.StartsWith("scorer", native, StringComparison.Ordinal);
+        Assert.Equal(native, jit);
+        Assert.StartsWith("ml.net", mlnet, StringComparison.Ordinal);
+        var expected = Lines(mlnet);
+        var actual = Lines(native);
+        Assert.Equal(10, actual.Length);
+        for (var i = 0; i < actual.Length; i++)
+        {
+            Assert.Equal(expected[i][0], actual[i][0]);
+            for (var v = 1; v < 3; v++)
+            {
+                var (e, a) = (double.Parse(expected[i][v], System.Globalization.CultureInfo.InvariantCulture), double.Parse(actual[i][v], System.Globalization.CultureInfo.InvariantCulture));
+                Assert.True(Math.Abs(e - a) <= 1e-5 * Math.Max(1, Math.Abs(e)), $"row {i + 1}: ML.NET {e}, native {a}");
+            }
+        }
+
+        static string[][] Lines(string output) =>
+            output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Skip(1).Select(l => l.Split(' ')).ToArray();
+    }
+
     [Fact]
     public void ExportOnnx_NeedsOnnxRuntime_ThenWritesAnOnnxModelCheckedAgainstMLNet()
     {

@@ -303,6 +303,37 @@ public sealed class DiagnosticTests
         Assert.Contains("<PackageReference Include=\"Microsoft.ML.OnnxRuntime\"", diagnostic.GetMessage(), StringComparison.Ordinal);
     }
 
+    private static readonly Dictionary<string, string> PublishAot = new() { ["PublishAot"] = "true" };
+
+    [Fact]
+    public void DCL0030_ATextFeatureInANativeApp()
+    {
+        var (run, _) = GeneratorHarness.RunWith(PublishAot, null, """
+            using Declarative;
+            public class R { [Label] public bool T { get; set; } public float A { get; set; } [Text] public string Review { get; set; } = ""; }
+            [BinaryClassification<R>] public partial class M;
+            """);
+
+        var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == "DCL0030");
+        Assert.Contains("the [Text] property 'Review'", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("Pipeline M", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Empty(run.GeneratedTrees);
+    }
+
+    [Fact]
+    public void ANativeApp_WithoutText_Compiles()
+    {
+        var (run, diagnostics) = GeneratorHarness.RunWith(PublishAot, null, """
+            using Declarative;
+            public class R { [Label] public bool T { get; set; } public float A { get; set; } public string City { get; set; } = ""; }
+            [BinaryClassification<R>] public partial class M;
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.Single(run.GeneratedTrees);
+    }
+
     [Fact]
     public void ExportingWithOnnxRuntime_RecordsItInTheSpec()
     {

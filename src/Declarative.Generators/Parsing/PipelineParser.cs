@@ -19,7 +19,7 @@ namespace Declarative.Generators.Parsing
         private const double DefaultTestFraction = 0.2;
         private const int DefaultSeed = 1;
 
-        public static ParseResult Parse(GeneratorAttributeSyntaxContext context, TaskDescriptor task, KnownSymbols symbols, bool exportOnnx, CancellationToken cancellationToken)
+        public static ParseResult Parse(GeneratorAttributeSyntaxContext context, TaskDescriptor task, KnownSymbols symbols, BuildOptions buildOptions, CancellationToken cancellationToken)
         {
             if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length == 0)
             {
@@ -87,8 +87,8 @@ namespace Declarative.Generators.Parsing
             }
 
             var (testFraction, seed) = ReadSplit(type, symbols, diagnostics, cancellationToken);
-            var columns = RowParser.Parse(type, rowType, task, hasHeader, exportOnnx, symbols, attributeLocation, diagnostics);
-            if (exportOnnx && !symbols.HasOnnxRuntime)
+            var columns = RowParser.Parse(type, rowType, task, hasHeader, buildOptions, symbols, attributeLocation, diagnostics);
+            if (buildOptions.ExportOnnx && !symbols.HasOnnxRuntime)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOnnxExport, attributeLocation,
                     $"the project does not reference {KnownSymbols.OnnxRuntimeAssembly}, which the build runs the export with to check it against ML.NET; add <PackageReference Include=\"{KnownSymbols.OnnxRuntimeAssembly}\" Version=\"1.31.1\" />"));
@@ -133,7 +133,7 @@ namespace Declarative.Generators.Parsing
                 Label: columns.Value.Label,
                 Features: columns.Value.Features.ToImmutableEquatableArray(),
                 Tuning: tuning,
-                ExportOnnx: exportOnnx);
+                ExportOnnx: buildOptions.ExportOnnx);
             return new ParseResult(model, warnings.ToImmutableEquatableArray());
         }
 

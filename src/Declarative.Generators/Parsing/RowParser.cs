@@ -14,7 +14,7 @@ namespace Declarative.Generators.Parsing
     internal static class RowParser
     {
         public static (LabelModel Label, List<FeatureModel> Features)? Parse(
-            INamedTypeSymbol pipeline, INamedTypeSymbol rowType, TaskDescriptor task, bool hasHeader, bool exportOnnx, KnownSymbols symbols, Location? fallback, List<DiagnosticInfo> diagnostics)
+            INamedTypeSymbol pipeline, INamedTypeSymbol rowType, TaskDescriptor task, bool hasHeader, BuildOptions buildOptions, KnownSymbols symbols, Location? fallback, List<DiagnosticInfo> diagnostics)
         {
             var errorsBefore = diagnostics.Count;
             var labels = new List<(IPropertySymbol Property, string? Name, int Index)>();
@@ -92,10 +92,15 @@ namespace Declarative.Generators.Parsing
                 if (feature is not null)
                 {
                     features.Add(feature);
-                    if (exportOnnx && feature.Kind == FeatureKind.Text)
+                    if (buildOptions.ExportOnnx && feature.Kind == FeatureKind.Text)
                     {
                         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOnnxExport, location,
                             $"the text featurizer of '{property.Name}' (word and character n-grams) has no ONNX form; mark it [Categorical] or [Ignore], or do not export"));
+                    }
+
+                    if (buildOptions.PublishAot && feature.Kind == FeatureKind.Text)
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotServableNatively, location, pipeline.Name, property.Name));
                     }
                 }
             }
