@@ -178,7 +178,7 @@ internal static class ArtifactBuilder
             return;
         }
 
-        var portable = trained.ToPortable();
+        var portable = trained.ToPortable() with { ModelHash = HashFile(modelPath) };
         var test = (trained.TrainedOn ?? throw new InvalidOperationException($"Pipeline {spec.Name}: only a model trained here has rows to check.")).TestPart;
         var comparisons = PortableModelCheck.Compare(trained.Model, portable, test);
         if (comparisons.FirstOrDefault(c => !c.Passed) is { } failed)

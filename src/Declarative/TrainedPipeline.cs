@@ -36,10 +36,9 @@ public abstract class TrainedPipeline<TRow, TPrediction, TReport> : ITrainedPipe
 {
     private readonly TaskProfile _task;
     private readonly MLContext? _context;
-    private readonly DataViewSchema? _inputSchema;
-    private readonly RowPredictor<TRow, TPrediction>? _predictor;
+    private readonly Lazy<RowPredictor<TRow, TPrediction>>? _predictor;
     private readonly ModelScorer<TRow>? _scorer;
-    private readonly ITransformer? _model;
+    private readonly Lazy<ITransformer>? _model;
     private readonly TrainingRun? _run;
     private readonly Action<string>? _status;
     private TReport? _trainingReport;
@@ -49,7 +48,6 @@ public abstract class TrainedPipeline<TRow, TPrediction, TReport> : ITrainedPipe
         Spec = state.Spec;
         _task = state.Task;
         _context = state.Context;
-        _model = state.Model;
         _scorer = state.Scorer;
         Trainer = state.Trainer;
         _run = state.Run;
@@ -59,16 +57,19 @@ public abstract class TrainedPipeline<TRow, TPrediction, TReport> : ITrainedPipe
         LabelClasses = state.LabelClasses ?? (Spec.Label.PositiveClass is { } positive && _run is not null
             ? [_run.Data.Table.Columns.First(c => c.Name == Spec.Label.PropertyName).NegativeClass ?? "", positive]
             : null);
-        if (!NativeAot.PortableScorerOnly && state.Model is not null)
+        if (!NativeAot.PortableScorerOnly && (state.Model is not null || state.ModelLoader is not null))
         {
-            _inputSchema = ViewSchema.For(Spec);
-            _predictor = new RowPredictor<TRow, TPrediction>(Spec, state.Model, _inputSchema, ReadPrediction);
-            if (!AppContext.TryGetSwitch(DeclarativeSwitches.UseMLNetEngine, out var mlnet) || !mlnet)
+            // A model read with a matching portable model beside it loads ML.NET's part only when something needs it.
+            _model = state.Model is { } model ? new Lazy<ITransformer>(model) : new Lazy<ITransformer>(state.ModelLoader!, LazyThreadSafetyMode.ExecutionAndPublication);
+            _predictor = new Lazy<RowPredictor<TRow, TPrediction>>(() => new RowPredictor<TRow, TPrediction>(Spec, _model.Value, ViewSchema.For(Spec), ReadPrediction));
+            if (state.Model is not null && !UseMLNetEngine)
             {
                 _scorer ??= PortableScorerOf(Spec, state.Model, Trainer, LabelClasses);
             }
         }
     }
+
+    private static bool UseMLNetEngine => AppContext.TryGetSwitch(DeclarativeSwitches.UseMLNetEngine, out var on) && on;
 
     /// <summary>
     /// For binary classification with a label that is not a bool: the negative and the positive class, as text (the
@@ -116,7 +117,7 @@ public abstract class TrainedPipeline<TRow, TPrediction, TReport> : ITrainedPipe
     public IReadOnlyDictionary<string, double> TestMetricValues => MetricValues.Of(_run?.TestMetrics);
 
     /// <summary>The ML.NET model, for uses the typed API does not cover. Not in a Native AOT app, which has only the portable scorer.</summary>
-    public ITransformer Model => _model ?? throw NotInNativeCode(nameof(Model));
+    public ITransformer Model => _model?.Value ?? throw NotInNativeCode(nameof(Model));
 
     /// <summary>Whether predictions come from Declarative's portable scorer (rather than ML.NET's engine).</summary>
     [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Advanced)]
@@ -130,7 +131,7 @@ public abstract class TrainedPipeline<TRow, TPrediction, TReport> : ITrainedPipe
             return Scored(_scorer!, row);
         }
 
-        return _scorer is { } scorer ? Scored(scorer, row) : _predictor!.Predict(row);
+        return _scorer is { } scorer ? Scored(scorer, row) : _predictor!.Value.Predict(row);
     }
 
     /// <summary>Predicts many rows in one streaming pass; rows are read as the result is enumerated.</summary>
@@ -142,7 +143,7 @@ public abstract class TrainedPipeline<TRow, TPrediction, TReport> : ITrainedPipe
             return ScoredRows(_scorer!, rows);
         }
 
-        return _scorer is { } scorer ? ScoredRows(scorer, rows) : _predictor!.Predict(rows);
+        return _scorer is { } scorer ? ScoredRows(scorer, rows) : _predictor!.Value.Predict(rows);
     }
 
     private TPrediction Scored(ModelScorer<TRow> scorer, TRow row)
@@ -267,7 +268,7 @@ public abstract class TrainedPipeline<TRow, TPrediction, TReport> : ITrainedPipe
         }
 
         ArgumentException.ThrowIfNullOrEmpty(path);
-        ModelFile.Save(_context!, Model, _inputSchema!, Metadata(), path);
+        ModelFile.Save(_context!, Model, ViewSchema.For(Spec), Metadata(), path);
     }
 
     /// <summary>Saves the model to a stream.</summary>
@@ -279,7 +280,7 @@ public abstract class TrainedPipeline<TRow, TPrediction, TReport> : ITrainedPipe
         }
 
         ArgumentNullException.ThrowIfNull(stream);
-        ModelFile.Write(_context!, Model, _inputSchema!, Metadata(), stream);
+        ModelFile.Write(_context!, Model, ViewSchema.For(Spec), Metadata(), stream);
     }
 
     /// <summary>
@@ -359,7 +360,7 @@ public abstract class TrainedPipeline<TRow, TPrediction, TReport> : ITrainedPipe
         }
 
         using var file = File.OpenRead(path);
-        return Loaded(spec, task, file, path);
+        return Loaded(spec, task, file, path, PortableModelFile.Beside(path));
     }
 
     /// <summary>
@@ -374,7 +375,15 @@ public abstract class TrainedPipeline<TRow, TPrediction, TReport> : ITrainedPipe
     }
 
     /// <summary>Reads a model and checks that it was trained for <paramref name="spec"/>'s task and schema.</summary>
-    private protected static PipelineState<TRow> Loaded(PipelineSpec<TRow> spec, MLTask task, Stream stream, string source = "<stream>")
+    private protected static PipelineState<TRow> Loaded(PipelineSpec<TRow> spec, MLTask task, Stream stream, string source = "<stream>") =>
+        Loaded(spec, task, stream, source, null);
+
+    /// <summary>
+    /// Reads a model and checks that it was trained for <paramref name="spec"/>'s task and schema. When the portable
+    /// model the build wrote is at <paramref name="portablePath"/> and was made from these very bytes (its model hash),
+    /// predictions start from it at once and ML.NET's part is loaded only if something asks for it.
+    /// </summary>
+    private static PipelineState<TRow> Loaded(PipelineSpec<TRow> spec, MLTask task, Stream stream, string source, string? portablePath)
     {
         ArgumentNullException.ThrowIfNull(stream);
         if (NativeAot.PortableScorerOnly)
@@ -384,9 +393,49 @@ public abstract class TrainedPipeline<TRow, TPrediction, TReport> : ITrainedPipe
 
         var profile = ProfileOf(spec, task);
         var context = new MLContext(spec.Seed);
-        var (model, metadata) = ModelFile.Read(context, stream, source);
-        Check(spec, metadata, source);
-        return new PipelineState<TRow>(spec, profile, context, model, metadata.Trainer, null, null, metadata.LabelClasses);
+        var file = ModelFile.Open(stream, source);
+        try
+        {
+            var metadata = file.Metadata;
+            Check(spec, metadata, source);
+            if (portablePath is not null && !UseMLNetEngine && MatchingPortable(spec, portablePath, file.Hash) is { } scorer)
+            {
+                return new PipelineState<TRow>(spec, profile, context, null, metadata.Trainer, null, null, metadata.LabelClasses, scorer)
+                {
+                    ModelLoader = () => file.LoadModel(context),
+                };
+            }
+
+            using (file)
+            {
+                return new PipelineState<TRow>(spec, profile, context, file.LoadModel(context), metadata.Trainer, null, null, metadata.LabelClasses);
+            }
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The scorer of the portable model at <paramref name="path"/> if it is there, readable and made from the model with <paramref name="modelHash"/>.</summary>
+    private static ModelScorer<TRow>? MatchingPortable(PipelineSpec<TRow> spec, string path, string modelHash)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            var portable = PortableModelFile.Read(path);
+            return portable.ModelHash == modelHash ? ModelScorers.For(spec, portable, path) : null;
+        }
+        catch (ModelFileException)
+        {
+            // A damaged or stale portable model is not an error here: the scorer is read from the model itself instead.
+            return null;
+        }
     }
 
     private TReport Report(TrainingData data) =>
@@ -463,4 +512,7 @@ internal sealed class PipelineState<TRow>(
     public IReadOnlyList<string>? LabelClasses { get; } = labelClasses;
 
     public ModelScorer<TRow>? Scorer { get; } = scorer;
+
+    /// <summary>Loads ML.NET's part on demand, when <see cref="Model"/> is null but an ML.NET model exists.</summary>
+    public Func<ITransformer>? ModelLoader { get; init; }
 }

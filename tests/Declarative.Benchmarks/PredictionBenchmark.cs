@@ -19,31 +19,32 @@ internal static class PredictionBenchmark
 
     public static void Run(string filter)
     {
-        Console.WriteLine("| model | case | Declarative µs/row | ML.NET µs/row | ratio | Declarative bytes/call | ML.NET bytes/call |");
-        Console.WriteLine("|---|---|---|---|---|---|---|");
+        Console.WriteLine("| model | case | scorer µs/row | ML.NET path µs/row | ML.NET µs/row | scorer ratio | ML.NET path ratio | scorer bytes/call | ML.NET bytes/call |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
         if ("adult".Contains(filter, StringComparison.Ordinal))
         {
-            var model = AdultIncomeModel.Train();
+            var (model, engine) = BothPaths(AdultIncomeModel.Train(), AdultIncomeModel.Load);
             var rows = File.ReadLines("datasets/adult/adult.txt").Skip(1).Where(l => l.Length > 0).Take(10_000).Select(ParseAdult).ToArray();
-            Compare("adult (binary, LightGbm)", model.Pipeline.Model, rows, r => model.Predict(r), r => model.Predict(r), new MLContext(1), (BinaryOutput o) => o.Probability);
+            Compare("adult (binary, LightGbm)", model.Pipeline.Model, rows, Ours(rows, model.Predict, model.Predict, p => p.Probability),
+                Ours(rows, engine.Predict, engine.Predict, p => p.Probability), new MLContext(1), (BinaryOutput o) => o.Probability);
         }
 
         if ("taxi".Contains(filter, StringComparison.Ordinal))
         {
-            var model = TaxiFareModel.Train();
+            var (model, engine) = BothPaths(TaxiFareModel.Train(), TaxiFareModel.Load);
             var rows = File.ReadLines("datasets/taxi-fare/taxi-fare-test.csv").Skip(1).Take(10_000).Select(ParseTaxi).ToArray();
             var inputs = rows.Select(t => new TaxiInput
             {
                 Vendor = t.Vendor, RateCode = t.RateCode.ToString(CultureInfo.InvariantCulture), Passengers = t.Passengers,
                 Seconds = t.Seconds, Distance = t.Distance, Payment = t.Payment,
             }).ToArray();
-            Compare("taxi-fare (regression, FastTree)", model.Pipeline.Model, inputs, _ => model.Predict(rows[0]), null, new MLContext(1), (RegressionOutput o) => o.Score,
-                ours: (i, n) => n == 1 ? [model.Predict(rows[i]).Score] : model.Predict(rows.Skip(i).Take(n)).Select(p => p.Score).ToArray());
+            Compare("taxi-fare (regression, FastTree)", model.Pipeline.Model, inputs, Ours(rows, model.Predict, model.Predict, p => p.Score),
+                Ours(rows, engine.Predict, engine.Predict, p => p.Score), new MLContext(1), (RegressionOutput o) => o.Score);
         }
 
         if ("housing".Contains(filter, StringComparison.Ordinal))
         {
-            var model = HousingModel.Train();
+            var (model, engine) = BothPaths(HousingModel.Train(), HousingModel.Load);
             var houses = Enumerable.Range(0, 20).SelectMany(_ => File.ReadLines("datasets/housing/housing.txt").Skip(1)).Select(ParseHouse).ToArray();
             var inputs = houses.Select(h => new HouseInput
             {
@@ -51,17 +52,43 @@ internal static class PredictionBenchmark
                 NitricOxides = h.NitricOxides, RoomsPerDwelling = h.RoomsPerDwelling, PercentPre40s = h.PercentPre40s, EmploymentDistance = h.EmploymentDistance,
                 HighwayDistance = h.HighwayDistance, TaxRate = h.TaxRate, TeacherRatio = h.TeacherRatio, BlackIndex = h.BlackIndex, PercentLowIncome = h.PercentLowIncome,
             }).ToArray();
-            Compare("housing (regression, FastTree)", model.Pipeline.Model, inputs, _ => model.Predict(houses[0]), null, new MLContext(1), (RegressionOutput o) => o.Score,
-                ours: (i, n) => n == 1 ? [model.Predict(houses[i]).Score] : model.Predict(houses.Skip(i).Take(n)).Select(p => p.Score).ToArray());
+            Compare("housing (regression, FastTree)", model.Pipeline.Model, inputs, Ours(houses, model.Predict, model.Predict, p => p.Score),
+                Ours(houses, engine.Predict, engine.Predict, p => p.Score), new MLContext(1), (RegressionOutput o) => o.Score);
         }
 
         if ("iris".Contains(filter, StringComparison.Ordinal))
         {
-            var model = IrisStringModel.Train();
+            var (model, engine) = BothPaths(IrisStringModel.Train(), IrisStringModel.Load);
             var rows = Enumerable.Range(0, 100).SelectMany(_ => File.ReadLines("datasets/iris/iris.txt").Skip(1)).Select(ParseIris).ToArray();
-            Compare("iris (multiclass, LightGbm)", model.Pipeline.Model, rows, r => model.Predict(r), r => model.Predict(r), new MLContext(1), (MulticlassOutput o) => o.Score[0]);
+            Compare("iris (multiclass, LightGbm)", model.Pipeline.Model, rows, Ours(rows, model.Predict, model.Predict, p => p.Scores[0]),
+                Ours(rows, engine.Predict, engine.Predict, p => p.Scores[0]), new MLContext(1), (MulticlassOutput o) => o.Score[0]);
         }
     }
+
+    /// <summary>
+    /// The trained model (predicting through the portable scorer) and the same model saved and loaded with
+    /// <see cref="DeclarativeSwitches.UseMLNetEngine"/> on (predicting through ML.NET's engine, as before the scorer).
+    /// </summary>
+    private static (TModel Scorer, TModel Engine) BothPaths<TModel>(TModel trained, Func<string, TModel> load)
+        where TModel : class, IDeclaredModel<TModel>
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"declarative-bench-{Environment.ProcessId}.mlnet");
+        trained.TrainedPipeline.Save(path);
+        AppContext.SetSwitch(DeclarativeSwitches.UseMLNetEngine, true);
+        try
+        {
+            return (trained, load(path));
+        }
+        finally
+        {
+            AppContext.SetSwitch(DeclarativeSwitches.UseMLNetEngine, false);
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>Predicts n rows from index i with a model's own API: one <c>Predict(row)</c>, or one <c>Predict(rows)</c> batch.</summary>
+    private static Func<int, int, float[]> Ours<TRow, TPrediction>(TRow[] rows, Func<TRow, TPrediction> single, Func<IEnumerable<TRow>, IEnumerable<TPrediction>> batch, Func<TPrediction, float> value) =>
+        (i, n) => n == 1 ? [value(single(rows[i]))] : batch(new ArraySegment<TRow>(rows, i, n)).Select(value).ToArray();
 
     /// <summary>
     /// Cold start in child processes (median of <paramref name="repeats"/>): from the process's own start to the first
@@ -87,6 +114,15 @@ internal static class PredictionBenchmark
             var besideApp = Path.Combine(AppContext.BaseDirectory, Artifacts.ModelArtifacts.ModelFileName(AdultIncomeModel.Spec.Name));
             var manifestPath = Path.Combine(AppContext.BaseDirectory, Artifacts.ModelArtifacts.ManifestFileName(AdultIncomeModel.Spec.Name));
             File.Copy(ours, besideApp, overwrite: true);
+            var portablePath = Path.Combine(AppContext.BaseDirectory, Scoring.PortableModelFile.FileName(AdultIncomeModel.Spec.Name));
+            using (var bytes = File.OpenRead(besideApp))
+            {
+                // As the build writes it: the portable model, tied to the model file by its hash.
+                Scoring.PortableModelFile.Write(
+                    ((ITrainedPipeline)model.Pipeline).ToPortable() with { ModelHash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes)).ToLowerInvariant() },
+                    portablePath);
+            }
+
             new Artifacts.ModelManifest
             {
                 Pipeline = AdultIncomeModel.Spec.Name, PipelineType = typeof(AdultIncomeModel).FullName!, Task = MLTask.BinaryClassification,
@@ -97,7 +133,12 @@ internal static class PredictionBenchmark
             try
             {
                 var raw = Median("mlnet", theirs);
-                foreach (var (how, path, label) in new[] { ("declarative", ours, "Load(path)"), ("declarative-beside-app", besideApp, "Load() beside the app, with its manifest") })
+                foreach (var (how, path, label) in new[]
+                {
+                    ("declarative", ours, "Load(path) of a saved model (no portable model beside it)"),
+                    ("declarative-beside-app", besideApp, "Load() beside the app, as the build leaves it (manifest, portable model)"),
+                    ("declarative-mlnet", besideApp, "Load() beside the app, ML.NET engine (UseMLNetEngine)"),
+                })
                 {
                     var declarative = Median(how, path);
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -108,6 +149,7 @@ internal static class PredictionBenchmark
             {
                 File.Delete(besideApp);
                 File.Delete(manifestPath);
+                File.Delete(portablePath);
             }
         }
         finally
@@ -129,6 +171,11 @@ internal static class PredictionBenchmark
         {
             probability = AdultIncomeModel.Load().Predict(row).Probability;
         }
+        else if (how == "declarative-mlnet")
+        {
+            AppContext.SetSwitch(DeclarativeSwitches.UseMLNetEngine, true);
+            probability = AdultIncomeModel.Load().Predict(row).Probability;
+        }
         else
         {
             var ml = new MLContext(1);
@@ -141,41 +188,53 @@ internal static class PredictionBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT {(DateTime.Now - process.StartTime).TotalMilliseconds:R}"));
     }
 
-    /// <summary>Times the cases for one model; <paramref name="ours"/> predicts n rows from index i (defaults to the row type's own API).</summary>
-    private static void Compare<TRow, TOut, TPrediction>(
-        string name, ITransformer transformer, TRow[] rows, Func<TRow, TPrediction> single, Func<IEnumerable<TRow>, IEnumerable<TPrediction>>? batch,
-        MLContext ml, Func<TOut, float> value, Func<int, int, float[]>? ours = null)
-        where TRow : class
+    /// <summary>Times the cases for one model: Declarative's scorer (<paramref name="ours"/>), its ML.NET path (<paramref name="engine"/>) and raw ML.NET.</summary>
+    private static void Compare<TInput, TOut>(
+        string name, ITransformer transformer, TInput[] rows, Func<int, int, float[]> ours, Func<int, int, float[]> engine, MLContext ml, Func<TOut, float> value)
+        where TInput : class
         where TOut : class, new()
     {
-        ours ??= (i, n) => n == 1 ? [Value(single(rows[i]))] : batch!(rows.Skip(i).Take(n)).Select(Value).ToArray();
-        var engine = ml.Model.CreatePredictionEngine<TRow, TOut>(transformer);
+        var predictionEngine = ml.Model.CreatePredictionEngine<TInput, TOut>(transformer);
 
-        // Parity first: the same model must give the same numbers both ways.
-        var mismatch = Enumerable.Range(0, 100).Max(i => Math.Abs(ours(i, 1)[0] - value(engine.Predict(rows[i]))));
+        // Parity first: the same model must give the same numbers every way.
+        var mismatch = Enumerable.Range(0, 100).Max(i => Math.Max(Math.Abs(ours(i, 1)[0] - value(predictionEngine.Predict(rows[i]))), Math.Abs(engine(i, 1)[0] - value(predictionEngine.Predict(rows[i])))));
         if (mismatch > 1e-5)
         {
             throw new InvalidOperationException($"{name}: Declarative and ML.NET differ by {mismatch}.");
         }
 
+        // Tiered compilation promotes hot methods in the background, with a delay that restarts while new methods are
+        // compiled: without this warm-up the first case measured tier-0 code (single rows looked 2-3x slower than batches).
+        for (var round = 0; round < 3; round++)
+        {
+            for (var i = 0; i < SingleRows * 5; i++)
+            {
+                ours(i % rows.Length, 1);
+                engine(i % rows.Length, 1);
+                value(predictionEngine.Predict(rows[i % rows.Length]));
+            }
+
+            Thread.Sleep(300);
+        }
+
         Row(name, "single row", SingleRows,
-            () => { for (var i = 0; i < SingleRows; i++) { ours(i % rows.Length, 1); } },
-            () => { for (var i = 0; i < SingleRows; i++) { value(engine.Predict(rows[i % rows.Length])); } }, SingleRows);
+            path => () => { for (var i = 0; i < SingleRows; i++) { path(i % rows.Length, 1); } },
+            ours, engine, () => { for (var i = 0; i < SingleRows; i++) { value(predictionEngine.Predict(rows[i % rows.Length])); } }, SingleRows);
         Row(name, "batch of 10 (vs a PredictionEngine loop)", SmallBatches * 10,
-            () => { for (var i = 0; i < SmallBatches; i++) { ours(i * 10 % (rows.Length - 10), 10); } },
-            () => { for (var i = 0; i < SmallBatches; i++) { for (var j = 0; j < 10; j++) { value(engine.Predict(rows[(i * 10 % (rows.Length - 10)) + j])); } } }, SmallBatches);
+            path => () => { for (var i = 0; i < SmallBatches; i++) { path(i * 10 % (rows.Length - 10), 10); } },
+            ours, engine, () => { for (var i = 0; i < SmallBatches; i++) { for (var j = 0; j < 10; j++) { value(predictionEngine.Predict(rows[(i * 10 % (rows.Length - 10)) + j])); } } }, SmallBatches);
         Row(name, "batch of 10 (vs Transform)", SmallBatches * 10,
-            () => { for (var i = 0; i < SmallBatches; i++) { ours(i * 10 % (rows.Length - 10), 10); } },
-            () => { for (var i = 0; i < SmallBatches; i++) { TransformBatch(ml, transformer, rows.Skip(i * 10 % (rows.Length - 10)).Take(10), value); } }, SmallBatches);
+            path => () => { for (var i = 0; i < SmallBatches; i++) { path(i * 10 % (rows.Length - 10), 10); } },
+            ours, engine, () => { for (var i = 0; i < SmallBatches; i++) { TransformBatch(ml, transformer, rows.Skip(i * 10 % (rows.Length - 10)).Take(10), value); } }, SmallBatches);
         var large = Math.Min(10_000, rows.Length);
         Row(name, $"batch of {large:N0} (vs Transform)", large,
-            () => ours(0, large),
-            () => TransformBatch(ml, transformer, rows.Take(large), value), 1);
+            path => () => path(0, large),
+            ours, engine, () => TransformBatch(ml, transformer, rows.Take(large), value), 1);
         Row(name, "single row, 2 threads (ML.NET: an engine per thread)", SingleRows,
-            () => Parallel.For(0, 2, t => { for (var i = t; i < SingleRows; i += 2) { ours(i % rows.Length, 1); } }),
-            () => Parallel.For(0, 2, t =>
+            path => () => Parallel.For(0, 2, t => { for (var i = t; i < SingleRows; i += 2) { path(i % rows.Length, 1); } }),
+            ours, engine, () => Parallel.For(0, 2, t =>
             {
-                var own = ml.Model.CreatePredictionEngine<TRow, TOut>(transformer);
+                var own = ml.Model.CreatePredictionEngine<TInput, TOut>(transformer);
                 for (var i = t; i < SingleRows; i += 2) { value(own.Predict(rows[i % rows.Length])); }
             }), 1);
     }
@@ -185,12 +244,13 @@ internal static class PredictionBenchmark
         where TOut : class, new() =>
         ml.Data.CreateEnumerable<TOut>(transformer.Transform(ml.Data.LoadFromEnumerable(rows)), reuseRowObject: false).Select(value).ToArray();
 
-    private static void Row(string name, string @case, int rowsPerRound, Action ours, Action theirs, int callsPerRound)
+    private static void Row(string name, string @case, int rowsPerRound, Func<Func<int, int, float[]>, Action> round, Func<int, int, float[]> ours, Func<int, int, float[]> engine, Action theirs, int callsPerRound)
     {
-        var (oursTime, oursBytes) = Measure(ours);
+        var (oursTime, oursBytes) = Measure(round(ours));
+        var (engineTime, _) = Measure(round(engine));
         var (theirTime, theirBytes) = Measure(theirs);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {name} | {@case} | {oursTime * 1e6 / rowsPerRound:F2} | {theirTime * 1e6 / rowsPerRound:F2} | {oursTime / theirTime:F2}x | {oursBytes / callsPerRound:N0} | {theirBytes / callsPerRound:N0} |"));
+            $"| {name} | {@case} | {oursTime * 1e6 / rowsPerRound:F2} | {engineTime * 1e6 / rowsPerRound:F2} | {theirTime * 1e6 / rowsPerRound:F2} | {oursTime / theirTime:F2}x | {engineTime / theirTime:F2}x | {oursBytes / callsPerRound:N0} | {theirBytes / callsPerRound:N0} |"));
     }
 
     /// <summary>
@@ -218,13 +278,6 @@ internal static class PredictionBenchmark
         Array.Sort(times);
         return (times[2], bytes);
     }
-
-    private static float Value<T>(T prediction) => prediction switch
-    {
-        AdultIncomeModel.Prediction p => p.Probability,
-        IrisStringModel.Prediction p => p.Scores[0],
-        _ => throw new InvalidOperationException(),
-    };
 
     private static Adult ParseAdult(string line)
     {

@@ -60,60 +60,106 @@ internal static class ModelFile
     /// </summary>
     public static (ITransformer Model, ModelMetadata Metadata) Read(MLContext ml, Stream stream, string path)
     {
-        using var buffer = BoundedCopy.ToMemory(stream, MaxFileBytes)
-            ?? throw new ModelFileException(path, $"The model file is larger than {MaxFileBytes >> 20:N0} MiB, more than Declarative reads.");
-        if (buffer.Length == 0)
-        {
-            throw new ModelFileException(path, "The model file is empty.");
-        }
+        using var file = Open(stream, path);
+        return (file.LoadModel(ml), file.Metadata);
+    }
 
-        ModelMetadata? metadata;
-        using var unpacked = new MemoryStream();
+    /// <summary>
+    /// Reads a model file's bytes and metadata and checks its entries, leaving ML.NET's part to <see cref="OpenedModel.LoadModel"/>:
+    /// an app that predicts through the portable scorer may never need it.
+    /// </summary>
+    public static OpenedModel Open(Stream stream, string path)
+    {
+        var buffer = BoundedCopy.ToMemory(stream, MaxFileBytes)
+            ?? throw new ModelFileException(path, $"The model file is larger than {MaxFileBytes >> 20:N0} MiB, more than Declarative reads.");
         try
         {
-            buffer.Position = 0;
-            using var zip = new ZipArchive(buffer, ZipArchiveMode.Read, leaveOpen: true);
-            CheckEntries(zip, buffer.Length, path);
-            var entry = zip.GetEntry(MetadataEntry) ?? throw new ModelFileException(path, "The file is not a Declarative model: it has no metadata.");
-            using (var json = BoundedCopy.Entry(entry, path))
+            if (buffer.Length == 0)
             {
+                throw new ModelFileException(path, "The model file is empty.");
+            }
+
+            ModelMetadata? metadata;
+            try
+            {
+                buffer.Position = 0;
+                using var zip = new ZipArchive(buffer, ZipArchiveMode.Read, leaveOpen: true);
+                CheckEntries(zip, buffer.Length, path);
+                var entry = zip.GetEntry(MetadataEntry) ?? throw new ModelFileException(path, "The file is not a Declarative model: it has no metadata.");
+                using var json = BoundedCopy.Entry(entry, path);
                 metadata = JsonSerializer.Deserialize(json, MetadataJsonContext.Default.ModelMetadata);
             }
-
-            using var target = new ZipArchive(unpacked, ZipArchiveMode.Create, leaveOpen: true);
-            foreach (var part in zip.Entries.Where(e => e.FullName != MetadataEntry))
+            catch (Exception e) when (e is InvalidDataException or JsonException or NotSupportedException)
             {
-                using var content = BoundedCopy.Entry(part, path);
-                var copy = target.CreateEntry(part.FullName, CompressionLevel.NoCompression);
-                using var output = copy.Open();
-                content.CopyTo(output);
+                throw new ModelFileException(path, $"The file is not a Declarative model (not a readable zip with metadata): {e.Message}", e);
+            }
+
+            if (metadata is null)
+            {
+                throw new ModelFileException(path, "The model's metadata is empty (JSON null): the file is damaged. Train or build the model again.");
+            }
+
+            if (metadata.Format > ModelMetadata.CurrentFormat)
+            {
+                throw new ModelFileException(path, $"The model was written in format {metadata.Format}, newer than this version of Declarative ({DeclarativeVersion}) reads.");
+            }
+
+            return new OpenedModel(buffer, metadata, path);
+        }
+        catch
+        {
+            buffer.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A model file read into memory with its metadata checked; ML.NET's part is loaded on demand.</summary>
+    internal sealed class OpenedModel(MemoryStream buffer, ModelMetadata metadata, string path) : IDisposable
+    {
+        public ModelMetadata Metadata { get; } = metadata;
+
+        /// <summary>The SHA-256 of the file's bytes, as the build's manifest and portable model record it.</summary>
+        public string Hash { get; } = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length))).ToLowerInvariant();
+
+        /// <summary>Loads ML.NET's part (its entries copied out of the checked zip); then the bytes are released.</summary>
+        public ITransformer LoadModel(MLContext ml)
+        {
+            using var unpacked = new MemoryStream();
+            try
+            {
+                buffer.Position = 0;
+                using var zip = new ZipArchive(buffer, ZipArchiveMode.Read, leaveOpen: true);
+                using var target = new ZipArchive(unpacked, ZipArchiveMode.Create, leaveOpen: true);
+                foreach (var part in zip.Entries.Where(e => e.FullName != MetadataEntry))
+                {
+                    using var content = BoundedCopy.Entry(part, path);
+                    var copy = target.CreateEntry(part.FullName, CompressionLevel.NoCompression);
+                    using var output = copy.Open();
+                    content.CopyTo(output);
+                }
+            }
+            catch (Exception e) when (e is InvalidDataException or NotSupportedException)
+            {
+                throw new ModelFileException(path, $"The file is not a Declarative model (not a readable zip): {e.Message}", e);
+            }
+
+            unpacked.Position = 0;
+            try
+            {
+                return ml.Model.Load(unpacked, out _);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // ML.NET says "Error during class instantiation" and the like: name the file and what to do.
+                throw new ModelFileException(path, $"The model's ML.NET part cannot be read ({e.GetType().Name}: {e.Message}); the file is damaged or from another ML.NET. Train or build the model again.", e);
+            }
+            finally
+            {
+                buffer.Dispose();
             }
         }
-        catch (Exception e) when (e is InvalidDataException or JsonException or NotSupportedException)
-        {
-            throw new ModelFileException(path, $"The file is not a Declarative model (not a readable zip with metadata): {e.Message}", e);
-        }
 
-        if (metadata is null)
-        {
-            throw new ModelFileException(path, "The model's metadata is empty (JSON null): the file is damaged. Train or build the model again.");
-        }
-
-        if (metadata.Format > ModelMetadata.CurrentFormat)
-        {
-            throw new ModelFileException(path, $"The model was written in format {metadata.Format}, newer than this version of Declarative ({DeclarativeVersion}) reads.");
-        }
-
-        unpacked.Position = 0;
-        try
-        {
-            return (ml.Model.Load(unpacked, out _), metadata);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // ML.NET says "Error during class instantiation" and the like: name the file and what to do.
-            throw new ModelFileException(path, $"The model's ML.NET part cannot be read ({e.GetType().Name}: {e.Message}); the file is damaged or from another ML.NET. Train or build the model again.", e);
-        }
+        public void Dispose() => buffer.Dispose();
     }
 
     /// <summary>Refuses what the zip's directory says before anything is inflated: odd names, a large metadata entry, a bomb.</summary>

@@ -25,6 +25,12 @@ internal sealed record PortableModel
     /// <summary>The trainer.</summary>
     public required Trainer Trainer { get; init; }
 
+    /// <summary>
+    /// The SHA-256 of the <c>.mlnet</c> file this was made from (the build sets it): a JIT app that loads that file
+    /// predicts from this at once, without waiting for ML.NET to load the model.
+    /// </summary>
+    public string? ModelHash { get; init; }
+
     /// <summary>Binary classification with a label that is not a bool: the negative and the positive class.</summary>
     public IReadOnlyList<string>? LabelClasses { get; init; }
 

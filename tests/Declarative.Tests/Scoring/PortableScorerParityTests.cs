@@ -3,6 +3,7 @@ using Declarative.Scoring;
 using Declarative.Tasks;
 using Declarative.Tests.Pipelines;
 using Declarative.Training;
+using Microsoft.ML;
 
 namespace Declarative.Tests.Scoring;
 
@@ -47,6 +48,28 @@ public sealed class PortableScorerParityTests
     [Theory]
     [InlineData(Trainer.LightGbm)]
     public void Regression_TaxiFare_CategoriesAndTestFile(Trainer trainer) => AssertParity(TaxiFareModel.Spec, trainer);
+
+    [Fact]
+    public void Multiclass_OneVersusAllWithSoftmax_OnIris()
+    {
+        // Declarative's LightGbm normalizes per-class probabilities; with UseSoftmax ML.NET's one-versus-all takes a
+        // softmax of the raw scores instead: the reader and scorer serve that form too.
+        var spec = IrisModel.Spec;
+        var task = TaskProfiles.For(spec.Task);
+        var data = PipelineTrainer.LoadDeclared(spec, null);
+        var ml = new Microsoft.ML.MLContext(spec.Seed);
+        var model = PipelineTrainer.Featurizer(ml, spec, task, Trainer.LightGbm)
+            .Append(ml.MulticlassClassification.Trainers.LightGbm(new Microsoft.ML.Trainers.LightGbm.LightGbmMulticlassTrainer.Options
+            {
+                LabelColumnName = ColumnNames.LabelKey, FeatureColumnName = ColumnNames.Features, UseSoftmax = true, Seed = 1,
+            }))
+            .Fit(data.TrainPart!);
+
+        var portable = PortableModelReader.Read(spec, model, Trainer.LightGbm, null);
+
+        Assert.Equal(ClassScores.Softmax, portable.ClassScores);
+        Assert.All(PortableModelCheck.Compare(model, portable, data.TestPart), c => Assert.True(c.Passed, $"{c.Output} differs by {c.LargestDifference}"));
+    }
 
     private static void AssertParity<TRow>(PipelineSpec<TRow> spec, Trainer trainer)
     {
