@@ -61,7 +61,7 @@ internal static class PortableModelReader
             Features = new PortableFeatures
             {
                 Numeric = numeric,
-                Means = numeric.Length == 0 ? [] : Means(spec, model, steps, numeric.Length),
+                Means = numeric.Length == 0 ? [] : Means(spec, steps, numeric.Length),
                 Categorical = categorical,
                 Scale = scale,
                 Offset = offset,
@@ -85,9 +85,10 @@ internal static class PortableModelReader
     /// The replacement of each numeric slot: what the fitted model writes there for a row whose every value is missing
     /// (a one-row table, so no row type is compiled at run time).
     /// </summary>
-    private static float[] Means<TRow>(PipelineSpec<TRow> spec, ITransformer model, ITransformer[] steps, int count)
+    private static float[] Means<TRow>(PipelineSpec<TRow> spec, ITransformer[] steps, int count)
     {
-        if (!steps.OfType<MissingValueReplacingTransformer>().Any())
+        var replacer = Array.FindIndex(steps, s => s is MissingValueReplacingTransformer);
+        if (replacer < 0)
         {
             throw new NotSupportedException("the model has no missing-value replacement of its numeric columns");
         }
@@ -98,7 +99,9 @@ internal static class PortableModelReader
             ColumnStorage.Boolean => new Data.TableColumn(c.PropertyName, [false]),
             _ => new Data.TableColumn(c.PropertyName, [ReadOnlyMemory<char>.Empty]),
         }).ToArray();
-        var missing = model.Transform(new Data.TableDataView(new Data.DataTable(columns, 1)));
+        // Only the steps up to the replacement: binding the trainer too would cost more than the rest of this reading.
+        var prefix = new TransformerChain<ITransformer>(steps[..(replacer + 1)]);
+        var missing = prefix.Transform(new Data.TableDataView(new Data.DataTable(columns, 1)));
         var means = Data.ViewColumns.ReadFlat(missing, ColumnNames.NumericFeatures);
         return means.Length == count
             ? means.Select(v => (float)v).ToArray()
