@@ -27,6 +27,8 @@ internal static class TunerBenchmark
     /// <summary>The seed of the split, the trainers and the tuners (third argument of the harness).</summary>
     public static int Seed { get; set; } = 1;
 
+    private static string DefaultColumn => Tuners.Default == TunerKind.CostFrugal ? "cost-frugal" : Tuners.Default.ToString().ToLowerInvariant();
+
     public static BenchmarkRow Run<TRow>(string name, PipelineSpec<TRow> declared, int trials, string work)
     {
         var table = DelimitedFileLoader.Load(declared, declared.ResolveDataPath());
@@ -36,14 +38,22 @@ internal static class TunerBenchmark
 
         cells.Add(("default", Measure(With(declared, [Trainer.LightGbm], null), train, test, metric, out var time), time));
         Console.WriteLine($"{name}: default LightGbm {cells[^1].Item2:F4}");
+        // DECLARATIVE_TUNERS (say "random,cost-frugal") runs only those columns, to measure a new tuner against a few.
+        var only = Environment.GetEnvironmentVariable("DECLARATIVE_TUNERS")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         foreach (var (column, kind) in new[] { ("random", TunerKind.Random), ("grid", TunerKind.Grid), ("cost-frugal", TunerKind.CostFrugal), ("bayesian", TunerKind.Bayesian) })
         {
+            if (only is not null && !only.Contains(column))
+            {
+                continue;
+            }
+
             var spec = With(declared, Candidates(declared.Task), new TuningSpec { MaxTrials = trials, Tuner = kind });
             cells.Add((column, Measure(spec, train, test, metric, out time), time));
             Console.WriteLine($"{name}: {column} {cells[^1].Item2:F4} in {time.TotalSeconds:F1} s");
         }
 
-        var budget = cells.First(c => c.Item1 == "cost-frugal").Item3;
+        // scikit-learn gets the wall time of the default tuner (Auto).
+        var budget = (cells.FirstOrDefault(c => c.Item1 == DefaultColumn) is { Item1: not null } d ? d : cells[^1]).Item3;
         if (Sklearn(name, declared, train, test, budget, work) is { } peer)
         {
             cells.Add(("scikit-learn", peer.Value, peer.Time));
