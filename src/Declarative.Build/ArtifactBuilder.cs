@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Declarative.Artifacts;
 using Declarative.Data;
 using Declarative.Schema;
@@ -185,8 +184,7 @@ internal static class ArtifactBuilder
         {
             File.Delete(portablePath);
             File.Delete(modelPath);
-            throw new PortableModelException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"the portable scorer of {spec.Name} gives {failed.Output} {failed.LargestDifference:G3} away from ML.NET's (held-out row {failed.WorstRow + 1} of {failed.Rows}), more than {PortableComparison.Tolerance:G}; no model was written"));
+            throw new PortableModelException($"the portable scorer of {spec.Name} gives {failed.Describe()}; no model was written");
         }
 
         PortableModelFile.Write(portable, portablePath);
@@ -212,8 +210,7 @@ internal static class ArtifactBuilder
         {
             File.Delete(onnxPath);
             File.Delete(modelPath);
-            throw new OnnxExportException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"the ONNX export of {spec.Name} gives {failed.Output} {failed.LargestDifference:G3} away from ML.NET's (held-out row {failed.WorstRow + 1} of {failed.Rows}), more than {OnnxComparison.Tolerance:G}; no .onnx was written"));
+            throw new OnnxExportException($"the ONNX export of {spec.Name} gives {failed.Describe()}; no .onnx was written");
         }
 
         options.Status?.Invoke(string.Create(System.Globalization.CultureInfo.InvariantCulture,
@@ -272,11 +269,7 @@ internal static class ArtifactBuilder
         && File.Exists(modelPath)
         && HashFile(modelPath) == manifest.ModelHash;
 
-    private static string HashFile(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexString(SHA256.HashData(stream)).ToLowerInvariant();
-    }
+    private static string HashFile(string path) => ArtifactHash.OfFile(path);
 }
 
 /// <summary>An ONNX export that does not give ML.NET's scores.</summary>

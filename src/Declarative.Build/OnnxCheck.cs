@@ -1,17 +1,9 @@
 using Declarative.Data;
+using Declarative.Scoring;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace Declarative.Build;
-
-/// <summary>What comparing an ONNX export with ML.NET found: the rows scored and the largest difference, by output.</summary>
-internal sealed record OnnxComparison(int Rows, string Output, double LargestDifference, int WorstRow)
-{
-    /// <summary>Scores may differ by this much (relative to the score, when it is above 1: float sums of many trees differ in their last bits).</summary>
-    public const double Tolerance = 1e-5;
-
-    public bool Passed => LargestDifference <= Tolerance;
-}
 
 /// <summary>
 /// Runs an ONNX export with ONNX Runtime on the held-out rows the model was tested on and compares its scores with
@@ -20,7 +12,7 @@ internal sealed record OnnxComparison(int Rows, string Output, double LargestDif
 /// </summary>
 internal static class OnnxCheck
 {
-    public static IReadOnlyList<OnnxComparison> Compare(ITrainedPipeline pipeline, string onnxPath)
+    public static IReadOnlyList<ScoreComparison> Compare(ITrainedPipeline pipeline, string onnxPath)
     {
         var test = (pipeline.TrainedOn ?? throw new InvalidOperationException($"Pipeline {pipeline.Name}: only a model trained here has rows to check an export on.")).TestPart;
         var scored = pipeline.Model.Transform(new TableDataView(test));
@@ -28,27 +20,7 @@ internal static class OnnxCheck
         var outputs = new[] { "Score", "Probability" }.Where(o => scored.Schema.GetColumnOrNull(o) is not null && session.OutputMetadata.ContainsKey(o + ".output")).ToArray();
         using var results = session.Run(Inputs(session, test), outputs.Select(o => o + ".output").ToArray());
         return outputs.Select((output, i) =>
-        {
-            var expected = ViewColumns.ReadFlat(scored, output);
-            var actual = results[i].AsEnumerable<float>().ToArray();
-            if (actual.Length != expected.Length)
-            {
-                return new OnnxComparison(test.RowCount, output, double.PositiveInfinity, 0);
-            }
-
-            var width = expected.Length / Math.Max(1, test.RowCount);
-            var (worst, at) = (0d, 0);
-            for (var v = 0; v < expected.Length; v++)
-            {
-                var difference = Math.Abs(expected[v] - actual[v]) / Math.Max(1, Math.Abs(expected[v]));
-                if (!(difference <= worst))
-                {
-                    (worst, at) = (double.IsNaN(difference) ? double.PositiveInfinity : difference, v / Math.Max(1, width));
-                }
-            }
-
-            return new OnnxComparison(test.RowCount, output, worst, at);
-        }).ToArray();
+            ScoreComparison.Of(output, test.RowCount, ViewColumns.ReadFlat(scored, output), results[i].AsEnumerable<float>().ToArray())).ToArray();
     }
 
     /// <summary>Each input of the ONNX model is the table's column of that name, a [rows, 1] tensor of its type.</summary>

@@ -54,9 +54,7 @@ public sealed class MulticlassClassifier<TRow, TLabel> : TrainedPipeline<TRow, M
             return state.Scorer!.Model.Classes!;
         }
 
-        VBuffer<ReadOnlyMemory<char>> names = default;
-        state.Model.GetOutputSchema(Data.ViewSchema.For(state.Spec))[ColumnNames.Score].GetSlotNames(ref names);
-        return names.DenseValues().Select(n => n.ToString()).ToArray();
+        return Data.ViewColumns.SlotNames(state.Model.GetOutputSchema(Data.ViewSchema.For(state.Spec))[ColumnNames.Score]);
     }
 
     /// <inheritdoc/>

@@ -115,13 +115,8 @@ internal static class PredictionBenchmark
             var manifestPath = Path.Combine(AppContext.BaseDirectory, Artifacts.ModelArtifacts.ManifestFileName(AdultIncomeModel.Spec.Name));
             File.Copy(ours, besideApp, overwrite: true);
             var portablePath = Path.Combine(AppContext.BaseDirectory, Scoring.PortableModelFile.FileName(AdultIncomeModel.Spec.Name));
-            using (var bytes = File.OpenRead(besideApp))
-            {
-                // As the build writes it: the portable model, tied to the model file by its hash.
-                Scoring.PortableModelFile.Write(
-                    ((ITrainedPipeline)model.Pipeline).ToPortable() with { ModelHash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes)).ToLowerInvariant() },
-                    portablePath);
-            }
+            // As the build writes it: the portable model, tied to the model file by its hash.
+            Scoring.PortableModelFile.Write(((ITrainedPipeline)model.Pipeline).ToPortable() with { ModelHash = Artifacts.ArtifactHash.OfFile(besideApp) }, portablePath);
 
             new Artifacts.ModelManifest
             {

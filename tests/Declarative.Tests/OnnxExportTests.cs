@@ -9,7 +9,7 @@ namespace Declarative.Tests;
 /// </summary>
 public sealed class OnnxExportTests : IDisposable
 {
-    private const double Tolerance = OnnxComparison.Tolerance;
+    private const double Tolerance = global::Declarative.Scoring.ScoreComparison.Tolerance;
     private readonly TempDirectory _temp = new();
 
     [Fact]

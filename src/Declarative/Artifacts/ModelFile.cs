@@ -119,7 +119,7 @@ internal static class ModelFile
         public ModelMetadata Metadata { get; } = metadata;
 
         /// <summary>The SHA-256 of the file's bytes, as the build's manifest and portable model record it.</summary>
-        public string Hash { get; } = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length))).ToLowerInvariant();
+        public string Hash { get; } = ArtifactHash.Of(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
 
         /// <summary>Loads ML.NET's part (its entries copied out of the checked zip); then the bytes are released.</summary>
         public ITransformer LoadModel(MLContext ml)

@@ -6,6 +6,14 @@ namespace Declarative.Data;
 /// <summary>Reads whole columns of an ML.NET view into arrays.</summary>
 internal static class ViewColumns
 {
+    /// <summary>A vector column's slot names as text (class names of a score vector, values of a one-hot block).</summary>
+    public static string[] SlotNames(DataViewSchema.Column column)
+    {
+        VBuffer<ReadOnlyMemory<char>> names = default;
+        column.GetSlotNames(ref names);
+        return names.DenseValues().Select(n => n.ToString()).ToArray();
+    }
+
     /// <summary>A column of one value a row. (Not for vectors: a vector getter reuses its buffer from row to row; see <see cref="ReadFlat"/>.)</summary>
     public static T[] Read<T>(IDataView view, string name)
     {

@@ -33,7 +33,7 @@ internal static class PortableModelReader
         var output = model.GetOutputSchema(inputSchema);
         var numeric = spec.Features.Where(f => f.Kind is ColumnKind.Numeric or ColumnKind.Boolean or ColumnKind.DatePart).Select(f => f.PropertyName).ToArray();
         var categorical = spec.Features.Where(f => f.Kind == ColumnKind.Categorical)
-            .Select(f => new PortableCategory(f.PropertyName, SlotNames(output, ColumnNames.Categorical(f.PropertyName)))).ToArray();
+            .Select(f => new PortableCategory(f.PropertyName, Data.ViewColumns.SlotNames(output[ColumnNames.Categorical(f.PropertyName)]))).ToArray();
 
         var slots = numeric.Length + categorical.Sum(c => c.Values.Count);
         if (output[ColumnNames.Features].Type is not VectorDataViewType { Size: var size } || size != slots)
@@ -57,7 +57,7 @@ internal static class PortableModelReader
             SchemaHash = spec.SchemaHash,
             Trainer = trainer,
             LabelClasses = labelClasses,
-            Classes = spec.Task == MLTask.MulticlassClassification ? SlotNames(output, ColumnNames.Score) : null,
+            Classes = spec.Task == MLTask.MulticlassClassification ? Data.ViewColumns.SlotNames(output[ColumnNames.Score]) : null,
             Features = new PortableFeatures
             {
                 Numeric = numeric,
@@ -73,13 +73,6 @@ internal static class PortableModelReader
 
     private static IEnumerable<ITransformer> Flatten(ITransformer transformer) =>
         transformer is IEnumerable<ITransformer> chain ? chain.SelectMany(Flatten) : [transformer];
-
-    private static string[] SlotNames(DataViewSchema schema, string column)
-    {
-        VBuffer<ReadOnlyMemory<char>> names = default;
-        schema[column].GetSlotNames(ref names);
-        return names.DenseValues().Select(n => n.ToString()).ToArray();
-    }
 
     /// <summary>
     /// The replacement of each numeric slot: what the fitted model writes there for a row whose every value is missing

@@ -65,7 +65,7 @@ internal sealed class TreeEnsemble
                 values.Add(tree.Leaves[leaf]);
             }
 
-            depths.Add(Depth(tree, 0, 0));
+            depths.Add(Depth(tree));
 
             int Child(int child)
             {
@@ -170,13 +170,37 @@ internal sealed class TreeEnsemble
         return false;
     }
 
-    /// <summary>The most splits on a path from <paramref name="node"/> to a leaf (a tree's nodes form no cycle: checked by the bound).</summary>
-    private static int Depth(PortableTree tree, int node, int depth)
+    /// <summary>
+    /// The most splits on a path from the root to a leaf. Without recursion, and checked, since the file may be hostile:
+    /// a chain of a million nodes must not overflow the stack, and a node with two parents or a cycle (which no trained
+    /// tree has) is refused rather than walked.
+    /// </summary>
+    private static int Depth(PortableTree tree)
     {
-        Check(depth < tree.Left.Count, "a tree's children form a cycle");
-        var left = tree.Left[node] >= 0 ? Depth(tree, tree.Left[node], depth + 1) : 0;
-        var right = tree.Right[node] >= 0 ? Depth(tree, tree.Right[node], depth + 1) : 0;
-        return 1 + Math.Max(left, right);
+        var depth = new int[tree.Left.Count];
+        var parents = new int[tree.Left.Count];
+        var order = new List<int>(tree.Left.Count) { 0 };
+        for (var i = 0; i < order.Count; i++)
+        {
+            foreach (var child in (ReadOnlySpan<int>)[tree.Left[order[i]], tree.Right[order[i]]])
+            {
+                if (child >= 0)
+                {
+                    Check(++parents[child] == 1, "a tree node has two parents, or the tree's children form a cycle");
+                    order.Add(child);
+                }
+            }
+        }
+
+        // Children come after their parents in the order, so walking it backwards sees every child first.
+        for (var i = order.Count - 1; i >= 0; i--)
+        {
+            var node = order[i];
+            int Below(int child) => child >= 0 ? depth[child] : 0;
+            depth[node] = 1 + Math.Max(Below(tree.Left[node]), Below(tree.Right[node]));
+        }
+
+        return depth[0];
     }
 
     private static void Check(bool condition, string problem)

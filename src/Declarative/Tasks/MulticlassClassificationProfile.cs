@@ -49,9 +49,7 @@ internal sealed class MulticlassClassificationProfile : TaskProfile
 
     public override EvaluationReport CreateReport(ReportBasics basics, IDataView predictions, string label)
     {
-        VBuffer<ReadOnlyMemory<char>> names = default;
-        predictions.Schema[ColumnNames.Score].GetSlotNames(ref names);
-        var classes = names.DenseValues().Select(n => n.ToString()).ToArray();
+        var classes = Data.ViewColumns.SlotNames(predictions.Schema[ColumnNames.Score]);
         var actual = Column<uint>(predictions, label);
         var predicted = Column<uint>(predictions, ColumnNames.PredictedLabel);
         var matrix = classes.Select(_ => new int[classes.Length]).ToArray();

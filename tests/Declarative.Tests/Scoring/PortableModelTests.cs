@@ -105,6 +105,34 @@ public sealed class PortableModelTests : IDisposable
     }
 
     [Fact]
+    public void AHostileTree_IsRefusedOrWalked_NeverOverflowsTheStack()
+    {
+        var housing = ((ITrainedPipeline)HousingModel.Train().Pipeline).ToPortable();
+        PortableModel With(PortableTree tree) => housing with { Outputs = [housing.Outputs[0] with { Trees = [tree] }] };
+
+        // A chain of 200,000 splits, deeper than any stack could recurse: read, and scored to its last leaf.
+        const int splits = 200_000;
+        var chain = new PortableTree
+        {
+            Left = Enumerable.Range(0, splits).Select(i => ~i).ToArray(),
+            Right = Enumerable.Range(0, splits).Select(i => i + 1 < splits ? i + 1 : ~splits).ToArray(),
+            Feature = new int[splits],
+            Threshold = Enumerable.Repeat(-1f, splits).ToArray(),
+            Leaves = Enumerable.Range(0, splits + 1).Select(i => (double)i).ToArray(),
+        };
+        var scorer = ModelScorers.For(HousingModel.Spec, With(chain), "chain.scorer.json");
+        var scores = new float[1];
+        scorer.Score(new House { CrimesPerCapita = 1 }, scores);
+        Assert.Equal(splits, scores[0]);
+
+        // A node reached twice (here a cycle back to the root's child) is refused, naming the file.
+        var cycle = new PortableTree { Left = [1, 0 + 1], Right = [~0, ~1], Feature = [0, 0], Threshold = [0f, 0f], Leaves = [1, 2] };
+        var error = Assert.Throws<ModelFileException>(() => ModelScorers.For(HousingModel.Spec, With(cycle), "cycle.scorer.json"));
+        Assert.Equal("cycle.scorer.json", error.FilePath);
+        Assert.Contains("two parents", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ATextFeature_HasNoPortableForm_AndPredictsThroughMLNet()
     {
         var model = ToxicityModel.Train();
