@@ -129,6 +129,22 @@ namespace Declarative.Generators
             "DCL0030", "Feature cannot be served in a Native AOT app",
             "Pipeline {0} is in an app published with PublishAot, where ML.NET cannot run and Declarative's portable scorer predicts, but the scorer cannot featurize the [Text] property '{1}' (word and character n-grams need ML.NET): mark it [Categorical] or [Ignore], or publish without PublishAot");
 
+        public static readonly DiagnosticDescriptor TaskOptionOutOfRange = Error(
+            "DCL0031", "Task option out of range",
+            "{0} = {1} is out of range: {2}");
+
+        public static readonly DiagnosticDescriptor TuningNeedsLabel = Error(
+            "DCL0032", "Tuning metric needs a label",
+            "Pipeline {0} tunes by {1}, which compares predictions with a label, but {2} has no [Label]: declare one (for {3} it is never trained on, only measured with) or choose a metric that needs none");
+
+        public static readonly DiagnosticDescriptor NothingToTune = Error(
+            "DCL0033", "Nothing to tune",
+            "Pipeline {0} fixes {1}, the only hyperparameter its trainers have: remove [Tune], or {2}");
+
+        public static readonly DiagnosticDescriptor TaskNotServableNatively = Error(
+            "DCL0034", "Task cannot be served in a Native AOT app",
+            "Pipeline {0} is in an app published with PublishAot, where ML.NET cannot run and only Declarative's portable scorer predicts, which serves binary and multiclass classification and regression, not {1}: publish without PublishAot");
+
         private static readonly Dictionary<string, DiagnosticDescriptor> AllById = new[]
         {
             NotPartial, MissingLabel, MultipleLabels, UnsupportedLabelType, UnsupportedPropertyType, TrainerDoesNotFitTask,
@@ -136,7 +152,8 @@ namespace Declarative.Generators
             ConflictingColumnAttributes, InvalidSeparator, NoTrainers, UnknownTrainer, InvalidColumnIndex,
             MetricDoesNotFitTask, TuneOptionOutOfRange, InvalidSearchRange, SearchRangeHasNoEffect, PipelineNotAClass,
             RowLessAccessible, MemberCollision, BadRowFractionOutOfRange, InvalidDataSource, InvalidOrderBy, InvalidPositiveClass,
-            InvalidColumnRun, InvalidOnnxExport, NotServableNatively,
+            InvalidColumnRun, InvalidOnnxExport, NotServableNatively, TaskOptionOutOfRange, TuningNeedsLabel, NothingToTune,
+            TaskNotServableNatively,
         }.ToDictionary(d => d.Id);
 
         public static IEnumerable<DiagnosticDescriptor> All => AllById.Values;

@@ -15,7 +15,7 @@ public sealed class MulticlassClassifier<TRow, TLabel> : TrainedPipeline<TRow, M
     private MulticlassClassifier(PipelineState<TRow> state)
         : base(state)
     {
-        var codec = state.Spec.Label.Codec as LabelCodec<TLabel>
+        var codec = state.Spec.Label?.Codec as LabelCodec<TLabel>
             ?? throw new ArgumentException($"Pipeline {state.Spec.Name}: the label is not read as {typeof(TLabel).Name}.", nameof(state));
 
         Classes = ClassNames(state).Select(codec.FromText).ToArray();

@@ -54,9 +54,10 @@ public abstract class TrainedPipeline<TRow, TPrediction, TReport> : ITrainedPipe
         _status = state.Status;
         Hyperparameters = _run?.Hyperparameters ?? new Dictionary<string, string>();
         Trials = _run?.Trials ?? [];
-        LabelClasses = state.LabelClasses ?? (Spec.Label.PositiveClass is { } positive && _run is not null
+        LabelClasses = state.LabelClasses ?? (Spec.Label?.PositiveClass is { } positive && _run is not null
             ? [_run.Data.Table.Columns.First(c => c.Name == Spec.Label.PropertyName).NegativeClass ?? "", positive]
             : null);
+        Threshold = state.Threshold ?? _run?.Threshold;
         if (!NativeAot.PortableScorerOnly && (state.Model is not null || state.ModelLoader is not null))
         {
             // A model read with a matching portable model beside it loads ML.NET's part only when something needs it.
@@ -80,6 +81,9 @@ public abstract class TrainedPipeline<TRow, TPrediction, TReport> : ITrainedPipe
 
     /// <summary>The pipeline the model was trained for.</summary>
     public PipelineSpec<TRow> Spec { get; }
+
+    /// <summary>What the task learned besides the model (anomaly detection: the score above which a row is an anomaly).</summary>
+    private protected double? Threshold { get; }
 
     /// <inheritdoc/>
     public Trainer Trainer { get; }
@@ -111,7 +115,9 @@ public abstract class TrainedPipeline<TRow, TPrediction, TReport> : ITrainedPipe
     private protected TMetrics TestMetricsAs<TMetrics>()
         where TMetrics : class =>
         _run?.TestMetrics as TMetrics
-        ?? throw new InvalidOperationException($"Pipeline {Spec.Name}: test metrics are measured when the model is trained (Train); a model read by Load has none.");
+        ?? throw new InvalidOperationException(_run is null
+            ? $"Pipeline {Spec.Name}: test metrics are measured when the model is trained (Train); a model read by Load has none."
+            : $"Pipeline {Spec.Name} has no [Label] to measure {Spec.Task} by; TestMetricValues is empty.");
 
     /// <inheritdoc/>
     public IReadOnlyDictionary<string, double> TestMetricValues => MetricValues.Of(_run?.TestMetrics);
@@ -230,11 +236,11 @@ public abstract class TrainedPipeline<TRow, TPrediction, TReport> : ITrainedPipe
     /// </summary>
     private TrainingData SameClasses(TrainingData data)
     {
-        if (LabelClasses is [var negative, _]
-            && data.Table.Columns.First(c => c.Name == Spec.Label.PropertyName).NegativeClass is { } found && found != negative)
+        if (LabelClasses is [var negative, _] && Spec.Label is { } label
+            && data.Table.Columns.First(c => c.Name == label.PropertyName).NegativeClass is { } found && found != negative)
         {
             throw new DataFileException(data.Path, null, null,
-                $"The label '{Spec.Label.ColumnName}' holds '{found}', but the model's classes are '{LabelClasses[1]}' (positive) and '{negative}': a model scores only the classes it learned.");
+                $"The label '{label.ColumnName}' holds '{found}', but the model's classes are '{LabelClasses[1]}' (positive) and '{negative}': a model scores only the classes it learned.");
         }
 
         return data;
@@ -403,12 +409,16 @@ public abstract class TrainedPipeline<TRow, TPrediction, TReport> : ITrainedPipe
                 return new PipelineState<TRow>(spec, profile, context, null, metadata.Trainer, null, null, metadata.LabelClasses, scorer)
                 {
                     ModelLoader = () => file.LoadModel(context),
+                    Threshold = metadata.Threshold,
                 };
             }
 
             using (file)
             {
-                return new PipelineState<TRow>(spec, profile, context, file.LoadModel(context), metadata.Trainer, null, null, metadata.LabelClasses);
+                return new PipelineState<TRow>(spec, profile, context, file.LoadModel(context), metadata.Trainer, null, null, metadata.LabelClasses)
+                {
+                    Threshold = metadata.Threshold,
+                };
             }
         }
         catch
@@ -439,7 +449,7 @@ public abstract class TrainedPipeline<TRow, TPrediction, TReport> : ITrainedPipe
     }
 
     private TReport Report(TrainingData data) =>
-        (TReport)Evaluator.Evaluate(Spec, _task, Model, Trainer, Hyperparameters, Trials, data, _status);
+        (TReport)Evaluator.Evaluate(Spec, _task, Model, Trainer, Hyperparameters, Trials, data, _status, Threshold);
 
     private static TaskProfile ProfileOf(PipelineSpec<TRow> spec, MLTask task)
     {
@@ -485,6 +495,7 @@ public abstract class TrainedPipeline<TRow, TPrediction, TReport> : ITrainedPipe
         DeclarativeVersion = ModelFile.DeclarativeVersion,
         MLNetVersion = ModelFile.MLNetVersion,
         LabelClasses = LabelClasses,
+        Threshold = Threshold,
     };
 }
 
@@ -515,4 +526,7 @@ internal sealed class PipelineState<TRow>(
 
     /// <summary>Loads ML.NET's part on demand, when <see cref="Model"/> is null but an ML.NET model exists.</summary>
     public Func<ITransformer>? ModelLoader { get; init; }
+
+    /// <summary>The threshold a model file recorded (anomaly detection).</summary>
+    public double? Threshold { get; init; }
 }

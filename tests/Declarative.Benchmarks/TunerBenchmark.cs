@@ -118,7 +118,7 @@ internal static class TunerBenchmark
         // Debian's python3-sklearn installs into the system interpreter, which a version manager on PATH may hide.
         var python = Environment.GetEnvironmentVariable("DECLARATIVE_PYTHON") ?? (File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3");
         var start = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "sklearn_peer.py"), trainPath, testPath, spec.Task.ToString(), spec.Label.PropertyName, kinds, budget.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture), Seed.ToString(CultureInfo.InvariantCulture) })
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "sklearn_peer.py"), trainPath, testPath, spec.Task.ToString(), spec.Label!.PropertyName, kinds, budget.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture), Seed.ToString(CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(argument);
         }

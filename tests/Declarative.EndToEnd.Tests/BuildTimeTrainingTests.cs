@@ -317,6 +317,53 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
     }
 
     [Fact]
+    public void ClusteringAndAnomalyDetection_TrainAtBuild_WithTuningManifestAndReport()
+    {
+        const string source = $$"""
+            using Declarative;
+
+            var clusters = FlowerClusters.Load();
+            var flower = clusters.Predict(new Flower { SepalLength = 5.1f, SepalWidth = 3.5f, PetalLength = 1.4f, PetalWidth = 0.2f });
+            Console.WriteLine($"cluster {flower.ClusterId} of {flower.Distances.Length}");
+            var detector = TumorDetector.Load();
+            var odd = detector.Predict(new Tumor { Thickness = 10, UniformSize = 10, UniformShape = 10, BareNuclei = 10 });
+            Console.WriteLine($"anomaly {odd.IsAnomaly} score {odd.Score:F2}");
+
+            {{TumorSources.Row}}
+
+            public sealed class Flower
+            {
+                [Column("Sepal length")] public float SepalLength { get; set; }
+                [Column("Sepal width")] public float SepalWidth { get; set; }
+                [Column("Petal length")] public float PetalLength { get; set; }
+                [Column("Petal width")] public float PetalWidth { get; set; }
+            }
+
+            [Clustering<Flower>(Data = "data/iris.txt")]
+            public partial class FlowerClusters;
+
+            [AnomalyDetection<Tumor>(Data = "data/breast-cancer.txt", Contamination = 0.1)]
+            public partial class TumorDetector;
+            """;
+        var project = package.NewProject("UnsupervisedApp", source, (TumorSources.Dataset, "data/breast-cancer.txt"), ("iris/iris.txt", "data/iris.txt"));
+        var output = Path.Combine(project, "bin", "Debug", "net10.0");
+
+        var build = DotNet.Succeed(project, "build");
+        Assert.Contains("Declarative: FlowerClusters trial 9/9 KMeans DaviesBouldinIndex", build);
+        Assert.Contains("Declarative: trained TumorDetector with KMeans", build);
+        var clusterManifest = File.ReadAllText(Path.Combine(output, "FlowerClusters.model.json"));
+        Assert.Contains("\"task\": \"Clustering\"", clusterManifest);
+        Assert.Contains("\"DaviesBouldinIndex\"", clusterManifest);
+        Assert.Contains("data-chart=\"cluster-sizes\"", File.ReadAllText(Path.Combine(output, "FlowerClusters.report.html")));
+        Assert.Contains("data-chart=\"roc\"", File.ReadAllText(Path.Combine(output, "TumorDetector.report.html")));
+        Assert.False(File.Exists(Path.Combine(output, "TumorDetector.scorer.json"))); // the portable scorer serves neither task yet
+
+        var run = DotNet.Succeed(project, "run", "--no-build");
+        Assert.Matches(@"cluster \d of \d", run);
+        Assert.Contains("anomaly True", run);
+    }
+
+    [Fact]
     public void DataProfileWarnings_AreBuildWarningsAtTheDataFile()
     {
         const string source = """

@@ -36,6 +36,14 @@ public sealed class DiagnosticTests
     [InlineData("DCL0019", "[BinaryClassification<Row>, Tune, SearchRange(Trainer.LightGbm, \"Leaves\", 4, 64)] public partial class Model;", "SearchRange(Trainer.LightGbm, \"Leaves\"")]
     [InlineData("DCL0019", "[BinaryClassification<Row>, Tune, SearchRange(Trainer.LightGbm, \"NumberOfLeaves\", 64, 4)] public partial class Model;", "SearchRange(Trainer.LightGbm")]
     [InlineData("DCL0019", "[BinaryClassification<Row>, Tune, SearchRange(Trainer.LightGbm, \"LearningRate\", 0, 0.5)] public partial class Model;", "SearchRange(Trainer.LightGbm")]
+    [InlineData("DCL0031", "[Clustering<Row>(Clusters = 1)] public partial class Model;", "Clusters = 1")]
+    [InlineData("DCL0031", "[Clustering<Row>(Clusters = -3)] public partial class Model;", "Clusters = -3")]
+    [InlineData("DCL0031", "[AnomalyDetection<Row>(Contamination = 0.6)] public partial class Model;", "Contamination = 0.6")]
+    [InlineData("DCL0031", "[AnomalyDetection<Row>(Contamination = 0)] public partial class Model;", "Contamination = 0")]
+    [InlineData("DCL0033", "[Clustering<Row>(Clusters = 4), Tune] public partial class Model;", "Tune")]
+    [InlineData("DCL0006", "[Clustering<Row>, Trainers(Trainer.RandomizedPca)] public partial class Model;", "Trainer.RandomizedPca")]
+    [InlineData("DCL0006", "[AnomalyDetection<Row>, Trainers(Trainer.LightGbm)] public partial class Model;", "Trainer.LightGbm")]
+    [InlineData("DCL0017", "[Clustering<Row>, Tune(Metric = BinaryMetric.Accuracy)] public partial class Model;", "Metric = BinaryMetric.Accuracy")]
     [InlineData("DCL0024", "[BinaryClassification<Row>(SkipBadRows = true, MaxBadRowFraction = 1.0)] public partial class Model;", "MaxBadRowFraction = 1.0")]
     [InlineData("DCL0025", "[BinaryClassification<Row>(Provider = DataProvider.Sqlite, ConnectionString = \"Data Source=a.db\")] public partial class Model;", "Provider = DataProvider.Sqlite")]
     [InlineData("DCL0025", "[BinaryClassification<Row>(Provider = DataProvider.Sqlite, Query = \"SELECT 1\")] public partial class Model;", "Provider = DataProvider.Sqlite")]
@@ -301,6 +309,90 @@ public sealed class DiagnosticTests
 
         var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == "DCL0029");
         Assert.Contains("<PackageReference Include=\"Microsoft.ML.OnnxRuntime\"", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DCL0032_TuningAnUnlabelledDetectorByAuc()
+    {
+        var (run, _) = GeneratorHarness.Run("""
+            using Declarative;
+            public class R { public float A { get; set; } public float B { get; set; } }
+            [AnomalyDetection<R>, Tune] public partial class M;
+            """);
+
+        var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == "DCL0032");
+        Assert.Contains("tunes by AreaUnderRocCurve", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("R has no [Label]", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Empty(run.GeneratedTrees);
+    }
+
+    [Fact]
+    public void DCL0032_ClusteringByMutualInformationWithoutALabel()
+    {
+        var (run, _) = GeneratorHarness.Run("""
+            using Declarative;
+            public class R { public float A { get; set; } }
+            [Clustering<R>, Tune(Metric = ClusteringMetric.NormalizedMutualInformation)] public partial class M;
+            """);
+
+        Assert.Single(run.Diagnostics, d => d.Id == "DCL0032");
+    }
+
+    [Theory]
+    [InlineData("Clustering", "")]
+    [InlineData("Clustering", "[Label] public string Kind { get; set; } = \"\";")]
+    [InlineData("AnomalyDetection", "")]
+    [InlineData("AnomalyDetection", "[Label] public bool Fraud { get; set; }")]
+    public void UnsupervisedTasks_TakeALabelOrNone(string task, string label)
+    {
+        var (run, diagnostics) = GeneratorHarness.Run($$"""
+            using Declarative;
+            public class R { {{label}} public float A { get; set; } public float B { get; set; } }
+            [{{task}}<R>] public partial class M;
+            """);
+
+        Assert.Empty(diagnostics);
+        Assert.Single(run.GeneratedTrees);
+    }
+
+    [Theory]
+    [InlineData("Clustering", "public double Kind { get; set; }")]
+    [InlineData("AnomalyDetection", "public float Fraud { get; set; }")]
+    public void DCL0004_AnUnsupervisedTaskWithALabelItCannotMeasureBy(string task, string label)
+    {
+        var (run, _) = GeneratorHarness.Run($$"""
+            using Declarative;
+            public class R { [Label] {{label}} public float A { get; set; } }
+            [{{task}}<R>] public partial class M;
+            """);
+
+        Assert.Single(run.Diagnostics, d => d.Id == "DCL0004");
+    }
+
+    [Fact]
+    public void DCL0034_ClusteringInANativeApp()
+    {
+        var (run, _) = GeneratorHarness.RunWith(PublishAot, null, """
+            using Declarative;
+            public class R { public float A { get; set; } }
+            [Clustering<R>(Clusters = 3)] public partial class M;
+            """);
+
+        var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == "DCL0034");
+        Assert.Contains("not clustering", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DCL0029_ExportingAnAnomalyDetector()
+    {
+        var (run, _) = GeneratorHarness.RunWith(ExportOnnx, "Microsoft.ML.OnnxRuntime", """
+            using Declarative;
+            public class R { public float A { get; set; } }
+            [AnomalyDetection<R>] public partial class M;
+            """);
+
+        var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == "DCL0029");
+        Assert.Contains("not anomaly detection", diagnostic.GetMessage(), StringComparison.Ordinal);
     }
 
     private static readonly Dictionary<string, string> PublishAot = new() { ["PublishAot"] = "true" };

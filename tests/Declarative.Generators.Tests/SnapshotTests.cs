@@ -161,6 +161,52 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void Clustering_ChoosesK_WithALabelToMeasureBy()
+    {
+        const string source = """
+            using Declarative;
+
+            namespace Shop;
+
+            public sealed class Customer
+            {
+                [Label] public string Segment { get; set; } = "";
+                public float Spend { get; set; }
+                public float Visits { get; set; }
+                [Categorical] public string Region { get; set; } = "";
+            }
+
+            [Clustering<Customer>(Data = "customers.csv")]
+            public partial class SegmentModel;
+            """;
+
+        AssertGenerates("SegmentModel", source);
+    }
+
+    [Fact]
+    public void AnomalyDetection_WithoutALabel()
+    {
+        const string source = """
+            using Declarative;
+
+            namespace Payments;
+
+            public sealed class Payment
+            {
+                public float Amount { get; set; }
+                public float HourOfDay { get; set; }
+                [Categorical] public string Merchant { get; set; } = "";
+            }
+
+            [AnomalyDetection<Payment>(Data = "payments.csv", Contamination = 0.01)]
+            [Trainers(Trainer.KMeans, Trainer.RandomizedPca)]
+            public partial class FraudModel;
+            """;
+
+        AssertGenerates("FraudModel", source);
+    }
+
+    [Fact]
     public void PipelineInPrivateNestedClass_CompilesWithoutRegistryEntry()
     {
         const string source = """

@@ -136,9 +136,16 @@ namespace Declarative.Generators.Emitting
             }
 
 
-            var label = model.Label;
-            var labelArguments = $"{Literal(label.PropertyName)}, {NullableLiteral(label.ColumnName)}";
-            writer.WriteLine($"Label = {Schema}.ColumnSpec<{row}>.{ColumnExpressions.LabelFactory(task, label, labelArguments)}{Index(label.Index)}),");
+            if (task.Option is { } option && model.TaskOption is { } value)
+            {
+                writer.WriteLine($"{option.Name} = {(option.IsInteger ? ((long)value).ToString(CultureInfo.InvariantCulture) : Number(value))},");
+            }
+
+            if (model.Label is { } label)
+            {
+                var labelArguments = $"{Literal(label.PropertyName)}, {NullableLiteral(label.ColumnName)}";
+                writer.WriteLine($"Label = {Schema}.ColumnSpec<{row}>.{ColumnExpressions.LabelFactory(task, label, labelArguments)}{Index(label.Index)}),");
+            }
 
             writer.WriteLine("Features =");
             writer.WriteLine("[");
@@ -178,11 +185,11 @@ namespace Declarative.Generators.Emitting
 
             writer.WriteLine($"private readonly {core} _pipeline;");
             writer.WriteLine();
-            var positive = model.Label.Positive is not null;
+            var positive = model.Label?.Positive is not null;
             if (positive)
             {
                 // The runtime predicts true/false; these turn it back into the label's own type.
-                var labelType = model.Label.TypeName;
+                var labelType = model.Label!.TypeName;
                 writer.WriteLine($"private readonly {labelType} _positive;");
                 writer.WriteLine($"private readonly {labelType} _negative;");
                 writer.WriteLine();
@@ -190,8 +197,8 @@ namespace Declarative.Generators.Emitting
                 writer.OpenBlock();
                 writer.WriteLine("_pipeline = pipeline;");
                 writer.WriteLine("var classes = pipeline.LabelClasses ?? throw new global::System.InvalidOperationException(\"The model does not record its two classes; train or build it again.\");");
-                writer.WriteLine($"_negative = {ColumnExpressions.Codec(model.Label)}.FromText(classes[0]);");
-                writer.WriteLine($"_positive = {ColumnExpressions.Codec(model.Label)}.FromText(classes[1]);");
+                writer.WriteLine($"_negative = {ColumnExpressions.Codec(model.Label!)}.FromText(classes[0]);");
+                writer.WriteLine($"_positive = {ColumnExpressions.Codec(model.Label!)}.FromText(classes[1]);");
                 writer.CloseBlock();
             }
             else
@@ -209,7 +216,7 @@ namespace Declarative.Generators.Emitting
             if (task.HasClasses)
             {
                 writer.WriteLine("/// <summary>The classes the model knows, in the order of <see cref=\"Prediction.Scores\"/>.</summary>");
-                writer.WriteLine($"public global::System.Collections.Generic.IReadOnlyList<{model.Label.TypeName}> Classes => _pipeline.Classes;");
+                writer.WriteLine($"public global::System.Collections.Generic.IReadOnlyList<{model.Label!.TypeName}> Classes => _pipeline.Classes;");
                 writer.WriteLine();
             }
 
@@ -283,12 +290,12 @@ namespace Declarative.Generators.Emitting
         /// <summary>The runtime's trained-pipeline type of the task, closed over the row (and the label's type).</summary>
         private static string RuntimeType(PipelineModel model, TaskDescriptor task) =>
             task.GenericOverLabel
-                ? $"global::Declarative.{task.RuntimeType}<{model.RowType}, {model.Label.TypeName}>"
+                ? $"global::Declarative.{task.RuntimeType}<{model.RowType}, {model.Label!.TypeName}>"
                 : $"global::Declarative.{task.RuntimeType}<{model.RowType}>";
 
         private static void WritePrediction(SourceWriter writer, PipelineModel model, TaskDescriptor task)
         {
-            var label = model.Label.TypeName;
+            var label = model.Label?.TypeName ?? "";
             var runtimePrediction = task.GenericOverLabel ? $"global::Declarative.{task.PredictionType}<{label}>" : $"global::Declarative.{task.PredictionType}";
             writer.WriteLine($"/// <summary>A prediction of this pipeline.</summary>");
             writer.OpenBlock("public sealed record Prediction");
@@ -297,7 +304,7 @@ namespace Declarative.Generators.Emitting
             writer.OpenBlock();
             writer.CloseBlock();
             writer.WriteLine();
-            var positive = model.Label.Positive is not null;
+            var positive = model.Label?.Positive is not null;
             writer.WriteLine(positive
                 ? $"internal Prediction({runtimePrediction} prediction, {label} positive, {label} negative)"
                 : $"internal Prediction({runtimePrediction} prediction)");
@@ -315,7 +322,7 @@ namespace Declarative.Generators.Emitting
                 writer.WriteLine();
                 writer.WriteLine($"/// <summary>{member.Doc}</summary>");
                 var type = positive && member.Name == "PredictedLabel" ? label : member.Type ?? label;
-                var initializer = member.Initializer ?? ((member.Type is null || (positive && member.Name == "PredictedLabel")) && model.Label.ValueType == ValueType.String ? "\"\"" : null);
+                var initializer = member.Initializer ?? ((member.Type is null || (positive && member.Name == "PredictedLabel")) && model.Label?.ValueType == ValueType.String ? "\"\"" : null);
                 writer.WriteLine($"public {type} {member.Name} {{ get; init; }}{(initializer is null ? "" : $" = {initializer};")}");
             }
 

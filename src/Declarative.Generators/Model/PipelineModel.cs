@@ -27,10 +27,11 @@ namespace Declarative.Generators.Model
         string? OrderBy,
         int Seed,
         ImmutableEquatableArray<string> Trainers,
-        LabelModel Label,
+        LabelModel? Label,
         ImmutableEquatableArray<FeatureModel> Features,
         TuningModel? Tuning,
-        bool ExportOnnx);
+        bool ExportOnnx,
+        double? TaskOption);
 
     /// <summary>A type the pipeline class is nested in: its keyword (<c>class</c>, <c>record struct</c>...) and name.</summary>
     internal sealed record ContainingTypeModel(string Keyword, string Name);

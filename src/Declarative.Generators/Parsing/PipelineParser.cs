@@ -98,6 +98,18 @@ namespace Declarative.Generators.Parsing
             var hasText = columns?.Features.Any(f => f.Kind == FeatureKind.Text) == true;
             var trainers = ReadTrainers(type, task, hasText, symbols, diagnostics, cancellationToken);
             var tuning = TuningParser.Parse(type, task, trainers, symbols, diagnostics, cancellationToken);
+            var taskOption = TaskOptionParser.Parse(attribute, task, diagnostics, cancellationToken);
+            tuning = TaskOptionParser.Tuning(type, rowType.Name, task, columns?.Label, columns is not null, taskOption, tuning, symbols, diagnostics, cancellationToken);
+            if (!task.Portable && buildOptions.PublishAot)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TaskNotServableNatively, attributeLocation, type.Name, task.Title));
+            }
+
+            if (!task.Portable && buildOptions.ExportOnnx)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOnnxExport, attributeLocation,
+                    $"Declarative exports binary and multiclass classification and regression to ONNX, not {task.Title}; do not set DeclarativeExportOnnx in this project"));
+            }
 
             // Warnings travel with the model; only errors stop it.
             var warnings = diagnostics.Where(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Warning).ToList();
@@ -133,7 +145,8 @@ namespace Declarative.Generators.Parsing
                 Label: columns.Value.Label,
                 Features: columns.Value.Features.ToImmutableEquatableArray(),
                 Tuning: tuning,
-                ExportOnnx: buildOptions.ExportOnnx);
+                ExportOnnx: buildOptions.ExportOnnx,
+                TaskOption: taskOption);
             return new ParseResult(model, warnings.ToImmutableEquatableArray());
         }
 

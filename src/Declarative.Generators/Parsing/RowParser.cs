@@ -13,7 +13,7 @@ namespace Declarative.Generators.Parsing
     /// <summary>Reads the row type's public properties into a label and features, checking each against the task.</summary>
     internal static class RowParser
     {
-        public static (LabelModel Label, List<FeatureModel> Features)? Parse(
+        public static (LabelModel? Label, List<FeatureModel> Features)? Parse(
             INamedTypeSymbol pipeline, INamedTypeSymbol rowType, TaskDescriptor task, bool hasHeader, BuildOptions buildOptions, KnownSymbols symbols, Location? fallback, List<DiagnosticInfo> diagnostics)
         {
             var errorsBefore = diagnostics.Count;
@@ -113,6 +113,12 @@ namespace Declarative.Generators.Parsing
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoFeatures, rowType.Locations.FirstOrDefault(l => l.IsInSource) ?? fallback, rowName));
             }
 
+            if (labels.Count == 0 && !task.LabelRequired)
+            {
+                // An unsupervised task trains without a label; a declared one would only measure the model.
+                return diagnostics.Count > errorsBefore ? null : ((LabelModel?)null, features);
+            }
+
             if (labels.Count == 0)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingLabel, fallback, task.Title, pipeline.Name, rowName));
@@ -130,7 +136,7 @@ namespace Declarative.Generators.Parsing
             var labelAttribute = labels[0].Property.GetAttributes().FirstOrDefault(a => symbols.Is(a, symbols.Label));
             var positive = labelAttribute is null ? null : AttributeReader.Named<string>(labelAttribute, "Positive");
             var label = Label(labels[0].Property, labels[0].Name, labels[0].Index, positive, task, fallback, diagnostics);
-            return label is null || diagnostics.Count > errorsBefore ? null : (label, features);
+            return label is null || diagnostics.Count > errorsBefore ? null : ((LabelModel?)label, features);
         }
 
         /// <summary>Public readable instance properties, base types first, each name once (the most derived wins).</summary>

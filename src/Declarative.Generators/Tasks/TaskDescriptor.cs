@@ -103,7 +103,43 @@ namespace Declarative.Generators.Tasks
         /// </summary>
         public string TextTrainer { get; }
 
+        /// <summary>Whether the row must have a [Label]; without one, an unsupervised task trains, and a declared label only measures.</summary>
+        public bool LabelRequired { get; init; } = true;
+
+        /// <summary>The metric tuning ranks by when [Tune] names none (a member of <see cref="MetricEnum"/>).</summary>
+        public string HeadlineMetric { get; init; } = "";
+
+        /// <summary>The metrics that compare predictions with the label, which an unlabelled pipeline cannot tune by.</summary>
+        public string[] LabelMetrics { get; init; } = new string[0];
+
+        /// <summary>Whether the portable scorer (Native AOT) and ONNX export serve the task.</summary>
+        public bool Portable { get; init; } = true;
+
+        /// <summary>The task attribute's own option (<c>Clusters</c>, <c>Contamination</c>), if it has one.</summary>
+        public TaskOption? Option { get; init; }
+
         public bool Accepts(ValueType labelType) => labelType == ValueType.Enum ? EnumLabels : LabelTypes.Contains(labelType);
+    }
+
+    /// <summary>
+    /// A numeric option of a task attribute, copied into the spec property of the same name: its default and the values
+    /// it may take (<see cref="Min"/> to <see cref="Max"/>, exclusive of <see cref="Min"/> when <see cref="MinExclusive"/>;
+    /// <see cref="AlsoZero"/> for an "automatic" 0 outside that range). <see cref="Range"/> says it in words for DCL0031.
+    /// </summary>
+    internal sealed record TaskOption(string Name, bool IsInteger, double Default, double Min, double Max, bool MinExclusive, bool AlsoZero, string Range)
+    {
+        /// <summary>
+        /// The trainer hyperparameter the option sets (<c>KMeans.NumberOfClusters</c>): 0 leaves it to tuning, over
+        /// <see cref="Min"/> to <see cref="ChooseMax"/>, which a pipeline without [Tune] does on a grid of every value.
+        /// </summary>
+        public string? Trainer { get; init; }
+
+        public string? Hyperparameter { get; init; }
+
+        public double ChooseMax { get; init; }
+
+        public bool Allows(double value) =>
+            (AlsoZero && value == 0) || ((MinExclusive ? value > Min : value >= Min) && value <= Max);
     }
 
     /// <summary>

@@ -27,4 +27,7 @@ internal sealed record ModelMetadata
 
     /// <summary>For a binary label with a positive class: [negative, positive] as canonical text, so a loaded model predicts in the label's type.</summary>
     public IReadOnlyList<string>? LabelClasses { get; init; }
+
+    /// <summary>For anomaly detection: the score above which a row is an anomaly, set from the training rows by the contamination share.</summary>
+    public double? Threshold { get; init; }
 }

@@ -11,6 +11,12 @@ public enum MLTask
 
     /// <summary>Predicts a number.</summary>
     Regression = 3,
+
+    /// <summary>Groups rows into clusters (k-means); a label, when declared, only measures the clusters.</summary>
+    Clustering = 5,
+
+    /// <summary>Scores how unusual a row is; a <see cref="bool"/> label, when declared, only measures the detector.</summary>
+    AnomalyDetection = 6,
 }
 
 /// <summary>

@@ -73,3 +73,40 @@ public sealed class MulticlassClassificationAttribute<TRow> : PipelineAttribute;
 /// <summary>Declares a regression pipeline over rows of <typeparamref name="TRow"/>; the label is numeric.</summary>
 /// <typeparam name="TRow">The row type: its public properties are the columns.</typeparam>
 public sealed class RegressionAttribute<TRow> : PipelineAttribute;
+
+/// <summary>
+/// Declares a clustering pipeline over rows of <typeparamref name="TRow"/> (k-means on standardized features). A
+/// <c>[Label]</c> is optional: when declared it is not trained on, only compared with the clusters (normalized mutual
+/// information, adjusted Rand index).
+/// </summary>
+/// <typeparam name="TRow">The row type: its public properties are the columns.</typeparam>
+public sealed class ClusteringAttribute<TRow> : PipelineAttribute
+{
+    /// <summary>The largest number of clusters <see cref="Clusters"/> = 0 tries.</summary>
+    public const int MaxChosenClusters = 10;
+
+    /// <summary>
+    /// The number of clusters (2 to 1000), or 0 (the default) to choose it: every k from 2 to
+    /// <see cref="MaxChosenClusters"/> is tried and the lowest Davies-Bouldin index on held-out folds wins (a
+    /// <c>[Tune]</c> on the pipeline sets the trials and the metric instead).
+    /// </summary>
+    public int Clusters { get; set; }
+}
+
+/// <summary>
+/// Declares an anomaly detection pipeline over rows of <typeparamref name="TRow"/>: each row gets a score, higher for
+/// rows unlike the training rows. A <see cref="bool"/> <c>[Label]</c> (true for an anomaly) is optional: when declared
+/// it is not trained on, only used to measure the detector (AUC, detection rate) and to tune it.
+/// </summary>
+/// <typeparam name="TRow">The row type: its public properties are the columns.</typeparam>
+public sealed class AnomalyDetectionAttribute<TRow> : PipelineAttribute
+{
+    /// <summary>The default <see cref="Contamination"/>.</summary>
+    public const double DefaultContamination = 0.05;
+
+    /// <summary>
+    /// The share of training rows expected to be anomalies (above 0, at most 0.5; default 0.05): a row is flagged
+    /// (<c>IsAnomaly</c>) when its score is above that share of the training rows' scores.
+    /// </summary>
+    public double Contamination { get; set; } = DefaultContamination;
+}

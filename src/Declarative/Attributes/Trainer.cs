@@ -91,4 +91,21 @@ public enum Trainer
     [Hyperparameter("MinimumExampleCountPerLeaf", HyperparameterKind.Integer, 2, 128, 10, Log = true)]
     [Hyperparameter("FeatureFraction", HyperparameterKind.Float, 0.5, 1, 1)]
     FastTreeTweedie = 32,
+
+    /// <summary>
+    /// k-means (k-means++ starts, one thread so it is deterministic). For clustering, the clusters; for anomaly
+    /// detection, the score is the squared distance to the nearest centroid (one centroid unless tuned).
+    /// </summary>
+    [SupportedTasks(MLTask.Clustering, MLTask.AnomalyDetection)]
+    [Hyperparameter("NumberOfClusters", HyperparameterKind.Integer, 1, 10, 3)]
+    KMeans = 40,
+
+    /// <summary>
+    /// Randomized PCA (ML.NET's anomaly detector): the score is the share of a row's length the first principal
+    /// components do not explain, so it finds rows off the data's correlations, not rows far from the rest.
+    /// </summary>
+    [SupportedTasks(MLTask.AnomalyDetection)]
+    [Hyperparameter("Rank", HyperparameterKind.Integer, 1, 20, 3)]
+    [Hyperparameter("EnsureZeroMean", "false", "true")]
+    RandomizedPca = 50,
 }

@@ -45,6 +45,29 @@ public enum RegressionMetric
     MeanAbsoluteError = 3,
 }
 
+/// <summary>Metrics that tuning can optimize for clustering.</summary>
+public enum ClusteringMetric
+{
+    /// <summary>The Davies-Bouldin index: spread within clusters over distance between them (lower is better). The default.</summary>
+    DaviesBouldinIndex = 1,
+
+    /// <summary>The mean squared distance of a row to its centroid (lower is better; it always falls as clusters are added).</summary>
+    AverageDistance = 2,
+
+    /// <summary>Normalized mutual information with the label (higher is better); needs a [Label].</summary>
+    NormalizedMutualInformation = 3,
+}
+
+/// <summary>Metrics that tuning can optimize for anomaly detection; each needs a <see cref="bool"/> [Label].</summary>
+public enum AnomalyDetectionMetric
+{
+    /// <summary>Area under the ROC curve of the anomaly score against the label (higher is better). The default.</summary>
+    AreaUnderRocCurve = 1,
+
+    /// <summary>The share of anomalies among the rows scored above the tenth false positive (higher is better).</summary>
+    DetectionRateAtFalsePositiveCount = 2,
+}
+
 /// <summary>
 /// Tunes the pipeline: searches the <see cref="TrainersAttribute"/> candidates and their hyperparameters on the
 /// training part (cross-validated or on a holdout), then refits the best on the whole training part. With a trial

@@ -14,6 +14,14 @@ internal static class ViewColumns
         return names.DenseValues().Select(n => n.ToString()).ToArray();
     }
 
+    /// <summary>A key column's values as text (the classes of a label mapped to a key), in key order.</summary>
+    public static string[] KeyValues(DataViewSchema.Column column)
+    {
+        VBuffer<ReadOnlyMemory<char>> values = default;
+        column.GetKeyValues(ref values);
+        return values.DenseValues().Select(n => n.ToString()).ToArray();
+    }
+
     /// <summary>A column of one value a row. (Not for vectors: a vector getter reuses its buffer from row to row; see <see cref="ReadFlat"/>.)</summary>
     public static T[] Read<T>(IDataView view, string name)
     {

@@ -17,4 +17,6 @@ namespace Declarative.Evaluation;
 [JsonSerializable(typeof(BinaryClassificationReport))]
 [JsonSerializable(typeof(MulticlassClassificationReport))]
 [JsonSerializable(typeof(RegressionReport))]
+[JsonSerializable(typeof(ClusteringReport))]
+[JsonSerializable(typeof(AnomalyDetectionReport))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;

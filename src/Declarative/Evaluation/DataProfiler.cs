@@ -13,8 +13,8 @@ internal static class DataProfiler
     public static DataProfile Profile<TRow>(PipelineSpec<TRow> spec, DataTable table)
     {
         var byName = table.Columns.ToDictionary(c => c.Name, StringComparer.Ordinal);
-        var label = byName[spec.Label.PropertyName];
-        var labelValues = LabelTexts(label);
+        var label = spec.Label is null ? null : byName[spec.Label.PropertyName];
+        var labelValues = label is null ? [] : LabelTexts(label);
         var columns = new List<ColumnProfile>();
         var warnings = new List<DataWarning>();
 
@@ -59,7 +59,7 @@ internal static class DataProfiler
                 warnings.Add(new DataWarning(DataWarningCodes.ConstantColumn, spec_.PropertyName,
                     $"Column '{spec_.ColumnName}' holds one value only ({profile.Top.FirstOrDefault()?.Value ?? Format(profile.Min)}); it cannot help the model. Mark the property [Ignore]."));
             }
-            else if (LeakScore(column, label, labelValues, profile.Distinct, table.RowCount) is { } leak and >= LeakThreshold)
+            else if (label is not null && LeakScore(column, label, labelValues, profile.Distinct, table.RowCount) is { } leak and >= LeakThreshold)
             {
                 warnings.Add(new DataWarning(DataWarningCodes.LikelyLeak, spec_.PropertyName,
                     string.Create(CultureInfo.InvariantCulture,
@@ -70,16 +70,16 @@ internal static class DataProfiler
         warnings.AddRange(ReadingWarnings(table));
 
         // A numeric label has values, not classes: no balance to show.
-        var balance = label.Storage == ColumnStorage.Single
+        var balance = label is null || label.Storage == ColumnStorage.Single
             ? []
             : labelValues.GroupBy(v => v).Select(g => new CategoryCount(Capped(g.Key), g.Count())).OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal).ToList();
         if (balance.Count == 1)
         {
-            warnings.Add(new DataWarning(DataWarningCodes.SingleClassLabel, spec.Label.PropertyName, $"The label '{spec.Label.ColumnName}' has one class only ({balance[0].Value}): there is nothing to learn."));
+            warnings.Add(new DataWarning(DataWarningCodes.SingleClassLabel, spec.Label!.PropertyName, $"The label '{spec.Label.ColumnName}' has one class only ({balance[0].Value}): there is nothing to learn."));
         }
         else if (balance.Count > 1 && balance[^1].Count < SevereImbalanceShare * table.RowCount)
         {
-            warnings.Add(new DataWarning(DataWarningCodes.SevereImbalance, spec.Label.PropertyName,
+            warnings.Add(new DataWarning(DataWarningCodes.SevereImbalance, spec.Label!.PropertyName,
                 string.Create(CultureInfo.InvariantCulture,
                     $"The label class '{balance[^1].Value}' is {100.0 * balance[^1].Count / table.RowCount:F1}% of the rows: accuracy will flatter the model; look at precision and recall of that class.")));
         }

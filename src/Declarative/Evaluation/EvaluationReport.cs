@@ -85,4 +85,8 @@ public sealed record FeatureImportance(string Feature, double Drop, double StdDe
 internal sealed record ReportBasics(
     string Pipeline, MLTask Task, Trainer Trainer, IReadOnlyDictionary<string, string> Hyperparameters, string DataFile, int TrainRows, int TestRows,
     string HeadlineMetric, IReadOnlyDictionary<string, double> TestMetrics, IReadOnlyList<MetricSpread> CrossValidation,
-    IReadOnlyList<FeatureImportance> FeatureImportance, DataProfile Profile, IReadOnlyList<TrialResult> Trials);
+    IReadOnlyList<FeatureImportance> FeatureImportance, DataProfile Profile, IReadOnlyList<TrialResult> Trials)
+{
+    /// <summary>What the task learned besides the model (anomaly detection's threshold).</summary>
+    public double? Threshold { get; init; }
+}

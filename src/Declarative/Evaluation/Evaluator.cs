@@ -21,7 +21,7 @@ internal static class Evaluator
 
     public static EvaluationReport Evaluate<TRow>(
         PipelineSpec<TRow> spec, ITaskEvaluation task, ITransformer model, Trainer trainer, IReadOnlyDictionary<string, string> hyperparameters,
-        IReadOnlyList<TrialResult> trials, TrainingData data, Action<string>? progress = null)
+        IReadOnlyList<TrialResult> trials, TrainingData data, Action<string>? progress = null, double? threshold = null)
     {
         var profile = DataProfiler.Profile(spec, data.Table);
         var ml = new MLContext(spec.Seed);
@@ -34,10 +34,14 @@ internal static class Evaluator
         var crossValidation = data.TrainPart is null || folds == 0
             ? []
             : CrossValidate(spec, task, data.TrainPart, trainer, hyperparameters, folds, data.TrainRows, progress);
-        var importance = Importance(spec, task, model, data.TestPart, headline, progress);
+        // Without the metric (an anomaly detector with no label to measure it by) there is nothing to see fall.
+        var importance = metrics.ContainsKey(headline) ? Importance(spec, task, model, data.TestPart, headline, progress) : [];
         var basics = new ReportBasics(
             spec.Name, spec.Task, trainer, hyperparameters, data.TestPath is null ? Path.GetFileName(data.Path) : $"{Path.GetFileName(data.Path)} (test: {Path.GetFileName(data.TestPath)})", data.TrainRows, data.TestPart.RowCount, headline, metrics,
-            crossValidation, importance, profile, trials);
+            crossValidation, importance, profile, trials)
+        {
+            Threshold = threshold,
+        };
         return task.CreateReport(basics, predictions, label);
     }
 
@@ -64,13 +68,12 @@ internal static class Evaluator
         var folds = spec.OrderBy is not null
             ? ForwardFolds.Split(ml, featurized, rows, foldCount).Select(f => (TrainSet: f.Train, TestSet: f.Validate)).ToList()
             : ml.Data.CrossValidationSplit(featurized, foldCount, seed: spec.Seed).Select(f => (f.TrainSet, f.TestSet)).ToList();
-        var label = PipelineTrainer.LabelColumn(spec, task);
         var results = new IReadOnlyDictionary<string, double>[folds.Count];
         var done = 0;
         Parallel.For(0, folds.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var foldContext = new MLContext(spec.Seed);
-            var fitted = task.CreateTrainer(foldContext, trainer, label, spec.Seed, hyperparameters).Fit(folds[i].TrainSet);
+            var fitted = task.CreateTrainer(foldContext, trainer, PipelineTrainer.Inputs(spec, task), hyperparameters).Fit(folds[i].TrainSet);
             results[i] = PipelineTrainer.Metrics(foldContext, spec, task, fitted.Transform(folds[i].TestSet));
             progress?.Invoke($"cross-validation fold {Interlocked.Increment(ref done)}/{folds.Count}");
         });

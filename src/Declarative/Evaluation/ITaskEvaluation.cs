@@ -7,5 +7,5 @@ namespace Declarative.Evaluation;
 internal interface ITaskEvaluation : ITaskTraining
 {
     /// <summary>The task's report: the shared parts plus its curves, matrices or points from <paramref name="predictions"/>.</summary>
-    EvaluationReport CreateReport(ReportBasics basics, IDataView predictions, string label);
+    EvaluationReport CreateReport(ReportBasics basics, IDataView predictions, string? label);
 }

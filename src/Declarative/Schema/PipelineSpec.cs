@@ -23,8 +23,17 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
     /// <summary>The pipeline class; its assembly's directory is the second place a relative data path is looked up.</summary>
     public required Type DeclaringType { get; init; }
 
-    /// <summary>The label column.</summary>
-    public required ColumnSpec<TRow> Label { get; init; }
+    /// <summary>
+    /// The label column. Every supervised task needs one; for clustering and anomaly detection it is optional and only
+    /// measures the model (it is never trained on).
+    /// </summary>
+    public ColumnSpec<TRow>? Label { get; init; }
+
+    /// <summary>Clustering: the number of clusters, or 0 when tuning chooses it (<see cref="ClusteringAttribute{TRow}.Clusters"/>).</summary>
+    public int Clusters { get; init; }
+
+    /// <summary>Anomaly detection: the share of training rows expected to be anomalies, which sets the <c>IsAnomaly</c> threshold.</summary>
+    public double Contamination { get; init; } = AnomalyDetectionAttribute<TRow>.DefaultContamination;
 
     /// <summary>The feature columns, in declaration order.</summary>
     public required IReadOnlyList<ColumnSpec<TRow>> Features { get; init; }
@@ -72,7 +81,9 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
     string IPipelineSpec.DeclarationHashWith(string mlnetVersion) => DeclarationHashWith(mlnetVersion);
 
     /// <inheritdoc/>
-    bool IPipelineSpec.Portable => Features.All(f => f.Kind != ColumnKind.Text);
+    bool IPipelineSpec.Portable =>
+        Task is MLTask.BinaryClassification or MLTask.MulticlassClassification or MLTask.Regression // the tasks the portable scorer knows
+        && Features.All(f => f.Kind != ColumnKind.Text);
 
     /// <summary>The share of rows held out for testing.</summary>
     public double TestFraction { get; init; } = SplitAttribute.DefaultTestFraction;
@@ -89,8 +100,8 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
     /// <summary>How to tune, or <see langword="null"/> to train the first trainer with its defaults.</summary>
     public TuningSpec? Tuning { get; init; }
 
-    /// <summary>Every loaded column: the label first, then the features.</summary>
-    public IEnumerable<ColumnSpec<TRow>> Columns => Features.Prepend(Label);
+    /// <summary>Every loaded column: the label first (when there is one), then the features.</summary>
+    public IEnumerable<ColumnSpec<TRow>> Columns => Label is null ? Features : Features.Prepend(Label);
 
     /// <summary>
     /// A hash of what a trained model depends on: the task, the label and the features with their kinds and types.
@@ -109,6 +120,7 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
             string.Create(CultureInfo.InvariantCulture, $"data:{(Provider == DataProvider.File ? "" : $"{Provider}:{Query}:{ConnectionStringVariable}:{(ConnectionString is null ? "" : Hash([ConnectionString]))}:")}{DataPath}:{TestDataPath}:{(int)Separator}:{HasHeader}{(AllowQuoting ? "" : ":unquoted")}{(SkipBadRows ? $":skip-bad:{MaxBadRowFraction:R}" : "")}"),
             string.Create(CultureInfo.InvariantCulture, $"split:{TestFraction:R}:{Seed}{(OrderBy is null ? "" : ":by:" + OrderBy)}"),
             $"trainers:{string.Join(",", Trainers)}{(ExportOnnx ? ":onnx" : "")}",
+            .. TaskOptionsSignature(),
             Tuning?.Signature() ?? "tune:none",
             $"versions:{LibraryVersions.Declarative}:{mlnetVersion}",
         ]);
@@ -122,6 +134,20 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
     /// <inheritdoc/>
     public string? ResolveTestDataPath() => TestDataPath is null ? null : DataPaths.Resolve(this, TestDataPath);
 
+    /// <summary>The task options, only when set, so the hashes of pipelines that set none do not change.</summary>
+    private IEnumerable<string> TaskOptionsSignature()
+    {
+        if (Clusters != 0)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"clusters:{Clusters}");
+        }
+
+        if (Contamination != AnomalyDetectionAttribute<TRow>.DefaultContamination)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"contamination:{Contamination:R}");
+        }
+    }
+
     /// <summary>The human-readable form of the schema, stored beside the hash so a mismatch can be explained.</summary>
     internal IReadOnlyList<string> SchemaSignature() =>
         [$"task:{Task}", .. Columns.Select(c => c.SchemaSignature())];
@@ -131,7 +157,7 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
     private static string Hash(IEnumerable<string> lines) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', lines))))[..32].ToLowerInvariant();
 
-    internal void Validate(ColumnKind expectedLabel)
+    internal void Validate(ColumnKind expectedLabel, bool labelOptional)
     {
         if (TestFraction is not (> 0 and < 1))
         {
@@ -143,9 +169,24 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
             throw new ArgumentException($"Pipeline '{Name}' names no trainer.", nameof(Trainers));
         }
 
-        if (Label.Kind != expectedLabel)
+        if (Label is null && !labelOptional)
+        {
+            throw new ArgumentException($"Pipeline '{Name}': {Task} needs a label.", nameof(Label));
+        }
+
+        if (Label is not null && Label.Kind != expectedLabel)
         {
             throw new ArgumentException($"Pipeline '{Name}': a {Task} label must be of kind {expectedLabel}, not {Label.Kind}.", nameof(Label));
+        }
+
+        if (Clusters is < 0 or 1 or > 1000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Clusters), Clusters, $"Pipeline '{Name}': the number of clusters must be 2 to 1000, or 0 to choose it.");
+        }
+
+        if (Contamination is not (> 0 and <= 0.5))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Contamination), Contamination, $"Pipeline '{Name}': the contamination must be above 0 and at most 0.5.");
         }
 
         if (Features.Count == 0 || Features.Any(f => f.Kind.IsLabel()))

@@ -21,13 +21,16 @@ internal sealed class BinaryClassificationProfile : TaskProfile
 
     public override Schema.ColumnKind LabelKind => Schema.ColumnKind.BooleanLabel;
 
+    public override bool NeedsTwoClasses => true;
+
     public override string HeadlineMetric => nameof(BinaryMetric.AreaUnderRocCurve);
 
     protected override IReadOnlySet<string> LowerIsBetterMetrics { get; } = new HashSet<string> { "LogLoss" };
 
     /// <summary>Every binary trainer ends in a probability: uncalibrated ones get Platt calibration.</summary>
-    public override IEstimator<ITransformer> CreateTrainer(MLContext ml, Trainer trainer, string label, int seed, IReadOnlyDictionary<string, string>? hp)
+    public override IEstimator<ITransformer> CreateTrainer(MLContext ml, Trainer trainer, TrainerInputs inputs, IReadOnlyDictionary<string, string>? hp)
     {
+        var (label, seed) = (inputs.Label!, inputs.Seed);
         const string features = ColumnNames.Features;
         var trainers = ml.BinaryClassification.Trainers;
         return trainer switch
@@ -43,11 +46,12 @@ internal sealed class BinaryClassificationProfile : TaskProfile
         };
     }
 
-    public override object Evaluate(MLContext ml, IDataView predictions, string label) =>
+    public override object? Evaluate(MLContext ml, IDataView predictions, string? label) =>
         ml.BinaryClassification.Evaluate(predictions, labelColumnName: label);
 
-    public override EvaluationReport CreateReport(ReportBasics basics, IDataView predictions, string label)
+    public override EvaluationReport CreateReport(ReportBasics basics, IDataView predictions, string? label)
     {
+        ArgumentNullException.ThrowIfNull(label);
         var labels = Column<bool>(predictions, label);
         var scores = Column<float>(predictions, ColumnNames.Score);
         var probabilities = Column<float>(predictions, ColumnNames.Probability);

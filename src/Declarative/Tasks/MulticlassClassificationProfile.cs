@@ -21,14 +21,17 @@ internal sealed class MulticlassClassificationProfile : TaskProfile
 
     public override Schema.ColumnKind LabelKind => Schema.ColumnKind.ClassLabel;
 
+    public override bool NeedsTwoClasses => true;
+
     public override string HeadlineMetric => nameof(MulticlassMetric.MacroAccuracy);
 
-    public override bool KeyedLabel => true;
+    public override LabelConversion LabelConversion => LabelConversion.Key;
 
     protected override IReadOnlySet<string> LowerIsBetterMetrics { get; } = new HashSet<string> { "LogLoss" };
 
-    public override IEstimator<ITransformer> CreateTrainer(MLContext ml, Trainer trainer, string label, int seed, IReadOnlyDictionary<string, string>? hp)
+    public override IEstimator<ITransformer> CreateTrainer(MLContext ml, Trainer trainer, TrainerInputs inputs, IReadOnlyDictionary<string, string>? hp)
     {
+        var (label, seed) = (inputs.Label!, inputs.Seed);
         const string features = ColumnNames.Features;
         var trainers = ml.MulticlassClassification.Trainers;
         return trainer switch
@@ -44,11 +47,12 @@ internal sealed class MulticlassClassificationProfile : TaskProfile
         };
     }
 
-    public override object Evaluate(MLContext ml, IDataView predictions, string label) =>
+    public override object? Evaluate(MLContext ml, IDataView predictions, string? label) =>
         ml.MulticlassClassification.Evaluate(predictions, labelColumnName: label);
 
-    public override EvaluationReport CreateReport(ReportBasics basics, IDataView predictions, string label)
+    public override EvaluationReport CreateReport(ReportBasics basics, IDataView predictions, string? label)
     {
+        ArgumentNullException.ThrowIfNull(label);
         var classes = Data.ViewColumns.SlotNames(predictions.Schema[ColumnNames.Score]);
         var actual = Column<uint>(predictions, label);
         var predicted = Column<uint>(predictions, ColumnNames.PredictedLabel);

@@ -25,8 +25,9 @@ internal sealed class RegressionProfile : TaskProfile
 
     protected override IReadOnlySet<string> LowerIsBetterMetrics { get; } = new HashSet<string> { "RootMeanSquaredError", "MeanAbsoluteError", "MeanSquaredError" };
 
-    public override IEstimator<ITransformer> CreateTrainer(MLContext ml, Trainer trainer, string label, int seed, IReadOnlyDictionary<string, string>? hp)
+    public override IEstimator<ITransformer> CreateTrainer(MLContext ml, Trainer trainer, TrainerInputs inputs, IReadOnlyDictionary<string, string>? hp)
     {
+        var (label, seed) = (inputs.Label!, inputs.Seed);
         const string features = ColumnNames.Features;
         var trainers = ml.Regression.Trainers;
         return trainer switch
@@ -41,11 +42,12 @@ internal sealed class RegressionProfile : TaskProfile
         };
     }
 
-    public override object Evaluate(MLContext ml, IDataView predictions, string label) =>
+    public override object? Evaluate(MLContext ml, IDataView predictions, string? label) =>
         ml.Regression.Evaluate(predictions, labelColumnName: label);
 
-    public override EvaluationReport CreateReport(ReportBasics basics, IDataView predictions, string label)
+    public override EvaluationReport CreateReport(ReportBasics basics, IDataView predictions, string? label)
     {
+        ArgumentNullException.ThrowIfNull(label);
         var actual = Column<float>(predictions, label);
         var predicted = Column<float>(predictions, ColumnNames.Score);
         return new RegressionReport(basics, actual.Select((a, i) => new RegressionPoint(a, predicted[i])).ToArray());

@@ -2,6 +2,7 @@ using System.Text;
 using Declarative.Evaluation;
 using Declarative.Reports;
 using Declarative.Schema;
+using Declarative.Training;
 using Microsoft.ML;
 
 namespace Declarative.Tasks;
@@ -28,7 +29,13 @@ internal abstract class TaskProfile : ITaskEvaluation, ITaskSections
     public abstract string HeadlineMetric { get; }
 
     /// <inheritdoc/>
-    public virtual bool KeyedLabel => false;
+    public virtual LabelConversion LabelConversion => LabelConversion.None;
+
+    /// <inheritdoc/>
+    public virtual bool LabelOptional => false;
+
+    /// <inheritdoc/>
+    public virtual bool NeedsTwoClasses => false;
 
     /// <summary>The task's metrics where smaller is better.</summary>
     protected virtual IReadOnlySet<string> LowerIsBetterMetrics { get; } = new HashSet<string>();
@@ -37,13 +44,16 @@ internal abstract class TaskProfile : ITaskEvaluation, ITaskSections
     public bool LowerIsBetter(string metric) => LowerIsBetterMetrics.Contains(metric);
 
     /// <inheritdoc/>
-    public abstract IEstimator<ITransformer> CreateTrainer(MLContext ml, Trainer trainer, string label, int seed, IReadOnlyDictionary<string, string>? hyperparameters);
+    public abstract IEstimator<ITransformer> CreateTrainer(MLContext ml, Trainer trainer, TrainerInputs inputs, IReadOnlyDictionary<string, string>? hyperparameters);
 
     /// <inheritdoc/>
-    public abstract object Evaluate(MLContext ml, IDataView predictions, string label);
+    public abstract object? Evaluate(MLContext ml, IDataView predictions, string? label);
 
     /// <inheritdoc/>
-    public abstract EvaluationReport CreateReport(ReportBasics basics, IDataView predictions, string label);
+    public virtual double? Threshold(ITransformer model, IDataView trainPart, double contamination) => null;
+
+    /// <inheritdoc/>
+    public abstract EvaluationReport CreateReport(ReportBasics basics, IDataView predictions, string? label);
 
     /// <inheritdoc/>
     public abstract void WriteSections(StringBuilder html, EvaluationReport report);

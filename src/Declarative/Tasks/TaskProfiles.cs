@@ -8,6 +8,8 @@ internal static class TaskProfiles
         new BinaryClassificationProfile(),
         new MulticlassClassificationProfile(),
         new RegressionProfile(),
+        new ClusteringProfile(),
+        new AnomalyDetectionProfile(),
     ];
 
     /// <summary>The profile of <paramref name="task"/>.</summary>

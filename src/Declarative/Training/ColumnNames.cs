@@ -8,6 +8,7 @@ internal static class ColumnNames
 {
     public const string Features = "__dcl_Features";
     public const string NumericFeatures = "__dcl_Numeric";
+    // The label as the trainer and evaluator read it (a key, or a float), when the task converts it.
     public const string LabelKey = "__dcl_LabelKey";
 
     // Written by ML.NET's trainers; shadow any input column of the same name.

@@ -11,7 +11,7 @@ namespace Declarative.Training;
 /// </summary>
 internal static class FeaturePipeline
 {
-    public static IEstimator<ITransformer> Build<TRow>(MLContext ml, PipelineSpec<TRow> spec, bool normalize)
+    public static IEstimator<ITransformer> Build<TRow>(MLContext ml, PipelineSpec<TRow> spec, FeatureScaling scaling)
     {
         var parts = new List<string>();
         IEstimator<ITransformer> chain = new EstimatorChain<ITransformer>();
@@ -40,10 +40,12 @@ internal static class FeaturePipeline
         }
 
         chain = chain.Append(ml.Transforms.Concatenate(ColumnNames.Features, [.. parts]));
-        if (normalize)
+        chain = scaling switch
         {
-            chain = chain.Append(ml.Transforms.NormalizeMinMax(ColumnNames.Features));
-        }
+            FeatureScaling.MinMax => chain.Append(ml.Transforms.NormalizeMinMax(ColumnNames.Features)),
+            FeatureScaling.Standardize => chain.Append(ml.Transforms.NormalizeMeanVariance(ColumnNames.Features)),
+            _ => chain,
+        };
 
         return chain;
     }

@@ -12,21 +12,49 @@ internal interface ITaskTraining
     /// <summary>The task.</summary>
     MLTask Task { get; }
 
-    /// <summary>The kind of label column the task trains on.</summary>
+    /// <summary>The kind of label column the task trains on (or measures with, when the label is optional).</summary>
     ColumnKind LabelKind { get; }
+
+    /// <summary>Whether the task trains without a label (clustering, anomaly detection): a declared one only measures the model.</summary>
+    bool LabelOptional { get; }
+
+    /// <summary>Whether the training data must hold at least two classes of the label (classification).</summary>
+    bool NeedsTwoClasses { get; }
 
     /// <summary>The metric that ranks models when the declaration names none.</summary>
     string HeadlineMetric { get; }
 
-    /// <summary>Whether the label is mapped to a key before training (classes sorted by value).</summary>
-    bool KeyedLabel { get; }
+    /// <summary>How the label column is converted before the trainer and the evaluator read it.</summary>
+    LabelConversion LabelConversion { get; }
 
     /// <summary>Whether a smaller value of <paramref name="metric"/> is better.</summary>
     bool LowerIsBetter(string metric);
 
     /// <summary>The trainer with its defaults and the seed, or with <paramref name="hyperparameters"/> set on its options.</summary>
-    IEstimator<ITransformer> CreateTrainer(MLContext ml, Trainer trainer, string label, int seed, IReadOnlyDictionary<string, string>? hyperparameters);
+    IEstimator<ITransformer> CreateTrainer(MLContext ml, Trainer trainer, TrainerInputs inputs, IReadOnlyDictionary<string, string>? hyperparameters);
 
-    /// <summary>ML.NET's metrics object of the task for scored rows.</summary>
-    object Evaluate(MLContext ml, IDataView predictions, string label);
+    /// <summary>ML.NET's metrics object of the task for scored rows, or null when there is nothing to measure by (no label).</summary>
+    object? Evaluate(MLContext ml, IDataView predictions, string? label);
+
+    /// <summary>
+    /// What the task learns from the fitted model's scores on its own training rows, beyond the model (anomaly
+    /// detection: the score above which a row is an anomaly); null for tasks that learn nothing more.
+    /// </summary>
+    double? Threshold(ITransformer model, IDataView trainPart, double contamination) => null;
 }
+
+/// <summary>How a label column is converted before training and evaluation.</summary>
+internal enum LabelConversion
+{
+    /// <summary>Read as it is.</summary>
+    None,
+
+    /// <summary>Mapped to a key, classes sorted by value (so class order does not depend on row order).</summary>
+    Key,
+
+    /// <summary>Converted to a float (a bool becomes 1 or 0), as ML.NET's anomaly evaluator wants.</summary>
+    Single,
+}
+
+/// <summary>What a trainer reads besides its hyperparameters: the label column (none for unsupervised training), the seed and the task options.</summary>
+internal sealed record TrainerInputs(string? Label, int Seed, int Clusters);

@@ -12,6 +12,8 @@ internal static class MetricValues
             : new SortedDictionary<string, double>(
                 metrics.GetType().GetProperties()
                     .Where(p => p.PropertyType == typeof(double) && !Omitted.Contains(p.Name))
-                    .ToDictionary(p => p.Name, p => (double)p.GetValue(metrics)!),
+                    .Select(p => (p.Name, Value: (double)p.GetValue(metrics)!))
+                    .Where(m => !double.IsNaN(m.Value)) // not measured: clustering's NMI without a label
+                    .ToDictionary(m => m.Name, m => m.Value),
                 StringComparer.Ordinal);
 }

@@ -54,7 +54,6 @@ internal static class PipelineTrainer
 
     private static TrainingData Split<TRow>(PipelineSpec<TRow> spec, string source, DataTable table)
     {
-        RequireTwoClasses(spec, table, source);
         if (spec.OrderBy is not null)
         {
             // By time: the last TestFraction of the rows in order is the test part; the training part stays in order
@@ -80,23 +79,28 @@ internal static class PipelineTrainer
     }
 
     /// <summary>A separate test source: training (and tuning) sees all of the training source, the test part is all of the other.</summary>
-    private static TrainingData Separate<TRow>(PipelineSpec<TRow> spec, string source, DataTable table, string testSource, DataTable test)
-    {
-        RequireTwoClasses(spec, table, source);
-        return new TrainingData(source, table, new TableDataView(table), test, testSource);
-    }
+    private static TrainingData Separate<TRow>(PipelineSpec<TRow> spec, string source, DataTable table, string testSource, DataTable test) =>
+        new(source, table, new TableDataView(table), test, testSource);
 
     /// <summary>
     /// A classifier cannot learn from one class, and ML.NET would fail later with an internal message about AUC; say
     /// so at the data file, naming the label (the report's DCL2003 names the same condition).
     /// </summary>
-    private static void RequireTwoClasses<TRow>(PipelineSpec<TRow> spec, DataTable table, string path)
+    public static void RequireTwoClasses<TRow>(PipelineSpec<TRow> spec, TrainingData data)
     {
-        var label = table.Columns.First(c => c.Name == spec.Label.PropertyName);
-        if (spec.Label.PositiveClass is { } positive && label.Booleans is { } flags && !flags.Contains(true))
+        if (spec.Label is not null)
+        {
+            RequireTwoClasses(spec, spec.Label, data.Table, data.Path);
+        }
+    }
+
+    private static void RequireTwoClasses<TRow>(PipelineSpec<TRow> spec, ColumnSpec<TRow> labelSpec, DataTable table, string path)
+    {
+        var label = table.Columns.First(c => c.Name == labelSpec.PropertyName);
+        if (labelSpec.PositiveClass is { } positive && label.Booleans is { } flags && !flags.Contains(true))
         {
             throw new DataFileException(path, null, null,
-                $"The positive class '{positive}' of the label '{spec.Label.ColumnName}' (property {typeof(TRow).Name}.{spec.Label.PropertyName}) is in no row; the rows hold '{label.NegativeClass}'. Check [Label(Positive = ...)] against the data.");
+                $"The positive class '{positive}' of the label '{labelSpec.ColumnName}' (property {typeof(TRow).Name}.{labelSpec.PropertyName}) is in no row; the rows hold '{label.NegativeClass}'. Check [Label(Positive = ...)] against the data.");
         }
 
         var only = label switch
@@ -108,7 +112,7 @@ internal static class PipelineTrainer
         if (only is not null)
         {
             throw new DataFileException(path, null, null,
-                $"The label '{spec.Label.ColumnName}' (property {typeof(TRow).Name}.{spec.Label.PropertyName}) has one class only ('{only}') in all {table.RowCount:N0} rows: a classifier needs at least two (DCL2003).");
+                $"The label '{labelSpec.ColumnName}' (property {typeof(TRow).Name}.{labelSpec.PropertyName}) has one class only ('{only}') in all {table.RowCount:N0} rows: a classifier needs at least two (DCL2003).");
         }
     }
 
@@ -135,7 +139,11 @@ internal static class PipelineTrainer
     public static IEstimator<ITransformer> Estimator<TRow>(
         MLContext ml, PipelineSpec<TRow> spec, ITaskTraining task, Trainer trainer, IReadOnlyDictionary<string, string>? hyperparameters) =>
         (NeedsCache(spec, trainer) ? Featurizer(ml, spec, task, trainer).AppendCacheCheckpoint(ml) : Featurizer(ml, spec, task, trainer))
-            .Append(task.CreateTrainer(ml, trainer, LabelColumn(spec, task), spec.Seed, ForExport(spec, trainer, hyperparameters)));
+            .Append(task.CreateTrainer(ml, trainer, Inputs(spec, task), ForExport(spec, trainer, hyperparameters)));
+
+    /// <summary>What the task's trainers read besides their hyperparameters.</summary>
+    public static TrainerInputs Inputs<TRow>(PipelineSpec<TRow> spec, ITaskTraining task) =>
+        new(task.LabelOptional ? null : LabelColumn(spec, task), spec.Seed, spec.Clusters);
 
     /// <summary>
     /// A pipeline exported to ONNX trains LightGbm without categorical splits: ML.NET turns them on for large data, and
@@ -153,25 +161,33 @@ internal static class PipelineTrainer
     private static bool NeedsCache<TRow>(PipelineSpec<TRow> spec, Trainer trainer) =>
         !TrainerFactory.ReadsDataOnce(trainer) || spec.Features.Any(f => f.Kind == ColumnKind.Text);
 
-    /// <summary>The label column the trainer and evaluator read: a key for tasks with keyed labels, the property itself otherwise.</summary>
-    public static string LabelColumn<TRow>(PipelineSpec<TRow> spec, ITaskTraining task) =>
-        task.KeyedLabel ? ColumnNames.LabelKey : spec.Label.PropertyName;
+    /// <summary>
+    /// The label column the trainer and evaluator read: the converted label for tasks that convert it, the property
+    /// itself otherwise; null when the pipeline has no label.
+    /// </summary>
+    public static string? LabelColumn<TRow>(PipelineSpec<TRow> spec, ITaskTraining task) =>
+        spec.Label is null ? null : task.LabelConversion == LabelConversion.None ? spec.Label.PropertyName : ColumnNames.LabelKey;
 
     /// <summary>Everything before the trainer: the label key where the task wants one, then the features as the trainer wants them.</summary>
     public static IEstimator<ITransformer> Featurizer<TRow>(MLContext ml, PipelineSpec<TRow> spec, ITaskTraining task, Trainer trainer)
     {
         IEstimator<ITransformer> chain = new EstimatorChain<ITransformer>();
-        if (task.KeyedLabel)
+        if (spec.Label is { } label)
         {
-            // Classes sorted by value, so class order (and the Scores array) does not depend on row order.
-            chain = chain.Append(ml.Transforms.Conversion.MapValueToKey(
-                ColumnNames.LabelKey, spec.Label.PropertyName, keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue));
+            chain = task.LabelConversion switch
+            {
+                // Classes sorted by value, so class order (and the Scores array) does not depend on row order.
+                LabelConversion.Key => chain.Append(ml.Transforms.Conversion.MapValueToKey(
+                    ColumnNames.LabelKey, label.PropertyName, keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue)),
+                LabelConversion.Single => chain.Append(ml.Transforms.Conversion.ConvertType(ColumnNames.LabelKey, label.PropertyName, DataKind.Single)),
+                _ => chain,
+            };
         }
 
-        return chain.Append(FeaturePipeline.Build(ml, spec, TrainerFactory.NeedsNormalization(trainer)));
+        return chain.Append(FeaturePipeline.Build(ml, spec, TrainerFactory.Scaling(trainer)));
     }
 
-    /// <summary>The metrics of scored rows, by ML.NET's property names.</summary>
+    /// <summary>The metrics of scored rows, by ML.NET's property names (none without a label for a task that measures by it).</summary>
     public static IReadOnlyDictionary<string, double> Metrics<TRow>(MLContext ml, PipelineSpec<TRow> spec, ITaskTraining task, IDataView predictions) =>
         MetricValues.Of(task.Evaluate(ml, predictions, LabelColumn(spec, task)));
 

@@ -7,10 +7,17 @@ namespace Declarative.Training;
 /// </summary>
 internal static class TrainerFactory
 {
-    /// <summary>Linear trainers want features scaled to a common range; trees do not care.</summary>
-    public static bool NeedsNormalization(Trainer trainer) => trainer is
+    /// <summary>
+    /// Linear trainers want features scaled to a common range, and PCA too; trees do not care. Distances (k-means) want
+    /// each feature standardized, or the feature with the widest range decides the clusters alone.
+    /// </summary>
+    public static FeatureScaling Scaling(Trainer trainer) => trainer switch
+    {
         Trainer.SdcaLogisticRegression or Trainer.LbfgsLogisticRegression or Trainer.AveragedPerceptron or Trainer.LinearSvm or
-        Trainer.SdcaMaximumEntropy or Trainer.LbfgsMaximumEntropy or Trainer.Sdca or Trainer.LbfgsPoisson;
+        Trainer.SdcaMaximumEntropy or Trainer.LbfgsMaximumEntropy or Trainer.Sdca or Trainer.LbfgsPoisson or Trainer.RandomizedPca => FeatureScaling.MinMax,
+        Trainer.KMeans => FeatureScaling.Standardize,
+        _ => FeatureScaling.None,
+    };
 
     /// <summary>
     /// LightGbm copies its input into its own binned dataset, so a cache of the featurized rows in front of it only
@@ -32,9 +39,20 @@ internal static class TrainerFactory
             settings["NumberOfThreads"] = "1";
         }
 
-        if (NeedsNormalization(trainer))
+        if (Scaling(trainer) != FeatureScaling.None)
         {
-            settings["FeatureNormalization"] = "MinMax";
+            settings["FeatureNormalization"] = Scaling(trainer) == FeatureScaling.MinMax ? "MinMax" : "MeanVariance";
+        }
+
+        if (trainer is Trainer.KMeans)
+        {
+            settings["NumberOfThreads"] = "1";
+            settings["InitializationAlgorithm"] = "KMeansPlusPlus";
+        }
+
+        if (trainer is Trainer.RandomizedPca)
+        {
+            settings["Seed"] = seed.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         if (trainer is Trainer.AveragedPerceptron or Trainer.LinearSvm)
@@ -44,4 +62,17 @@ internal static class TrainerFactory
 
         return settings;
     }
+}
+
+/// <summary>How the feature vector is scaled in front of a trainer.</summary>
+internal enum FeatureScaling
+{
+    /// <summary>Left as it is (trees).</summary>
+    None,
+
+    /// <summary>Each feature scaled by its range (ML.NET's NormalizeMinMax).</summary>
+    MinMax,
+
+    /// <summary>Each feature to zero mean and unit variance.</summary>
+    Standardize,
 }

@@ -88,6 +88,8 @@ public sealed class GridTuner : ITuner
             _points.Add(point);
         }
 
+        // The start is proposed first: a grid point at the same place would only repeat it.
+        _points.RemoveAll(p => p.Zip(start, (a, b) => Math.Abs(a - b) < 1e-9).All(same => same));
         new Random(seed).Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_points));
     }
 
@@ -95,7 +97,7 @@ public sealed class GridTuner : ITuner
     public double[] Propose()
     {
         var index = _next++;
-        return index < 0 ? (double[])_start.Clone() : (double[])_points[index % _points.Count].Clone();
+        return index < 0 || _points.Count == 0 ? (double[])_start.Clone() : (double[])_points[index % _points.Count].Clone();
     }
 
     /// <inheritdoc/>

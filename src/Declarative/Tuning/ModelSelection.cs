@@ -22,14 +22,19 @@ internal static class ModelSelection
     public static TrainingRun Train<TRow>(PipelineSpec<TRow> spec, ITaskTraining task, Func<TrainingData> load, TrainOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        spec.Validate(task.LabelKind);
+        spec.Validate(task.LabelKind, task.LabelOptional);
         var stopwatch = Stopwatch.StartNew();
         var data = load();
+        if (task.NeedsTwoClasses)
+        {
+            PipelineTrainer.RequireTwoClasses(spec, data);
+        }
 
         var (context, model, trainer, hyperparameters, trials) = Fit(spec, task, data.TrainPart!, options, stopwatch);
         var predictions = model.Transform(new TableDataView(data.TestPart));
         var metrics = task.Evaluate(context, predictions, PipelineTrainer.LabelColumn(spec, task));
-        return new TrainingRun(context, model, trainer, hyperparameters, trials, data, predictions, metrics, stopwatch.Elapsed);
+        var threshold = task.Threshold(model, data.TrainPart!, spec.Contamination);
+        return new TrainingRun(context, model, trainer, hyperparameters, trials, data, predictions, metrics, stopwatch.Elapsed) { Threshold = threshold };
     }
 
     /// <summary>

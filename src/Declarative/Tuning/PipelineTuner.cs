@@ -39,13 +39,13 @@ internal static class PipelineTuner
             return new TrainerState(trainer, space, tuner);
         }).ToList();
 
-        // Featurize once per flavour (trees take raw features, linear trainers normalized ones) and cache it.
-        var folds = new Dictionary<bool, IReadOnlyList<(IDataView Train, IDataView Validate)>>();
+        // Featurize once per flavour (trees take raw features, linear trainers scaled ones, k-means standardized ones) and cache it.
+        var folds = new Dictionary<FeatureScaling, IReadOnlyList<(IDataView Train, IDataView Validate)>>();
         var rows = CountRows(trainPart);
         var foldCount = FoldCount(tuning, rows);
         IReadOnlyList<(IDataView, IDataView)> FoldsFor(Trainer trainer)
         {
-            var normalize = TrainerFactory.NeedsNormalization(trainer);
+            var normalize = TrainerFactory.Scaling(trainer);
             if (!folds.TryGetValue(normalize, out var splits))
             {
                 var featurized = ml.Data.Cache(PipelineTrainer.Featurizer(ml, spec, task, trainer).Fit(trainPart).Transform(trainPart));
@@ -86,7 +86,7 @@ internal static class PipelineTuner
                 using var deadline = budget == Timeout.InfiniteTimeSpan
                     ? null
                     : new Timer(_ => TrialCancellation.Cancel(trialContext), null, Max(budget - clock.Elapsed, TimeSpan.Zero), Timeout.InfiniteTimeSpan);
-                var estimator = task.CreateTrainer(trialContext, state.Trainer, PipelineTrainer.LabelColumn(spec, task), spec.Seed, configuration);
+                var estimator = task.CreateTrainer(trialContext, state.Trainer, PipelineTrainer.Inputs(spec, task), configuration);
                 var values = splits
                     .Select(f => PipelineTrainer.Metrics(trialContext, spec, task, estimator.Fit(f.Item1).Transform(f.Item2))[metric])
                     .ToArray();

@@ -12,5 +12,9 @@ internal sealed record TrainingRun(
     IReadOnlyList<TrialResult> Trials,
     TrainingData Data,
     IDataView TestPredictions,
-    object TestMetrics,
-    TimeSpan Duration);
+    object? TestMetrics,
+    TimeSpan Duration)
+{
+    /// <summary>The score above which a row is an anomaly (anomaly detection); null for other tasks.</summary>
+    public double? Threshold { get; init; }
+}

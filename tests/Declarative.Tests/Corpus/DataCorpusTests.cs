@@ -27,7 +27,6 @@ public sealed class DataCorpusTests : IDisposable
     [InlineData("overflow.csv", 3, 7, "'1e39' in column 'Amount' (property CorpusRow.Amount) is not a finite number")]
     [InlineData("missing-label.csv", 3, 1, "The label 'Label' (property CorpusRow.Label) is missing")]
     [InlineData("bad-boolean.csv", 3, 1, "'maybe' in column 'Label'")]
-    [InlineData("one-class.csv", null, null, "has one class only ('true') in all 3 rows")]
     [InlineData("nul-bytes.csv", 3, 13, "A NUL character")]
     [InlineData("utf16-without-bom.csv", 1, 2, "A NUL character")]
     [InlineData("not-utf8.csv", 3, 14, "not valid UTF-8")]
@@ -45,6 +44,18 @@ public sealed class DataCorpusTests : IDisposable
         Assert.Equal(path, error.FilePath);
         Assert.Equal((line, column), (error.Line, error.Column));
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OneClassLabel_FailsTraining_AtTheFile()
+    {
+        // Reading is fine; a classifier cannot learn from it (clustering and anomaly detection could).
+        var path = Corpus("one-class.csv");
+
+        var error = Assert.Throws<DataFileException>(() => CorpusModel.Train(path));
+
+        Assert.Equal(path, error.FilePath);
+        Assert.Contains("has one class only ('true') in all 3 rows", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,0 +1,131 @@
+using System.Globalization;
+using Declarative.Tests.Pipelines;
+
+namespace Declarative.Tests.Tasks;
+
+/// <summary>
+/// Anomaly detection on the breast cancer data, where malignant rows play the anomaly: the training rows are 70% of
+/// the benign rows and malignant rows thinned to 5% of the training rows (seeded); the test rows are the other benign
+/// rows and every other malignant row. The label is declared but never trained on.
+/// </summary>
+public sealed class AnomalyDetectionTests
+{
+    [Fact]
+    public void KMeansDistance_FindsTheMalignantRows_FarAboveRandomScores()
+    {
+        var (train, test) = TumorSplit();
+        var model = TumorAnomalyModel.Train(train, test);
+
+        // Random scores (the trivial baseline) have an AUC of 0.5 in expectation.
+        Assert.True(model.TestMetrics.AreaUnderRocCurve > 0.95, $"AUC {model.TestMetrics.AreaUnderRocCurve}");
+        Assert.Equal(Trainer.KMeans, model.Pipeline.Trainer);
+
+        var report = model.Evaluate(test);
+        Assert.Equal(test.Count, report.Scores.Count);
+        Assert.NotNull(report.Confusion);
+        Assert.True(report.Confusion!.TruePositives > report.Confusion.FalseNegatives, $"{report.Confusion}");
+
+        // The threshold flags about the contamination share of the training rows.
+        var flagged = model.Predict(train).Count(p => p.IsAnomaly);
+        Assert.InRange(flagged, (int)(train.Count * 0.03), (int)(train.Count * 0.07));
+    }
+
+    [Fact]
+    public void RandomizedPca_IsMeasuredToo_AndLosesToTheDistance()
+    {
+        var (train, test) = TumorSplit();
+        var pca = TumorPcaAnomalyModel.Train(train, test);
+        var kmeans = TumorAnomalyModel.Train(train, test);
+
+        // PCA scores a row by the share of it the principal components do not explain: a malignant row is large on
+        // every measurement, along the benign rows' main direction, so PCA sees little wrong with it.
+        Assert.InRange(pca.TestMetrics.AreaUnderRocCurve, 0.0, 1.0);
+        Assert.True(kmeans.TestMetrics.AreaUnderRocCurve > pca.TestMetrics.AreaUnderRocCurve);
+        Assert.Equal(pca.Predict(test).Count(p => p.IsAnomaly), pca.Predict(test).Count(p => p.Score > pca.Pipeline.AnomalyThreshold));
+    }
+
+    [Fact]
+    public void Tuning_RanksTrialsByAucAgainstTheLabel()
+    {
+        var (train, test) = TumorSplit();
+        var model = TumorTunedAnomalyModel.Train(train, test);
+
+        Assert.Equal(8, model.Trials.Count);
+        Assert.Contains(model.Trials, t => t.Trainer == Trainer.RandomizedPca);
+        Assert.Equal(model.Trials.Where(t => t.Succeeded).Max(t => t.Metric), model.Leaderboard[0].Metric);
+        Assert.True(model.TestMetrics.AreaUnderRocCurve > 0.9);
+    }
+
+    [Fact]
+    public void SavedModel_KeepsItsThreshold()
+    {
+        var (train, test) = TumorSplit();
+        var model = TumorAnomalyModel.Train(train, test);
+        using var directory = new TempDirectory();
+        var path = Path.Combine(directory.Path, "anomaly.mlnet");
+        model.Save(path);
+        var loaded = TumorAnomalyModel.Load(path);
+
+        Assert.Equal(model.Pipeline.AnomalyThreshold, loaded.Pipeline.AnomalyThreshold);
+        Assert.Equal(model.Predict(test).Select(p => (p.Score, p.IsAnomaly)), loaded.Predict(test).Select(p => (p.Score, p.IsAnomaly)));
+    }
+
+    [Fact]
+    public void WithoutALabel_TheDetectorTrains_AndTheReportHasScoresOnly()
+    {
+        var spec = new Schema.PipelineSpec<TumorForAnomaly>
+        {
+            Name = "Unlabelled",
+            Task = MLTask.AnomalyDetection,
+            DeclaringType = typeof(AnomalyDetectionTests),
+            Trainers = [Trainer.KMeans],
+            Features = TumorAnomalyModel.Spec.Features,
+        };
+        var (train, test) = TumorSplit();
+        var model = AnomalyDetector<TumorForAnomaly>.Train(spec, train, test, null);
+
+        Assert.Empty(model.TestMetricValues);
+        var report = model.Evaluate(test);
+        Assert.Null(report.Confusion);
+        Assert.All(report.Scores, s => Assert.Null(s.Anomaly));
+        Assert.Empty(report.FeatureImportance);
+        Assert.Contains(model.Predict(test), p => p.IsAnomaly);
+    }
+
+    /// <summary>The breast cancer rows split as the class comment says, thinned by a fixed seed.</summary>
+    internal static (List<TumorForAnomaly> Train, List<TumorForAnomaly> Test) TumorSplit()
+    {
+        var rows = ReadTumors(Path.Combine(AppContext.BaseDirectory, "datasets", "breast-cancer", "breast-cancer-withheader.txt"));
+        var random = new Random(5);
+        var benign = rows.Where(r => !r.Malignant).OrderBy(_ => random.Next()).ToList();
+        var malignant = rows.Where(r => r.Malignant).OrderBy(_ => random.Next()).ToList();
+        var trainBenign = (int)(benign.Count * 0.7);
+        var trainMalignant = (int)Math.Round(trainBenign * 0.05 / 0.95);
+        var train = benign.Take(trainBenign).Concat(malignant.Take(trainMalignant)).ToList();
+        var test = benign.Skip(trainBenign).Concat(malignant.Skip(trainMalignant)).ToList();
+        return (train, test);
+    }
+
+    private static List<TumorForAnomaly> ReadTumors(string path)
+    {
+        static float Number(string text) => text.Length == 0 ? float.NaN : float.Parse(text, CultureInfo.InvariantCulture);
+        return File.ReadLines(path)
+            .Where(line => !line.StartsWith("//", StringComparison.Ordinal) && line.Length > 0)
+            .Skip(1)
+            .Select(line => line.Split('\t'))
+            .Select(f => new TumorForAnomaly
+            {
+                Malignant = f[0] == "1",
+                Thickness = Number(f[1]),
+                UniformSize = Number(f[2]),
+                UniformShape = Number(f[3]),
+                Adhesion = Number(f[4]),
+                EpithelialSize = Number(f[5]),
+                BareNuclei = f[6].Length == 0 ? null : Number(f[6]),
+                BlandChromatin = Number(f[7]),
+                NormalNucleoli = Number(f[8]),
+                Mitoses = (int)Number(f[9]),
+            })
+            .ToList();
+    }
+}
