@@ -227,7 +227,7 @@ internal static class ArtifactBuilder
         var dataPath = database ? null : spec.ResolveDataPath();
         var testDataPath = database ? null : spec.ResolveTestDataPath();
         var dataHash = dataPath is null ? QueryLoader.Hash(spec)
-            : testDataPath is null ? HashFile(dataPath) : HashFile(dataPath) + ":" + HashFile(testDataPath);
+            : testDataPath is null ? HashData(spec, dataPath) : HashData(spec, dataPath) + ":" + HashData(spec, testDataPath);
         return (dataPath, testDataPath, dataHash, dataPath ?? QueryLoader.Describe(spec));
     }
 
@@ -270,6 +270,10 @@ internal static class ArtifactBuilder
         && HashFile(modelPath) == manifest.ModelHash;
 
     private static string HashFile(string path) => ArtifactHash.OfFile(path);
+
+    /// <summary>A data file's hash, with the files beside it that its rows depend on (an SVMlight file's query file).</summary>
+    private static string HashData(IPipelineSpec spec, string path) =>
+        string.Join("+", DataFiles.CompanionsOf(spec.Format, path).Prepend(path).Select(HashFile));
 }
 
 /// <summary>An ONNX export that does not give ML.NET's scores.</summary>

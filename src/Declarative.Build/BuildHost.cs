@@ -347,9 +347,11 @@ internal static class BuildHost
             try
             {
                 paths.Add(Path.GetFullPath(spec.ResolveDataPath()));
+                paths.UnionWith(Declarative.Data.DataFiles.CompanionsOf(spec.Format, spec.ResolveDataPath()).Select(Path.GetFullPath));
                 if (spec.ResolveTestDataPath() is { } testData)
                 {
                     paths.Add(Path.GetFullPath(testData));
+                    paths.UnionWith(Declarative.Data.DataFiles.CompanionsOf(spec.Format, testData).Select(Path.GetFullPath));
                 }
 
                 if (spec.Tuning is not null && File.Exists(TuningLock.FileName(spec.Name)))

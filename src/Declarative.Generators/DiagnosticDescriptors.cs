@@ -145,6 +145,14 @@ namespace Declarative.Generators
             "DCL0034", "Task cannot be served in a Native AOT app",
             "Pipeline {0} is in an app published with PublishAot, where ML.NET cannot run and only Declarative's portable scorer predicts, which serves binary and multiclass classification and regression, not {1}: publish without PublishAot");
 
+        public static readonly DiagnosticDescriptor InvalidGroupId = Error(
+            "DCL0035", "Invalid group id",
+            "Pipeline {0}: {1}");
+
+        public static readonly DiagnosticDescriptor InvalidSvmLightRow = Error(
+            "DCL0036", "Row does not fit an SVMlight file",
+            "Pipeline {0} reads an SVMlight file, whose lines hold a label, a qid: and numbered features, but {1}");
+
         private static readonly Dictionary<string, DiagnosticDescriptor> AllById = new[]
         {
             NotPartial, MissingLabel, MultipleLabels, UnsupportedLabelType, UnsupportedPropertyType, TrainerDoesNotFitTask,
@@ -153,7 +161,7 @@ namespace Declarative.Generators
             MetricDoesNotFitTask, TuneOptionOutOfRange, InvalidSearchRange, SearchRangeHasNoEffect, PipelineNotAClass,
             RowLessAccessible, MemberCollision, BadRowFractionOutOfRange, InvalidDataSource, InvalidOrderBy, InvalidPositiveClass,
             InvalidColumnRun, InvalidOnnxExport, NotServableNatively, TaskOptionOutOfRange, TuningNeedsLabel, NothingToTune,
-            TaskNotServableNatively,
+            TaskNotServableNatively, InvalidGroupId, InvalidSvmLightRow,
         }.ToDictionary(d => d.Id);
 
         public static IEnumerable<DiagnosticDescriptor> All => AllById.Values;

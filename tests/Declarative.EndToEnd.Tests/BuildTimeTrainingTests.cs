@@ -364,6 +364,45 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
     }
 
     [Fact]
+    public void Ranking_FromSvmLightFiles_TrainsAtBuild_AndRetrainsWhenTheQueryFileChanges()
+    {
+        const string source = """
+            using Declarative;
+
+            var model = SearchModel.Load();
+            var rows = Enumerable.Range(0, 4).Select(i => new Result { Query = 1, Features = Enumerable.Range(0, 300).Select(j => (float)((i + j) % 5) / 5).ToArray() });
+            Console.WriteLine($"ranked {model.Pipeline.Rank(rows).Count} rows");
+
+            public sealed class Result
+            {
+                [Label] public float Relevance { get; set; }
+                [GroupId] public int Query { get; set; }
+                [Columns(Count = 300)] public float[] Features { get; set; } = [];
+            }
+
+            [Ranking<Result>(Data = "data/rank.train", TestData = "data/rank.test", Format = DataFormat.SvmLight)]
+            public partial class SearchModel;
+            """;
+        const string folder = "yahoo-ltr-lightgbm/";
+        var project = package.NewProject("RankingApp", source,
+            (folder + "rank.train", "data/rank.train"), (folder + "rank.train.query", "data/rank.train.query"),
+            (folder + "rank.test", "data/rank.test"), (folder + "rank.test.query", "data/rank.test.query"));
+        var output = Path.Combine(project, "bin", "Debug", "net10.0");
+
+        var build = DotNet.Succeed(project, "build");
+        Assert.Contains("Declarative: trained SearchModel with LightGbm", build);
+        Assert.Contains("\"NdcgAt10\"", File.ReadAllText(Path.Combine(output, "SearchModel.model.json")));
+        Assert.Contains("data-chart=\"ndcg-by-cutoff\"", File.ReadAllText(Path.Combine(output, "SearchModel.report.html")));
+        Assert.Contains("ranked 4 rows", DotNet.Succeed(project, "run", "--no-build"));
+
+        // The groups live in the query file: regrouping the rows (the last two groups as one) is new data.
+        var queries = Path.Combine(project, "data", "rank.train.query");
+        var sizes = File.ReadAllLines(queries).Where(l => l.Length > 0).Select(int.Parse).ToList();
+        File.WriteAllLines(queries, sizes.SkipLast(2).Append(sizes[^2] + sizes[^1]).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Contains("Declarative: trained SearchModel", DotNet.Succeed(project, "build"));
+    }
+
+    [Fact]
     public void DataProfileWarnings_AreBuildWarningsAtTheDataFile()
     {
         const string source = """

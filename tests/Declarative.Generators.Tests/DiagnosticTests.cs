@@ -395,6 +395,52 @@ public sealed class DiagnosticTests
         Assert.Contains("not anomaly detection", diagnostic.GetMessage(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("public class R { [Label] public float Grade { get; set; } public float A { get; set; } }", "[Ranking<R>]", "R has no [GroupId] property")]
+    [InlineData("public class R { [Label] public float Grade { get; set; } [GroupId] public int Q { get; set; } [GroupId] public int P { get; set; } public float A { get; set; } }", "[Ranking<R>]", "R has 2 [GroupId] properties")]
+    [InlineData("public class R { [Label] public float Grade { get; set; } [GroupId] public double Q { get; set; } public float A { get; set; } }", "[Ranking<R>]", "a group id is an int, long or string")]
+    [InlineData("public class R { [Label] public bool T { get; set; } [GroupId] public int Q { get; set; } public float A { get; set; } }", "[BinaryClassification<R>]", "[GroupId] applies to ranking, not binary classification")]
+    public void DCL0035_GroupIds(string row, string task, string message)
+    {
+        var (run, _) = GeneratorHarness.Run($$"""
+            using Declarative;
+            {{row}}
+            {{task}} public partial class M;
+            """);
+
+        var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == "DCL0035");
+        Assert.Contains(message, diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Empty(run.GeneratedTrees);
+    }
+
+    [Theory]
+    [InlineData("[Columns(Count = 3)] public float[] F { get; set; } = []; public float Extra { get; set; }", "its features are F, Extra")]
+    [InlineData("public float A { get; set; }", "its features are A")]
+    public void DCL0036_AnSvmLightRowWithOtherFeatures(string features, string message)
+    {
+        var (run, _) = GeneratorHarness.Run($$"""
+            using Declarative;
+            public class R { [Label] public float Grade { get; set; } [GroupId] public int Q { get; set; } {{features}} }
+            [Ranking<R>(Format = DataFormat.SvmLight)] public partial class M;
+            """);
+
+        var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == "DCL0036");
+        Assert.Contains(message, diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnSvmLightRanking_WithOneArray_Compiles()
+    {
+        var (run, diagnostics) = GeneratorHarness.Run("""
+            using Declarative;
+            public class R { [Label] public float Grade { get; set; } [GroupId] public string Q { get; set; } = ""; [Columns(Count = 3)] public float[] F { get; set; } = []; }
+            [Ranking<R>(Format = DataFormat.SvmLight)] public partial class M;
+            """);
+
+        Assert.Empty(diagnostics);
+        Assert.Contains("Format = global::Declarative.DataFormat.SvmLight", run.GeneratedTrees.Single().ToString(), StringComparison.Ordinal);
+    }
+
     private static readonly Dictionary<string, string> PublishAot = new() { ["PublishAot"] = "true" };
 
     [Fact]

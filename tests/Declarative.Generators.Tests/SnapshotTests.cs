@@ -161,6 +161,30 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void Ranking_FromAnSvmLightFile()
+    {
+        const string source = """
+            using Declarative;
+
+            namespace Search;
+
+            public sealed class Result
+            {
+                [Label] public int Relevance { get; set; }
+                [GroupId] public long Query { get; set; }
+                [Columns(Count = 136)] public float[] Features { get; set; } = [];
+            }
+
+            [Ranking<Result>(Data = "train.txt", TestData = "test.txt", Format = DataFormat.SvmLight)]
+            [Trainers(Trainer.LightGbm, Trainer.FastTree)]
+            [Tune(MaxTrials = 10, Metric = RankingMetric.NdcgAt5)]
+            public partial class SearchModel;
+            """;
+
+        AssertGenerates("SearchModel", source);
+    }
+
+    [Fact]
     public void Clustering_ChoosesK_WithALabelToMeasureBy()
     {
         const string source = """

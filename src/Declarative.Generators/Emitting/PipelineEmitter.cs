@@ -95,6 +95,11 @@ namespace Declarative.Generators.Emitting
                 writer.WriteLine($"Separator = {SymbolDisplay.FormatLiteral(model.Separator, quote: true)},");
             }
 
+            if (model.Format == 1)
+            {
+                writer.WriteLine("Format = global::Declarative.DataFormat.SvmLight,");
+            }
+
             writer.WriteLine($"HasHeader = {(model.HasHeader ? "true" : "false")},");
             if (!model.AllowQuoting)
             {
@@ -145,6 +150,11 @@ namespace Declarative.Generators.Emitting
             {
                 var labelArguments = $"{Literal(label.PropertyName)}, {NullableLiteral(label.ColumnName)}";
                 writer.WriteLine($"Label = {Schema}.ColumnSpec<{row}>.{ColumnExpressions.LabelFactory(task, label, labelArguments)}{Index(label.Index)}),");
+            }
+
+            if (model.Group is { } group)
+            {
+                writer.WriteLine($"GroupId = {Schema}.ColumnSpec<{row}>.GroupId({Literal(group.PropertyName)}, {NullableLiteral(group.ColumnName)}, static row => {ColumnExpressions.Getter(group)}, typeof({group.TypeName}){Index(group.Index)}),");
             }
 
             writer.WriteLine("Features =");

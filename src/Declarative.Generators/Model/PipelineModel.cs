@@ -28,6 +28,8 @@ namespace Declarative.Generators.Model
         int Seed,
         ImmutableEquatableArray<string> Trainers,
         LabelModel? Label,
+        FeatureModel? Group,
+        int Format,
         ImmutableEquatableArray<FeatureModel> Features,
         TuningModel? Tuning,
         bool ExportOnnx,

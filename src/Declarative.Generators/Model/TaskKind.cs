@@ -6,6 +6,7 @@ namespace Declarative.Generators.Model
         BinaryClassification = 1,
         MulticlassClassification = 2,
         Regression = 3,
+        Ranking = 4,
         Clustering = 5,
         AnomalyDetection = 6,
     }

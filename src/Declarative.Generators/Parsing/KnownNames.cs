@@ -4,6 +4,7 @@ namespace Declarative.Generators.Parsing
     internal static class KnownNames
     {
         public const string Label = "Declarative.LabelAttribute";
+        public const string GroupId = "Declarative.GroupIdAttribute";
         public const string Categorical = "Declarative.CategoricalAttribute";
         public const string Text = "Declarative.TextAttribute";
         public const string Ignore = "Declarative.IgnoreAttribute";

@@ -16,6 +16,7 @@ namespace Declarative.Generators.Parsing
         public KnownSymbols(Compilation compilation)
         {
             Label = compilation.GetTypeByMetadataName(KnownNames.Label);
+            GroupId = compilation.GetTypeByMetadataName(KnownNames.GroupId);
             Categorical = compilation.GetTypeByMetadataName(KnownNames.Categorical);
             Text = compilation.GetTypeByMetadataName(KnownNames.Text);
             Ignore = compilation.GetTypeByMetadataName(KnownNames.Ignore);
@@ -40,6 +41,8 @@ namespace Declarative.Generators.Parsing
         public bool HasOnnxRuntime { get; }
 
         public INamedTypeSymbol? Label { get; }
+
+        public INamedTypeSymbol? GroupId { get; }
 
         public INamedTypeSymbol? Categorical { get; }
 

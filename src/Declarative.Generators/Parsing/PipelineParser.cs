@@ -70,7 +70,10 @@ namespace Declarative.Generators.Parsing
             var query = AttributeReader.Named<string>(attribute, "Query");
             CheckSource(attribute, provider, dataPath, testDataPath, connectionString, connectionStringVariable, query, diagnostics, cancellationToken);
             var separator = AttributeReader.Named<char>(attribute, "Separator");
-            var hasHeader = AttributeReader.Named(attribute, "HasHeader", true);
+            var format = AttributeReader.Named(attribute, "Format", 0);
+
+            // An SVMlight file has no header: its columns are read by position and number.
+            var hasHeader = format != 1 && AttributeReader.Named(attribute, "HasHeader", true);
             var allowQuoting = AttributeReader.Named(attribute, "AllowQuoting", true);
             var skipBadRows = AttributeReader.Named(attribute, "SkipBadRows", false);
             var maxBadRowFraction = AttributeReader.Named(attribute, "MaxBadRowFraction", 0.01);
@@ -94,6 +97,7 @@ namespace Declarative.Generators.Parsing
                     $"the project does not reference {KnownSymbols.OnnxRuntimeAssembly}, which the build runs the export with to check it against ML.NET; add <PackageReference Include=\"{KnownSymbols.OnnxRuntimeAssembly}\" Version=\"1.31.1\" />"));
             }
 
+            CheckFormat(type, attribute, format, columns?.Features, provider, diagnostics, cancellationToken);
             var orderBy = ReadOrderBy(type, columns?.Features, symbols, diagnostics, cancellationToken);
             var hasText = columns?.Features.Any(f => f.Kind == FeatureKind.Text) == true;
             var trainers = ReadTrainers(type, task, hasText, symbols, diagnostics, cancellationToken);
@@ -143,6 +147,8 @@ namespace Declarative.Generators.Parsing
                 Seed: seed,
                 Trainers: trainers.ToImmutableEquatableArray(),
                 Label: columns.Value.Label,
+                Group: columns.Value.Group,
+                Format: format,
                 Features: columns.Value.Features.ToImmutableEquatableArray(),
                 Tuning: tuning,
                 ExportOnnx: buildOptions.ExportOnnx,
@@ -186,6 +192,32 @@ namespace Declarative.Generators.Parsing
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidDataSource,
                     AttributeReader.NamedArgumentLocation(attribute, at, cancellationToken) ?? AttributeReader.Location(attribute, cancellationToken), problem));
+            }
+        }
+
+        /// <summary>An SVMlight file holds a label, a group and numbered features: the row's features must be one array by position.</summary>
+        private static void CheckFormat(
+            INamedTypeSymbol type, AttributeData attribute, int format, List<FeatureModel>? features, int provider, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        {
+            if (format is < 0 or > 1)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSvmLightRow, AttributeReader.NamedArgumentLocation(attribute, "Format", cancellationToken), type.Name,
+                    $"Format = {format} is not a member of Declarative.DataFormat"));
+                return;
+            }
+
+            if (format != 1 || features is null)
+            {
+                return;
+            }
+
+            var problem = provider != 0 ? "a database source has no file format: remove Format"
+                : features.Count != 1 || features[0].Kind != FeatureKind.Run || features[0].ColumnName is not null
+                    ? $"its features are {string.Join(", ", features.Select(f => f.PropertyName))}: an SVMlight row's features are one [Columns(Count = n)] float[] property (feature i is element i - 1); mark the others [Ignore]"
+                : null;
+            if (problem is not null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSvmLightRow, AttributeReader.NamedArgumentLocation(attribute, "Format", cancellationToken), type.Name, problem));
             }
         }
 

@@ -13,11 +13,12 @@ namespace Declarative.Generators.Parsing
     /// <summary>Reads the row type's public properties into a label and features, checking each against the task.</summary>
     internal static class RowParser
     {
-        public static (LabelModel? Label, List<FeatureModel> Features)? Parse(
+        public static (LabelModel? Label, FeatureModel? Group, List<FeatureModel> Features)? Parse(
             INamedTypeSymbol pipeline, INamedTypeSymbol rowType, TaskDescriptor task, bool hasHeader, BuildOptions buildOptions, KnownSymbols symbols, Location? fallback, List<DiagnosticInfo> diagnostics)
         {
             var errorsBefore = diagnostics.Count;
             var labels = new List<(IPropertySymbol Property, string? Name, int Index)>();
+            var groups = new List<(IPropertySymbol Property, string? Name, int Index)>();
             var features = new List<FeatureModel>();
             var mapped = new List<(IPropertySymbol Property, string Name, int Index)>();
             var position = 0;
@@ -30,9 +31,10 @@ namespace Declarative.Generators.Parsing
                 var isIgnored = attributes.Any(a => symbols.Is(a, symbols.Ignore));
                 var isText = attributes.Any(a => symbols.Is(a, symbols.Text));
                 var isCategorical = attributes.Any(a => symbols.Is(a, symbols.Categorical));
+                var isGroup = attributes.Any(a => symbols.Is(a, symbols.GroupId));
                 var location = property.Locations.FirstOrDefault(l => l.IsInSource) ?? fallback;
 
-                var marks = new[] { (isLabel, "[Label]"), (isIgnored, "[Ignore]"), (isText, "[Text]"), (isCategorical, "[Categorical]") }
+                var marks = new[] { (isLabel, "[Label]"), (isIgnored, "[Ignore]"), (isText, "[Text]"), (isCategorical, "[Categorical]"), (isGroup, "[GroupId]") }
                     .Where(m => m.Item1).Select(m => m.Item2).ToList();
                 if (marks.Count > 1)
                 {
@@ -87,6 +89,12 @@ namespace Declarative.Generators.Parsing
                     continue;
                 }
 
+                if (isGroup)
+                {
+                    groups.Add((property, columnName, index));
+                    continue;
+                }
+
                 var format = column is null ? null : AttributeReader.Named<string>(column, "Format");
                 var feature = Feature(property, columnName, index, isText, isCategorical, format, location, diagnostics);
                 if (feature is not null)
@@ -113,10 +121,11 @@ namespace Declarative.Generators.Parsing
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoFeatures, rowType.Locations.FirstOrDefault(l => l.IsInSource) ?? fallback, rowName));
             }
 
+            var group = Group(pipeline, rowType, groups, task, fallback, diagnostics);
             if (labels.Count == 0 && !task.LabelRequired)
             {
                 // An unsupervised task trains without a label; a declared one would only measure the model.
-                return diagnostics.Count > errorsBefore ? null : ((LabelModel?)null, features);
+                return diagnostics.Count > errorsBefore ? null : ((LabelModel?)null, group, features);
             }
 
             if (labels.Count == 0)
@@ -136,8 +145,43 @@ namespace Declarative.Generators.Parsing
             var labelAttribute = labels[0].Property.GetAttributes().FirstOrDefault(a => symbols.Is(a, symbols.Label));
             var positive = labelAttribute is null ? null : AttributeReader.Named<string>(labelAttribute, "Positive");
             var label = Label(labels[0].Property, labels[0].Name, labels[0].Index, positive, task, fallback, diagnostics);
-            return label is null || diagnostics.Count > errorsBefore ? null : ((LabelModel?)label, features);
+            return label is null || diagnostics.Count > errorsBefore ? null : ((LabelModel?)label, group, features);
         }
+
+        /// <summary>The [GroupId] property: one exactly for a task that ranks within groups, none otherwise; an int, long or string.</summary>
+        private static FeatureModel? Group(
+            INamedTypeSymbol pipeline, INamedTypeSymbol rowType, List<(IPropertySymbol Property, string? Name, int Index)> groups, TaskDescriptor task, Location? fallback,
+            List<DiagnosticInfo> diagnostics)
+        {
+            var location = groups.Count == 0 ? fallback : groups[groups.Count > 1 ? 1 : 0].Property.Locations.FirstOrDefault(l => l.IsInSource) ?? fallback;
+            var problem =
+                task.RequiresGroup && groups.Count == 0 ? $"{task.Title} orders rows within groups, but {rowType.Name} has no [GroupId] property (the query or group each row belongs to)" :
+                !task.RequiresGroup && groups.Count > 0 ? $"[GroupId] applies to ranking, not {task.Title}; remove it or mark the property [Ignore]" :
+                groups.Count > 1 ? $"{rowType.Name} has {groups.Count} [GroupId] properties ({string.Join(", ", groups.Select(g => g.Property.Name))}); a row belongs to one group" :
+                null;
+            if (problem is null && groups.Count == 1)
+            {
+                var (property, name, index) = groups[0];
+                var type = property.Type;
+                var valueType = ValueTypeOf(type);
+                if (valueType is ValueType.String or ValueType.Int32 or ValueType.Int64 && !IsNullableValue(type))
+                {
+                    return new FeatureModel(property.Name, name, index, FeatureKind.Categorical, valueType.Value, false, type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
+                }
+
+                problem = $"the [GroupId] property '{property.Name}' is {Display(type)}; a group id is an int, long or string";
+            }
+
+            if (problem is not null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidGroupId, location, pipeline.Name, problem));
+            }
+
+            return null;
+        }
+
+        private static bool IsNullableValue(ITypeSymbol type) =>
+            type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T };
 
         /// <summary>Public readable instance properties, base types first, each name once (the most derived wins).</summary>
         private static IEnumerable<IPropertySymbol> PublicProperties(INamedTypeSymbol type)

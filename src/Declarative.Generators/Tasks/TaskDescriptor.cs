@@ -106,6 +106,9 @@ namespace Declarative.Generators.Tasks
         /// <summary>Whether the row must have a [Label]; without one, an unsupervised task trains, and a declared label only measures.</summary>
         public bool LabelRequired { get; init; } = true;
 
+        /// <summary>Whether rows come in groups: the row must have a [GroupId] (and no other task may have one).</summary>
+        public bool RequiresGroup { get; init; }
+
         /// <summary>The metric tuning ranks by when [Tune] names none (a member of <see cref="MetricEnum"/>).</summary>
         public string HeadlineMetric { get; init; } = "";
 

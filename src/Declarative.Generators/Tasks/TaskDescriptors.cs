@@ -40,6 +40,18 @@ namespace Declarative.Generators.Tasks
             HeadlineMetric = "RSquared",
         };
 
+        public static readonly TaskDescriptor Ranking = new(
+            TaskKind.Ranking, "Ranking", "ranking", "RankingMetric",
+            LabelStorage.Numeric, new[] { ValueType.Single, ValueType.Double, ValueType.Int32, ValueType.Int64 }, enumLabels: false, "float, double, int or long (graded relevance)",
+            "Ranker", genericOverLabel: false, "RankingMetrics", "RankingReport", "RankingPrediction", hasClasses: false,
+            "LightGbm", "LightGbm",
+            new PredictionMember("float", "Score", "The relevance score: within a group, order rows by it, highest first."))
+        {
+            RequiresGroup = true,
+            HeadlineMetric = "NdcgAt10",
+            Portable = false,
+        };
+
         public static readonly TaskDescriptor Clustering = new(
             TaskKind.Clustering, "Clustering", "clustering", "ClusteringMetric",
             LabelStorage.Class, new[] { ValueType.String, ValueType.Int32, ValueType.Int64 }, enumLabels: true, "string, an enum, int or long",
@@ -75,7 +87,7 @@ namespace Declarative.Generators.Tasks
             Option = new TaskOption("Contamination", IsInteger: false, Default: 0.05, Min: 0, Max: 0.5, MinExclusive: true, AlsoZero: false, "above 0 and at most 0.5"),
         };
 
-        public static IReadOnlyList<TaskDescriptor> All { get; } = new[] { BinaryClassification, MulticlassClassification, Regression, Clustering, AnomalyDetection };
+        public static IReadOnlyList<TaskDescriptor> All { get; } = new[] { BinaryClassification, MulticlassClassification, Regression, Ranking, Clustering, AnomalyDetection };
 
         public static TaskDescriptor For(TaskKind kind) => All.First(d => d.Kind == kind);
     }

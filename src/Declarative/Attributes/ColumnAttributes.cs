@@ -91,3 +91,11 @@ public sealed class ColumnsAttribute : Attribute
     /// </summary>
     public int Count { get; set; }
 }
+
+/// <summary>
+/// Marks the property that names a row's group in a ranking pipeline (the query a result answers): an
+/// <see cref="int"/>, <see cref="long"/> or <see cref="string"/>. Rows of a group are ranked against each other, the
+/// split keeps each group whole, and a group's rows should be adjacent in the data, as ranking data is written.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property, AllowMultiple = false, Inherited = true)]
+public sealed class GroupIdAttribute : Attribute;

@@ -12,6 +12,9 @@ public enum MLTask
     /// <summary>Predicts a number.</summary>
     Regression = 3,
 
+    /// <summary>Orders the rows of a group (a query) by relevance: a numeric label of graded relevance and a [GroupId].</summary>
+    Ranking = 4,
+
     /// <summary>Groups rows into clusters (k-means); a label, when declared, only measures the clusters.</summary>
     Clustering = 5,
 

@@ -35,6 +35,12 @@ public abstract class PipelineAttribute : Attribute
     /// <summary>The query whose rows are the data (<c>"SELECT ... FROM ..."</c>). The build hashes its result and retrains when it changes.</summary>
     public string? Query { get; set; }
 
+    /// <summary>
+    /// How the data file is written: <see cref="DataFormat.Delimited"/> (CSV, TSV; the default) or
+    /// <see cref="DataFormat.SvmLight"/> (<c>label qid:7 1:0.5 4:2 ...</c>, as learning-to-rank data ships).
+    /// </summary>
+    public DataFormat Format { get; set; }
+
     /// <summary>The field separator; <c>'\0'</c> (the default) detects tab, comma, semicolon or pipe from the first line.</summary>
     public char Separator { get; set; }
 
@@ -109,4 +115,26 @@ public sealed class AnomalyDetectionAttribute<TRow> : PipelineAttribute
     /// (<c>IsAnomaly</c>) when its score is above that share of the training rows' scores.
     /// </summary>
     public double Contamination { get; set; } = DefaultContamination;
+}
+
+/// <summary>
+/// Declares a ranking pipeline over rows of <typeparamref name="TRow"/>: rows that share a <c>[GroupId]</c> (a query)
+/// are ordered by a score learned from a numeric <c>[Label]</c> of graded relevance (0 = bad ... 4 = perfect, say).
+/// </summary>
+/// <typeparam name="TRow">The row type: its public properties are the columns.</typeparam>
+public sealed class RankingAttribute<TRow> : PipelineAttribute;
+
+/// <summary>How a data file is written.</summary>
+public enum DataFormat
+{
+    /// <summary>Delimited text (CSV, TSV, ...), with or without a header.</summary>
+    Delimited = 0,
+
+    /// <summary>
+    /// SVMlight / LETOR: a line is <c>label [qid:N] index:value ... [# comment]</c> with 1-based feature indices; an
+    /// absent feature is 0. The row has a <c>[Label]</c>, a <c>[GroupId]</c> (from <c>qid:</c>, or from a LightGBM
+    /// <c>&lt;file&gt;.query</c> file of group sizes beside the data) and one <c>[Columns(Count = n)]</c> array: feature
+    /// i is element i - 1.
+    /// </summary>
+    SvmLight = 1,
 }

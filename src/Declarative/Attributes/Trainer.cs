@@ -6,8 +6,8 @@ namespace Declarative;
 /// </summary>
 public enum Trainer
 {
-    /// <summary>Gradient-boosted trees (LightGBM). The default of every task.</summary>
-    [SupportedTasks(MLTask.BinaryClassification, MLTask.MulticlassClassification, MLTask.Regression)]
+    /// <summary>Gradient-boosted trees (LightGBM; LambdaRank for ranking). The default of every supervised task.</summary>
+    [SupportedTasks(MLTask.BinaryClassification, MLTask.MulticlassClassification, MLTask.Regression, MLTask.Ranking)]
     [Hyperparameter("NumberOfLeaves", HyperparameterKind.Integer, 4, 256, 31, Log = true)]
     [Hyperparameter("NumberOfIterations", HyperparameterKind.Integer, 10, 1000, 100, Log = true)]
     [Hyperparameter("LearningRate", HyperparameterKind.Float, 0.01, 0.5, 0.1, Log = true)]
@@ -15,8 +15,8 @@ public enum Trainer
     [Hyperparameter("UseCategoricalSplit", "false", "true")]
     LightGbm = 1,
 
-    /// <summary>Gradient-boosted trees (ML.NET's FastTree); one-versus-all for multiclass.</summary>
-    [SupportedTasks(MLTask.BinaryClassification, MLTask.MulticlassClassification, MLTask.Regression)]
+    /// <summary>Gradient-boosted trees (ML.NET's FastTree); one-versus-all for multiclass, LambdaMART for ranking.</summary>
+    [SupportedTasks(MLTask.BinaryClassification, MLTask.MulticlassClassification, MLTask.Regression, MLTask.Ranking)]
     [Hyperparameter("NumberOfLeaves", HyperparameterKind.Integer, 4, 128, 20, Log = true)]
     [Hyperparameter("NumberOfTrees", HyperparameterKind.Integer, 10, 1000, 100, Log = true)]
     [Hyperparameter("LearningRate", HyperparameterKind.Float, 0.01, 0.5, 0.2, Log = true)]

@@ -45,6 +45,22 @@ public enum RegressionMetric
     MeanAbsoluteError = 3,
 }
 
+/// <summary>Metrics that tuning can optimize for ranking: normalized discounted cumulative gain at a cut-off, averaged over groups.</summary>
+public enum RankingMetric
+{
+    /// <summary>NDCG of each group's first 10 rows (higher is better). The default.</summary>
+    NdcgAt10 = 1,
+
+    /// <summary>NDCG of each group's first row.</summary>
+    NdcgAt1 = 2,
+
+    /// <summary>NDCG of each group's first 3 rows.</summary>
+    NdcgAt3 = 3,
+
+    /// <summary>NDCG of each group's first 5 rows.</summary>
+    NdcgAt5 = 5,
+}
+
 /// <summary>Metrics that tuning can optimize for clustering.</summary>
 public enum ClusteringMetric
 {

@@ -26,6 +26,9 @@ internal sealed class ChunkedList<T>
         Count++;
     }
 
+    /// <summary>Replaces the value last added.</summary>
+    public void SetLast(T value) => _chunks[^1][_inLast - 1] = value;
+
     public void RemoveLast()
     {
         _inLast--;

@@ -45,6 +45,11 @@ internal sealed class ColumnBuilder<TRow>(ColumnSpec<TRow> column, string name, 
             case ColumnKind.Text:
                 _texts.Add(text.AsMemory());
                 break;
+            case ColumnKind.GroupId:
+                _codes.Add(ValueParser.IsMissing(text)
+                    ? throw new DataFileException(path, field.Line, field.Column, $"The group id '{name}' (property {typeof(TRow).Name}.{column.PropertyName}) is missing; every ranking row belongs to a group.")
+                    : ValueParser.TryNormalizeCategory(column.CategoryType!, text, out var group) ? Code(group) : throw Bad(field));
+                break;
             case ColumnKind.BooleanLabel when column.PositiveClass is { } positive:
                 _booleans.Add(column.Codec!.TryNormalize(RequireLabel(field), out var binary) ? IsPositive(binary, positive, field) : throw Bad(field));
                 break;

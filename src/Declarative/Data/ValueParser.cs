@@ -75,7 +75,7 @@ internal static class ValueParser
         ColumnKind.BooleanLabel when column.Codec is not null => column.Codec.Expected,
         ColumnKind.Boolean or ColumnKind.BooleanLabel => "true/false, yes/no, t/f, y/n or 1/0 (in any case)",
         ColumnKind.Categorical when column.CategoryType is { IsEnum: true } e => $"one of {string.Join(", ", Enum.GetNames(e))}",
-        ColumnKind.Categorical => $"a {column.CategoryType?.Name}",
+        ColumnKind.Categorical or ColumnKind.GroupId => $"a {column.CategoryType?.Name}",
         ColumnKind.ClassLabel => column.Codec!.Expected,
         _ => "text",
     };

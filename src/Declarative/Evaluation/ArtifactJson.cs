@@ -18,5 +18,6 @@ namespace Declarative.Evaluation;
 [JsonSerializable(typeof(MulticlassClassificationReport))]
 [JsonSerializable(typeof(RegressionReport))]
 [JsonSerializable(typeof(ClusteringReport))]
+[JsonSerializable(typeof(RankingReport))]
 [JsonSerializable(typeof(AnomalyDetectionReport))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;

@@ -45,7 +45,7 @@ internal static class DataProfiler
             var column = byName[spec_.PropertyName];
             var profile = Describe(spec_, column, table.RowCount);
             columns.Add(profile);
-            if (spec_.Kind.IsLabel())
+            if (spec_.Kind.IsLabel() || spec_.Kind == ColumnKind.GroupId)
             {
                 continue;
             }

@@ -67,7 +67,7 @@ internal static class Evaluator
         var featurized = ml.Data.Cache(PipelineTrainer.Featurizer(ml, spec, task, trainer).Fit(trainPart).Transform(trainPart));
         var folds = spec.OrderBy is not null
             ? ForwardFolds.Split(ml, featurized, rows, foldCount).Select(f => (TrainSet: f.Train, TestSet: f.Validate)).ToList()
-            : ml.Data.CrossValidationSplit(featurized, foldCount, seed: spec.Seed).Select(f => (f.TrainSet, f.TestSet)).ToList();
+            : ml.Data.CrossValidationSplit(featurized, foldCount, PipelineTrainer.SamplingKey(spec), spec.Seed).Select(f => (f.TrainSet, f.TestSet)).ToList();
         var results = new IReadOnlyDictionary<string, double>[folds.Count];
         var done = 0;
         Parallel.For(0, folds.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>

@@ -26,6 +26,9 @@ public enum ColumnKind
 
     /// <summary>One part of a date or time (year, month, ..., minute) as a number: a date property becomes several.</summary>
     DatePart,
+
+    /// <summary>The group (query) of a ranking row: not a feature; rows of a group are ranked against each other.</summary>
+    GroupId,
 }
 
 /// <summary>The in-memory representation of a column's values.</summary>
@@ -46,7 +49,7 @@ internal static class ColumnKindExtensions
     };
 
     /// <summary>Text stored as a code per row into the column's distinct values (few values, many rows), not a value per row.</summary>
-    public static bool IsCoded(this ColumnKind kind) => kind is ColumnKind.Categorical or ColumnKind.ClassLabel;
+    public static bool IsCoded(this ColumnKind kind) => kind is ColumnKind.Categorical or ColumnKind.ClassLabel or ColumnKind.GroupId;
 
     public static bool IsLabel(this ColumnKind kind) =>
         kind is ColumnKind.BooleanLabel or ColumnKind.NumericLabel or ColumnKind.ClassLabel;

@@ -71,6 +71,10 @@ public sealed class ColumnSpec<TRow>
     public static ColumnSpec<TRow> Categorical(string propertyName, string? columnName, Func<TRow, string?> getter, Type categoryType, int index = -1) =>
         new(propertyName, columnName, index, ColumnKind.Categorical) { TextGetter = getter, CategoryType = categoryType };
 
+    /// <summary>The group of a ranking row (int, long or string), whose values are the property's as text.</summary>
+    public static ColumnSpec<TRow> GroupId(string propertyName, string? columnName, Func<TRow, string?> getter, Type groupType, int index = -1) =>
+        new(propertyName, columnName, index, ColumnKind.GroupId) { TextGetter = getter, CategoryType = groupType };
+
     /// <summary>A free-text feature.</summary>
     public static ColumnSpec<TRow> Text(string propertyName, string? columnName, Func<TRow, string?> getter, int index = -1) =>
         new(propertyName, columnName, index, ColumnKind.Text) { TextGetter = getter };

@@ -27,6 +27,9 @@ public interface IPipelineSpec
     /// <summary>Where the rows come from: a file, or a database.</summary>
     DataProvider Provider { get; }
 
+    /// <summary>How the data file is written.</summary>
+    DataFormat Format { get; }
+
     /// <summary>The database query, when <see cref="Provider"/> names a database.</summary>
     string? Query { get; }
 

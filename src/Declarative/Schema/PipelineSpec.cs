@@ -29,6 +29,12 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
     /// </summary>
     public ColumnSpec<TRow>? Label { get; init; }
 
+    /// <summary>Ranking: the group (query) column; rows of a group are ranked against each other and split together.</summary>
+    public ColumnSpec<TRow>? GroupId { get; init; }
+
+    /// <summary>How the data file is written.</summary>
+    public DataFormat Format { get; init; }
+
     /// <summary>Clustering: the number of clusters, or 0 when tuning chooses it (<see cref="ClusteringAttribute{TRow}.Clusters"/>).</summary>
     public int Clusters { get; init; }
 
@@ -82,7 +88,7 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
 
     /// <inheritdoc/>
     bool IPipelineSpec.Portable =>
-        Task is MLTask.BinaryClassification or MLTask.MulticlassClassification or MLTask.Regression // the tasks the portable scorer knows
+        Task is MLTask.BinaryClassification or MLTask.MulticlassClassification or MLTask.Regression // the tasks the portable scorer knows (not ranking yet)
         && Features.All(f => f.Kind != ColumnKind.Text);
 
     /// <summary>The share of rows held out for testing.</summary>
@@ -101,7 +107,8 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
     public TuningSpec? Tuning { get; init; }
 
     /// <summary>Every loaded column: the label first (when there is one), then the features.</summary>
-    public IEnumerable<ColumnSpec<TRow>> Columns => Label is null ? Features : Features.Prepend(Label);
+    public IEnumerable<ColumnSpec<TRow>> Columns =>
+        (Label is null ? [] : new[] { Label }).Concat(GroupId is null ? [] : [GroupId]).Concat(Features);
 
     /// <summary>
     /// A hash of what a trained model depends on: the task, the label and the features with their kinds and types.
@@ -142,6 +149,11 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
             yield return string.Create(CultureInfo.InvariantCulture, $"clusters:{Clusters}");
         }
 
+        if (Format != DataFormat.Delimited)
+        {
+            yield return $"format:{Format}";
+        }
+
         if (Contamination != AnomalyDetectionAttribute<TRow>.DefaultContamination)
         {
             yield return string.Create(CultureInfo.InvariantCulture, $"contamination:{Contamination:R}");
@@ -157,8 +169,15 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
     private static string Hash(IEnumerable<string> lines) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', lines))))[..32].ToLowerInvariant();
 
-    internal void Validate(ColumnKind expectedLabel, bool labelOptional)
+    internal void Validate(ColumnKind expectedLabel, bool labelOptional, bool needsGroup)
     {
+        if (needsGroup != GroupId is not null)
+        {
+            throw new ArgumentException(needsGroup
+                ? $"Pipeline '{Name}': {Task} needs a group id column (GroupId)."
+                : $"Pipeline '{Name}': a group id column applies to ranking, not {Task}.", nameof(GroupId));
+        }
+
         if (TestFraction is not (> 0 and < 1))
         {
             throw new ArgumentOutOfRangeException(nameof(TestFraction), TestFraction, $"Pipeline '{Name}': the test fraction must be strictly between 0 and 1.");

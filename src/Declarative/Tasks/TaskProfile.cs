@@ -37,6 +37,9 @@ internal abstract class TaskProfile : ITaskEvaluation, ITaskSections
     /// <inheritdoc/>
     public virtual bool NeedsTwoClasses => false;
 
+    /// <inheritdoc/>
+    public virtual bool NeedsGroup => false;
+
     /// <summary>The task's metrics where smaller is better.</summary>
     protected virtual IReadOnlySet<string> LowerIsBetterMetrics { get; } = new HashSet<string>();
 

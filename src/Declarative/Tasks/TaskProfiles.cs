@@ -8,6 +8,7 @@ internal static class TaskProfiles
         new BinaryClassificationProfile(),
         new MulticlassClassificationProfile(),
         new RegressionProfile(),
+        new RankingProfile(),
         new ClusteringProfile(),
         new AnomalyDetectionProfile(),
     ];

@@ -11,6 +11,9 @@ internal static class ColumnNames
     // The label as the trainer and evaluator read it (a key, or a float), when the task converts it.
     public const string LabelKey = "__dcl_LabelKey";
 
+    // The group id as a key, which ranking trainers and the ranking evaluator read.
+    public const string GroupKey = "__dcl_GroupKey";
+
     // Written by ML.NET's trainers; shadow any input column of the same name.
     public const string Score = "Score";
     public const string Probability = "Probability";

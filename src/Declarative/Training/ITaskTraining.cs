@@ -18,6 +18,9 @@ internal interface ITaskTraining
     /// <summary>Whether the task trains without a label (clustering, anomaly detection): a declared one only measures the model.</summary>
     bool LabelOptional { get; }
 
+    /// <summary>Whether rows come in groups (ranking): a [GroupId] column, mapped to a key, that splits keep whole.</summary>
+    bool NeedsGroup { get; }
+
     /// <summary>Whether the training data must hold at least two classes of the label (classification).</summary>
     bool NeedsTwoClasses { get; }
 
@@ -56,5 +59,8 @@ internal enum LabelConversion
     Single,
 }
 
-/// <summary>What a trainer reads besides its hyperparameters: the label column (none for unsupervised training), the seed and the task options.</summary>
-internal sealed record TrainerInputs(string? Label, int Seed, int Clusters);
+/// <summary>
+/// What a trainer reads besides its hyperparameters: the label column (none for unsupervised training), the seed, the
+/// task options and the group column (ranking).
+/// </summary>
+internal sealed record TrainerInputs(string? Label, int Seed, int Clusters, string? Group = null);

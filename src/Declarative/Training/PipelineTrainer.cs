@@ -25,11 +25,11 @@ internal static class PipelineTrainer
     /// </summary>
     public static TrainingData Load<TRow>(PipelineSpec<TRow> spec, string path)
     {
-        var table = DelimitedFileLoader.Load(spec, path);
+        var table = DataFiles.Load(spec, path);
         if (spec.TestDataPath is { } declared)
         {
             var testPath = DataPaths.Resolve(spec, declared);
-            return Separate(spec, path, table, testPath, DelimitedFileLoader.Load(spec, testPath));
+            return Separate(spec, path, table, testPath, DataFiles.Load(spec, testPath));
         }
 
         return Split(spec, path, table);
@@ -66,7 +66,7 @@ internal static class PipelineTrainer
         // ML.NET's seeded split picks the rows; the parts are then the table's own rows: the training part a view of
         // them (no copy, and a known row count), the test part a copy that evaluation can shuffle.
         var ml = new MLContext(spec.Seed);
-        var split = ml.Data.TrainTestSplit(new TableDataView(table), spec.TestFraction, seed: spec.Seed);
+        var split = ml.Data.TrainTestSplit(new TableDataView(table), spec.TestFraction, SamplingKey(spec), spec.Seed);
         var test = RowIndexes(split.TestSet);
         var isTest = new bool[table.RowCount];
         foreach (var row in test)
@@ -119,7 +119,7 @@ internal static class PipelineTrainer
     /// <summary>Reads a whole file as a test set: no split, nothing to train on.</summary>
     public static TrainingData LoadTestSet<TRow>(PipelineSpec<TRow> spec, string path)
     {
-        var table = DelimitedFileLoader.Load(spec, path);
+        var table = DataFiles.Load(spec, path);
         return new TrainingData(path, table, null, table);
     }
 
@@ -143,7 +143,13 @@ internal static class PipelineTrainer
 
     /// <summary>What the task's trainers read besides their hyperparameters.</summary>
     public static TrainerInputs Inputs<TRow>(PipelineSpec<TRow> spec, ITaskTraining task) =>
-        new(task.LabelOptional ? null : LabelColumn(spec, task), spec.Seed, spec.Clusters);
+        new(task.LabelOptional ? null : LabelColumn(spec, task), spec.Seed, spec.Clusters, spec.GroupId is null ? null : ColumnNames.GroupKey);
+
+    /// <summary>
+    /// The column splits keep together: the group of a ranking row, so no query is half in training and half in the
+    /// test (ML.NET hashes its values into the split); null for rows that stand alone.
+    /// </summary>
+    public static string? SamplingKey<TRow>(PipelineSpec<TRow> spec) => spec.GroupId?.PropertyName;
 
     /// <summary>
     /// A pipeline exported to ONNX trains LightGbm without categorical splits: ML.NET turns them on for large data, and
@@ -182,6 +188,13 @@ internal static class PipelineTrainer
                 LabelConversion.Single => chain.Append(ml.Transforms.Conversion.ConvertType(ColumnNames.LabelKey, label.PropertyName, DataKind.Single)),
                 _ => chain,
             };
+        }
+
+        if (spec.GroupId is { } group)
+        {
+            // Hashed, not mapped by a vocabulary: a test file's queries are other queries than the training file's, and a
+            // vocabulary would send every one of them to the one "missing" key, merging them into a single group.
+            chain = chain.Append(ml.Transforms.Conversion.Hash(ColumnNames.GroupKey, group.PropertyName, numberOfBits: 30));
         }
 
         return chain.Append(FeaturePipeline.Build(ml, spec, TrainerFactory.Scaling(trainer)));

@@ -22,7 +22,7 @@ internal static class ModelSelection
     public static TrainingRun Train<TRow>(PipelineSpec<TRow> spec, ITaskTraining task, Func<TrainingData> load, TrainOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        spec.Validate(task.LabelKind, task.LabelOptional);
+        spec.Validate(task.LabelKind, task.LabelOptional, task.NeedsGroup);
         var stopwatch = Stopwatch.StartNew();
         var data = load();
         if (task.NeedsTwoClasses)

@@ -52,8 +52,8 @@ internal static class PipelineTuner
                 splits = spec.OrderBy is not null
                     ? ForwardFolds.Split(ml, featurized, (int)rows, foldCount)
                     : foldCount == 1
-                    ? [(ml.Data.TrainTestSplit(featurized, 0.2, seed: spec.Seed) is var s ? (s.TrainSet, s.TestSet) : default)]
-                    : ml.Data.CrossValidationSplit(featurized, foldCount, seed: spec.Seed).Select(f => (f.TrainSet, f.TestSet)).ToList();
+                    ? [(ml.Data.TrainTestSplit(featurized, 0.2, PipelineTrainer.SamplingKey(spec), spec.Seed) is var s ? (s.TrainSet, s.TestSet) : default)]
+                    : ml.Data.CrossValidationSplit(featurized, foldCount, PipelineTrainer.SamplingKey(spec), spec.Seed).Select(f => (f.TrainSet, f.TestSet)).ToList();
                 folds[normalize] = splits;
             }
 

@@ -68,3 +68,48 @@ public partial class TumorPcaAnomalyModel;
 [Trainers(Trainer.KMeans, Trainer.RandomizedPca)]
 [Tune(MaxTrials = 8, Folds = 3)]
 public partial class TumorTunedAnomalyModel;
+
+/// <summary>
+/// The breast cancer rows for anomaly detection, where malignant rows play the anomaly: training rows are 70% of the
+/// benign rows and malignant rows thinned to 5% of the training rows (seeded); test rows are the other benign rows and
+/// every other malignant row.
+/// </summary>
+public static class TumorAnomalyData
+{
+    /// <summary>The breast cancer rows split as the class comment says, thinned by a fixed seed.</summary>
+    public static (List<TumorForAnomaly> Train, List<TumorForAnomaly> Test) Split()
+    {
+        var rows = ReadTumors(Path.Combine(AppContext.BaseDirectory, "datasets", "breast-cancer", "breast-cancer-withheader.txt"));
+        var random = new Random(5);
+        var benign = rows.Where(r => !r.Malignant).OrderBy(_ => random.Next()).ToList();
+        var malignant = rows.Where(r => r.Malignant).OrderBy(_ => random.Next()).ToList();
+        var trainBenign = (int)(benign.Count * 0.7);
+        var trainMalignant = (int)Math.Round(trainBenign * 0.05 / 0.95);
+        var train = benign.Take(trainBenign).Concat(malignant.Take(trainMalignant)).ToList();
+        var test = benign.Skip(trainBenign).Concat(malignant.Skip(trainMalignant)).ToList();
+        return (train, test);
+    }
+
+    private static List<TumorForAnomaly> ReadTumors(string path)
+    {
+        static float Number(string text) => text.Length == 0 ? float.NaN : float.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+        return File.ReadLines(path)
+            .Where(line => !line.StartsWith("//", StringComparison.Ordinal) && line.Length > 0)
+            .Skip(1)
+            .Select(line => line.Split('\t'))
+            .Select(f => new TumorForAnomaly
+            {
+                Malignant = f[0] == "1",
+                Thickness = Number(f[1]),
+                UniformSize = Number(f[2]),
+                UniformShape = Number(f[3]),
+                Adhesion = Number(f[4]),
+                EpithelialSize = Number(f[5]),
+                BareNuclei = f[6].Length == 0 ? null : Number(f[6]),
+                BlandChromatin = Number(f[7]),
+                NormalNucleoli = Number(f[8]),
+                Mitoses = (int)Number(f[9]),
+            })
+            .ToList();
+    }
+}

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Declarative.Tests.Pipelines;
 
 namespace Declarative.Tests.Tasks;
@@ -13,7 +12,7 @@ public sealed class AnomalyDetectionTests
     [Fact]
     public void KMeansDistance_FindsTheMalignantRows_FarAboveRandomScores()
     {
-        var (train, test) = TumorSplit();
+        var (train, test) = TumorAnomalyData.Split();
         var model = TumorAnomalyModel.Train(train, test);
 
         // Random scores (the trivial baseline) have an AUC of 0.5 in expectation.
@@ -33,7 +32,7 @@ public sealed class AnomalyDetectionTests
     [Fact]
     public void RandomizedPca_IsMeasuredToo_AndLosesToTheDistance()
     {
-        var (train, test) = TumorSplit();
+        var (train, test) = TumorAnomalyData.Split();
         var pca = TumorPcaAnomalyModel.Train(train, test);
         var kmeans = TumorAnomalyModel.Train(train, test);
 
@@ -47,7 +46,7 @@ public sealed class AnomalyDetectionTests
     [Fact]
     public void Tuning_RanksTrialsByAucAgainstTheLabel()
     {
-        var (train, test) = TumorSplit();
+        var (train, test) = TumorAnomalyData.Split();
         var model = TumorTunedAnomalyModel.Train(train, test);
 
         Assert.Equal(8, model.Trials.Count);
@@ -59,7 +58,7 @@ public sealed class AnomalyDetectionTests
     [Fact]
     public void SavedModel_KeepsItsThreshold()
     {
-        var (train, test) = TumorSplit();
+        var (train, test) = TumorAnomalyData.Split();
         var model = TumorAnomalyModel.Train(train, test);
         using var directory = new TempDirectory();
         var path = Path.Combine(directory.Path, "anomaly.mlnet");
@@ -81,7 +80,7 @@ public sealed class AnomalyDetectionTests
             Trainers = [Trainer.KMeans],
             Features = TumorAnomalyModel.Spec.Features,
         };
-        var (train, test) = TumorSplit();
+        var (train, test) = TumorAnomalyData.Split();
         var model = AnomalyDetector<TumorForAnomaly>.Train(spec, train, test, null);
 
         Assert.Empty(model.TestMetricValues);
@@ -90,42 +89,5 @@ public sealed class AnomalyDetectionTests
         Assert.All(report.Scores, s => Assert.Null(s.Anomaly));
         Assert.Empty(report.FeatureImportance);
         Assert.Contains(model.Predict(test), p => p.IsAnomaly);
-    }
-
-    /// <summary>The breast cancer rows split as the class comment says, thinned by a fixed seed.</summary>
-    internal static (List<TumorForAnomaly> Train, List<TumorForAnomaly> Test) TumorSplit()
-    {
-        var rows = ReadTumors(Path.Combine(AppContext.BaseDirectory, "datasets", "breast-cancer", "breast-cancer-withheader.txt"));
-        var random = new Random(5);
-        var benign = rows.Where(r => !r.Malignant).OrderBy(_ => random.Next()).ToList();
-        var malignant = rows.Where(r => r.Malignant).OrderBy(_ => random.Next()).ToList();
-        var trainBenign = (int)(benign.Count * 0.7);
-        var trainMalignant = (int)Math.Round(trainBenign * 0.05 / 0.95);
-        var train = benign.Take(trainBenign).Concat(malignant.Take(trainMalignant)).ToList();
-        var test = benign.Skip(trainBenign).Concat(malignant.Skip(trainMalignant)).ToList();
-        return (train, test);
-    }
-
-    private static List<TumorForAnomaly> ReadTumors(string path)
-    {
-        static float Number(string text) => text.Length == 0 ? float.NaN : float.Parse(text, CultureInfo.InvariantCulture);
-        return File.ReadLines(path)
-            .Where(line => !line.StartsWith("//", StringComparison.Ordinal) && line.Length > 0)
-            .Skip(1)
-            .Select(line => line.Split('\t'))
-            .Select(f => new TumorForAnomaly
-            {
-                Malignant = f[0] == "1",
-                Thickness = Number(f[1]),
-                UniformSize = Number(f[2]),
-                UniformShape = Number(f[3]),
-                Adhesion = Number(f[4]),
-                EpithelialSize = Number(f[5]),
-                BareNuclei = f[6].Length == 0 ? null : Number(f[6]),
-                BlandChromatin = Number(f[7]),
-                NormalNucleoli = Number(f[8]),
-                Mitoses = (int)Number(f[9]),
-            })
-            .ToList();
     }
 }

@@ -1,0 +1,63 @@
+using Declarative.Evaluation;
+using Declarative.Schema;
+using Declarative.Training;
+using Declarative.Tuning;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace Declarative;
+
+/// <summary>A trained ranking pipeline.</summary>
+/// <typeparam name="TRow">The row type.</typeparam>
+public sealed class Ranker<TRow> : TrainedPipeline<TRow, RankingPrediction, RankingReport>
+{
+    private Ranker(PipelineState<TRow> state)
+        : base(state)
+    {
+    }
+
+    /// <summary>The metrics on the held-out test part. Only a trained model has them.</summary>
+    public RankingMetrics TestMetrics => TestMetricsAs<RankingMetrics>();
+
+    /// <summary>Loads, splits, tunes (when declared), trains and evaluates the pipeline.</summary>
+#pragma warning disable RS0027 // Train(spec, rows, test, options) overloads by type, not by count.
+    public static Ranker<TRow> Train(PipelineSpec<TRow> spec, string? dataPath = null, TrainOptions? options = null) =>
+        new(Trained(spec, MLTask.Ranking, dataPath, options));
+#pragma warning restore RS0027
+
+    /// <summary>
+    /// Trains on rows in memory: with <paramref name="test"/>, scores those rows and does not split; without, holds out
+    /// the declared test fraction (the same rows in the same order give the same model as a file of them).
+    /// </summary>
+    public static Ranker<TRow> Train(PipelineSpec<TRow> spec, IEnumerable<TRow> rows, IEnumerable<TRow>? test, TrainOptions? options) =>
+        new(Trained(spec, MLTask.Ranking, rows, test, options));
+
+    /// <summary>Loads a model saved by <c>Save(string)</c>.</summary>
+    public static Ranker<TRow> Load(PipelineSpec<TRow> spec, string path) => new(Loaded(spec, MLTask.Ranking, path));
+
+    /// <summary>Reads a model saved by <c>Save(Stream)</c>.</summary>
+    public static Ranker<TRow> Load(PipelineSpec<TRow> spec, Stream stream) => new(Loaded(spec, MLTask.Ranking, stream));
+
+    /// <inheritdoc/>
+    private protected override RankingPrediction FromScores(ReadOnlySpan<float> scores) => new(scores[0]);
+
+    /// <summary>Ranks the rows of one group (a query): its rows with their predictions, highest score first.</summary>
+    public IReadOnlyList<(TRow Row, RankingPrediction Prediction)> Rank(IEnumerable<TRow> group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        var rows = group.ToArray();
+        return rows.Zip(Predict(rows)).Select((p, i) => (p.First, p.Second, i))
+            .OrderByDescending(p => p.Second.Score).ThenBy(p => p.i).Select(p => (p.First, p.Second)).ToArray();
+    }
+
+    private protected override Func<RankingPrediction> ReadPrediction(DataViewRow output)
+    {
+        var score = output.GetGetter<float>(output.Schema[ColumnNames.Score]);
+        return () =>
+        {
+            float s = default;
+            score(ref s);
+            return new RankingPrediction(s);
+        };
+    }
+}

@@ -1,0 +1,27 @@
+namespace Declarative.Tests.Pipelines;
+
+/// <summary>A result of the Yahoo! learning-to-rank sample: graded relevance 0-4, 300 sparse features, its query from the .query file.</summary>
+public sealed class SearchResult
+{
+    [Label]
+    public float Relevance { get; set; }
+
+    [GroupId]
+    public int Query { get; set; }
+
+    [Columns(Count = 300)]
+    public float[] Features { get; set; } = [];
+}
+
+[Ranking<SearchResult>(Data = "datasets/yahoo-ltr-lightgbm/rank.train", TestData = "datasets/yahoo-ltr-lightgbm/rank.test", Format = DataFormat.SvmLight)]
+public partial class SearchRankingModel;
+
+[Ranking<SearchResult>(Data = "datasets/yahoo-ltr-lightgbm/rank.train", TestData = "datasets/yahoo-ltr-lightgbm/rank.test", Format = DataFormat.SvmLight)]
+[Trainers(Trainer.FastTree)]
+public partial class SearchFastTreeRankingModel;
+
+/// <summary>The training file alone, split by query: no query is half in training and half in the test.</summary>
+[Ranking<SearchResult>(Data = "datasets/yahoo-ltr-lightgbm/rank.train", Format = DataFormat.SvmLight)]
+[Trainers(Trainer.LightGbm, Trainer.FastTree)]
+[Tune(MaxTrials = 6, Folds = 3)]
+public partial class SearchTunedRankingModel;
