@@ -127,7 +127,7 @@ namespace Declarative.Generators
 
         public static readonly DiagnosticDescriptor NotServableNatively = Error(
             "DCL0030", "Feature cannot be served in a Native AOT app",
-            "Pipeline {0} is in an app published with PublishAot, where ML.NET cannot run and Declarative's portable scorer predicts, but the scorer cannot featurize the [Text] property '{1}' (word and character n-grams need ML.NET): mark it [Categorical] or [Ignore], or publish without PublishAot");
+            "Pipeline {0} is in an app published with PublishAot, where ML.NET cannot run and Declarative's portable scorer predicts, but the scorer cannot featurize the [Text] property '{1}' ({2}): mark it [Categorical] or [Ignore], or publish without PublishAot");
 
         public static readonly DiagnosticDescriptor TaskOptionOutOfRange = Error(
             "DCL0031", "Task option out of range",
@@ -153,6 +153,10 @@ namespace Declarative.Generators
             "DCL0036", "Row does not fit an SVMlight file",
             "Pipeline {0} reads an SVMlight file, whose lines hold a label, a qid: and numbered features, but {1}");
 
+        public static readonly DiagnosticDescriptor TextEncoderUnavailable = Error(
+            "DCL0037", "Text encoder unavailable",
+            "Pipeline {0}: the [Text] property '{1}' cannot use its encoder: {2}");
+
         private static readonly Dictionary<string, DiagnosticDescriptor> AllById = new[]
         {
             NotPartial, MissingLabel, MultipleLabels, UnsupportedLabelType, UnsupportedPropertyType, TrainerDoesNotFitTask,
@@ -161,7 +165,7 @@ namespace Declarative.Generators
             MetricDoesNotFitTask, TuneOptionOutOfRange, InvalidSearchRange, SearchRangeHasNoEffect, PipelineNotAClass,
             RowLessAccessible, MemberCollision, BadRowFractionOutOfRange, InvalidDataSource, InvalidOrderBy, InvalidPositiveClass,
             InvalidColumnRun, InvalidOnnxExport, NotServableNatively, TaskOptionOutOfRange, TuningNeedsLabel, NothingToTune,
-            TaskNotServableNatively, InvalidGroupId, InvalidSvmLightRow,
+            TaskNotServableNatively, InvalidGroupId, InvalidSvmLightRow, TextEncoderUnavailable,
         }.ToDictionary(d => d.Id);
 
         public static IEnumerable<DiagnosticDescriptor> All => AllById.Values;

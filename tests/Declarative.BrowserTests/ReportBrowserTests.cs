@@ -13,7 +13,7 @@ public sealed class ReportBrowserTests(ITestOutputHelper output) : IAsyncLifetim
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    public static TheoryData<string> Tasks => new() { "binary", "multiclass", "regression" };
+    public static TheoryData<string> Tasks => new() { "binary", "multiclass", "regression", "ranking", "clustering", "anomaly" };
 
     public async Task InitializeAsync()
     {
@@ -76,6 +76,17 @@ public sealed class ReportBrowserTests(ITestOutputHelper output) : IAsyncLifetim
             case "multiclass":
                 IrisModel.Train().SaveReport(path);
                 return (path, [.. common, "confusion", "per-class", "label-balance"]);
+            case "ranking":
+                // (The row's features are one array: its importance chart is a single bar, checked by the other tasks.)
+                SearchRankingModel.Train().SaveReport(path);
+                return (path, ["ndcg-by-cutoff", "group-spread"]);
+            case "clustering":
+                IrisClusterModel.Train().SaveReport(path);
+                return (path, [.. common, "cluster-sizes", "label-crosstab"]);
+            case "anomaly":
+                var (train, test) = TumorAnomalyData.Split();
+                TumorAnomalyModel.Train(train, test).SaveReport(path);
+                return (path, [.. common, "scores", "roc", "confusion"]);
             default:
                 TunedHousingModel.Train().SaveReport(path);
                 return (path, [.. common, "predicted-vs-actual", "residuals", "tuning-curve"]);

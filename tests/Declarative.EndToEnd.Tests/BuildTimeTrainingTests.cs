@@ -403,6 +403,45 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
     }
 
     [Fact]
+    public void MiniLMText_NeedsItsPackage_ThenTrainsAtBuild_AndPredicts()
+    {
+        const string source = """
+            using Declarative;
+
+            var model = ReviewModel.Load();
+            var good = model.Predict(new Review { Sentence = "Wonderful food and the friendliest staff, we loved it." });
+            var bad = model.Predict(new Review { Sentence = "Cold, bland and overpriced; the waiter was rude." });
+            Console.WriteLine($"good {good.PredictedLabel}, bad {bad.PredictedLabel}");
+
+            public sealed class Review
+            {
+                [Text(Encoder = TextEncoder.MiniLM), Column(Index = 0)] public string Sentence { get; set; } = "";
+                [Label, Column(Index = 1)] public bool Positive { get; set; }
+            }
+
+            [BinaryClassification<Review>(Data = "data/yelp.txt", HasHeader = false, Separator = '\t', AllowQuoting = false)]
+            public partial class ReviewModel;
+            """;
+        var project = package.NewProject("EmbeddingsApp", source, ("sentiment-sentences/yelp_labelled.txt", "data/yelp.txt"));
+
+        var (exitCode, missing) = DotNet.Run(project, "build");
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("error DCL0037", missing);
+        Assert.Contains("<PackageReference Include=\"Declarative.Embeddings\" />", missing);
+
+        // With the package (and TreatWarningsAsErrors, as the fresh project has): no NuGet warning, and the build trains.
+        var csproj = Path.Combine(project, "EmbeddingsApp.csproj");
+        File.WriteAllText(csproj, File.ReadAllText(csproj).Replace(
+            $"<PackageReference Include=\"Declarative\" Version=\"{package.Version}\" />",
+            $"<PackageReference Include=\"Declarative\" Version=\"{package.Version}\" /><PackageReference Include=\"Declarative.Embeddings\" Version=\"{package.Version}\" />",
+            StringComparison.Ordinal));
+        var build = DotNet.Succeed(project, "build");
+        Assert.Contains("Declarative: trained ReviewModel with SdcaLogisticRegression", build);
+        Assert.DoesNotContain("NU1603", build);
+        Assert.Contains("good True, bad False", DotNet.Succeed(project, "run", "--no-build"));
+    }
+
+    [Fact]
     public void DataProfileWarnings_AreBuildWarningsAtTheDataFile()
     {
         const string source = """

@@ -441,6 +441,21 @@ public sealed class DiagnosticTests
         Assert.Contains("Format = global::Declarative.DataFormat.SvmLight", run.GeneratedTrees.Single().ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void DCL0037_TheMiniLMEncoderWithoutItsPackage()
+    {
+        var (run, _) = GeneratorHarness.Run("""
+            using Declarative;
+            public class R { [Label] public bool T { get; set; } [Text(Encoder = TextEncoder.MiniLM)] public string Review { get; set; } = ""; }
+            [BinaryClassification<R>] public partial class M;
+            """);
+
+        var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == "DCL0037");
+        Assert.Contains("<PackageReference Include=\"Declarative.Embeddings\" />", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("'Review'", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Empty(run.GeneratedTrees);
+    }
+
     private static readonly Dictionary<string, string> PublishAot = new() { ["PublishAot"] = "true" };
 
     [Fact]

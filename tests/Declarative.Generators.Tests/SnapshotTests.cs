@@ -185,6 +185,41 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void TextEncodedByMiniLM()
+    {
+        const string source = """
+            using Declarative;
+
+            namespace Reviews;
+
+            public sealed class Review
+            {
+                [Label] public bool Positive { get; set; }
+                [Text(Encoder = TextEncoder.MiniLM)] public string Body { get; set; } = "";
+                public float Stars { get; set; }
+            }
+
+            [BinaryClassification<Review>(Data = "reviews.csv")]
+            public partial class ReviewModel;
+            """;
+
+        // The encoder as the Declarative.Embeddings package declares it, so the compilation has it.
+        const string package = """
+            namespace Declarative.Embeddings;
+
+            public sealed class MiniLMEncoder : Declarative.Schema.ISentenceEncoder
+            {
+                public static MiniLMEncoder Instance { get; } = new();
+                public string Name => "all-MiniLM-L6-v2";
+                public int Dimension => 384;
+                public float[][] Encode(System.Collections.Generic.IReadOnlyList<string> texts, System.Threading.CancellationToken cancellationToken = default) => [];
+            }
+            """;
+
+        AssertGenerates("ReviewModel", source, package);
+    }
+
+    [Fact]
     public void Clustering_ChoosesK_WithALabelToMeasureBy()
     {
         const string source = """
@@ -259,9 +294,9 @@ public sealed class SnapshotTests
         Assert.DoesNotContain("[assembly:", run.GeneratedTrees.Single().GetText().ToString(), StringComparison.Ordinal);
     }
 
-    private static void AssertGenerates(string name, string source)
+    private static void AssertGenerates(string name, params string[] sources)
     {
-        var (run, diagnostics) = GeneratorHarness.Run(source);
+        var (run, diagnostics) = GeneratorHarness.Run(sources);
 
         Assert.Empty(run.Diagnostics);
         Assert.Empty(diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));

@@ -169,6 +169,13 @@ namespace Declarative.Generators.Emitting
                     continue;
                 }
 
+                if (feature.Kind == FeatureKind.Text && feature.Encoder == 1)
+                {
+                    // A pre-trained encoder's vector is one number column per element: spread into the list.
+                    writer.WriteLine($".. {Schema}.ColumnSpec<{row}>.EncodedText({Literal(feature.PropertyName)}, {NullableLiteral(feature.ColumnName)}, static row => {ColumnExpressions.Getter(feature)}, global::Declarative.Embeddings.MiniLMEncoder.Instance{Index(feature.Index)}),");
+                    continue;
+                }
+
                 if (feature.Kind == FeatureKind.Run)
                 {
                     // A run is one number column per element: spread into the list.

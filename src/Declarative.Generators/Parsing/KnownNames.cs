@@ -5,6 +5,8 @@ namespace Declarative.Generators.Parsing
     {
         public const string Label = "Declarative.LabelAttribute";
         public const string GroupId = "Declarative.GroupIdAttribute";
+        public const string MiniLMEncoder = "Declarative.Embeddings.MiniLMEncoder";
+        public const string EmbeddingsPackage = "Declarative.Embeddings";
         public const string Categorical = "Declarative.CategoricalAttribute";
         public const string Text = "Declarative.TextAttribute";
         public const string Ignore = "Declarative.IgnoreAttribute";

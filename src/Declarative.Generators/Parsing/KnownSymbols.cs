@@ -31,6 +31,7 @@ namespace Declarative.Generators.Parsing
             Hyperparameter = compilation.GetTypeByMetadataName(KnownNames.Hyperparameter);
             TunerKind = compilation.GetTypeByMetadataName(KnownNames.TunerKind);
             HasOnnxRuntime = compilation.ReferencedAssemblyNames.Any(a => a.Name == OnnxRuntimeAssembly);
+            HasEmbeddings = compilation.GetTypeByMetadataName(KnownNames.MiniLMEncoder) is not null;
             _tasks = TaskDescriptors.All.Select(t => (t, compilation.GetTypeByMetadataName(t.AttributeMetadataName))).ToArray();
         }
 
@@ -39,6 +40,9 @@ namespace Declarative.Generators.Parsing
 
         /// <summary>Whether the compilation references ONNX Runtime.</summary>
         public bool HasOnnxRuntime { get; }
+
+        /// <summary>Whether the project references Declarative.Embeddings, which carries the MiniLM sentence encoder.</summary>
+        public bool HasEmbeddings { get; }
 
         public INamedTypeSymbol? Label { get; }
 

@@ -97,18 +97,24 @@ namespace Declarative.Generators.Parsing
 
                 var format = column is null ? null : AttributeReader.Named<string>(column, "Format");
                 var feature = Feature(property, columnName, index, isText, isCategorical, format, location, diagnostics);
+                if (feature is { Kind: FeatureKind.Text } && attributes.FirstOrDefault(a => symbols.Is(a, symbols.Text)) is { } textAttribute)
+                {
+                    feature = feature with { Encoder = Encoder(pipeline, property, textAttribute, symbols, location, diagnostics) };
+                }
+
                 if (feature is not null)
                 {
                     features.Add(feature);
                     if (buildOptions.ExportOnnx && feature.Kind == FeatureKind.Text)
                     {
                         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOnnxExport, location,
-                            $"the text featurizer of '{property.Name}' (word and character n-grams) has no ONNX form; mark it [Categorical] or [Ignore], or do not export"));
+                            $"the text featurizer of '{property.Name}' ({(feature.Encoder == 0 ? "word and character n-grams" : "a sentence encoder")}) has no ONNX form in the exported model; mark it [Categorical] or [Ignore], or do not export"));
                     }
 
                     if (buildOptions.PublishAot && feature.Kind == FeatureKind.Text)
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotServableNatively, location, pipeline.Name, property.Name));
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotServableNatively, location, pipeline.Name, property.Name,
+                            feature.Encoder == 0 ? "word and character n-grams need ML.NET" : "its sentence encoder runs in ONNX Runtime, which Declarative does not serve natively"));
                     }
                 }
             }
@@ -146,6 +152,22 @@ namespace Declarative.Generators.Parsing
             var positive = labelAttribute is null ? null : AttributeReader.Named<string>(labelAttribute, "Positive");
             var label = Label(labels[0].Property, labels[0].Name, labels[0].Index, positive, task, fallback, diagnostics);
             return label is null || diagnostics.Count > errorsBefore ? null : ((LabelModel?)label, group, features);
+        }
+
+        /// <summary>The [Text] property's encoder: n-grams (0), or MiniLM (1), which needs the Declarative.Embeddings package.</summary>
+        private static int Encoder(INamedTypeSymbol pipeline, IPropertySymbol property, AttributeData text, KnownSymbols symbols, Location? location, List<DiagnosticInfo> diagnostics)
+        {
+            var encoder = AttributeReader.Named(text, "Encoder", 0);
+            var problem = encoder is < 0 or > 1 ? $"{encoder} is not a member of Declarative.TextEncoder"
+                : encoder == 1 && !symbols.HasEmbeddings
+                    ? $"TextEncoder.MiniLM lives in the optional package {KnownNames.EmbeddingsPackage} (it carries the 90 MB model); add <PackageReference Include=\"{KnownNames.EmbeddingsPackage}\" /> to the project"
+                : null;
+            if (problem is not null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TextEncoderUnavailable, location, pipeline.Name, property.Name, problem));
+            }
+
+            return encoder;
         }
 
         /// <summary>The [GroupId] property: one exactly for a task that ranks within groups, none otherwise; an int, long or string.</summary>

@@ -20,9 +20,23 @@ internal sealed class ColumnBuilder<TRow>(ColumnSpec<TRow> column, string name, 
     private readonly Dictionary<string, int> _categoryCodes = new(StringComparer.Ordinal);
     private const int CategoryLookupLimit = 100_000;
 
+    /// <summary>The column this builder reads.</summary>
+    public ColumnSpec<TRow> Column => column;
+
     public void Add(Field field)
     {
         var text = field.Value;
+        if (column.Embedding is { } embedding)
+        {
+            // A text to embed: its first element keeps the text, and the table encodes all of them at once when built.
+            if (embedding.Offset == 0)
+            {
+                _texts.Add(text.AsMemory());
+            }
+
+            return;
+        }
+
         switch (column.Kind)
         {
             case ColumnKind.Numeric:
@@ -135,6 +149,16 @@ internal sealed class ColumnBuilder<TRow>(ColumnSpec<TRow> column, string name, 
     /// <summary>Takes back the value last added, when a later column of the same row fails.</summary>
     private void RemoveLast()
     {
+        if (column.Embedding is { } embedding)
+        {
+            if (embedding.Offset == 0)
+            {
+                _texts.RemoveLast();
+            }
+
+            return;
+        }
+
         switch (column.Storage)
         {
             case ColumnStorage.Single:
@@ -154,7 +178,13 @@ internal sealed class ColumnBuilder<TRow>(ColumnSpec<TRow> column, string name, 
 
     private bool IsCoded => column.Kind.IsCoded();
 
-    public TableColumn Build() => column.Storage switch
+    /// <summary>Every column of a table, with each embedded text encoded (in batches) into its vector's columns.</summary>
+    public static IReadOnlyList<TableColumn> BuildAll(ColumnBuilder<TRow>[] builders, CancellationToken cancellationToken = default) =>
+        TableEmbeddings.Expand(builders.Select(b => (b.Column, b.Column.Embedding is { Offset: > 0 } ? null : b.Build())).ToArray(), cancellationToken);
+
+    public TableColumn Build() => column.Embedding is not null
+        ? new TableColumn(column.PropertyName, _texts.ToArray())
+        : column.Storage switch
     {
         ColumnStorage.Single => new TableColumn(column.PropertyName, _singles.ToArray()),
         ColumnStorage.Boolean => new TableColumn(column.PropertyName, _booleans.ToArray()) { NegativeClass = _negative },

@@ -81,7 +81,7 @@ internal static class DelimitedFileLoader
             throw new DataFileException(path, null, null, "The file has no data rows.");
         }
 
-        return new DataTable(builders.Select(b => b.Build()).ToArray(), rows)
+        return new DataTable(ColumnBuilder<TRow>.BuildAll(builders), rows)
         {
             MultilineFields = records.MultilineFields,
             FirstMultilineFieldLine = records.FirstMultilineFieldLine,

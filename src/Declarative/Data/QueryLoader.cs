@@ -54,7 +54,7 @@ internal static class QueryLoader
                 throw new DataFileException(source, null, null, "The query returned no rows.");
             }
 
-            return new DataTable(builders.Select(b => b.Build()).ToArray(), rows) { BadRows = bad.Count, BadRowSamples = bad.Samples };
+            return new DataTable(ColumnBuilder<TRow>.BuildAll(builders), rows) { BadRows = bad.Count, BadRowSamples = bad.Samples };
         });
     }
 

@@ -14,7 +14,8 @@ internal static class RowTable
         var columns = spec.Columns.ToArray();
         var singles = columns.Select(c => c.Storage == ColumnStorage.Single ? new List<float>() : null).ToArray();
         var booleans = columns.Select(c => c.Storage == ColumnStorage.Boolean ? new List<bool>() : null).ToArray();
-        var texts = columns.Select(c => c.Storage == ColumnStorage.Text ? new List<ReadOnlyMemory<char>>() : null).ToArray();
+        // An embedded text's first element keeps the text (its vector is encoded with the others' at the end); the rest keep nothing.
+        var texts = columns.Select(c => c.Storage == ColumnStorage.Text || c.Embedding is { Offset: 0 } ? new List<ReadOnlyMemory<char>>() : null).ToArray();
         var negatives = new string?[columns.Length];
         var count = 0;
         foreach (var row in rows)
@@ -28,6 +29,16 @@ internal static class RowTable
             for (var i = 0; i < columns.Length; i++)
             {
                 var column = columns[i];
+                if (column.Embedding is { } embedding)
+                {
+                    if (embedding.Offset == 0)
+                    {
+                        texts[i]!.Add((column.TextGetter!(row) ?? "").AsMemory());
+                    }
+
+                    continue;
+                }
+
                 switch (column.Storage)
                 {
                     case ColumnStorage.Single:
@@ -83,12 +94,13 @@ internal static class RowTable
             throw new ArgumentException($"{source}: there are no rows.", nameof(rows));
         }
 
-        var built = columns.Select((c, i) => c.Storage switch
-        {
-            ColumnStorage.Single => new TableColumn(c.PropertyName, singles[i]!.ToArray()),
-            ColumnStorage.Boolean => new TableColumn(c.PropertyName, booleans[i]!.ToArray()) { NegativeClass = negatives[i] },
-            _ => new TableColumn(c.PropertyName, texts[i]!.ToArray()),
-        }).ToArray();
-        return new DataTable(built, count);
+        var built = columns.Select((c, i) => (c, c.Embedding is { Offset: > 0 } ? null : c.Embedding is not null || c.Storage == ColumnStorage.Text
+            ? new TableColumn(c.PropertyName, texts[i]!.ToArray())
+            : c.Storage switch
+            {
+                ColumnStorage.Single => new TableColumn(c.PropertyName, singles[i]!.ToArray()),
+                _ => new TableColumn(c.PropertyName, booleans[i]!.ToArray()) { NegativeClass = negatives[i] },
+            })).ToArray();
+        return new DataTable(TableEmbeddings.Expand(built), count);
     }
 }

@@ -20,6 +20,17 @@ internal static class DataProfiler
 
         foreach (var spec_ in spec.Columns)
         {
+            if (spec_.Embedding is { } embedding)
+            {
+                // An embedded text is one property: its vector's numbers say nothing a person reads.
+                if (embedding.Offset == 0)
+                {
+                    columns.Add(new ColumnProfile(embedding.Property, spec_.ColumnName, $"{ColumnKind.Text} ({embedding.Encoder.Name}, {embedding.Encoder.Dimension} numbers)", false, 0, 0, null, null, null, []));
+                }
+
+                continue;
+            }
+
             if (spec_.Run is { } run)
             {
                 // A run is one property: one profile of all its values, not one per element.

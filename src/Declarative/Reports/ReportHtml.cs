@@ -54,7 +54,7 @@ internal static class ReportHtml
     {
         var spread = r.CrossValidation.ToDictionary(m => m.Metric);
         html.Append("<section><h2>Metrics</h2><table class=\"metrics\"><thead><tr><th>Metric</th><th>Test</th><th>Cross-validation (mean ± sd)</th></tr></thead><tbody>");
-        foreach (var (name, value) in r.TestMetrics.OrderBy(m => m.Key != r.HeadlineMetric).ThenBy(m => m.Key, StringComparer.Ordinal))
+        foreach (var (name, value) in r.TestMetrics.OrderBy(m => m.Key != r.HeadlineMetric).ThenBy(m => NaturalKey(m.Key), StringComparer.Ordinal))
         {
             var cv = spread.TryGetValue(name, out var s) ? $"{Fixed(s.Mean)} ± {Fixed(s.StdDev)}" : "";
             html.Append(CultureInfo.InvariantCulture, $"<tr{(name == r.HeadlineMetric ? " class=\"headline-row\"" : "")}><td>{Encode(Spaced(name))}</td><td>{Fixed(value)}</td><td>{cv}</td></tr>");
@@ -201,7 +201,13 @@ internal static class ReportHtml
         ["RootMeanSquaredError"] = "Root mean squared error",
         ["LogLoss"] = "Log-loss",
         ["LogLossReduction"] = "Log-loss reduction",
+        ["DaviesBouldinIndex"] = "Davies-Bouldin index",
+        ["DetectionRateAtFalsePositiveCount"] = "Detection rate at 10 false positives",
     };
+
+    /// <summary>A name whose numbers sort by value (NDCG@2 before NDCG@10), and NDCG before DCG.</summary>
+    private static string NaturalKey(string name) =>
+        System.Text.RegularExpressions.Regex.Replace(name.StartsWith("Ndcg", StringComparison.Ordinal) ? "0" + name : name, "[0-9]+", m => m.Value.PadLeft(4, '0'));
 
     /// <summary>"AreaUnderRocCurve" as "Area under ROC curve" for people.</summary>
     internal static string Spaced(string name)
@@ -209,6 +215,12 @@ internal static class ReportHtml
         if (MetricNames.TryGetValue(name, out var known))
         {
             return known;
+        }
+
+        // Ranking's metrics by cut-off: NdcgAt10 is NDCG@10.
+        if (System.Text.RegularExpressions.Regex.Match(name, "^(Ndcg|Dcg)At([0-9]+)$") is { Success: true } cutOff)
+        {
+            return $"{cutOff.Groups[1].Value.ToUpperInvariant()}@{cutOff.Groups[2].Value}";
         }
 
         var words = System.Text.RegularExpressions.Regex.Split(name, "(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");

@@ -54,8 +54,11 @@ public sealed class ColumnSpec<TRow>
     /// <summary>For one element of an array property read from a run of columns: which element of which run.</summary>
     internal ColumnRun? Run { get; private init; }
 
-    /// <summary>The row property the column comes from: a date's parts and a run's elements share one.</summary>
-    internal string SourceProperty => Date?.Property ?? Run?.Property ?? PropertyName;
+    /// <summary>For one element of a text property's embedding: which element, by which encoder.</summary>
+    internal TextEmbedding? Embedding { get; private init; }
+
+    /// <summary>The row property the column comes from: a date's parts, a run's elements and an embedding's share one.</summary>
+    internal string SourceProperty => Date?.Property ?? Run?.Property ?? Embedding?.Property ?? PropertyName;
 
     internal ColumnStorage Storage => Kind.Storage();
 
@@ -159,6 +162,25 @@ public sealed class ColumnSpec<TRow>
         }).ToArray();
     }
 
+    /// <summary>
+    /// A [Text] property embedded by a pre-trained sentence encoder: <see cref="ISentenceEncoder.Dimension"/> numeric
+    /// columns (<c>Review[0]</c>, ...), all read from the property's one file column, featurized with the other numbers.
+    /// Files are encoded in batches when they load; a row being predicted is encoded once for all its elements.
+    /// </summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public static IEnumerable<ColumnSpec<TRow>> EncodedText(string propertyName, string? columnName, Func<TRow, string?> getter, ISentenceEncoder encoder, int index = -1)
+    {
+        ArgumentNullException.ThrowIfNull(getter);
+        ArgumentNullException.ThrowIfNull(encoder);
+        return Enumerable.Range(0, encoder.Dimension).Select(offset => new ColumnSpec<TRow>(TextEmbedding.ElementName(propertyName, offset), columnName ?? propertyName, index, ColumnKind.Numeric)
+        {
+            HasExplicitName = columnName is not null,
+            Embedding = new TextEmbedding(propertyName, encoder, offset),
+            TextGetter = getter,
+            SingleGetter = row => TextEmbedding.VectorOf(encoder, getter(row))[offset],
+        }).ToArray();
+    }
+
     private static float Element(float[]? values, ColumnRun run, int startIndex) =>
         values is null ? float.NaN
         : values.Length == run.Count ? values[run.Offset]
@@ -167,5 +189,5 @@ public sealed class ColumnSpec<TRow>
 
     /// <summary>The canonical form of this column in the schema hash: what a trained model depends on.</summary>
     internal string SchemaSignature() =>
-        string.Create(CultureInfo.InvariantCulture, $"{PropertyName}:{Kind}:{CategoryType?.FullName ?? Codec?.LabelTypeName}");
+        string.Create(CultureInfo.InvariantCulture, $"{PropertyName}:{Kind}:{CategoryType?.FullName ?? Codec?.LabelTypeName ?? Embedding?.Encoder.Name}");
 }
