@@ -157,6 +157,10 @@ namespace Declarative.Generators
             "DCL0037", "Text encoder unavailable",
             "Pipeline {0}: the [Text] property '{1}' cannot use its encoder: {2}");
 
+        public static readonly DiagnosticDescriptor NotSynthesizable = Error(
+            "DCL0038", "Row cannot be synthesized",
+            "Pipeline {0} is a synthesizer, but {1}");
+
         private static readonly Dictionary<string, DiagnosticDescriptor> AllById = new[]
         {
             NotPartial, MissingLabel, MultipleLabels, UnsupportedLabelType, UnsupportedPropertyType, TrainerDoesNotFitTask,
@@ -165,7 +169,7 @@ namespace Declarative.Generators
             MetricDoesNotFitTask, TuneOptionOutOfRange, InvalidSearchRange, SearchRangeHasNoEffect, PipelineNotAClass,
             RowLessAccessible, MemberCollision, BadRowFractionOutOfRange, InvalidDataSource, InvalidOrderBy, InvalidPositiveClass,
             InvalidColumnRun, InvalidOnnxExport, NotServableNatively, TaskOptionOutOfRange, TuningNeedsLabel, NothingToTune,
-            TaskNotServableNatively, InvalidGroupId, InvalidSvmLightRow, TextEncoderUnavailable,
+            TaskNotServableNatively, InvalidGroupId, InvalidSvmLightRow, TextEncoderUnavailable, NotSynthesizable,
         }.ToDictionary(d => d.Id);
 
         public static IEnumerable<DiagnosticDescriptor> All => AllById.Values;

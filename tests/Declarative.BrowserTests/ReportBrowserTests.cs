@@ -13,7 +13,7 @@ public sealed class ReportBrowserTests(ITestOutputHelper output) : IAsyncLifetim
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    public static TheoryData<string> Tasks => new() { "binary", "multiclass", "regression", "ranking", "clustering", "anomaly" };
+    public static TheoryData<string> Tasks => new() { "binary", "multiclass", "regression", "ranking", "clustering", "anomaly", "synthesis" };
 
     public async Task InitializeAsync()
     {
@@ -83,6 +83,10 @@ public sealed class ReportBrowserTests(ITestOutputHelper output) : IAsyncLifetim
             case "clustering":
                 IrisClusterModel.Train().SaveReport(path);
                 return (path, [.. common, "cluster-sizes", "label-crosstab"]);
+            case "synthesis":
+                // (No importance: a synthesizer predicts nothing to shuffle a property against.)
+                AdultTreeSynthesizer.Train().SaveReport(path);
+                return (path, ["column-fidelity", "label-balance"]);
             case "anomaly":
                 var (train, test) = TumorAnomalyData.Split();
                 TumorAnomalyModel.Train(train, test).SaveReport(path);

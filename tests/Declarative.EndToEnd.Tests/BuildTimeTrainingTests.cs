@@ -442,6 +442,33 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
     }
 
     [Fact]
+    public void Synthesizer_TrainsAtBuild_WithItsReport_AndTheAppSamplesTheSameRowsForASeed()
+    {
+        const string source = $$"""
+            using Declarative;
+
+            var model = TumorSynthesizer.Load();
+            var first = model.Sample(500, seed: 9);
+            var again = model.Sample(500, seed: 9);
+            Console.WriteLine($"sampled {first.Count}, same {first.Select(Key).SequenceEqual(again.Select(Key))}, malignant {first.Count(t => t.Malignant)}");
+            static string Key(Tumor t) => $"{t.Malignant}|{t.Thickness}|{t.UniformSize}|{t.UniformShape}|{t.BareNuclei}";
+
+            {{TumorSources.Row}}
+
+            [Synthesizer<Tumor>(Data = "data/breast-cancer.txt", Kind = SynthesizerKind.SequentialTrees)]
+            public partial class TumorSynthesizer;
+            """;
+        var project = package.NewProject("SynthesisApp", source, (TumorSources.Dataset, "data/breast-cancer.txt"));
+        var output = Path.Combine(project, "bin", "Debug", "net10.0");
+
+        var build = DotNet.Succeed(project, "build");
+        Assert.Contains("Declarative: trained TumorSynthesizer with SequentialTrees", build);
+        Assert.Contains("\"ColumnDistance\"", File.ReadAllText(Path.Combine(output, "TumorSynthesizer.model.json")));
+        Assert.Contains("data-chart=\"column-fidelity\"", File.ReadAllText(Path.Combine(output, "TumorSynthesizer.report.html")));
+        Assert.Matches(@"sampled 500, same True, malignant \d+", DotNet.Succeed(project, "run", "--no-build"));
+    }
+
+    [Fact]
     public void DataProfileWarnings_AreBuildWarningsAtTheDataFile()
     {
         const string source = """

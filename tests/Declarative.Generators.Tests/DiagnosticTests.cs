@@ -456,6 +456,36 @@ public sealed class DiagnosticTests
         Assert.Empty(run.GeneratedTrees);
     }
 
+    [Theory]
+    [InlineData("public sealed record R(float A, float B);", "R has no parameterless constructor")]
+    [InlineData("public class R { public float A { get; } = 1; public float B { get; set; } }", "'A': it has no setter")]
+    [InlineData("public class R { public System.DateTime When { get; set; } public float B { get; set; } }", "'When': a synthesizer does not model dates and times yet")]
+    [InlineData("public class R { [Text] public string Note { get; set; } = \"\"; public float B { get; set; } }", "'Note': a synthesizer does not write free text")]
+    public void DCL0038_RowsASynthesizerCannotBuildOrModel(string row, string message)
+    {
+        var (run, _) = GeneratorHarness.Run($$"""
+            using Declarative;
+            {{row}}
+            [Synthesizer<R>] public partial class M;
+            """);
+
+        var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == "DCL0038");
+        Assert.Contains(message, diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Empty(run.GeneratedTrees);
+    }
+
+    [Fact]
+    public void DCL0033_TuningASynthesizer()
+    {
+        var (run, _) = GeneratorHarness.Run("""
+            using Declarative;
+            public class R { public float A { get; set; } }
+            [Synthesizer<R>, Tune] public partial class M;
+            """);
+
+        Assert.Single(run.Diagnostics, d => d.Id == "DCL0033");
+    }
+
     private static readonly Dictionary<string, string> PublishAot = new() { ["PublishAot"] = "true" };
 
     [Fact]

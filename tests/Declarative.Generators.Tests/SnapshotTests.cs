@@ -220,6 +220,36 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void Synthesizer_BuildsRowsOfEveryKind()
+    {
+        const string source = """
+            using Declarative;
+
+            namespace Patients;
+
+            public enum Ward { North, South }
+
+            public sealed class Patient
+            {
+                [Label] public bool Readmitted { get; set; }
+                public float Age { get; set; }
+                public int Visits { get; set; }
+                public double? Weight { get; set; }
+                public bool Smoker { get; set; }
+                public string City { get; set; } = "";
+                public Ward Ward { get; set; }
+                [Categorical] public int Code { get; set; }
+                [Ignore] public string Id { get; set; } = "";
+            }
+
+            [Synthesizer<Patient>(Data = "patients.csv", Kind = SynthesizerKind.SequentialTrees)]
+            public partial class PatientSynthesizer;
+            """;
+
+        AssertGenerates("PatientSynthesizer", source);
+    }
+
+    [Fact]
     public void Clustering_ChoosesK_WithALabelToMeasureBy()
     {
         const string source = """

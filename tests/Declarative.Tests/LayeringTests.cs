@@ -10,10 +10,11 @@ public sealed partial class LayeringTests
 {
     /// <summary>
     /// Lowest first. The loader reads a file by the declared schema, so Schema sits under Data. The portable scorer
-    /// reads trained models and writes its file as the other artifacts are written, so it sits on top.
+    /// reads trained models and writes its file as the other artifacts are written, so it sits on top; the synthesizer
+    /// measures its rows with the predictive tasks (utility), so it sits above them all.
     /// </summary>
     private static readonly string[] Layers =
-        ["Schema", "Data", "Training", "Tuning", "Evaluation", "Reports", "Prediction", "Tasks", "Artifacts", "Scoring"];
+        ["Schema", "Data", "Training", "Tuning", "Evaluation", "Reports", "Prediction", "Tasks", "Artifacts", "Scoring", "Synthesis"];
 
     /// <summary>Files that are the user's vocabulary: in the root namespace, so <c>using Declarative;</c> is enough.</summary>
     private static readonly string[] RootFolders = ["", "Attributes"];
@@ -69,7 +70,7 @@ public sealed partial class LayeringTests
     private static partial Regex NamespaceDeclaration();
 
     /// <summary>A layer named by itself before a type: <c>Data.DataTable</c>, not <c>ml.Data.Cache</c> or <c>x.Data</c>.</summary>
-    [GeneratedRegex(@"(?<![\w.])(Schema|Data|Training|Tuning|Evaluation|Reports|Prediction|Tasks|Artifacts|Scoring)\.[A-Z]\w*")]
+    [GeneratedRegex(@"(?<![\w.])(Schema|Data|Training|Tuning|Evaluation|Reports|Prediction|Tasks|Artifacts|Scoring|Synthesis)\.[A-Z]\w*")]
     private static partial Regex PartialName();
 
     /// <summary>A using directive or a qualified name: <c>using Declarative.Data;</c>, <c>Declarative.Data.X</c>.</summary>

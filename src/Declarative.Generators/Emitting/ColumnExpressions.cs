@@ -65,7 +65,7 @@ namespace Declarative.Generators.Emitting
         public static string LabelFactory(TaskDescriptor task, LabelModel label, string arguments)
         {
             var access = Access(label.PropertyName);
-            return task.LabelStorage switch
+            return Storage(task, label) switch
             {
                 LabelStorage.Boolean when label.Positive is { } positive =>
                     $"PositiveLabel<{label.TypeName}>({arguments}, static row => {access}, {Codec(label)}, {Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(positive, quote: true)}",
@@ -73,6 +73,51 @@ namespace Declarative.Generators.Emitting
                 LabelStorage.Numeric => $"NumericLabel({arguments}, static row => {(label.ValueType == ValueType.Single ? access : "(float)" + access)}",
                 _ => $"ClassLabel<{label.TypeName}>({arguments}, static row => {access}, {Codec(label)}",
             };
+        }
+
+        /// <summary>How the label is stored: the task's way, or by the label's type for a task that models any label.</summary>
+        public static LabelStorage Storage(TaskDescriptor task, LabelModel label) => task.LabelStorage != LabelStorage.ByType ? task.LabelStorage
+            : label.ValueType == ValueType.Boolean ? LabelStorage.Boolean
+            : label.ValueType is ValueType.Single or ValueType.Double or ValueType.Decimal ? LabelStorage.Numeric
+            : LabelStorage.Class;
+
+        /// <summary>
+        /// The expression that reads column <paramref name="index"/> of a sampled row (<c>v</c>) into a property of the given
+        /// type: numbers cast (missing is NaN for float and double, the default or null otherwise), booleans and categories
+        /// from their text.
+        /// </summary>
+        public static string Sampled(ValueType type, bool nullable, string typeName, bool categorical, int index)
+        {
+            var i = index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var missing = nullable ? "null" : "default";
+            string value;
+            if (type == ValueType.String)
+            {
+                return $"v.Text({i}) ?? \"\"";
+            }
+
+            if (type == ValueType.Boolean)
+            {
+                value = $"v.Boolean({i})";
+            }
+            else if (type == ValueType.Enum)
+            {
+                value = $"global::System.Enum.Parse<{typeName}>(v.Text({i})!)";
+            }
+            else if (categorical)
+            {
+                value = $"({typeName})v.Integer({i})";
+            }
+            else if (type is ValueType.Single or ValueType.Double && !nullable)
+            {
+                return $"({typeName})v.Number({i})";
+            }
+            else
+            {
+                value = $"({typeName})v.Number({i})";
+            }
+
+            return $"v.IsMissing({i}) ? {missing} : {value}";
         }
 
         /// <summary>The codec of a class label's type (multiclass, or binary with a positive class).</summary>

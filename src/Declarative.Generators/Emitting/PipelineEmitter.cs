@@ -44,8 +44,16 @@ namespace Declarative.Generators.Emitting
             writer.WriteLine($"[global::System.CodeDom.Compiler.GeneratedCode(\"Declarative.Generators\", \"{ThisAssembly.Version}\")]");
             writer.OpenBlock($"partial class {Identifiers.Escape(model.ClassName)} : global::Declarative.IDeclaredModel<{model.FullyQualifiedName}>");
             WriteSpec(writer, model, task);
-            WriteMembers(writer, model, task);
-            WritePrediction(writer, model, task);
+            if (task.Generative)
+            {
+                SynthesizerEmitter.WriteMembers(writer, model, task);
+            }
+            else
+            {
+                WriteMembers(writer, model, task);
+                WritePrediction(writer, model, task);
+            }
+
             writer.CloseBlock();
 
             foreach (var _ in model.ContainingTypes)
@@ -140,6 +148,12 @@ namespace Declarative.Generators.Emitting
                 writer.CloseBlock(",");
             }
 
+
+            if (task.Generative)
+            {
+                writer.WriteLine($"SynthesizerKind = global::Declarative.SynthesizerKind.{(model.SynthesizerKind == 1 ? "SequentialTrees" : "GaussianCopula")},");
+                writer.WriteLine("RowFactory = Compose,");
+            }
 
             if (task.Option is { } option && model.TaskOption is { } value)
             {
@@ -292,6 +306,12 @@ namespace Declarative.Generators.Emitting
                 ? "    global::System.Linq.Enumerable.Select(_pipeline.Predict(rows), p => new Prediction(p, _positive, _negative));"
                 : "    global::System.Linq.Enumerable.Select(_pipeline.Predict(rows), static p => new Prediction(p));");
             writer.WriteLine();
+            WriteDeclaredMembers(writer, model, core);
+        }
+
+        /// <summary>The members tools reach a pipeline by (<c>IDeclaredPipeline</c>, <c>IDeclaredModel</c>), the same for every task.</summary>
+        internal static void WriteDeclaredMembers(SourceWriter writer, PipelineModel model, string core)
+        {
             writer.WriteLine("/// <inheritdoc/>");
             writer.WriteLine("static global::Declarative.Schema.IPipelineSpec global::Declarative.IDeclaredPipeline.DeclaredSpec => Spec;");
             writer.WriteLine();

@@ -33,7 +33,8 @@ namespace Declarative.Generators.Model
         ImmutableEquatableArray<FeatureModel> Features,
         TuningModel? Tuning,
         bool ExportOnnx,
-        double? TaskOption);
+        double? TaskOption,
+        int SynthesizerKind);
 
     /// <summary>A type the pipeline class is nested in: its keyword (<c>class</c>, <c>record struct</c>...) and name.</summary>
     internal sealed record ContainingTypeModel(string Keyword, string Name);

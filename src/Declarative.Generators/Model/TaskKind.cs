@@ -9,5 +9,6 @@ namespace Declarative.Generators.Model
         Ranking = 4,
         Clustering = 5,
         AnomalyDetection = 6,
+        Synthesis = 7,
     }
 }

@@ -103,6 +103,7 @@ namespace Declarative.Generators.Parsing
             var trainers = ReadTrainers(type, task, hasText, symbols, diagnostics, cancellationToken);
             var tuning = TuningParser.Parse(type, task, trainers, symbols, diagnostics, cancellationToken);
             var taskOption = TaskOptionParser.Parse(attribute, task, diagnostics, cancellationToken);
+            var synthesizerKind = SynthesisParser.Parse(type, attribute, rowType, task, columns?.Label, columns?.Features, symbols, diagnostics, cancellationToken);
             tuning = TaskOptionParser.Tuning(type, rowType.Name, task, columns?.Label, columns is not null, taskOption, tuning, symbols, diagnostics, cancellationToken);
             if (!task.Portable && buildOptions.PublishAot)
             {
@@ -152,7 +153,8 @@ namespace Declarative.Generators.Parsing
                 Features: columns.Value.Features.ToImmutableEquatableArray(),
                 Tuning: tuning,
                 ExportOnnx: buildOptions.ExportOnnx,
-                TaskOption: taskOption);
+                TaskOption: taskOption,
+                SynthesizerKind: synthesizerKind);
             return new ParseResult(model, warnings.ToImmutableEquatableArray());
         }
 

@@ -31,6 +31,8 @@ namespace Declarative.Generators.Tasks
             ("SaveReport", new[] { "string" }),
             ("Predict", new[] { Row }),
             ("Predict", new[] { "global::System.Collections.Generic.IEnumerable<" + Row + ">" }),
+            ("Sample", new[] { "int", "int" }),
+            ("Compose", new[] { "global::Declarative.Schema.SyntheticRow" }),
         };
 
         /// <summary>Whether a member named <paramref name="name"/> that is not a method collides with a generated one.</summary>

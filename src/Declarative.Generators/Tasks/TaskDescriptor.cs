@@ -14,6 +14,9 @@ namespace Declarative.Generators.Tasks
 
         /// <summary><c>ColumnSpec.ClassLabel&lt;T&gt;</c>: a class of the label's own type, through a label codec.</summary>
         Class,
+
+        /// <summary>By the label's type (a synthesizer models any label): a bool, a number, or a class.</summary>
+        ByType,
     }
 
     /// <summary>
@@ -105,6 +108,12 @@ namespace Declarative.Generators.Tasks
 
         /// <summary>Whether the row must have a [Label]; without one, an unsupervised task trains, and a declared label only measures.</summary>
         public bool LabelRequired { get; init; } = true;
+
+        /// <summary>
+        /// Whether the task samples rows rather than predicting them (a synthesizer): the generated class has
+        /// <c>Sample</c> instead of <c>Predict</c>, builds rows through a <c>RowFactory</c>, and has no ML.NET metrics.
+        /// </summary>
+        public bool Generative { get; init; }
 
         /// <summary>Whether rows come in groups: the row must have a [GroupId] (and no other task may have one).</summary>
         public bool RequiresGroup { get; init; }

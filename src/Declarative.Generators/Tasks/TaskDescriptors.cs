@@ -87,7 +87,20 @@ namespace Declarative.Generators.Tasks
             Option = new TaskOption("Contamination", IsInteger: false, Default: 0.05, Min: 0, Max: 0.5, MinExclusive: true, AlsoZero: false, "above 0 and at most 0.5"),
         };
 
-        public static IReadOnlyList<TaskDescriptor> All { get; } = new[] { BinaryClassification, MulticlassClassification, Regression, Ranking, Clustering, AnomalyDetection };
+        public static readonly TaskDescriptor Synthesis = new(
+            TaskKind.Synthesis, "Synthesizer", "synthesis", "",
+            LabelStorage.ByType, new[] { ValueType.Boolean, ValueType.Single, ValueType.Double, ValueType.Int32, ValueType.Int64, ValueType.String }, enumLabels: true,
+            "bool, float, double, int, long, string or an enum",
+            "Synthesizer", genericOverLabel: false, "", "SynthesisReport", "", hasClasses: false,
+            "GaussianCopula", "GaussianCopula")
+        {
+            Generative = true,
+            LabelRequired = false,
+            HeadlineMetric = "ColumnDistance",
+            Portable = false,
+        };
+
+        public static IReadOnlyList<TaskDescriptor> All { get; } = new[] { BinaryClassification, MulticlassClassification, Regression, Ranking, Clustering, AnomalyDetection, Synthesis };
 
         public static TaskDescriptor For(TaskKind kind) => All.First(d => d.Kind == kind);
     }

@@ -20,6 +20,9 @@ public enum MLTask
 
     /// <summary>Scores how unusual a row is; a <see cref="bool"/> label, when declared, only measures the detector.</summary>
     AnomalyDetection = 6,
+
+    /// <summary>Learns the joint distribution of a row type and samples new rows (a synthesizer).</summary>
+    Synthesis = 7,
 }
 
 /// <summary>

@@ -138,3 +138,32 @@ public enum DataFormat
     /// </summary>
     SvmLight = 1,
 }
+
+/// <summary>
+/// Declares a synthesizer of rows of <typeparamref name="TRow"/>: it learns the joint distribution of every property
+/// (a <c>[Label]</c> like any other; <c>[Ignore]</c> leaves one out, and it comes back as its default) and samples new,
+/// typed rows (<c>model.Sample(count, seed)</c>). Its report measures the rows against real rows it never saw: fidelity,
+/// utility and privacy, each against two baselines. It is not differential privacy.
+/// </summary>
+/// <typeparam name="TRow">The row type: its public properties are the columns; it needs a public parameterless constructor and settable properties.</typeparam>
+public sealed class SynthesizerAttribute<TRow> : PipelineAttribute
+{
+    /// <summary>How the rows are modelled; <see cref="SynthesizerKind.GaussianCopula"/> by default.</summary>
+    public SynthesizerKind Kind { get; set; }
+}
+
+/// <summary>How a synthesizer models rows.</summary>
+public enum SynthesizerKind
+{
+    /// <summary>
+    /// Each column through its empirical distribution, their dependence as the correlation of their normal scores
+    /// (SDV's default). Fast; it keeps pairwise, monotone dependence and misses anything else.
+    /// </summary>
+    GaussianCopula = 0,
+
+    /// <summary>
+    /// Autoregressive: each column drawn from a tree model of the columns before it, sampling from the leaf's training
+    /// values (synthpop's CART method). Keeps interactions the copula misses; slower to train, closer to the data.
+    /// </summary>
+    SequentialTrees = 1,
+}

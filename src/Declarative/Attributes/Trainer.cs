@@ -108,4 +108,12 @@ public enum Trainer
     [Hyperparameter("Rank", HyperparameterKind.Integer, 1, 20, 3)]
     [Hyperparameter("EnsureZeroMean", "false", "true")]
     RandomizedPca = 50,
+
+    /// <summary>The Gaussian copula synthesizer (<see cref="SynthesizerKind.GaussianCopula"/>).</summary>
+    [SupportedTasks(MLTask.Synthesis)]
+    GaussianCopula = 60,
+
+    /// <summary>The sequential-trees synthesizer (<see cref="SynthesizerKind.SequentialTrees"/>).</summary>
+    [SupportedTasks(MLTask.Synthesis)]
+    SequentialTrees = 61,
 }

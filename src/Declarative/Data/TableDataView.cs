@@ -23,6 +23,9 @@ internal sealed class TableDataView : IDataView
 
     private int RowCount => _rows?.Length ?? _table.RowCount;
 
+    /// <summary>The rows this view shows, as a table of their own.</summary>
+    internal DataTable ToTable() => _rows is null ? _table : _table.Rows(_rows);
+
     public DataViewSchema Schema { get; }
 
     public bool CanShuffle => true;

@@ -19,5 +19,6 @@ namespace Declarative.Evaluation;
 [JsonSerializable(typeof(RegressionReport))]
 [JsonSerializable(typeof(ClusteringReport))]
 [JsonSerializable(typeof(RankingReport))]
+[JsonSerializable(typeof(SynthesisReport))]
 [JsonSerializable(typeof(AnomalyDetectionReport))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;

@@ -53,14 +53,24 @@ internal static class ReportHtml
     private static void Metrics(StringBuilder html, EvaluationReport r)
     {
         var spread = r.CrossValidation.ToDictionary(m => m.Metric);
-        html.Append("<section><h2>Metrics</h2><table class=\"metrics\"><thead><tr><th>Metric</th><th>Test</th><th>Cross-validation (mean ± sd)</th></tr></thead><tbody>");
+
+        // A synthesizer is measured against the held-out rows only: no cross-validation column.
+        var generative = r is SynthesisReport;
+        html.Append("<section><h2>Metrics</h2><table class=\"metrics\"><thead><tr><th>Metric</th><th>Test</th>").Append(generative ? "" : "<th>Cross-validation (mean ± sd)</th>").Append("</tr></thead><tbody>");
         foreach (var (name, value) in r.TestMetrics.OrderBy(m => m.Key != r.HeadlineMetric).ThenBy(m => NaturalKey(m.Key), StringComparer.Ordinal))
         {
-            var cv = spread.TryGetValue(name, out var s) ? $"{Fixed(s.Mean)} ± {Fixed(s.StdDev)}" : "";
-            html.Append(CultureInfo.InvariantCulture, $"<tr{(name == r.HeadlineMetric ? " class=\"headline-row\"" : "")}><td>{Encode(Spaced(name))}</td><td>{Fixed(value)}</td><td>{cv}</td></tr>");
+            var cv = generative ? "" : spread.TryGetValue(name, out var s) ? $"<td>{Fixed(s.Mean)} ± {Fixed(s.StdDev)}</td>" : "<td></td>";
+            html.Append(CultureInfo.InvariantCulture, $"<tr{(name == r.HeadlineMetric ? " class=\"headline-row\"" : "")}><td>{Encode(Spaced(name))}</td><td>{Fixed(value)}</td>{cv}</tr>");
         }
 
-        html.Append("</tbody></table><p class=\"small\">");
+        html.Append("</tbody></table>");
+        if (generative)
+        {
+            html.Append("</section>");
+            return;
+        }
+
+        html.Append("<p class=\"small\">");
         html.Append(r switch
         {
             { TrainRows: 0 } => "No cross-validation: the report scores a file the model was not trained on.",
@@ -72,6 +82,12 @@ internal static class ReportHtml
 
     private static void Importance(StringBuilder html, EvaluationReport r)
     {
+        if (r.FeatureImportance.Count == 0)
+        {
+            // Nothing to see fall: a synthesizer, or a detector without a label to measure it by.
+            return;
+        }
+
         var bars = r.FeatureImportance.Take(20).Select(f => (f.Feature, f.Drop, (double?)f.StdDev)).ToArray();
         html.Append("<section><h2>What the model uses</h2>");
         Figure(html, "feature-importance", Bars("Permutation feature importance", bars, Fixed),
@@ -203,6 +219,9 @@ internal static class ReportHtml
         ["LogLossReduction"] = "Log-loss reduction",
         ["DaviesBouldinIndex"] = "Davies-Bouldin index",
         ["DetectionRateAtFalsePositiveCount"] = "Detection rate at 10 false positives",
+        ["Utility"] = "Utility: trained on synthetic rows (TSTR)",
+        ["RealUtility"] = "Utility: trained on real rows (TRTR)",
+        ["DistanceRatio"] = "Closest-record distance ratio",
     };
 
     /// <summary>A name whose numbers sort by value (NDCG@2 before NDCG@10), and NDCG before DCG.</summary>

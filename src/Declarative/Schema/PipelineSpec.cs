@@ -35,6 +35,13 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
     /// <summary>How the data file is written.</summary>
     public DataFormat Format { get; init; }
 
+    /// <summary>A synthesizer's way back from a sampled row to <typeparamref name="TRow"/>; the generated code writes it.</summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public Func<SyntheticRow, TRow>? RowFactory { get; init; }
+
+    /// <summary>A synthesizer's kind (<see cref="SynthesizerAttribute{TRow}.Kind"/>).</summary>
+    public SynthesizerKind SynthesizerKind { get; init; }
+
     /// <summary>Clustering: the number of clusters, or 0 when tuning chooses it (<see cref="ClusteringAttribute{TRow}.Clusters"/>).</summary>
     public int Clusters { get; init; }
 
@@ -147,6 +154,11 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
         if (Clusters != 0)
         {
             yield return string.Create(CultureInfo.InvariantCulture, $"clusters:{Clusters}");
+        }
+
+        if (SynthesizerKind != SynthesizerKind.GaussianCopula)
+        {
+            yield return $"synthesizer:{SynthesizerKind}";
         }
 
         if (Format != DataFormat.Delimited)

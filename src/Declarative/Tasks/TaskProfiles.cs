@@ -11,6 +11,7 @@ internal static class TaskProfiles
         new RankingProfile(),
         new ClusteringProfile(),
         new AnomalyDetectionProfile(),
+        new SynthesisProfile(),
     ];
 
     /// <summary>The profile of <paramref name="task"/>.</summary>

@@ -35,7 +35,8 @@ public sealed class SearchSpaceTests
     [Fact]
     public void EveryCatalogEntry_AppliesToItsTrainer()
     {
-        foreach (var trainer in Enum.GetValues<Trainer>())
+        // A synthesizer's kinds are trainers of the synthesis task, which has nothing to tune.
+        foreach (var trainer in Enum.GetValues<Trainer>().Where(t => SupportedTask(t) != MLTask.Synthesis))
         {
             var space = SearchSpace.For(trainer);
             Assert.NotEmpty(space.Parameters);

@@ -1,0 +1,261 @@
+using System.Diagnostics;
+using Declarative.Artifacts;
+using Declarative.Data;
+using Declarative.Evaluation;
+using Declarative.Schema;
+using Declarative.Synthesis;
+using Declarative.Training;
+using Declarative.Tuning;
+
+namespace Declarative;
+
+/// <summary>
+/// A trained synthesizer of <typeparamref name="TRow"/>: it samples new rows from what it learned of the training rows.
+/// Sampling is thread-safe, and the same seed gives the same rows. The model is plain C# (no ML.NET model); the build
+/// writes it as <c>&lt;Name&gt;.mlnet</c> like every task's, with its manifest and report.
+/// </summary>
+/// <typeparam name="TRow">The row type.</typeparam>
+public sealed class Synthesizer<TRow> : ITrainedPipeline
+{
+    private readonly IRowSampler _sampler;
+    private readonly TrainingData? _data;
+    private SynthesisReport? _report;
+
+    private Synthesizer(PipelineSpec<TRow> spec, IRowSampler sampler, TrainingData? data, TimeSpan? trainingTime)
+    {
+        Spec = spec;
+        _sampler = sampler;
+        _data = data;
+        TrainingTime = trainingTime;
+    }
+
+    /// <summary>The pipeline the synthesizer was trained for.</summary>
+    public PipelineSpec<TRow> Spec { get; }
+
+    /// <summary>How the rows are modelled.</summary>
+    public SynthesizerKind Kind => Spec.SynthesizerKind;
+
+    /// <inheritdoc/>
+    public string Name => Spec.Name;
+
+    /// <inheritdoc/>
+    public Trainer Trainer => Kind == SynthesizerKind.SequentialTrees ? Trainer.SequentialTrees : Trainer.GaussianCopula;
+
+    /// <inheritdoc/>
+    public string? DataPath => _data?.Path;
+
+    /// <inheritdoc/>
+    public TimeSpan? TrainingTime { get; }
+
+    /// <inheritdoc/>
+    public IReadOnlyDictionary<string, string> Hyperparameters { get; } = new Dictionary<string, string>();
+
+    /// <inheritdoc/>
+    public IReadOnlyList<TrialResult> Trials => [];
+
+    /// <summary>The report's scores of the synthesizer (fidelity, utility, privacy) against the held-out rows; empty for a loaded model.</summary>
+    public IReadOnlyDictionary<string, double> TestMetricValues => _data is null ? new Dictionary<string, double>() : Evaluate().TestMetrics;
+
+    /// <summary>Learns the rows of the declared data file (or <paramref name="dataPath"/>), holding out the declared test fraction for the report.</summary>
+#pragma warning disable RS0026, RS0027 // Train(spec, rows, options) overloads by type.
+    public static Synthesizer<TRow> Train(PipelineSpec<TRow> spec, string? dataPath = null, TrainOptions? options = null)
+    {
+        Validate(spec);
+        return Fitted(spec, PipelineTrainer.LoadDeclared(spec, dataPath));
+    }
+
+    /// <summary>Learns rows in memory, holding out the declared test fraction for the report.</summary>
+    public static Synthesizer<TRow> Train(PipelineSpec<TRow> spec, IEnumerable<TRow> rows, TrainOptions? options = null)
+#pragma warning restore RS0026, RS0027
+    {
+        Validate(spec);
+        ArgumentNullException.ThrowIfNull(rows);
+        return Fitted(spec, PipelineTrainer.FromRows(spec, rows, null));
+    }
+
+    /// <summary>Loads a synthesizer saved by <see cref="Save(string)"/>, checking it was trained for this row schema.</summary>
+    public static Synthesizer<TRow> Load(PipelineSpec<TRow> spec, string path)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!File.Exists(path))
+        {
+            throw new ModelFileException(path, "The model file was not found.");
+        }
+
+        var length = new FileInfo(path).Length;
+        if (length == 0 || length > SynthesizerFile.MaxFileBytes)
+        {
+            throw new ModelFileException(path, length == 0 ? "The model file is empty (or not a regular file)." : $"The model file is {length:N0} bytes, more than Declarative reads.");
+        }
+
+        using var stream = File.OpenRead(path);
+        var file = SynthesizerFile.Read(stream, path);
+        if (file.SchemaHash != spec.SchemaHash || file.Kind != spec.SynthesizerKind)
+        {
+            throw new ModelFileException(path,
+                $"The synthesizer was trained for another row schema or kind (pipeline {file.Pipeline}, {file.Kind}, schema {file.SchemaHash}) than pipeline {spec.Name} has now ({spec.SynthesizerKind}, schema {spec.SchemaHash}). Train it again.");
+        }
+
+        try
+        {
+            return new Synthesizer<TRow>(spec, file.ToSampler(), null, null);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ModelFileException(path, e.Message, e);
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> new rows. The same seed gives the same rows; values are valid for their property
+    /// (categories seen in training, numbers seen in training, missing at the training rate where the property can be).
+    /// </summary>
+    public IReadOnlyList<TRow> Sample(int count, int seed = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var factory = Spec.RowFactory ?? throw new InvalidOperationException($"Pipeline {Spec.Name} has no RowFactory to build rows with (the generated code sets it).");
+        var sample = _sampler.Sample(count, new Random(seed));
+        var marginals = sample.Marginals;
+        var rows = new TRow[count];
+        for (var i = 0; i < count; i++)
+        {
+            var numbers = new double[marginals.Count];
+            var texts = new string?[marginals.Count];
+            for (var j = 0; j < marginals.Count; j++)
+            {
+                var value = sample.Columns[j][i];
+                if (marginals[j].Categorical)
+                {
+                    numbers[j] = double.NaN;
+                    texts[j] = value < 0 ? null : marginals[j].Categories[(int)value];
+                }
+                else
+                {
+                    numbers[j] = value;
+                }
+            }
+
+            rows[i] = factory(new SyntheticRow(numbers, texts));
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// The report: the synthesizer's rows against the held-out rows it never saw (fidelity, utility, privacy) beside the
+    /// two baselines. A loaded model reads the declared data and splits it as training did.
+    /// </summary>
+    public SynthesisReport Evaluate() => _report ??= Report(_data ?? PipelineTrainer.LoadDeclared(Spec, null));
+
+    /// <inheritdoc/>
+    EvaluationReport ITrainedPipeline.Evaluate(string? dataPath) => dataPath is null
+        ? Evaluate()
+        : throw new NotSupportedException($"Pipeline {Spec.Name}: a synthesizer's report is about the held-out part of its own data.");
+
+    /// <summary>Writes the report as one self-contained HTML page.</summary>
+    public void SaveReport(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        AtomicFile.WriteText(path, Reports.ReportHtml.Render(Evaluate(), Tasks.TaskProfiles.For(MLTask.Synthesis)));
+    }
+
+    /// <summary>Saves the model to a file, written whole or not at all.</summary>
+    public void Save(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ToFile().Save(path);
+    }
+
+    /// <summary>Saves the model to a stream.</summary>
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ToFile().Write(stream);
+    }
+
+    /// <inheritdoc/>
+    void ITrainedPipeline.SaveOnnx(string path) => throw new NotSupportedException($"Pipeline {Spec.Name}: a synthesizer has no ONNX form.");
+
+    /// <inheritdoc/>
+    Microsoft.ML.ITransformer ITrainedPipeline.Model => throw new NotSupportedException($"Pipeline {Spec.Name}: a synthesizer has no ML.NET model.");
+
+    /// <inheritdoc/>
+    TrainingData? ITrainedPipeline.TrainedOn => _data;
+
+    /// <inheritdoc/>
+    IReadOnlyList<DataWarning> ITrainedPipeline.ReadingWarnings() => _data is null ? [] : DataProfiler.ReadingWarnings(_data.Table).ToArray();
+
+    /// <inheritdoc/>
+    Scoring.PortableModel ITrainedPipeline.ToPortable() => throw new NotSupportedException($"Pipeline {Spec.Name}: the portable scorer does not serve synthesis.");
+
+    private static void Validate(PipelineSpec<TRow> spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (spec.Task != MLTask.Synthesis)
+        {
+            throw new ArgumentException($"Pipeline '{spec.Name}' is declared for {spec.Task}, not {MLTask.Synthesis}.", nameof(spec));
+        }
+
+        if (spec.Features.Count == 0 || spec.TestFraction is not (> 0 and < 1))
+        {
+            throw new ArgumentException($"Pipeline '{spec.Name}' needs at least one column, and a test fraction strictly between 0 and 1.", nameof(spec));
+        }
+    }
+
+    private static Synthesizer<TRow> Fitted(PipelineSpec<TRow> spec, TrainingData data)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var columns = SynthColumn.Of(spec, TrainRows(data));
+        IRowSampler sampler = spec.SynthesizerKind == SynthesizerKind.SequentialTrees ? SequentialTrees.Fit(columns) : GaussianCopula.Fit(columns);
+        return new Synthesizer<TRow>(spec, sampler, data, stopwatch.Elapsed);
+    }
+
+    private static DataTable TrainRows(TrainingData data) => ((TableDataView)data.TrainPart!).ToTable();
+
+    private SynthesisReport Report(TrainingData data)
+    {
+        var train = TrainRows(data);
+        var (methods, columns, utilityMetric, realUtility, holdoutCopies) = SynthesisEvaluator.Evaluate(Spec, _sampler, train, data.TestPart);
+        var own = methods[0];
+        var metrics = new SortedDictionary<string, double>(StringComparer.Ordinal)
+        {
+            ["ColumnDistance"] = own.ColumnDistance,
+            ["CorrelationDifference"] = own.CorrelationDifference,
+            ["DistanceRatio"] = own.DistanceRatio,
+            ["ExactCopyShare"] = own.ExactCopyShare,
+        };
+        if (own.Utility is { } utility)
+        {
+            metrics["Utility"] = utility;
+        }
+
+        if (realUtility is { } real)
+        {
+            metrics["RealUtility"] = real;
+        }
+
+        foreach (var key in metrics.Where(m => !double.IsFinite(m.Value)).Select(m => m.Key).ToArray())
+        {
+            metrics.Remove(key);
+        }
+
+        var basics = new ReportBasics(
+            Spec.Name, MLTask.Synthesis, Trainer, Hyperparameters,
+            data.TestPath is null ? Path.GetFileName(data.Path) : $"{Path.GetFileName(data.Path)} (test: {Path.GetFileName(data.TestPath)})",
+            train.RowCount, data.TestPart.RowCount, "ColumnDistance", metrics, [], [], DataProfiler.Profile(Spec, data.Table), []);
+        return new SynthesisReport(basics, methods, columns, utilityMetric, realUtility, holdoutCopies);
+    }
+
+    private SynthesizerFile ToFile() => new()
+    {
+        Pipeline = Spec.Name,
+        SchemaHash = Spec.SchemaHash,
+        Schema = Spec.SchemaSignature(),
+        Kind = Spec.SynthesizerKind,
+        DeclarativeVersion = ModelFile.DeclarativeVersion,
+        Marginals = _sampler.Marginals,
+        Cholesky = (_sampler as GaussianCopula)?.Cholesky,
+        Trees = (_sampler as SequentialTrees)?.Trees,
+    };
+}

@@ -1,0 +1,25 @@
+namespace Declarative.Tests.Pipelines;
+
+[Synthesizer<Adult>(Data = "datasets/adult/adult.txt")]
+[Split(TestFraction = 0.2, Seed = 7)]
+public partial class AdultSynthesizer;
+
+[Synthesizer<Adult>(Data = "datasets/adult/adult.txt", Kind = SynthesizerKind.SequentialTrees)]
+[Split(TestFraction = 0.2, Seed = 7)]
+public partial class AdultTreeSynthesizer;
+
+[Synthesizer<House>(Data = "datasets/housing/housing.txt")]
+public partial class HousingSynthesizer;
+
+[Synthesizer<House>(Data = "datasets/housing/housing.txt", Kind = SynthesizerKind.SequentialTrees)]
+public partial class HousingTreeSynthesizer;
+
+[Synthesizer<Iris>(Data = "datasets/iris/iris.txt")]
+public partial class IrisSynthesizer;
+
+[Synthesizer<Iris>(Data = "datasets/iris/iris.txt", Kind = SynthesizerKind.SequentialTrees)]
+public partial class IrisTreeSynthesizer;
+
+/// <summary>Breast cancer: a nullable measurement with missing values, and a whole-number count.</summary>
+[Synthesizer<Tumor>(Data = "datasets/breast-cancer/breast-cancer-withheader.txt")]
+public partial class TumorSynthesizer;

@@ -1,0 +1,113 @@
+using Declarative.Tests.Pipelines;
+
+namespace Declarative.Tests.Tasks;
+
+/// <summary>Synthesizers on adult, housing, iris and breast-cancer through the generated API: valid rows, seeds, and an honest report.</summary>
+public sealed class SynthesisTests
+{
+    [Fact]
+    public void Sample_IsTheSameForASeed_AndValidForEveryProperty()
+    {
+        var model = AdultSynthesizer.Train();
+        var rows = model.Sample(2_000, seed: 3);
+
+        Assert.Equal(2_000, rows.Count);
+        Assert.Equal(rows.Select(Key), model.Sample(2_000, seed: 3).Select(Key));
+        Assert.NotEqual(rows.Select(Key), model.Sample(2_000, seed: 4).Select(Key));
+
+        var training = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "datasets", "adult", "adult.txt")).Skip(1)
+            .Select(l => l.Split(',').Select(f => f.Trim()).ToArray()).Where(f => f.Length > 14).ToArray();
+        var workclasses = training.Select(f => f[1]).ToHashSet();
+        var ages = training.Select(f => float.Parse(f[0], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.All(rows, r =>
+        {
+            Assert.True(r.Workclass.Length == 0 || workclasses.Contains(r.Workclass), r.Workclass);
+            Assert.InRange(r.Age, ages.Min(), ages.Max());
+            Assert.Equal(Math.Round(r.Age), r.Age); // ages are whole in the data, so they are in the sample
+        });
+        Assert.InRange(rows.Count(r => r.IsOver50K) / 2_000.0, 0.18, 0.30); // 24% in the data
+    }
+
+    [Fact]
+    public void NullableAndIntegerProperties_KeepTheirMissingShareAndWholeness()
+    {
+        var model = TumorSynthesizer.Train();
+        var rows = model.Sample(5_000, seed: 1);
+
+        Assert.All(rows, r => Assert.Equal(Math.Round((double)r.Mitoses), r.Mitoses));
+        Assert.All(rows.Where(r => r.BareNuclei is not null), r => Assert.InRange(r.BareNuclei!.Value, 1, 10));
+        var missing = rows.Count(r => r.BareNuclei is null) / 5_000.0;
+        Assert.InRange(missing, 0.0, 0.01); // 1 of 699 is missing in the file
+    }
+
+    [Theory]
+    [InlineData("copula")]
+    [InlineData("trees")]
+    public void Report_OnAdult_BeatsIndependentMarginalsOnFidelityAndUtility_AndResamplingOnPrivacy(string kind)
+    {
+        var report = kind == "copula" ? AdultSynthesizer.Train().Evaluate() : AdultTreeSynthesizer.Train().Evaluate();
+        var own = report.Methods[0];
+        var independent = report.Methods.Single(m => m.Method == "IndependentMarginals");
+        var resampling = report.Methods.Single(m => m.Method == "Resampling");
+
+        Assert.True(own.CorrelationDifference < independent.CorrelationDifference, $"{own} against {independent}");
+        Assert.True(own.Utility > independent.Utility, $"{own} against {independent}");
+        Assert.True(own.ExactCopyShare < resampling.ExactCopyShare, $"{own} against {resampling}");
+        Assert.True(own.DistanceRatio > resampling.DistanceRatio, $"{own} against {resampling}");
+        Assert.Equal("AreaUnderRocCurve", report.UtilityMetric);
+        Assert.True(report.RealUtility > own.Utility, "real rows train a better model than synthetic ones");
+        Assert.Equal(15, report.Columns.Count);
+        Assert.Contains(report.Columns, c => c.Measure == "KS");
+        Assert.Contains(report.Columns, c => c.Measure == "TVD");
+    }
+
+    [Fact]
+    public void PrivacyCheck_CatchesASynthesizerThatCopiesRows()
+    {
+        // Resampling the training rows is the synthesizer that copies: most of its rows are training rows exactly, and
+        // its rows sit far closer to the training rows than new real rows do.
+        var report = HousingSynthesizer.Train().Evaluate();
+        var copier = report.Methods.Single(m => m.Method == "Resampling");
+
+        Assert.True(copier.ExactCopyShare > 0.9, copier.ToString());
+        Assert.True(copier.DistanceRatio < 0.1, copier.ToString());
+        Assert.True(report.Methods[0].ExactCopyShare < 0.01, report.Methods[0].ToString());
+    }
+
+    [Fact]
+    public void Regression_AndMulticlassLabels_AreMeasuredByTheirTasksMetric()
+    {
+        Assert.Equal("RSquared", HousingTreeSynthesizer.Train().Evaluate().UtilityMetric);
+        var iris = IrisSynthesizer.Train();
+        Assert.Equal("MacroAccuracy", iris.Evaluate().UtilityMetric);
+        Assert.All(iris.Sample(300, seed: 2), r => Assert.True(Enum.IsDefined(r.Label)));
+    }
+
+    [Fact]
+    public void SavedSynthesizers_LoadAndSampleTheSameRows()
+    {
+        using var directory = new TempDirectory();
+        var copula = IrisSynthesizer.Train();
+        copula.Save(Path.Combine(directory.Path, "copula.mlnet"));
+        Assert.Equal(copula.Sample(100, 5).Select(IrisKey), IrisSynthesizer.Load(Path.Combine(directory.Path, "copula.mlnet")).Sample(100, 5).Select(IrisKey));
+
+        var trees = IrisTreeSynthesizer.Train();
+        trees.Save(Path.Combine(directory.Path, "trees.mlnet"));
+        Assert.Equal(trees.Sample(100, 5).Select(IrisKey), IrisTreeSynthesizer.Load(Path.Combine(directory.Path, "trees.mlnet")).Sample(100, 5).Select(IrisKey));
+    }
+
+    [Fact]
+    public void AModelOfAnotherKind_DoesNotLoad()
+    {
+        using var directory = new TempDirectory();
+        var path = Path.Combine(directory.Path, "synthesizer.mlnet");
+        IrisSynthesizer.Train().Save(path);
+
+        var error = Assert.Throws<ModelFileException>(() => IrisTreeSynthesizer.Load(path));
+        Assert.Contains("another row schema or kind", error.Message, StringComparison.Ordinal);
+    }
+
+    private static string Key(Adult r) => $"{r.Age}|{r.Workclass}|{r.Education}|{r.HoursPerWeek}|{r.IsOver50K}";
+
+    private static string IrisKey(Iris r) => $"{r.Label}|{r.SepalLength}|{r.SepalWidth}|{r.PetalLength}|{r.PetalWidth}";
+}
