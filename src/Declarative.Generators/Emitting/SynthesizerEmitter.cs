@@ -71,6 +71,14 @@ namespace Declarative.Generators.Emitting
 
             foreach (var feature in model.Features)
             {
+                if (feature.Kind == FeatureKind.Run)
+                {
+                    // A run is one number column per element, in order.
+                    writer.WriteLine($"{Identifiers.Escape(feature.PropertyName)} = v.Numbers({index.ToString(System.Globalization.CultureInfo.InvariantCulture)}, {feature.RunCount.ToString(System.Globalization.CultureInfo.InvariantCulture)}),");
+                    index += feature.RunCount;
+                    continue;
+                }
+
                 writer.WriteLine($"{Identifiers.Escape(feature.PropertyName)} = {ColumnExpressions.Sampled(feature.ValueType, feature.IsNullable, feature.TypeName, feature.Kind == FeatureKind.Categorical, index++)},");
             }
 

@@ -28,6 +28,18 @@ public sealed class SyntheticRow
     /// <summary>A boolean column's value (false when missing).</summary>
     public bool Boolean(int column) => string.Equals(_texts[column], "true", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>A run of number columns as one array (a <c>[Columns]</c> property): <paramref name="count"/> from <paramref name="first"/> on.</summary>
+    public float[] Numbers(int first, int count)
+    {
+        var values = new float[count];
+        for (var i = 0; i < count; i++)
+        {
+            values[i] = (float)_numbers[first + i];
+        }
+
+        return values;
+    }
+
     /// <summary>A category that holds a whole number ([Categorical] int or long, an integer class label).</summary>
     public long Integer(int column) => long.Parse(_texts[column] ?? "0", NumberStyles.Integer, CultureInfo.InvariantCulture);
 }

@@ -23,3 +23,7 @@ public partial class IrisTreeSynthesizer;
 /// <summary>Breast cancer: a nullable measurement with missing values, and a whole-number count.</summary>
 [Synthesizer<Tumor>(Data = "datasets/breast-cancer/breast-cancer-withheader.txt")]
 public partial class TumorSynthesizer;
+
+/// <summary>Handwritten digits: 64 pixel counts as one [Columns] array, and the digit.</summary>
+[Synthesizer<Digit>(Data = "datasets/optdigits/digits.csv", HasHeader = false, Kind = SynthesizerKind.SequentialTrees)]
+public partial class DigitSynthesizer;

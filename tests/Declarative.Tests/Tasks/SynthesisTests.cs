@@ -40,6 +40,21 @@ public sealed class SynthesisTests
         Assert.InRange(missing, 0.0, 0.01); // 1 of 699 is missing in the file
     }
 
+    [Fact]
+    public void ARunOfColumns_ComesBackAsAnArrayOfItsWidth()
+    {
+        var model = DigitSynthesizer.Train();
+        var rows = model.Sample(200, seed: 1);
+
+        Assert.All(rows, r =>
+        {
+            Assert.Equal(64, r.Pixels.Length);
+            Assert.All(r.Pixels, p => Assert.True(p is >= 0 and <= 16 && p == MathF.Round(p), $"{p}"));
+            Assert.InRange(r.Value, 0, 9);
+        });
+        Assert.True(model.Evaluate().Methods[0].Utility > 0.5, "digits drawn from trees are still digits a classifier can learn");
+    }
+
     [Theory]
     [InlineData("copula")]
     [InlineData("trees")]
