@@ -459,7 +459,6 @@ public sealed class DiagnosticTests
     [Theory]
     [InlineData("public sealed record R(float A, float B);", "R has no parameterless constructor")]
     [InlineData("public class R { public float A { get; } = 1; public float B { get; set; } }", "'A': it has no setter")]
-    [InlineData("public class R { public System.DateTime When { get; set; } public float B { get; set; } }", "'When': a synthesizer does not model dates and times yet")]
     [InlineData("public class R { [Text] public string Note { get; set; } = \"\"; public float B { get; set; } }", "'Note': a synthesizer does not write free text")]
     public void DCL0038_RowsASynthesizerCannotBuildOrModel(string row, string message)
     {

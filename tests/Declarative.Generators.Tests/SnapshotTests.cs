@@ -239,6 +239,7 @@ public sealed class SnapshotTests
                 public string City { get; set; } = "";
                 public Ward Ward { get; set; }
                 [Categorical] public int Code { get; set; }
+                public System.DateOnly? Admitted { get; set; }
                 [Ignore] public string Id { get; set; } = "";
             }
 

@@ -176,6 +176,13 @@ namespace Declarative.Generators.Emitting
             writer.Indent();
             foreach (var feature in model.Features)
             {
+                if (feature.Kind == FeatureKind.Date && task.Generative)
+                {
+                    // A synthesizer models a date whole, as one value that sorts as time does.
+                    writer.WriteLine($"{Schema}.ColumnSpec<{row}>.DateValue({Literal(feature.PropertyName)}, {NullableLiteral(feature.ColumnName)}, static row => {ColumnExpressions.DateGetter(feature)}, {ColumnExpressions.DateKind(feature)}, {NullableLiteral(feature.Format)}{Index(feature.Index)}),");
+                    continue;
+                }
+
                 if (feature.Kind == FeatureKind.Date)
                 {
                     // A date is several number columns (year, month, ...): spread into the list.

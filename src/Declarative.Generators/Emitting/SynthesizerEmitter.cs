@@ -71,6 +71,21 @@ namespace Declarative.Generators.Emitting
 
             foreach (var feature in model.Features)
             {
+                if (feature.Kind == FeatureKind.Date)
+                {
+                    var i = index++.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    var moment = $"v.Moment({i})";
+                    var value = feature.ValueType switch
+                    {
+                        ValueType.DateTimeOffset => $"new global::System.DateTimeOffset({moment}, global::System.TimeSpan.Zero)",
+                        ValueType.DateOnly => $"global::System.DateOnly.FromDateTime({moment})",
+                        ValueType.TimeOnly => $"global::System.TimeOnly.FromDateTime({moment})",
+                        _ => moment,
+                    };
+                    writer.WriteLine($"{Identifiers.Escape(feature.PropertyName)} = v.IsMissing({i}) ? {(feature.IsNullable ? "null" : "default")} : {value},");
+                    continue;
+                }
+
                 if (feature.Kind == FeatureKind.Run)
                 {
                     // A run is one number column per element, in order.

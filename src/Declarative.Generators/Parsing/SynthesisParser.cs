@@ -63,7 +63,6 @@ namespace Declarative.Generators.Parsing
 
         private static string? Unmodelled(FeatureModel feature) => feature.Kind switch
         {
-            FeatureKind.Date => "a synthesizer does not model dates and times yet",
             FeatureKind.Text => "a synthesizer does not write free text",
             _ => null,
         };

@@ -59,6 +59,11 @@ internal sealed class ColumnBuilder<TRow>(ColumnSpec<TRow> column, string name, 
             case ColumnKind.Text:
                 _texts.Add(text.AsMemory());
                 break;
+            case ColumnKind.DateValue:
+                var (dateKind, dateFormat) = column.WholeDate!.Value;
+                _codes.Add(ValueParser.IsMissing(text) ? -1
+                    : DateParsing.TryParse(text, dateKind, dateFormat, out var moment) ? Code(ColumnSpec<TRow>.RoundTrip(moment)) : throw Bad(field));
+                break;
             case ColumnKind.GroupId:
                 _codes.Add(ValueParser.IsMissing(text)
                     ? throw new DataFileException(path, field.Line, field.Column, $"The group id '{name}' (property {typeof(TRow).Name}.{column.PropertyName}) is missing; every ranking row belongs to a group.")

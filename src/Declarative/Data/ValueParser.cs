@@ -72,6 +72,7 @@ internal static class ValueParser
     {
         ColumnKind.Numeric or ColumnKind.NumericLabel => "a number",
         ColumnKind.DatePart => DateParsing.Describe(column.Date!.Kind, column.Date.Format),
+        ColumnKind.DateValue => DateParsing.Describe(column.WholeDate!.Value.Kind, column.WholeDate.Value.Format),
         ColumnKind.BooleanLabel when column.Codec is not null => column.Codec.Expected,
         ColumnKind.Boolean or ColumnKind.BooleanLabel => "true/false, yes/no, t/f, y/n or 1/0 (in any case)",
         ColumnKind.Categorical when column.CategoryType is { IsEnum: true } e => $"one of {string.Join(", ", Enum.GetNames(e))}",

@@ -29,6 +29,9 @@ public enum ColumnKind
 
     /// <summary>The group (query) of a ranking row: not a feature; rows of a group are ranked against each other.</summary>
     GroupId,
+
+    /// <summary>A whole date or time as one value (its round-trip text, which sorts as time does): what a synthesizer models.</summary>
+    DateValue,
 }
 
 /// <summary>The in-memory representation of a column's values.</summary>
@@ -49,7 +52,7 @@ internal static class ColumnKindExtensions
     };
 
     /// <summary>Text stored as a code per row into the column's distinct values (few values, many rows), not a value per row.</summary>
-    public static bool IsCoded(this ColumnKind kind) => kind is ColumnKind.Categorical or ColumnKind.ClassLabel or ColumnKind.GroupId;
+    public static bool IsCoded(this ColumnKind kind) => kind is ColumnKind.Categorical or ColumnKind.ClassLabel or ColumnKind.GroupId or ColumnKind.DateValue;
 
     public static bool IsLabel(this ColumnKind kind) =>
         kind is ColumnKind.BooleanLabel or ColumnKind.NumericLabel or ColumnKind.ClassLabel;

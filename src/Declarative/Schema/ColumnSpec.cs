@@ -51,6 +51,9 @@ public sealed class ColumnSpec<TRow>
     /// <summary>For a part of a date: which part, of what kind of value, read with which format.</summary>
     internal DateColumn? Date { get; private init; }
 
+    /// <summary>For a whole date value (<see cref="ColumnKind.DateValue"/>): the kind of value and the file's format.</summary>
+    internal (DateKind Kind, string? Format)? WholeDate { get; private init; }
+
     /// <summary>For one element of an array property read from a run of columns: which element of which run.</summary>
     internal ColumnRun? Run { get; private init; }
 
@@ -132,6 +135,25 @@ public sealed class ColumnSpec<TRow>
             SingleGetter = row => getter(row) is { } value ? DateColumn.Value(value, part) : float.NaN,
         }).ToArray();
     }
+
+    /// <summary>
+    /// A date or time property as one value, its round-trip text (<c>2020-12-31T23:59:00.0000000</c>), which sorts as
+    /// time does: how a synthesizer models a date, so a sampled date is a date seen in training, whole. Read from the
+    /// file as <see cref="DateParts"/> is (ISO 8601, or <paramref name="format"/>).
+    /// </summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public static ColumnSpec<TRow> DateValue(string propertyName, string? columnName, Func<TRow, DateTime?> getter, DateKind kind, string? format, int index = -1)
+    {
+        ArgumentNullException.ThrowIfNull(getter);
+        return new(propertyName, columnName, index, ColumnKind.DateValue)
+        {
+            WholeDate = (kind, format),
+            TextGetter = row => getter(row) is { } value ? RoundTrip(value) : null,
+        };
+    }
+
+    /// <summary>A date's round-trip text, without a kind (a file's clock time), so texts sort as their times do.</summary>
+    internal static string RoundTrip(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Unspecified).ToString("O", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// A <c>float[]</c> property read from a run of <paramref name="count"/> adjacent columns: in a file with a header,

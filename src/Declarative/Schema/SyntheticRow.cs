@@ -40,6 +40,10 @@ public sealed class SyntheticRow
         return values;
     }
 
+    /// <summary>A date or time column's value (a date seen in training; the clock time, without an offset).</summary>
+    public DateTime Moment(int column) =>
+        DateTime.Parse(_texts[column] ?? throw new InvalidOperationException($"Column {column} is missing."), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+
     /// <summary>A category that holds a whole number ([Categorical] int or long, an integer class label).</summary>
     public long Integer(int column) => long.Parse(_texts[column] ?? "0", NumberStyles.Integer, CultureInfo.InvariantCulture);
 }

@@ -73,13 +73,20 @@ internal static class SynthesisEvaluator
     /// <summary>The label's task's headline metric on the real held-out rows, for LightGbm trained on <paramref name="train"/>; null when it cannot train (one class).</summary>
     private static double? Utility<TRow>(PipelineSpec<TRow> spec, MLTask task, DataTable train, DataTable test)
     {
+        // A whole date is a synthesizer's column, not a predictor's feature (predictors read a date's parts): left out.
+        var features = spec.Features.Where(f => f.Kind != ColumnKind.DateValue).ToArray();
+        if (features.Length == 0)
+        {
+            return null;
+        }
+
         var predictive = new PipelineSpec<TRow>
         {
             Name = spec.Name,
             Task = task,
             DeclaringType = spec.DeclaringType,
             Label = spec.Label,
-            Features = spec.Features,
+            Features = features,
             Seed = spec.Seed,
             Trainers = [Trainer.LightGbm],
         };

@@ -32,6 +32,7 @@ partial class PatientSynthesizer : global::Declarative.IDeclaredModel<global::Pa
             global::Declarative.Schema.ColumnSpec<global::Patients.Patient>.Categorical("City", null, static row => row.City, typeof(string)),
             global::Declarative.Schema.ColumnSpec<global::Patients.Patient>.Categorical("Ward", null, static row => row.Ward.ToString(), typeof(global::Patients.Ward)),
             global::Declarative.Schema.ColumnSpec<global::Patients.Patient>.Categorical("Code", null, static row => row.Code.ToString(global::System.Globalization.CultureInfo.InvariantCulture), typeof(int)),
+            global::Declarative.Schema.ColumnSpec<global::Patients.Patient>.DateValue("Admitted", null, static row => row.Admitted is { } value ? value.ToDateTime(global::System.TimeOnly.MinValue) : (global::System.DateTime?)null, global::Declarative.Schema.DateKind.Date, null),
         ],
     };
 
@@ -91,5 +92,6 @@ partial class PatientSynthesizer : global::Declarative.IDeclaredModel<global::Pa
         City = v.Text(5) ?? "",
         Ward = v.IsMissing(6) ? default : global::System.Enum.Parse<global::Patients.Ward>(v.Text(6)!),
         Code = v.IsMissing(7) ? default : (int)v.Integer(7),
+        Admitted = v.IsMissing(8) ? null : global::System.DateOnly.FromDateTime(v.Moment(8)),
     };
 }

@@ -27,3 +27,7 @@ public partial class TumorSynthesizer;
 /// <summary>Handwritten digits: 64 pixel counts as one [Columns] array, and the digit.</summary>
 [Synthesizer<Digit>(Data = "datasets/optdigits/digits.csv", HasHeader = false, Kind = SynthesizerKind.SequentialTrees)]
 public partial class DigitSynthesizer;
+
+/// <summary>Half-hourly taxi demand: a timestamp modelled whole, with the passenger count beside it.</summary>
+[Synthesizer<TaxiDemand>(Data = "datasets/nab-nyc-taxi/nyc_taxi.csv", Kind = SynthesizerKind.SequentialTrees)]
+public partial class TaxiDemandSynthesizer;

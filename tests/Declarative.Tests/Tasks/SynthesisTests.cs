@@ -55,6 +55,19 @@ public sealed class SynthesisTests
         Assert.True(model.Evaluate().Methods[0].Utility > 0.5, "digits drawn from trees are still digits a classifier can learn");
     }
 
+    [Fact]
+    public void ADate_IsModelledWhole_AndComesBackAsADateSeenInTraining()
+    {
+        var model = TaxiDemandSynthesizer.Train();
+        var seen = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "datasets", "nab-nyc-taxi", "nyc_taxi.csv")).Skip(1)
+            .Select(l => DateTime.Parse(l.Split(',')[0], System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
+        var rows = model.Sample(500, seed: 4);
+
+        Assert.All(rows, r => Assert.Contains(r.When, seen));
+        Assert.All(rows, r => Assert.Equal(0, r.When.Minute % 30)); // half-hourly, as the data is
+        Assert.True(rows.Select(r => r.When).Distinct().Count() > 400, "dates spread over the data, not a few repeated");
+    }
+
     [Theory]
     [InlineData("copula")]
     [InlineData("trees")]
