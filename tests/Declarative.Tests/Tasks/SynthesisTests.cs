@@ -135,6 +135,22 @@ public sealed class SynthesisTests
         Assert.Contains("another row schema or kind", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ADamagedModelFile_IsAModelFileError_NotACrashWhenSampling()
+    {
+        using var directory = new TempDirectory();
+        var path = Path.Combine(directory.Path, "trees.mlnet");
+        IrisTreeSynthesizer.Train().Save(path);
+        var json = File.ReadAllText(path);
+
+        // A split on a column the tree cannot see (a later one), as a hand-edited or corrupted file might hold.
+        File.WriteAllText(path, System.Text.RegularExpressions.Regex.Replace(json, "\"Feature\":[0-9]+", "\"Feature\":99", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)));
+        Assert.Contains("a tree that does not fit its columns", Assert.Throws<ModelFileException>(() => IrisTreeSynthesizer.Load(path)).Message, StringComparison.Ordinal);
+
+        File.WriteAllText(path, json[..(json.Length / 2)]);
+        Assert.Contains("not a synthesizer model", Assert.Throws<ModelFileException>(() => IrisTreeSynthesizer.Load(path)).Message, StringComparison.Ordinal);
+    }
+
     private static string Key(Adult r) => $"{r.Age}|{r.Workclass}|{r.Education}|{r.HoursPerWeek}|{r.IsOver50K}";
 
     private static string IrisKey(Iris r) => $"{r.Label}|{r.SepalLength}|{r.SepalWidth}|{r.PetalLength}|{r.PetalWidth}";
