@@ -263,7 +263,7 @@ internal static class BuildHost
         {
             return Failed(inner);
         }
-        catch (Exception e) when (e is DataFileException or ModelFileException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is DataFileException or ModelFileException or IOException or UnauthorizedAccessException or InvalidOperationException)
         {
             return Failed(e);
         }

@@ -41,6 +41,38 @@ public sealed class PredictCommandTests : IDisposable
     }
 
     [Fact]
+    public void AClusteringModel_WritesEachRowsClusterAndDistances()
+    {
+        IrisClusterModel.Train().Save(Path.Combine(_temp.Path, "IrisClusterModel.mlnet"));
+        var input = _temp.File("flowers.csv");
+        File.WriteAllLines(input, ["Sepal length,Sepal width,Petal length,Petal width", "5.1,3.5,1.4,0.2", "6.7,3.0,5.2,2.3"]);
+        var output = _temp.File("clusters.csv");
+        var log = new StringWriter();
+
+        var exit = BuildHost.Run([typeof(IrisClusterModel).Assembly.Location, _temp.Path, BuildHost.PredictFlag, "IrisClusterModel", input, output], log);
+
+        Assert.True(exit == 0, log.ToString());
+        var written = File.ReadAllLines(output);
+        Assert.EndsWith("ClusterId,Distances", written[0], StringComparison.Ordinal);
+        Assert.Equal(3, written[1].Split(',')[^1].Split(' ').Length);
+        Assert.NotEqual(written[1].Split(',')[^2], written[2].Split(',')[^2]);
+    }
+
+    [Fact]
+    public void ASynthesizer_IsAClearErrorForThePredictCommand()
+    {
+        IrisSynthesizer.Train().Save(Path.Combine(_temp.Path, "IrisSynthesizer.mlnet"));
+        var input = _temp.File("flowers.csv");
+        File.WriteAllLines(input, ["Sepal length,Sepal width,Petal length,Petal width", "5.1,3.5,1.4,0.2"]);
+        var log = new StringWriter();
+
+        var exit = BuildHost.Run([typeof(IrisSynthesizer).Assembly.Location, _temp.Path, BuildHost.PredictFlag, "IrisSynthesizer", input, _temp.File("out.csv")], log);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("is a synthesizer: it samples new rows", log.ToString());
+    }
+
+    [Fact]
     public void ARowThatCannotBeRead_IsAnErrorAtItsLineAndColumn_AndNoOutputIsLeft()
     {
         DigitModel.Train().Save(Path.Combine(_temp.Path, "DigitModel.mlnet"));
