@@ -55,6 +55,12 @@ internal static class SynthesisBenchmark
 
     private static double Speed<TRow>(Synthesizer<TRow> model)
     {
+        using (var file = new MemoryStream())
+        {
+            model.Save(file);
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{model.Name}: model file {file.Length / 1024.0:N0} KB"));
+        }
+
         model.Sample(100, 1);
         var stopwatch = Stopwatch.StartNew();
         model.Sample(SampleRows, 2);

@@ -136,6 +136,25 @@ public sealed class SynthesisTests
     }
 
     [Fact]
+    public void TrainingTwice_GivesTheSameModelBytesAndReport_ForBothKinds()
+    {
+        static (byte[] Model, string Report) Trained(Func<Synthesizer<House>> train)
+        {
+            var model = train();
+            using var stream = new MemoryStream();
+            model.Save(stream);
+            return (stream.ToArray(), model.Evaluate().ToJson());
+        }
+
+        foreach (var train in new Func<Synthesizer<House>>[] { () => HousingSynthesizer.Train().Pipeline, () => HousingTreeSynthesizer.Train().Pipeline })
+        {
+            var (first, second) = (Trained(train), Trained(train));
+            Assert.Equal(first.Model, second.Model);
+            Assert.Equal(first.Report, second.Report);
+        }
+    }
+
+    [Fact]
     public void ADamagedModelFile_IsAModelFileError_NotACrashWhenSampling()
     {
         using var directory = new TempDirectory();
