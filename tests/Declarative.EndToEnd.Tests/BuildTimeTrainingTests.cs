@@ -393,6 +393,7 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
         Assert.Contains("Declarative: trained SearchModel with LightGbm", build);
         Assert.Contains("\"NdcgAt10\"", File.ReadAllText(Path.Combine(output, "SearchModel.model.json")));
         Assert.Contains("data-chart=\"ndcg-by-cutoff\"", File.ReadAllText(Path.Combine(output, "SearchModel.report.html")));
+        Assert.True(File.Exists(Path.Combine(output, "SearchModel.scorer.json")), "the portable scorer serves ranking, checked against ML.NET by the build");
         Assert.Contains("ranked 4 rows", DotNet.Succeed(project, "run", "--no-build"));
 
         // The groups live in the query file: regrouping the rows (the last two groups as one) is new data.

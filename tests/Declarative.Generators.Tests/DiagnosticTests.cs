@@ -370,6 +370,19 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void ARankingInANativeApp_Compiles()
+    {
+        var (run, diagnostics) = GeneratorHarness.RunWith(PublishAot, null, """
+            using Declarative;
+            public class R { [Label] public float Grade { get; set; } [GroupId] public int Q { get; set; } public float A { get; set; } }
+            [Ranking<R>] public partial class M;
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(diagnostics.Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+    }
+
+    [Fact]
     public void DCL0034_ClusteringInANativeApp()
     {
         var (run, _) = GeneratorHarness.RunWith(PublishAot, null, """

@@ -110,7 +110,7 @@ namespace Declarative.Generators.Parsing
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TaskNotServableNatively, attributeLocation, type.Name, task.Title));
             }
 
-            if (!task.Portable && buildOptions.ExportOnnx)
+            if (!task.OnnxExport && buildOptions.ExportOnnx)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOnnxExport, attributeLocation,
                     $"Declarative exports binary and multiclass classification and regression to ONNX, not {task.Title}; do not set DeclarativeExportOnnx in this project"));

@@ -124,8 +124,11 @@ namespace Declarative.Generators.Tasks
         /// <summary>The metrics that compare predictions with the label, which an unlabelled pipeline cannot tune by.</summary>
         public string[] LabelMetrics { get; init; } = new string[0];
 
-        /// <summary>Whether the portable scorer (Native AOT) and ONNX export serve the task.</summary>
+        /// <summary>Whether the portable scorer serves the task (so a Native AOT app can predict with it).</summary>
         public bool Portable { get; init; } = true;
+
+        /// <summary>Whether the task's models export to ONNX.</summary>
+        public bool OnnxExport { get; init; } = true;
 
         /// <summary>The task attribute's own option (<c>Clusters</c>, <c>Contamination</c>), if it has one.</summary>
         public TaskOption? Option { get; init; }

@@ -49,7 +49,7 @@ namespace Declarative.Generators.Tasks
         {
             RequiresGroup = true,
             HeadlineMetric = "NdcgAt10",
-            Portable = false,
+            OnnxExport = false,
         };
 
         public static readonly TaskDescriptor Clustering = new(
@@ -64,6 +64,7 @@ namespace Declarative.Generators.Tasks
             HeadlineMetric = "DaviesBouldinIndex",
             LabelMetrics = new[] { "NormalizedMutualInformation" },
             Portable = false,
+            OnnxExport = false,
             Option = new TaskOption("Clusters", IsInteger: true, Default: 0, Min: 2, Max: 1000, MinExclusive: false, AlsoZero: true, "2 to 1000, or 0 to choose the number of clusters")
             {
                 Trainer = "KMeans",
@@ -84,6 +85,7 @@ namespace Declarative.Generators.Tasks
             HeadlineMetric = "AreaUnderRocCurve",
             LabelMetrics = new[] { "AreaUnderRocCurve", "DetectionRateAtFalsePositiveCount" },
             Portable = false,
+            OnnxExport = false,
             Option = new TaskOption("Contamination", IsInteger: false, Default: 0.05, Min: 0, Max: 0.5, MinExclusive: true, AlsoZero: false, "above 0 and at most 0.5"),
         };
 
@@ -98,6 +100,7 @@ namespace Declarative.Generators.Tasks
             LabelRequired = false,
             HeadlineMetric = "ColumnDistance",
             Portable = false,
+            OnnxExport = false,
         };
 
         public static IReadOnlyList<TaskDescriptor> All { get; } = new[] { BinaryClassification, MulticlassClassification, Regression, Ranking, Clustering, AnomalyDetection, Synthesis };

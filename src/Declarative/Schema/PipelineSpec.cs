@@ -95,7 +95,7 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
 
     /// <inheritdoc/>
     bool IPipelineSpec.Portable =>
-        Task is MLTask.BinaryClassification or MLTask.MulticlassClassification or MLTask.Regression // the tasks the portable scorer knows (not ranking yet)
+        Task is MLTask.BinaryClassification or MLTask.MulticlassClassification or MLTask.Regression or MLTask.Ranking // the tasks the portable scorer serves
         && Features.All(f => f.Kind != ColumnKind.Text);
 
     /// <summary>The share of rows held out for testing.</summary>

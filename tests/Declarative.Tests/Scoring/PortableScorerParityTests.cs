@@ -49,6 +49,11 @@ public sealed class PortableScorerParityTests
     [InlineData(Trainer.LightGbm)]
     public void Regression_TaxiFare_CategoriesAndTestFile(Trainer trainer) => AssertParity(TaxiFareModel.Spec, trainer);
 
+    [Theory]
+    [InlineData(Trainer.LightGbm)]
+    [InlineData(Trainer.FastTree)]
+    public void Ranking_OnYahoo_SvmLightWithQueries(Trainer trainer) => AssertParity(SearchRankingModel.Spec, trainer);
+
     [Fact]
     public void Multiclass_OneVersusAllWithSoftmax_OnIris()
     {

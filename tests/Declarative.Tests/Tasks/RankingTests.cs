@@ -40,6 +40,7 @@ public sealed class RankingTests
         var rows = Enumerable.Range(0, 5).Select(i => new SearchResult { Query = 1, Features = Enumerable.Range(0, 300).Select(j => (float)((i * 7 + j) % 10) / 10).ToArray() }).ToArray();
 
         var ranked = model.Pipeline.Rank(rows);
+        Assert.True(model.Pipeline.UsesPortableScorer);
 
         Assert.Equal(5, ranked.Count);
         Assert.Equal(ranked.Select(r => r.Prediction.Score).OrderDescending(), ranked.Select(r => r.Prediction.Score));
