@@ -81,7 +81,7 @@ internal static class ArtifactBuilder
         if (!options.Retune && existing is not null && IsCurrent(existing, spec, dataPath, testDataPath, dataHash, modelPath, manifestPath) && existing.Tuning?.LockHash == lockHash
             && (!options.Report || (File.Exists(reportPath) && File.Exists(reportJsonPath)))
             && (!spec.ExportOnnx || File.Exists(onnxPath))
-            && (!spec.Portable || File.Exists(portablePath)))
+            && (!Portable(spec) || File.Exists(portablePath)))
         {
             return new ArtifactResult(spec.Name, ArtifactStatus.UpToDate, modelPath, manifestPath, existing, null, null, source, []);
         }
@@ -169,9 +169,12 @@ internal static class ArtifactBuilder
     /// rows: a difference over the tolerance is an error, and neither it nor the model is left behind. A pipeline the
     /// scorer cannot serve (text n-grams) gets none, and a stale one is removed.
     /// </summary>
+    /// <summary>Whether the build writes a portable model: the task is one the scorer serves, and so are the features.</summary>
+    private static bool Portable(IPipelineSpec spec) => TaskProfiles.For(spec.Task).Portable && spec.Portable;
+
     private static void WritePortable(IPipelineSpec spec, ITrainedPipeline trained, string portablePath, string modelPath, ArtifactOptions options)
     {
-        if (!spec.Portable)
+        if (!Portable(spec))
         {
             File.Delete(portablePath);
             return;

@@ -15,13 +15,10 @@ internal sealed class PredictionWriter(string modelPath, string inputPath, strin
 {
     public int Visit<TRow>(PipelineSpec<TRow> spec)
     {
-        if (spec.Task == MLTask.Synthesis)
-        {
-            throw new InvalidOperationException($"Pipeline {spec.Name} is a synthesizer: it samples new rows (Sample(count, seed)) and predicts nothing for given ones.");
-        }
-
+        // A generative pipeline (a synthesizer) samples new rows and has no Predict for given ones.
+        var predict = spec.DeclaringType.GetMethod("Predict", BindingFlags.Public | BindingFlags.Instance, [typeof(IEnumerable<TRow>)])
+            ?? throw new InvalidOperationException($"Pipeline {spec.Name} is a synthesizer: it samples new rows (Sample(count, seed)) and predicts nothing for given ones.");
         var model = spec.DeclaringType.GetMethod("Load", BindingFlags.Public | BindingFlags.Static, [typeof(string)])!.Invoke(null, [modelPath])!;
-        var predict = model.GetType().GetMethod("Predict", BindingFlags.Public | BindingFlags.Instance, [typeof(IEnumerable<TRow>)])!;
         var inputs = spec.Columns.Where(c => !c.Kind.IsLabel()).Select(c => c.SourceProperty).Distinct(StringComparer.Ordinal)
             .Select(name => typeof(TRow).GetProperty(name)!).ToArray();
         PropertyInfo[]? outputs = null;

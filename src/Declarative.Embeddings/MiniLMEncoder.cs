@@ -37,7 +37,7 @@ public sealed class MiniLMEncoder : ISentenceEncoder
         }
 
         // One text a call: the wrapper pads a batch to its longest text, which measured slower than texts one by one
-        // (3.0 s against 9.2 s for wikipedia-detox's 250 comments in batches of 64, even sorted by length). The wrapper is
+        // (3.2 s against 11.7 s for wikipedia-detox's 250 comments in batches of 64, even sorted by length: tests/bench/embeddings.sh). The wrapper is
         // not documented as safe for concurrent calls: one encode at a time.
         var vectors = new float[texts.Count][];
         lock (_gate)

@@ -62,7 +62,8 @@ public sealed class AnomalyDetector<TRow> : TrainedPipeline<TRow, AnomalyPredict
             {
                 VBuffer<float> d = default;
                 distances(ref d);
-                var score = AnomalyDetectionProfile.NearestCentroid(d.DenseValues().ToArray());
+                // k-means writes every distance (a dense vector): its values are the span to read.
+                var score = AnomalyDetectionProfile.NearestCentroid(d.GetValues());
                 return new AnomalyPrediction(score, score > _threshold);
             };
         }

@@ -19,13 +19,15 @@ public sealed class Synthesizer<TRow> : ITrainedPipeline
 {
     private readonly IRowSampler _sampler;
     private readonly TrainingData? _data;
+    private readonly DataTable? _trainRows;
     private SynthesisReport? _report;
 
-    private Synthesizer(PipelineSpec<TRow> spec, IRowSampler sampler, TrainingData? data, TimeSpan? trainingTime)
+    private Synthesizer(PipelineSpec<TRow> spec, IRowSampler sampler, TrainingData? data, DataTable? trainRows, TimeSpan? trainingTime)
     {
         Spec = spec;
         _sampler = sampler;
         _data = data;
+        _trainRows = trainRows;
         TrainingTime = trainingTime;
     }
 
@@ -99,7 +101,7 @@ public sealed class Synthesizer<TRow> : ITrainedPipeline
 
         try
         {
-            return new Synthesizer<TRow>(spec, file.ToSampler(), null, null);
+            return new Synthesizer<TRow>(spec, file.ToSampler(), null, null, null);
         }
         catch (InvalidDataException e)
         {
@@ -206,16 +208,18 @@ public sealed class Synthesizer<TRow> : ITrainedPipeline
     private static Synthesizer<TRow> Fitted(PipelineSpec<TRow> spec, TrainingData data)
     {
         var stopwatch = Stopwatch.StartNew();
-        var columns = SynthColumn.Of(spec, TrainRows(data));
+        var train = TrainRows(data);
+        var columns = SynthColumn.Of(spec, train);
         IRowSampler sampler = spec.SynthesizerKind == SynthesizerKind.SequentialTrees ? SequentialTrees.Fit(columns) : GaussianCopula.Fit(columns);
-        return new Synthesizer<TRow>(spec, sampler, data, stopwatch.Elapsed);
+        return new Synthesizer<TRow>(spec, sampler, data, train, stopwatch.Elapsed);
     }
 
     private static DataTable TrainRows(TrainingData data) => ((TableDataView)data.TrainPart!).ToTable();
 
     private SynthesisReport Report(TrainingData data)
     {
-        var train = TrainRows(data);
+        // The rows the synthesizer was fitted on, kept from training; a loaded one splits the data as training did.
+        var train = ReferenceEquals(data, _data) && _trainRows is not null ? _trainRows : TrainRows(data);
         var (methods, columns, utilityMetric, realUtility, holdoutCopies) = SynthesisEvaluator.Evaluate(Spec, _sampler, train, data.TestPart);
         var own = methods[0];
         var metrics = new SortedDictionary<string, double>(StringComparer.Ordinal)

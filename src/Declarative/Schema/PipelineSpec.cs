@@ -94,9 +94,7 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
     string IPipelineSpec.DeclarationHashWith(string mlnetVersion) => DeclarationHashWith(mlnetVersion);
 
     /// <inheritdoc/>
-    bool IPipelineSpec.Portable =>
-        Task is MLTask.BinaryClassification or MLTask.MulticlassClassification or MLTask.Regression or MLTask.Ranking // the tasks the portable scorer serves
-        && Features.All(f => f.Kind != ColumnKind.Text);
+    bool IPipelineSpec.Portable => Features.All(f => f.Kind != ColumnKind.Text);
 
     /// <summary>The share of rows held out for testing.</summary>
     public double TestFraction { get; init; } = SplitAttribute.DefaultTestFraction;

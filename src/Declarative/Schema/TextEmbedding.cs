@@ -17,6 +17,9 @@ internal sealed record TextEmbedding(string Property, ISentenceEncoder Encoder, 
 
     private static readonly ConcurrentDictionary<(string Encoder, string Text), float[]> Cache = new();
 
+    // Counted apart: ConcurrentDictionary.Count takes every lock, and it would be asked once per text.
+    private static int _cached;
+
     [ThreadStatic]
     private static (ISentenceEncoder Encoder, string Text, float[] Vector)? _last;
 
@@ -72,9 +75,9 @@ internal sealed record TextEmbedding(string Property, ISentenceEncoder Encoder, 
 
             for (var b = 0; b < batch.Length; b++)
             {
-                if (Cache.Count < CacheLimit)
+                if (Volatile.Read(ref _cached) < CacheLimit && Cache.TryAdd((encoder.Name, batch[b]), vectors[b]))
                 {
-                    Cache.TryAdd((encoder.Name, batch[b]), vectors[b]);
+                    Interlocked.Increment(ref _cached);
                 }
 
                 foreach (var row in missing[batch[b]])

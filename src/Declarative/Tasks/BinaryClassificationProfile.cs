@@ -17,6 +17,8 @@ internal sealed class BinaryClassificationProfile : TaskProfile
 {
     public override MLTask Task => MLTask.BinaryClassification;
 
+    public override bool Portable => true;
+
     public override string Title => "Binary classification";
 
     public override Schema.ColumnKind LabelKind => Schema.ColumnKind.BooleanLabel;

@@ -17,6 +17,8 @@ internal sealed class MulticlassClassificationProfile : TaskProfile
 {
     public override MLTask Task => MLTask.MulticlassClassification;
 
+    public override bool Portable => true;
+
     public override string Title => "Multiclass classification";
 
     public override Schema.ColumnKind LabelKind => Schema.ColumnKind.ClassLabel;

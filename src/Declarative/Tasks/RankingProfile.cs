@@ -24,6 +24,8 @@ internal sealed class RankingProfile : TaskProfile
 
     public override MLTask Task => MLTask.Ranking;
 
+    public override bool Portable => true;
+
     public override string Title => "Ranking";
 
     public override Schema.ColumnKind LabelKind => Schema.ColumnKind.NumericLabel;

@@ -17,6 +17,8 @@ internal sealed class RegressionProfile : TaskProfile
 {
     public override MLTask Task => MLTask.Regression;
 
+    public override bool Portable => true;
+
     public override string Title => "Regression";
 
     public override Schema.ColumnKind LabelKind => Schema.ColumnKind.NumericLabel;

@@ -40,6 +40,9 @@ internal abstract class TaskProfile : ITaskEvaluation, ITaskSections
     /// <inheritdoc/>
     public virtual bool NeedsGroup => false;
 
+    /// <summary>Whether the portable scorer serves the task (its models are trees or linear models read by <c>PortableModelReader</c>).</summary>
+    public virtual bool Portable => false;
+
     /// <summary>The task's metrics where smaller is better.</summary>
     protected virtual IReadOnlySet<string> LowerIsBetterMetrics { get; } = new HashSet<string>();
 
