@@ -63,7 +63,7 @@ public abstract class TrainedPipeline<TRow, TPrediction, TReport> : ITrainedPipe
             // A model read with a matching portable model beside it loads ML.NET's part only when something needs it.
             _model = state.Model is { } model ? new Lazy<ITransformer>(model) : new Lazy<ITransformer>(state.ModelLoader!, LazyThreadSafetyMode.ExecutionAndPublication);
             _predictor = new Lazy<RowPredictor<TRow, TPrediction>>(() => new RowPredictor<TRow, TPrediction>(Spec, _model.Value, ViewSchema.For(Spec), ReadPrediction));
-            if (state.Model is not null && !UseMLNetEngine)
+            if (state.Model is not null && !UseMLNetEngine && _task.Portable)
             {
                 _scorer ??= PortableScorerOf(Spec, state.Model, Trainer, LabelClasses);
             }
