@@ -28,6 +28,8 @@ namespace Declarative.Generators.Parsing
             CheckAtLeast(tune, "MaxTrials", maxTrials, 1, diagnostics, cancellationToken);
             CheckAtLeast(tune, "Folds", folds, 0, diagnostics, cancellationToken);
             CheckAtLeast(tune, "TimeBudgetSeconds", budget, 0, diagnostics, cancellationToken);
+            var concurrent = AttributeReader.Named(tune, "ConcurrentTrials", 0);
+            CheckAtLeast(tune, "ConcurrentTrials", concurrent, 0, diagnostics, cancellationToken);
 
             var tunerValue = AttributeReader.Named(tune, "Tuner", 0);
             var tuner = symbols.TunerKind?.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => Equals(f.ConstantValue, tunerValue))?.Name;
@@ -38,7 +40,7 @@ namespace Declarative.Generators.Parsing
                 tuner = "Auto";
             }
 
-            return new TuningModel(maxTrials, ParseMetric(tune, task, diagnostics, cancellationToken), folds, budget, tuner, rangeModels.ToImmutableEquatableArray());
+            return new TuningModel(maxTrials, ParseMetric(tune, task, diagnostics, cancellationToken), folds, budget, tuner, rangeModels.ToImmutableEquatableArray(), concurrent);
         }
 
         private static string? ParseMetric(AttributeData tune, TaskDescriptor task, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)

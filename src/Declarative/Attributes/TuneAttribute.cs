@@ -109,4 +109,11 @@ public sealed class TuneAttribute : Attribute
 
     /// <summary>The search strategy.</summary>
     public TunerKind Tuner { get; set; }
+
+    /// <summary>
+    /// Trials that run at the same time, each on one core; 0 (the default) for the machine's cores. Trials are proposed
+    /// in rounds of four from what the previous rounds found and their results applied in trial order, so this changes
+    /// how long tuning takes, never its trials or its winner (nor the model's hash: changing it retrains nothing).
+    /// </summary>
+    public int ConcurrentTrials { get; set; }
 }

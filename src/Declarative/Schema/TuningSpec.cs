@@ -18,6 +18,13 @@ public sealed class TuningSpec
     /// <summary>The search strategy.</summary>
     public TunerKind Tuner { get; init; }
 
+    /// <summary>
+    /// Trials run at the same time on this machine; 0 for the machine's cores. Not part of the declaration's hash:
+    /// trials are proposed in rounds of <see cref="Tuning.PipelineTuner.RoundSize"/> whatever this is, so it changes
+    /// how fast tuning runs, never what it finds.
+    /// </summary>
+    public int ConcurrentTrials { get; init; }
+
     /// <summary>Narrowed hyperparameter ranges.</summary>
     public IReadOnlyList<SearchRange> Ranges { get; init; } = [];
 

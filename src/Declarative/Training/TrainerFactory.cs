@@ -25,6 +25,22 @@ internal static class TrainerFactory
     /// </summary>
     public static bool ReadsDataOnce(Trainer trainer) => trainer is Trainer.LightGbm;
 
+    /// <summary>
+    /// <paramref name="hyperparameters"/> with <c>NumberOfThreads = 1</c> for trainers that would otherwise take every
+    /// core (LightGbm, the FastTree family, L-BFGS): tuning trials run side by side, one core each, and a trial's
+    /// result must not depend on how many others run (nor compete with them for cores).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> OneThread(Trainer trainer, IReadOnlyDictionary<string, string> hyperparameters)
+    {
+        if (trainer is not (Trainer.LightGbm or Trainer.FastTree or Trainer.FastForest or Trainer.FastTreeTweedie
+            or Trainer.LbfgsLogisticRegression or Trainer.LbfgsMaximumEntropy or Trainer.LbfgsPoisson))
+        {
+            return hyperparameters;
+        }
+
+        return new Dictionary<string, string>(hyperparameters, StringComparer.Ordinal) { ["NumberOfThreads"] = "1" };
+    }
+
     /// <summary>What this factory sets beyond ML.NET's defaults, for the manifest.</summary>
     public static IReadOnlyDictionary<string, string> Settings(Trainer trainer, int seed)
     {

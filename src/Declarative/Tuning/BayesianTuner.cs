@@ -20,6 +20,7 @@ public sealed class BayesianTuner : ITuner
     private readonly int _seed;
     private readonly Random _random;
     private readonly List<(double[] Point, double Loss)> _history = [];
+    private int _proposed;
 
     /// <summary>Starts with <paramref name="start"/>, then random points until the surrogate has enough to learn from.</summary>
     public BayesianTuner(double[] start, int seed)
@@ -32,13 +33,14 @@ public sealed class BayesianTuner : ITuner
     /// <inheritdoc/>
     public double[] Propose()
     {
-        if (_history.Count == 0)
+        // Proposals of one round come before their results: count what was proposed, not what was reported.
+        if (_proposed++ == 0)
         {
             return (double[])_start.Clone();
         }
 
         var finite = _history.Where(h => double.IsFinite(h.Loss)).ToList();
-        if (_history.Count < InitialPoints || finite.Count < 3 || _start.Length == 0)
+        if (_proposed <= InitialPoints || finite.Count < 3 || _start.Length == 0)
         {
             return Tuners.RandomPoint(_random, _start.Length);
         }

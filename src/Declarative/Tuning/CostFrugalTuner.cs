@@ -5,6 +5,9 @@ namespace Declarative.Tuning;
 /// random unit direction, then the opposite step; move on improvement. After enough failed directions the step
 /// shrinks; when it is too small to matter the search restarts from a random point. Starting at the cheap default
 /// keeps early trials cheap, and the search only walks towards costlier settings when they pay.
+/// Asked for several points before their results (a round of trials), it proposes the pending directions' steps in
+/// turn (a step, its opposite, a new direction); results arrive in proposal order, and one that beats the incumbent
+/// moves it, whichever incumbent it was proposed from.
 /// </summary>
 public sealed class CostFrugalTuner : ITuner
 {
@@ -15,14 +18,14 @@ public sealed class CostFrugalTuner : ITuner
     private readonly Random _random;
     private readonly int _dimension;
     private readonly int _patience;
+    private readonly Queue<Move> _planned = new();
+    private readonly Queue<Move?> _outstanding = new();
     private double[] _incumbent;
     private double _incumbentLoss = double.PositiveInfinity;
-    private bool _incumbentEvaluated;
+    private Start _start = Start.NotProposed;
+    private int _generation;
     private double _step;
-    private double[]? _direction;
-    private bool _triedOpposite;
     private int _failures;
-    private bool _repeat;
 
     /// <summary>Starts the search at <paramref name="start"/>.</summary>
     public CostFrugalTuner(double[] start, int seed)
@@ -34,65 +37,77 @@ public sealed class CostFrugalTuner : ITuner
         _patience = 1 << Math.Min(Math.Max(_dimension - 1, 0), 4);
     }
 
+    private enum Start
+    {
+        NotProposed,
+        Pending,
+        Evaluated,
+    }
+
     /// <inheritdoc/>
     public double[] Propose()
     {
-        if (!_incumbentEvaluated || _dimension == 0)
+        if (_start == Start.NotProposed || _dimension == 0)
         {
+            _start = _start == Start.NotProposed ? Start.Pending : _start;
+            _outstanding.Enqueue(null);
             return (double[])_incumbent.Clone();
         }
 
-        if (_direction is not null && _repeat)
+        if (_planned.Count == 0)
         {
-            // A repeated step that fails is not worth its opposite: that is the point just left.
-            _repeat = false;
-            _triedOpposite = true;
-            return Move(_incumbent, _direction, _step);
+            var direction = RandomDirection();
+            _planned.Enqueue(new Move(direction, 1, Repeat: false, _generation));
+            _planned.Enqueue(new Move(direction, -1, Repeat: false, _generation));
         }
 
-        if (_direction is not null && !_triedOpposite)
-        {
-            _triedOpposite = true;
-            return Move(_incumbent, _direction, -_step);
-        }
-
-        _direction = RandomDirection();
-        _triedOpposite = false;
-        return Move(_incumbent, _direction, _step);
+        var move = _planned.Dequeue();
+        _outstanding.Enqueue(move);
+        return Step(_incumbent, move.Direction, move.Sign * _step);
     }
 
     /// <inheritdoc/>
     public void Report(double[] point, double loss)
     {
-        if (!_incumbentEvaluated)
+        ArgumentNullException.ThrowIfNull(point);
+        var move = _outstanding.Count > 0 ? _outstanding.Dequeue() : null;
+        if (move is null)
         {
-            _incumbentEvaluated = true;
-            _incumbentLoss = loss;
+            // The start point (or, with no dimensions, the only point there is).
+            if (_start == Start.Pending)
+            {
+                _start = Start.Evaluated;
+                _incumbentLoss = Math.Min(_incumbentLoss, loss);
+            }
+
             return;
+        }
+
+        if (_start != Start.Evaluated && move.Generation != _generation)
+        {
+            return; // proposed around a basin the search has since left
         }
 
         if (loss < _incumbentLoss)
         {
             // Keep going the way that paid (the step that improved, which may be the opposite one).
-            if (_direction is not null && _triedOpposite)
-            {
-                _direction = _direction.Select(x => -x).ToArray();
-            }
-
             _incumbent = point;
             _incumbentLoss = loss;
-            _triedOpposite = false;
-            _repeat = _direction is not null;
+            _start = Start.Evaluated;
+            _generation++;
             _failures = 0;
+            _planned.Clear();
+            _planned.Enqueue(new Move(move.Direction.Select(x => x * move.Sign).ToArray(), 1, Repeat: true, _generation));
             return;
         }
 
-        if (!_triedOpposite)
+        // A direction failed when both of its steps did; a repeated step that fails is not worth its opposite (that
+        // is the point just left). Steps proposed from an earlier incumbent count for nothing here.
+        if (move.Generation != _generation || (move.Sign > 0 && !move.Repeat))
         {
-            return; // the opposite step comes next
+            return;
         }
 
-        _direction = null;
         if (++_failures < _patience)
         {
             return;
@@ -104,8 +119,10 @@ public sealed class CostFrugalTuner : ITuner
         {
             // Converged here: look elsewhere, keeping nothing of this basin but the best trial on record.
             _incumbent = Tuners.RandomPoint(_random, _dimension);
-            _incumbentEvaluated = false;
             _incumbentLoss = double.PositiveInfinity;
+            _start = Start.NotProposed;
+            _generation++;
+            _planned.Clear();
             _step = InitialStep * Math.Sqrt(Math.Max(1, _dimension));
         }
     }
@@ -141,6 +158,9 @@ public sealed class CostFrugalTuner : ITuner
         return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
     }
 
-    private static double[] Move(double[] from, double[] direction, double step) =>
+    private static double[] Step(double[] from, double[] direction, double step) =>
         from.Select((x, i) => Math.Clamp(x + (step * direction[i]), 0, 1)).ToArray();
+
+    /// <summary>A step along <see cref="Direction"/> (times <see cref="Sign"/>) from the incumbent of <see cref="Generation"/>.</summary>
+    private sealed record Move(double[] Direction, int Sign, bool Repeat, int Generation);
 }

@@ -2,7 +2,9 @@ namespace Declarative.Tuning;
 
 /// <summary>
 /// A search strategy over the unit cube [0, 1]^d: it proposes a point, is told the loss there (lower is better;
-/// <see cref="double.PositiveInfinity"/> for a failed trial) and proposes the next. Tuners are deterministic for a seed.
+/// <see cref="double.PositiveInfinity"/> for a failed trial) and proposes the next. Tuning asks for a round of points
+/// before any of their results, then reports them in the order it was given them; a tuner must not propose the same
+/// point twice in a round. Tuners are deterministic for a seed.
 /// </summary>
 public interface ITuner
 {

@@ -15,11 +15,14 @@ internal static class ModelSelection
     public static TrainingRun Train<TRow>(PipelineSpec<TRow> spec, ITaskTraining task, string? dataPath, TrainOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return Train(spec, task, () => PipelineTrainer.LoadDeclared(spec, dataPath), options);
+        return Train(spec, task, () => PipelineTrainer.LoadDeclared(spec, dataPath), options, () => TrialJob.For(spec, dataPath));
     }
 
-    /// <summary>Trains on what <paramref name="load"/> reads: a file, rows in memory, or another source.</summary>
-    public static TrainingRun Train<TRow>(PipelineSpec<TRow> spec, ITaskTraining task, Func<TrainingData> load, TrainOptions? options = null)
+    /// <summary>
+    /// Trains on what <paramref name="load"/> reads: a file, rows in memory, or another source. <paramref name="job"/>
+    /// tells trial workers elsewhere how to read the same data; without it the trials cannot leave this process.
+    /// </summary>
+    public static TrainingRun Train<TRow>(PipelineSpec<TRow> spec, ITaskTraining task, Func<TrainingData> load, TrainOptions? options = null, Func<TrialJob>? job = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         spec.Validate(task.LabelKind, task.LabelOptional, task.NeedsGroup);
@@ -30,7 +33,7 @@ internal static class ModelSelection
             PipelineTrainer.RequireTwoClasses(spec, data);
         }
 
-        var (context, model, trainer, hyperparameters, trials) = Fit(spec, task, data.TrainPart!, options, stopwatch);
+        var (context, model, trainer, hyperparameters, trials) = Fit(spec, task, data.TrainPart!, options, stopwatch, job);
         var predictions = model.Transform(new TableDataView(data.TestPart));
         var metrics = task.Evaluate(context, predictions, PipelineTrainer.LabelColumn(spec, task));
         var threshold = task.Threshold(model, data.TrainPart!, spec.Contamination);
@@ -42,7 +45,7 @@ internal static class ModelSelection
     /// the whole part. <paramref name="started"/> is when the work began: a tuning time budget counts loading too.
     /// </summary>
     public static (MLContext Context, ITransformer Model, Trainer Trainer, IReadOnlyDictionary<string, string> Hyperparameters, IReadOnlyList<TrialResult> Trials) Fit<TRow>(
-        PipelineSpec<TRow> spec, ITaskTraining task, IDataView trainPart, TrainOptions? options, Stopwatch? started = null)
+        PipelineSpec<TRow> spec, ITaskTraining task, IDataView trainPart, TrainOptions? options, Stopwatch? started = null, Func<TrialJob>? job = null)
     {
         Trainer trainer;
         IReadOnlyDictionary<string, string>? hyperparameters = null;
@@ -53,7 +56,7 @@ internal static class ModelSelection
         }
         else if (spec.Tuning is { } tuning)
         {
-            var outcome = PipelineTuner.Tune(new MLContext(spec.Seed), spec, task, tuning, trainPart, options?.Progress, started);
+            var outcome = PipelineTuner.Tune(spec, task, tuning, trainPart, TrialExecution.For(tuning, options, job), options?.Progress, started);
             (trainer, hyperparameters, trials) = outcome.Best is { } best
                 ? (best.Trainer, best.Hyperparameters, outcome.Trials)
                 : (spec.Trainers[0], null, outcome.Trials); // the budget ended before any trial did: the first trainer's defaults

@@ -8,16 +8,45 @@ namespace Declarative.Tuning;
 /// <summary>What tuning found; no best when the time budget ended before any trial did.</summary>
 internal sealed record TuningOutcome(IReadOnlyList<TrialResult> Trials, TrialResult? Best);
 
+/// <summary>Where a round of trials runs: side by side in this process, or on a cluster.</summary>
+/// <param name="Concurrent">Trials at the same time in this process.</param>
+/// <param name="Cluster">The cluster that runs them instead, with the job it is told.</param>
+internal sealed record TrialExecution(int Concurrent, (ITrialCluster Cluster, TrialJob Job)? Cluster = null)
+{
+    /// <summary>The declaration's concurrency, unless the options override it; cores when neither says.</summary>
+    public static TrialExecution For(TuningSpec tuning, TrainOptions? options, Func<TrialJob>? job)
+    {
+        var concurrent = options?.ConcurrentTrials ?? tuning.ConcurrentTrials;
+        var execution = new TrialExecution(concurrent > 0 ? concurrent : Environment.ProcessorCount);
+        if (options?.Cluster is not { } cluster)
+        {
+            return execution;
+        }
+
+        return job is null
+            ? throw new NotSupportedException("Trials on a cluster read the data where they run: train from the data file or the declared database, not from rows in memory.")
+            : execution with { Cluster = (cluster, job()) };
+    }
+}
+
 /// <summary>
 /// The tuning loop. Each candidate trainer has its own search space and tuner; which trainer runs the next trial is
 /// chosen by estimated cost for improvement (the ECI idea of FLAML): trainers that improved recently for little cost,
 /// or are close to the best, are likelier. Costs are estimated from work (rows, folds, trees, iterations), never
 /// wall-clock time, so a trial budget and a seed give the same trials and winner on any machine.
+/// Trials are proposed in rounds of <see cref="RoundSize"/> from the state after the previous round, run side by side
+/// (or on a cluster), and their results applied in trial order: how many run at once changes nothing but the time.
 /// </summary>
 internal static class PipelineTuner
 {
     /// <summary>Below this many training rows, trials are cross-validated (5 folds) unless Folds says otherwise.</summary>
     public const int CrossValidationRowLimit = 20_000;
+
+    /// <summary>
+    /// Trials proposed together. Fixed, not the number of cores, so that a seed gives the same trials on any machine;
+    /// small, because a tuner learns only between rounds.
+    /// </summary>
+    public const int RoundSize = 4;
 
     /// <summary>How many folds validate a configuration: what the declaration says, else 5 below <see cref="CrossValidationRowLimit"/> rows and a holdout (1) from there.</summary>
     internal static int FoldCount(TuningSpec? tuning, long rows) =>
@@ -27,10 +56,9 @@ internal static class PipelineTuner
     public const string BudgetEnded = "stopped: the time budget ended";
 
     public static TuningOutcome Tune<TRow>(
-        MLContext ml, PipelineSpec<TRow> spec, ITaskTraining task, TuningSpec tuning, IDataView trainPart, Action<TrialResult>? progress, Stopwatch? started = null)
+        PipelineSpec<TRow> spec, ITaskTraining task, TuningSpec tuning, IDataView trainPart, TrialExecution execution, Action<TrialResult>? progress, Stopwatch? started = null)
     {
-        var metric = tuning.MetricFor(task.HeadlineMetric);
-        var lowerIsBetter = task.LowerIsBetter(metric);
+        var evaluator = new TrialEvaluator<TRow>(spec, task, tuning, trainPart);
         var random = new Random(spec.Seed);
         var states = spec.Trainers.Distinct().Select((trainer, i) =>
         {
@@ -39,81 +67,44 @@ internal static class PipelineTuner
             return new TrainerState(trainer, space, tuner);
         }).ToList();
 
-        // Featurize once per flavour (trees take raw features, linear trainers scaled ones, k-means standardized ones) and cache it.
-        var folds = new Dictionary<FeatureScaling, IReadOnlyList<(IDataView Train, IDataView Validate)>>();
-        var rows = CountRows(trainPart);
-        var foldCount = FoldCount(tuning, rows);
-        IReadOnlyList<(IDataView, IDataView)> FoldsFor(Trainer trainer)
-        {
-            var normalize = TrainerFactory.Scaling(trainer);
-            if (!folds.TryGetValue(normalize, out var splits))
-            {
-                var featurized = ml.Data.Cache(PipelineTrainer.Featurizer(ml, spec, task, trainer).Fit(trainPart).Transform(trainPart));
-                splits = spec.OrderBy is not null
-                    ? ForwardFolds.Split(ml, featurized, (int)rows, foldCount)
-                    : foldCount == 1
-                    ? [(ml.Data.TrainTestSplit(featurized, 0.2, PipelineTrainer.SamplingKey(spec), spec.Seed) is var s ? (s.TrainSet, s.TestSet) : default)]
-                    : ml.Data.CrossValidationSplit(featurized, foldCount, PipelineTrainer.SamplingKey(spec), spec.Seed).Select(f => (f.TrainSet, f.TestSet)).ToList();
-                folds[normalize] = splits;
-            }
-
-            return splits;
-        }
-
         var trials = new List<TrialResult>();
 
         // A time budget counts from the start of the work (loading and featurizing included), and a trial running when
         // it ends is cancelled, not waited for.
         var clock = started ?? Stopwatch.StartNew();
         var budget = tuning.TimeBudgetSeconds > 0 ? TimeSpan.FromSeconds(tuning.TimeBudgetSeconds) : Timeout.InfiniteTimeSpan;
-        for (var number = 1; number <= tuning.MaxTrials; number++)
+        TimeSpan Remaining() => budget == Timeout.InfiniteTimeSpan ? budget : budget - clock.Elapsed;
+        for (var number = 1; number <= tuning.MaxTrials; number += RoundSize)
         {
-            if (budget != Timeout.InfiniteTimeSpan && clock.Elapsed >= budget)
+            if (budget != Timeout.InfiniteTimeSpan && Remaining() <= TimeSpan.Zero)
             {
                 break;
             }
 
-            var state = Choose(states, random);
-            var point = state.Tuner.Propose();
-            var configuration = state.Space.Decode(point);
-            var cost = Cost(state.Trainer, configuration, rows, foldCount);
-            TrialResult trial;
-            try
+            var round = Propose(states, random, number, Math.Min(RoundSize, tuning.MaxTrials - number + 1));
+            var results = Run(evaluator, execution, round.Select(r => r.Request).ToList(), Remaining);
+            var stopped = false;
+            for (var i = 0; i < round.Count; i++)
             {
-                // A fresh context per trial: a configuration's result depends on it alone, not on the trials before it.
-                var trialContext = new MLContext(spec.Seed);
-                var splits = FoldsFor(state.Trainer);
-                using var deadline = budget == Timeout.InfiniteTimeSpan
-                    ? null
-                    : new Timer(_ => TrialCancellation.Cancel(trialContext), null, Max(budget - clock.Elapsed, TimeSpan.Zero), Timeout.InfiniteTimeSpan);
-                var estimator = task.CreateTrainer(trialContext, state.Trainer, PipelineTrainer.Inputs(spec, task), configuration);
-                var values = splits
-                    .Select(f => PipelineTrainer.Metrics(trialContext, spec, task, estimator.Fit(f.Item1).Transform(f.Item2))[metric])
-                    .ToArray();
-                var mean = values.Average();
-                var sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / values.Length);
-                trial = double.IsFinite(mean)
-                    ? new TrialResult(number, state.Trainer, configuration, mean, sd, cost, null)
-                    : new TrialResult(number, state.Trainer, configuration, null, null, cost, $"{metric} is not a number");
-            }
-            catch (Exception e) when (budget != Timeout.InfiniteTimeSpan && clock.Elapsed >= budget && e is not OutOfMemoryException)
-            {
-                // Cancelled by the budget (ML.NET throws from wherever the trainer was): the trial does not count.
-                trial = new TrialResult(number, state.Trainer, configuration, null, null, cost, BudgetEnded);
+                var (state, point, _) = round[i];
+                var trial = results[i];
                 trials.Add(trial);
                 progress?.Invoke(trial);
-                break;
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                trial = new TrialResult(number, state.Trainer, configuration, null, null, cost, $"{e.GetType().Name}: {e.Message}");
+                if (trial.Error == BudgetEnded)
+                {
+                    stopped = true; // cancelled by the budget: it tells the tuner nothing
+                    continue;
+                }
+
+                var loss = trial.Metric is { } m ? (evaluator.LowerIsBetter ? m : -m) : double.PositiveInfinity;
+                state.Tuner.Report(point, loss);
+                state.Record(loss, trial.Cost);
             }
 
-            var loss = trial.Metric is { } m ? (lowerIsBetter ? m : -m) : double.PositiveInfinity;
-            state.Tuner.Report(point, loss);
-            state.Record(loss, cost);
-            trials.Add(trial);
-            progress?.Invoke(trial);
+            if (stopped)
+            {
+                break;
+            }
         }
 
         var succeeded = trials.Where(t => t.Succeeded).ToList();
@@ -128,19 +119,58 @@ internal static class PipelineTuner
             throw new InvalidOperationException($"Pipeline '{spec.Name}': none of {trials.Count} tuning trials succeeded. {string.Join("; ", reasons)}");
         }
 
-        var best = lowerIsBetter ? succeeded.MinBy(t => t.Metric)! : succeeded.MaxBy(t => t.Metric)!;
+        var best = evaluator.LowerIsBetter ? succeeded.MinBy(t => t.Metric)! : succeeded.MaxBy(t => t.Metric)!;
         return new TuningOutcome(trials, best);
+    }
+
+    /// <summary>A round's trials, from the state after the previous round: which trainer, and where its tuner points.</summary>
+    private static List<(TrainerState State, double[] Point, TrialRequest Request)> Propose(List<TrainerState> states, Random random, int first, int count)
+    {
+        var round = new List<(TrainerState, double[], TrialRequest)>(count);
+        var chosen = new HashSet<TrainerState>();
+        for (var i = 0; i < count; i++)
+        {
+            var state = Choose(states, chosen, random);
+            chosen.Add(state);
+            var point = state.Tuner.Propose();
+            round.Add((state, point, new TrialRequest(first + i, state.Trainer, state.Space.Decode(point))));
+        }
+
+        return round;
+    }
+
+    /// <summary>Runs a round where the execution says; the results in the round's order.</summary>
+    private static IReadOnlyList<TrialResult> Run<TRow>(TrialEvaluator<TRow> evaluator, TrialExecution execution, List<TrialRequest> round, Func<TimeSpan> remaining)
+    {
+        if (execution.Cluster is var (cluster, job))
+        {
+            var left = remaining();
+            using var deadline = left == Timeout.InfiniteTimeSpan ? new CancellationTokenSource() : new CancellationTokenSource(Max(left, TimeSpan.Zero));
+            try
+            {
+                return cluster.RunAsync(job, round, deadline.Token).GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+            {
+                return round.Select(r => new TrialResult(r.Number, r.Trainer, r.Hyperparameters, null, null, Cost(r.Trainer, r.Hyperparameters, evaluator.Rows, evaluator.FoldCount), BudgetEnded)).ToList();
+            }
+        }
+
+        var results = new TrialResult[round.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, execution.Concurrent) };
+        Parallel.For(0, round.Count, parallel, i => results[i] = evaluator.Evaluate(round[i], remaining()));
+        return results;
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     /// <summary>
-    /// Untried trainers first, in declared order; then a draw weighted by 1 / ECI, where ECI grows with the cost spent
+    /// Untried trainers first, in declared order (one not yet chosen for this round); then a draw weighted by 1 / ECI, where ECI grows with the cost spent
     /// since a trainer last improved (or its last trial's cost) and with its gap to the best loss of any trainer.
     /// </summary>
-    private static TrainerState Choose(List<TrainerState> states, Random random)
+    private static TrainerState Choose(List<TrainerState> states, HashSet<TrainerState> chosen, Random random)
     {
-        var untried = states.FirstOrDefault(s => s.Trials == 0);
+        var untried = states.FirstOrDefault(s => s.Trials == 0 && !chosen.Contains(s));
         if (untried is not null)
         {
             return untried;
@@ -183,18 +213,6 @@ internal static class PipelineTuner
             _ => 30, // L-BFGS: tens of passes
         };
         return rows * Math.Max(folds, 1) * perRow / 1e6;
-    }
-
-    private static long CountRows(IDataView data)
-    {
-        long count = 0;
-        using var cursor = data.GetRowCursor([]);
-        while (cursor.MoveNext())
-        {
-            count++;
-        }
-
-        return count;
     }
 
     private sealed class TrainerState(Trainer trainer, SearchSpace space, ITuner tuner)

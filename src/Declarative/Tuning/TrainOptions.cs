@@ -11,6 +11,15 @@ public sealed record TrainOptions
     /// <summary>Called after each tuning trial (the build prints them).</summary>
     public Action<TrialResult>? Progress { get; init; }
 
+    /// <summary>Trials to run at the same time on this machine, instead of the declaration's <c>ConcurrentTrials</c>.</summary>
+    public int? ConcurrentTrials { get; init; }
+
+    /// <summary>
+    /// Runs the tuning trials on a cluster instead of this process (the Declarative.Orleans package provides one). The
+    /// trials and the winner are the same; the data must be a file or the declared database, which every worker reads.
+    /// </summary>
+    public ITrialCluster? Cluster { get; init; }
+
     /// <summary>A configuration to refit instead of tuning.</summary>
     public PinnedConfiguration? Pinned { get; init; }
 

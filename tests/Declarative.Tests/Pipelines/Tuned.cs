@@ -55,3 +55,9 @@ public partial class SuspiciousModel;
 [Trainers(Trainer.FastTree, Trainer.LightGbm)]
 [Tune(MaxTrials = 50, TimeBudgetSeconds = 2)]
 public partial class BudgetedAdultModel;
+
+/// <summary>The same search as <see cref="TunedTumorModel"/>, two trials at a time.</summary>
+[BinaryClassification<Tumor>(Data = "datasets/breast-cancer/breast-cancer-withheader.txt")]
+[Trainers(Trainer.LightGbm, Trainer.FastTree, Trainer.SdcaLogisticRegression)]
+[Tune(MaxTrials = 12, Metric = BinaryMetric.AreaUnderRocCurve, ConcurrentTrials = 2)]
+public partial class ConcurrentlyTunedTumorModel;

@@ -66,6 +66,31 @@ public sealed class TunerTests(ITestOutputHelper output)
         }
     }
 
+    [Theory]
+    [InlineData(TunerKind.CostFrugal, 80, 0.002)]
+    [InlineData(TunerKind.Bayesian, 40, 0.02)]
+    [InlineData(TunerKind.Random, 200, 0.05)]
+    [InlineData(TunerKind.Grid, 125, 0.0076)]
+    public void InRoundsOfFour_ProposesDistinctPoints_AndStillFindsTheBowl(TunerKind kind, int trials, double tolerance)
+    {
+        var tuner = Tuners.Create(kind, [0.5, 0.5, 0.5], 3, trials);
+        var best = double.PositiveInfinity;
+        for (var done = 0; done < trials; done += 4)
+        {
+            var round = Enumerable.Range(0, 4).Select(_ => tuner.Propose()).ToList();
+            Assert.Equal(4, round.Select(p => string.Join(",", p.Select(x => x.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))).Distinct().Count());
+            foreach (var point in round)
+            {
+                var loss = Bowl(point);
+                tuner.Report(point, loss);
+                best = Math.Min(best, loss);
+            }
+        }
+
+        output.WriteLine($"{kind} in rounds: best {best:G4} after {trials} trials");
+        Assert.True(best < tolerance, $"{kind} reached {best} in {trials} trials in rounds of 4; expected below {tolerance}");
+    }
+
     private static double Minimize(TunerKind kind, Func<double[], double> f, double[] start, int trials, int seed)
     {
         var tuner = Tuners.Create(kind, start, seed, trials);

@@ -83,6 +83,6 @@ public sealed class TuningTests(ITestOutputHelper output)
     private static double PipelineTunerCost(Trainer trainer, string iterations, string leaves) =>
         PipelineTuner.Cost(trainer, new Dictionary<string, string> { ["NumberOfIterations"] = iterations, ["NumberOfLeaves"] = leaves }, 1000, 5);
 
-    private static string Describe(IEnumerable<TrialResult> trials) =>
+    internal static string Describe(IEnumerable<TrialResult> trials) =>
         string.Join("\n", trials.Select(t => $"{t.Trainer} {string.Join(",", t.Hyperparameters)} {t.Metric:R}"));
 }

@@ -1,0 +1,125 @@
+using Declarative.Schema;
+using Declarative.Training;
+using Microsoft.ML;
+
+namespace Declarative.Tuning;
+
+/// <summary>
+/// Validates configurations of one pipeline on its training part: featurizes once per flavour (trees take raw
+/// features, linear trainers scaled ones, k-means standardized ones), caches it, splits it into folds, and scores a
+/// trial on them. Build hosts and remote trial workers both use it, so a trial's metric is the same wherever it runs.
+/// </summary>
+internal sealed class TrialEvaluator<TRow>
+{
+    private readonly PipelineSpec<TRow> _spec;
+    private readonly ITaskTraining _task;
+    private readonly IDataView _trainPart;
+    private readonly MLContext _ml;
+    private readonly Dictionary<FeatureScaling, IReadOnlyList<(IDataView Train, IDataView Validate)>> _folds = [];
+    private readonly object _gate = new();
+
+    public TrialEvaluator(PipelineSpec<TRow> spec, ITaskTraining task, TuningSpec tuning, IDataView trainPart)
+    {
+        _spec = spec;
+        _task = task;
+        _trainPart = trainPart;
+        _ml = new MLContext(spec.Seed);
+        Metric = tuning.MetricFor(task.HeadlineMetric);
+        LowerIsBetter = task.LowerIsBetter(Metric);
+        Rows = CountRows(trainPart);
+        FoldCount = PipelineTuner.FoldCount(tuning, Rows);
+    }
+
+    /// <summary>The metric trials are scored by.</summary>
+    public string Metric { get; }
+
+    /// <summary>Whether a lower metric is better.</summary>
+    public bool LowerIsBetter { get; }
+
+    /// <summary>Rows in the training part.</summary>
+    public long Rows { get; }
+
+    /// <summary>Folds a trial is validated on (1: a holdout).</summary>
+    public int FoldCount { get; }
+
+    /// <summary>
+    /// Scores one configuration: its mean metric over the folds, or the error that stopped it. <paramref name="within"/>
+    /// bounds the trial's time (ML.NET is asked to stop when it passes; <see cref="PipelineTuner.BudgetEnded"/> then).
+    /// Trainers that can use several threads get one: trials run side by side, and a trial's result must not depend
+    /// on how many do.
+    /// </summary>
+    public TrialResult Evaluate(TrialRequest request, TimeSpan within)
+    {
+        var cost = PipelineTuner.Cost(request.Trainer, request.Hyperparameters, Rows, FoldCount);
+        if (within != Timeout.InfiniteTimeSpan && within <= TimeSpan.Zero)
+        {
+            return Failed(request, cost, PipelineTuner.BudgetEnded);
+        }
+
+        // A fresh context per trial: a configuration's result depends on it alone, not on the trials before it.
+        var context = new MLContext(_spec.Seed);
+        var stopped = false;
+        using var deadline = within == Timeout.InfiniteTimeSpan
+            ? null
+            : new Timer(_ => { stopped = true; TrialCancellation.Cancel(context); }, null, within, Timeout.InfiniteTimeSpan);
+        try
+        {
+            var splits = FoldsFor(request.Trainer);
+            var settings = TrainerFactory.OneThread(request.Trainer, request.Hyperparameters);
+            var estimator = _task.CreateTrainer(context, request.Trainer, PipelineTrainer.Inputs(_spec, _task), settings);
+            var values = splits
+                .Select(f => PipelineTrainer.Metrics(context, _spec, _task, estimator.Fit(f.Train).Transform(f.Validate))[Metric])
+                .ToArray();
+            var mean = values.Average();
+            var sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / values.Length);
+            return double.IsFinite(mean)
+                ? new TrialResult(request.Number, request.Trainer, request.Hyperparameters, mean, sd, cost, null)
+                : Failed(request, cost, $"{Metric} is not a number");
+        }
+        catch (Exception) when (Volatile.Read(ref stopped))
+        {
+            // Cancelled by the budget (ML.NET throws from wherever the trainer was): the trial does not count.
+            return Failed(request, cost, PipelineTuner.BudgetEnded);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return Failed(request, cost, $"{e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    /// <summary>Featurizes and splits for <paramref name="trainer"/>'s flavour, once; trials of a round call it side by side.</summary>
+    public IReadOnlyList<(IDataView Train, IDataView Validate)> FoldsFor(Trainer trainer)
+    {
+        var scaling = TrainerFactory.Scaling(trainer);
+        lock (_gate)
+        {
+            if (!_folds.TryGetValue(scaling, out var splits))
+            {
+                var featurized = _ml.Data.Cache(PipelineTrainer.Featurizer(_ml, _spec, _task, trainer).Fit(_trainPart).Transform(_trainPart));
+                splits = _spec.OrderBy is not null
+                    ? ForwardFolds.Split(_ml, featurized, (int)Rows, FoldCount)
+                    : FoldCount == 1
+                    ? [(_ml.Data.TrainTestSplit(featurized, 0.2, PipelineTrainer.SamplingKey(_spec), _spec.Seed) is var s ? (s.TrainSet, s.TestSet) : default)]
+                    : _ml.Data.CrossValidationSplit(featurized, FoldCount, PipelineTrainer.SamplingKey(_spec), _spec.Seed).Select(f => (f.TrainSet, f.TestSet)).ToList();
+                _folds[scaling] = splits;
+            }
+
+            return splits;
+        }
+    }
+
+    private static TrialResult Failed(TrialRequest request, double cost, string error) =>
+        new(request.Number, request.Trainer, request.Hyperparameters, null, null, cost, error);
+
+    private static long CountRows(IDataView data)
+    {
+        long count = 0;
+        using var cursor = data.GetRowCursor([]);
+        while (cursor.MoveNext())
+        {
+            count++;
+        }
+
+        return count;
+    }
+}
