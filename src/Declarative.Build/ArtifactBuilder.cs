@@ -35,6 +35,9 @@ internal sealed record ArtifactOptions
 
     /// <summary>Called with a line for each long phase of evaluation.</summary>
     public Action<string>? Status { get; init; }
+
+    /// <summary>Where tuning trials run instead of this process (<c>DeclarativeTrialCluster</c>); null for here.</summary>
+    public ITrialCluster? Cluster { get; init; }
 }
 
 /// <summary>What building one pipeline's artifacts did.</summary>
@@ -90,6 +93,7 @@ internal static class ArtifactBuilder
         {
             Progress = options.Progress,
             Status = options.Status,
+            Cluster = options.Cluster,
             Pinned = tuningLock is null ? null : new PinnedConfiguration(tuningLock.Trainer, tuningLock.Hyperparameters),
         });
         trained.Save(modelPath);

@@ -4,6 +4,7 @@ using Declarative.Artifacts;
 using Declarative.Data;
 using Declarative.Schema;
 using Declarative.Tasks;
+using Declarative.Tuning;
 
 namespace Declarative.Build;
 
@@ -47,6 +48,12 @@ internal static class BuildHost
     /// <summary>The flag that re-tunes pipelines even when a lock file pins them.</summary>
     public const string RetuneFlag = "--retune";
 
+    /// <summary>Runs tuning trials on a cluster (<c>--cluster=localhost</c>; the <c>DeclarativeTrialCluster</c> property).</summary>
+    public const string ClusterFlag = "--cluster=";
+
+    /// <summary>The package that provides trial clusters.</summary>
+    internal const string ClusterPackage = "Declarative.Orleans";
+
     /// <summary>The flag that skips the reports (metrics still go to the manifest).</summary>
     public const string NoReportFlag = "--no-report";
 
@@ -83,7 +90,8 @@ internal static class BuildHost
         }
 
         var only = args.FirstOrDefault(a => a.StartsWith(OnlyFlag, StringComparison.Ordinal))?[OnlyFlag.Length..];
-        args = args.Where(a => a != RetuneFlag && a != NoReportFlag && a != ListFlag && !a.StartsWith(OnlyFlag, StringComparison.Ordinal)).ToArray();
+        var cluster = args.FirstOrDefault(a => a.StartsWith(ClusterFlag, StringComparison.Ordinal))?[ClusterFlag.Length..];
+        args = args.Where(a => a != RetuneFlag && a != NoReportFlag && a != ListFlag && !a.StartsWith(OnlyFlag, StringComparison.Ordinal) && !a.StartsWith(ClusterFlag, StringComparison.Ordinal)).ToArray();
         if (args.Count != 2)
         {
             output.WriteLine($"{Origin} : error {HostErrorCode}: usage: Declarative.Build.Host <assembly> <output directory> [{RetuneFlag}] [{NoReportFlag}]");
@@ -157,13 +165,69 @@ internal static class BuildHost
         }
 
         var options = new ArtifactOptions { LockDirectory = Directory.GetCurrentDirectory(), Retune = retune, Report = report };
-        foreach (var pipeline in pipelines)
+        ITrialCluster? trials = null;
+        if (!string.IsNullOrWhiteSpace(cluster) && pipelines.Any(p => p.Spec.Tuning is not null))
         {
-            failed |= !BuildOne(pipeline, args[1], options, output);
+            trials = ConnectCluster(cluster, output);
+            if (trials is null)
+            {
+                return 1;
+            }
+
+            options = options with { Cluster = trials };
+        }
+
+        try
+        {
+            foreach (var pipeline in pipelines)
+            {
+                failed |= !BuildOne(pipeline, args[1], options, output);
+            }
+        }
+        finally
+        {
+            if (trials is IAsyncDisposable disposable)
+            {
+                disposable.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
         }
 
         WriteInputs(specs, args[1]);
         return failed ? 1 : 0;
+    }
+
+    /// <summary>
+    /// Starts or joins the trial cluster <paramref name="setting"/> names, through the provider the Declarative.Orleans
+    /// package declares (the host cannot depend on it: the project brings it). Null, with the error written, when it cannot.
+    /// </summary>
+    private static ITrialCluster? ConnectCluster(string setting, TextWriter output)
+    {
+        Assembly package;
+        try
+        {
+            package = Assembly.Load(new AssemblyName(ClusterPackage));
+        }
+        catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException)
+        {
+            output.WriteLine($"{Origin} : error {HostErrorCode}: DeclarativeTrialCluster is '{setting}', but the project does not reference the {ClusterPackage} package that runs trials on a cluster: add <PackageReference Include=\"{ClusterPackage}\" /> or remove the property.");
+            return null;
+        }
+
+        if (package.GetCustomAttribute<TrialClusterProviderAttribute>()?.ProviderType is not { } type || Activator.CreateInstance(type) is not ITrialClusterProvider provider)
+        {
+            output.WriteLine($"{Origin} : error {HostErrorCode}: {ClusterPackage} declares no trial cluster provider; its version does not match this Declarative.");
+            return null;
+        }
+
+        try
+        {
+            return provider.ConnectAsync(setting, line => output.WriteLine($"Declarative: {line}")).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            output.WriteLine($"{Origin} : error {HostErrorCode}: the trial cluster '{setting}' could not be reached: {e.Message}");
+            return null;
+        }
     }
 
     private static bool BuildOne(DeclaredPipeline pipeline, string outputDirectory, ArtifactOptions options, TextWriter output)

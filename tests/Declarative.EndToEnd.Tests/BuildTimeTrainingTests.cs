@@ -443,6 +443,43 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
     }
 
     [Fact]
+    public void TrialsOnAnOrleansSilo_NeedTheirPackage_ThenTrainTheSameModelAsTheBuildAlone()
+    {
+        const string source = $$"""
+            using Declarative;
+
+            Console.WriteLine(TumorModel.Load().Trials.Count);
+
+            {{TumorSources.Row}}
+
+            [BinaryClassification<Tumor>(Data = "data/breast-cancer.txt")]
+            [Trainers(Trainer.LightGbm, Trainer.SdcaLogisticRegression)]
+            [Tune(MaxTrials = 8)]
+            public partial class TumorModel;
+            """;
+        var project = package.NewProject("ClusterApp", source, (TumorSources.Dataset, "data/breast-cancer.txt"));
+        var model = Path.Combine(project, "bin", "Debug", "net10.0", "TumorModel.mlnet");
+
+        var (exitCode, missing) = DotNet.Run(project, "build", "-p:DeclarativeTrialCluster=localhost");
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("does not reference the Declarative.Orleans package", missing);
+
+        var csproj = Path.Combine(project, "ClusterApp.csproj");
+        File.WriteAllText(csproj, File.ReadAllText(csproj).Replace(
+            $"<PackageReference Include=\"Declarative\" Version=\"{package.Version}\" />",
+            $"<PackageReference Include=\"Declarative\" Version=\"{package.Version}\" /><PackageReference Include=\"Declarative.Orleans\" Version=\"{package.Version}\" />",
+            StringComparison.Ordinal));
+        var onSilo = DotNet.Succeed(project, "build", "-p:DeclarativeTrialCluster=localhost");
+        Assert.Contains("trials run on an Orleans silo in this process", onSilo);
+        Assert.Contains("Declarative: trained TumorModel", onSilo);
+        var siloBytes = File.ReadAllBytes(model);
+
+        // Tuned again in the build's own process: the same trials, so the same model, byte for byte.
+        Assert.Contains("Declarative: trained TumorModel", DotNet.Succeed(project, "build", "-p:DeclarativeRetune=true"));
+        Assert.Equal(siloBytes, File.ReadAllBytes(model));
+    }
+
+    [Fact]
     public void Synthesizer_TrainsAtBuild_WithItsReport_AndTheAppSamplesTheSameRowsForASeed()
     {
         const string source = $$"""

@@ -37,7 +37,7 @@ public sealed class PackageTests(PackageFixture package)
 
         // The repository packs the core, the optional hosting and embeddings packages and the tool; nothing else (samples and tests are not packable).
         Assert.Equal(
-            [$"Declarative.{package.Version}.nupkg", $"Declarative.Cli.{package.Version}.nupkg", $"Declarative.Embeddings.{package.Version}.nupkg", $"Declarative.Hosting.{package.Version}.nupkg"],
+            [$"Declarative.{package.Version}.nupkg", $"Declarative.Cli.{package.Version}.nupkg", $"Declarative.Embeddings.{package.Version}.nupkg", $"Declarative.Hosting.{package.Version}.nupkg", $"Declarative.Orleans.{package.Version}.nupkg"],
             Directory.GetFiles(package.Feed, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
@@ -49,6 +49,23 @@ public sealed class PackageTests(PackageFixture package)
         Assert.Contains("lib/net10.0/Declarative.Hosting.dll", zip.Entries.Select(e => e.FullName));
         using var nuspec = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
         Assert.Contains($"<dependency id=\"Declarative\" version=\"{package.Version}\"", nuspec.ReadToEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OrleansPackage_HoldsItsGrains_AndTheCoreDoesNotDependOnOrleans()
+    {
+        using var zip = ZipFile.OpenRead(Path.Combine(package.Feed, $"Declarative.Orleans.{package.Version}.nupkg"));
+        Assert.Contains("lib/net10.0/Declarative.Orleans.dll", zip.Entries.Select(e => e.FullName));
+        using (var nuspec = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open()))
+        {
+            var text = nuspec.ReadToEnd();
+            Assert.Contains($"<dependency id=\"Declarative\" version=\"{package.Version}\"", text, StringComparison.Ordinal);
+            Assert.Contains("<dependency id=\"Microsoft.Orleans.Server\"", text, StringComparison.Ordinal);
+        }
+
+        using var core = ZipFile.OpenRead(package.PackagePath);
+        using var coreSpec = new StreamReader(core.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+        Assert.DoesNotContain("Orleans", coreSpec.ReadToEnd(), StringComparison.Ordinal);
     }
 
     [Fact]
