@@ -11,6 +11,7 @@ using Declarative.Tuning;
 //   tasks: ranking, clustering and anomaly detection against trivial baselines (tests/bench/tasks.sh);
 //   evaluation [filter] [repeats]: what a build costs beyond training (tests/bench/evaluation.sh);
 //   budget: whether TimeBudgetSeconds holds (tests/bench/budget.sh);
+//   concurrency: trial throughput one at a time against two side by side (tests/bench/concurrency.sh);
 //   prediction [model filter]: single rows, batches and threads against ML.NET on the same model (tests/bench/prediction.sh);
 //   scale [size filter: 100k, 1m, 3m, 10m]: rows against time and peak memory, against ML.NET by hand (tests/bench/scale.sh);
 //   [trials per tuner, default 20] [dataset filter] [seed, default 1]: tuners at equal trial budgets with scikit-learn as a peer.
@@ -35,6 +36,12 @@ if (args.Length > 0 && args[0] == "embeddings")
 if (args.Length > 0 && args[0] == "tasks")
 {
     TasksBenchmark.Run();
+    return;
+}
+
+if (args.Length > 0 && args[0] == "concurrency")
+{
+    ConcurrencyBenchmark.Run();
     return;
 }
 

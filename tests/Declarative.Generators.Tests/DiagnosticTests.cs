@@ -33,6 +33,7 @@ public sealed class DiagnosticTests
     [InlineData("DCL0018", "[BinaryClassification<Row>, Tune(MaxTrials = 0)] public partial class Model;", "MaxTrials = 0")]
     [InlineData("DCL0018", "[BinaryClassification<Row>, Tune(Folds = -2)] public partial class Model;", "Folds = -2")]
     [InlineData("DCL0018", "[BinaryClassification<Row>, Tune(Tuner = (TunerKind)9)] public partial class Model;", "Tuner = (TunerKind)9")]
+    [InlineData("DCL0018", "[BinaryClassification<Row>, Tune(ConcurrentTrials = -1)] public partial class Model;", "ConcurrentTrials = -1")]
     [InlineData("DCL0019", "[BinaryClassification<Row>, Tune, SearchRange(Trainer.LightGbm, \"Leaves\", 4, 64)] public partial class Model;", "SearchRange(Trainer.LightGbm, \"Leaves\"")]
     [InlineData("DCL0019", "[BinaryClassification<Row>, Tune, SearchRange(Trainer.LightGbm, \"NumberOfLeaves\", 64, 4)] public partial class Model;", "SearchRange(Trainer.LightGbm")]
     [InlineData("DCL0019", "[BinaryClassification<Row>, Tune, SearchRange(Trainer.LightGbm, \"LearningRate\", 0, 0.5)] public partial class Model;", "SearchRange(Trainer.LightGbm")]

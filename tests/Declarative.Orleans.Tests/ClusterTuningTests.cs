@@ -9,7 +9,7 @@ namespace Declarative.Orleans.Tests;
 /// <summary>Tuning trials on a three-silo test cluster in this process, against the same tuning on one machine.</summary>
 public sealed class ClusterTuningTests(ITestOutputHelper output)
 {
-    private static readonly Lazy<ClusterTunedTumorModel> Serial = new(() => ClusterTunedTumorModel.Train(options: new TrainOptions { ConcurrentTrials = 1 }));
+    private static readonly Lazy<ClusterTunedTumorModel> Serial = new(() => ClusterTunedTumorModel.Train(null, new TrainOptions { ConcurrentTrials = 1 }));
 
     [Fact]
     public async Task TrialsOnACluster_AreTheTrialsAndWinnerOfASerialRun()
@@ -18,7 +18,7 @@ public sealed class ClusterTuningTests(ITestOutputHelper output)
         var silos = new ConcurrentBag<string>();
         var trials = new OrleansTrialCluster(cluster.Client) { Ran = outcome => silos.Add(outcome.Silo!) };
 
-        var distributed = await Task.Run(() => ClusterTunedTumorModel.Train(options: new TrainOptions { Cluster = trials }));
+        var distributed = await Task.Run(() => ClusterTunedTumorModel.Train(null, new TrainOptions { Cluster = trials }));
 
         output.WriteLine($"silos used: {string.Join(", ", silos.Distinct())}");
         Assert.Equal(12, distributed.Trials.Count);
@@ -58,7 +58,7 @@ public sealed class ClusterTuningTests(ITestOutputHelper output)
             }
         });
 
-        var distributed = await Task.Run(() => ClusterTunedTumorModel.Train(options: new TrainOptions { Cluster = trials }));
+        var distributed = await Task.Run(() => ClusterTunedTumorModel.Train(null, new TrainOptions { Cluster = trials }));
         await stop.CancelAsync();
         await killer;
         holds.ForEach(h => h.TrySetCanceled()); // the trials held on killed silos end, so the cluster can shut down

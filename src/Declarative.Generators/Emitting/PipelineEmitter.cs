@@ -271,8 +271,12 @@ namespace Declarative.Generators.Emitting
             writer.WriteLine();
             writer.WriteLine("/// <summary>Loads the data, holds out the test part, tunes when declared, trains and evaluates.</summary>");
             writer.WriteLine("/// <param name=\"dataPath\">The data file; <see langword=\"null\"/> uses the one the attribute names.</param>");
-            writer.WriteLine("/// <param name=\"options\">Progress, concurrent trials, a cluster to run trials on; <see langword=\"null\"/> for the declaration's.</param>");
-            writer.WriteLine($"public static {name} Train(string? dataPath = null, global::Declarative.Tuning.TrainOptions? options = null) => new({core}.Train(Spec, dataPath, options));");
+            writer.WriteLine($"public static {name} Train(string? dataPath = null) => new({core}.Train(Spec, dataPath));");
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>Trains as <see cref=\"Train(string?)\"/> does, with progress, concurrent trials or a cluster to run trials on.</summary>");
+            writer.WriteLine("/// <param name=\"dataPath\">The data file; <see langword=\"null\"/> uses the one the attribute names.</param>");
+            writer.WriteLine("/// <param name=\"options\">How to train beyond the declaration; <see langword=\"null\"/> for none.</param>");
+            writer.WriteLine($"public static {name} Train(string? dataPath, global::Declarative.Tuning.TrainOptions? options) => new({core}.Train(Spec, dataPath, options));");
             writer.WriteLine();
             writer.WriteLine("/// <summary>Trains on rows in memory, holding out the declared test fraction; the same rows in the same order give the same model as a file of them.</summary>");
             writer.WriteLine($"public static {name} Train(global::System.Collections.Generic.IEnumerable<{row}> rows) => new({core}.Train(Spec, rows, null, null));");

@@ -52,8 +52,12 @@ partial class Models
 
         /// <summary>Loads the data, holds out the test part, tunes when declared, trains and evaluates.</summary>
         /// <param name="dataPath">The data file; <see langword="null"/> uses the one the attribute names.</param>
-        /// <param name="options">Progress, concurrent trials, a cluster to run trials on; <see langword="null"/> for the declaration's.</param>
-        public static IrisModel Train(string? dataPath = null, global::Declarative.Tuning.TrainOptions? options = null) => new(global::Declarative.MulticlassClassifier<global::Flowers.Flower, global::Flowers.Species>.Train(Spec, dataPath, options));
+        public static IrisModel Train(string? dataPath = null) => new(global::Declarative.MulticlassClassifier<global::Flowers.Flower, global::Flowers.Species>.Train(Spec, dataPath));
+
+        /// <summary>Trains as <see cref="Train(string?)"/> does, with progress, concurrent trials or a cluster to run trials on.</summary>
+        /// <param name="dataPath">The data file; <see langword="null"/> uses the one the attribute names.</param>
+        /// <param name="options">How to train beyond the declaration; <see langword="null"/> for none.</param>
+        public static IrisModel Train(string? dataPath, global::Declarative.Tuning.TrainOptions? options) => new(global::Declarative.MulticlassClassifier<global::Flowers.Flower, global::Flowers.Species>.Train(Spec, dataPath, options));
 
         /// <summary>Trains on rows in memory, holding out the declared test fraction; the same rows in the same order give the same model as a file of them.</summary>
         public static IrisModel Train(global::System.Collections.Generic.IEnumerable<global::Flowers.Flower> rows) => new(global::Declarative.MulticlassClassifier<global::Flowers.Flower, global::Flowers.Species>.Train(Spec, rows, null, null));

@@ -46,8 +46,12 @@ partial class ReviewModel : global::Declarative.IDeclaredModel<global::Reviews.R
 
     /// <summary>Loads the data, holds out the test part, tunes when declared, trains and evaluates.</summary>
     /// <param name="dataPath">The data file; <see langword="null"/> uses the one the attribute names.</param>
-    /// <param name="options">Progress, concurrent trials, a cluster to run trials on; <see langword="null"/> for the declaration's.</param>
-    public static ReviewModel Train(string? dataPath = null, global::Declarative.Tuning.TrainOptions? options = null) => new(global::Declarative.BinaryClassifier<global::Reviews.Review>.Train(Spec, dataPath, options));
+    public static ReviewModel Train(string? dataPath = null) => new(global::Declarative.BinaryClassifier<global::Reviews.Review>.Train(Spec, dataPath));
+
+    /// <summary>Trains as <see cref="Train(string?)"/> does, with progress, concurrent trials or a cluster to run trials on.</summary>
+    /// <param name="dataPath">The data file; <see langword="null"/> uses the one the attribute names.</param>
+    /// <param name="options">How to train beyond the declaration; <see langword="null"/> for none.</param>
+    public static ReviewModel Train(string? dataPath, global::Declarative.Tuning.TrainOptions? options) => new(global::Declarative.BinaryClassifier<global::Reviews.Review>.Train(Spec, dataPath, options));
 
     /// <summary>Trains on rows in memory, holding out the declared test fraction; the same rows in the same order give the same model as a file of them.</summary>
     public static ReviewModel Train(global::System.Collections.Generic.IEnumerable<global::Reviews.Review> rows) => new(global::Declarative.BinaryClassifier<global::Reviews.Review>.Train(Spec, rows, null, null));

@@ -57,8 +57,12 @@ partial class SurvivalModel : global::Declarative.IDeclaredModel<global::Titanic
 
     /// <summary>Loads the data, holds out the test part, tunes when declared, trains and evaluates.</summary>
     /// <param name="dataPath">The data file; <see langword="null"/> uses the one the attribute names.</param>
-    /// <param name="options">Progress, concurrent trials, a cluster to run trials on; <see langword="null"/> for the declaration's.</param>
-    public static SurvivalModel Train(string? dataPath = null, global::Declarative.Tuning.TrainOptions? options = null) => new(global::Declarative.BinaryClassifier<global::Titanic.Passenger>.Train(Spec, dataPath, options));
+    public static SurvivalModel Train(string? dataPath = null) => new(global::Declarative.BinaryClassifier<global::Titanic.Passenger>.Train(Spec, dataPath));
+
+    /// <summary>Trains as <see cref="Train(string?)"/> does, with progress, concurrent trials or a cluster to run trials on.</summary>
+    /// <param name="dataPath">The data file; <see langword="null"/> uses the one the attribute names.</param>
+    /// <param name="options">How to train beyond the declaration; <see langword="null"/> for none.</param>
+    public static SurvivalModel Train(string? dataPath, global::Declarative.Tuning.TrainOptions? options) => new(global::Declarative.BinaryClassifier<global::Titanic.Passenger>.Train(Spec, dataPath, options));
 
     /// <summary>Trains on rows in memory, holding out the declared test fraction; the same rows in the same order give the same model as a file of them.</summary>
     public static SurvivalModel Train(global::System.Collections.Generic.IEnumerable<global::Titanic.Passenger> rows) => new(global::Declarative.BinaryClassifier<global::Titanic.Passenger>.Train(Spec, rows, null, null));

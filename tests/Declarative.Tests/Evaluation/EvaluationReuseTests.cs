@@ -79,7 +79,7 @@ public sealed class EvaluationReuseTests : IDisposable
     public void LongPhases_PrintALineEach()
     {
         var lines = new ConcurrentQueue<string>();
-        var trained = PipelineRegistry.For(typeof(TumorModel)).Train(options: new TrainOptions { Status = lines.Enqueue });
+        var trained = PipelineRegistry.For(typeof(TumorModel)).Train(null, new TrainOptions { Status = lines.Enqueue });
 
         var report = trained.Evaluate();
 

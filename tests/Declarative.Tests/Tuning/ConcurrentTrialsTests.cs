@@ -9,8 +9,8 @@ public sealed class ConcurrentTrialsTests
     [Fact]
     public void OneAndFourConcurrentTrials_GiveTheSameTrialsAndModel()
     {
-        var serial = TunedTumorModel.Train(options: new TrainOptions { ConcurrentTrials = 1 });
-        var concurrent = TunedTumorModel.Train(options: new TrainOptions { ConcurrentTrials = 4 });
+        var serial = TunedTumorModel.Train(null, new TrainOptions { ConcurrentTrials = 1 });
+        var concurrent = TunedTumorModel.Train(null, new TrainOptions { ConcurrentTrials = 4 });
 
         Assert.Equal(12, serial.Trials.Count);
         Assert.Equal(TuningTests.Describe(serial.Trials), TuningTests.Describe(concurrent.Trials));

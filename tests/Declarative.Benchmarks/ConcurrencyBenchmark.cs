@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Globalization;
+using Declarative.Schema;
+using Declarative.Tasks;
+using Declarative.Tests.Pipelines;
+using Declarative.Training;
+using Declarative.Tuning;
+
+namespace Declarative.Benchmarks;
+
+/// <summary>Adult (26,048 training rows, so a holdout) with LightGbm and FastTree, 16 trials.</summary>
+[BinaryClassification<Adult>(Data = "datasets/adult/adult.txt")]
+[Trainers(Trainer.LightGbm, Trainer.FastTree)]
+[Tune(MaxTrials = 16)]
+public partial class AdultConcurrencyModel;
+
+/// <summary>Housing (5-fold cross-validation) with the regression candidates, 20 trials.</summary>
+[Regression<House>(Data = "datasets/housing/housing.txt")]
+[Trainers(Trainer.LightGbm, Trainer.FastTree, Trainer.FastForest, Trainer.Sdca)]
+[Tune(MaxTrials = 20)]
+public partial class HousingConcurrencyModel;
+
+/// <summary>Breast cancer (5-fold cross-validation) with three trainers, 20 trials.</summary>
+[BinaryClassification<Tumor>(Data = "datasets/breast-cancer/breast-cancer-withheader.txt")]
+[Trainers(Trainer.LightGbm, Trainer.FastTree, Trainer.SdcaLogisticRegression)]
+[Tune(MaxTrials = 20)]
+public partial class TumorConcurrencyModel;
+
+/// <summary>
+/// Trial throughput of the tuning loop with one trial at a time against two side by side (each trial on one thread),
+/// in this process, on the same loaded data; the trials must come out the same. Best of two runs each, alternated.
+/// </summary>
+internal static class ConcurrencyBenchmark
+{
+    public static void Run()
+    {
+        Console.WriteLine($"cores: {Environment.ProcessorCount}");
+        Console.WriteLine("| pipeline | trials | 1 at a time s | 2 at a time s | throughput ratio | same trials |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        Measure("adult, LightGbm + FastTree, holdout", AdultConcurrencyModel.Spec);
+        Measure("housing, 4 trainers, 5 folds", HousingConcurrencyModel.Spec);
+        Measure("breast-cancer, 3 trainers, 5 folds", TumorConcurrencyModel.Spec);
+    }
+
+    private static void Measure<TRow>(string name, PipelineSpec<TRow> spec)
+    {
+        var task = TaskProfiles.For(spec.Task);
+        var data = PipelineTrainer.LoadDeclared(spec, null);
+        var times = new Dictionary<int, TimeSpan> { [1] = TimeSpan.MaxValue, [2] = TimeSpan.MaxValue };
+        var trials = new Dictionary<int, string>();
+        for (var repeat = 0; repeat < 2; repeat++)
+        {
+            foreach (var concurrent in new[] { 1, 2 })
+            {
+                var clock = Stopwatch.StartNew();
+                var outcome = PipelineTuner.Tune(spec, task, spec.Tuning!, data.TrainPart!, new TrialExecution(concurrent), null);
+                var elapsed = clock.Elapsed;
+                times[concurrent] = elapsed < times[concurrent] ? elapsed : times[concurrent];
+                trials[concurrent] = string.Join("\n", outcome.Trials.Select(t => $"{t.Trainer} {string.Join(",", t.Hyperparameters)} {t.Metric:R}"));
+            }
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {name} | {spec.Tuning!.MaxTrials} | {times[1].TotalSeconds:F1} | {times[2].TotalSeconds:F1} | {times[1] / times[2]:F2}x | {(trials[1] == trials[2] ? "yes" : "NO")} |"));
+    }
+}
