@@ -39,7 +39,7 @@ public sealed class OrleansClusterProvider : ITrialClusterProvider
         ArgumentNullException.ThrowIfNull(setting);
         ArgumentNullException.ThrowIfNull(log);
         var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.SetMinimumLevel(LogLevel.Error); // the build prints its own lines; Orleans speaks up only when something failed
         switch (setting.Trim().ToLowerInvariant())
         {
             case Localhost:
