@@ -168,7 +168,7 @@ internal static class BuildHost
         ITrialCluster? trials = null;
         if (!string.IsNullOrWhiteSpace(cluster) && pipelines.Any(p => p.Spec.Tuning is not null))
         {
-            trials = ConnectCluster(cluster, output);
+            trials = Cluster(cluster, output);
             if (trials is null)
             {
                 return 1;
@@ -197,10 +197,11 @@ internal static class BuildHost
     }
 
     /// <summary>
-    /// Starts or joins the trial cluster <paramref name="setting"/> names, through the provider the Declarative.Orleans
-    /// package declares (the host cannot depend on it: the project brings it). Null, with the error written, when it cannot.
+    /// The trial cluster <paramref name="setting"/> names, through the provider the Declarative.Orleans package declares
+    /// (the host cannot depend on it: the project brings it), joined when a round first needs it. Null, with the error
+    /// written, when the project lacks the package.
     /// </summary>
-    private static ITrialCluster? ConnectCluster(string setting, TextWriter output)
+    private static ITrialCluster? Cluster(string setting, TextWriter output)
     {
         Assembly package;
         try
@@ -219,15 +220,7 @@ internal static class BuildHost
             return null;
         }
 
-        try
-        {
-            return provider.ConnectAsync(setting, line => output.WriteLine($"Declarative: {line}")).GetAwaiter().GetResult();
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            output.WriteLine($"{Origin} : error {HostErrorCode}: the trial cluster '{setting}' could not be reached: {e.Message}");
-            return null;
-        }
+        return new DeferredTrialCluster(provider, setting, line => output.WriteLine($"Declarative: {line}"));
     }
 
     private static bool BuildOne(DeclaredPipeline pipeline, string outputDirectory, ArtifactOptions options, TextWriter output)
@@ -253,10 +246,10 @@ internal static class BuildHost
                 // Say what the budget left out: trials not run, trainers never tried, a trial stopped midway.
                 var trials = result.Manifest.Tuning?.Trials ?? [];
                 var untried = spec.Trainers.Distinct().Where(t => trials.All(r => r.Trainer != t)).ToArray();
-                var stopped = trials.Count > 0 && trials[^1].Error == Tuning.PipelineTuner.BudgetEnded;
+                var stopped = trials.Any(t => t.Error == Tuning.PipelineTuner.BudgetEnded); // a round's trials stop together
                 output.WriteLine($"{Origin} : warning {TimeBudgetWarningCode}: pipeline {spec.Name} tunes with TimeBudgetSeconds = {budgeted.TimeBudgetSeconds}: " +
                     "which trials run depends on the machine's speed, so this model is not reproducible. Use MaxTrials alone for a reproducible build. " +
-                    $"This build ran {trials.Count} of {budgeted.MaxTrials} trials{(stopped ? " (the last stopped at the budget)" : "")}" +
+                    $"This build ran {trials.Count} of {budgeted.MaxTrials} trials{(stopped ? " (the last round was stopped at the budget)" : "")}" +
                     $"{(untried.Length > 0 ? $"; never tried: {string.Join(", ", untried)}" : "")}.");
             }
 

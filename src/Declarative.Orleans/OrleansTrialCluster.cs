@@ -81,7 +81,7 @@ public sealed class OrleansTrialCluster : ITrialCluster
 
         foreach (var outcome in outcomes)
         {
-            Ran?.Invoke(reruns == 0 ? outcome : outcome.WithAttempt(outcome.Attempt + reruns));
+            Ran?.Invoke(outcome with { Attempt = outcome.Attempt + reruns });
         }
 
         return outcomes.Select((outcome, i) => outcome.ToResult(round[i])).ToList();

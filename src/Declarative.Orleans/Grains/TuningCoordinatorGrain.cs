@@ -55,7 +55,7 @@ internal sealed partial class TuningCoordinatorGrain(ILogger<TuningCoordinatorGr
             try
             {
                 var outcome = await worker.Run(work, trial).ConfigureAwait(true);
-                return attempt > 1 ? outcome.WithAttempt(attempt) : outcome;
+                return outcome with { Attempt = attempt };
             }
             catch (Exception e) when (attempt < Attempts && e is not OperationCanceledException)
             {

@@ -4,7 +4,7 @@ namespace Declarative.Orleans.Messages;
 
 /// <summary>What a worker found for one trial, or why it could not run it.</summary>
 [GenerateSerializer, Immutable]
-public sealed class TrialOutcome
+public sealed record TrialOutcome
 {
     /// <summary>The trial's number.</summary>
     [Id(0)]
@@ -37,12 +37,6 @@ public sealed class TrialOutcome
     /// <summary>Which attempt at the trial this is (above 1 when its worker, or the round's coordinator, was lost and it ran again).</summary>
     [Id(7)]
     public int Attempt { get; init; } = 1;
-
-    /// <summary>This outcome, as attempt <paramref name="attempt"/>.</summary>
-    public TrialOutcome WithAttempt(int attempt) => new()
-    {
-        Number = Number, Metric = Metric, MetricStdDev = MetricStdDev, Cost = Cost, Error = Error, WorkerError = WorkerError, Silo = Silo, Attempt = attempt,
-    };
 
     /// <summary>The result of <paramref name="request"/>, keeping the request's own hyperparameters.</summary>
     public TrialResult ToResult(TrialRequest request)

@@ -113,6 +113,11 @@ internal sealed class TrialEvaluator<TRow>
 
     private static long CountRows(IDataView data)
     {
+        if (data.GetRowCount() is { } known)
+        {
+            return known; // a table's view knows; only other views are walked
+        }
+
         long count = 0;
         using var cursor = data.GetRowCursor([]);
         while (cursor.MoveNext())
