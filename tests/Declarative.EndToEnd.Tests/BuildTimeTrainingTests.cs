@@ -431,11 +431,7 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
         Assert.Contains("<PackageReference Include=\"Declarative.Embeddings\" />", missing);
 
         // With the package (and TreatWarningsAsErrors, as the fresh project has): no NuGet warning, and the build trains.
-        var csproj = Path.Combine(project, "EmbeddingsApp.csproj");
-        File.WriteAllText(csproj, File.ReadAllText(csproj).Replace(
-            $"<PackageReference Include=\"Declarative\" Version=\"{package.Version}\" />",
-            $"<PackageReference Include=\"Declarative\" Version=\"{package.Version}\" /><PackageReference Include=\"Declarative.Embeddings\" Version=\"{package.Version}\" />",
-            StringComparison.Ordinal));
+        package.AddPackage(project, "Declarative.Embeddings");
         var build = DotNet.Succeed(project, "build");
         Assert.Contains("Declarative: trained ReviewModel with SdcaLogisticRegression", build);
         Assert.DoesNotContain("NU1603", build);
@@ -464,11 +460,7 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
         Assert.NotEqual(0, exitCode);
         Assert.Contains("does not reference the Declarative.Orleans package", missing);
 
-        var csproj = Path.Combine(project, "ClusterApp.csproj");
-        File.WriteAllText(csproj, File.ReadAllText(csproj).Replace(
-            $"<PackageReference Include=\"Declarative\" Version=\"{package.Version}\" />",
-            $"<PackageReference Include=\"Declarative\" Version=\"{package.Version}\" /><PackageReference Include=\"Declarative.Orleans\" Version=\"{package.Version}\" />",
-            StringComparison.Ordinal));
+        package.AddPackage(project, "Declarative.Orleans");
         var onSilo = DotNet.Succeed(project, "build", "-p:DeclarativeTrialCluster=localhost");
         Assert.Contains("trials run on an Orleans silo in this process", onSilo);
         Assert.Contains("Declarative: trained TumorModel", onSilo);

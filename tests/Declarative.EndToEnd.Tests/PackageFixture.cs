@@ -25,6 +25,14 @@ public sealed class PackageFixture : IDisposable
 
     public string PackagePath => Path.Combine(Feed, $"Declarative.{Version}.nupkg");
 
+    /// <summary>Adds a reference to <paramref name="package"/> (one of this repository's, at this version) beside Declarative's.</summary>
+    public void AddPackage(string project, string package)
+    {
+        var csproj = Path.Combine(project, Path.GetFileName(project) + ".csproj");
+        var core = $"<PackageReference Include=\"Declarative\" Version=\"{Version}\" />";
+        File.WriteAllText(csproj, File.ReadAllText(csproj).Replace(core, $"{core}<PackageReference Include=\"{package}\" Version=\"{Version}\" />", StringComparison.Ordinal));
+    }
+
     /// <summary>A fresh project folder that restores Declarative from the local feed and everything else as usual.</summary>
     public string NewProject(string name, string programSource, params (string Dataset, string As)[] data) =>
         NewProject(name, "Exe", programSource, data);
