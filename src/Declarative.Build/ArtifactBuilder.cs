@@ -139,7 +139,7 @@ internal static class ArtifactBuilder
                 TrainerFactory.Settings(trained.Trainer, spec.Seed).Concat(trained.Hyperparameters).ToDictionary(p => p.Key, p => p.Value),
                 StringComparer.Ordinal),
             Tuning = spec.Tuning is { } tuning
-                ? new TuningRecord(metric!, tuning.Tuner == TunerKind.Auto ? Tuners.Default : tuning.Tuner,
+                ? new TuningRecord(metric!, tuning.Tuner,
                     tuningLock is null ? null : TuningLock.FileName(spec.Name), lockHash, trained.Trials)
                 : null,
             DeclarativeVersion = ModelFile.DeclarativeVersion,

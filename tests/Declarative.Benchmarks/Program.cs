@@ -97,6 +97,9 @@ if ("breast-cancer".Contains(filter, StringComparison.Ordinal)) results.Add(Tune
 if ("iris".Contains(filter, StringComparison.Ordinal)) results.Add(TunerBenchmark.Run("iris", IrisModel.Spec, trials, work));
 if ("housing".Contains(filter, StringComparison.Ordinal)) results.Add(TunerBenchmark.Run("housing", HousingModel.Spec, trials, work));
 if ("wikipedia-detox".Contains(filter, StringComparison.Ordinal)) results.Add(TunerBenchmark.Run("wikipedia-detox", ToxicityModel.Spec, trials, work));
+if ("amazon-sentences".Contains(filter, StringComparison.Ordinal)) results.Add(TunerBenchmark.Run("amazon-sentences", AmazonSentimentModel.Spec, trials, work));
+if ("yelp-sentences".Contains(filter, StringComparison.Ordinal)) results.Add(TunerBenchmark.Run("yelp-sentences", YelpSentimentModel.Spec, trials, work));
+if ("taxi-fare".Contains(filter, StringComparison.Ordinal)) results.Add(TunerBenchmark.Run("taxi-fare", Declarative.Benchmarks.TaxiFareModel.Spec, trials, work));
 
 Console.WriteLine();
 Console.WriteLine($"Test metric (time) per dataset, seed {TunerBenchmark.Seed}, {trials} trials per tuner, the same 80/20 holdout for every column; scikit-learn runs HistGradientBoosting + RandomizedSearchCV for the wall time of our default tuner.");

@@ -12,7 +12,7 @@ namespace Declarative.Benchmarks;
 /// <summary>One dataset's row of the results table.</summary>
 internal sealed record BenchmarkRow(string Dataset, string Metric, IReadOnlyList<(string Name, double Value, TimeSpan Time)> Cells)
 {
-    public static readonly string[] Columns = ["default", "random", "grid", "cost-frugal", "bayesian", "scikit-learn"];
+    public static readonly string[] Columns = ["default", "random", "grid", "cost-frugal", "bayesian", "auto", "scikit-learn"];
 
     public static string Header =>
         $"| dataset | metric | {string.Join(" | ", Columns)} |\n|---|---|{string.Concat(Columns.Select(_ => "---|"))}";
@@ -27,8 +27,6 @@ internal static class TunerBenchmark
     /// <summary>The seed of the split, the trainers and the tuners (third argument of the harness).</summary>
     public static int Seed { get; set; } = 1;
 
-    private static string DefaultColumn => Tuners.Default == TunerKind.CostFrugal ? "cost-frugal" : Tuners.Default.ToString().ToLowerInvariant();
-
     public static BenchmarkRow Run<TRow>(string name, PipelineSpec<TRow> declared, int trials, string work)
     {
         var table = DelimitedFileLoader.Load(declared, declared.ResolveDataPath());
@@ -40,7 +38,7 @@ internal static class TunerBenchmark
         Console.WriteLine($"{name}: default LightGbm {cells[^1].Item2:F4}");
         // DECLARATIVE_TUNERS (say "random,cost-frugal") runs only those columns, to measure a new tuner against a few.
         var only = Environment.GetEnvironmentVariable("DECLARATIVE_TUNERS")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        foreach (var (column, kind) in new[] { ("random", TunerKind.Random), ("grid", TunerKind.Grid), ("cost-frugal", TunerKind.CostFrugal), ("bayesian", TunerKind.Bayesian) })
+        foreach (var (column, kind) in new[] { ("random", TunerKind.Random), ("grid", TunerKind.Grid), ("cost-frugal", TunerKind.CostFrugal), ("bayesian", TunerKind.Bayesian), ("auto", TunerKind.Auto) })
         {
             if (only is not null && !only.Contains(column))
             {
@@ -52,9 +50,9 @@ internal static class TunerBenchmark
             Console.WriteLine($"{name}: {column} {cells[^1].Item2:F4} in {time.TotalSeconds:F1} s");
         }
 
-        // scikit-learn gets the wall time of the default tuner (Auto).
-        var budget = (cells.FirstOrDefault(c => c.Item1 == DefaultColumn) is { Item1: not null } d ? d : cells[^1]).Item3;
-        if (Sklearn(name, declared, train, test, budget, work) is { } peer)
+        // scikit-learn gets the wall time of the default tuner (Auto); DECLARATIVE_SKLEARN=0 leaves it out.
+        var budget = (cells.FirstOrDefault(c => c.Item1 == "auto") is { Item1: not null } d ? d : cells[^1]).Item3;
+        if (Environment.GetEnvironmentVariable("DECLARATIVE_SKLEARN") != "0" && Sklearn(name, declared, train, test, budget, work) is { } peer)
         {
             cells.Add(("scikit-learn", peer.Value, peer.Time));
             Console.WriteLine($"{name}: scikit-learn {peer.Value:F4} in {peer.Time.TotalSeconds:F1} s");

@@ -3,7 +3,11 @@ namespace Declarative;
 /// <summary>The tuners Declarative has.</summary>
 public enum TunerKind
 {
-    /// <summary>The default: <see cref="CostFrugal"/>, the best quality for its time in the benchmark (docs/tuning.md).</summary>
+    /// <summary>
+    /// The default, chosen per trainer: <see cref="CostFrugal"/> for tree ensembles, whose defaults are strong starts for
+    /// local search, and <see cref="Random"/> for linear trainers, whose best regularization moves by orders of magnitude
+    /// with the rows and features, so no default is near it (the benchmark in docs/tuning.md).
+    /// </summary>
     Auto = 0,
 
     /// <summary>Uniform random points after the default.</summary>

@@ -13,11 +13,16 @@ internal static class TrainerFactory
     /// </summary>
     public static FeatureScaling Scaling(Trainer trainer) => trainer switch
     {
-        Trainer.SdcaLogisticRegression or Trainer.LbfgsLogisticRegression or Trainer.AveragedPerceptron or Trainer.LinearSvm or
-        Trainer.SdcaMaximumEntropy or Trainer.LbfgsMaximumEntropy or Trainer.Sdca or Trainer.LbfgsPoisson or Trainer.RandomizedPca => FeatureScaling.MinMax,
+        _ when IsLinear(trainer) => FeatureScaling.MinMax,
+        Trainer.RandomizedPca => FeatureScaling.MinMax,
         Trainer.KMeans => FeatureScaling.Standardize,
         _ => FeatureScaling.None,
     };
+
+    /// <summary>A linear model of the features (logistic, Poisson or least-squares regression, perceptron, SVM).</summary>
+    public static bool IsLinear(Trainer trainer) => trainer is
+        Trainer.SdcaLogisticRegression or Trainer.LbfgsLogisticRegression or Trainer.AveragedPerceptron or Trainer.LinearSvm or
+        Trainer.SdcaMaximumEntropy or Trainer.LbfgsMaximumEntropy or Trainer.Sdca or Trainer.LbfgsPoisson;
 
     /// <summary>
     /// LightGbm copies its input into its own binned dataset, so a cache of the featurized rows in front of it only

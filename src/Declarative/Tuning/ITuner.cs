@@ -1,3 +1,5 @@
+using Declarative.Training;
+
 namespace Declarative.Tuning;
 
 /// <summary>
@@ -18,16 +20,28 @@ public interface ITuner
 /// <summary>Creates tuners.</summary>
 public static class Tuners
 {
-    /// <summary>The tuner used for <see cref="TunerKind.Auto"/>.</summary>
-    public const TunerKind Default = TunerKind.CostFrugal;
+    /// <summary>
+    /// The tuner <paramref name="kind"/> means for <paramref name="trainer"/>: itself, except <see cref="TunerKind.Auto"/>,
+    /// which is random search for linear trainers and cost-frugal local search for the others. Local search pays from a
+    /// good start, and tree ensembles' defaults are one; a linear trainer's regularization is best somewhere across
+    /// decades that depend on the data (text with thousands of n-grams wants far less L1 than ten numeric columns), and
+    /// with the few trials each trainer gets, local steps from its default do not reach there (docs/tuning.md).
+    /// </summary>
+    public static TunerKind Resolve(TunerKind kind, Trainer trainer) => kind switch
+    {
+        TunerKind.Auto => TrainerFactory.IsLinear(trainer) ? TunerKind.Random : TunerKind.CostFrugal,
+        _ => kind,
+    };
 
     /// <summary>A tuner of <paramref name="kind"/> over the dimensions of <paramref name="start"/>, starting there.</summary>
+    /// <exception cref="ArgumentException"><paramref name="kind"/> is <see cref="TunerKind.Auto"/>, which depends on the trainer: <see cref="Resolve"/> it first.</exception>
     public static ITuner Create(TunerKind kind, double[] start, int seed, int budget) => kind switch
     {
         TunerKind.Random => new RandomTuner(start, seed),
         TunerKind.Grid => new GridTuner(start, seed, budget),
         TunerKind.Bayesian => new BayesianTuner(start, seed),
-        TunerKind.Auto or TunerKind.CostFrugal => new CostFrugalTuner(start, seed),
+        TunerKind.CostFrugal => new CostFrugalTuner(start, seed),
+        TunerKind.Auto => throw new ArgumentException("Auto depends on the trainer: call Tuners.Resolve(kind, trainer) first.", nameof(kind)),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown tuner."),
     };
 

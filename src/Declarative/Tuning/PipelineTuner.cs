@@ -63,7 +63,7 @@ internal static class PipelineTuner
         var states = spec.Trainers.Distinct().Select((trainer, i) =>
         {
             var space = SearchSpace.For(trainer, tuning.Ranges);
-            var tuner = Tuners.Create(tuning.Tuner, space.DefaultPoint, spec.Seed + i, tuning.MaxTrials);
+            var tuner = Tuners.Create(Tuners.Resolve(tuning.Tuner, trainer), space.DefaultPoint, spec.Seed + i, tuning.MaxTrials);
             return new TrainerState(trainer, space, tuner);
         }).ToList();
 
