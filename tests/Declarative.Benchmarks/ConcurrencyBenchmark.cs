@@ -26,6 +26,12 @@ public partial class HousingConcurrencyModel;
 [Tune(MaxTrials = 40)]
 public partial class TumorConcurrencyModel;
 
+/// <summary>Breast cancer with the three tree ensembles, 40 trials: all tuning, and every trial near its trainer's default (Auto is cost-frugal for trees).</summary>
+[BinaryClassification<Tumor>(Data = "datasets/breast-cancer/breast-cancer-withheader.txt")]
+[Trainers(Trainer.LightGbm, Trainer.FastTree, Trainer.FastForest)]
+[Tune(MaxTrials = 40)]
+public partial class TumorTreesConcurrencyModel;
+
 /// <summary>
 /// Trial throughput of the tuning loop with one trial at a time against two side by side (each trial on one thread),
 /// in this process, on the same loaded data; the trials must come out the same. Best of three runs each, alternated (the machine is shared).
@@ -40,6 +46,7 @@ internal static class ConcurrencyBenchmark
         Measure("adult, LightGbm + FastTree, holdout", AdultConcurrencyModel.Spec);
         Measure("housing, 4 trainers, 5 folds", HousingConcurrencyModel.Spec);
         Measure("breast-cancer, 3 trainers, 5 folds", TumorConcurrencyModel.Spec);
+        Measure("breast-cancer, 3 tree ensembles, 5 folds", TumorTreesConcurrencyModel.Spec);
     }
 
     private static void Measure<TRow>(string name, PipelineSpec<TRow> spec)
