@@ -4,9 +4,9 @@ namespace Declarative;
 public enum TunerKind
 {
     /// <summary>
-    /// The default, chosen per trainer: <see cref="CostFrugal"/> for tree ensembles, whose defaults are strong starts for
-    /// local search, and <see cref="Random"/> for linear trainers, whose best regularization moves by orders of magnitude
-    /// with the rows and features, so no default is near it (the benchmark in docs/tuning.md).
+    /// The default, chosen per trainer: <see cref="Random"/> for linear trainers, whose best regularization moves by
+    /// orders of magnitude with the rows and features, so no default is near it; <see cref="CostFrugal"/> for the others
+    /// (tree ensembles, whose defaults are strong starts for local search, k-means and PCA). See docs/tuning.md.
     /// </summary>
     Auto = 0,
 

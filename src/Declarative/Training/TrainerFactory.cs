@@ -13,8 +13,7 @@ internal static class TrainerFactory
     /// </summary>
     public static FeatureScaling Scaling(Trainer trainer) => trainer switch
     {
-        _ when IsLinear(trainer) => FeatureScaling.MinMax,
-        Trainer.RandomizedPca => FeatureScaling.MinMax,
+        _ when IsLinear(trainer) || trainer is Trainer.RandomizedPca => FeatureScaling.MinMax,
         Trainer.KMeans => FeatureScaling.Standardize,
         _ => FeatureScaling.None,
     };
