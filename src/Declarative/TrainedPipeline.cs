@@ -34,7 +34,7 @@ namespace Declarative;
 public abstract class TrainedPipeline<TRow, TPrediction, TReport> : ITrainedPipeline
     where TReport : EvaluationReport
 {
-    private readonly TaskProfile _task;
+    private readonly PredictiveTaskProfile _task;
     private readonly MLContext? _context;
     private readonly Lazy<RowPredictor<TRow, TPrediction>>? _predictor;
     private readonly ModelScorer<TRow>? _scorer;
@@ -451,11 +451,11 @@ public abstract class TrainedPipeline<TRow, TPrediction, TReport> : ITrainedPipe
     private TReport Report(TrainingData data) =>
         (TReport)Evaluator.Evaluate(Spec, _task, Model, Trainer, Hyperparameters, Trials, data, _status, Threshold);
 
-    private static TaskProfile ProfileOf(PipelineSpec<TRow> spec, MLTask task)
+    private static PredictiveTaskProfile ProfileOf(PipelineSpec<TRow> spec, MLTask task)
     {
         ArgumentNullException.ThrowIfNull(spec);
         return spec.Task == task
-            ? TaskProfiles.For(task)
+            ? TaskProfiles.Predictive(task)
             : throw new ArgumentException($"Pipeline '{spec.Name}' is declared for {spec.Task}, not {task}.", nameof(spec));
     }
 
@@ -503,12 +503,12 @@ public abstract class TrainedPipeline<TRow, TPrediction, TReport> : ITrainedPipe
 /// <remarks>A model read in a Native AOT app has no ML.NET context or model, only the portable scorer.
 /// A class, not a record: a record's generated equality would make the AOT compiler keep ML.NET's metadata.</remarks>
 internal sealed class PipelineState<TRow>(
-    PipelineSpec<TRow> spec, TaskProfile task, MLContext? context, ITransformer? model, Trainer trainer, TrainingRun? run, Action<string>? status,
+    PipelineSpec<TRow> spec, PredictiveTaskProfile task, MLContext? context, ITransformer? model, Trainer trainer, TrainingRun? run, Action<string>? status,
     IReadOnlyList<string>? labelClasses = null, ModelScorer<TRow>? scorer = null)
 {
     public PipelineSpec<TRow> Spec { get; } = spec;
 
-    public TaskProfile Task { get; } = task;
+    public PredictiveTaskProfile Task { get; } = task;
 
     public MLContext? Context { get; } = context;
 

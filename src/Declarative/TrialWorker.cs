@@ -88,7 +88,7 @@ public static class TrialWorker
                 throw new TrialWorkerException($"The {where} cannot load the data of pipeline {spec.Name} ({job.DataPath ?? "its declared database"}): {e.Message}", e);
             }
 
-            var evaluator = new TrialEvaluator<TRow>(spec, TaskProfiles.For(spec.Task), tuning, data.TrainPart!);
+            var evaluator = new TrialEvaluator<TRow>(spec, TaskProfiles.Predictive(spec.Task), tuning, data.TrainPart!);
             return request => evaluator.Evaluate(request, Timeout.InfiniteTimeSpan);
         }
     }

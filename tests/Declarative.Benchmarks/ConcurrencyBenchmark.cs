@@ -51,7 +51,7 @@ internal static class ConcurrencyBenchmark
 
     private static void Measure<TRow>(string name, PipelineSpec<TRow> spec)
     {
-        var task = TaskProfiles.For(spec.Task);
+        var task = TaskProfiles.Predictive(spec.Task);
         var data = PipelineTrainer.LoadDeclared(spec, null);
         var times = new Dictionary<int, TimeSpan> { [1] = TimeSpan.MaxValue, [2] = TimeSpan.MaxValue };
         var trials = new Dictionary<int, string>();

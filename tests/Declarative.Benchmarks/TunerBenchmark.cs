@@ -31,7 +31,7 @@ internal static class TunerBenchmark
     {
         var table = DelimitedFileLoader.Load(declared, declared.ResolveDataPath());
         var (train, test) = Split(table, 0.2, Seed);
-        var metric = Declarative.Tasks.TaskProfiles.For(declared.Task).HeadlineMetric;
+        var metric = Declarative.Tasks.TaskProfiles.Predictive(declared.Task).HeadlineMetric;
         var cells = new List<(string, double, TimeSpan)>();
 
         cells.Add(("default", Measure(With(declared, [Trainer.LightGbm], null), train, test, metric, out var time), time));
@@ -71,7 +71,7 @@ internal static class TunerBenchmark
     private static double Measure<TRow>(PipelineSpec<TRow> spec, DataTable train, DataTable test, string metric, out TimeSpan time)
     {
         var clock = Stopwatch.StartNew();
-        var task = Declarative.Tasks.TaskProfiles.For(spec.Task);
+        var task = Declarative.Tasks.TaskProfiles.Predictive(spec.Task);
         var (context, model, _, _, _) = ModelSelection.Fit(spec, task, new TableDataView(train), null);
         var value = PipelineTrainer.Metrics(context, spec, task, model.Transform(new TableDataView(test)))[metric];
         time = clock.Elapsed;

@@ -67,19 +67,19 @@ namespace Declarative.Generators.Emitting
             var access = Access(label.PropertyName);
             return Storage(task, label) switch
             {
-                LabelStorage.Boolean when label.Positive is { } positive =>
+                Shared.LabelStorage.Boolean when label.Positive is { } positive =>
                     $"PositiveLabel<{label.TypeName}>({arguments}, static row => {access}, {Codec(label)}, {Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(positive, quote: true)}",
-                LabelStorage.Boolean => $"BooleanLabel({arguments}, static row => {access}",
-                LabelStorage.Numeric => $"NumericLabel({arguments}, static row => {(label.ValueType == ValueType.Single ? access : "(float)" + access)}",
+                Shared.LabelStorage.Boolean => $"BooleanLabel({arguments}, static row => {access}",
+                Shared.LabelStorage.Numeric => $"NumericLabel({arguments}, static row => {(label.ValueType == ValueType.Single ? access : "(float)" + access)}",
                 _ => $"ClassLabel<{label.TypeName}>({arguments}, static row => {access}, {Codec(label)}",
             };
         }
 
         /// <summary>How the label is stored: the task's way, or by the label's type for a task that models any label.</summary>
-        public static LabelStorage Storage(TaskDescriptor task, LabelModel label) => task.LabelStorage != LabelStorage.ByType ? task.LabelStorage
-            : label.ValueType == ValueType.Boolean ? LabelStorage.Boolean
-            : label.ValueType is ValueType.Single or ValueType.Double or ValueType.Decimal ? LabelStorage.Numeric
-            : LabelStorage.Class;
+        public static Shared.LabelStorage Storage(TaskDescriptor task, LabelModel label) => task.LabelStorage != Shared.LabelStorage.ByType ? task.LabelStorage
+            : label.ValueType == ValueType.Boolean ? Shared.LabelStorage.Boolean
+            : label.ValueType is ValueType.Single or ValueType.Double or ValueType.Decimal ? Shared.LabelStorage.Numeric
+            : Shared.LabelStorage.Class;
 
         /// <summary>
         /// The expression that reads column <paramref name="index"/> of a sampled row (<c>v</c>) into a property of the given

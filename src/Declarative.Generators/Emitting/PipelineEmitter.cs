@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Linq;
 using Declarative.Generators.Helpers;
 using Declarative.Generators.Model;
+using Declarative.Generators.Shared;
 using Declarative.Generators.Tasks;
 using Microsoft.CodeAnalysis.CSharp;
 using ValueType = Declarative.Generators.Model.ValueType;
@@ -78,9 +79,9 @@ namespace Declarative.Generators.Emitting
                 writer.WriteLine($"DataPath = {Literal(model.DataPath)},");
             }
 
-            if (model.Provider != 0)
+            if (model.Provider != DataProvider.File)
             {
-                writer.WriteLine($"Provider = global::Declarative.DataProvider.{(model.Provider == 1 ? "Sqlite" : "PostgreSql")},");
+                writer.WriteLine($"Provider = global::Declarative.DataProvider.{model.Provider},");
                 writer.WriteLine($"Query = {NullableLiteral(model.Query)},");
                 if (model.ConnectionString is not null)
                 {
@@ -103,9 +104,9 @@ namespace Declarative.Generators.Emitting
                 writer.WriteLine($"Separator = {SymbolDisplay.FormatLiteral(model.Separator, quote: true)},");
             }
 
-            if (model.Format == 1)
+            if (model.Format != DataFormat.Delimited)
             {
-                writer.WriteLine("Format = global::Declarative.DataFormat.SvmLight,");
+                writer.WriteLine($"Format = global::Declarative.DataFormat.{model.Format},");
             }
 
             writer.WriteLine($"HasHeader = {(model.HasHeader ? "true" : "false")},");
@@ -156,7 +157,7 @@ namespace Declarative.Generators.Emitting
 
             if (task.Generative)
             {
-                writer.WriteLine($"SynthesizerKind = global::Declarative.SynthesizerKind.{(model.SynthesizerKind == 1 ? "SequentialTrees" : "GaussianCopula")},");
+                writer.WriteLine($"SynthesizerKind = global::Declarative.SynthesizerKind.{model.SynthesizerKind},");
                 writer.WriteLine("RowFactory = Compose,");
             }
 
@@ -195,7 +196,7 @@ namespace Declarative.Generators.Emitting
                     continue;
                 }
 
-                if (feature.Kind == FeatureKind.Text && feature.Encoder == 1)
+                if (feature.Kind == FeatureKind.Text && feature.Encoder == TextEncoder.MiniLM)
                 {
                     // A pre-trained encoder's vector is one number column per element: spread into the list.
                     writer.WriteLine($".. {Schema}.ColumnSpec<{row}>.EncodedText({Literal(feature.PropertyName)}, {NullableLiteral(feature.ColumnName)}, static row => {ColumnExpressions.Getter(feature)}, global::Declarative.Embeddings.MiniLMEncoder.Instance{Index(feature.Index)}),");

@@ -25,7 +25,7 @@ namespace Declarative.Generators.Model
         /// <summary>For a run of columns: how many.</summary>
         public int RunCount { get; init; }
 
-        /// <summary>For text: the <c>TextEncoder</c> member's value (0, n-grams; 1, MiniLM).</summary>
-        public int Encoder { get; init; }
+        /// <summary>For text: how it becomes numbers.</summary>
+        public Shared.TextEncoder Encoder { get; init; }
     }
 }

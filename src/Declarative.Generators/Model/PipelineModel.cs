@@ -1,4 +1,5 @@
 using Declarative.Generators.Helpers;
+using Declarative.Generators.Shared;
 
 namespace Declarative.Generators.Model
 {
@@ -10,11 +11,11 @@ namespace Declarative.Generators.Model
         string FullyQualifiedName,
         bool IsVisibleToAssembly,
         string HintName,
-        TaskKind Task,
+        MLTask Task,
         string RowType,
         string? DataPath,
         string? TestDataPath,
-        int Provider,
+        DataProvider Provider,
         string? ConnectionString,
         string? ConnectionStringVariable,
         string? Query,
@@ -29,12 +30,12 @@ namespace Declarative.Generators.Model
         ImmutableEquatableArray<string> Trainers,
         LabelModel? Label,
         FeatureModel? Group,
-        int Format,
+        DataFormat Format,
         ImmutableEquatableArray<FeatureModel> Features,
         TuningModel? Tuning,
         bool ExportOnnx,
         double? TaskOption,
-        int SynthesizerKind);
+        SynthesizerKind SynthesizerKind);
 
     /// <summary>A type the pipeline class is nested in: its keyword (<c>class</c>, <c>record struct</c>...) and name.</summary>
     internal sealed record ContainingTypeModel(string Keyword, string Name);

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using Declarative.Generators.Helpers;
 using Declarative.Generators.Model;
+using Declarative.Generators.Shared;
 using Declarative.Generators.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -64,16 +65,16 @@ namespace Declarative.Generators.Parsing
 
             var dataPath = AttributeReader.Named<string>(attribute, "Data");
             var testDataPath = AttributeReader.Named<string>(attribute, "TestData");
-            var provider = AttributeReader.Named(attribute, "Provider", 0);
+            var provider = (DataProvider)AttributeReader.Named(attribute, "Provider", 0);
             var connectionString = AttributeReader.Named<string>(attribute, "ConnectionString");
             var connectionStringVariable = AttributeReader.Named<string>(attribute, "ConnectionStringVariable");
             var query = AttributeReader.Named<string>(attribute, "Query");
             CheckSource(attribute, provider, dataPath, testDataPath, connectionString, connectionStringVariable, query, diagnostics, cancellationToken);
             var separator = AttributeReader.Named<char>(attribute, "Separator");
-            var format = AttributeReader.Named(attribute, "Format", 0);
+            var format = (DataFormat)AttributeReader.Named(attribute, "Format", 0);
 
             // An SVMlight file has no header: its columns are read by position and number.
-            var hasHeader = format != 1 && AttributeReader.Named(attribute, "HasHeader", true);
+            var hasHeader = format != DataFormat.SvmLight && AttributeReader.Named(attribute, "HasHeader", true);
             var allowQuoting = AttributeReader.Named(attribute, "AllowQuoting", true);
             var skipBadRows = AttributeReader.Named(attribute, "SkipBadRows", false);
             var maxBadRowFraction = AttributeReader.Named(attribute, "MaxBadRowFraction", 0.01);
@@ -160,16 +161,16 @@ namespace Declarative.Generators.Parsing
 
         /// <summary>A database source needs a query and one way to connect, and excludes a data file; a file source takes neither.</summary>
         private static void CheckSource(
-            AttributeData attribute, int provider, string? dataPath, string? testDataPath, string? connectionString, string? connectionStringVariable, string? query,
+            AttributeData attribute, DataProvider provider, string? dataPath, string? testDataPath, string? connectionString, string? connectionStringVariable, string? query,
             List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
         {
             string? problem = null;
             var at = "Provider";
-            if (provider is < 0 or > 2)
+            if (!System.Enum.IsDefined(typeof(DataProvider), provider))
             {
-                problem = $"{provider} is not a member of Declarative.DataProvider";
+                problem = $"{(int)provider} is not a member of Declarative.DataProvider";
             }
-            else if (provider == 0)
+            else if (provider == DataProvider.File)
             {
                 (problem, at) = query is not null ? ("Query needs a Provider (DataProvider.Sqlite or DataProvider.PostgreSql)", "Query")
                     : connectionString is not null || connectionStringVariable is not null ? ("a connection string needs a Provider", connectionString is not null ? "ConnectionString" : "ConnectionStringVariable")
@@ -199,21 +200,21 @@ namespace Declarative.Generators.Parsing
 
         /// <summary>An SVMlight file holds a label, a group and numbered features: the row's features must be one array by position.</summary>
         private static void CheckFormat(
-            INamedTypeSymbol type, AttributeData attribute, int format, List<FeatureModel>? features, int provider, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+            INamedTypeSymbol type, AttributeData attribute, DataFormat format, List<FeatureModel>? features, DataProvider provider, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
         {
-            if (format is < 0 or > 1)
+            if (!System.Enum.IsDefined(typeof(DataFormat), format))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSvmLightRow, AttributeReader.NamedArgumentLocation(attribute, "Format", cancellationToken), type.Name,
-                    $"Format = {format} is not a member of Declarative.DataFormat"));
+                    $"Format = {(int)format} is not a member of Declarative.DataFormat"));
                 return;
             }
 
-            if (format != 1 || features is null)
+            if (format != DataFormat.SvmLight || features is null)
             {
                 return;
             }
 
-            var problem = provider != 0 ? "a database source has no file format: remove Format"
+            var problem = provider != DataProvider.File ? "a database source has no file format: remove Format"
                 : features.Count != 1 || features[0].Kind != FeatureKind.Run || features[0].ColumnName is not null
                     ? $"its features are {string.Join(", ", features.Select(f => f.PropertyName))}: an SVMlight row's features are one [Columns(Count = n)] float[] property (feature i is element i - 1); mark the others [Ignore]"
                 : null;
@@ -405,13 +406,13 @@ namespace Declarative.Generators.Parsing
         }
 
         /// <summary>The tasks a trainer names in its [SupportedTasks] attribute: the runtime's catalog is the one source.</summary>
-        private static List<TaskKind> SupportedTasks(IFieldSymbol trainer, KnownSymbols symbols) =>
+        private static List<MLTask> SupportedTasks(IFieldSymbol trainer, KnownSymbols symbols) =>
             trainer.GetAttributes()
                 .Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.SupportedTasks))
                 .SelectMany(a => a.ConstructorArguments.FirstOrDefault() is { Kind: TypedConstantKind.Array, IsNull: false } array
                     ? array.Values
                     : System.Collections.Immutable.ImmutableArray<TypedConstant>.Empty)
-                .Select(v => v.Value is int value ? (TaskKind)value : (TaskKind)0)
+                .Select(v => v.Value is int value ? (MLTask)value : (MLTask)0)
                 .ToList();
 
         private static IEnumerable<ContainingTypeModel> ContainingTypes(INamedTypeSymbol type)

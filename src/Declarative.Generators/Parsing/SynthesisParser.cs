@@ -15,20 +15,20 @@ namespace Declarative.Generators.Parsing
     internal static class SynthesisParser
     {
         /// <summary>The synthesizer kind (a <c>SynthesizerKind</c> value), checking the row can be built and modelled.</summary>
-        public static int Parse(
+        public static Shared.SynthesizerKind Parse(
             INamedTypeSymbol type, AttributeData attribute, INamedTypeSymbol rowType, TaskDescriptor task, LabelModel? label, List<FeatureModel>? features,
             KnownSymbols symbols, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
         {
             if (!task.Generative)
             {
-                return 0;
+                return Shared.SynthesizerKind.GaussianCopula;
             }
 
-            var kind = AttributeReader.Named(attribute, "Kind", 0);
-            if (kind is < 0 or > 1)
+            var kind = (Shared.SynthesizerKind)AttributeReader.Named(attribute, "Kind", 0);
+            if (!System.Enum.IsDefined(typeof(Shared.SynthesizerKind), kind))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotSynthesizable, AttributeReader.NamedArgumentLocation(attribute, "Kind", cancellationToken),
-                    type.Name, $"Kind = {kind} is not a member of Declarative.SynthesizerKind"));
+                    type.Name, $"Kind = {(int)kind} is not a member of Declarative.SynthesizerKind"));
             }
 
             if (type.GetAttributes().FirstOrDefault(a => symbols.Is(a, symbols.Tune)) is { } tune)

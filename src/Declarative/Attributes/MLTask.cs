@@ -1,7 +1,18 @@
+// Shared with the source generator, which compiles this file too (as System.Text.Json shares its enums with its
+// generator): the generator stores the task by member, never as a number, and both sides read one list.
+#if !DECLARATIVE_GENERATOR
 namespace Declarative;
+#else
+namespace Declarative.Generators.Shared;
+#endif
 
 /// <summary>The machine-learning task of a pipeline.</summary>
-public enum MLTask
+#if DECLARATIVE_GENERATOR
+internal
+#else
+public
+#endif
+enum MLTask
 {
     /// <summary>Predicts one of two classes (a <see cref="bool"/> label).</summary>
     BinaryClassification = 1,
@@ -23,18 +34,4 @@ public enum MLTask
 
     /// <summary>Learns the joint distribution of a row type and samples new rows (a synthesizer).</summary>
     Synthesis = 7,
-}
-
-/// <summary>
-/// Names the tasks a <see cref="Trainer"/> can serve. The source generator reads it to report a trainer that does
-/// not fit the pipeline's task (DCL0006), so the catalog below is the one place that says which trainer fits where.
-/// </summary>
-[AttributeUsage(AttributeTargets.Field, AllowMultiple = false)]
-public sealed class SupportedTasksAttribute : Attribute
-{
-    /// <summary>Names the tasks.</summary>
-    public SupportedTasksAttribute(params MLTask[] tasks) => Tasks = tasks;
-
-    /// <summary>The tasks the trainer can serve.</summary>
-    public IReadOnlyList<MLTask> Tasks { get; }
 }

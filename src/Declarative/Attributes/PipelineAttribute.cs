@@ -124,21 +124,6 @@ public sealed class AnomalyDetectionAttribute<TRow> : PipelineAttribute
 /// <typeparam name="TRow">The row type: its public properties are the columns.</typeparam>
 public sealed class RankingAttribute<TRow> : PipelineAttribute;
 
-/// <summary>How a data file is written.</summary>
-public enum DataFormat
-{
-    /// <summary>Delimited text (CSV, TSV, ...), with or without a header.</summary>
-    Delimited = 0,
-
-    /// <summary>
-    /// SVMlight / LETOR: a line is <c>label [qid:N] index:value ... [# comment]</c> with 1-based feature indices; an
-    /// absent feature is 0. The row has a <c>[Label]</c>, a <c>[GroupId]</c> (from <c>qid:</c>, or from a LightGBM
-    /// <c>&lt;file&gt;.query</c> file of group sizes beside the data) and one <c>[Columns(Count = n)]</c> array: feature
-    /// i is element i - 1.
-    /// </summary>
-    SvmLight = 1,
-}
-
 /// <summary>
 /// Declares a synthesizer of rows of <typeparamref name="TRow"/>: it learns the joint distribution of every property
 /// (a <c>[Label]</c> like any other; <c>[Ignore]</c> leaves one out, and it comes back as its default) and samples new,
@@ -150,20 +135,4 @@ public sealed class SynthesizerAttribute<TRow> : PipelineAttribute
 {
     /// <summary>How the rows are modelled; <see cref="SynthesizerKind.GaussianCopula"/> by default.</summary>
     public SynthesizerKind Kind { get; set; }
-}
-
-/// <summary>How a synthesizer models rows.</summary>
-public enum SynthesizerKind
-{
-    /// <summary>
-    /// Each column through its empirical distribution, their dependence as the correlation of their normal scores
-    /// (SDV's default). Fast; it keeps pairwise, monotone dependence and misses anything else.
-    /// </summary>
-    GaussianCopula = 0,
-
-    /// <summary>
-    /// Autoregressive: each column drawn from a tree model of the columns before it, sampling from the leaf's training
-    /// values (synthpop's CART method). Keeps interactions the copula misses; slower to train, closer to the data.
-    /// </summary>
-    SequentialTrees = 1,
 }

@@ -23,15 +23,16 @@ internal sealed class ModelScorer<TRow>
         _featurizer = featurizer;
         _outputs = [.. model.Outputs.Select(o => new Output(o, _featurizer.Length, source))];
         _classScores = model.ClassScores;
-        ScoreCount = model.Task switch
+        var layout = Schema.TaskDefinitions.For(model.Task).Scores;
+        ScoreCount = layout switch
         {
-            MLTask.BinaryClassification => 2,
-            MLTask.MulticlassClassification => _outputs.Length,
+            Schema.ScoreLayout.ScoreAndProbability => 2,
+            Schema.ScoreLayout.PerClass => _outputs.Length,
             _ => 1,
         };
 
-        if (_outputs.Length == 0 || (model.Task != MLTask.MulticlassClassification && _outputs.Length != 1)
-            || (model.Task == MLTask.MulticlassClassification && model.Classes?.Count != _outputs.Length))
+        if (_outputs.Length == 0 || layout == Schema.ScoreLayout.None || (layout != Schema.ScoreLayout.PerClass && _outputs.Length != 1)
+            || (layout == Schema.ScoreLayout.PerClass && model.Classes?.Count != _outputs.Length))
         {
             throw new ModelFileException(source, $"The portable model has {_outputs.Length} outputs and {model.Classes?.Count ?? 0} classes, which {model.Task} cannot use.");
         }

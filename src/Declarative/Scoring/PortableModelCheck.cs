@@ -19,7 +19,7 @@ internal static class PortableModelCheck
         }
 
         // Binary classification writes the score and the probability side by side; the other tasks write only scores.
-        return portable.Task == MLTask.BinaryClassification
+        return Schema.TaskDefinitions.For(portable.Task).Scores == Schema.ScoreLayout.ScoreAndProbability
             ? [Compare(ColumnNames.Score, 0, 1), Compare(ColumnNames.Probability, 1, 1)]
             : [Compare(ColumnNames.Score, 0, count)];
 

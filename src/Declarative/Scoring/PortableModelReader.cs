@@ -46,7 +46,8 @@ internal static class PortableModelReader
         var predictor = predictors.FirstOrDefault()?.Model ?? throw new NotSupportedException("the model has no trainer");
         var calibrator = predictors.Skip(1).Select(p => p.Model).OfType<ICalibrator>().FirstOrDefault();
 
-        var (outputs, classScores) = spec.Task == MLTask.MulticlassClassification
+        var perClass = TaskDefinitions.For(spec.Task).Scores == ScoreLayout.PerClass;
+        var (outputs, classScores) = perClass
             ? Multiclass(predictor)
             : ([Single(predictor, calibrator)], ClassScores.Raw);
 
@@ -57,7 +58,7 @@ internal static class PortableModelReader
             SchemaHash = spec.SchemaHash,
             Trainer = trainer,
             LabelClasses = labelClasses,
-            Classes = spec.Task == MLTask.MulticlassClassification ? Data.ViewColumns.SlotNames(output[ColumnNames.Score]) : null,
+            Classes = perClass ? Data.ViewColumns.SlotNames(output[ColumnNames.Score]) : null,
             Features = new PortableFeatures
             {
                 Numeric = numeric,

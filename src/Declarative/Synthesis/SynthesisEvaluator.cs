@@ -62,13 +62,8 @@ internal static class SynthesisEvaluator
     }
 
     /// <summary>The task the label would be predicted by: a bool is binary, a class multiclass, a number regression.</summary>
-    private static MLTask? UtilityTask<TRow>(PipelineSpec<TRow> spec) => spec.Label?.Kind switch
-    {
-        ColumnKind.BooleanLabel => MLTask.BinaryClassification,
-        ColumnKind.ClassLabel => MLTask.MulticlassClassification,
-        ColumnKind.NumericLabel => MLTask.Regression,
-        _ => null,
-    };
+    private static MLTask? UtilityTask<TRow>(PipelineSpec<TRow> spec) =>
+        spec.Label is { } label ? TaskProfiles.PredictorOf(label.Kind)?.Task : null;
 
     /// <summary>The label's task's headline metric on the real held-out rows, for LightGbm trained on <paramref name="train"/>; null when it cannot train (one class).</summary>
     private static double? Utility<TRow>(PipelineSpec<TRow> spec, MLTask task, DataTable train, DataTable test)
@@ -90,7 +85,7 @@ internal static class SynthesisEvaluator
             Seed = spec.Seed,
             Trainers = [Trainer.LightGbm],
         };
-        var profile = TaskProfiles.For(task);
+        var profile = TaskProfiles.Predictive(task);
         try
         {
             var (context, model) = PipelineTrainer.Fit(predictive, profile, new TableDataView(train), Trainer.LightGbm, null);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Declarative.Evaluation;
+using Declarative.Schema;
 using Declarative.Training;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -15,22 +16,12 @@ namespace Declarative.Tasks;
 /// training rows' scores by the contamination share. The label is optional and never trained on: a bool, converted
 /// to a float because ML.NET's evaluator reads no other type.
 /// </summary>
-internal sealed class AnomalyDetectionProfile : TaskProfile
+internal sealed class AnomalyDetectionProfile() : PredictiveTaskProfile(TaskDefinitions.AnomalyDetection)
 {
     /// <summary>The false positives the detection rate is read at (ML.NET's default).</summary>
     internal const int FalsePositiveCount = 10;
 
-    public override MLTask Task => MLTask.AnomalyDetection;
-
-    public override string Title => "Anomaly detection";
-
-    public override Schema.ColumnKind LabelKind => Schema.ColumnKind.BooleanLabel;
-
-    public override bool LabelOptional => true;
-
     public override LabelConversion LabelConversion => LabelConversion.Single;
-
-    public override string HeadlineMetric => nameof(AnomalyDetectionMetric.AreaUnderRocCurve);
 
     /// <summary>
     /// k-means scores a row by its distance to the nearest centroid (one centroid unless tuned: the standardized distance

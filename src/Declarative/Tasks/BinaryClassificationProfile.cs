@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Declarative.Evaluation;
+using Declarative.Schema;
 using Declarative.Training;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -13,22 +14,8 @@ using static Declarative.Reports.Svg;
 namespace Declarative.Tasks;
 
 /// <summary>Binary classification: a <see langword="bool"/> label, calibrated probabilities, ROC and precision-recall curves.</summary>
-internal sealed class BinaryClassificationProfile : TaskProfile
+internal sealed class BinaryClassificationProfile() : PredictiveTaskProfile(TaskDefinitions.BinaryClassification)
 {
-    public override MLTask Task => MLTask.BinaryClassification;
-
-    public override bool Portable => true;
-
-    public override string Title => "Binary classification";
-
-    public override Schema.ColumnKind LabelKind => Schema.ColumnKind.BooleanLabel;
-
-    public override bool NeedsTwoClasses => true;
-
-    public override string HeadlineMetric => nameof(BinaryMetric.AreaUnderRocCurve);
-
-    protected override IReadOnlySet<string> LowerIsBetterMetrics { get; } = new HashSet<string> { "LogLoss" };
-
     /// <summary>Every binary trainer ends in a probability: uncalibrated ones get Platt calibration.</summary>
     public override IEstimator<ITransformer> CreateTrainer(MLContext ml, Trainer trainer, TrainerInputs inputs, IReadOnlyDictionary<string, string>? hp)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Declarative.Evaluation;
+using Declarative.Schema;
 using Declarative.Training;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -14,24 +15,12 @@ namespace Declarative.Tasks;
 /// Clustering: k-means on standardized features. The label is optional and never trained on; when declared, it is
 /// mapped to a key so ML.NET's evaluator can compare the clusters with it (normalized mutual information).
 /// </summary>
-internal sealed class ClusteringProfile : TaskProfile
+internal sealed class ClusteringProfile() : PredictiveTaskProfile(TaskDefinitions.Clustering)
 {
     /// <summary>The number of clusters when neither the declaration nor tuning sets one.</summary>
     private const int DefaultClusters = 3;
 
-    public override MLTask Task => MLTask.Clustering;
-
-    public override string Title => "Clustering";
-
-    public override Schema.ColumnKind LabelKind => Schema.ColumnKind.ClassLabel;
-
-    public override bool LabelOptional => true;
-
     public override LabelConversion LabelConversion => LabelConversion.Key;
-
-    public override string HeadlineMetric => nameof(ClusteringMetric.DaviesBouldinIndex);
-
-    protected override IReadOnlySet<string> LowerIsBetterMetrics { get; } = new HashSet<string> { "DaviesBouldinIndex", "AverageDistance" };
 
     /// <summary>A declared number of clusters wins over a tuned one (the generator does not tune k when it is declared).</summary>
     public override IEstimator<ITransformer> CreateTrainer(MLContext ml, Trainer trainer, TrainerInputs inputs, IReadOnlyDictionary<string, string>? hp)

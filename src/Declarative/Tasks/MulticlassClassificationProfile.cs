@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Declarative.Evaluation;
+using Declarative.Schema;
 using Declarative.Training;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -13,23 +14,9 @@ using static Declarative.Reports.Svg;
 namespace Declarative.Tasks;
 
 /// <summary>Multiclass classification: a label of any class type, mapped to a key sorted by value; confusion matrix and per-class metrics.</summary>
-internal sealed class MulticlassClassificationProfile : TaskProfile
+internal sealed class MulticlassClassificationProfile() : PredictiveTaskProfile(TaskDefinitions.MulticlassClassification)
 {
-    public override MLTask Task => MLTask.MulticlassClassification;
-
-    public override bool Portable => true;
-
-    public override string Title => "Multiclass classification";
-
-    public override Schema.ColumnKind LabelKind => Schema.ColumnKind.ClassLabel;
-
-    public override bool NeedsTwoClasses => true;
-
-    public override string HeadlineMetric => nameof(MulticlassMetric.MacroAccuracy);
-
     public override LabelConversion LabelConversion => LabelConversion.Key;
-
-    protected override IReadOnlySet<string> LowerIsBetterMetrics { get; } = new HashSet<string> { "LogLoss" };
 
     public override IEstimator<ITransformer> CreateTrainer(MLContext ml, Trainer trainer, TrainerInputs inputs, IReadOnlyDictionary<string, string>? hp)
     {

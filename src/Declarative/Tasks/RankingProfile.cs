@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Declarative.Evaluation;
+using Declarative.Schema;
 using Declarative.Training;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -15,24 +16,12 @@ namespace Declarative.Tasks;
 /// Ranking: a numeric label of graded relevance, rows grouped by a [GroupId] mapped to a key; LambdaRank (LightGbm)
 /// or LambdaMART (FastTree); NDCG at cut-offs 1 to 10 (ML.NET's gains 2^label - 1).
 /// </summary>
-internal sealed class RankingProfile : TaskProfile
+internal sealed class RankingProfile() : PredictiveTaskProfile(TaskDefinitions.Ranking)
 {
     /// <summary>The deepest cut-off measured (ML.NET's default truncation).</summary>
     internal const int MaxCutOff = 10;
 
     private const int RandomOrders = 20;
-
-    public override MLTask Task => MLTask.Ranking;
-
-    public override bool Portable => true;
-
-    public override string Title => "Ranking";
-
-    public override Schema.ColumnKind LabelKind => Schema.ColumnKind.NumericLabel;
-
-    public override bool NeedsGroup => true;
-
-    public override string HeadlineMetric => nameof(RankingMetric.NdcgAt10);
 
     public override IEstimator<ITransformer> CreateTrainer(MLContext ml, Trainer trainer, TrainerInputs inputs, IReadOnlyDictionary<string, string>? hp)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Declarative.Evaluation;
+using Declarative.Schema;
 using Declarative.Training;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -13,20 +14,8 @@ using static Declarative.Reports.Svg;
 namespace Declarative.Tasks;
 
 /// <summary>Regression: a numeric label; predicted against actual and the residuals.</summary>
-internal sealed class RegressionProfile : TaskProfile
+internal sealed class RegressionProfile() : PredictiveTaskProfile(TaskDefinitions.Regression)
 {
-    public override MLTask Task => MLTask.Regression;
-
-    public override bool Portable => true;
-
-    public override string Title => "Regression";
-
-    public override Schema.ColumnKind LabelKind => Schema.ColumnKind.NumericLabel;
-
-    public override string HeadlineMetric => nameof(RegressionMetric.RSquared);
-
-    protected override IReadOnlySet<string> LowerIsBetterMetrics { get; } = new HashSet<string> { "RootMeanSquaredError", "MeanAbsoluteError", "MeanSquaredError" };
-
     public override IEstimator<ITransformer> CreateTrainer(MLContext ml, Trainer trainer, TrainerInputs inputs, IReadOnlyDictionary<string, string>? hp)
     {
         var (label, seed) = (inputs.Label!, inputs.Seed);

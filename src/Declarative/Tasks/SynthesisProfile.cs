@@ -1,42 +1,18 @@
 using System.Globalization;
 using System.Text;
 using Declarative.Evaluation;
-using Declarative.Training;
-using Microsoft.ML;
+using Declarative.Schema;
 using static Declarative.Reports.ReportHtml;
 using static Declarative.Reports.Svg;
 
 namespace Declarative.Tasks;
 
 /// <summary>
-/// Synthesis: a generative task. It trains no ML.NET model (the synthesizer is plain C#, <c>Declarative.Synthesis</c>),
-/// so the training members throw; what the profile gives is the task's headline metric, its directions and its report
-/// sections, which the build and the HTML page read as they read every task's.
+/// Synthesis: a generative task. It trains no ML.NET model (the synthesizer is plain C#, <c>Declarative.Synthesis</c>);
+/// what the profile gives is its report's sections, which the HTML page reads as it reads every task's.
 /// </summary>
-internal sealed class SynthesisProfile : TaskProfile
+internal sealed class SynthesisProfile() : GenerativeTaskProfile(TaskDefinitions.Synthesis)
 {
-    public override MLTask Task => MLTask.Synthesis;
-
-    public override string Title => "Synthesis";
-
-    /// <summary>A label of any kind is modelled like every column; the kind here only names one for the interface.</summary>
-    public override Schema.ColumnKind LabelKind => Schema.ColumnKind.ClassLabel;
-
-    public override bool LabelOptional => true;
-
-    public override string HeadlineMetric => "ColumnDistance";
-
-    protected override IReadOnlySet<string> LowerIsBetterMetrics { get; } = new HashSet<string> { "ColumnDistance", "CorrelationDifference", "ExactCopyShare" };
-
-    public override IEstimator<ITransformer> CreateTrainer(MLContext ml, Trainer trainer, TrainerInputs inputs, IReadOnlyDictionary<string, string>? hyperparameters) =>
-        throw new NotSupportedException("A synthesizer trains no ML.NET model.");
-
-    public override object? Evaluate(MLContext ml, IDataView predictions, string? label) =>
-        throw new NotSupportedException("A synthesizer is measured by its own report.");
-
-    public override EvaluationReport CreateReport(ReportBasics basics, IDataView predictions, string? label) =>
-        throw new NotSupportedException("A synthesizer is measured by its own report.");
-
     public override void WriteSections(StringBuilder html, EvaluationReport report)
     {
         var r = (SynthesisReport)report;

@@ -37,7 +37,7 @@ public sealed class EvaluationReuseTests : IDisposable
         Assert.Empty(report.CrossValidation);
         Assert.Equal("tumors.txt", report.DataFile);
         Assert.True(report.TestMetrics["AreaUnderRocCurve"] > 0.97);
-        var page = Declarative.Reports.ReportHtml.Render(report, Declarative.Tasks.TaskProfiles.For(MLTask.BinaryClassification));
+        var page = Declarative.Reports.ReportHtml.Render(report, Declarative.Tasks.TaskProfiles.Predictive(MLTask.BinaryClassification));
         Assert.Contains("every one of its 683 rows scored as a test set", page, StringComparison.Ordinal);
         Assert.Contains("No cross-validation", page, StringComparison.Ordinal);
     }
@@ -58,7 +58,7 @@ public sealed class EvaluationReuseTests : IDisposable
 
         Assert.True(report.TrainRows >= PipelineTuner.CrossValidationRowLimit, $"{report.TrainRows} training rows");
         Assert.Empty(report.CrossValidation);
-        var page = Declarative.Reports.ReportHtml.Render(report, Declarative.Tasks.TaskProfiles.For(MLTask.BinaryClassification));
+        var page = Declarative.Reports.ReportHtml.Render(report, Declarative.Tasks.TaskProfiles.Predictive(MLTask.BinaryClassification));
         Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the {report.TestRows:N0} test rows give the estimate"), page, StringComparison.Ordinal);
     }
 

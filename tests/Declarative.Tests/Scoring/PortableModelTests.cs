@@ -167,7 +167,7 @@ public sealed class PortableModelTests : IDisposable
         // The reader takes one-versus-all's per-class models and output formula from ML.NET internals (by reflection):
         // an ML.NET that moves them fails here, not in a user's build.
         var data = PipelineTrainer.LoadDeclared(IrisModel.Spec, null);
-        var (_, model) = PipelineTrainer.Fit(IrisModel.Spec, global::Declarative.Tasks.TaskProfiles.For(MLTask.MulticlassClassification), data.TrainPart!, trainer, null);
+        var (_, model) = PipelineTrainer.Fit(IrisModel.Spec, global::Declarative.Tasks.TaskProfiles.Predictive(MLTask.MulticlassClassification), data.TrainPart!, trainer, null);
         var ova = ((IEnumerable<Microsoft.ML.ITransformer>)model).OfType<Microsoft.ML.IPredictionTransformer<Microsoft.ML.Trainers.OneVersusAllModelParameters>>().Single().Model;
 
         var (models, read) = PortableModelReader.OneVersusAll.Read(ova);

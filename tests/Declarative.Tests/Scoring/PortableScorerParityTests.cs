@@ -60,7 +60,7 @@ public sealed class PortableScorerParityTests
         // Declarative's LightGbm normalizes per-class probabilities; with UseSoftmax ML.NET's one-versus-all takes a
         // softmax of the raw scores instead: the reader and scorer serve that form too.
         var spec = IrisModel.Spec;
-        var task = TaskProfiles.For(spec.Task);
+        var task = TaskProfiles.Predictive(spec.Task);
         var data = PipelineTrainer.LoadDeclared(spec, null);
         var ml = new Microsoft.ML.MLContext(spec.Seed);
         var model = PipelineTrainer.Featurizer(ml, spec, task, Trainer.LightGbm)
@@ -78,7 +78,7 @@ public sealed class PortableScorerParityTests
 
     private static void AssertParity<TRow>(PipelineSpec<TRow> spec, Trainer trainer)
     {
-        var task = TaskProfiles.For(spec.Task);
+        var task = TaskProfiles.Predictive(spec.Task);
         var data = PipelineTrainer.LoadDeclared(spec, null);
         var (_, model) = PipelineTrainer.Fit(spec, task, data.TrainPart!, trainer, null);
 

@@ -36,7 +36,7 @@ public sealed class ConcurrentTrialsTests
         var rows = Enumerable.Range(0, 40).Select(i => new Tumor { Malignant = i % 2 == 0, Thickness = i % 10, UniformSize = (i * 7) % 10, BareNuclei = i % 3 }).ToList();
         var options = new TrainOptions { Cluster = new NoCluster() };
         var error = Assert.Throws<NotSupportedException>(() =>
-            ModelSelection.Train(TunedTumorModel.Spec, Declarative.Tasks.TaskProfiles.For(MLTask.BinaryClassification), () => Training.PipelineTrainer.FromRows(TunedTumorModel.Spec, rows, null), options));
+            ModelSelection.Train(TunedTumorModel.Spec, Declarative.Tasks.TaskProfiles.Predictive(MLTask.BinaryClassification), () => Training.PipelineTrainer.FromRows(TunedTumorModel.Spec, rows, null), options));
 
         Assert.Contains("rows in memory", error.Message, StringComparison.Ordinal);
     }

@@ -1,0 +1,120 @@
+// Shared with the source generator, which compiles this file too (as System.Text.Json links its option sources into its
+// generator): a task's facts are written once, and the generator's checks and the runtime's behaviour read the same ones.
+#if !DECLARATIVE_GENERATOR
+namespace Declarative.Schema;
+#else
+namespace Declarative.Generators.Shared;
+#endif
+
+/// <summary>
+/// The facts of one task that both sides of Declarative need: the attribute that declares it, its label rules, its
+/// options, its metrics and where its models run. The generator checks declarations against them; the runtime's task
+/// profile (<c>Declarative.Tasks</c>) and everything below it read them from here. A new task is one more entry in
+/// <see cref="TaskDefinitions"/>.
+/// </summary>
+internal sealed class TaskDefinition(MLTask task, string attributeName, string title, LabelStorage label)
+{
+    /// <summary>The task.</summary>
+    public MLTask Task { get; } = task;
+
+    /// <summary>The attribute as written in source, without <c>Attribute</c> (<c>BinaryClassification</c>).</summary>
+    public string AttributeName { get; } = attributeName;
+
+    /// <summary>The generic attribute's metadata name, e.g. <c>Declarative.RegressionAttribute`1</c>.</summary>
+    public string AttributeMetadataName => "Declarative." + AttributeName + "Attribute`1";
+
+    /// <summary>The task in words, in lower case, for sentences ("binary classification").</summary>
+    public string Title { get; } = title;
+
+    /// <summary>The task in words, capitalized, for headings ("Binary classification").</summary>
+    public string Heading => char.ToUpperInvariant(Title[0]) + Title.Substring(1);
+
+    /// <summary>How the label is stored, which sets the label types the task accepts.</summary>
+    public LabelStorage Label { get; } = label;
+
+    /// <summary>The label types the task accepts, in words (for the generator's DCL0004).</summary>
+    public string ExpectedLabels { get; init; } = "";
+
+    /// <summary>Whether the row must have a [Label]; without one, an unsupervised task trains, and a declared label only measures.</summary>
+    public bool LabelRequired { get; init; } = true;
+
+    /// <summary>Whether the training data must hold at least two classes of the label (classification).</summary>
+    public bool NeedsTwoClasses { get; init; }
+
+    /// <summary>Whether rows come in groups: the row must have a [GroupId] (and no other task may have one).</summary>
+    public bool RequiresGroup { get; init; }
+
+    /// <summary>Whether the task samples rows rather than predicting them (a synthesizer).</summary>
+    public bool Generative { get; init; }
+
+    /// <summary>The enum in <c>Declarative</c> whose members name the task's tuning metrics (none for a generative task).</summary>
+    public string MetricEnum { get; init; } = "";
+
+    /// <summary>The metric that ranks models when the declaration names none.</summary>
+    public string HeadlineMetric { get; init; } = "";
+
+    /// <summary>The metrics that compare predictions with the label, which an unlabelled pipeline cannot tune by.</summary>
+    public string[] LabelMetrics { get; init; } = [];
+
+    /// <summary>The task's metrics where smaller is better.</summary>
+    public string[] LowerIsBetterMetrics { get; init; } = [];
+
+    /// <summary>The trainer used when the declaration names none (a member of <c>Declarative.Trainer</c>).</summary>
+    public string DefaultTrainer { get; init; } = "";
+
+    /// <summary>
+    /// The trainer used when the declaration names none and the row has a [Text] column: a linear model, which suits the
+    /// wide sparse n-gram vector far better (and faster) than trees do.
+    /// </summary>
+    public string TextTrainer { get; init; } = "";
+
+    /// <summary>What a model of the task writes for a row: the scores the portable scorer computes and checks against ML.NET.</summary>
+    public ScoreLayout Scores { get; init; } = ScoreLayout.Single;
+
+    /// <summary>Whether the portable scorer serves the task (so a Native AOT app can predict with it).</summary>
+    public bool Portable { get; init; }
+
+    /// <summary>Whether the task's models export to ONNX.</summary>
+    public bool OnnxExport { get; init; }
+
+    /// <summary>The task attribute's own option (<c>Clusters</c>, <c>Contamination</c>), if it has one.</summary>
+    public TaskOptionDefinition? Option { get; init; }
+
+    /// <summary>Whether a smaller value of <paramref name="metric"/> is better.</summary>
+    public bool LowerIsBetter(string metric) => System.Array.IndexOf(LowerIsBetterMetrics, metric) >= 0;
+
+    /// <inheritdoc/>
+    public override string ToString() => Task.ToString();
+}
+
+/// <summary>The scores a model of a task writes for one row.</summary>
+internal enum ScoreLayout
+{
+    /// <summary>None: the task samples rows rather than scoring them.</summary>
+    None,
+
+    /// <summary>One score (regression, ranking, anomaly detection).</summary>
+    Single,
+
+    /// <summary>The raw score, then the calibrated probability of the positive class (binary classification).</summary>
+    ScoreAndProbability,
+
+    /// <summary>One score per class, in the order of the model's classes (multiclass classification).</summary>
+    PerClass,
+}
+
+/// <summary>How a task's label is stored.</summary>
+internal enum LabelStorage
+{
+    /// <summary>A <see langword="bool"/> (or a class named positive by <c>[Label(Positive = ...)]</c>).</summary>
+    Boolean,
+
+    /// <summary>A number read as a float.</summary>
+    Numeric,
+
+    /// <summary>A class of the label's own type, mapped to a key.</summary>
+    Class,
+
+    /// <summary>By the label's type (a synthesizer models any label like a column): a bool, a number, or a class.</summary>
+    ByType,
+}
