@@ -194,10 +194,7 @@ public sealed class Synthesizer<TRow> : ITrainedPipeline
     private static void Validate(PipelineSpec<TRow> spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        if (spec.Task != MLTask.Synthesis)
-        {
-            throw new ArgumentException($"Pipeline '{spec.Name}' is declared for {spec.Task}, not {MLTask.Synthesis}.", nameof(spec));
-        }
+        spec.Expect(MLTask.Synthesis);
 
         if (spec.Features.Count == 0 || spec.TestFraction is not (> 0 and < 1))
         {

@@ -454,9 +454,8 @@ public abstract class TrainedPipeline<TRow, TPrediction, TReport> : ITrainedPipe
     private static PredictiveTaskProfile ProfileOf(PipelineSpec<TRow> spec, MLTask task)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return spec.Task == task
-            ? TaskProfiles.Predictive(task)
-            : throw new ArgumentException($"Pipeline '{spec.Name}' is declared for {spec.Task}, not {task}.", nameof(spec));
+        spec.Expect(task);
+        return TaskProfiles.Predictive(task);
     }
 
     private static bool SameFile(string a, string b) =>

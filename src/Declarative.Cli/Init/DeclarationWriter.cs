@@ -1,4 +1,5 @@
 using System.Text;
+using Declarative.Schema;
 
 namespace Declarative.Cli.Init;
 
@@ -75,12 +76,7 @@ internal static class DeclarationWriter
             options.Add("AllowQuoting = false");
         }
 
-        var attributeName = label.Task switch
-        {
-            TaskChoice.Binary => "BinaryClassification",
-            TaskChoice.Regression => "Regression",
-            _ => "MulticlassClassification",
-        };
+        var attributeName = TaskDefinitions.For((MLTask)label.Task).AttributeName;
         text.AppendLine($"/// <summary>Predicts {Xml(columns[label.Index].Header ?? columns[label.Index].Property)}. `dotnet build` trains it; `{pipelineName}.Load()` reads the trained model.</summary>");
         text.AppendLine($"[{attributeName}<{rowName}>({string.Join(", ", options)})]");
         text.AppendLine($"public partial class {pipelineName};");

@@ -4,13 +4,13 @@ using Declarative.Schema;
 
 namespace Declarative.Cli.Init;
 
-/// <summary>The task a declaration is written for.</summary>
+/// <summary>The task a declaration is written for: each choice but <see cref="Auto"/> is its task's <see cref="MLTask"/> value.</summary>
 internal enum TaskChoice
 {
-    Auto,
-    Binary,
-    Multiclass,
-    Regression,
+    Auto = 0,
+    Binary = MLTask.BinaryClassification,
+    Multiclass = MLTask.MulticlassClassification,
+    Regression = MLTask.Regression,
 }
 
 /// <summary>The label as declared: its property's type, the task, and for a two-valued non-bool label its positive class.</summary>

@@ -179,6 +179,15 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
     private static string Hash(IEnumerable<string> lines) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', lines))))[..32].ToLowerInvariant();
 
+    /// <summary>Refuses a spec declared for another task than the face it is given to.</summary>
+    internal void Expect(MLTask task)
+    {
+        if (Task != task)
+        {
+            throw new ArgumentException($"Pipeline '{Name}' is declared for {Task}, not {task}.", "spec");
+        }
+    }
+
     internal void Validate(ColumnKind expectedLabel, bool labelOptional, bool needsGroup)
     {
         if (needsGroup != GroupId is not null)
