@@ -16,7 +16,7 @@ public sealed class AnomalyDetector<TRow> : TrainedPipeline<TRow, AnomalyPredict
     private AnomalyDetector(PipelineState<TRow> state)
         : base(state)
     {
-        _threshold = (float)(Threshold ?? double.PositiveInfinity);
+        _threshold = (float)((State as AnomalyState)?.Threshold ?? double.PositiveInfinity);
     }
 
     /// <summary>The score above which a row is an anomaly, set from the training rows by the declared contamination share.</summary>

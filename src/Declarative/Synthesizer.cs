@@ -35,7 +35,7 @@ public sealed class Synthesizer<TRow> : ITrainedPipeline
     public PipelineSpec<TRow> Spec { get; }
 
     /// <summary>How the rows are modelled.</summary>
-    public SynthesizerKind Kind => Spec.SynthesizerKind;
+    public SynthesizerKind Kind => Spec.OptionsOr<SynthesisOptions>().Kind;
 
     /// <inheritdoc/>
     public string Name => Spec.Name;
@@ -93,10 +93,10 @@ public sealed class Synthesizer<TRow> : ITrainedPipeline
 
         using var stream = File.OpenRead(path);
         var file = SynthesizerFile.Read(stream, path);
-        if (file.SchemaHash != spec.SchemaHash || file.Kind != spec.SynthesizerKind)
+        if (file.SchemaHash != spec.SchemaHash || file.Kind != spec.OptionsOr<SynthesisOptions>().Kind)
         {
             throw new ModelFileException(path,
-                $"The synthesizer was trained for another row schema or kind (pipeline {file.Pipeline}, {file.Kind}, schema {file.SchemaHash}) than pipeline {spec.Name} has now ({spec.SynthesizerKind}, schema {spec.SchemaHash}). Train it again.");
+                $"The synthesizer was trained for another row schema or kind (pipeline {file.Pipeline}, {file.Kind}, schema {file.SchemaHash}) than pipeline {spec.Name} has now ({spec.OptionsOr<SynthesisOptions>().Kind}, schema {spec.SchemaHash}). Train it again.");
         }
 
         try
@@ -207,7 +207,7 @@ public sealed class Synthesizer<TRow> : ITrainedPipeline
         var stopwatch = Stopwatch.StartNew();
         var train = TrainRows(data);
         var columns = SynthColumn.Of(spec, train);
-        IRowSampler sampler = spec.SynthesizerKind == SynthesizerKind.SequentialTrees ? SequentialTrees.Fit(columns) : GaussianCopula.Fit(columns);
+        IRowSampler sampler = spec.OptionsOr<SynthesisOptions>().Kind == SynthesizerKind.SequentialTrees ? SequentialTrees.Fit(columns) : GaussianCopula.Fit(columns);
         return new Synthesizer<TRow>(spec, sampler, data, train, stopwatch.Elapsed);
     }
 
@@ -253,7 +253,7 @@ public sealed class Synthesizer<TRow> : ITrainedPipeline
         Pipeline = Spec.Name,
         SchemaHash = Spec.SchemaHash,
         Schema = Spec.SchemaSignature(),
-        Kind = Spec.SynthesizerKind,
+        Kind = Spec.OptionsOr<SynthesisOptions>().Kind,
         DeclarativeVersion = ModelFile.DeclarativeVersion,
         Marginals = _sampler.Marginals,
         Cholesky = (_sampler as GaussianCopula)?.Cholesky,

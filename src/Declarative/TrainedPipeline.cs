@@ -57,7 +57,7 @@ public abstract class TrainedPipeline<TRow, TPrediction, TReport> : ITrainedPipe
         LabelClasses = state.LabelClasses ?? (Spec.Label?.PositiveClass is { } positive && _run is not null
             ? [_run.Data.Table.Columns.First(c => c.Name == Spec.Label.PropertyName).NegativeClass ?? "", positive]
             : null);
-        Threshold = state.Threshold ?? _run?.Threshold;
+        State = state.State ?? _run?.State;
         if (!NativeAot.PortableScorerOnly && (state.Model is not null || state.ModelLoader is not null))
         {
             // A model read with a matching portable model beside it loads ML.NET's part only when something needs it.
@@ -83,7 +83,7 @@ public abstract class TrainedPipeline<TRow, TPrediction, TReport> : ITrainedPipe
     public PipelineSpec<TRow> Spec { get; }
 
     /// <summary>What the task learned besides the model (anomaly detection: the score above which a row is an anomaly).</summary>
-    private protected double? Threshold { get; }
+    private protected TaskState? State { get; }
 
     /// <inheritdoc/>
     public Trainer Trainer { get; }
@@ -409,7 +409,7 @@ public abstract class TrainedPipeline<TRow, TPrediction, TReport> : ITrainedPipe
                 return new PipelineState<TRow>(spec, profile, context, null, metadata.Trainer, null, null, metadata.LabelClasses, scorer)
                 {
                     ModelLoader = () => file.LoadModel(context),
-                    Threshold = metadata.Threshold,
+                    State = profile.ReadState(metadata.State),
                 };
             }
 
@@ -417,7 +417,7 @@ public abstract class TrainedPipeline<TRow, TPrediction, TReport> : ITrainedPipe
             {
                 return new PipelineState<TRow>(spec, profile, context, file.LoadModel(context), metadata.Trainer, null, null, metadata.LabelClasses)
                 {
-                    Threshold = metadata.Threshold,
+                    State = profile.ReadState(metadata.State),
                 };
             }
         }
@@ -449,7 +449,7 @@ public abstract class TrainedPipeline<TRow, TPrediction, TReport> : ITrainedPipe
     }
 
     private TReport Report(TrainingData data) =>
-        (TReport)Evaluator.Evaluate(Spec, _task, Model, Trainer, Hyperparameters, Trials, data, _status, Threshold);
+        (TReport)Evaluator.Evaluate(Spec, _task, Model, Trainer, Hyperparameters, Trials, data, _status, State);
 
     private static PredictiveTaskProfile ProfileOf(PipelineSpec<TRow> spec, MLTask task)
     {
@@ -494,8 +494,21 @@ public abstract class TrainedPipeline<TRow, TPrediction, TReport> : ITrainedPipe
         DeclarativeVersion = ModelFile.DeclarativeVersion,
         MLNetVersion = ModelFile.MLNetVersion,
         LabelClasses = LabelClasses,
-        Threshold = Threshold,
+        State = StateEntries(),
     };
+
+    /// <summary>The task's learned state as the metadata's entries, or null when it learned none.</summary>
+    private Dictionary<string, System.Text.Json.JsonElement>? StateEntries()
+    {
+        if (State is null)
+        {
+            return null;
+        }
+
+        var entries = new Dictionary<string, System.Text.Json.JsonElement>(StringComparer.Ordinal);
+        State.WriteTo(entries);
+        return entries;
+    }
 }
 
 /// <summary>What a trained pipeline is made of; the typed faces pass it to their base.</summary>
@@ -526,6 +539,6 @@ internal sealed class PipelineState<TRow>(
     /// <summary>Loads ML.NET's part on demand, when <see cref="Model"/> is null but an ML.NET model exists.</summary>
     public Func<ITransformer>? ModelLoader { get; init; }
 
-    /// <summary>The threshold a model file recorded (anomaly detection).</summary>
-    public double? Threshold { get; init; }
+    /// <summary>What the task learned beyond the model, as a model file recorded it (anomaly detection's threshold).</summary>
+    public TaskState? State { get; init; }
 }

@@ -157,13 +157,24 @@ namespace Declarative.Generators.Emitting
 
             if (task.Generative)
             {
-                writer.WriteLine($"SynthesizerKind = global::Declarative.SynthesizerKind.{model.SynthesizerKind},");
                 writer.WriteLine("RowFactory = Compose,");
             }
 
-            if (task.Option is { } option && model.TaskOption is { } value)
+            if (task.Definition.OptionsType is { } optionsType)
             {
-                writer.WriteLine($"{option.Name} = {(option.IsInteger ? ((long)value).ToString(CultureInfo.InvariantCulture) : Number(value))},");
+                // The task's options are one typed value: its attribute's numeric option, and a synthesizer's kind.
+                var options = new System.Collections.Generic.List<string>();
+                if (task.Option is { } option && model.TaskOption is { } value)
+                {
+                    options.Add($"{option.Name} = {(option.IsInteger ? ((long)value).ToString(CultureInfo.InvariantCulture) : Number(value))}");
+                }
+
+                if (task.Generative)
+                {
+                    options.Add($"Kind = global::Declarative.SynthesizerKind.{model.SynthesizerKind}");
+                }
+
+                writer.WriteLine($"Options = new {Schema}.{optionsType} {{ {string.Join(", ", options)} }},");
             }
 
             if (model.Label is { } label)

@@ -28,6 +28,10 @@ internal sealed record ModelMetadata
     /// <summary>For a binary label with a positive class: [negative, positive] as canonical text, so a loaded model predicts in the label's type.</summary>
     public IReadOnlyList<string>? LabelClasses { get; init; }
 
-    /// <summary>For anomaly detection: the score above which a row is an anomaly, set from the training rows by the contamination share.</summary>
-    public double? Threshold { get; init; }
+    /// <summary>
+    /// What the task learned beyond the model (<c>Declarative.Schema.TaskState</c>), as the task's own top-level entries:
+    /// anomaly detection writes <c>Threshold</c>. Only the task that wrote them reads them.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonExtensionData]
+    public Dictionary<string, System.Text.Json.JsonElement>? State { get; set; }
 }

@@ -88,5 +88,5 @@ internal sealed record ReportBasics(
     IReadOnlyList<FeatureImportance> FeatureImportance, DataProfile Profile, IReadOnlyList<TrialResult> Trials)
 {
     /// <summary>What the task learned besides the model (anomaly detection's threshold).</summary>
-    public double? Threshold { get; init; }
+    public Schema.TaskState? State { get; init; }
 }

@@ -21,7 +21,7 @@ internal static class Evaluator
 
     public static EvaluationReport Evaluate<TRow>(
         PipelineSpec<TRow> spec, ITaskEvaluation task, ITransformer model, Trainer trainer, IReadOnlyDictionary<string, string> hyperparameters,
-        IReadOnlyList<TrialResult> trials, TrainingData data, Action<string>? progress = null, double? threshold = null)
+        IReadOnlyList<TrialResult> trials, TrainingData data, Action<string>? progress = null, TaskState? state = null)
     {
         var profile = DataProfiler.Profile(spec, data.Table);
         var ml = new MLContext(spec.Seed);
@@ -40,7 +40,7 @@ internal static class Evaluator
             spec.Name, spec.Task, trainer, hyperparameters, data.TestPath is null ? Path.GetFileName(data.Path) : $"{Path.GetFileName(data.Path)} (test: {Path.GetFileName(data.TestPath)})", data.TrainRows, data.TestPart.RowCount, headline, metrics,
             crossValidation, importance, profile, trials)
         {
-            Threshold = threshold,
+            State = state,
         };
         return task.CreateReport(basics, predictions, label);
     }

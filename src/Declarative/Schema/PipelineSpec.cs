@@ -39,14 +39,15 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
     [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public Func<SyntheticRow, TRow>? RowFactory { get; init; }
 
-    /// <summary>A synthesizer's kind (<see cref="SynthesizerAttribute{TRow}.Kind"/>).</summary>
-    public SynthesizerKind SynthesizerKind { get; init; }
+    /// <summary>
+    /// What the task declares beyond the shared settings (<see cref="ClusteringOptions"/>, <see cref="AnomalyOptions"/>,
+    /// <see cref="SynthesisOptions"/>), or null for a task without options or one left at their defaults.
+    /// </summary>
+    public TaskOptions? Options { get; init; }
 
-    /// <summary>Clustering: the number of clusters, or 0 when tuning chooses it (<see cref="ClusteringAttribute{TRow}.Clusters"/>).</summary>
-    public int Clusters { get; init; }
-
-    /// <summary>Anomaly detection: the share of training rows expected to be anomalies, which sets the <c>IsAnomaly</c> threshold.</summary>
-    public double Contamination { get; init; } = AnomalyDetectionAttribute<TRow>.DefaultContamination;
+    /// <summary>The task's options as declared, or their defaults.</summary>
+    internal T OptionsOr<T>()
+        where T : TaskOptions, new() => Options as T ?? new T();
 
     /// <summary>The feature columns, in declaration order.</summary>
     public required IReadOnlyList<ColumnSpec<TRow>> Features { get; init; }
@@ -146,29 +147,9 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
     /// <inheritdoc/>
     public string? ResolveTestDataPath() => TestDataPath is null ? null : DataPaths.Resolve(this, TestDataPath);
 
-    /// <summary>The task options, only when set, so the hashes of pipelines that set none do not change.</summary>
-    private IEnumerable<string> TaskOptionsSignature()
-    {
-        if (Clusters != 0)
-        {
-            yield return string.Create(CultureInfo.InvariantCulture, $"clusters:{Clusters}");
-        }
-
-        if (SynthesizerKind != SynthesizerKind.GaussianCopula)
-        {
-            yield return $"synthesizer:{SynthesizerKind}";
-        }
-
-        if (Format != DataFormat.Delimited)
-        {
-            yield return $"format:{Format}";
-        }
-
-        if (Contamination != AnomalyDetectionAttribute<TRow>.DefaultContamination)
-        {
-            yield return string.Create(CultureInfo.InvariantCulture, $"contamination:{Contamination:R}");
-        }
-    }
+    /// <summary>The task options and the file format, only when set, so the hashes of pipelines that set none do not change.</summary>
+    private IEnumerable<string> TaskOptionsSignature() =>
+        [.. Options?.Signature() ?? [], .. Format == DataFormat.Delimited ? (string[])[] : [$"format:{Format}"]];
 
     /// <summary>The human-readable form of the schema, stored beside the hash so a mismatch can be explained.</summary>
     internal IReadOnlyList<string> SchemaSignature() =>
@@ -217,15 +198,12 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
             throw new ArgumentException($"Pipeline '{Name}': a {Task} label must be of kind {expectedLabel}, not {Label.Kind}.", nameof(Label));
         }
 
-        if (Clusters is < 0 or 1 or > 1000)
+        if (Options is not null && Options.GetType().Name != TaskDefinitions.For(Task).OptionsType)
         {
-            throw new ArgumentOutOfRangeException(nameof(Clusters), Clusters, $"Pipeline '{Name}': the number of clusters must be 2 to 1000, or 0 to choose it.");
+            throw new ArgumentException($"Pipeline '{Name}': {Options.GetType().Name} are not options of {Task}.", nameof(Options));
         }
 
-        if (Contamination is not (> 0 and <= 0.5))
-        {
-            throw new ArgumentOutOfRangeException(nameof(Contamination), Contamination, $"Pipeline '{Name}': the contamination must be above 0 and at most 0.5.");
-        }
+        Options?.Validate(Name);
 
         if (Features.Count == 0 || Features.Any(f => f.Kind.IsLabel()))
         {

@@ -77,7 +77,10 @@ internal sealed class TaskDefinition(MLTask task, string attributeName, string t
     /// <summary>Whether the task's models export to ONNX.</summary>
     public bool OnnxExport { get; init; }
 
-    /// <summary>The task attribute's own option (<c>Clusters</c>, <c>Contamination</c>), if it has one.</summary>
+    /// <summary>The type in <c>Declarative.Schema</c> of the task's options (<c>ClusteringOptions</c>), if it has any.</summary>
+    public string? OptionsType { get; init; }
+
+    /// <summary>The task attribute's own numeric option (<c>Clusters</c>, <c>Contamination</c>), if it has one.</summary>
     public TaskOptionDefinition? Option { get; init; }
 
     /// <summary>Whether a smaller value of <paramref name="metric"/> is better.</summary>

@@ -69,6 +69,7 @@ internal static class TaskDefinitions
         LowerIsBetterMetrics = ["DaviesBouldinIndex", "AverageDistance"],
         DefaultTrainer = "KMeans",
         TextTrainer = "KMeans",
+        OptionsType = "ClusteringOptions",
         Option = new TaskOptionDefinition("Clusters", isInteger: true, defaultValue: 0, min: 2, max: 1000, "2 to 1000, or 0 to choose the number of clusters")
         {
             AlsoZero = true,
@@ -87,6 +88,7 @@ internal static class TaskDefinitions
         LabelMetrics = ["AreaUnderRocCurve", "DetectionRateAtFalsePositiveCount"],
         DefaultTrainer = "KMeans",
         TextTrainer = "KMeans",
+        OptionsType = "AnomalyOptions",
         Option = new TaskOptionDefinition("Contamination", isInteger: false, defaultValue: 0.05, min: 0, max: 0.5, "above 0 and at most 0.5")
         {
             MinExclusive = true,
@@ -103,6 +105,7 @@ internal static class TaskDefinitions
         LowerIsBetterMetrics = ["ColumnDistance", "CorrelationDifference", "ExactCopyShare"],
         DefaultTrainer = "GaussianCopula",
         TextTrainer = "GaussianCopula",
+        OptionsType = "SynthesisOptions",
     };
 
     /// <summary>Every task, in the order of <see cref="MLTask"/>.</summary>

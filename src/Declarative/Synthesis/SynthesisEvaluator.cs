@@ -26,7 +26,7 @@ internal static class SynthesisEvaluator
         var count = Math.Max(test.RowCount, 1_000);
         var methods = new (string Name, IRowSampler Sampler)[]
         {
-            (spec.SynthesizerKind.ToString(), synthesizer),
+            (spec.OptionsOr<SynthesisOptions>().Kind.ToString(), synthesizer),
             ("IndependentMarginals", GaussianCopula.Fit(trainColumns, independent: true)),
             ("Resampling", new Resampler(marginals, trainColumns)),
         };

@@ -60,8 +60,8 @@ internal sealed class AnomalyDetectionProfile() : PredictiveTaskProfile(TaskDefi
         return ml.AnomalyDetection.Evaluate(ml.Data.LoadFromEnumerable(rows), nameof(ScoredLabel.Label), nameof(ScoredLabel.Score), nameof(ScoredLabel.PredictedLabel), FalsePositiveCount);
     }
 
-    /// <summary>The score above which <paramref name="contamination"/> of the training rows lie.</summary>
-    public override double? Threshold(ITransformer model, IDataView trainPart, double contamination)
+    /// <summary>The score above which the declared contamination share of the training rows lie.</summary>
+    public override TaskState? Learn(ITransformer model, IDataView trainPart, TaskOptions? options)
     {
         var scores = Scores(model.Transform(trainPart));
         if (scores.Length == 0)
@@ -69,10 +69,14 @@ internal sealed class AnomalyDetectionProfile() : PredictiveTaskProfile(TaskDefi
             return null;
         }
 
+        var contamination = (options as AnomalyOptions ?? new AnomalyOptions()).Contamination;
         Array.Sort(scores);
         var index = Math.Clamp((int)Math.Ceiling((1 - contamination) * scores.Length) - 1, 0, scores.Length - 1);
-        return scores[index];
+        return new AnomalyState(scores[index]);
     }
+
+    /// <inheritdoc/>
+    public override TaskState? ReadState(IReadOnlyDictionary<string, System.Text.Json.JsonElement>? metadata) => AnomalyState.ReadFrom(metadata);
 
     /// <summary>Each scored row's anomaly score: PCA's score, or k-means' distance to the nearest centroid.</summary>
     internal static float[] Scores(IDataView predictions)
@@ -109,7 +113,7 @@ internal sealed class AnomalyDetectionProfile() : PredictiveTaskProfile(TaskDefi
     public override EvaluationReport CreateReport(ReportBasics basics, IDataView predictions, string? label)
     {
         var scores = Scores(predictions);
-        var threshold = basics.Threshold ?? double.PositiveInfinity;
+        var threshold = (basics.State as AnomalyState)?.Threshold ?? double.PositiveInfinity;
         if (label is null)
         {
             return new AnomalyDetectionReport(basics, threshold, scores.Select(s => new ScoredRow(s, null)).ToArray(), null, []);

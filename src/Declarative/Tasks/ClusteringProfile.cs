@@ -37,9 +37,9 @@ internal sealed class ClusteringProfile() : PredictiveTaskProfile(TaskDefinition
             NumberOfThreads = 1,
             InitializationAlgorithm = KMeansTrainer.InitializationAlgorithm.KMeansPlusPlus,
         }, hp);
-        if (inputs.Clusters > 0)
+        if (inputs.Options is ClusteringOptions { Clusters: > 0 } declared)
         {
-            options.NumberOfClusters = inputs.Clusters;
+            options.NumberOfClusters = declared.Clusters;
         }
 
         return ml.Clustering.Trainers.KMeans(options);

@@ -39,7 +39,10 @@ internal abstract class PredictiveTaskProfile(TaskDefinition definition) : TaskP
     public abstract object? Evaluate(MLContext ml, IDataView predictions, string? label);
 
     /// <inheritdoc/>
-    public virtual double? Threshold(ITransformer model, IDataView trainPart, double contamination) => null;
+    public virtual TaskState? Learn(ITransformer model, IDataView trainPart, TaskOptions? options) => null;
+
+    /// <summary>The state <see cref="Learn"/> gave, read back from a model file's metadata; null for a task that learns none.</summary>
+    public virtual TaskState? ReadState(IReadOnlyDictionary<string, System.Text.Json.JsonElement>? metadata) => null;
 
     /// <inheritdoc/>
     public abstract EvaluationReport CreateReport(ReportBasics basics, IDataView predictions, string? label);

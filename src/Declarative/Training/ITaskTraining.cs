@@ -43,7 +43,7 @@ internal interface ITaskTraining
     /// What the task learns from the fitted model's scores on its own training rows, beyond the model (anomaly
     /// detection: the score above which a row is an anomaly); null for tasks that learn nothing more.
     /// </summary>
-    double? Threshold(ITransformer model, IDataView trainPart, double contamination) => null;
+    TaskState? Learn(ITransformer model, IDataView trainPart, TaskOptions? options) => null;
 }
 
 /// <summary>How a label column is converted before training and evaluation.</summary>
@@ -61,6 +61,6 @@ internal enum LabelConversion
 
 /// <summary>
 /// What a trainer reads besides its hyperparameters: the label column (none for unsupervised training), the seed, the
-/// task options and the group column (ranking).
+/// task's options and the group column (ranking).
 /// </summary>
-internal sealed record TrainerInputs(string? Label, int Seed, int Clusters, string? Group = null);
+internal sealed record TrainerInputs(string? Label, int Seed, TaskOptions? Options, string? Group = null);

@@ -143,7 +143,7 @@ internal static class PipelineTrainer
 
     /// <summary>What the task's trainers read besides their hyperparameters.</summary>
     public static TrainerInputs Inputs<TRow>(PipelineSpec<TRow> spec, ITaskTraining task) =>
-        new(task.LabelOptional ? null : LabelColumn(spec, task), spec.Seed, spec.Clusters, spec.GroupId is null ? null : ColumnNames.GroupKey);
+        new(task.LabelOptional ? null : LabelColumn(spec, task), spec.Seed, spec.Options, spec.GroupId is null ? null : ColumnNames.GroupKey);
 
     /// <summary>
     /// The column splits keep together: the group of a ranking row, so no query is half in training and half in the

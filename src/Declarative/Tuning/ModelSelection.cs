@@ -36,8 +36,8 @@ internal static class ModelSelection
         var (context, model, trainer, hyperparameters, trials) = Fit(spec, task, data.TrainPart!, options, stopwatch, job);
         var predictions = model.Transform(new TableDataView(data.TestPart));
         var metrics = task.Evaluate(context, predictions, PipelineTrainer.LabelColumn(spec, task));
-        var threshold = task.Threshold(model, data.TrainPart!, spec.Contamination);
-        return new TrainingRun(context, model, trainer, hyperparameters, trials, data, predictions, metrics, stopwatch.Elapsed) { Threshold = threshold };
+        var state = task.Learn(model, data.TrainPart!, spec.Options);
+        return new TrainingRun(context, model, trainer, hyperparameters, trials, data, predictions, metrics, stopwatch.Elapsed) { State = state };
     }
 
     /// <summary>

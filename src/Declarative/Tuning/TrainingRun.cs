@@ -15,6 +15,6 @@ internal sealed record TrainingRun(
     object? TestMetrics,
     TimeSpan Duration)
 {
-    /// <summary>The score above which a row is an anomaly (anomaly detection); null for other tasks.</summary>
-    public double? Threshold { get; init; }
+    /// <summary>What the task learned beyond the model (anomaly detection's threshold); null for tasks that learn nothing more.</summary>
+    public Schema.TaskState? State { get; init; }
 }

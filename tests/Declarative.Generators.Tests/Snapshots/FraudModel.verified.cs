@@ -20,7 +20,7 @@ partial class FraudModel : global::Declarative.IDeclaredModel<global::Payments.F
         TestFraction = 0.2,
         Seed = 1,
         Trainers = [global::Declarative.Trainer.KMeans, global::Declarative.Trainer.RandomizedPca],
-        Contamination = 0.01,
+        Options = new global::Declarative.Schema.AnomalyOptions { Contamination = 0.01 },
         Features =
         [
             global::Declarative.Schema.ColumnSpec<global::Payments.Payment>.Numeric("Amount", null, static row => row.Amount),

@@ -20,8 +20,8 @@ partial class PatientSynthesizer : global::Declarative.IDeclaredModel<global::Pa
         TestFraction = 0.2,
         Seed = 1,
         Trainers = [global::Declarative.Trainer.GaussianCopula],
-        SynthesizerKind = global::Declarative.SynthesizerKind.SequentialTrees,
         RowFactory = Compose,
+        Options = new global::Declarative.Schema.SynthesisOptions { Kind = global::Declarative.SynthesizerKind.SequentialTrees },
         Label = global::Declarative.Schema.ColumnSpec<global::Patients.Patient>.BooleanLabel("Readmitted", null, static row => row.Readmitted),
         Features =
         [

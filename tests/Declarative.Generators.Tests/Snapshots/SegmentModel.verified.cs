@@ -29,7 +29,7 @@ partial class SegmentModel : global::Declarative.IDeclaredModel<global::Shop.Seg
             Tuner = global::Declarative.TunerKind.Grid,
             Ranges = [new global::Declarative.Schema.SearchRange(global::Declarative.Trainer.KMeans, "NumberOfClusters", 2, 10)],
         },
-        Clusters = 0,
+        Options = new global::Declarative.Schema.ClusteringOptions { Clusters = 0 },
         Label = global::Declarative.Schema.ColumnSpec<global::Shop.Customer>.ClassLabel<string>("Segment", null, static row => row.Segment, global::Declarative.Schema.LabelCodec.String),
         Features =
         [

@@ -45,7 +45,7 @@ public sealed class SearchSpaceTests
             // Decoding the default and a random corner gives configurations every ML.NET trainer accepts.
             foreach (var point in new[] { space.DefaultPoint, Enumerable.Repeat(1.0, space.Dimension).ToArray() })
             {
-                var estimator = Declarative.Tasks.TaskProfiles.Predictive(SupportedTask(trainer)).CreateTrainer(new Microsoft.ML.MLContext(1), trainer, new Declarative.Training.TrainerInputs("Label", 1, 0), space.Decode(point));
+                var estimator = Declarative.Tasks.TaskProfiles.Predictive(SupportedTask(trainer)).CreateTrainer(new Microsoft.ML.MLContext(1), trainer, new Declarative.Training.TrainerInputs("Label", 1, null), space.Decode(point));
                 Assert.NotNull(estimator);
             }
         }

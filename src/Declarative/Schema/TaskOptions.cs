@@ -1,0 +1,88 @@
+using System.Globalization;
+
+namespace Declarative.Schema;
+
+/// <summary>
+/// What one task declares beyond what every pipeline does (the data, the split, the trainers): the task attribute's own
+/// options, as one typed value on <see cref="PipelineSpec{TRow}.Options"/>. Each task that has options has its own
+/// type (<see cref="ClusteringOptions"/>, <see cref="AnomalyOptions"/>, <see cref="SynthesisOptions"/>), so a new task's
+/// options are a new type, never a new field of the shared spec.
+/// </summary>
+public abstract class TaskOptions
+{
+    private protected TaskOptions()
+    {
+    }
+
+    /// <summary>The options' lines in the declaration hash: only values that differ from the defaults, so the hashes of pipelines that set none never change.</summary>
+    internal abstract IEnumerable<string> Signature();
+
+    /// <summary>Throws when a value is outside what the task's definition allows (the generator reports it first, as DCL0031).</summary>
+    internal virtual void Validate(string pipeline)
+    {
+    }
+
+    /// <summary>The error for a value outside its task option's range, in the words the generator uses.</summary>
+    private protected static ArgumentOutOfRangeException OutOfRange(string pipeline, TaskOptionDefinition option, double value) =>
+        new(option.Name, value, string.Create(CultureInfo.InvariantCulture, $"Pipeline '{pipeline}': {option.Name} must be {option.Range}."));
+}
+
+/// <summary>Clustering's options (<see cref="ClusteringAttribute{TRow}"/>).</summary>
+public sealed class ClusteringOptions : TaskOptions
+{
+    /// <summary>The number of clusters, or 0 when tuning chooses it (<see cref="ClusteringAttribute{TRow}.Clusters"/>).</summary>
+    public int Clusters { get; init; }
+
+    /// <inheritdoc/>
+    internal override IEnumerable<string> Signature() =>
+        Clusters == 0 ? [] : [string.Create(CultureInfo.InvariantCulture, $"clusters:{Clusters}")];
+
+    /// <inheritdoc/>
+    internal override void Validate(string pipeline)
+    {
+        if (!TaskDefinitions.Clustering.Option!.Allows(Clusters))
+        {
+            throw OutOfRange(pipeline, TaskDefinitions.Clustering.Option, Clusters);
+        }
+    }
+}
+
+/// <summary>Anomaly detection's options (<see cref="AnomalyDetectionAttribute{TRow}"/>).</summary>
+public sealed class AnomalyOptions : TaskOptions
+{
+    /// <summary>The share of training rows expected to be anomalies, which sets the <c>IsAnomaly</c> threshold.</summary>
+    public double Contamination { get; init; } = AnomalyDetectionAttribute<object>.DefaultContamination;
+
+    /// <inheritdoc/>
+    internal override IEnumerable<string> Signature() =>
+        Contamination == AnomalyDetectionAttribute<object>.DefaultContamination ? [] : [string.Create(CultureInfo.InvariantCulture, $"contamination:{Contamination:R}")];
+
+    /// <inheritdoc/>
+    internal override void Validate(string pipeline)
+    {
+        if (!TaskDefinitions.AnomalyDetection.Option!.Allows(Contamination))
+        {
+            throw OutOfRange(pipeline, TaskDefinitions.AnomalyDetection.Option, Contamination);
+        }
+    }
+}
+
+/// <summary>A synthesizer's options (<see cref="SynthesizerAttribute{TRow}"/>).</summary>
+public sealed class SynthesisOptions : TaskOptions
+{
+    /// <summary>How the rows are modelled (<see cref="SynthesizerAttribute{TRow}.Kind"/>).</summary>
+    public SynthesizerKind Kind { get; init; }
+
+    /// <inheritdoc/>
+    internal override IEnumerable<string> Signature() =>
+        Kind == SynthesizerKind.GaussianCopula ? [] : [$"synthesizer:{Kind}"];
+
+    /// <inheritdoc/>
+    internal override void Validate(string pipeline)
+    {
+        if (!Enum.IsDefined(Kind))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Kind), Kind, $"Pipeline '{pipeline}': {(int)Kind} is not a SynthesizerKind.");
+        }
+    }
+}
