@@ -6,46 +6,72 @@ namespace Declarative.Generators.Tasks
     /// <summary>
     /// The members the emitter writes into a pipeline class, so the parser can report a user's member that would
     /// collide with one (CS0102, CS0111) at the user's source instead of inside the generated file. Methods collide
-    /// only with the same parameter types; the user may add overloads.
+    /// only with the same parameter types; the user may add overloads. A test compiles every task's generated class
+    /// and checks this list against what the emitter wrote, both ways.
     /// </summary>
     internal static class GeneratedMembers
     {
         /// <summary>The row type's place in a parameter list.</summary>
         public const string Row = "{row}";
 
-        private static readonly string[] NonMethods = { "Spec", "Pipeline", "TestMetrics", "Trials", "Leaderboard", "Prediction", "_pipeline", "_positive", "_negative" };
+        private const string Rows = "global::System.Collections.Generic.IEnumerable<" + Row + ">";
 
-        private static readonly (string Name, string[] Parameters)[] Methods =
+        private static readonly string[] SharedNonMethods = { "Spec", "Pipeline", "_pipeline" };
+
+        /// <summary>What a task that predicts adds; <c>_positive</c> and <c>_negative</c> only for a label with a positive class.</summary>
+        private static readonly string[] PredictiveNonMethods = { "TestMetrics", "Trials", "Leaderboard", "Prediction", "_positive", "_negative" };
+
+        private static readonly (string Name, string[] Parameters)[] SharedMethods =
         {
             ("Train", new[] { "string?" }),
-            ("Train", new[] { "global::System.Collections.Generic.IEnumerable<" + Row + ">" }),
-            ("Train", new[] { "global::System.Collections.Generic.IEnumerable<" + Row + ">", "global::System.Collections.Generic.IEnumerable<" + Row + ">" }),
-            ("Evaluate", new[] { "global::System.Collections.Generic.IEnumerable<" + Row + ">" }),
+            ("Train", new[] { Rows }),
             ("Load", new string[0]),
             ("Load", new[] { "string" }),
-            ("Load", new[] { "global::System.IO.Stream" }),
             ("Save", new[] { "string" }),
             ("Save", new[] { "global::System.IO.Stream" }),
+            ("SaveReport", new[] { "string" }),
+        };
+
+        private static readonly (string Name, string[] Parameters)[] PredictiveMethods =
+        {
+            ("Train", new[] { "string?", "global::Declarative.Tuning.TrainOptions?" }),
+            ("Train", new[] { Rows, Rows }),
+            ("Load", new[] { "global::System.IO.Stream" }),
             ("SaveOnnx", new[] { "string" }),
             ("Evaluate", new[] { "string?" }),
-            ("SaveReport", new[] { "string" }),
+            ("Evaluate", new[] { Rows }),
             ("Predict", new[] { Row }),
-            ("Predict", new[] { "global::System.Collections.Generic.IEnumerable<" + Row + ">" }),
+            ("Predict", new[] { Rows }),
+        };
+
+        private static readonly (string Name, string[] Parameters)[] GenerativeMethods =
+        {
             ("Sample", new[] { "int", "int" }),
+            ("Evaluate", new string[0]),
             ("Compose", new[] { "global::Declarative.Schema.SyntheticRow" }),
         };
 
+        /// <summary>The names of the members that are not methods (properties, fields, nested types) the task's class may get.</summary>
+        public static IEnumerable<string> NonMethods(TaskDescriptor task) =>
+            SharedNonMethods
+                .Concat(task.Generative ? Enumerable.Empty<string>() : PredictiveNonMethods)
+                .Concat(task.HasClasses ? new[] { "Classes" } : Enumerable.Empty<string>());
+
+        /// <summary>The methods the task's class gets, by name and parameter types (<see cref="Row"/> for the row type).</summary>
+        public static IEnumerable<(string Name, string[] Parameters)> Methods(TaskDescriptor task) =>
+            SharedMethods.Concat(task.Generative ? GenerativeMethods : PredictiveMethods);
+
         /// <summary>Whether a member named <paramref name="name"/> that is not a method collides with a generated one.</summary>
         public static bool CollidesAsNonMethod(string name, TaskDescriptor task) =>
-            NonMethods.Contains(name) || (task.HasClasses && name == "Classes") || Methods.Any(m => m.Name == name);
+            NonMethods(task).Contains(name) || Methods(task).Any(m => m.Name == name);
 
         /// <summary>
         /// Whether a method collides: its name is a generated property or type, or a generated method has the same
         /// parameter types (fully qualified, nullable annotations ignored as overloading ignores them).
         /// </summary>
         public static bool CollidesAsMethod(string name, IReadOnlyList<string> parameterTypes, string rowType, TaskDescriptor task) =>
-            NonMethods.Contains(name) || (task.HasClasses && name == "Classes") ||
-            Methods.Any(m => m.Name == name && m.Parameters.Length == parameterTypes.Count &&
+            NonMethods(task).Contains(name) ||
+            Methods(task).Any(m => m.Name == name && m.Parameters.Length == parameterTypes.Count &&
                 m.Parameters.Select(p => Normalize(p.Replace(Row, rowType))).SequenceEqual(parameterTypes.Select(Normalize)));
 
         private static string Normalize(string type) => type.Replace("?", "").Replace("global::", "").Replace("System.String", "string");
