@@ -161,6 +161,38 @@ namespace Declarative.Generators
             "DCL0038", "Row cannot be synthesized",
             "Pipeline {0} is a synthesizer, but {1}");
 
+        // The build host's and the data profile's codes: reported by the training host (as MSBuild errors and warnings)
+        // and the report, not by the generator, but tracked here with the others so every id has one title and one row
+        // in the release file and the README (the catalog tests check the host's and the runtime's constants against them).
+        private const string BuildCategory = "Declarative.Build";
+        private const string DataCategory = "Declarative.Data";
+
+        public static readonly DiagnosticDescriptor HostFailed = Reported("DCL1000", "Training host failed", BuildCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor BadData = Reported("DCL1001", "Bad data", BuildCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor PipelineNotTrained = Reported("DCL1002", "Pipeline cannot be trained", BuildCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor TimeBudget = Reported("DCL1003", "Tuning with a time budget depends on the machine", BuildCategory, DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor OnnxDiffers = Reported("DCL1004", "ONNX export differs from ML.NET", BuildCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor PortableDiffers = Reported("DCL1005", "Portable model differs from ML.NET", BuildCategory, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor ConstantColumn = Reported("DCL2001", "Constant feature", DataCategory, DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor AllMissing = Reported("DCL2002", "Feature has no values", DataCategory, DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor SingleClassLabel = Reported("DCL2003", "Label has one class", DataCategory, DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor SevereImbalance = Reported("DCL2004", "Severe class imbalance", DataCategory, DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor LikelyLeak = Reported("DCL2005", "Likely label leak", DataCategory, DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor MultilineFields = Reported("DCL2006", "Quoted fields span lines", DataCategory, DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor SkippedBadRow = Reported("DCL2007", "Bad row skipped", DataCategory, DiagnosticSeverity.Warning);
+
         private static readonly Dictionary<string, DiagnosticDescriptor> AllById = new[]
         {
             NotPartial, MissingLabel, MultipleLabels, UnsupportedLabelType, UnsupportedPropertyType, TrainerDoesNotFitTask,
@@ -170,6 +202,8 @@ namespace Declarative.Generators
             RowLessAccessible, MemberCollision, BadRowFractionOutOfRange, InvalidDataSource, InvalidOrderBy, InvalidPositiveClass,
             InvalidColumnRun, InvalidOnnxExport, NotServableNatively, TaskOptionOutOfRange, TuningNeedsLabel, NothingToTune,
             TaskNotServableNatively, InvalidGroupId, InvalidSvmLightRow, TextEncoderUnavailable, NotSynthesizable,
+            HostFailed, BadData, PipelineNotTrained, TimeBudget, OnnxDiffers, PortableDiffers,
+            ConstantColumn, AllMissing, SingleClassLabel, SevereImbalance, LikelyLeak, MultilineFields, SkippedBadRow,
         }.ToDictionary(d => d.Id);
 
         public static IEnumerable<DiagnosticDescriptor> All => AllById.Values;
@@ -178,5 +212,9 @@ namespace Declarative.Generators
 
         private static DiagnosticDescriptor Error(string id, string title, string message) =>
             new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+        /// <summary>A code the build host or the report writes, with the message it composes at run time.</summary>
+        private static DiagnosticDescriptor Reported(string id, string title, string category, DiagnosticSeverity severity) =>
+            new(id, title, "{0}", category, severity, isEnabledByDefault: true);
     }
 }

@@ -29,7 +29,7 @@ public sealed class DiagnosticCatalogTests
         var readme = File.ReadAllText(Path.Combine(root, "README.md"));
         foreach (var descriptor in Declared)
         {
-            Assert.Contains($"{descriptor.Id} | Declarative | {descriptor.DefaultSeverity}", releases, StringComparison.Ordinal);
+            Assert.Contains($"{descriptor.Id} | {descriptor.Category} | {descriptor.DefaultSeverity} | {descriptor.Title}", releases, StringComparison.Ordinal);
             Assert.Contains($"| {descriptor.Id} |", readme, StringComparison.Ordinal);
         }
     }
