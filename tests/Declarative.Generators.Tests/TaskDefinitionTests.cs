@@ -61,10 +61,10 @@ public sealed class TaskDefinitionTests
     [Fact]
     public void TaskOptions_AgreeWithTheAttributesConstants()
     {
-        var clusters = TaskDescriptors.Clustering.Option!;
+        var clusters = TaskDescriptors.All.Single(t => t.AttributeName == "Clustering").Option!;
         Assert.Equal(ClusteringAttribute<object>.MaxChosenClusters, clusters.ChooseMax);
         Assert.Equal(nameof(ClusteringAttribute<object>.Clusters), clusters.Name);
-        var contamination = TaskDescriptors.AnomalyDetection.Option!;
+        var contamination = TaskDescriptors.All.Single(t => t.AttributeName == "AnomalyDetection").Option!;
         Assert.Equal(AnomalyDetectionAttribute<object>.DefaultContamination, contamination.Default);
         Assert.Equal(nameof(AnomalyDetectionAttribute<object>.Contamination), contamination.Name);
         Assert.Equal(new AnomalyDetectionAttribute<object>().Contamination, contamination.Default);

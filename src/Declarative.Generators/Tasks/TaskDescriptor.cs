@@ -5,26 +5,15 @@ using Declarative.Generators.Shared;
 namespace Declarative.Generators.Tasks
 {
     /// <summary>
-    /// What the generator knows about one task: its shared <see cref="TaskDefinition"/> (the facts the runtime reads
-    /// too), and what only emitting needs: the label types it accepts, and the runtime types and prediction members the
-    /// emitted class uses. A new task is one more entry in <see cref="TaskDescriptors"/>.
+    /// A task as the generator reads it: its shared <see cref="TaskDefinition"/> (every fact, the runtime reads the same
+    /// ones) with the label types parsed into the generator's <see cref="ValueType"/>. Nothing here is written twice.
     /// </summary>
     internal sealed class TaskDescriptor
     {
-        public TaskDescriptor(
-            TaskDefinition definition, ValueType[] labelTypes, bool enumLabels, string runtimeType, bool genericOverLabel,
-            string metricsType, string reportType, string predictionType, bool hasClasses, params PredictionMember[] members)
+        public TaskDescriptor(TaskDefinition definition)
         {
             Definition = definition;
-            LabelTypes = labelTypes;
-            EnumLabels = enumLabels;
-            RuntimeType = runtimeType;
-            GenericOverLabel = genericOverLabel;
-            MetricsType = metricsType;
-            ReportType = reportType;
-            PredictionType = predictionType;
-            HasClasses = hasClasses;
-            Members = members;
+            LabelTypes = definition.LabelTypes.Select(t => (ValueType)System.Enum.Parse(typeof(ValueType), t)).ToArray();
         }
 
         /// <summary>The task's facts, shared with the runtime.</summary>
@@ -67,35 +56,22 @@ namespace Declarative.Generators.Tasks
         /// <summary>The label types the task accepts besides enums.</summary>
         public ValueType[] LabelTypes { get; }
 
-        /// <summary>Whether any enum is a valid label.</summary>
-        public bool EnumLabels { get; }
+        public bool EnumLabels => Definition.EnumLabels;
 
-        /// <summary>The runtime's trained-pipeline type in <c>Declarative</c>, generic over the row (and the label when <see cref="GenericOverLabel"/>).</summary>
-        public string RuntimeType { get; }
+        public string RuntimeType => Definition.FaceType;
 
-        public bool GenericOverLabel { get; }
+        public bool GenericOverLabel => Definition.GenericOverLabel;
 
-        /// <summary>ML.NET's metrics type in <c>Microsoft.ML.Data</c>.</summary>
-        public string MetricsType { get; }
+        public string MetricsType => Definition.MetricsType;
 
-        /// <summary>The report type in <c>Declarative.Evaluation</c>.</summary>
-        public string ReportType { get; }
+        public string ReportType => Definition.ReportType;
 
-        /// <summary>The runtime's prediction type in <c>Declarative</c> (generic over the label when <see cref="GenericOverLabel"/>).</summary>
-        public string PredictionType { get; }
+        public string PredictionType => Definition.PredictionType;
 
-        /// <summary>Whether the model lists its classes (<c>Classes</c>).</summary>
-        public bool HasClasses { get; }
+        public bool HasClasses => Definition.HasClasses;
 
-        /// <summary>The properties of the generated <c>Prediction</c>, copied from the runtime's prediction.</summary>
-        public PredictionMember[] Members { get; }
+        public PredictionMember[] Members => Definition.PredictionMembers;
 
         public bool Accepts(ValueType labelType) => labelType == ValueType.Enum ? EnumLabels : LabelTypes.Contains(labelType);
     }
-
-    /// <summary>
-    /// A property of the generated prediction. <see cref="Type"/> is a C# type, or <see langword="null"/> for the
-    /// label's own type; <see cref="Initializer"/> keeps reference types non-null in an empty prediction.
-    /// </summary>
-    internal sealed record PredictionMember(string? Type, string Name, string Doc, string? Initializer = null);
 }

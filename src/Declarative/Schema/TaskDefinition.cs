@@ -32,6 +32,12 @@ internal sealed class TaskDefinition(MLTask task, string attributeName, string t
     /// <summary>How the label is stored, which sets the label types the task accepts.</summary>
     public LabelStorage Label { get; } = label;
 
+    /// <summary>The C# types of label the task accepts besides enums, by <c>System</c> type name (<c>Single</c>, <c>Int64</c>, <c>String</c>).</summary>
+    public string[] LabelTypes { get; init; } = [];
+
+    /// <summary>Whether any enum is a valid label.</summary>
+    public bool EnumLabels { get; init; }
+
     /// <summary>The label types the task accepts, in words (for the generator's DCL0004).</summary>
     public string ExpectedLabels { get; init; } = "";
 
@@ -83,12 +89,39 @@ internal sealed class TaskDefinition(MLTask task, string attributeName, string t
     /// <summary>The task attribute's own numeric option (<c>Clusters</c>, <c>Contamination</c>), if it has one.</summary>
     public TaskOptionDefinition? Option { get; init; }
 
+    /// <summary>The task's trained-pipeline type in <c>Declarative</c> (its face), generic over the row (and the label when <see cref="GenericOverLabel"/>).</summary>
+    public string FaceType { get; init; } = "";
+
+    /// <summary>Whether the face and the prediction are generic over the label's type too.</summary>
+    public bool GenericOverLabel { get; init; }
+
+    /// <summary>The face's report type in <c>Declarative.Evaluation</c>.</summary>
+    public string ReportType { get; init; } = "";
+
+    /// <summary>ML.NET's metrics type in <c>Microsoft.ML.Data</c> (none for a generative task).</summary>
+    public string MetricsType { get; init; } = "";
+
+    /// <summary>The runtime's prediction type in <c>Declarative</c> (none for a generative task).</summary>
+    public string PredictionType { get; init; } = "";
+
+    /// <summary>The properties of the generated <c>Prediction</c>, as the runtime's prediction has them.</summary>
+    public PredictionMember[] PredictionMembers { get; init; } = [];
+
+    /// <summary>Whether the model lists its classes (<c>Classes</c>).</summary>
+    public bool HasClasses { get; init; }
+
     /// <summary>Whether a smaller value of <paramref name="metric"/> is better.</summary>
     public bool LowerIsBetter(string metric) => System.Array.IndexOf(LowerIsBetterMetrics, metric) >= 0;
 
     /// <inheritdoc/>
     public override string ToString() => Task.ToString();
 }
+
+/// <summary>
+/// A property of the generated prediction. <see cref="Type"/> is a C# type, or <see langword="null"/> for the label's own
+/// type; <see cref="Initializer"/> keeps reference types non-null in an empty prediction.
+/// </summary>
+internal sealed record PredictionMember(string? Type, string Name, string Doc, string? Initializer = null);
 
 /// <summary>The scores a model of a task writes for one row.</summary>
 internal enum ScoreLayout

@@ -10,6 +10,17 @@ internal static class TaskDefinitions
 {
     public static readonly TaskDefinition BinaryClassification = new(MLTask.BinaryClassification, "BinaryClassification", "binary classification", LabelStorage.Boolean)
     {
+        LabelTypes = ["Boolean"],
+        FaceType = "BinaryClassifier",
+        ReportType = "BinaryClassificationReport",
+        MetricsType = "CalibratedBinaryClassificationMetrics",
+        PredictionType = "BinaryPrediction",
+        PredictionMembers =
+        [
+            new("bool", "PredictedLabel", "The predicted class."),
+            new("float", "Score", "The raw score; positive leans to <see langword=\"true\"/>."),
+            new("float", "Probability", "The calibrated probability of <see langword=\"true\"/>."),
+        ],
         ExpectedLabels = "bool",
         NeedsTwoClasses = true,
         MetricEnum = "BinaryMetric",
@@ -24,6 +35,19 @@ internal static class TaskDefinitions
 
     public static readonly TaskDefinition MulticlassClassification = new(MLTask.MulticlassClassification, "MulticlassClassification", "multiclass classification", LabelStorage.Class)
     {
+        LabelTypes = ["String", "Int32", "Int64"],
+        EnumLabels = true,
+        FaceType = "MulticlassClassifier",
+        GenericOverLabel = true,
+        ReportType = "MulticlassClassificationReport",
+        MetricsType = "MulticlassClassificationMetrics",
+        PredictionType = "MulticlassPrediction",
+        PredictionMembers =
+        [
+            new(null, "PredictedLabel", "The predicted class."),
+            new("float[]", "Scores", "One score per class, in the order of <c>Classes</c>.", "[]"),
+        ],
+        HasClasses = true,
         ExpectedLabels = "string, an enum, int or long",
         NeedsTwoClasses = true,
         MetricEnum = "MulticlassMetric",
@@ -38,6 +62,12 @@ internal static class TaskDefinitions
 
     public static readonly TaskDefinition Regression = new(MLTask.Regression, "Regression", "regression", LabelStorage.Numeric)
     {
+        LabelTypes = ["Single", "Double", "Int32", "Int64"],
+        FaceType = "Regressor",
+        ReportType = "RegressionReport",
+        MetricsType = "RegressionMetrics",
+        PredictionType = "RegressionPrediction",
+        PredictionMembers = [new("float", "Score", "The predicted value.")],
         ExpectedLabels = "float, double, int or long",
         MetricEnum = "RegressionMetric",
         HeadlineMetric = "RSquared",
@@ -50,6 +80,12 @@ internal static class TaskDefinitions
 
     public static readonly TaskDefinition Ranking = new(MLTask.Ranking, "Ranking", "ranking", LabelStorage.Numeric)
     {
+        LabelTypes = ["Single", "Double", "Int32", "Int64"],
+        FaceType = "Ranker",
+        ReportType = "RankingReport",
+        MetricsType = "RankingMetrics",
+        PredictionType = "RankingPrediction",
+        PredictionMembers = [new("float", "Score", "The relevance score: within a group, order rows by it, highest first.")],
         ExpectedLabels = "float, double, int or long (graded relevance)",
         RequiresGroup = true,
         MetricEnum = "RankingMetric",
@@ -61,6 +97,17 @@ internal static class TaskDefinitions
 
     public static readonly TaskDefinition Clustering = new(MLTask.Clustering, "Clustering", "clustering", LabelStorage.Class)
     {
+        LabelTypes = ["String", "Int32", "Int64"],
+        EnumLabels = true,
+        FaceType = "Clusterer",
+        ReportType = "ClusteringReport",
+        MetricsType = "ClusteringMetrics",
+        PredictionType = "ClusteringPrediction",
+        PredictionMembers =
+        [
+            new("int", "ClusterId", "The nearest cluster, from 0: an index into <see cref=\"Distances\"/>."),
+            new("float[]", "Distances", "The squared distance to each cluster's centroid, in the standardized feature space.", "[]"),
+        ],
         ExpectedLabels = "string, an enum, int or long",
         LabelRequired = false,
         MetricEnum = "ClusteringMetric",
@@ -81,6 +128,16 @@ internal static class TaskDefinitions
 
     public static readonly TaskDefinition AnomalyDetection = new(MLTask.AnomalyDetection, "AnomalyDetection", "anomaly detection", LabelStorage.Boolean)
     {
+        LabelTypes = ["Boolean"],
+        FaceType = "AnomalyDetector",
+        ReportType = "AnomalyDetectionReport",
+        MetricsType = "AnomalyDetectionMetrics",
+        PredictionType = "AnomalyPrediction",
+        PredictionMembers =
+        [
+            new("float", "Score", "How unusual the row is: higher is more anomalous."),
+            new("bool", "IsAnomaly", "Whether the score is above the threshold the contamination share set on the training rows."),
+        ],
         ExpectedLabels = "bool (true for an anomaly)",
         LabelRequired = false,
         MetricEnum = "AnomalyDetectionMetric",
@@ -97,6 +154,10 @@ internal static class TaskDefinitions
 
     public static readonly TaskDefinition Synthesis = new(MLTask.Synthesis, "Synthesizer", "synthesis", LabelStorage.ByType)
     {
+        LabelTypes = ["Boolean", "Single", "Double", "Int32", "Int64", "String"],
+        EnumLabels = true,
+        FaceType = "Synthesizer",
+        ReportType = "SynthesisReport",
         ExpectedLabels = "bool, float, double, int, long, string or an enum",
         LabelRequired = false,
         Generative = true,
