@@ -10,7 +10,7 @@ internal sealed class DeferredTrialCluster(ITrialClusterProvider provider, strin
 {
     private Task<ITrialCluster>? _connected;
 
-    public async Task<IReadOnlyList<TrialResult>> RunAsync(TrialJob job, IReadOnlyList<TrialRequest> round, CancellationToken cancellationToken = default)
+    async Task<IReadOnlyList<TrialResult>> ITrialCluster.RunAsync(TrialJob job, IReadOnlyList<TrialRequest> round, CancellationToken cancellationToken)
     {
         _connected ??= Connect();
         var cluster = await _connected.ConfigureAwait(false);

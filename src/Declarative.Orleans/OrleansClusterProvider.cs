@@ -80,9 +80,9 @@ public sealed class OrleansClusterProvider : ITrialClusterProvider
     /// <summary>A cluster connection that stops its host when disposed.</summary>
     private sealed class HostedTrialCluster(IHost host) : ITrialCluster, IAsyncDisposable
     {
-        private readonly OrleansTrialCluster _cluster = new(host.Services.GetRequiredService<IGrainFactory>());
+        private readonly ITrialCluster _cluster = new OrleansTrialCluster(host.Services.GetRequiredService<IGrainFactory>());
 
-        public Task<IReadOnlyList<TrialResult>> RunAsync(TrialJob job, IReadOnlyList<TrialRequest> round, CancellationToken cancellationToken = default) =>
+        Task<IReadOnlyList<TrialResult>> ITrialCluster.RunAsync(TrialJob job, IReadOnlyList<TrialRequest> round, CancellationToken cancellationToken) =>
             _cluster.RunAsync(job, round, cancellationToken);
 
         public async ValueTask DisposeAsync()

@@ -25,7 +25,7 @@ public sealed class OrleansTrialCluster : ITrialCluster
     public Action<TrialOutcome>? Ran { get; init; }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<TrialResult>> RunAsync(TrialJob job, IReadOnlyList<TrialRequest> round, CancellationToken cancellationToken = default)
+    async Task<IReadOnlyList<TrialResult>> ITrialCluster.RunAsync(TrialJob job, IReadOnlyList<TrialRequest> round, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(round);

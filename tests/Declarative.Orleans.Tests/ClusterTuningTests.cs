@@ -92,7 +92,7 @@ public sealed class ClusterTuningTests(ITestOutputHelper output)
 
     private sealed class VanishingData(string path, ITrialCluster inner) : ITrialCluster
     {
-        public Task<IReadOnlyList<TrialResult>> RunAsync(TrialJob job, IReadOnlyList<TrialRequest> round, CancellationToken cancellationToken = default)
+        Task<IReadOnlyList<TrialResult>> ITrialCluster.RunAsync(TrialJob job, IReadOnlyList<TrialRequest> round, CancellationToken cancellationToken)
         {
             File.Delete(path);
             return inner.RunAsync(job, round, cancellationToken);

@@ -62,8 +62,9 @@ public sealed partial class TaskSwitchTests
     [InlineData("return new(Trained(spec, MLTask.Regression, dataPath, options));")]
     [InlineData("[SupportedTasks(MLTask.BinaryClassification, MLTask.Regression)]")]
     [InlineData("var layout = TaskDefinitions.For(model.Task).Scores;")]
+    [InlineData("if (Options.GetType().Name != TaskDefinitions.For(Task).OptionsType)")]
     public void TheCheck_LetsAFaceNameItsOwnTask(string line) => Assert.DoesNotMatch(Branch(), line);
 
-    [GeneratedRegex(@"case\s+MLTask\.|MLTask\.\w+\s*=>|[!=]=\s*MLTask\.|MLTask\.\w+\s*[!=]=|\bis\s+(not\s+)?MLTask\.|\bTask\s+switch\b|[!=]=\s*TaskDescriptors\.|[!=]=\s*TaskDefinitions\.|AttributeName\s*[!=]=")]
+    [GeneratedRegex(@"case\s+MLTask\.|MLTask\.\w+\s*=>|[!=]=\s*MLTask\.|MLTask\.\w+\s*[!=]=|\bis\s+(not\s+)?MLTask\.|\bTask\s+switch\b|[!=]=\s*TaskDe(?:finitions|scriptors)\.\w+(?![\w.(])|AttributeName\s*[!=]=")]
     private static partial Regex Branch();
 }

@@ -1,3 +1,4 @@
+using Declarative.Distribution;
 using Declarative.Orleans.Messages;
 using Declarative.Tuning;
 using Orleans.Placement;

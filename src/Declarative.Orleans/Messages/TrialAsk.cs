@@ -19,10 +19,10 @@ public sealed class TrialAsk
     public required KeyValuePair<string, string>[] Hyperparameters { get; init; }
 
     /// <summary>The request this describes.</summary>
-    public TrialRequest ToRequest() => new(Number, Trainer, Hyperparameters.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
+    internal TrialRequest ToRequest() => new(Number, Trainer, Hyperparameters.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
 
     /// <summary>The message for <paramref name="request"/>.</summary>
-    public static TrialAsk From(TrialRequest request)
+    internal static TrialAsk From(TrialRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         return new TrialAsk { Number = request.Number, Trainer = request.Trainer, Hyperparameters = [.. request.Hyperparameters] };

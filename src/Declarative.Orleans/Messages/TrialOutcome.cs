@@ -39,7 +39,7 @@ public sealed record TrialOutcome
     public int Attempt { get; init; } = 1;
 
     /// <summary>The result of <paramref name="request"/>, keeping the request's own hyperparameters.</summary>
-    public TrialResult ToResult(TrialRequest request)
+    internal TrialResult ToResult(TrialRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         return new TrialResult(request.Number, request.Trainer, request.Hyperparameters, Metric, MetricStdDev, Cost, Error);

@@ -23,10 +23,10 @@ public sealed class TrialWork
     public string? DataPath { get; init; }
 
     /// <summary>The job this describes.</summary>
-    public TrialJob ToJob() => new(DeclarationHash, AssemblyPath, PipelineType, DataPath);
+    internal TrialJob ToJob() => new(DeclarationHash, AssemblyPath, PipelineType, DataPath);
 
     /// <summary>The message for <paramref name="job"/>.</summary>
-    public static TrialWork From(TrialJob job)
+    internal static TrialWork From(TrialJob job)
     {
         ArgumentNullException.ThrowIfNull(job);
         return new TrialWork { DeclarationHash = job.DeclarationHash, AssemblyPath = job.AssemblyPath, PipelineType = job.PipelineType, DataPath = job.DataPath };

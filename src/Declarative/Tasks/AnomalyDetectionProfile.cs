@@ -46,7 +46,7 @@ internal sealed class AnomalyDetectionProfile() : PredictiveTaskProfile(TaskDefi
         _ => throw Unsupported(trainer),
     };
 
-    public override object? Evaluate(MLContext ml, IDataView predictions, string? label)
+    public override TaskMetrics? Evaluate(MLContext ml, IDataView predictions, string? label)
     {
         if (label is null)
         {
@@ -57,7 +57,8 @@ internal sealed class AnomalyDetectionProfile() : PredictiveTaskProfile(TaskDefi
         var labels = Column<float>(predictions, label);
         var scores = Scores(predictions);
         var rows = labels.Select((l, i) => new ScoredLabel { Label = l, Score = scores[i] }).ToArray();
-        return ml.AnomalyDetection.Evaluate(ml.Data.LoadFromEnumerable(rows), nameof(ScoredLabel.Label), nameof(ScoredLabel.Score), nameof(ScoredLabel.PredictedLabel), FalsePositiveCount);
+        var m = ml.AnomalyDetection.Evaluate(ml.Data.LoadFromEnumerable(rows), nameof(ScoredLabel.Label), nameof(ScoredLabel.Score), nameof(ScoredLabel.PredictedLabel), FalsePositiveCount);
+        return TaskMetrics.Of(m, [(nameof(m.AreaUnderRocCurve), m.AreaUnderRocCurve), (nameof(m.DetectionRateAtFalsePositiveCount), m.DetectionRateAtFalsePositiveCount)]);
     }
 
     /// <summary>The score above which the declared contamination share of the training rows lie.</summary>

@@ -35,8 +35,18 @@ internal sealed class BinaryClassificationProfile() : PredictiveTaskProfile(Task
         };
     }
 
-    public override object? Evaluate(MLContext ml, IDataView predictions, string? label) =>
-        ml.BinaryClassification.Evaluate(predictions, labelColumnName: label);
+    public override TaskMetrics? Evaluate(MLContext ml, IDataView predictions, string? label)
+    {
+        var m = ml.BinaryClassification.Evaluate(predictions, labelColumnName: label);
+        return TaskMetrics.Of(m,
+        [
+            (nameof(m.Accuracy), m.Accuracy), (nameof(m.AreaUnderRocCurve), m.AreaUnderRocCurve),
+            (nameof(m.AreaUnderPrecisionRecallCurve), m.AreaUnderPrecisionRecallCurve), (nameof(m.F1Score), m.F1Score),
+            (nameof(m.PositivePrecision), m.PositivePrecision), (nameof(m.PositiveRecall), m.PositiveRecall),
+            (nameof(m.NegativePrecision), m.NegativePrecision), (nameof(m.NegativeRecall), m.NegativeRecall),
+            (nameof(m.LogLoss), m.LogLoss), (nameof(m.LogLossReduction), m.LogLossReduction), (nameof(m.Entropy), m.Entropy),
+        ]);
+    }
 
     public override EvaluationReport CreateReport(ReportBasics basics, IDataView predictions, string? label)
     {

@@ -45,8 +45,16 @@ internal sealed class ClusteringProfile() : PredictiveTaskProfile(TaskDefinition
         return ml.Clustering.Trainers.KMeans(options);
     }
 
-    public override object? Evaluate(MLContext ml, IDataView predictions, string? label) =>
-        ml.Clustering.Evaluate(predictions, labelColumnName: label, featureColumnName: ColumnNames.Features);
+    public override TaskMetrics? Evaluate(MLContext ml, IDataView predictions, string? label)
+    {
+        // Without a label, normalized mutual information is NaN: not measured, left out.
+        var m = ml.Clustering.Evaluate(predictions, labelColumnName: label, featureColumnName: ColumnNames.Features);
+        return TaskMetrics.Of(m,
+        [
+            (nameof(m.NormalizedMutualInformation), m.NormalizedMutualInformation), (nameof(m.AverageDistance), m.AverageDistance),
+            (nameof(m.DaviesBouldinIndex), m.DaviesBouldinIndex),
+        ]);
+    }
 
     public override EvaluationReport CreateReport(ReportBasics basics, IDataView predictions, string? label)
     {

@@ -36,8 +36,16 @@ internal sealed class MulticlassClassificationProfile() : PredictiveTaskProfile(
         };
     }
 
-    public override object? Evaluate(MLContext ml, IDataView predictions, string? label) =>
-        ml.MulticlassClassification.Evaluate(predictions, labelColumnName: label);
+    public override TaskMetrics? Evaluate(MLContext ml, IDataView predictions, string? label)
+    {
+        // TopKAccuracy is 0 unless a K is set, and none is.
+        var m = ml.MulticlassClassification.Evaluate(predictions, labelColumnName: label);
+        return TaskMetrics.Of(m,
+        [
+            (nameof(m.MicroAccuracy), m.MicroAccuracy), (nameof(m.MacroAccuracy), m.MacroAccuracy),
+            (nameof(m.LogLoss), m.LogLoss), (nameof(m.LogLossReduction), m.LogLossReduction),
+        ]);
+    }
 
     public override EvaluationReport CreateReport(ReportBasics basics, IDataView predictions, string? label)
     {

@@ -36,7 +36,7 @@ internal abstract class PredictiveTaskProfile(TaskDefinition definition) : TaskP
     public abstract IEstimator<ITransformer> CreateTrainer(MLContext ml, Trainer trainer, TrainerInputs inputs, IReadOnlyDictionary<string, string>? hyperparameters);
 
     /// <inheritdoc/>
-    public abstract object? Evaluate(MLContext ml, IDataView predictions, string? label);
+    public abstract TaskMetrics? Evaluate(MLContext ml, IDataView predictions, string? label);
 
     /// <inheritdoc/>
     public virtual TaskState? Learn(ITransformer model, IDataView trainPart, TaskOptions? options) => null;

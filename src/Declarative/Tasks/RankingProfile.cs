@@ -35,8 +35,12 @@ internal sealed class RankingProfile() : PredictiveTaskProfile(TaskDefinitions.R
         };
     }
 
-    public override object? Evaluate(MLContext ml, IDataView predictions, string? label) =>
-        ml.Ranking.Evaluate(predictions, labelColumnName: label, rowGroupColumnName: ColumnNames.GroupKey);
+    public override TaskMetrics? Evaluate(MLContext ml, IDataView predictions, string? label)
+    {
+        // Lists by cut-off (NDCG at 1, 2, ...): one value each, named as RankingMetric names them.
+        var m = ml.Ranking.Evaluate(predictions, labelColumnName: label, rowGroupColumnName: ColumnNames.GroupKey);
+        return TaskMetrics.Of(m, [.. TaskMetrics.ByCutOff("Ndcg", m.NormalizedDiscountedCumulativeGains), .. TaskMetrics.ByCutOff("Dcg", m.DiscountedCumulativeGains)]);
+    }
 
     public override EvaluationReport CreateReport(ReportBasics basics, IDataView predictions, string? label)
     {

@@ -33,8 +33,16 @@ internal sealed class RegressionProfile() : PredictiveTaskProfile(TaskDefinition
         };
     }
 
-    public override object? Evaluate(MLContext ml, IDataView predictions, string? label) =>
-        ml.Regression.Evaluate(predictions, labelColumnName: label);
+    public override TaskMetrics? Evaluate(MLContext ml, IDataView predictions, string? label)
+    {
+        // LossFunction repeats MeanSquaredError for the default loss.
+        var m = ml.Regression.Evaluate(predictions, labelColumnName: label);
+        return TaskMetrics.Of(m,
+        [
+            (nameof(m.MeanAbsoluteError), m.MeanAbsoluteError), (nameof(m.MeanSquaredError), m.MeanSquaredError),
+            (nameof(m.RootMeanSquaredError), m.RootMeanSquaredError), (nameof(m.RSquared), m.RSquared),
+        ]);
+    }
 
     public override EvaluationReport CreateReport(ReportBasics basics, IDataView predictions, string? label)
     {

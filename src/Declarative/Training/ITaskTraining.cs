@@ -36,8 +36,8 @@ internal interface ITaskTraining
     /// <summary>The trainer with its defaults and the seed, or with <paramref name="hyperparameters"/> set on its options.</summary>
     IEstimator<ITransformer> CreateTrainer(MLContext ml, Trainer trainer, TrainerInputs inputs, IReadOnlyDictionary<string, string>? hyperparameters);
 
-    /// <summary>ML.NET's metrics object of the task for scored rows, or null when there is nothing to measure by (no label).</summary>
-    object? Evaluate(MLContext ml, IDataView predictions, string? label);
+    /// <summary>The task's metrics for scored rows, or null when there is nothing to measure by (no label).</summary>
+    TaskMetrics? Evaluate(MLContext ml, IDataView predictions, string? label);
 
     /// <summary>
     /// What the task learns from the fitted model's scores on its own training rows, beyond the model (anomaly

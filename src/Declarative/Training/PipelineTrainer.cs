@@ -202,7 +202,7 @@ internal static class PipelineTrainer
 
     /// <summary>The metrics of scored rows, by ML.NET's property names (none without a label for a task that measures by it).</summary>
     public static IReadOnlyDictionary<string, double> Metrics<TRow>(MLContext ml, PipelineSpec<TRow> spec, ITaskTraining task, IDataView predictions) =>
-        MetricValues.Of(task.Evaluate(ml, predictions, LabelColumn(spec, task)));
+        task.Evaluate(ml, predictions, LabelColumn(spec, task))?.Values ?? TaskMetrics.None;
 
     /// <summary>The table rows a view over a <see cref="TableDataView"/> passes on, by their row ids.</summary>
     private static int[] RowIndexes(IDataView view)

@@ -9,7 +9,7 @@ namespace Declarative.Tuning;
 /// far; its trees' spread at a point estimates uncertainty, and the next point is the candidate with the largest
 /// expected improvement among random points and small steps around the best ones.
 /// </summary>
-public sealed class BayesianTuner : ITuner
+internal sealed class BayesianTuner : ITuner
 {
     private const int InitialPoints = 5;
     private const int RandomCandidates = 100;

@@ -9,7 +9,7 @@ namespace Declarative.Tuning;
 /// turn (a step, its opposite, a new direction); results arrive in proposal order, and one that beats the incumbent
 /// moves it, whichever incumbent it was proposed from.
 /// </summary>
-public sealed class CostFrugalTuner : ITuner
+internal sealed class CostFrugalTuner : ITuner
 {
     private const double InitialStep = 0.1;
     private const double MinimumStep = 0.001;

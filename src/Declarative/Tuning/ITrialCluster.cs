@@ -3,7 +3,9 @@ namespace Declarative.Tuning;
 /// <summary>
 /// Runs rounds of tuning trials in other processes or on other machines (the Declarative.Orleans package implements it
 /// on an Orleans cluster). The tuner still runs where the build does: it proposes a round, the cluster runs it, and
-/// the results are applied in trial order, so a cluster gives the same trials and winner as one machine.
+/// the results are applied in trial order, so a cluster gives the same trials and winner as one machine. Apps pass one
+/// (<see cref="TrainOptions.Cluster"/>) without calling it: its member and the trial contracts are internal, so only
+/// Declarative's own packages implement it.
 /// </summary>
 public interface ITrialCluster
 {
@@ -13,7 +15,7 @@ public interface ITrialCluster
     /// <see cref="TrialResult.Error"/>; a trial that cannot be run at all (a worker cannot load the assembly or the
     /// data) throws, naming what it could not load and where.
     /// </summary>
-    Task<IReadOnlyList<TrialResult>> RunAsync(TrialJob job, IReadOnlyList<TrialRequest> round, CancellationToken cancellationToken = default);
+    internal Task<IReadOnlyList<TrialResult>> RunAsync(TrialJob job, IReadOnlyList<TrialRequest> round, CancellationToken cancellationToken = default);
 }
 
 /// <summary>What a trial worker needs to run a pipeline's trials away from the build.</summary>
@@ -21,7 +23,7 @@ public interface ITrialCluster
 /// <param name="AssemblyPath">The full path of the built assembly that declares the pipeline, as the worker sees it.</param>
 /// <param name="PipelineType">The pipeline class's full name in that assembly.</param>
 /// <param name="DataPath">The full path of the data file, or <see langword="null"/> for a pipeline that reads its declared database.</param>
-public sealed record TrialJob(string DeclarationHash, string AssemblyPath, string PipelineType, string? DataPath)
+internal sealed record TrialJob(string DeclarationHash, string AssemblyPath, string PipelineType, string? DataPath)
 {
     /// <summary>The job for a pipeline trained from <paramref name="dataPath"/> (a file), or from its declared database when it is null.</summary>
     public static TrialJob For(Schema.IPipelineSpec spec, string? dataPath)

@@ -5,7 +5,7 @@ namespace Declarative.Tuning;
 /// provides clusters (Declarative.Orleans) names its provider with <see cref="TrialClusterProviderAttribute"/>, so the
 /// build host finds it without the core depending on it.
 /// </summary>
-public interface ITrialClusterProvider
+internal interface ITrialClusterProvider
 {
     /// <summary>
     /// Starts or joins the cluster that <paramref name="setting"/> names. The caller disposes the result when it is
@@ -17,7 +17,7 @@ public interface ITrialClusterProvider
 /// <summary>Names an assembly's <see cref="ITrialClusterProvider"/>.</summary>
 /// <param name="providerType">A type with a public parameterless constructor that implements <see cref="ITrialClusterProvider"/>.</param>
 [AttributeUsage(AttributeTargets.Assembly, AllowMultiple = false)]
-public sealed class TrialClusterProviderAttribute(Type providerType) : Attribute
+internal sealed class TrialClusterProviderAttribute(Type providerType) : Attribute
 {
     /// <summary>The provider type.</summary>
     public Type ProviderType { get; } = providerType;

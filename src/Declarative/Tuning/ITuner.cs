@@ -8,7 +8,7 @@ namespace Declarative.Tuning;
 /// before any of their results, then reports them in the order it was given them; a tuner must not propose the same
 /// point twice in a round. Tuners are deterministic for a seed.
 /// </summary>
-public interface ITuner
+internal interface ITuner
 {
     /// <summary>The next point to evaluate.</summary>
     double[] Propose();
@@ -18,7 +18,7 @@ public interface ITuner
 }
 
 /// <summary>Creates tuners.</summary>
-public static class Tuners
+internal static class Tuners
 {
     /// <summary>
     /// The tuner <paramref name="kind"/> means for <paramref name="trainer"/>: itself, except <see cref="TunerKind.Auto"/>,
@@ -50,7 +50,7 @@ public static class Tuners
 }
 
 /// <summary>The start point, then uniform random points.</summary>
-public sealed class RandomTuner(double[] start, int seed) : ITuner
+internal sealed class RandomTuner(double[] start, int seed) : ITuner
 {
     private readonly Random _random = new(seed);
     private bool _started;
@@ -77,7 +77,7 @@ public sealed class RandomTuner(double[] start, int seed) : ITuner
 /// The start point, then the points of a grid with about budget^(1/d) levels per dimension (at least 2), in a seeded
 /// order so that a budget smaller than the grid still spreads over it.
 /// </summary>
-public sealed class GridTuner : ITuner
+internal sealed class GridTuner : ITuner
 {
     private readonly double[] _start;
     private readonly List<double[]> _points;

@@ -5,7 +5,7 @@ using System.Reflection;
 namespace Declarative.Tuning;
 
 /// <summary>One dimension of a search space, mapped to [0, 1] (linearly or on a log scale; choices by slot).</summary>
-public sealed record Hyperparameter(string Name, HyperparameterKind Kind, double Min, double Max, double Default, bool Log, IReadOnlyList<string> Choices)
+internal sealed record Hyperparameter(string Name, HyperparameterKind Kind, double Min, double Max, double Default, bool Log, IReadOnlyList<string> Choices)
 {
     /// <summary>The value at a point of the unit interval: rounded for integers, a choice's index for choices.</summary>
     public double FromUnit(double u)
@@ -55,7 +55,7 @@ public sealed record Hyperparameter(string Name, HyperparameterKind Kind, double
 /// The search space of one trainer: its catalog of <see cref="HyperparameterAttribute"/>s, narrowed by the pipeline's
 /// <see cref="SearchRangeAttribute"/>s, mapped to the unit cube so every tuner works on plain vectors in [0, 1]^d.
 /// </summary>
-public sealed class SearchSpace
+internal sealed class SearchSpace
 {
     private SearchSpace(Trainer trainer, IReadOnlyList<Hyperparameter> parameters)
     {

@@ -12,7 +12,7 @@ internal sealed record TrainingRun(
     IReadOnlyList<TrialResult> Trials,
     TrainingData Data,
     IDataView TestPredictions,
-    object? TestMetrics,
+    TaskMetrics? TestMetrics,
     TimeSpan Duration)
 {
     /// <summary>What the task learned beyond the model (anomaly detection's threshold); null for tasks that learn nothing more.</summary>

@@ -4,4 +4,4 @@ namespace Declarative.Tuning;
 /// <param name="Number">Its position in the search, from 1.</param>
 /// <param name="Trainer">The trainer.</param>
 /// <param name="Hyperparameters">The hyperparameters to set on it.</param>
-public sealed record TrialRequest(int Number, Trainer Trainer, IReadOnlyDictionary<string, string> Hyperparameters);
+internal sealed record TrialRequest(int Number, Trainer Trainer, IReadOnlyDictionary<string, string> Hyperparameters);

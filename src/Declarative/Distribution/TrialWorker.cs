@@ -5,14 +5,14 @@ using Declarative.Tasks;
 using Declarative.Training;
 using Declarative.Tuning;
 
-namespace Declarative;
+namespace Declarative.Distribution;
 
 /// <summary>
 /// Runs tuning trials in this process for a build elsewhere: what a trial worker on another machine calls. It loads
 /// the pipeline's assembly and data once per job, as the build host does (the same split, folds and seeds), so a trial
 /// scores the same here as in the build.
 /// </summary>
-public static class TrialWorker
+internal static class TrialWorker
 {
     private const int KeptJobs = 4;
     private static readonly ConcurrentDictionary<TrialJob, Lazy<Func<TrialRequest, TrialResult>>> Jobs = new();
@@ -91,15 +91,5 @@ public static class TrialWorker
             var evaluator = new TrialEvaluator<TRow>(spec, TaskProfiles.Predictive(spec.Task), tuning, data.TrainPart!);
             return request => evaluator.Evaluate(request, Timeout.InfiniteTimeSpan);
         }
-    }
-}
-
-/// <summary>A trial worker cannot run a job's trials: its assembly, pipeline or data cannot be loaded where it runs.</summary>
-public sealed class TrialWorkerException : Exception
-{
-    /// <summary>Creates the exception.</summary>
-    public TrialWorkerException(string message, Exception? inner = null)
-        : base(message, inner)
-    {
     }
 }
