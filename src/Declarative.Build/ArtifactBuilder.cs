@@ -174,7 +174,7 @@ internal static class ArtifactBuilder
     /// scorer cannot serve (text n-grams) gets none, and a stale one is removed.
     /// </summary>
     /// <summary>Whether the build writes a portable model: the task is one the scorer serves, and so are the features.</summary>
-    private static bool Portable(IPipelineSpec spec) => TaskProfiles.For(spec.Task).Portable && spec.Portable;
+    private static bool Portable(IPipelineSpec spec) => TaskDefinitions.For(spec.Task).Portable && spec.PortableFeatures;
 
     private static void WritePortable(IPipelineSpec spec, ITrainedPipeline trained, string portablePath, string modelPath, ArtifactOptions options)
     {

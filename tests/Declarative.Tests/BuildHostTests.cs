@@ -69,7 +69,7 @@ public sealed class BuildHostTests : IDisposable
     {
         var result = ArtifactBuilder.Build(PipelineRegistry.For(typeof(TunedHousingModel)), _temp.Path, new ArtifactOptions { Report = false });
 
-        Assert.StartsWith("test RootMeanSquaredError ", BuildHost.Headline(result.Manifest), StringComparison.Ordinal);
+        Assert.StartsWith("test RootMeanSquaredError ", TrainOperation.Headline(result.Manifest), StringComparison.Ordinal);
     }
 
     public void Dispose() => _temp.Dispose();

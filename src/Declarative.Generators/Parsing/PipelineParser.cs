@@ -108,13 +108,13 @@ namespace Declarative.Generators.Parsing
             tuning = TaskOptionParser.Tuning(type, rowType.Name, task, columns?.Label, columns is not null, taskOption, tuning, symbols, diagnostics, cancellationToken);
             if (!task.Portable && buildOptions.PublishAot)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TaskNotServableNatively, attributeLocation, type.Name, task.Title));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TaskNotServableNatively, attributeLocation, type.Name, task.Title, Tasks.TaskDescriptors.Titles(t => t.Portable)));
             }
 
             if (!task.OnnxExport && buildOptions.ExportOnnx)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOnnxExport, attributeLocation,
-                    $"Declarative exports binary and multiclass classification and regression to ONNX, not {task.Title}; do not set DeclarativeExportOnnx in this project"));
+                    $"Declarative exports {Tasks.TaskDescriptors.Titles(t => t.OnnxExport)} to ONNX, not {task.Title}; do not set DeclarativeExportOnnx in this project"));
             }
 
             // Warnings travel with the model; only errors stop it.

@@ -54,6 +54,6 @@ public interface IPipelineSpec
     /// <summary>The declaration hash as a build with ML.NET <paramref name="mlnetVersion"/> computes it.</summary>
     internal string DeclarationHashWith(string mlnetVersion);
 
-    /// <summary>Whether Declarative's portable scorer can serve the features (all but <c>[Text]</c> n-grams); whether it serves the task is the task profile's <c>Portable</c>.</summary>
-    internal bool Portable { get; }
+    /// <summary>Whether Declarative's portable scorer can serve the features (all but <c>[Text]</c> n-grams); whether it serves the task is the task definition's <c>Portable</c>.</summary>
+    internal bool PortableFeatures { get; }
 }

@@ -95,7 +95,7 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
     string IPipelineSpec.DeclarationHashWith(string mlnetVersion) => DeclarationHashWith(mlnetVersion);
 
     /// <inheritdoc/>
-    bool IPipelineSpec.Portable => Features.All(f => f.Kind != ColumnKind.Text);
+    bool IPipelineSpec.PortableFeatures => Features.All(f => f.Kind != ColumnKind.Text);
 
     /// <summary>The share of rows held out for testing.</summary>
     public double TestFraction { get; init; } = SplitAttribute.DefaultTestFraction;

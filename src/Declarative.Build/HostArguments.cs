@@ -1,0 +1,63 @@
+namespace Declarative.Build;
+
+/// <summary>
+/// The host's command line: <c>&lt;assembly&gt; &lt;output directory&gt;</c> and the flags of <see cref="BuildHost"/>;
+/// which operation runs follows from them (list, predict, or train).
+/// </summary>
+internal sealed record HostArguments(string AssemblyPath, string OutputDirectory)
+{
+    public bool Retune { get; init; }
+
+    public bool Report { get; init; } = true;
+
+    public bool List { get; init; }
+
+    /// <summary>The pipeline, input file and output file of <c>--predict</c>, or null.</summary>
+    public (string Pipeline, string Input, string Output)? Predict { get; init; }
+
+    /// <summary>The pipelines to train, separated by ';', or null for all of them.</summary>
+    public string? Only { get; init; }
+
+    /// <summary>The trial cluster setting (<c>DeclarativeTrialCluster</c>), or null.</summary>
+    public string? Cluster { get; init; }
+
+    /// <summary>The arguments, or null with the usage error reported.</summary>
+    public static HostArguments? Parse(IReadOnlyList<string> args, HostReporter reporter)
+    {
+        (string, string, string)? predict = null;
+        if (args.ToList().IndexOf(BuildHost.PredictFlag) is var at and >= 0)
+        {
+            if (at + 3 >= args.Count)
+            {
+                reporter.Error(BuildHost.HostErrorCode, $"usage: {BuildHost.PredictFlag} <pipeline> <input file> <output file>");
+                return null;
+            }
+
+            predict = (args[at + 1], args[at + 2], args[at + 3]);
+            args = args.Take(at).Concat(args.Skip(at + 4)).ToArray();
+        }
+
+        var only = Value(args, BuildHost.OnlyFlag);
+        var cluster = Value(args, BuildHost.ClusterFlag);
+        var positional = args.Where(a => a != BuildHost.RetuneFlag && a != BuildHost.NoReportFlag && a != BuildHost.ListFlag
+            && !a.StartsWith(BuildHost.OnlyFlag, StringComparison.Ordinal) && !a.StartsWith(BuildHost.ClusterFlag, StringComparison.Ordinal)).ToArray();
+        if (positional.Length != 2)
+        {
+            reporter.Error(BuildHost.HostErrorCode, $"usage: Declarative.Build.Host <assembly> <output directory> [{BuildHost.RetuneFlag}] [{BuildHost.NoReportFlag}]");
+            return null;
+        }
+
+        return new HostArguments(positional[0], positional[1])
+        {
+            Retune = args.Contains(BuildHost.RetuneFlag),
+            Report = !args.Contains(BuildHost.NoReportFlag),
+            List = args.Contains(BuildHost.ListFlag),
+            Predict = predict,
+            Only = only,
+            Cluster = cluster,
+        };
+    }
+
+    private static string? Value(IEnumerable<string> args, string flag) =>
+        args.FirstOrDefault(a => a.StartsWith(flag, StringComparison.Ordinal))?[flag.Length..];
+}
