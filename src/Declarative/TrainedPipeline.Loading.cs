@@ -1,7 +1,6 @@
 using Declarative.Artifacts;
 using Declarative.Data;
 using Declarative.Evaluation;
-using Declarative.Prediction;
 using Declarative.Schema;
 using Declarative.Scoring;
 using Declarative.Tasks;

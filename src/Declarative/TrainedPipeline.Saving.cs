@@ -1,13 +1,9 @@
 using Declarative.Artifacts;
 using Declarative.Data;
 using Declarative.Evaluation;
-using Declarative.Prediction;
 using Declarative.Schema;
 using Declarative.Scoring;
 using Declarative.Tasks;
-using Declarative.Training;
-using Declarative.Tuning;
-using Microsoft.ML;
 
 namespace Declarative;
 

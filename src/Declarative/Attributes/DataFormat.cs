@@ -6,12 +6,7 @@ namespace Declarative.Generators.Shared;
 #endif
 
 /// <summary>How a data file is written.</summary>
-#if DECLARATIVE_GENERATOR
-internal
-#else
-public
-#endif
-enum DataFormat
+public enum DataFormat
 {
     /// <summary>Delimited text (CSV, TSV, ...), with or without a header.</summary>
     Delimited = 0,

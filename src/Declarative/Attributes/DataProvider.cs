@@ -10,12 +10,7 @@ namespace Declarative.Generators.Shared;
 /// provider's package is the app's choice (Declarative does not carry it): add <c>Microsoft.Data.Sqlite</c> or
 /// <c>Npgsql</c> to the project that declares the pipeline.
 /// </summary>
-#if DECLARATIVE_GENERATOR
-internal
-#else
-public
-#endif
-enum DataProvider
+public enum DataProvider
 {
     /// <summary>A delimited file (<c>Data</c>): the default.</summary>
     File = 0,

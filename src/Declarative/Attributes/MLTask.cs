@@ -7,12 +7,7 @@ namespace Declarative.Generators.Shared;
 #endif
 
 /// <summary>The machine-learning task of a pipeline.</summary>
-#if DECLARATIVE_GENERATOR
-internal
-#else
-public
-#endif
-enum MLTask
+public enum MLTask
 {
     /// <summary>Predicts one of two classes (a <see cref="bool"/> label).</summary>
     BinaryClassification = 1,

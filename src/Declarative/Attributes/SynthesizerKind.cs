@@ -6,12 +6,7 @@ namespace Declarative.Generators.Shared;
 #endif
 
 /// <summary>How a synthesizer models rows.</summary>
-#if DECLARATIVE_GENERATOR
-internal
-#else
-public
-#endif
-enum SynthesizerKind
+public enum SynthesizerKind
 {
     /// <summary>
     /// Each column through its empirical distribution, their dependence as the correlation of their normal scores

@@ -6,12 +6,7 @@ namespace Declarative.Generators.Shared;
 #endif
 
 /// <summary>How a [Text] feature becomes numbers.</summary>
-#if DECLARATIVE_GENERATOR
-internal
-#else
-public
-#endif
-enum TextEncoder
+public enum TextEncoder
 {
     /// <summary>Normalized word and character n-grams, learned from the training data (ML.NET's text featurizer). The default.</summary>
     NGrams = 0,
