@@ -27,7 +27,7 @@ internal sealed class AnomalyDetectionProfile() : PredictiveTaskProfile(TaskDefi
     /// k-means scores a row by its distance to the nearest centroid (one centroid unless tuned: the standardized distance
     /// from the mean). PCA's rank is capped at the number of features, which ML.NET requires and the declaration cannot know.
     /// </summary>
-    public override IEstimator<ITransformer> CreateTrainer(MLContext ml, Trainer trainer, TrainerInputs inputs, IReadOnlyDictionary<string, string>? hp) => trainer switch
+    protected override IEstimator<ITransformer> CreateEstimator(MLContext ml, Trainer trainer, TrainerInputs inputs, IReadOnlyDictionary<string, string>? hp) => trainer switch
     {
         Trainer.KMeans => ml.Clustering.Trainers.KMeans(With(new KMeansTrainer.Options
         {

@@ -17,7 +17,7 @@ namespace Declarative.Tasks;
 internal sealed class BinaryClassificationProfile() : PredictiveTaskProfile(TaskDefinitions.BinaryClassification)
 {
     /// <summary>Every binary trainer ends in a probability: uncalibrated ones get Platt calibration.</summary>
-    public override IEstimator<ITransformer> CreateTrainer(MLContext ml, Trainer trainer, TrainerInputs inputs, IReadOnlyDictionary<string, string>? hp)
+    protected override IEstimator<ITransformer> CreateEstimator(MLContext ml, Trainer trainer, TrainerInputs inputs, IReadOnlyDictionary<string, string>? hp)
     {
         var (label, seed) = (inputs.Label!, inputs.Seed);
         const string features = ColumnNames.Features;

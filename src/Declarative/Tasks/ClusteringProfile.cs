@@ -23,7 +23,7 @@ internal sealed class ClusteringProfile() : PredictiveTaskProfile(TaskDefinition
     public override LabelConversion LabelConversion => LabelConversion.Key;
 
     /// <summary>A declared number of clusters wins over a tuned one (the generator does not tune k when it is declared).</summary>
-    public override IEstimator<ITransformer> CreateTrainer(MLContext ml, Trainer trainer, TrainerInputs inputs, IReadOnlyDictionary<string, string>? hp)
+    protected override IEstimator<ITransformer> CreateEstimator(MLContext ml, Trainer trainer, TrainerInputs inputs, IReadOnlyDictionary<string, string>? hp)
     {
         if (trainer != Trainer.KMeans)
         {

@@ -18,7 +18,7 @@ internal sealed class MulticlassClassificationProfile() : PredictiveTaskProfile(
 {
     public override LabelConversion LabelConversion => LabelConversion.Key;
 
-    public override IEstimator<ITransformer> CreateTrainer(MLContext ml, Trainer trainer, TrainerInputs inputs, IReadOnlyDictionary<string, string>? hp)
+    protected override IEstimator<ITransformer> CreateEstimator(MLContext ml, Trainer trainer, TrainerInputs inputs, IReadOnlyDictionary<string, string>? hp)
     {
         var (label, seed) = (inputs.Label!, inputs.Seed);
         const string features = ColumnNames.Features;

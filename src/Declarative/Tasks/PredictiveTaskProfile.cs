@@ -33,7 +33,14 @@ internal abstract class PredictiveTaskProfile(TaskDefinition definition) : TaskP
     public virtual LabelConversion LabelConversion => LabelConversion.None;
 
     /// <inheritdoc/>
-    public abstract IEstimator<ITransformer> CreateTrainer(MLContext ml, Trainer trainer, TrainerInputs inputs, IReadOnlyDictionary<string, string>? hyperparameters);
+    public IEstimator<ITransformer> CreateTrainer(MLContext ml, Trainer trainer, TrainerInputs inputs, IReadOnlyDictionary<string, string>? hyperparameters)
+    {
+        var estimator = CreateEstimator(ml, trainer, inputs, hyperparameters);
+        return trainer == Trainer.LightGbm ? LightGbmThreads.Gated(estimator, hyperparameters) : estimator;
+    }
+
+    /// <summary>The task's trainer with its defaults and the seed, or with <paramref name="hyperparameters"/> set on its options.</summary>
+    protected abstract IEstimator<ITransformer> CreateEstimator(MLContext ml, Trainer trainer, TrainerInputs inputs, IReadOnlyDictionary<string, string>? hyperparameters);
 
     /// <inheritdoc/>
     public abstract TaskMetrics? Evaluate(MLContext ml, IDataView predictions, string? label);

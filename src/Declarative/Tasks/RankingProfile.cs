@@ -23,7 +23,7 @@ internal sealed class RankingProfile() : PredictiveTaskProfile(TaskDefinitions.R
 
     private const int RandomOrders = 20;
 
-    public override IEstimator<ITransformer> CreateTrainer(MLContext ml, Trainer trainer, TrainerInputs inputs, IReadOnlyDictionary<string, string>? hp)
+    protected override IEstimator<ITransformer> CreateEstimator(MLContext ml, Trainer trainer, TrainerInputs inputs, IReadOnlyDictionary<string, string>? hp)
     {
         const string features = ColumnNames.Features;
         var (label, group, seed) = (inputs.Label!, inputs.Group!, inputs.Seed);

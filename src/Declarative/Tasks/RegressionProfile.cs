@@ -16,7 +16,7 @@ namespace Declarative.Tasks;
 /// <summary>Regression: a numeric label; predicted against actual and the residuals.</summary>
 internal sealed class RegressionProfile() : PredictiveTaskProfile(TaskDefinitions.Regression)
 {
-    public override IEstimator<ITransformer> CreateTrainer(MLContext ml, Trainer trainer, TrainerInputs inputs, IReadOnlyDictionary<string, string>? hp)
+    protected override IEstimator<ITransformer> CreateEstimator(MLContext ml, Trainer trainer, TrainerInputs inputs, IReadOnlyDictionary<string, string>? hp)
     {
         var (label, seed) = (inputs.Label!, inputs.Seed);
         const string features = ColumnNames.Features;

@@ -64,10 +64,10 @@ public sealed class PortableScorerParityTests
         var data = PipelineTrainer.LoadDeclared(spec, null);
         var ml = new Microsoft.ML.MLContext(spec.Seed);
         var model = PipelineTrainer.Featurizer(ml, spec, task, Trainer.LightGbm)
-            .Append(ml.MulticlassClassification.Trainers.LightGbm(new Microsoft.ML.Trainers.LightGbm.LightGbmMulticlassTrainer.Options
+            .Append(LightGbmThreads.Gated(ml.MulticlassClassification.Trainers.LightGbm(new Microsoft.ML.Trainers.LightGbm.LightGbmMulticlassTrainer.Options
             {
                 LabelColumnName = ColumnNames.LabelKey, FeatureColumnName = ColumnNames.Features, UseSoftmax = true, Seed = 1,
-            }))
+            }), null))
             .Fit(data.TrainPart!);
 
         var portable = PortableModelReader.Read(spec, model, Trainer.LightGbm, null);

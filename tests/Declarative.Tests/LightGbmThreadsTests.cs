@@ -1,0 +1,72 @@
+using Declarative.Tasks;
+using Declarative.Tests.Pipelines;
+using Declarative.Training;
+
+namespace Declarative.Tests;
+
+/// <summary>
+/// LightGBM fits with different thread settings must never run at once: side by side they crash the process (a tuning
+/// trial on one core beside a refit on all, or two collections of these tests). The gate lets fits of one setting run
+/// together and keeps the others out.
+/// </summary>
+public sealed class LightGbmThreadsTests
+{
+    [Fact]
+    public void FitsWithMixedThreadSettings_RunSideBySide_WithoutCrashingTheProcess()
+    {
+        // The product's path to LightGbm on adult (one-hot categoricals, LightGBM's sparse bins), four fits at a time,
+        // every other one at one thread: without the gate this kills the test host within seconds.
+        var spec = AdultIncomeModel.Spec;
+        var task = TaskProfiles.Predictive(spec.Task);
+        var data = PipelineTrainer.LoadDeclared(spec, null);
+        var ml = new Microsoft.ML.MLContext(spec.Seed);
+        var featurized = ml.Data.Cache(PipelineTrainer.Featurizer(ml, spec, task, Trainer.LightGbm).Fit(data.TrainPart!).Transform(data.TrainPart!));
+        var fitted = 0;
+        Parallel.For(0, 64, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
+        {
+            var hyperparameters = new Dictionary<string, string> { ["NumberOfIterations"] = "20", ["NumberOfLeaves"] = (4 + (i % 60)).ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            if (i % 2 == 0)
+            {
+                hyperparameters["NumberOfThreads"] = "1";
+            }
+
+            var context = new Microsoft.ML.MLContext(i);
+            Assert.NotNull(task.CreateTrainer(context, Trainer.LightGbm, PipelineTrainer.Inputs(spec, task), hyperparameters).Fit(featurized));
+            Interlocked.Increment(ref fitted);
+        });
+
+        Assert.Equal(64, fitted);
+    }
+
+    [Fact]
+    public async Task FitsOfOneSetting_RunTogether_AndAnotherSettingWaits()
+    {
+        using var first = LightGbmThreads.Enter("1");
+        using var second = LightGbmThreads.Enter("1"); // the same setting: no wait
+
+        // Another setting waits while fits of setting 1 run.
+        var other = Task.Run(() =>
+        {
+            using (LightGbmThreads.Enter("default"))
+            {
+                return true;
+            }
+        });
+        Assert.NotSame(other, await Task.WhenAny(other, Task.Delay(300)));
+
+        // A fit of the running setting that comes after it waits too, so the other setting is not starved.
+        var late = Task.Run(() =>
+        {
+            using (LightGbmThreads.Enter("1"))
+            {
+                return true;
+            }
+        });
+        Assert.NotSame(late, await Task.WhenAny(late, Task.Delay(300)));
+
+        second.Dispose();
+        first.Dispose();
+        Assert.True(await other.WaitAsync(TimeSpan.FromMinutes(1)));
+        Assert.True(await late.WaitAsync(TimeSpan.FromMinutes(1)));
+    }
+}
