@@ -6,6 +6,14 @@ namespace Declarative.EndToEnd.Tests;
 /// <summary>Runs the dotnet CLI as a user would, capturing everything it prints.</summary>
 internal static class DotNet
 {
+    /// <summary>
+    /// How long one command may run before it is taken for hung: long enough for a pack or an AOT publish on a busy
+    /// two-core machine (a fixed ten minutes once failed every test there), shorter than CI's own limit.
+    /// DECLARATIVE_E2E_TIMEOUT_MINUTES overrides it.
+    /// </summary>
+    private static TimeSpan Timeout { get; } =
+        TimeSpan.FromMinutes(int.TryParse(Environment.GetEnvironmentVariable("DECLARATIVE_E2E_TIMEOUT_MINUTES"), out var minutes) && minutes > 0 ? minutes : 45);
+
     public static (int ExitCode, string Output) Run(string workingDirectory, params string[] arguments) =>
         RunProgram("dotnet", workingDirectory, arguments);
 
@@ -37,10 +45,10 @@ internal static class DotNet
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
+        if (!process.WaitForExit(Timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not finish in 10 minutes:\n{output}");
+            throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not finish in {Timeout.TotalMinutes:F0} minutes:\n{output}");
         }
 
         process.WaitForExit();

@@ -12,7 +12,16 @@ public sealed class PackageFixture : IDisposable
         Version = $"0.1.0-e2e.{DateTime.UtcNow:yyyyMMddHHmmss}.{Guid.NewGuid():N}";
         Feed = Path.Combine(Root, "feed");
         Directory.CreateDirectory(Feed);
-        DotNet.Succeed(RepositoryRoot, "pack", "-c", "Release", "-o", Feed, $"-p:Version={Version}");
+        try
+        {
+            DotNet.Succeed(RepositoryRoot, "pack", "-c", "Release", "-o", Feed, $"-p:Version={Version}");
+        }
+        catch
+        {
+            // xunit never disposes a fixture whose constructor threw: clean up here, or a failed pack leaves its folder.
+            Dispose();
+            throw;
+        }
     }
 
     public string RepositoryRoot { get; }
@@ -82,15 +91,24 @@ public sealed class PackageFixture : IDisposable
     {
         try
         {
-            Directory.Delete(Root, recursive: true);
-            var cached = Path.Combine(Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-                ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"), "declarative", Version.ToLowerInvariant());
-            if (Directory.Exists(cached))
+            if (Directory.Exists(Root))
             {
-                Directory.Delete(cached, recursive: true);
+                Directory.Delete(Root, recursive: true);
+            }
+
+            // Every package of this repository restored at this test-only version (Declarative, .Hosting, .Cli, ...).
+            var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+                ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+            foreach (var cached in Directory.Exists(packages) ? Directory.EnumerateDirectories(packages, "declarative*") : [])
+            {
+                var version = Path.Combine(cached, Version.ToLowerInvariant());
+                if (Directory.Exists(version))
+                {
+                    Directory.Delete(version, recursive: true);
+                }
             }
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Leftovers in the temp folder are harmless.
         }

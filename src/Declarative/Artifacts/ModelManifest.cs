@@ -109,7 +109,7 @@ public sealed record ModelManifest
 
 /// <summary>The tuning part of a manifest.</summary>
 /// <param name="Metric">The metric optimized on validation.</param>
-/// <param name="Tuner">The search strategy as declared (<see cref="TunerKind.Auto"/> chooses one per trainer: <see cref="Tuning.Tuners.Resolve"/>).</param>
+/// <param name="Tuner">The search strategy as declared (<see cref="TunerKind.Auto"/> chooses one per trainer: cost-frugal for tree ensembles, k-means and PCA, random for linear trainers).</param>
 /// <param name="PinnedBy">The lock file whose configuration was refitted instead of tuning, or null when tuning ran.</param>
 /// <param name="LockHash">The SHA-256 of that lock file, so editing it retrains.</param>
 /// <param name="Trials">The trials, in the order they ran (empty when pinned).</param>
