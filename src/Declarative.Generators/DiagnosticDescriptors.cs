@@ -161,6 +161,11 @@ namespace Declarative.Generators
             "DCL0038", "Row cannot be synthesized",
             "Pipeline {0} is a synthesizer, but {1}");
 
+        public static readonly DiagnosticDescriptor BadRowFractionWithoutSkip = new(
+            "DCL0039", "MaxBadRowFraction has no effect",
+            "MaxBadRowFraction = {0} has no effect without SkipBadRows = true: the first bad row stops training; set SkipBadRows = true to skip up to that share, or remove MaxBadRowFraction",
+            Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
         // The build host's and the data profile's codes: reported by the training host (as MSBuild errors and warnings)
         // and the report, not by the generator, but tracked here with the others so every id has one title and one row
         // in the release file and the README (the catalog tests check the host's and the runtime's constants against them).
@@ -201,7 +206,7 @@ namespace Declarative.Generators
             MetricDoesNotFitTask, TuneOptionOutOfRange, InvalidSearchRange, SearchRangeHasNoEffect, PipelineNotAClass,
             RowLessAccessible, MemberCollision, BadRowFractionOutOfRange, InvalidDataSource, InvalidOrderBy, InvalidPositiveClass,
             InvalidColumnRun, InvalidOnnxExport, NotServableNatively, TaskOptionOutOfRange, TuningNeedsLabel, NothingToTune,
-            TaskNotServableNatively, InvalidGroupId, InvalidSvmLightRow, TextEncoderUnavailable, NotSynthesizable,
+            TaskNotServableNatively, InvalidGroupId, InvalidSvmLightRow, TextEncoderUnavailable, NotSynthesizable, BadRowFractionWithoutSkip,
             HostFailed, BadData, PipelineNotTrained, TimeBudget, OnnxDiffers, PortableDiffers,
             ConstantColumn, AllMissing, SingleClassLabel, SevereImbalance, LikelyLeak, MultilineFields, SkippedBadRow,
         }.ToDictionary(d => d.Id);

@@ -70,12 +70,25 @@ public sealed class DiagnosticTests
     [Theory]
     [InlineData("[BinaryClassification<Row>, SearchRange(Trainer.LightGbm, \"NumberOfLeaves\", 4, 64)] public partial class Model;", "has no [Tune]")]
     [InlineData("[BinaryClassification<Row>, Tune, SearchRange(Trainer.FastTree, \"NumberOfLeaves\", 4, 64)] public partial class Model;", "FastTree is not among")]
-    public void DCL0020_SearchRangeWithoutEffect_IsAWarningAndStillGenerates(string declaration, string message)
+    public void DCL0020_SearchRangeWithoutEffect_IsAWarningAndStillGenerates(string declaration, string message) =>
+        AssertWarns("DCL0020", Row + declaration, message);
+
+    [Theory]
+    [InlineData("[BinaryClassification<Row>(MaxBadRowFraction = 0.1)] public partial class Model;", "MaxBadRowFraction = 0.1 has no effect without SkipBadRows = true")]
+    [InlineData("[BinaryClassification<Row>(SkipBadRows = false, MaxBadRowFraction = 0.05)] public partial class Model;", "MaxBadRowFraction = 0.05")]
+    public void DCL0039_MaxBadRowFractionWithoutSkipBadRows_IsAWarningAndStillGenerates(string declaration, string message) =>
+        AssertWarns("DCL0039", Row + declaration, message);
+
+    [Fact]
+    public void MaxBadRowFractionWithSkipBadRows_IsNoWarning() =>
+        AssertGeneratesWithoutDiagnostics(Row + "[BinaryClassification<Row>(SkipBadRows = true, MaxBadRowFraction = 0.1)] public partial class Model;");
+
+    private static void AssertWarns(string id, string source, string message)
     {
-        var (run, diagnostics) = GeneratorHarness.Run(Row + declaration);
+        var (run, diagnostics) = GeneratorHarness.Run(source);
 
         var warning = Assert.Single(run.Diagnostics);
-        Assert.Equal(("DCL0020", DiagnosticSeverity.Warning), (warning.Id, warning.Severity));
+        Assert.Equal((id, DiagnosticSeverity.Warning), (warning.Id, warning.Severity));
         Assert.Contains(message, warning.GetMessage(), StringComparison.Ordinal);
         Assert.Single(run.GeneratedTrees);
         Assert.Empty(diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
@@ -143,6 +156,8 @@ public sealed class DiagnosticTests
     [Theory]
     [InlineData("string", "", "needs [Label(Positive")]
     [InlineData("int", "(Positive = \"yes\")", "is not a whole number")]
+    [InlineData("int", "(Positive = \"99999999999\")", "is not a whole number that fits an int")]
+    [InlineData("long", "(Positive = \"99999999999999999999\")", "is not a whole number that fits a long")]
     [InlineData("Kind", "(Positive = \"Purple\")", "is not a member of Kind")]
     [InlineData("bool", "(Positive = \"true\")", "remove Positive")]
     public void DCL0027_BinaryLabelWithoutAUsablePositiveClass(string type, string positive, string message)
@@ -155,6 +170,22 @@ public sealed class DiagnosticTests
             """);
 
         Assert.Contains(message, diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PositiveOnARowSharedWithASynthesizer_IsNotItsConcern()
+    {
+        // The natural reuse: one row for a classifier and a synthesizer. The synthesizer models the label as a column.
+        var (run, compilation) = GeneratorHarness.Run("""
+            using Declarative;
+            public class R { [Label(Positive = "+")] public string Target { get; set; } = ""; public float A { get; set; } }
+            [BinaryClassification<R>] public partial class Classifier;
+            [Synthesizer<R>] public partial class Rows;
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.DoesNotContain(compilation, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal(2, run.GeneratedTrees.Length);
     }
 
     [Fact]

@@ -84,6 +84,13 @@ namespace Declarative.Generators.Parsing
                     AttributeReader.NamedArgumentLocation(attribute, "MaxBadRowFraction", cancellationToken),
                     maxBadRowFraction.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             }
+            if (!skipBadRows && attribute.NamedArguments.Any(a => a.Key == "MaxBadRowFraction"))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BadRowFractionWithoutSkip,
+                    AttributeReader.NamedArgumentLocation(attribute, "MaxBadRowFraction", cancellationToken),
+                    maxBadRowFraction.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+
             if (separator != '\0' && (separator is '"' or ' ' or '\r' or '\n' || char.IsLetterOrDigit(separator)))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSeparator,

@@ -376,8 +376,10 @@ namespace Declarative.Generators.Parsing
                 var problem = positive is null ? "a binary label that is not a bool needs [Label(Positive = \"...\")] to say which value is the positive class"
                     : valueType == ValueType.Enum && !type.GetMembers().OfType<IFieldSymbol>().Any(f => f.HasConstantValue && string.Equals(f.Name, positive, System.StringComparison.OrdinalIgnoreCase))
                         ? $"Positive = \"{positive}\" is not a member of {type.Name}"
-                    : valueType is ValueType.Int32 or ValueType.Int64 && !long.TryParse(positive, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _)
-                        ? $"Positive = \"{positive}\" is not a whole number"
+                    : valueType is ValueType.Int64 && !long.TryParse(positive, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _)
+                        ? $"Positive = \"{positive}\" is not a whole number that fits a long"
+                    : valueType is ValueType.Int32 && !int.TryParse(positive, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _)
+                        ? $"Positive = \"{positive}\" is not a whole number that fits an int"
                     : positive.Length == 0 ? "Positive is empty" : null;
                 if (problem is not null)
                 {
@@ -388,7 +390,9 @@ namespace Declarative.Generators.Parsing
                 return new LabelModel(property.Name, columnName, index, valueType.Value, type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), positive);
             }
 
-            if (positive is not null)
+            // A synthesizer models the label like any other column: what only classifiers read of it is not its concern,
+            // so a row shared with a classifier (the natural reuse) keeps its Positive.
+            if (positive is not null && !task.Generative)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidPositiveClass, location, property.Name,
                     task.LabelStorage == Shared.LabelStorage.Boolean ? "a bool label is its own positive class (true); remove Positive" : $"Positive applies to binary classification, not {task.Title}"));
