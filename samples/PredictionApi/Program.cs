@@ -14,8 +14,11 @@ var app = builder.Build();
 // One person in, one typed prediction out: {"predictedLabel": true, "probability": 0.93, "score": 4.1}.
 app.MapPost("/predict", (Person person, IncomeModel model) => model.Predict(person));
 
-// A batch: one prediction per person, in order.
-app.MapPost("/predict/batch", (Person[] people, IncomeModel model) => model.Predict(people).ToArray());
+// A batch: one prediction per person, in order. A null in the array is the client's mistake: 400, naming its index.
+app.MapPost("/predict/batch", (Person?[] people, IncomeModel model) =>
+    Array.IndexOf(people, null) is var missing and >= 0
+        ? Results.Problem($"people[{missing}] is null: send one object per person.", statusCode: StatusCodes.Status400BadRequest)
+        : Results.Ok(model.Predict(people!).ToArray()));
 
 // Which model is served: pipeline, trainer, hashes, load time; degraded while a new model file fails to load.
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealth });

@@ -50,6 +50,19 @@ public sealed class PredictionApiTests(WebApplicationFactory<Program> factory) :
     }
 
     [Fact]
+    public async Task ABatchWithANullPerson_Is400_NamingItsIndex()
+    {
+        using var client = factory.CreateClient();
+        var people = ReadPeople().Take(3).Cast<object?>().ToList();
+        people.Insert(2, null);
+
+        using var response = await client.PostAsJsonAsync("/predict/batch", people);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("people[2] is null", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheHealthEndpoint_NamesTheServedModel()
     {
         using var client = factory.CreateClient();
