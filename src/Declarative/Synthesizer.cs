@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Declarative.Artifacts;
 using Declarative.Data;
 using Declarative.Evaluation;
@@ -205,6 +206,13 @@ public sealed class Synthesizer<TRow> : ITrainedPipeline
     private static Synthesizer<TRow> Fitted(PipelineSpec<TRow> spec, TrainingData data)
     {
         var stopwatch = Stopwatch.StartNew();
+        if (data.TrainRows == 0 || data.TestPart.RowCount == 0)
+        {
+            // Fidelity, utility and privacy are measured against held-out rows: with none, every figure would be empty.
+            throw new DataFileException(data.Path, null, null, string.Create(CultureInfo.InvariantCulture,
+                $"Pipeline {spec.Name} has {data.Table.RowCount:N0} rows, which split into {data.TrainRows:N0} to learn from and {data.TestPart.RowCount:N0} to measure the synthetic rows against (TestFraction {spec.TestFraction:R}); a synthesizer needs some of each."));
+        }
+
         var train = TrainRows(data);
         var columns = SynthColumn.Of(spec, train);
         IRowSampler sampler = spec.OptionsOr<SynthesisOptions>().Kind == SynthesizerKind.SequentialTrees ? SequentialTrees.Fit(columns) : GaussianCopula.Fit(columns);

@@ -5,6 +5,19 @@ namespace Declarative.Tests.Tasks;
 /// <summary>Synthesizers on adult, housing, iris and breast-cancer through the generated API: valid rows, seeds, and an honest report.</summary>
 public sealed class SynthesisTests
 {
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void TooFewRowsToHoldAnyOut_IsAClearError(int rows)
+    {
+        var few = IrisSynthesizer.Train().Sample(rows, seed: 1);
+
+        var error = Assert.Throws<DataFileException>(() => IrisSynthesizer.Train(few));
+
+        Assert.Contains($"Pipeline IrisSynthesizer has {rows} rows", error.Message, StringComparison.Ordinal);
+        Assert.Contains("a synthesizer needs some of each", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Sample_IsTheSameForASeed_AndValidForEveryProperty()
     {
