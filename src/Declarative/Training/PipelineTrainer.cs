@@ -45,7 +45,7 @@ internal static class PipelineTrainer
     /// <summary>Rows in memory scored as a test set.</summary>
     public static TrainingData TestRows<TRow>(PipelineSpec<TRow> spec, IEnumerable<TRow> rows)
     {
-        var table = RowTable.From(spec, rows, TestRowsName);
+        var table = GroupsAdjacent(spec, RowTable.From(spec, rows, TestRowsName));
         return new TrainingData(TestRowsName, table, null, table);
     }
 
@@ -54,6 +54,7 @@ internal static class PipelineTrainer
 
     private static TrainingData Split<TRow>(PipelineSpec<TRow> spec, string source, DataTable table)
     {
+        table = GroupsAdjacent(spec, table);
         if (spec.OrderBy is not null)
         {
             // By time: the last TestFraction of the rows in order is the test part; the training part stays in order
@@ -79,8 +80,49 @@ internal static class PipelineTrainer
     }
 
     /// <summary>A separate test source: training (and tuning) sees all of the training source, the test part is all of the other.</summary>
-    private static TrainingData Separate<TRow>(PipelineSpec<TRow> spec, string source, DataTable table, string testSource, DataTable test) =>
-        new(source, table, new TableDataView(table), test, testSource);
+    private static TrainingData Separate<TRow>(PipelineSpec<TRow> spec, string source, DataTable table, string testSource, DataTable test)
+    {
+        table = GroupsAdjacent(spec, table);
+        return new(source, table, new TableDataView(table), GroupsAdjacent(spec, test), testSource);
+    }
+
+    /// <summary>
+    /// Ranking reads a group as a run of adjacent rows with its id (LightGBM's queries, ML.NET's evaluator), so rows of
+    /// one group spread through a file would silently count as several groups. The rows are put in the order of each
+    /// group's first row, keeping their order within it; a table whose groups are already adjacent is returned as it is.
+    /// </summary>
+    internal static DataTable GroupsAdjacent<TRow>(PipelineSpec<TRow> spec, DataTable table)
+    {
+        if (spec.GroupId is not { } group || table.Columns.FirstOrDefault(c => c.Name == group.PropertyName) is not { } column)
+        {
+            return table;
+        }
+
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keys = new int[table.RowCount];
+        var adjacent = true;
+        for (var row = 0; row < table.RowCount; row++)
+        {
+            var key = column.Singles is { } singles ? singles[row].ToString("R", System.Globalization.CultureInfo.InvariantCulture) : column.Text(row).ToString();
+            var seen = first.TryGetValue(key, out var rank);
+            if (!seen)
+            {
+                first[key] = rank = first.Count;
+            }
+
+            // A group seen before must continue the row above; otherwise it was interrupted.
+            adjacent &= !seen || rank == keys[row - 1];
+            keys[row] = rank;
+        }
+
+        if (adjacent)
+        {
+            return table;
+        }
+
+        var order = Enumerable.Range(0, table.RowCount).OrderBy(row => keys[row]).ToArray(); // a stable sort
+        return table.Rows(order);
+    }
 
     /// <summary>
     /// A classifier cannot learn from one class, and ML.NET would fail later with an internal message about AUC; say
@@ -119,7 +161,7 @@ internal static class PipelineTrainer
     /// <summary>Reads a whole file as a test set: no split, nothing to train on.</summary>
     public static TrainingData LoadTestSet<TRow>(PipelineSpec<TRow> spec, string path)
     {
-        var table = DataFiles.Load(spec, path);
+        var table = GroupsAdjacent(spec, DataFiles.Load(spec, path));
         return new TrainingData(path, table, null, table);
     }
 

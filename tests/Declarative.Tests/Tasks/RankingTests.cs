@@ -116,3 +116,30 @@ public sealed class RankingTests
         Assert.Null(Declarative.Tasks.RankingProfile.Ndcg([0f, 0f], [1f, 2f], 10));
     }
 }
+
+/// <summary>Rows of a group need not be adjacent: they are put together before training and measuring.</summary>
+public sealed class RankingGroupOrderTests
+{
+    [Fact]
+    public void InterleavedGroups_TrainAndMeasureAsTheirAdjacentOrder()
+    {
+        var random = new Random(7);
+        var adjacent = Enumerable.Range(0, 60).SelectMany(query => Enumerable.Range(0, 8).Select(_ =>
+        {
+            var features = Enumerable.Range(0, 300).Select(_ => random.NextDouble() < 0.2 ? (float)random.NextDouble() : 0f).ToArray();
+            return new SearchResult { Query = 1000 + query, Features = features, Relevance = MathF.Round(Math.Clamp(features[0] * 4 + (float)random.NextDouble(), 0, 4)) };
+        })).ToArray();
+        // Round-robin over the queries: every row's neighbours belong to other groups, and the groups first appear in
+        // the same order as in the adjacent list.
+        var interleaved = Enumerable.Range(0, 8).SelectMany(i => adjacent.Where((_, row) => row % 8 == i)).ToArray();
+        Assert.NotEqual(adjacent.Select(r => r.Query), interleaved.Select(r => r.Query));
+
+        var fromAdjacent = SearchRankingModel.Train(adjacent);
+        var fromInterleaved = SearchRankingModel.Train(interleaved);
+
+        Assert.Equal(fromAdjacent.Pipeline.TestMetricValues, fromInterleaved.Pipeline.TestMetricValues);
+        Assert.Equal(fromAdjacent.Pipeline.Evaluate().TestRows, fromInterleaved.Pipeline.Evaluate().TestRows);
+        var probe = adjacent.Take(16).ToArray();
+        Assert.Equal(fromAdjacent.Predict(probe).Select(p => p.Score), fromInterleaved.Predict(probe).Select(p => p.Score));
+    }
+}
