@@ -91,6 +91,20 @@ public sealed class DataSourcesTests : IDisposable
         Assert.Contains("there are no rows", Assert.Throws<ArgumentException>(() => TumorModel.Train([])).Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Prediction_RefusesInfinity_AsTrainingDoes()
+    {
+        // The same rule on both sides: training names the row and property; prediction names the feature.
+        var row = ReadTumors(TumorModel.Spec.ResolveDataPath())[6] with { Thickness = float.NegativeInfinity };
+        Assert.True(TrainedModels.Tumor.Pipeline.UsesPortableScorer);
+
+        var error = Assert.Throws<ArgumentException>(() => TrainedModels.Tumor.Predict(row));
+
+        Assert.Contains("The feature 'Thickness' is -Infinity", error.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => TrainedModels.Tumor.Predict([row]).ToList());
+        Assert.False(float.IsNaN(TrainedModels.Tumor.Predict(row with { Thickness = float.NaN }).Probability), "NaN is missing, and stays allowed");
+    }
+
     /// <summary>The breast-cancer file read into rows by hand, in file order.</summary>
     private static List<Tumor> ReadTumors(string path)
     {

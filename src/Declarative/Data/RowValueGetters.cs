@@ -9,7 +9,8 @@ internal static class RowValueGetters
 {
     public static Delegate Create<TRow>(ColumnSpec<TRow> column, Func<TRow> current) => column.Storage switch
     {
-        ColumnStorage.Single => (ValueGetter<float>)((ref float v) => v = column.SingleGetter!(current())),
+        ColumnStorage.Single when column.Kind.IsLabel() => (ValueGetter<float>)((ref float v) => v = column.SingleGetter!(current())),
+        ColumnStorage.Single => (ValueGetter<float>)((ref float v) => v = FiniteFeatures.Checked(column.SingleGetter!(current()), column.PropertyName)),
         ColumnStorage.Boolean => (ValueGetter<bool>)((ref bool v) => v = column.BooleanGetter!(current())),
         _ => (ValueGetter<ReadOnlyMemory<char>>)((ref ReadOnlyMemory<char> v) => v = (column.TextGetter!(current()) ?? "").AsMemory()),
     };

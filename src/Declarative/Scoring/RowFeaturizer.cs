@@ -11,6 +11,7 @@ namespace Declarative.Scoring;
 internal sealed class RowFeaturizer<TRow>
 {
     private readonly Func<TRow, float>[] _numeric;
+    private readonly string[] _numericNames;
     private readonly float[] _means;
     private readonly Category[] _categories;
     private readonly float[]? _scale;
@@ -35,6 +36,7 @@ internal sealed class RowFeaturizer<TRow>
         _numeric = features.Numeric.Select(name => numberOf(name)
             ?? throw new ModelFileException(source, $"The portable model reads '{name}' as a number, but {owner} has no such number.")).ToArray();
         _means = [.. features.Means];
+        _numericNames = [.. features.Numeric];
 
         var offset = _numeric.Length;
         _categories = features.Categorical.Select(c =>
@@ -72,7 +74,7 @@ internal sealed class RowFeaturizer<TRow>
         features.Clear();
         for (var i = 0; i < _numeric.Length; i++)
         {
-            var value = _numeric[i](row);
+            var value = Data.FiniteFeatures.Checked(_numeric[i](row), _numericNames[i]);
             features[i] = float.IsNaN(value) ? _means[i] : value;
         }
 
