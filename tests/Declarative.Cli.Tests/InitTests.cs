@@ -128,5 +128,49 @@ public sealed class InitTests : IDisposable
         Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("class", "it is a C# keyword")]
+    [InlineData("1bad name", "it must start with a letter or '_'")]
+    [InlineData("Bad Name", "it may hold only letters, digits and '_'")]
+    [InlineData("model", "CS8981")]
+    public void ANameThatCannotBeAClass_IsRefused_BeforeAnythingIsWritten(string name, string why)
+    {
+        var data = Path.Combine(AppContext.BaseDirectory, "datasets", "iris", "iris.txt");
+        var output = Path.Combine(_directory, "Named.cs");
+
+        var error = Assert.Throws<InitException>(() => InitCommand.Write(new InitOptions(data, "#Label", name, TaskChoice.Auto, output, Force: false)));
+
+        Assert.StartsWith($"--name '{name}' cannot name a C# class: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains(why, error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+    }
+
+    [Theory]
+    [InlineData("label\n1\n0\n1\n0\n", "the label is its only column")]
+    [InlineData("size,label\n7,1\n7,0\n7,1\n7,0\n7,1\n", "every other column is left out: 'size'")]
+    public void AFileWithNothingToLearnFrom_IsRefused(string content, string message)
+    {
+        var data = Path.Combine(_directory, "few.csv");
+        File.WriteAllText(data, content);
+        var output = Path.Combine(_directory, "Few.cs");
+
+        var error = Assert.Throws<InitException>(() => InitCommand.Write(new InitOptions(data, "label", null, TaskChoice.Auto, output, Force: false)));
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.Contains("A model needs at least one feature.", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
+    public void ADuplicatedHeader_IsRefused_NamingItsColumns()
+    {
+        var data = Path.Combine(_directory, "twice.csv");
+        File.WriteAllText(data, "size,weight,Size,label\n1,2,3,1\n4,5,6,0\n7,8,9,1\n1,5,3,0\n");
+
+        var error = Assert.Throws<InitException>(() => InitCommand.Write(new InitOptions(data, "label", null, TaskChoice.Auto, Path.Combine(_directory, "Twice.cs"), Force: false)));
+
+        Assert.Contains("names 'size' more than once (columns 1 and 3)", error.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 }

@@ -52,7 +52,18 @@ internal static class InitCommand
             throw new InitException($"The data file {options.DataPath} was not found.");
         }
 
+        if (options.Name is { } declared && Naming.NotAClassName(declared) is { } why)
+        {
+            throw new InitException($"--name '{declared}' cannot name a C# class: {why}.");
+        }
+
         var sample = DataSample.Read(options.DataPath);
+        if (sample.Header is { } header && header.GroupBy(h => h, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            var at = Enumerable.Range(0, header.Count).Where(i => string.Equals(header[i], twice.Key, StringComparison.OrdinalIgnoreCase)).Select(i => (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            throw new InitException($"The header of {options.DataPath} names '{twice.Key}' more than once (columns {string.Join(" and ", at)}): a column is read by its header name, so rename one in the file and run init again.");
+        }
+
         var stem = Naming.Pascal(Path.GetFileNameWithoutExtension(options.DataPath), "Data");
         var pipelineName = options.Name ?? stem + "Model";
         var rowName = stem + "Row" == pipelineName ? stem + "Record" : stem + "Row";
@@ -65,6 +76,13 @@ internal static class InitCommand
         var labelIndex = FindLabel(sample, options.Label);
         var columns = Inference.Columns(sample, labelIndex);
         var label = Inference.Label(sample, labelIndex, options.Task);
+        if (!columns.Any(c => !c.Ignored && !c.IsLabel))
+        {
+            var left = columns.Where(c => c.Ignored).Select(c => $"'{c.Header ?? c.Property}' ({c.Note})").ToList();
+            throw new InitException($"{options.DataPath} has no column to learn '{columns[labelIndex].Header ?? columns[labelIndex].Property}' from: " +
+                (left.Count == 0 ? "the label is its only column." : $"every other column is left out: {string.Join(", ", left)}.") +
+                " A model needs at least one feature.");
+        }
         var project = FindProject(Path.GetDirectoryName(outputPath)!);
         var projectDirectory = project is null ? Path.GetDirectoryName(outputPath)! : Path.GetDirectoryName(project)!;
         var dataPath = Path.GetRelativePath(projectDirectory, options.DataPath).Replace('\\', '/');
