@@ -83,8 +83,8 @@ internal static class ArtifactBuilder
 
         if (!options.Retune && existing is not null && IsCurrent(existing, spec, dataPath, testDataPath, dataHash, modelPath, manifestPath) && existing.Tuning?.LockHash == lockHash
             && (!options.Report || (File.Exists(reportPath) && File.Exists(reportJsonPath)))
-            && (!spec.ExportOnnx || File.Exists(onnxPath))
-            && (!Portable(spec) || File.Exists(portablePath)))
+            && (!spec.ExportOnnx || Intact(onnxPath, existing.OnnxHash))
+            && (!Portable(spec) || Intact(portablePath, existing.PortableHash)))
         {
             return new ArtifactResult(spec.Name, ArtifactStatus.UpToDate, modelPath, manifestPath, existing, null, null, source, []);
         }
@@ -133,6 +133,8 @@ internal static class ArtifactBuilder
             TestDataFile = testDataPath is null ? null : Path.GetFileName(testDataPath),
             DataHash = dataHash,
             ModelHash = HashFile(modelPath),
+            PortableHash = File.Exists(portablePath) ? HashFile(portablePath) : null,
+            OnnxHash = spec.ExportOnnx && File.Exists(onnxPath) ? HashFile(onnxPath) : null,
             Seed = spec.Seed,
             Trainer = trained.Trainer,
             Hyperparameters = new SortedDictionary<string, string>(
@@ -277,6 +279,9 @@ internal static class ArtifactBuilder
         && HashFile(modelPath) == manifest.ModelHash;
 
     private static string HashFile(string path) => ArtifactHash.OfFile(path);
+
+    /// <summary>Whether the artifact is there with the bytes the manifest records (an edited one is written again).</summary>
+    private static bool Intact(string path, string? hash) => File.Exists(path) && hash is not null && HashFile(path) == hash;
 
     /// <summary>A data file's hash, with the files beside it that its rows depend on (an SVMlight file's query file).</summary>
     private static string HashData(IPipelineSpec spec, string path) =>

@@ -46,13 +46,16 @@ public abstract partial class TrainedPipeline<TRow, TPrediction, TReport>
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (NativeAot.PortableScorerOnly)
         {
-            return LoadedPortable(spec, task, PortableModelFile.Beside(path));
+            return LoadedPortable(spec, task, path, ModelArtifacts.ManifestBeside(spec, path));
         }
 
         if (!File.Exists(path))
         {
             throw new ModelFileException(path, "The model file was not found.");
         }
+
+        // The build's manifest, when the model is one the build wrote: it must be current, and every file it names intact.
+        var manifest = ModelArtifacts.ManifestBeside(spec, path);
 
         // A device such as /dev/zero reports no length and never ends: refuse it before reading.
         var length = new FileInfo(path).Length;
@@ -64,30 +67,45 @@ public abstract partial class TrainedPipeline<TRow, TPrediction, TReport>
         }
 
         using var file = File.OpenRead(path);
-        return Loaded(spec, task, file, path, PortableModelFile.Beside(path));
+        return Loaded(spec, task, file, path, PortableModelFile.Beside(path), manifest);
     }
 
     /// <summary>
     /// Reads the portable model the build wrote beside the model file (the only model a Native AOT app can read) and
     /// checks that it was made for <paramref name="spec"/>'s task and schema.
     /// </summary>
-    private static PipelineState<TRow> LoadedPortable(PipelineSpec<TRow> spec, MLTask task, string path)
+    private static PipelineState<TRow> LoadedPortable(PipelineSpec<TRow> spec, MLTask task, string modelPath, ModelManifest? manifest)
     {
         var profile = ProfileOf(spec, task);
+        var path = PortableModelFile.Beside(modelPath);
+        if (manifest is not null)
+        {
+            // A native app reads only the portable model, but the model file beside it must still be the build's.
+            if (File.Exists(path))
+            {
+                ModelArtifacts.CheckHash(path, ArtifactHash.OfFile(path), manifest.PortableHash, "portable model file");
+            }
+
+            if (File.Exists(modelPath))
+            {
+                ModelArtifacts.CheckHash(modelPath, ArtifactHash.OfFile(modelPath), manifest.ModelHash, "model file");
+            }
+        }
+
         var portable = PortableModelFile.Read(path);
         return new PipelineState<TRow>(spec, profile, null, null, portable.Trainer, null, null, portable.LabelClasses, ModelScorers.For(spec, portable, path));
     }
 
     /// <summary>Reads a model and checks that it was trained for <paramref name="spec"/>'s task and schema.</summary>
     private protected static PipelineState<TRow> Loaded(PipelineSpec<TRow> spec, MLTask task, Stream stream, string source = "<stream>") =>
-        Loaded(spec, task, stream, source, null);
+        Loaded(spec, task, stream, source, null, null);
 
     /// <summary>
     /// Reads a model and checks that it was trained for <paramref name="spec"/>'s task and schema. When the portable
     /// model the build wrote is at <paramref name="portablePath"/> and was made from these very bytes (its model hash),
     /// predictions start from it at once and ML.NET's part is loaded only if something asks for it.
     /// </summary>
-    private static PipelineState<TRow> Loaded(PipelineSpec<TRow> spec, MLTask task, Stream stream, string source, string? portablePath)
+    private static PipelineState<TRow> Loaded(PipelineSpec<TRow> spec, MLTask task, Stream stream, string source, string? portablePath, ModelManifest? manifest)
     {
         ArgumentNullException.ThrowIfNull(stream);
         if (NativeAot.PortableScorerOnly)
@@ -100,9 +118,10 @@ public abstract partial class TrainedPipeline<TRow, TPrediction, TReport>
         var file = ModelFile.Open(stream, source);
         try
         {
+            ModelArtifacts.CheckHash(source, file.Hash, manifest?.ModelHash, "model file");
             var metadata = file.Metadata;
             Check(spec, metadata, source);
-            if (portablePath is not null && !UseMLNetEngine && MatchingPortable(spec, portablePath, file.Hash) is { } scorer)
+            if (portablePath is not null && !UseMLNetEngine && MatchingPortable(spec, portablePath, file.Hash, manifest) is { } scorer)
             {
                 return new PipelineState<TRow>(spec, profile, context, null, metadata.Trainer, null, null, metadata.LabelClasses, scorer)
                 {
@@ -126,12 +145,21 @@ public abstract partial class TrainedPipeline<TRow, TPrediction, TReport>
         }
     }
 
-    /// <summary>The scorer of the portable model at <paramref name="path"/> if it is there, readable and made from the model with <paramref name="modelHash"/>.</summary>
-    private static ModelScorer<TRow>? MatchingPortable(PipelineSpec<TRow> spec, string path, string modelHash)
+    /// <summary>
+    /// The scorer of the portable model at <paramref name="path"/> if it is there, readable and made from the model with
+    /// <paramref name="modelHash"/>. Its own record of that hash proves nothing about the rest of its bytes: when the
+    /// build's manifest records the file's hash, an edited file is an error, not a scorer.
+    /// </summary>
+    private static ModelScorer<TRow>? MatchingPortable(PipelineSpec<TRow> spec, string path, string modelHash, ModelManifest? manifest)
     {
         if (!File.Exists(path))
         {
             return null;
+        }
+
+        if (manifest is not null)
+        {
+            ModelArtifacts.CheckHash(path, ArtifactHash.OfFile(path), manifest.PortableHash, "portable model file");
         }
 
         try

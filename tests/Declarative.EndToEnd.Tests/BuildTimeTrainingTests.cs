@@ -179,6 +179,21 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
             }
         }
 
+        // The native app checks what it reads against the manifest: an edited portable model, or a model file replaced
+        // with other bytes, stops it with the file named instead of predicting something else.
+        var scorer = Path.Combine(published, "TumorModel.scorer.json");
+        var original = File.ReadAllText(scorer);
+        File.WriteAllText(scorer, original.Replace("\"leaves\":[", "\"leaves\":[-", StringComparison.Ordinal));
+        var (editedExit, edited) = DotNet.RunProgram(Path.Combine(published, "NativeApp"), published);
+        Assert.True(editedExit != 0, edited);
+        Assert.Contains("TumorModel.scorer.json: The portable model file is not the one its manifest describes", edited, StringComparison.Ordinal);
+
+        File.WriteAllText(scorer, original);
+        File.WriteAllBytes(Path.Combine(published, "TumorModel.mlnet"), new byte[] { 80, 75, 3, 4, 1, 2, 3, 4, 5, 6, 7, 8 });
+        var (replacedExit, replaced) = DotNet.RunProgram(Path.Combine(published, "NativeApp"), published);
+        Assert.True(replacedExit != 0, replaced);
+        Assert.Contains("TumorModel.mlnet: The model file is not the one its manifest describes", replaced, StringComparison.Ordinal);
+
         static string[][] Lines(string output) =>
             output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Skip(1).Select(l => l.Split(' ')).ToArray();
     }

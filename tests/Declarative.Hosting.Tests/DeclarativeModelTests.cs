@@ -86,6 +86,33 @@ public sealed class DeclarativeModelTests : IDisposable
     }
 
     [Fact]
+    public async Task AStaleModel_IsRefusedOnReload_AsOnRestart_AndTheOldModelStays()
+    {
+        AllRows.Value.Save(ModelPath);
+        using var services = Services(o => (o.ModelPath, o.ReloadOnChange, o.ReloadDelay) = (ModelPath, true, TimeSpan.FromMilliseconds(100)));
+        var served = services.GetRequiredService<DeclarativeModel<FlowerModel>>();
+        var before = served.Current;
+        var failed = Signal(h => served.ReloadFailed += (_, _) => h(null, EventArgs.Empty));
+
+        // A deployment whose manifest says the model was trained for another declaration of the pipeline.
+        TwoClasses.Value.Save(Path.Combine(_directory, "next.mlnet"));
+        new Declarative.Artifacts.ModelManifest
+        {
+            Pipeline = "FlowerModel", PipelineType = typeof(FlowerModel).FullName!, Task = MLTask.MulticlassClassification,
+            DeclarationHash = new string('0', 32), SchemaHash = FlowerModel.Spec.SchemaHash, DataFile = "iris.txt", DataHash = "", ModelHash = Sha256(Path.Combine(_directory, "next.mlnet")),
+            Seed = 1, Trainer = Trainer.SdcaMaximumEntropy, Hyperparameters = new Dictionary<string, string>(), DeclarativeVersion = "0", MLNetVersion = "0",
+            TestMetrics = new Dictionary<string, double>(),
+        }.Write(Path.Combine(_directory, "FlowerModel.model.json"));
+        File.Move(Path.Combine(_directory, "next.mlnet"), ModelPath, overwrite: true);
+        await failed.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Same(before, served.Current);
+        Assert.Contains("The model is stale", served.LastReloadError, StringComparison.Ordinal);
+        Assert.Equal(HealthStatus.Degraded, (await Health(services)).Status);
+        Assert.Contains("The model is stale", Assert.Throws<ModelFileException>(() => FlowerModel.Load(ModelPath)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheHealthCheck_ReportsPipelineTrainerHashesAndLoadTime()
     {
         AllRows.Value.Save(ModelPath);

@@ -34,6 +34,64 @@ public sealed class ModelArtifactsTests : IDisposable
     }
 
     [Fact]
+    public void AnEditedPortableModel_IsRefusedOnLoad_AndWrittenAgainByTheNextBuild()
+    {
+        var first = ArtifactBuilder.Build(PipelineRegistry.For(typeof(TumorModel)), _temp.Path);
+        var portable = Declarative.Scoring.PortableModelFile.Beside(first.ModelPath);
+        Assert.Equal(ArtifactHash.OfFile(portable), first.Manifest.PortableHash);
+
+        // Its own modelHash field still matches the model: only the manifest's hash of the whole file tells.
+        var text = File.ReadAllText(portable);
+        File.WriteAllText(portable, text.Replace("\"leaves\":[", "\"leaves\":[-", StringComparison.Ordinal));
+        Assert.NotEqual(text, File.ReadAllText(portable));
+
+        var error = Assert.Throws<ModelFileException>(() => TumorModel.Load(first.ModelPath));
+        Assert.Equal(portable, error.FilePath);
+        Assert.Contains("changed after the build", error.Message, StringComparison.Ordinal);
+
+        Assert.Equal(ArtifactStatus.Trained, ArtifactBuilder.Build(PipelineRegistry.For(typeof(TumorModel)), _temp.Path).Status);
+        Assert.Equal(text, File.ReadAllText(portable));
+        Assert.True(TumorModel.Load(first.ModelPath).Pipeline.UsesPortableScorer);
+    }
+
+    [Fact]
+    public void AModelFileOtherThanTheManifests_IsRefusedOnLoad()
+    {
+        // Another valid model of the same pipeline in the build's place: it loads on its own, not against this manifest.
+        var first = ArtifactBuilder.Build(PipelineRegistry.For(typeof(TumorModel)), _temp.Path);
+        var other = _temp.File("other.mlnet");
+        TumorModel.Train(ReadRows().Take(300)).Save(other);
+        File.Copy(other, first.ModelPath, overwrite: true);
+
+        var error = Assert.Throws<ModelFileException>(() => TumorModel.Load(first.ModelPath));
+
+        Assert.Equal(first.ModelPath, error.FilePath);
+        Assert.Contains("is not the one its manifest describes", error.Message, StringComparison.Ordinal);
+        Assert.NotNull(TumorModel.Load(other));
+    }
+
+    [Fact]
+    public void AStaleManifest_IsRefusedByLoadPath_AsByLoad()
+    {
+        var first = ArtifactBuilder.Build(PipelineRegistry.For(typeof(TumorModel)), _temp.Path);
+        File.WriteAllText(first.ManifestPath, File.ReadAllText(first.ManifestPath).Replace(first.Manifest.DeclarationHash, new string('0', first.Manifest.DeclarationHash.Length), StringComparison.Ordinal));
+
+        var error = Assert.Throws<ModelFileException>(() => TumorModel.Load(first.ModelPath));
+
+        Assert.Contains("The model is stale", error.Message, StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<Tumor> ReadRows() => TumorModel.Spec.ResolveDataPath() is var path
+        ? File.ReadLines(path).Where(l => l.Length > 0 && char.IsAsciiDigit(l[0])).Select(l => l.Split('\t')).Select(f => new Tumor
+        {
+            Malignant = f[0] == "1",
+            Thickness = float.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture),
+            UniformSize = float.Parse(f[2], System.Globalization.CultureInfo.InvariantCulture),
+            UniformShape = float.Parse(f[3], System.Globalization.CultureInfo.InvariantCulture),
+        })
+        : [];
+
+    [Fact]
     public void SecondBuild_IsUpToDateAndTouchesNothing()
     {
         var first = ArtifactBuilder.Build(PipelineRegistry.For(typeof(TumorModel)), _temp.Path);

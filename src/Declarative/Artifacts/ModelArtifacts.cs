@@ -46,7 +46,24 @@ public static class ModelArtifacts
                 $"The model of pipeline {spec.Name} was not found (looked in {string.Join("; ", candidates.Distinct())}). " +
                 $"'dotnet build' trains it unless DeclarativeTrainOnBuild is false; {spec.Name}.Train() trains it in the app.");
 
-        var manifestPath = Path.Combine(Path.GetDirectoryName(modelPath)!, ManifestFileName(spec.Name));
+        _ = ManifestBeside(spec, modelPath);
+        return modelPath;
+    }
+
+    /// <summary>
+    /// The manifest the build wrote beside <paramref name="modelPath"/>, checked to be current for <paramref name="spec"/>;
+    /// null when there is none (a model saved by the app under any other name). Every load path reads it, so a stale model is refused on
+    /// each (Load(), Load(path), a reload while serving, the CLI), not only where the app first looks for it.
+    /// </summary>
+    internal static ModelManifest? ManifestBeside(IPipelineSpec spec, string modelPath)
+    {
+        if (!string.Equals(Path.GetFileName(modelPath), ModelFileName(spec.Name), StringComparison.OrdinalIgnoreCase))
+        {
+            // The manifest describes the build's <Name>.mlnet; a model the app saved under another name is its own.
+            return null;
+        }
+
+        var manifestPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(modelPath))!, ManifestFileName(spec.Name));
         var manifest = ModelManifest.TryRead(manifestPath, out var problem);
         if (problem is not null)
         {
@@ -62,7 +79,21 @@ public static class ModelArtifacts
                 $"The model is stale: it was trained for another declaration of {spec.Name} (or another version of Declarative or ML.NET). Build the project again to retrain it.");
         }
 
-        return modelPath;
+        return manifest;
+    }
+
+    /// <summary>
+    /// Checks that the artifact at <paramref name="path"/> has the bytes the manifest records (<paramref name="expected"/>);
+    /// an edited or replaced file is a <see cref="ModelFileException"/> naming it. Nothing to check when the manifest
+    /// records no hash for it.
+    /// </summary>
+    internal static void CheckHash(string path, string actual, string? expected, string what)
+    {
+        if (expected is not null && !string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ModelFileException(path,
+                $"The {what} is not the one its manifest describes (SHA-256 {actual[..12]}..., the manifest records {expected[..Math.Min(12, expected.Length)]}...): it was changed after the build. Build the project again, or restore the file.");
+        }
     }
 
     [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "Only read outside native apps, which have the app's directory first anyway.")]

@@ -46,6 +46,15 @@ public sealed record ModelManifest
     /// <summary>The SHA-256 of the model file's bytes.</summary>
     public required string ModelHash { get; init; }
 
+    /// <summary>
+    /// The SHA-256 of the portable model's bytes (<c>&lt;Name&gt;.scorer.json</c>, what Native AOT apps and the fast path
+    /// score with), or <see langword="null"/> when the build wrote none. Every load path checks the file against it.
+    /// </summary>
+    public string? PortableHash { get; init; }
+
+    /// <summary>The SHA-256 of the ONNX export's bytes, or <see langword="null"/> when the build wrote none.</summary>
+    public string? OnnxHash { get; init; }
+
     /// <summary>The seed of the split and the trainers.</summary>
     public required int Seed { get; init; }
 
