@@ -93,20 +93,7 @@ internal static class BuildHost
         }
 
         RemoveLeftovers(arguments.OutputDirectory);
-        var failed = false;
-        var pipelines = new List<DeclaredPipeline>();
-        foreach (var registration in assembly.GetCustomAttributes<DeclaredPipelineAttribute>())
-        {
-            try
-            {
-                pipelines.Add(PipelineRegistry.For(registration.PipelineType));
-            }
-            catch (ArgumentException e)
-            {
-                reporter.Error(HostErrorCode, e.Message);
-                failed = true;
-            }
-        }
+        var pipelines = Discover(assembly.GetCustomAttributes<DeclaredPipelineAttribute>().Select(r => r.PipelineType), reporter, out var failed);
 
         if (arguments.List)
         {
@@ -120,6 +107,39 @@ internal static class BuildHost
         }
 
         return TrainOperation.Run(pipelines, arguments, reporter) && !failed ? 0 : 1;
+    }
+
+    /// <summary>
+    /// The pipelines of <paramref name="types"/> whose declarations can be read. One that cannot (its generated spec
+    /// throws as the type initializes, say) is reported as its own error and left out, so it never takes the others'
+    /// training down with it.
+    /// </summary>
+    internal static List<DeclaredPipeline> Discover(IEnumerable<Type> types, HostReporter reporter, out bool failed)
+    {
+        failed = false;
+        var pipelines = new List<DeclaredPipeline>();
+        foreach (var type in types)
+        {
+            try
+            {
+                var pipeline = PipelineRegistry.For(type);
+                _ = pipeline.Spec; // runs the generated initializer here, where its failure is this pipeline's alone
+                pipelines.Add(pipeline);
+            }
+            catch (ArgumentException e)
+            {
+                reporter.Error(HostErrorCode, e.Message);
+                failed = true;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                var cause = e is TypeInitializationException { InnerException: { } inner } ? inner : e;
+                reporter.Error(PipelineErrorCode, $"pipeline {type.Name} ({type.FullName}) cannot be read, so it is not trained: {cause.GetType().Name}: {cause.Message}");
+                failed = true;
+            }
+        }
+
+        return pipelines;
     }
 
     /// <summary>Deletes temporary files a killed host left behind (one host runs per project at a time).</summary>

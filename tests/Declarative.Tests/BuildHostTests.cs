@@ -9,6 +9,18 @@ public sealed class BuildHostTests : IDisposable
     private readonly TempDirectory _temp = new();
 
     [Fact]
+    public void APipelineWhoseDeclarationThrows_IsItsOwnError_AndTheOthersAreStillFound()
+    {
+        var output = new StringWriter();
+
+        var found = BuildHost.Discover([typeof(ThrowingPipeline), typeof(Pipelines.TumorModel)], new HostReporter(output), out var failed);
+
+        Assert.True(failed);
+        Assert.Equal(["TumorModel"], found.Select(p => p.Spec.Name));
+        Assert.Contains("Declarative : error DCL1002: pipeline ThrowingPipeline (Declarative.Tests.ThrowingPipeline) cannot be read, so it is not trained: OverflowException: Value was either too large or too small for an Int32.", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WrongArguments_IsAnErrorInMSBuildFormat_WithTheReportedErrorsCode()
     {
         var output = new StringWriter();
@@ -73,4 +85,14 @@ public sealed class BuildHostTests : IDisposable
     }
 
     public void Dispose() => _temp.Dispose();
+}
+
+/// <summary>A pipeline whose generated spec throws as its type initializes (a label value that does not fit, say).</summary>
+public sealed class ThrowingPipeline : IDeclaredPipeline
+{
+    private static readonly Declarative.Schema.IPipelineSpec Spec = int.Parse("99999999999", System.Globalization.CultureInfo.InvariantCulture) > 0 ? null! : null!;
+
+    public static Declarative.Schema.IPipelineSpec DeclaredSpec => Spec;
+
+    public static ITrainedPipeline TrainDeclared(string? dataPath, Declarative.Tuning.TrainOptions? options) => throw new NotSupportedException();
 }
