@@ -9,7 +9,8 @@ namespace Declarative.Build;
 /// <summary>
 /// <c>dotnet declarative predict</c>: reads the rows of a file one at a time, predicts them with the trained model
 /// through the generated <c>Load</c> and <c>Predict</c>, and writes one line per row: the properties the pipeline
-/// reads, then the prediction's. The output file is written whole or not at all.
+/// reads, then the prediction's. A missing number is an empty field, as in the input; a multiclass model's scores are
+/// one column per class, named by it. The output file is written whole or not at all.
 /// </summary>
 internal sealed class PredictionWriter(string modelPath, string inputPath, string outputPath) : ISpecVisitor<int>
 {
@@ -21,6 +22,8 @@ internal sealed class PredictionWriter(string modelPath, string inputPath, strin
         var model = spec.DeclaringType.GetMethod("Load", BindingFlags.Public | BindingFlags.Static, [typeof(string)])!.Invoke(null, [modelPath])!;
         var inputs = spec.Columns.Where(c => !c.Kind.IsLabel()).Select(c => c.SourceProperty).Distinct(StringComparer.Ordinal)
             .Select(name => typeof(TRow).GetProperty(name)!).ToArray();
+        // A multiclass model lists its classes in the order of its scores.
+        var classes = model.GetType().GetProperty("Classes")?.GetValue(model) is IEnumerable listed ? listed.Cast<object?>().Select(Text).ToArray() : null;
         PropertyInfo[]? outputs = null;
         var count = 0;
         using var input = new StreamReader(inputPath);
@@ -39,19 +42,24 @@ internal sealed class PredictionWriter(string modelPath, string inputPath, strin
                 if (outputs is null)
                 {
                     outputs = prediction.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance);
-                    writer.WriteLine(string.Join(',', inputs.Select(p => p.Name).Concat(outputs.Select(p => p.Name)).Select(Csv)));
+                    writer.WriteLine(string.Join(',', inputs.Select(p => p.Name).Concat(outputs.SelectMany(p => PerClass(p) ? classes!.Select(c => $"{p.Name}[{c}]") : [p.Name])).Select(Csv)));
                 }
 
-                writer.WriteLine(string.Join(',', inputs.Select(p => p.GetValue(row)).Concat(outputs.Select(p => p.GetValue(prediction))).Select(Text).Select(Csv)));
+                var values = outputs.SelectMany(p => PerClass(p) ? ((float[])p.GetValue(prediction)!).Select(v => Text(v)) : [Text(p.GetValue(prediction))]);
+                writer.WriteLine(string.Join(',', inputs.Select(p => Text(p.GetValue(row))).Concat(values).Select(Csv)));
                 count++;
             }
         });
         return count;
+
+        bool PerClass(PropertyInfo property) => classes is not null && property.Name == "Scores" && property.PropertyType == typeof(float[]);
     }
 
     private static string Text(object? value) => value switch
     {
         null => "",
+        float.NaN => "",
+        double.NaN => "",
         float[] values => string.Join(' ', values.Select(v => v.ToString("R", CultureInfo.InvariantCulture))),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",

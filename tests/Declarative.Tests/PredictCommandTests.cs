@@ -104,11 +104,33 @@ public sealed class PredictCommandTests : IDisposable
         Assert.Equal(0, BuildHost.Run([typeof(DigitModel).Assembly.Location, _temp.Path, BuildHost.PredictFlag, "DigitModel", input, output], new StringWriter()));
 
         var written = File.ReadAllLines(output);
-        Assert.Equal("Pixels,PredictedLabel,Scores", written[0]);
+        // One score column per class, named by the class, in the model's order.
+        Assert.Equal("Pixels,PredictedLabel," + string.Join(',', model.Classes.Select(c => $"Scores[{c}]")), written[0]);
         var labels = File.ReadLines(input).Select(l => l.Split(',')[^1]).ToArray();
         var predicted = written.Skip(1).Select(l => l.Split(',')[1]).ToArray();
         Assert.True(labels.Zip(predicted).Count(p => p.First == p.Second) >= 17, string.Join(" ", predicted));
-        Assert.Equal(10, written[1].Split(',')[2].Split(' ').Length);
+        Assert.All(written, line => Assert.Equal(12, line.Split(',').Length));
+        Assert.Equal(64, written[1].Split(',')[0].Split(' ').Length);
+    }
+
+    [Fact]
+    public void AMissingNumber_IsWrittenEmpty_AsTheInputHadIt()
+    {
+        TrainedModels.Tumor.Save(Path.Combine(_temp.Path, "TumorModel.mlnet"));
+        var lines = File.ReadLines(TumorModel.Spec.ResolveDataPath()).ToList();
+        var header = lines.FindIndex(l => l.StartsWith("label", StringComparison.Ordinal));
+        var row = lines[header + 1].Split('\t');
+        row[1] = "?"; // thickness
+        var input = _temp.File("tumors.tsv");
+        File.WriteAllLines(input, [lines[header], string.Join('\t', row)]);
+        var output = _temp.File("out.csv");
+
+        Assert.Equal(0, BuildHost.Run([typeof(TumorModel).Assembly.Location, _temp.Path, BuildHost.PredictFlag, "TumorModel", input, output], new StringWriter()));
+
+        var written = File.ReadAllLines(output);
+        var thickness = Array.IndexOf(written[0].Split(','), "Thickness");
+        Assert.Equal("", written[1].Split(',')[thickness]);
+        Assert.DoesNotContain("NaN", written[1], StringComparison.Ordinal);
     }
 
     [Fact]
