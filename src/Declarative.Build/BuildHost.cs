@@ -43,6 +43,9 @@ internal static class BuildHost
     /// <summary>The flag that re-tunes pipelines even when a lock file pins them.</summary>
     public const string RetuneFlag = "--retune";
 
+    /// <summary>With <see cref="PredictFlag"/>: input columns copied to the output as they are, by header name, separated by ';' (<c>--keep=id;name</c>).</summary>
+    public const string KeepFlag = "--keep=";
+
     /// <summary>Runs tuning trials on a cluster (<c>--cluster=localhost</c>; the <c>DeclarativeTrialCluster</c> property).</summary>
     public const string ClusterFlag = "--cluster=";
 
@@ -103,7 +106,7 @@ internal static class BuildHost
 
         if (arguments.Predict is var (pipeline, input, outputFile))
         {
-            return PredictOperation.Run(pipelines, arguments.OutputDirectory, pipeline, input, outputFile, reporter) && !failed ? 0 : 1;
+            return PredictOperation.Run(pipelines, arguments.OutputDirectory, pipeline, input, outputFile, arguments.Keep, reporter) && !failed ? 0 : 1;
         }
 
         return TrainOperation.Run(pipelines, arguments, reporter) && !failed ? 0 : 1;

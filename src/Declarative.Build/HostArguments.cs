@@ -15,6 +15,9 @@ internal sealed record HostArguments(string AssemblyPath, string OutputDirectory
     /// <summary>The pipeline, input file and output file of <c>--predict</c>, or null.</summary>
     public (string Pipeline, string Input, string Output)? Predict { get; init; }
 
+    /// <summary>The input columns <c>--predict</c> copies to its output as they are (ids to join on), by header name.</summary>
+    public IReadOnlyList<string> Keep { get; init; } = [];
+
     /// <summary>The pipelines to train, separated by ';', or null for all of them.</summary>
     public string? Only { get; init; }
 
@@ -39,8 +42,10 @@ internal sealed record HostArguments(string AssemblyPath, string OutputDirectory
 
         var only = Value(args, BuildHost.OnlyFlag);
         var cluster = Value(args, BuildHost.ClusterFlag);
+        var keep = Value(args, BuildHost.KeepFlag)?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
         var positional = args.Where(a => a != BuildHost.RetuneFlag && a != BuildHost.NoReportFlag && a != BuildHost.ListFlag
-            && !a.StartsWith(BuildHost.OnlyFlag, StringComparison.Ordinal) && !a.StartsWith(BuildHost.ClusterFlag, StringComparison.Ordinal)).ToArray();
+            && !a.StartsWith(BuildHost.OnlyFlag, StringComparison.Ordinal) && !a.StartsWith(BuildHost.ClusterFlag, StringComparison.Ordinal)
+            && !a.StartsWith(BuildHost.KeepFlag, StringComparison.Ordinal)).ToArray();
         if (positional.Length != 2)
         {
             reporter.Error(BuildHost.HostErrorCode, $"usage: Declarative.Build.Host <assembly> <output directory> [{BuildHost.RetuneFlag}] [{BuildHost.NoReportFlag}]");
@@ -55,6 +60,7 @@ internal sealed record HostArguments(string AssemblyPath, string OutputDirectory
             Predict = predict,
             Only = only,
             Cluster = cluster,
+            Keep = keep,
         };
     }
 

@@ -6,7 +6,7 @@ namespace Declarative.Build;
 /// <summary><c>--predict &lt;pipeline&gt; &lt;input&gt; &lt;output&gt;</c>: predicts every row of a file with a pipeline's trained model.</summary>
 internal static class PredictOperation
 {
-    public static bool Run(IReadOnlyList<DeclaredPipeline> pipelines, string outputDirectory, string name, string input, string outputFile, HostReporter reporter)
+    public static bool Run(IReadOnlyList<DeclaredPipeline> pipelines, string outputDirectory, string name, string input, string outputFile, IReadOnlyList<string> keep, HostReporter reporter)
     {
         var pipeline = pipelines.FirstOrDefault(p => p.Spec.Name == name);
         if (pipeline is null)
@@ -18,7 +18,7 @@ internal static class PredictOperation
         var modelPath = Path.Combine(outputDirectory, ModelArtifacts.ModelFileName(name));
         try
         {
-            var rows = pipeline.Spec.Accept(new PredictionWriter(modelPath, Path.GetFullPath(input), Path.GetFullPath(outputFile)));
+            var rows = pipeline.Spec.Accept(new PredictionWriter(modelPath, Path.GetFullPath(input), Path.GetFullPath(outputFile), keep));
             reporter.Progress($"predicted {rows:N0} rows of {input} with {name} -> {outputFile}");
             return true;
         }

@@ -10,9 +10,10 @@ namespace Declarative.Build;
 /// <c>dotnet declarative predict</c>: reads the rows of a file one at a time, predicts them with the trained model
 /// through the generated <c>Load</c> and <c>Predict</c>, and writes one line per row: the properties the pipeline
 /// reads, then the prediction's. A missing number is an empty field, as in the input; a multiclass model's scores are
-/// one column per class, named by it. The output file is written whole or not at all.
+/// one column per class, named by it. Columns named in <paramref name="keep"/> (ids the pipeline ignores) come first, as
+/// the input has them, so the output joins back to it. The output file is written whole or not at all.
 /// </summary>
-internal sealed class PredictionWriter(string modelPath, string inputPath, string outputPath) : ISpecVisitor<int>
+internal sealed class PredictionWriter(string modelPath, string inputPath, string outputPath, IReadOnlyList<string>? keep = null) : ISpecVisitor<int>
 {
     public int Visit<TRow>(PipelineSpec<TRow> spec)
     {
@@ -30,23 +31,23 @@ internal sealed class PredictionWriter(string modelPath, string inputPath, strin
         AtomicFile.Write(outputPath, stream =>
         {
             using var writer = new StreamWriter(stream, leaveOpen: true);
-            var pending = new Queue<TRow>();
-            var rows = RowReader.Read(spec, input, inputPath).Select(row =>
+            var pending = new Queue<(TRow Row, string[] Kept)>();
+            var rows = RowReader.Read(spec, input, inputPath, keep ?? []).Select(read =>
             {
-                pending.Enqueue(row);
-                return row;
+                pending.Enqueue(read);
+                return read.Row;
             });
             foreach (var prediction in (IEnumerable)predict.Invoke(model, [rows])!)
             {
-                var row = pending.Dequeue();
+                var (row, kept) = pending.Dequeue();
                 if (outputs is null)
                 {
                     outputs = prediction.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance);
-                    writer.WriteLine(string.Join(',', inputs.Select(p => p.Name).Concat(outputs.SelectMany(p => PerClass(p) ? classes!.Select(c => $"{p.Name}[{c}]") : [p.Name])).Select(Csv)));
+                    writer.WriteLine(string.Join(',', (keep ?? []).Concat(inputs.Select(p => p.Name)).Concat(outputs.SelectMany(p => PerClass(p) ? classes!.Select(c => $"{p.Name}[{c}]") : [p.Name])).Select(Csv)));
                 }
 
                 var values = outputs.SelectMany(p => PerClass(p) ? ((float[])p.GetValue(prediction)!).Select(v => Text(v)) : [Text(p.GetValue(prediction))]);
-                writer.WriteLine(string.Join(',', inputs.Select(p => Text(p.GetValue(row))).Concat(values).Select(Csv)));
+                writer.WriteLine(string.Join(',', kept.Concat(inputs.Select(p => Text(p.GetValue(row)))).Concat(values).Select(Csv)));
                 count++;
             }
         });

@@ -15,7 +15,11 @@ namespace Declarative.Build;
 /// </summary>
 internal static class RowReader
 {
-    public static IEnumerable<TRow> Read<TRow>(PipelineSpec<TRow> spec, TextReader text, string path)
+    public static IEnumerable<TRow> Read<TRow>(PipelineSpec<TRow> spec, TextReader text, string path) =>
+        Read(spec, text, path, []).Select(r => r.Row);
+
+    /// <summary>The rows, each with the raw text of the <paramref name="keep"/> columns (found by header name) beside it.</summary>
+    public static IEnumerable<(TRow Row, string[] Kept)> Read<TRow>(PipelineSpec<TRow> spec, TextReader text, string path, IReadOnlyList<string> keep)
     {
         var records = new DelimitedRecordReader(text, path, spec.Separator, spec.AllowQuoting);
         var fields = new List<Field>();
@@ -31,6 +35,11 @@ internal static class RowReader
         }
 
         var headerLine = header is null ? 0 : fields[0].Line;
+        var kept = keep.Select(name => header is null
+            ? throw new DataFileException(path, null, null, $"--keep names the column '{name}', but the file has no header to find it by.")
+            : Array.FindIndex(header, h => string.Equals(h, name, StringComparison.OrdinalIgnoreCase)) is var at and >= 0
+                ? at
+                : throw new DataFileException(path, headerLine, null, $"--keep names the column '{name}', which the header does not have; it has {string.Join(", ", header.Select(h => $"'{h}'"))}.")).ToArray();
         var setters = spec.Columns
             .GroupBy(c => c.SourceProperty, StringComparer.Ordinal)
             .Select(g => Setter<TRow>.For(spec, g.ToArray(), header, path, headerLine))
@@ -48,7 +57,7 @@ internal static class RowReader
                 setter.Set(row, fields, path);
             }
 
-            yield return row;
+            yield return (row, kept.Select(at => at < fields.Count ? fields[at].Value : "").ToArray());
         }
     }
 

@@ -117,11 +117,12 @@ public sealed class PackageTests(PackageFixture package)
         var tool = Path.Combine(tools, "dotnet-declarative");
         var rows = File.ReadLines(Path.Combine(project, "data", "breast-cancer.txt")).Where(l => l.Length > 0 && !l.StartsWith("//", StringComparison.Ordinal)).Take(11).ToList();
         File.WriteAllLines(Path.Combine(project, "new-patients.tsv"), rows);
-        var (predictExit, predict) = DotNet.RunProgram(tool, project, "predict", "--pipeline", "BreastCancerModel", "--input", "new-patients.tsv", "--output", "predictions.csv");
+        var (predictExit, predict) = DotNet.RunProgram(tool, project, "predict", "--pipeline", "BreastCancerModel", "--input", "new-patients.tsv", "--output", "predictions.csv", "--keep", "label", "--keep", "mitoses");
         Assert.True(predictExit == 0, predict);
         Assert.Contains("Declarative: predicted 10 rows of", predict);
         var predictions = File.ReadAllLines(Path.Combine(project, "predictions.csv"));
         Assert.Equal(11, predictions.Length);
+        Assert.StartsWith("label,mitoses,", predictions[0], StringComparison.Ordinal);
         Assert.EndsWith(",PredictedLabel,Score,Probability", predictions[0]);
 
         var (listExit, list) = DotNet.RunProgram(tool, project, "list");

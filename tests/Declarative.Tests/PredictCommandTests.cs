@@ -114,6 +114,27 @@ public sealed class PredictCommandTests : IDisposable
     }
 
     [Fact]
+    public void KeptColumns_ComeFirst_AsTheInputHasThem_SoTheOutputJoinsBack()
+    {
+        TrainedModels.Tumor.Save(Path.Combine(_temp.Path, "TumorModel.mlnet"));
+        var lines = File.ReadLines(TumorModel.Spec.ResolveDataPath()).Where(l => l.Length > 0 && !l.StartsWith("//", StringComparison.Ordinal)).Take(6).ToList();
+        var input = _temp.File("tumors.tsv");
+        File.WriteAllLines(input, lines);
+        var output = _temp.File("out.csv");
+
+        Assert.Equal(0, BuildHost.Run([typeof(TumorModel).Assembly.Location, _temp.Path, BuildHost.PredictFlag, "TumorModel", input, output, BuildHost.KeepFlag + "label;mitoses"], new StringWriter()));
+
+        var written = File.ReadAllLines(output);
+        Assert.StartsWith("label,mitoses,Thickness,", written[0], StringComparison.Ordinal);
+        Assert.Equal(lines.Skip(1).Select(l => string.Join(',', l.Split('\t')[0], l.Split('\t')[9])), written.Skip(1).Select(l => string.Join(',', l.Split(',').Take(2))));
+
+        var log = new StringWriter();
+        Assert.Equal(1, BuildHost.Run([typeof(TumorModel).Assembly.Location, _temp.Path, BuildHost.PredictFlag, "TumorModel", input, _temp.File("none.csv"), BuildHost.KeepFlag + "patient"], log));
+        Assert.Contains("--keep names the column 'patient', which the header does not have", log.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(_temp.File("none.csv")));
+    }
+
+    [Fact]
     public void AMissingNumber_IsWrittenEmpty_AsTheInputHadIt()
     {
         TrainedModels.Tumor.Save(Path.Combine(_temp.Path, "TumorModel.mlnet"));
