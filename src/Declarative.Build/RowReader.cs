@@ -15,9 +15,6 @@ namespace Declarative.Build;
 /// </summary>
 internal static class RowReader
 {
-    public static IEnumerable<TRow> Read<TRow>(PipelineSpec<TRow> spec, TextReader text, string path) =>
-        Read(spec, text, path, []).Select(r => r.Row);
-
     /// <summary>The rows, each with the raw text of the <paramref name="keep"/> columns (found by header name) beside it.</summary>
     public static IEnumerable<(TRow Row, string[] Kept)> Read<TRow>(PipelineSpec<TRow> spec, TextReader text, string path, IReadOnlyList<string> keep)
     {

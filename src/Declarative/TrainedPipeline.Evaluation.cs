@@ -1,9 +1,6 @@
 using Declarative.Artifacts;
-using Declarative.Data;
 using Declarative.Evaluation;
 using Declarative.Schema;
-using Declarative.Scoring;
-using Declarative.Tasks;
 using Declarative.Training;
 
 namespace Declarative;

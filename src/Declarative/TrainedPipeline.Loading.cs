@@ -1,6 +1,4 @@
 using Declarative.Artifacts;
-using Declarative.Data;
-using Declarative.Evaluation;
 using Declarative.Schema;
 using Declarative.Scoring;
 using Declarative.Tasks;
@@ -78,21 +76,13 @@ public abstract partial class TrainedPipeline<TRow, TPrediction, TReport>
     {
         var profile = ProfileOf(spec, task);
         var path = PortableModelFile.Beside(modelPath);
-        if (manifest is not null)
+        // A native app reads only the portable model, but the model file beside it must still be the build's.
+        if (manifest is not null && File.Exists(modelPath))
         {
-            // A native app reads only the portable model, but the model file beside it must still be the build's.
-            if (File.Exists(path))
-            {
-                ModelArtifacts.CheckHash(path, ArtifactHash.OfFile(path), manifest.PortableHash, "portable model file");
-            }
-
-            if (File.Exists(modelPath))
-            {
-                ModelArtifacts.CheckHash(modelPath, ArtifactHash.OfFile(modelPath), manifest.ModelHash, "model file");
-            }
+            ModelArtifacts.CheckHash(modelPath, ArtifactHash.OfFile(modelPath), manifest.ModelHash, "model file");
         }
 
-        var portable = PortableModelFile.Read(path);
+        var portable = PortableModelFile.Read(path, manifest?.PortableHash);
         return new PipelineState<TRow>(spec, profile, null, null, portable.Trainer, null, null, portable.LabelClasses, ModelScorers.For(spec, portable, path));
     }
 
@@ -157,19 +147,15 @@ public abstract partial class TrainedPipeline<TRow, TPrediction, TReport>
             return null;
         }
 
-        if (manifest is not null)
-        {
-            ModelArtifacts.CheckHash(path, ArtifactHash.OfFile(path), manifest.PortableHash, "portable model file");
-        }
-
         try
         {
-            var portable = PortableModelFile.Read(path);
+            var portable = PortableModelFile.Read(path, manifest?.PortableHash);
             return portable.ModelHash == modelHash ? ModelScorers.For(spec, portable, path) : null;
         }
-        catch (ModelFileException)
+        catch (ModelFileException) when (manifest?.PortableHash is null)
         {
-            // A damaged or stale portable model is not an error here: the scorer is read from the model itself instead.
+            // Without the build's record of it, a damaged or stale portable model is not an error here: the scorer is
+            // read from the model itself instead. With one, any difference is an edit, and an error naming the file.
             return null;
         }
     }

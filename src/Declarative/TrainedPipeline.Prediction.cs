@@ -1,6 +1,3 @@
-using Declarative.Artifacts;
-using Declarative.Data;
-using Declarative.Evaluation;
 using Declarative.Schema;
 using Declarative.Scoring;
 using Microsoft.ML;

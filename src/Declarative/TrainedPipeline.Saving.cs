@@ -1,9 +1,5 @@
 using Declarative.Artifacts;
 using Declarative.Data;
-using Declarative.Evaluation;
-using Declarative.Schema;
-using Declarative.Scoring;
-using Declarative.Tasks;
 
 namespace Declarative;
 

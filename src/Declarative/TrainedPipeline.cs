@@ -1,4 +1,3 @@
-using Declarative.Artifacts;
 using Declarative.Data;
 using Declarative.Evaluation;
 using Declarative.Prediction;

@@ -20,8 +20,12 @@ internal static class PortableModelFile
     public static void Write(PortableModel model, string path) =>
         AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, model, PortableModelJsonContext.Default.PortableModel));
 
-    /// <summary>Reads a portable model; a missing, oversized, malformed or newer-format file is a <see cref="ModelFileException"/>.</summary>
-    public static PortableModel Read(string path)
+    /// <summary>
+    /// Reads a portable model; a missing, oversized, malformed or newer-format file is a <see cref="ModelFileException"/>,
+    /// and so is one whose bytes are not <paramref name="expectedHash"/> (the build's manifest records it), checked on the
+    /// bytes read.
+    /// </summary>
+    public static PortableModel Read(string path, string? expectedHash = null)
     {
         if (!File.Exists(path))
         {
@@ -34,10 +38,16 @@ internal static class PortableModelFile
             throw new ModelFileException(path, length == 0 ? "The portable model file is empty." : $"The portable model file is {length:N0} bytes, more than Declarative reads ({MaxBytes:N0}).");
         }
 
+        var bytes = File.ReadAllBytes(path);
+        if (expectedHash is not null)
+        {
+            ModelArtifacts.CheckHash(path, ArtifactHash.Of(bytes), expectedHash, "portable model file");
+        }
+
         PortableModel? model;
         try
         {
-            model = JsonSerializer.Deserialize(File.ReadAllBytes(path), PortableModelJsonContext.Default.PortableModel);
+            model = JsonSerializer.Deserialize(bytes, PortableModelJsonContext.Default.PortableModel);
         }
         catch (JsonException e)
         {

@@ -1,10 +1,8 @@
-using System.Globalization;
 using System.Text;
 using Declarative.Evaluation;
 using Declarative.Schema;
 using Declarative.Training;
 using Microsoft.ML;
-using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.FastTree;
 using Microsoft.ML.Trainers.LightGbm;

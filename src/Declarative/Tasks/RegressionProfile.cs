@@ -4,7 +4,6 @@ using Declarative.Evaluation;
 using Declarative.Schema;
 using Declarative.Training;
 using Microsoft.ML;
-using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.FastTree;
 using Microsoft.ML.Trainers.LightGbm;
