@@ -25,6 +25,8 @@ internal sealed class PredictionWriter(string modelPath, string inputPath, strin
             .Select(name => typeof(TRow).GetProperty(name)!).ToArray();
         // A multiclass model lists its classes in the order of its scores.
         var classes = model.GetType().GetProperty("Classes")?.GetValue(model) is IEnumerable listed ? listed.Cast<object?>().Select(Text).ToArray() : null;
+        // A bool label is written as the training file spelled it (Yes/No), so the output reads like the input.
+        var spelling = model.GetType().GetProperty("Pipeline")?.GetValue(model) is ITrainedPipeline trained ? trained.LabelSpelling : null;
         PropertyInfo[]? outputs = null;
         var count = 0;
         using var input = new StreamReader(inputPath);
@@ -46,7 +48,9 @@ internal sealed class PredictionWriter(string modelPath, string inputPath, strin
                     writer.WriteLine(string.Join(',', (keep ?? []).Concat(inputs.Select(p => p.Name)).Concat(outputs.SelectMany(p => PerClass(p) ? classes!.Select(c => $"{p.Name}[{c}]") : [p.Name])).Select(Csv)));
                 }
 
-                var values = outputs.SelectMany(p => PerClass(p) ? ((float[])p.GetValue(prediction)!).Select(v => Text(v)) : [Text(p.GetValue(prediction))]);
+                var values = outputs.SelectMany(p => PerClass(p) ? ((float[])p.GetValue(prediction)!).Select(v => Text(v))
+                    : spelling is not null && p.Name == "PredictedLabel" && p.GetValue(prediction) is bool flag ? [spelling[flag ? 1 : 0]]
+                    : [Text(p.GetValue(prediction))]);
                 writer.WriteLine(string.Join(',', kept.Concat(inputs.Select(p => Text(p.GetValue(row)))).Concat(values).Select(Csv)));
                 count++;
             }

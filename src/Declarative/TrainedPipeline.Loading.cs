@@ -117,6 +117,7 @@ public abstract partial class TrainedPipeline<TRow, TPrediction, TReport>
                 {
                     ModelLoader = () => file.LoadModel(context),
                     State = profile.ReadState(metadata.State),
+                    LabelSpelling = metadata.LabelSpelling,
                 };
             }
 
@@ -125,6 +126,7 @@ public abstract partial class TrainedPipeline<TRow, TPrediction, TReport>
                 return new PipelineState<TRow>(spec, profile, context, file.LoadModel(context), metadata.Trainer, null, null, metadata.LabelClasses)
                 {
                     State = profile.ReadState(metadata.State),
+                    LabelSpelling = metadata.LabelSpelling,
                 };
             }
         }

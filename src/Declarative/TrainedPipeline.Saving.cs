@@ -59,6 +59,7 @@ public abstract partial class TrainedPipeline<TRow, TPrediction, TReport>
         DeclarativeVersion = ModelFile.DeclarativeVersion,
         MLNetVersion = ModelFile.MLNetVersion,
         LabelClasses = LabelClasses,
+        LabelSpelling = LabelSpelling,
         State = StateEntries(),
     };
 

@@ -57,6 +57,9 @@ public abstract partial class TrainedPipeline<TRow, TPrediction, TReport> : ITra
             ? [_run.Data.Table.Columns.First(c => c.Name == Spec.Label.PropertyName).NegativeClass ?? "", positive]
             : null);
         State = state.State ?? _run?.State;
+        LabelSpelling = state.LabelSpelling ?? (Spec.Label is { Kind: ColumnKind.BooleanLabel, PositiveClass: null } boolean && _run is not null
+            ? _run.Data.Table.Columns.First(c => c.Name == boolean.PropertyName).Spelling
+            : null);
         if (!NativeAot.PortableScorerOnly && (state.Model is not null || state.ModelLoader is not null))
         {
             // A model read with a matching portable model beside it loads ML.NET's part only when something needs it.
@@ -77,6 +80,14 @@ public abstract partial class TrainedPipeline<TRow, TPrediction, TReport> : ITra
     /// </summary>
     [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public IReadOnlyList<string>? LabelClasses { get; }
+
+    /// <summary>
+    /// For a bool label read from a text file: how the file spelled false and true (<c>No</c>, <c>Yes</c>), so tools that
+    /// write predictions back to a file (<c>dotnet declarative predict</c>) spell them alike. Null otherwise.
+    /// </summary>
+    internal IReadOnlyList<string>? LabelSpelling { get; }
+
+    IReadOnlyList<string>? ITrainedPipeline.LabelSpelling => LabelSpelling;
 
     /// <summary>The pipeline the model was trained for.</summary>
     public PipelineSpec<TRow> Spec { get; }

@@ -155,6 +155,28 @@ public sealed class PredictCommandTests : IDisposable
     }
 
     [Fact]
+    public void ABoolLabel_IsWrittenAsTheTrainingFileSpelledIt()
+    {
+        // The breast cancer data with its 0/1 label spelled No/Yes, as many exported files have it.
+        var lines = File.ReadLines(TumorModel.Spec.ResolveDataPath()).Where(l => l.Length > 0 && !l.StartsWith("//", StringComparison.Ordinal)).ToList();
+        var spelled = lines.Take(1).Concat(lines.Skip(1).Select(l => (l[0] == '1' ? "Yes" : "No") + l[1..])).ToList();
+        var data = _temp.File("tumors.tsv");
+        File.WriteAllLines(data, spelled);
+        var model = TumorModel.Train(data);
+        model.Save(Path.Combine(_temp.Path, "TumorModel.mlnet"));
+        var output = _temp.File("out.csv");
+
+        Assert.Equal(0, BuildHost.Run([typeof(TumorModel).Assembly.Location, _temp.Path, BuildHost.PredictFlag, "TumorModel", data, output], new StringWriter()));
+
+        var written = File.ReadAllLines(output);
+        var predicted = Array.IndexOf(written[0].Split(','), "PredictedLabel");
+        var labels = written.Skip(1).Select(l => l.Split(',')[predicted]).ToArray();
+        Assert.Equal(["No", "Yes"], labels.Distinct().Order());
+        var first = TumorModel.Load(Path.Combine(_temp.Path, "TumorModel.mlnet")).Predict(TumorRow(spelled[1]));
+        Assert.Equal(first.PredictedLabel ? "Yes" : "No", labels[0]);
+    }
+
+    [Fact]
     public void APositionalRecordRow_IsReadToo()
     {
         var model = IrisRecordModel.Train();
@@ -182,6 +204,16 @@ public sealed class PredictCommandTests : IDisposable
         var iris = log.ToString().Split('\n').Single(l => l.StartsWith($"{BuildHost.ListPrefix}\tIrisModel\t", StringComparison.Ordinal)).TrimEnd();
         Assert.EndsWith("\tnot trained", iris);
         Assert.Empty(Directory.GetFiles(_temp.Path, "*.mlnet"));
+    }
+
+    private static Tumor TumorRow(string line)
+    {
+        var f = line.Split('\t').Skip(1).Select(v => v == "?" ? float.NaN : float.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        return new Tumor
+        {
+            Thickness = f[0], UniformSize = f[1], UniformShape = f[2], Adhesion = f[3], EpithelialSize = f[4], BareNuclei = float.IsNaN(f[5]) ? null : f[5],
+            BlandChromatin = f[6], NormalNucleoli = f[7], Mitoses = (int)f[8],
+        };
     }
 
     public void Dispose() => _temp.Dispose();

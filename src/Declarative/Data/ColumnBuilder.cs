@@ -73,7 +73,7 @@ internal sealed class ColumnBuilder<TRow>(ColumnSpec<TRow> column, string name, 
                 _booleans.Add(column.Codec!.TryNormalize(RequireLabel(field), out var binary) ? IsPositive(binary, positive, field) : throw Bad(field));
                 break;
             case ColumnKind.BooleanLabel:
-                _booleans.Add(ValueParser.TryParseBoolean(RequireLabel(field), out var label) ? label : throw Bad(field));
+                _booleans.Add(ValueParser.TryParseBoolean(RequireLabel(field), out var label) ? Spelled(label, field.Value) : throw Bad(field));
                 break;
             case ColumnKind.NumericLabel:
                 _singles.Add(!ValueParser.TryParseSingle(RequireLabel(field), out var target) ? throw Bad(field)
@@ -104,6 +104,14 @@ internal sealed class ColumnBuilder<TRow>(ColumnSpec<TRow> column, string name, 
 
     private string? _negative;
     private int _negativeLine;
+    private readonly string?[] _spelling = new string?[2];
+
+    /// <summary>Keeps the first text the file wrote for false and for true (Yes/No, 1/0), so output can spell them back alike.</summary>
+    private bool Spelled(bool value, string text)
+    {
+        _spelling[value ? 1 : 0] ??= text;
+        return value;
+    }
 
     /// <summary>The positive class, or the one other class the data holds: the first seen becomes it, a third value is an error.</summary>
     private bool IsPositive(string value, string positive, Field field)
@@ -192,7 +200,11 @@ internal sealed class ColumnBuilder<TRow>(ColumnSpec<TRow> column, string name, 
         : column.Storage switch
     {
         ColumnStorage.Single => new TableColumn(column.PropertyName, _singles.ToArray()),
-        ColumnStorage.Boolean => new TableColumn(column.PropertyName, _booleans.ToArray()) { NegativeClass = _negative },
+        ColumnStorage.Boolean => new TableColumn(column.PropertyName, _booleans.ToArray())
+        {
+            NegativeClass = _negative,
+            Spelling = _spelling is [{ } no, { } yes] ? [no, yes] : null,
+        },
         _ when IsCoded => new TableColumn(column.PropertyName, _codes.ToArray(), [.. _categories]),
         _ => new TableColumn(column.PropertyName, _texts.ToArray()),
     };

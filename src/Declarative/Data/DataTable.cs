@@ -46,13 +46,16 @@ internal sealed class TableColumn
     public TableColumn Reorder(IReadOnlyList<int> order) => this switch
     {
         { Singles: { } s } => new TableColumn(Name, order.Select(i => s[i]).ToArray()),
-        { Booleans: { } b } => new TableColumn(Name, order.Select(i => b[i]).ToArray()) { NegativeClass = NegativeClass },
+        { Booleans: { } b } => new TableColumn(Name, order.Select(i => b[i]).ToArray()) { NegativeClass = NegativeClass, Spelling = Spelling },
         { _codes: { } c } => new TableColumn(Name, order.Select(i => c[i]).ToArray(), _categories!),
         _ => new TableColumn(Name, order.Select(i => _texts![i]).ToArray()),
     };
 
     /// <summary>For a binary label with a positive class: the other class's canonical text, as the data had it.</summary>
     public string? NegativeClass { get; init; }
+
+    /// <summary>For a bool label read from text: how the file spelled false and true (say <c>No</c>, <c>Yes</c>).</summary>
+    public IReadOnlyList<string>? Spelling { get; init; }
 }
 
 /// <summary>Rows loaded into columns of the three storage types a pipeline uses: single, boolean and text.</summary>

@@ -50,4 +50,7 @@ public interface ITrainedPipeline
 
     /// <summary>The model in the portable scorer's form; <see cref="NotSupportedException"/> saying why when it has none.</summary>
     internal Scoring.PortableModel ToPortable();
+
+    /// <summary>For a bool label read from text: how the training file spelled [false, true]; null otherwise.</summary>
+    internal IReadOnlyList<string>? LabelSpelling => null;
 }
