@@ -23,6 +23,7 @@ public abstract record EvaluationReport
         HeadlineMetric = basics.HeadlineMetric;
         TestMetrics = basics.TestMetrics;
         CrossValidation = basics.CrossValidation;
+        TestIntervals = basics.TestIntervals;
         FeatureImportance = basics.FeatureImportance;
         Profile = basics.Profile;
         Trials = basics.Trials;
@@ -56,11 +57,18 @@ public abstract record EvaluationReport
     public required IReadOnlyDictionary<string, double> TestMetrics { get; init; }
 
     /// <summary>
-    /// The same metrics over k folds of the training part (same trainer and hyperparameters): mean and spread. 5 folds
-    /// below 20,000 training rows, or the folds <c>[Tune(Folds = k)]</c> declares; empty from 20,000 rows (the test part
-    /// is the estimate there), with <c>Folds = 1</c>, and when the report scores another file.
+    /// For a tuned model, the same metrics over k folds of the training part (same trainer and hyperparameters): mean
+    /// and spread. 5 folds below 20,000 training rows, or the folds <c>[Tune(Folds = k)]</c> declares; empty from 20,000
+    /// rows (the test part is the estimate there), with <c>Folds = 1</c>, for a model that was not tuned (its training
+    /// was one fit: see <see cref="TestIntervals"/>), and when the report scores another file.
     /// </summary>
     public required IReadOnlyList<MetricSpread> CrossValidation { get; init; }
+
+    /// <summary>
+    /// When the report does not cross-validate: each test metric's spread over 50 bootstrap resamples of the scored test
+    /// rows (no model is refitted), as its standard deviation and 90 % interval. Empty above 5,000 test rows.
+    /// </summary>
+    public IReadOnlyList<MetricInterval> TestIntervals { get; init; } = [];
 
     /// <summary>How much the headline metric drops on the test part when one property's values are shuffled, largest first.</summary>
     public required IReadOnlyList<FeatureImportance> FeatureImportance { get; init; }
@@ -78,6 +86,9 @@ public abstract record EvaluationReport
 /// <summary>A metric over cross-validation folds.</summary>
 public sealed record MetricSpread(string Metric, double Mean, double StdDev, IReadOnlyList<double> Folds);
 
+/// <summary>A test metric's spread over bootstrap resamples of the test rows: its standard deviation and 5th to 95th percentile.</summary>
+public sealed record MetricInterval(string Metric, double StdDev, double Low, double High);
+
 /// <summary>Permutation importance of one property: the mean drop of the headline metric over repeats, and its spread.</summary>
 public sealed record FeatureImportance(string Feature, double Drop, double StdDev);
 
@@ -89,4 +100,7 @@ internal sealed record ReportBasics(
 {
     /// <summary>What the task learned besides the model (anomaly detection's threshold).</summary>
     public Schema.TaskState? State { get; init; }
+
+    /// <summary>The test metrics' bootstrap spread, when the report does not cross-validate.</summary>
+    public IReadOnlyList<MetricInterval> TestIntervals { get; init; } = [];
 }

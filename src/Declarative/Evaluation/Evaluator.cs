@@ -8,9 +8,10 @@ namespace Declarative.Evaluation;
 
 /// <summary>
 /// Builds the report of a trained model from the data training loaded (<see cref="TrainingData"/>): it scores the
-/// test part, cross-validates the same trainer and hyperparameters on the training part, and shuffles one property
-/// at a time to see what the model leans on. Folds and shuffles run concurrently, each in its own seeded context, so
-/// the report is the same on one core or many.
+/// test part, gives each test metric a spread (cross-validation of a tuned model's trainer and hyperparameters on the
+/// training part, or bootstrap resamples of the scored test rows), and shuffles one property at a time to see what the
+/// model leans on. Folds and shuffles run concurrently, each in its own seeded context, so the report is the same on
+/// one core or many.
 /// </summary>
 internal static class Evaluator
 {
@@ -18,6 +19,16 @@ internal static class Evaluator
 
     /// <summary>Permutation importance scores at most this many test rows: enough to rank properties, and it bounds the cost.</summary>
     internal const int ImportanceRowLimit = 2_000;
+
+    /// <summary>Bootstrap resamples of the scored test part behind each metric's interval.</summary>
+    internal const int BootstrapResamples = 50;
+
+    /// <summary>
+    /// Up to this many test rows the metrics get bootstrap intervals: as many as a tuned model's report has below
+    /// <see cref="PipelineTuner.CrossValidationRowLimit"/> training rows, where it cross-validates; above it the test
+    /// part is the steady estimate, and 50 more evaluations of it would cost more than the report's other parts.
+    /// </summary>
+    internal const int BootstrapRowLimit = 5_000;
 
     public static EvaluationReport Evaluate<TRow>(
         PipelineSpec<TRow> spec, ITaskEvaluation task, ITransformer model, Trainer trainer, IReadOnlyDictionary<string, string> hyperparameters,
@@ -27,13 +38,16 @@ internal static class Evaluator
         var ml = new MLContext(spec.Seed);
         var label = PipelineTrainer.LabelColumn(spec, task);
         var headline = spec.Tuning?.MetricFor(task.HeadlineMetric) ?? task.HeadlineMetric;
-        var predictions = model.Transform(new TableDataView(data.TestPart));
+        // Scored once where the bootstrap reads them 50 times more; a larger test part is scored as it is read.
+        var scored = model.Transform(new TableDataView(data.TestPart));
+        var predictions = data.TestPart.RowCount <= BootstrapRowLimit ? ml.Data.Cache(scored) : scored;
         var metrics = PipelineTrainer.Metrics(ml, spec, task, predictions);
 
         var folds = CrossValidationFolds(spec.Tuning, data.TrainRows);
         var crossValidation = data.TrainPart is null || folds == 0
             ? []
             : CrossValidate(spec, task, data.TrainPart, trainer, hyperparameters, folds, data.TrainRows, progress);
+        var intervals = crossValidation.Count == 0 ? Bootstrap(spec, task, predictions, data.TestPart.RowCount) : [];
         // Without the metric (an anomaly detector with no label to measure it by) there is nothing to see fall.
         var importance = metrics.ContainsKey(headline) ? Importance(spec, task, model, data.TestPart, headline, progress) : [];
         var basics = new ReportBasics(
@@ -41,18 +55,69 @@ internal static class Evaluator
             crossValidation, importance, profile, trials)
         {
             State = state,
+            TestIntervals = intervals,
         };
         return task.CreateReport(basics, predictions, label);
     }
 
     /// <summary>
-    /// How many folds the report cross-validates, by the rule tuning follows: 5 below
-    /// <see cref="PipelineTuner.CrossValidationRowLimit"/> training rows; none from there, where the test part (a
-    /// fifth of at least 25,000 rows) already gives a steady estimate and k more fits would cost several times the
-    /// training; or what <c>[Tune(Folds = k)]</c> declares (1, a holdout, means none).
+    /// How many folds the report cross-validates. None for a model that was not tuned: its training was one fit, and k
+    /// more would cost several times it (the test metrics get bootstrap intervals instead). For a tuned model, the rule
+    /// tuning follows (its trials already fitted k folds per configuration, so k more are a small part of the build): 5
+    /// below <see cref="PipelineTuner.CrossValidationRowLimit"/> training rows; none from there, where the test part (a
+    /// fifth of at least 25,000 rows) already gives a steady estimate; or what <c>[Tune(Folds = k)]</c> declares (1, a
+    /// holdout, means none).
     /// </summary>
     internal static int CrossValidationFolds(TuningSpec? tuning, int trainRows) =>
-        PipelineTuner.FoldCount(tuning, trainRows) is var folds and > 1 ? folds : 0;
+        tuning is not null && PipelineTuner.FoldCount(tuning, trainRows) is var folds and > 1 ? folds : 0;
+
+    /// <summary>
+    /// Each test metric's spread over <see cref="BootstrapResamples"/> seeded resamples (with replacement) of the scored
+    /// test rows: no model is fitted, so it costs a fraction of the training. Empty above
+    /// <see cref="BootstrapRowLimit"/> test rows or below 10, and for a metric no resample could measure.
+    /// </summary>
+    private static IReadOnlyList<MetricInterval> Bootstrap<TRow>(PipelineSpec<TRow> spec, ITaskEvaluation task, IDataView predictions, int rows)
+    {
+        if (rows is < 10 or > BootstrapRowLimit)
+        {
+            return [];
+        }
+
+        var samples = new IReadOnlyDictionary<string, double>?[BootstrapResamples];
+        Parallel.For(0, samples.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var ml = new MLContext(spec.Seed);
+            try
+            {
+                samples[i] = PipelineTrainer.Metrics(ml, spec, task, ml.Data.BootstrapSample(predictions, seed: unchecked((spec.Seed * 7919) + i)));
+            }
+            catch (InvalidOperationException)
+            {
+                // A resample ML.NET cannot measure (one class only, say): it adds nothing to the spread.
+            }
+        });
+
+        var measured = samples.OfType<IReadOnlyDictionary<string, double>>().ToArray();
+        return measured.Length == 0 ? [] : measured[0].Keys.Select(metric =>
+        {
+            var values = measured.Select(m => m.TryGetValue(metric, out var v) ? v : double.NaN).Where(double.IsFinite).Order().ToArray();
+            if (values.Length < 2)
+            {
+                return null;
+            }
+
+            var mean = values.Average();
+            return new MetricInterval(metric, Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / values.Length), Percentile(values, 0.05), Percentile(values, 0.95));
+        }).OfType<MetricInterval>().ToArray();
+    }
+
+    /// <summary>The <paramref name="p"/> quantile of sorted values, interpolated between neighbours.</summary>
+    private static double Percentile(double[] sorted, double p)
+    {
+        var at = p * (sorted.Length - 1);
+        var below = (int)Math.Floor(at);
+        return below + 1 >= sorted.Length ? sorted[^1] : sorted[below] + ((at - below) * (sorted[below + 1] - sorted[below]));
+    }
 
     /// <summary>
     /// k folds of the training part, each fitted with the model's trainer and settings. The

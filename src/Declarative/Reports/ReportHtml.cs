@@ -53,14 +53,19 @@ internal static class ReportHtml
     private static void Metrics(StringBuilder html, EvaluationReport r)
     {
         var spread = r.CrossValidation.ToDictionary(m => m.Metric);
+        var intervals = r.TestIntervals.ToDictionary(m => m.Metric);
 
-        // A synthesizer is measured against the held-out rows only: no cross-validation column.
+        // A synthesizer is measured against the held-out rows only: no spread column.
         var generative = r is SynthesisReport;
-        html.Append("<section><h2>Metrics</h2><table class=\"metrics\"><thead><tr><th>Metric</th><th>Test</th>").Append(generative ? "" : "<th>Cross-validation (mean ± sd)</th>").Append("</tr></thead><tbody>");
+        var column = generative ? "" : spread.Count > 0 ? "<th>Cross-validation (mean ± sd)</th>" : intervals.Count > 0 ? "<th>Test, 90 % bootstrap interval</th>" : "<th>Cross-validation</th>";
+        html.Append("<section><h2>Metrics</h2><table class=\"metrics\"><thead><tr><th>Metric</th><th>Test</th>").Append(column).Append("</tr></thead><tbody>");
         foreach (var (name, value) in r.TestMetrics.OrderBy(m => m.Key != r.HeadlineMetric).ThenBy(m => NaturalKey(m.Key), StringComparer.Ordinal))
         {
-            var cv = generative ? "" : spread.TryGetValue(name, out var s) ? $"<td>{Fixed(s.Mean)} ± {Fixed(s.StdDev)}</td>" : "<td></td>";
-            html.Append(CultureInfo.InvariantCulture, $"<tr{(name == r.HeadlineMetric ? " class=\"headline-row\"" : "")}><td>{Encode(Spaced(name))}</td><td>{Fixed(value)}</td>{cv}</tr>");
+            var cell = generative ? ""
+                : spread.TryGetValue(name, out var s) ? $"<td>{Fixed(s.Mean)} ± {Fixed(s.StdDev)}</td>"
+                : intervals.TryGetValue(name, out var i) ? $"<td>{Fixed(i.Low)} – {Fixed(i.High)}</td>"
+                : "<td></td>";
+            html.Append(CultureInfo.InvariantCulture, $"<tr{(name == r.HeadlineMetric ? " class=\"headline-row\"" : "")}><td>{Encode(Spaced(name))}</td><td>{Fixed(value)}</td>{cell}</tr>");
         }
 
         html.Append("</tbody></table>");
@@ -75,10 +80,14 @@ internal static class ReportHtml
         {
             { TrainRows: 0 } => "No cross-validation: the report scores a file the model was not trained on.",
             { CrossValidation: [var first, ..] } => string.Create(CultureInfo.InvariantCulture, $"Cross-validation: {first.Folds.Count} folds of the training part with the same trainer and settings."),
-            _ => string.Create(CultureInfo.InvariantCulture, $"No cross-validation: with {r.TrainRows:N0} training rows the {r.TestRows:N0} test rows give the estimate. The report cross-validates below {Declarative.Tuning.PipelineTuner.CrossValidationRowLimit:N0} training rows, or with the folds <code>[Tune(Folds = k)]</code> declares."),
+            { Trials.Count: 0 } => string.Create(CultureInfo.InvariantCulture, $"No cross-validation: the model was not tuned, so its training was one fit and k more would cost several times it. {Intervals(r)}Declare <code>[Tune]</code> to cross-validate."),
+            _ => string.Create(CultureInfo.InvariantCulture, $"No cross-validation: with {r.TrainRows:N0} training rows the {r.TestRows:N0} test rows give the estimate. {Intervals(r)}A tuned model is cross-validated below {Declarative.Tuning.PipelineTuner.CrossValidationRowLimit:N0} training rows, or with the folds <code>[Tune(Folds = k)]</code> declares."),
         });
         html.Append("</p></section>");
     }
+
+    private static string Intervals(EvaluationReport r) => r.TestIntervals.Count == 0 ? ""
+        : string.Create(CultureInfo.InvariantCulture, $"The interval is the 5th to 95th percentile of each metric over {Declarative.Evaluation.Evaluator.BootstrapResamples} bootstrap resamples of the {r.TestRows:N0} scored test rows. ");
 
     private static void Importance(StringBuilder html, EvaluationReport r)
     {

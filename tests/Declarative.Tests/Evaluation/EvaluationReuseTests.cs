@@ -52,25 +52,27 @@ public sealed class EvaluationReuseTests : IDisposable
     }
 
     [Fact]
-    public void Report_FromTwentyThousandTrainingRows_IsEstimatedOnTheTestPart()
+    public void Report_OfAnUntunedModel_RefitsNothing_AndAboveFiveThousandTestRowsDrawsNoInterval()
     {
         var report = TrainedModels.Adult.Evaluate();
 
-        Assert.True(report.TrainRows >= PipelineTuner.CrossValidationRowLimit, $"{report.TrainRows} training rows");
+        Assert.True(report.TestRows > Declarative.Evaluation.Evaluator.BootstrapRowLimit, $"{report.TestRows} test rows");
         Assert.Empty(report.CrossValidation);
+        Assert.Empty(report.TestIntervals);
         var page = Declarative.Reports.ReportHtml.Render(report, Declarative.Tasks.TaskProfiles.Predictive(MLTask.BinaryClassification));
-        Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the {report.TestRows:N0} test rows give the estimate"), page, StringComparison.Ordinal);
+        Assert.Contains("No cross-validation: the model was not tuned", page, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData(0, 19_999, 5)]
-    [InlineData(0, 20_000, 0)]
-    [InlineData(1, 500, 0)]
-    [InlineData(3, 500, 3)]
-    [InlineData(4, 1_000_000, 4)]
-    public void CrossValidationFolds_FollowTheTuningRule(int declaredFolds, int trainRows, int expected)
+    [InlineData(false, 0, 500, 0)]
+    [InlineData(true, 0, 19_999, 5)]
+    [InlineData(true, 0, 20_000, 0)]
+    [InlineData(true, 1, 500, 0)]
+    [InlineData(true, 3, 500, 3)]
+    [InlineData(true, 4, 1_000_000, 4)]
+    public void CrossValidationFolds_FollowTheTuningRule_ForATunedModelOnly(bool tuned, int declaredFolds, int trainRows, int expected)
     {
-        var tuning = declaredFolds == 0 ? null : new Declarative.Schema.TuningSpec { Folds = declaredFolds };
+        var tuning = tuned ? new Declarative.Schema.TuningSpec { Folds = declaredFolds } : null;
 
         Assert.Equal(expected, Declarative.Evaluation.Evaluator.CrossValidationFolds(tuning, trainRows));
     }
@@ -79,13 +81,13 @@ public sealed class EvaluationReuseTests : IDisposable
     public void LongPhases_PrintALineEach()
     {
         var lines = new ConcurrentQueue<string>();
-        var trained = PipelineRegistry.For(typeof(TumorModel)).Train(null, new TrainOptions { Status = lines.Enqueue });
+        var trained = PipelineRegistry.For(typeof(TunedTumorModel)).Train(null, new TrainOptions { Status = lines.Enqueue });
 
         var report = trained.Evaluate();
 
         Assert.Equal(5, report.CrossValidation[0].Folds.Count);
         Assert.Contains("cross-validation fold 5/5", lines);
-        Assert.All(TumorModel.Spec.Features, f => Assert.Contains($"importance of {f.PropertyName}", lines));
+        Assert.All(TunedTumorModel.Spec.Features, f => Assert.Contains($"importance of {f.PropertyName}", lines));
     }
 
     public void Dispose() => _temp.Dispose();

@@ -8,6 +8,8 @@ namespace Declarative.Tests.Evaluation;
 public sealed class EvaluationTests : IDisposable
 {
     private static readonly Lazy<BinaryClassificationReport> TumorReport = new(() => TrainedModels.Tumor.Evaluate());
+
+    private static readonly Lazy<BinaryClassificationReport> TunedTumorReport = new(() => TunedTumorModel.Train().Evaluate());
     private static readonly Lazy<MulticlassClassificationReport> IrisReport = new(() => TrainedModels.Iris.Evaluate());
     private static readonly Lazy<RegressionReport> HousingReport = new(() => TrainedModels.Housing.Evaluate());
     private readonly TempDirectory _temp = new();
@@ -72,11 +74,30 @@ public sealed class EvaluationTests : IDisposable
     }
 
     [Fact]
-    public void CrossValidation_HasEveryMetricWithItsFolds()
+    public void AnUntunedModel_IsNotRefitted_ItsTestMetricsGetBootstrapIntervals()
     {
-        var cv = TumorReport.Value.CrossValidation.ToDictionary(m => m.Metric);
+        var report = TumorReport.Value;
+        var intervals = report.TestIntervals.ToDictionary(m => m.Metric);
 
-        Assert.Equal(TumorReport.Value.TestMetrics.Keys.Order(), cv.Keys.Order());
+        Assert.Empty(report.CrossValidation);
+        Assert.Equal(report.TestMetrics.Keys.Order(), intervals.Keys.Order());
+        var auc = intervals["AreaUnderRocCurve"];
+        Assert.True(auc.StdDev > 0);
+        Assert.InRange(report.TestMetrics["AreaUnderRocCurve"], auc.Low, auc.High);
+        Assert.True(auc.High - auc.Low < 0.1, $"{auc.Low}..{auc.High} on {report.TestRows} rows");
+        var page = Declarative.Reports.ReportHtml.Render(report, Declarative.Tasks.TaskProfiles.Predictive(MLTask.BinaryClassification));
+        Assert.Contains("Test, 90 % bootstrap interval", page, StringComparison.Ordinal);
+        Assert.Contains($"50 bootstrap resamples of the {report.TestRows} scored test rows", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CrossValidation_OfATunedModel_HasEveryMetricWithItsFolds()
+    {
+        var report = TunedTumorReport.Value;
+        var cv = report.CrossValidation.ToDictionary(m => m.Metric);
+
+        Assert.Empty(report.TestIntervals);
+        Assert.Equal(report.TestMetrics.Keys.Order(), cv.Keys.Order());
         var auc = cv["AreaUnderRocCurve"];
         Assert.Equal(5, auc.Folds.Count);
         Assert.Equal(auc.Folds.Average(), auc.Mean, 12);
