@@ -82,7 +82,7 @@ if (args.Length > 0 && args[0] == "scale-child")
 
 if (args.Length > 0 && args[0] == "evaluation-child")
 {
-    EvaluationBenchmark.RunChild(args[1], args[2] == "report");
+    EvaluationBenchmark.RunChild(args[1], args[2] == "report", args.Length > 3 ? args[3] : null);
     return;
 }
 

@@ -82,7 +82,7 @@ internal static class ScaleBenchmark
         return ml.Regression.Evaluate(model.Transform(split.TestSet)).RSquared;
     }
 
-    private static void Repeat(string source, string target, int rows)
+    internal static void Repeat(string source, string target, int rows)
     {
         var lines = File.ReadAllLines(source);
         using var writer = new StreamWriter(target);

@@ -42,6 +42,50 @@ internal sealed class TableColumn
     /// <summary>The text of every row, in order.</summary>
     public IEnumerable<ReadOnlyMemory<char>> Texts => Enumerable.Range(0, Length).Select(Text);
 
+    /// <summary>
+    /// The text rows as a key per row that equal values share (-1 where the value is missing or empty) and the distinct
+    /// values by key: what counting needs, without a string per row (a profile of 10M rows would hold them all).
+    /// </summary>
+    public (int[] Keys, ReadOnlyMemory<char>[] Values) Keyed()
+    {
+        var keys = new int[Length];
+        var values = new List<ReadOnlyMemory<char>>();
+        var lookup = new Dictionary<ReadOnlyMemory<char>, int>(TextComparer.Instance);
+        // A coded column already shares its values; past its lookup's limit a value may have several codes, merged here.
+        var byCode = _categories is null ? null : new int[_categories.Length];
+        if (byCode is not null)
+        {
+            for (var code = 0; code < byCode.Length; code++)
+            {
+                byCode[code] = KeyOf(_categories![code]);
+            }
+        }
+
+        for (var row = 0; row < keys.Length; row++)
+        {
+            keys[row] = byCode is not null ? (_codes![row] is var code and >= 0 ? byCode[code] : -1) : KeyOf(_texts![row]);
+        }
+
+        return (keys, values.ToArray());
+
+        int KeyOf(ReadOnlyMemory<char> text)
+        {
+            if (text.IsEmpty)
+            {
+                return -1;
+            }
+
+            if (!lookup.TryGetValue(text, out var key))
+            {
+                key = values.Count;
+                values.Add(text);
+                lookup.Add(text, key);
+            }
+
+            return key;
+        }
+    }
+
     /// <summary>The same column with its rows at <paramref name="order"/>.</summary>
     public TableColumn Reorder(IReadOnlyList<int> order) => this switch
     {
@@ -56,6 +100,16 @@ internal sealed class TableColumn
 
     /// <summary>For a bool label read from text: how the file spelled false and true (say <c>No</c>, <c>Yes</c>).</summary>
     public IReadOnlyList<string>? Spelling { get; init; }
+}
+
+/// <summary>Compares texts by their characters.</summary>
+internal sealed class TextComparer : IEqualityComparer<ReadOnlyMemory<char>>
+{
+    public static readonly TextComparer Instance = new();
+
+    public bool Equals(ReadOnlyMemory<char> x, ReadOnlyMemory<char> y) => x.Span.SequenceEqual(y.Span);
+
+    public int GetHashCode(ReadOnlyMemory<char> text) => string.GetHashCode(text.Span, StringComparison.Ordinal);
 }
 
 /// <summary>Rows loaded into columns of the three storage types a pipeline uses: single, boolean and text.</summary>

@@ -17,10 +17,16 @@ public sealed record BinaryClassificationReport : EvaluationReport
     /// <summary>Outcomes at the 0.5 cut.</summary>
     public required BinaryConfusion Confusion { get; init; }
 
-    /// <summary>The ROC curve: false positive rate (X) against true positive rate (Y), from (0,0) to (1,1).</summary>
+    /// <summary>Most points a curve keeps: beyond that many distinct test scores, evenly spaced ones.</summary>
+    internal const int CurvePointLimit = 2_000;
+
+    /// <summary>
+    /// The ROC curve: false positive rate (X) against true positive rate (Y), from (0,0) to (1,1); a point at each
+    /// distinct test score, or 2,000 evenly spaced ones (ends kept) when there are more.
+    /// </summary>
     public required IReadOnlyList<CurvePoint> RocCurve { get; init; }
 
-    /// <summary>The precision-recall curve: recall (X) against precision (Y).</summary>
+    /// <summary>The precision-recall curve: recall (X) against precision (Y), thinned like <see cref="RocCurve"/>.</summary>
     public required IReadOnlyList<CurvePoint> PrecisionRecallCurve { get; init; }
 }
 

@@ -14,7 +14,8 @@ internal static class DataProfiler
     {
         var byName = table.Columns.ToDictionary(c => c.Name, StringComparer.Ordinal);
         var label = spec.Label is null ? null : byName[spec.Label.PropertyName];
-        var labelValues = label is null ? [] : LabelTexts(label);
+        // The label as a key per row and the text of each key: counted, never a string per row.
+        (int[] Keys, string[] Values)? labelKeys = label is null ? null : Keys(label);
         var columns = new List<ColumnProfile>();
         var warnings = new List<DataWarning>();
 
@@ -70,7 +71,7 @@ internal static class DataProfiler
                 warnings.Add(new DataWarning(DataWarningCodes.ConstantColumn, spec_.PropertyName,
                     $"Column '{spec_.ColumnName}' holds one value only ({profile.Top.FirstOrDefault()?.Value ?? Format(profile.Min)}); it cannot help the model. Mark the property [Ignore]."));
             }
-            else if (label is not null && LeakScore(column, label, labelValues, profile.Distinct, table.RowCount) is { } leak and >= LeakThreshold)
+            else if (label is not null && LeakScore(column, label, labelKeys!.Value.Keys, profile.Distinct, table.RowCount) is { } leak and >= LeakThreshold)
             {
                 warnings.Add(new DataWarning(DataWarningCodes.LikelyLeak, spec_.PropertyName,
                     string.Create(CultureInfo.InvariantCulture,
@@ -83,7 +84,7 @@ internal static class DataProfiler
         // A numeric label has values, not classes: no balance to show.
         var balance = label is null || label.Storage == ColumnStorage.Single
             ? []
-            : labelValues.GroupBy(v => v).Select(g => new CategoryCount(Capped(g.Key), g.Count())).OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal).ToList();
+            : Counts(labelKeys!.Value.Keys, labelKeys.Value.Values).OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal).ToList();
         if (balance.Count == 1)
         {
             warnings.Add(new DataWarning(DataWarningCodes.SingleClassLabel, spec.Label!.PropertyName, $"The label '{spec.Label.ColumnName}' has one class only ({balance[0].Value}): there is nothing to learn."));
@@ -103,17 +104,29 @@ internal static class DataProfiler
         var kind = spec.Kind.ToString();
         if (column.Singles is { } numbers)
         {
-            var present = numbers.Where(v => !float.IsNaN(v)).ToArray();
-            return new ColumnProfile(spec.PropertyName, spec.ColumnName, kind, spec.Kind.IsLabel(), Share(rows - present.Length, rows), present.Distinct().Count(),
-                present.Length == 0 ? null : present.Min(), present.Length == 0 ? null : present.Max(), present.Length == 0 ? null : present.Average(v => (double)v), []);
+            // One pass, no copy of the column: a profile must not hold more than the table it describes.
+            var distinct = new HashSet<float>();
+            var (present, min, max, sum) = (0, float.PositiveInfinity, float.NegativeInfinity, 0.0);
+            foreach (var v in numbers)
+            {
+                if (!float.IsNaN(v))
+                {
+                    (present, min, max, sum) = (present + 1, Math.Min(min, v), Math.Max(max, v), sum + v);
+                    distinct.Add(v);
+                }
+            }
+
+            return new ColumnProfile(spec.PropertyName, spec.ColumnName, kind, spec.Kind.IsLabel(), Share(rows - present, rows), distinct.Count,
+                present == 0 ? null : min, present == 0 ? null : max, present == 0 ? null : sum / present, []);
         }
 
-        var texts = column.Booleans is { } flags ? flags.Select(b => b ? "true" : "false").ToArray() : column.Texts.Select(t => t.ToString()).ToArray();
-        var values = texts.Where(t => t.Length > 0).ToArray();
+        var (keys, values) = Keys(column);
+        var counts = Counts(keys, values).ToList();
+        var missing = rows - counts.Sum(c => c.Count);
         var top = spec.Kind == ColumnKind.Text
             ? []
-            : values.GroupBy(v => v).Select(g => new CategoryCount(Capped(g.Key), g.Count())).OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal).Take(5).ToList();
-        return new ColumnProfile(spec.PropertyName, spec.ColumnName, kind, spec.Kind.IsLabel(), Share(rows - values.Length, rows), values.Distinct().Count(), null, null, null, top);
+            : counts.OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal).Take(5).ToList();
+        return new ColumnProfile(spec.PropertyName, spec.ColumnName, kind, spec.Kind.IsLabel(), Share(missing, rows), counts.Count, null, null, null, top);
     }
 
     private static ColumnProfile DescribeRun(ColumnRun run, int startIndex, float[][] elements, int rows)
@@ -125,20 +138,46 @@ internal static class DataProfiler
             present.Length == 0 ? null : present.Min(), present.Length == 0 ? null : present.Max(), present.Length == 0 ? null : present.Average(v => (double)v), []);
     }
 
-    private static string[] LabelTexts(TableColumn label) => label switch
+    /// <summary>A key per row that equal values share (-1: missing) and each key's text, for any column's storage.</summary>
+    private static (int[] Keys, string[] Values) Keys(TableColumn column)
     {
-        { Booleans: { } b } => b.Select(v => v ? "true" : "false").ToArray(),
-        { IsText: true } t => t.Texts.Select(v => v.ToString()).ToArray(),
-        { Singles: { } s } => s.Select(v => v.ToString("R", CultureInfo.InvariantCulture)).ToArray(),
-        _ => [],
-    };
+        if (column.Booleans is { } flags)
+        {
+            return (flags.Select(b => b ? 1 : 0).ToArray(), ["false", "true"]);
+        }
+
+        if (column.Singles is { } numbers)
+        {
+            var lookup = new Dictionary<float, int>();
+            var keys = numbers.Select(v => float.IsNaN(v) ? -1 : lookup.TryGetValue(v, out var key) ? key : lookup[v] = lookup.Count).ToArray();
+            return (keys, lookup.OrderBy(p => p.Value).Select(p => p.Key.ToString("R", CultureInfo.InvariantCulture)).ToArray());
+        }
+
+        var (textKeys, texts) = column.Keyed();
+        return (textKeys, texts.Select(t => Capped(t.Span)).ToArray());
+    }
+
+    /// <summary>How many rows hold each key's value (missing rows left out).</summary>
+    private static IEnumerable<CategoryCount> Counts(int[] keys, string[] values)
+    {
+        var counts = new int[values.Length];
+        foreach (var key in keys)
+        {
+            if (key >= 0)
+            {
+                counts[key]++;
+            }
+        }
+
+        return counts.Select((count, key) => new CategoryCount(values[key], count)).Where(c => c.Count > 0);
+    }
 
     /// <summary>
     /// How well the column alone gives the label: for a number and a boolean label, the AUC (either direction); for a
     /// number and a numeric label, |correlation|; for a category, the accuracy of answering each category's majority
     /// label (only for columns with far fewer values than rows, since an id is trivially "pure").
     /// </summary>
-    private static double? LeakScore(TableColumn column, TableColumn label, string[] labelTexts, int distinct, int rows)
+    private static double? LeakScore(TableColumn column, TableColumn label, int[] labelKeys, int distinct, int rows)
     {
         if (column.Singles is { } x)
         {
@@ -161,16 +200,34 @@ internal static class DataProfiler
             return null;
         }
 
-        var correct = column.Texts.Select((c, i) => (Category: c.ToString(), Label: labelTexts[i]))
-            .GroupBy(p => p.Category)
-            .Sum(g => g.GroupBy(p => p.Label).Max(l => l.Count()));
+        // Rows per (category, label) pair; a missing category counts as one more category, as its empty text did.
+        var (categories, _) = column.Keyed();
+        var pairs = new Dictionary<(int Category, int Label), int>();
+        for (var i = 0; i < rows; i++)
+        {
+            var pair = (categories[i], labelKeys[i]);
+            pairs[pair] = pairs.GetValueOrDefault(pair) + 1;
+        }
+
+        var correct = pairs.GroupBy(p => p.Key.Category).Sum(g => g.Max(p => p.Value));
         return (double)correct / rows;
     }
 
     private static double? Auc(float[] scores, bool[] labels)
     {
-        var pairs = scores.Select((s, i) => (Score: s, Label: labels[i])).Where(p => !float.IsNaN(p.Score)).OrderBy(p => p.Score).ToArray();
-        long positives = pairs.Count(p => p.Label), negatives = pairs.Length - positives;
+        var present = scores.Count(s => !float.IsNaN(s));
+        var (sorted, flags) = (new float[present], new bool[present]);
+        for (int i = 0, k = 0; i < scores.Length; i++)
+        {
+            if (!float.IsNaN(scores[i]))
+            {
+                (sorted[k], flags[k]) = (scores[i], labels[i]);
+                k++;
+            }
+        }
+
+        Array.Sort(sorted, flags);
+        long positives = flags.Count(f => f), negatives = flags.Length - positives;
         if (positives == 0 || negatives == 0)
         {
             return null;
@@ -178,16 +235,16 @@ internal static class DataProfiler
 
         // Mann-Whitney U with mid-ranks for ties.
         double rankSum = 0;
-        for (var i = 0; i < pairs.Length;)
+        for (var i = 0; i < sorted.Length;)
         {
-            var j = i;
-            while (j < pairs.Length && pairs[j].Score == pairs[i].Score)
+            var (j, tiedPositives) = (i, 0);
+            while (j < sorted.Length && sorted[j] == sorted[i])
             {
+                tiedPositives += flags[j] ? 1 : 0;
                 j++;
             }
 
-            var midRank = (i + j + 1) / 2.0;
-            rankSum += midRank * pairs[i..j].Count(p => p.Label);
+            rankSum += (i + j + 1) / 2.0 * tiedPositives;
             i = j;
         }
 
@@ -196,14 +253,32 @@ internal static class DataProfiler
 
     private static double? Correlation(float[] x, float[] y)
     {
-        var pairs = x.Select((v, i) => (X: (double)v, Y: (double)y[i])).Where(p => !double.IsNaN(p.X)).ToArray();
-        if (pairs.Length < 3)
+        // Two passes over the columns (means, then sums of products): no copy of them.
+        var (n, sx, sy) = (0, 0.0, 0.0);
+        for (var i = 0; i < x.Length; i++)
+        {
+            if (!float.IsNaN(x[i]))
+            {
+                (n, sx, sy) = (n + 1, sx + x[i], sy + y[i]);
+            }
+        }
+
+        if (n < 3)
         {
             return null;
         }
 
-        double mx = pairs.Average(p => p.X), my = pairs.Average(p => p.Y);
-        double sxy = pairs.Sum(p => (p.X - mx) * (p.Y - my)), sxx = pairs.Sum(p => (p.X - mx) * (p.X - mx)), syy = pairs.Sum(p => (p.Y - my) * (p.Y - my));
+        var (mx, my) = (sx / n, sy / n);
+        double sxy = 0, sxx = 0, syy = 0;
+        for (var i = 0; i < x.Length; i++)
+        {
+            if (!float.IsNaN(x[i]))
+            {
+                var (dx, dy) = (x[i] - mx, y[i] - my);
+                (sxy, sxx, syy) = (sxy + (dx * dy), sxx + (dx * dx), syy + (dy * dy));
+            }
+        }
+
         return sxx == 0 || syy == 0 ? null : sxy / Math.Sqrt(sxx * syy);
     }
 
@@ -236,4 +311,7 @@ internal static class DataProfiler
 
     private static string Capped(string value) =>
         value.Length <= ValueLengthLimit ? value : string.Concat(value.AsSpan(0, ValueLengthLimit), "…");
+
+    private static string Capped(ReadOnlySpan<char> value) =>
+        value.Length <= ValueLengthLimit ? value.ToString() : string.Concat(value[..ValueLengthLimit], "…");
 }

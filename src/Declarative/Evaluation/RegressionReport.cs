@@ -12,7 +12,10 @@ public sealed record RegressionReport : EvaluationReport
         Points = points;
     }
 
-    /// <summary>Every test row's actual and predicted value.</summary>
+    /// <summary>Most test rows a report keeps the values of.</summary>
+    internal const int PointLimit = 5_000;
+
+    /// <summary>The actual and predicted value of every test row, or of 5,000 evenly spaced ones when there are more.</summary>
     public required IReadOnlyList<RegressionPoint> Points { get; init; }
 }
 

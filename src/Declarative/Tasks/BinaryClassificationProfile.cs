@@ -76,7 +76,7 @@ internal sealed class BinaryClassificationProfile() : PredictiveTaskProfile(Task
 
     /// <summary>
     /// ROC and precision-recall points at every distinct score (ties move together, so the trapezoids under the ROC
-    /// points give the exact AUC); ranked by score, which the calibrated probability follows monotonically.
+    /// points give the exact AUC) up to 2,000 of them; ranked by score, which the calibrated probability follows monotonically.
     /// </summary>
     internal static (IReadOnlyList<CurvePoint> Roc, IReadOnlyList<CurvePoint> PrecisionRecall) Curves(bool[] labels, float[] scores, float[] probabilities)
     {
@@ -107,7 +107,22 @@ internal sealed class BinaryClassificationProfile() : PredictiveTaskProfile(Task
             pr.Add(new CurvePoint(positives == 0 ? 0 : tp / positives, (double)tp / (tp + fp), threshold));
         }
 
-        return (roc, pr);
+        return (Limited(roc), Limited(pr));
+    }
+
+    /// <summary>
+    /// At most <see cref="BinaryClassificationReport.CurvePointLimit"/> points of a curve, evenly spaced along it, its
+    /// ends kept: a test part with 200,000 distinct scores gives no finer chart, only a page and a report.json of megabytes.
+    /// </summary>
+    private static List<CurvePoint> Limited(List<CurvePoint> curve)
+    {
+        if (curve.Count <= BinaryClassificationReport.CurvePointLimit)
+        {
+            return curve;
+        }
+
+        var step = (curve.Count - 1) / (double)(BinaryClassificationReport.CurvePointLimit - 1);
+        return Enumerable.Range(0, BinaryClassificationReport.CurvePointLimit).Select(k => curve[(int)Math.Round(k * step)]).ToList();
     }
 
     private static IEstimator<ITransformer> Calibrated(MLContext ml, IEstimator<ITransformer> trainer, string label) =>
