@@ -34,13 +34,15 @@ public partial class TumorTreesConcurrencyModel;
 
 /// <summary>
 /// Trial throughput of the tuning loop with one trial at a time against two side by side (each trial on one thread),
-/// in this process, on the same loaded data; the trials must come out the same. Best of three runs each, alternated (the machine is shared).
+/// in this process, on the same loaded data; the trials must come out the same. Min / median of three runs each,
+/// alternated (the machine is shared).
 /// </summary>
 internal static class ConcurrencyBenchmark
 {
     public static void Run()
     {
         Console.WriteLine($"cores: {Environment.ProcessorCount}");
+        Console.WriteLine("Seconds: min / median of 3 runs per side, 1 and 2 at a time alternating.");
         Console.WriteLine("| pipeline | trials | 1 at a time s | 2 at a time s | throughput ratio | same trials |");
         Console.WriteLine("|---|---|---|---|---|---|");
         Measure("adult, LightGbm + FastTree, holdout", AdultConcurrencyModel.Spec);
@@ -53,21 +55,17 @@ internal static class ConcurrencyBenchmark
     {
         var task = TaskProfiles.Predictive(spec.Task);
         var data = PipelineTrainer.LoadDeclared(spec, null);
-        var times = new Dictionary<int, TimeSpan> { [1] = TimeSpan.MaxValue, [2] = TimeSpan.MaxValue };
-        var trials = new Dictionary<int, string>();
-        for (var repeat = 0; repeat < 3; repeat++)
+        (double Seconds, string Trials) Run(int concurrent)
         {
-            foreach (var concurrent in new[] { 1, 2 })
-            {
-                var clock = Stopwatch.StartNew();
-                var outcome = PipelineTuner.Tune(spec, task, spec.Tuning!, data.TrainPart!, new TrialExecution(concurrent), null);
-                var elapsed = clock.Elapsed;
-                times[concurrent] = elapsed < times[concurrent] ? elapsed : times[concurrent];
-                trials[concurrent] = string.Join("\n", outcome.Trials.Select(t => $"{t.Trainer} {string.Join(",", t.Hyperparameters)} {t.Metric:R}"));
-            }
+            var clock = Stopwatch.StartNew();
+            var outcome = PipelineTuner.Tune(spec, task, spec.Tuning!, data.TrainPart!, new TrialExecution(concurrent), null);
+            return (clock.Elapsed.TotalSeconds, string.Join("\n", outcome.Trials.Select(t => $"{t.Trainer} {string.Join(",", t.Hyperparameters)} {t.Metric:R}")));
         }
 
+        var runs = Alternating.Run(3, () => Run(1), () => Run(2));
+        var (one, two) = (Alternating.Of(runs[0], r => r.Seconds), Alternating.Of(runs[1], r => r.Seconds));
+        var same = runs.SelectMany(r => r).Select(r => r.Trials).Distinct().Count() == 1;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {name} | {spec.Tuning!.MaxTrials} | {times[1].TotalSeconds:F1} | {times[2].TotalSeconds:F1} | {times[1] / times[2]:F2}x | {(trials[1] == trials[2] ? "yes" : "NO")} |"));
+            $"| {name} | {spec.Tuning!.MaxTrials} | {one.Format("F1")} | {two.Format("F1")} | {one.Ratio(two)} | {(same ? "yes" : "NO")} |"));
     }
 }

@@ -10,7 +10,7 @@ namespace Declarative.Benchmarks;
 /// Prediction cost against raw ML.NET on the same trained model, in the same process: single rows, batches of 10
 /// and of 10,000, two threads, and (in child processes) cold start. Baselines: ML.NET's <c>PredictionEngine</c> for
 /// rows and small batches (one engine, a loop), <c>Transform</c> + <c>CreateEnumerable</c> for the large batch. Each
-/// figure is the median of five timed rounds after three warm-up rounds.
+/// figure is the minimum / median of seven timed rounds per side after three warm-up rounds, the sides alternating.
 /// </summary>
 internal static class PredictionBenchmark
 {
@@ -19,6 +19,7 @@ internal static class PredictionBenchmark
 
     public static void Run(string filter)
     {
+        Console.WriteLine($"Times and ratios: min / median of {Rounds} rounds per side, the three sides alternating round by round.");
         Console.WriteLine("| model | case | scorer µs/row | ML.NET path µs/row | ML.NET µs/row | scorer ratio | ML.NET path ratio | scorer bytes/call | ML.NET bytes/call |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
         if ("adult".Contains(filter, StringComparison.Ordinal))
@@ -91,7 +92,7 @@ internal static class PredictionBenchmark
         (i, n) => n == 1 ? [value(single(rows[i]))] : batch(new ArraySegment<TRow>(rows, i, n)).Select(value).ToArray();
 
     /// <summary>
-    /// Cold start in child processes (median of <paramref name="repeats"/>): from the process's own start to the first
+    /// Cold start in child processes (min / median of <paramref name="repeats"/>, the four kinds alternating): from the process's own start to the first
     /// prediction, Declarative's <c>Load(path)</c> + <c>Predict</c> against ML.NET's <c>Model.Load</c> +
     /// <c>CreatePredictionEngine</c> + <c>Predict</c> of the same model saved as a plain ML.NET zip.
     /// </summary>
@@ -107,8 +108,7 @@ internal static class PredictionBenchmark
             var ml = new MLContext(1);
             ml.Model.Save(model.Pipeline.Model, Data.ViewSchema.For(AdultIncomeModel.Spec), theirs);
 
-            double Median(string how, string path) =>
-                Enumerable.Range(0, repeats).Select(_ => ScaleBenchmark.ChildLine("cold-child", how, path)).Select(l => double.Parse(l, CultureInfo.InvariantCulture)).Order().ElementAt(repeats / 2);
+            Func<double> Child(string how, string path) => () => double.Parse(ScaleBenchmark.ChildLine("cold-child", how, path), CultureInfo.InvariantCulture);
 
             // M.Load() finds the model beside the app and checks its manifest first: put both there, as a build does.
             var besideApp = Path.Combine(AppContext.BaseDirectory, Artifacts.ModelArtifacts.ModelFileName(AdultIncomeModel.Spec.Name));
@@ -122,22 +122,25 @@ internal static class PredictionBenchmark
             {
                 Pipeline = AdultIncomeModel.Spec.Name, PipelineType = typeof(AdultIncomeModel).FullName!, Task = MLTask.BinaryClassification,
                 DeclarationHash = AdultIncomeModel.Spec.DeclarationHash, SchemaHash = AdultIncomeModel.Spec.SchemaHash, DataFile = "adult.txt",
-                DataHash = "0", ModelHash = "0", Seed = 7, Trainer = Trainer.LightGbm, Hyperparameters = model.Pipeline.Hyperparameters,
+                DataHash = "0", ModelHash = Artifacts.ArtifactHash.OfFile(besideApp), PortableHash = Artifacts.ArtifactHash.OfFile(portablePath), Seed = 7, Trainer = Trainer.LightGbm, Hyperparameters = model.Pipeline.Hyperparameters,
                 DeclarativeVersion = "0", MLNetVersion = "0", TestMetrics = model.Pipeline.TestMetricValues,
             }.Write(manifestPath);
             try
             {
-                var raw = Median("mlnet", theirs);
-                foreach (var (how, path, label) in new[]
-                {
+                (string How, string Path, string Label)[] cases =
+                [
                     ("declarative", ours, "Load(path) of a saved model (no portable model beside it)"),
                     ("declarative-beside-app", besideApp, "Load() beside the app, as the build leaves it (manifest, portable model)"),
                     ("declarative-mlnet", besideApp, "Load() beside the app, ML.NET engine (UseMLNetEngine)"),
-                })
+                ];
+                // ML.NET and the three Declarative cases alternate child by child.
+                var runs = Alternating.Run(repeats, [Child("mlnet", theirs), .. cases.Select(c => Child(c.How, c.Path))]);
+                var raw = Spread.Of(runs[0]);
+                for (var i = 0; i < cases.Length; i++)
                 {
-                    var declarative = Median(how, path);
+                    var declarative = Spread.Of(runs[i + 1]);
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"| adult (binary, LightGbm) | cold start: {label} + first prediction, ms from process start | {declarative:F0} | {raw:F0} | {declarative / raw:F2}x | | |"));
+                        $"| adult (binary, LightGbm) | cold start: {cases[i].Label} + first prediction, ms from process start | {declarative.Format("F0")} | | {raw.Format("F0")} | {declarative.Ratio(raw)} | | | |"));
                 }
             }
             finally
@@ -241,37 +244,35 @@ internal static class PredictionBenchmark
 
     private static void Row(string name, string @case, int rowsPerRound, Func<Func<int, int, float[]>, Action> round, Func<int, int, float[]> ours, Func<int, int, float[]> engine, Action theirs, int callsPerRound)
     {
-        var (oursTime, oursBytes) = Measure(round(ours));
-        var (engineTime, _) = Measure(round(engine));
-        var (theirTime, theirBytes) = Measure(theirs);
+        // The three sides alternate round by round (A B C A B C ...), after warm-up rounds of each.
+        Action[] sides = [round(ours), round(engine), theirs];
+        foreach (var side in sides)
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                side();
+            }
+        }
+
+        var measured = Alternating.Run(Rounds, sides.Select(side => (Func<(double Seconds, long Bytes)>)(() => Measure(side))).ToArray());
+        var (oursTime, engineTime, theirTime) = (PerRow(measured[0]), PerRow(measured[1]), PerRow(measured[2]));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {name} | {@case} | {oursTime * 1e6 / rowsPerRound:F2} | {engineTime * 1e6 / rowsPerRound:F2} | {theirTime * 1e6 / rowsPerRound:F2} | {oursTime / theirTime:F2}x | {engineTime / theirTime:F2}x | {oursBytes / callsPerRound:N0} | {theirBytes / callsPerRound:N0} |"));
+            $"| {name} | {@case} | {oursTime.Format("F2")} | {engineTime.Format("F2")} | {theirTime.Format("F2")} | {oursTime.Ratio(theirTime)} | {engineTime.Ratio(theirTime)} | {measured[0][^1].Bytes / callsPerRound:N0} | {measured[2][^1].Bytes / callsPerRound:N0} |"));
+
+        Spread PerRow((double Seconds, long Bytes)[] runs) => Alternating.Of(runs, r => r.Seconds * 1e6 / rowsPerRound);
     }
 
-    /// <summary>
-    /// Median seconds of five rounds after three warm-up rounds (tiered compilation promotes the hot paths over the first
-    /// tens of thousands of calls: one round was not enough), and the bytes one round allocates.
-    /// </summary>
+    /// <summary>Rounds per side, alternated.</summary>
+    private const int Rounds = 7;
+
+    /// <summary>The seconds one round takes and the bytes it allocates.</summary>
     private static (double Seconds, long Bytes) Measure(Action round)
     {
-        for (var i = 0; i < 3; i++)
-        {
-            round();
-        }
-
-        var times = new double[5];
-        long bytes = 0;
-        for (var i = 0; i < times.Length; i++)
-        {
-            var before = GC.GetTotalAllocatedBytes(precise: true);
-            var clock = Stopwatch.StartNew();
-            round();
-            times[i] = clock.Elapsed.TotalSeconds;
-            bytes = GC.GetTotalAllocatedBytes(precise: true) - before;
-        }
-
-        Array.Sort(times);
-        return (times[2], bytes);
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var clock = Stopwatch.StartNew();
+        round();
+        var seconds = clock.Elapsed.TotalSeconds;
+        return (seconds, GC.GetTotalAllocatedBytes(precise: true) - before);
     }
 
     private static Adult ParseAdult(string line)

@@ -10,7 +10,8 @@ namespace Declarative.Benchmarks;
 /// Rows against time and peak memory: the taxi-fare train file repeated to 100k, 1M, 3M and 10M rows, trained by
 /// Declarative (<c>Train(path)</c>: load, split, LightGbm, score the test part) and by the same pipeline written by hand
 /// in ML.NET (TextLoader, the same split, missing-value replacement, one-hot, LightGbm), each in a child process of its
-/// own so the peak working set is that run's alone.
+/// own so the peak working set is that run's alone. The two alternate child by child; each figure is min / median of
+/// the repeats (3, or 1 from 3M rows, where a run takes minutes).
 /// </summary>
 internal static class ScaleBenchmark
 {
@@ -24,16 +25,20 @@ internal static class ScaleBenchmark
         var work = Directory.CreateTempSubdirectory("declarative-scale").FullName;
         try
         {
-            Console.WriteLine("| rows | CSV MB | Declarative s | ML.NET by hand s | time ratio | Declarative peak MB | ML.NET peak MB | memory ratio | R² (Declarative / by hand) |");
+            Console.WriteLine("Each figure: min / median of the repeats, Declarative and ML.NET by hand alternating.");
+            Console.WriteLine("| rows | CSV MB | repeats | Declarative s | ML.NET by hand s | time ratio | Declarative peak MB | ML.NET peak MB | memory ratio | R² (Declarative / by hand) |");
             Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
             foreach (var (name, rows) in Sizes.Where(s => s.Key.Contains(filter, StringComparison.Ordinal)))
             {
                 var path = Path.Combine(work, $"taxi-{name}.csv");
                 Repeat("datasets/taxi-fare/taxi-fare-train.csv", path, rows);
-                var ours = Child("declarative", path);
-                var theirs = Child("mlnet", path);
+                var repeats = rows >= 3_000_000 ? 1 : 3;
+                var runs = Alternating.Run(repeats, () => Child("declarative", path), () => Child("mlnet", path));
+                var (ours, theirs) = (runs[0], runs[1]);
+                var (ourTime, theirTime) = (Alternating.Of(ours, r => r.Seconds), Alternating.Of(theirs, r => r.Seconds));
+                var (ourPeak, theirPeak) = (Alternating.Of(ours, r => r.PeakMb), Alternating.Of(theirs, r => r.PeakMb));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {rows:N0} | {new FileInfo(path).Length / 1048576.0:F0} | {ours.Seconds:F1} | {theirs.Seconds:F1} | {ours.Seconds / theirs.Seconds:F2}x | {ours.PeakMb:F0} | {theirs.PeakMb:F0} | {ours.PeakMb / theirs.PeakMb:F2}x | {ours.R2:F4} / {theirs.R2:F4} |"));
+                    $"| {rows:N0} | {new FileInfo(path).Length / 1048576.0:F0} | {repeats} | {ourTime.Format("F1")} | {theirTime.Format("F1")} | {ourTime.Ratio(theirTime)} | {ourPeak.Format("F0")} | {theirPeak.Format("F0")} | {ourPeak.Ratio(theirPeak)} | {ours[0].R2:F4} / {theirs[0].R2:F4} |"));
                 File.Delete(path);
             }
         }
@@ -105,7 +110,7 @@ internal static class ScaleBenchmark
     /// <summary>Runs this program again as a child with <paramref name="mode"/> and returns what follows "RESULT " in its output.</summary>
     internal static string ChildLine(string mode, string how, string path)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         if (!Environment.ProcessPath!.EndsWith("Declarative.Benchmarks", StringComparison.Ordinal))
         {
             start.ArgumentList.Add(typeof(ScaleBenchmark).Assembly.Location);
@@ -115,10 +120,11 @@ internal static class ScaleBenchmark
         start.ArgumentList.Add(how);
         start.ArgumentList.Add(path);
         using var child = Process.Start(start)!;
+        var errors = child.StandardError.ReadToEndAsync();
         var output = child.StandardOutput.ReadToEnd();
         child.WaitForExit();
         var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"The {how} child printed no result:\n{output}");
+            ?? throw new InvalidOperationException($"The {how} child printed no result:\n{output}\n{errors.Result}");
         return line["RESULT ".Length..].Trim();
     }
 }
