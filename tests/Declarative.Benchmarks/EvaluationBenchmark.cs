@@ -92,6 +92,8 @@ internal static class EvaluationBenchmark
             start.ArgumentList.Add(typeof(EvaluationBenchmark).Assembly.Location);
         }
 
+        // As the build host runs (build/Declarative.targets): tiered PGO off.
+        start.Environment["DOTNET_TieredPGO"] = "0";
         start.ArgumentList.Add("evaluation-child");
         start.ArgumentList.Add(name);
         start.ArgumentList.Add(report ? "report" : "train");

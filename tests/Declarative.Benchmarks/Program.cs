@@ -29,7 +29,7 @@ if (args.Length > 0 && args[0] == "synthesis")
 
 if (args.Length > 0 && args[0] == "embeddings")
 {
-    EmbeddingsBenchmark.Run();
+    EmbeddingsBenchmark.Run(args.Length > 1 ? args[1] : "");
     return;
 }
 

@@ -23,6 +23,14 @@ internal sealed record TextEmbedding(string Property, ISentenceEncoder Encoder, 
     [ThreadStatic]
     private static (ISentenceEncoder Encoder, string Text, float[] Vector)? _last;
 
+    /// <summary>Forgets every cached vector, so the next training encodes its texts again (benchmarks measure encoding).</summary>
+    internal static void ClearCache()
+    {
+        Cache.Clear();
+        Volatile.Write(ref _cached, 0);
+        _last = null;
+    }
+
     /// <summary>The element's name inside the pipeline: <c>Review[0]</c> ... <c>Review[383]</c>.</summary>
     public static string ElementName(string property, int offset) => ColumnRun.ElementName(property, offset);
 
