@@ -24,6 +24,33 @@ public sealed class MulticlassClassifier<TRow, TLabel> : TrainedPipeline<TRow, M
     /// <summary>The classes the model knows, in the order of <see cref="MulticlassPrediction{TLabel}.Scores"/>.</summary>
     public IReadOnlyList<TLabel> Classes { get; }
 
+    /// <summary>Why the model gives <paramref name="row"/> the raw score of its predicted class: each property's exact Shapley value.</summary>
+    /// <exception cref="NotSupportedException">The model has no portable form (text n-grams, an encoder), or its files predate explanations.</exception>
+    public Explanation Explain(TRow row) => ExplainRow(row);
+
+    /// <summary>Explains many rows (each its predicted class), one at a time as the result is enumerated.</summary>
+    public IEnumerable<Explanation> Explain(IEnumerable<TRow> rows) => ExplainRows(rows);
+
+    /// <inheritdoc/>
+    private protected override int ExplainedOutput(TRow row) => ClassIndex(Predict(row).PredictedLabel);
+
+    /// <summary>Why the model gives <paramref name="row"/> the raw score it gives <paramref name="forClass"/>: each property's exact Shapley value.</summary>
+    /// <exception cref="ArgumentException"><paramref name="forClass"/> is not one of <see cref="Classes"/>.</exception>
+    public Explanation Explain(TRow row, TLabel forClass) => ExplainOutput(row, ClassIndex(forClass));
+
+    private int ClassIndex(TLabel label)
+    {
+        for (var i = 0; i < Classes.Count; i++)
+        {
+            if (EqualityComparer<TLabel>.Default.Equals(Classes[i], label))
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentException($"Pipeline {Spec.Name}: '{label}' is not one of the model's classes ({string.Join(", ", Classes)}).", nameof(label));
+    }
+
     /// <summary>The metrics on the held-out test part. Only a trained model has them.</summary>
     public MulticlassClassificationMetrics TestMetrics => TestMetricsAs<MulticlassClassificationMetrics>();
 

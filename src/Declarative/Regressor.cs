@@ -51,4 +51,15 @@ public sealed class Regressor<TRow> : TrainedPipeline<TRow, RegressionPrediction
             return new RegressionPrediction(s);
         };
     }
+
+    /// <summary>
+    /// Why the model scores <paramref name="row"/> as it does: each property's exact Shapley value for the raw score
+    /// (TreeSHAP for trees, <c>w · (x − E[x])</c> for linear models); they add up from <see cref="Explanation.BaseValue"/>
+    /// to <see cref="Explanation.Value"/>. Safe to call from many threads at once.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The model has no portable form (text n-grams, an encoder, randomized PCA), or its files predate explanations.</exception>
+    public Explanation Explain(TRow row) => ExplainRow(row);
+
+    /// <summary>Explains many rows, one at a time as the result is enumerated.</summary>
+    public IEnumerable<Explanation> Explain(IEnumerable<TRow> rows) => ExplainRows(rows);
 }

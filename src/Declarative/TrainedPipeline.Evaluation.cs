@@ -79,7 +79,27 @@ public abstract partial class TrainedPipeline<TRow, TPrediction, TReport>
     }
 
     private TReport Report(TrainingData data) =>
-        (TReport)Evaluator.Evaluate(Spec, _task, Model, Trainer, Hyperparameters, Trials, data, _status, State);
+        (TReport)Evaluator.Evaluate(Spec, _task, Model, Trainer, Hyperparameters, Trials, data, _status, State, ExplainablePortable());
+
+    /// <summary>The portable model with what explanations need, when they serve this model; null otherwise.</summary>
+    private Scoring.PortableModel? ExplainablePortable()
+    {
+        if (!_task.Portable || !((Schema.IPipelineSpec)Spec).PortableFeatures)
+        {
+            return null;
+        }
+
+        try
+        {
+            return _scorer?.Model is { } served && Scoring.ExplanationBasis.Has(served) ? served
+                : _run is not null ? ((ITrainedPipeline)this).ToPortable()
+                : null;
+        }
+        catch (NotSupportedException)
+        {
+            return null; // a model the portable scorer cannot read (the build says so when it writes none)
+        }
+    }
 
     private static bool SameFile(string a, string b) =>
         string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);

@@ -65,5 +65,5 @@ public abstract partial class TrainedPipeline<TRow, TPrediction, TReport>
 
     /// <inheritdoc/>
     PortableModel ITrainedPipeline.ToPortable() =>
-        _scorer?.Model ?? PortableModelReader.Read(Spec, Model, Trainer, LabelClasses);
+        WithBasis(_scorer?.Model ?? PortableModelReader.Read(Spec, Model, Trainer, LabelClasses));
 }

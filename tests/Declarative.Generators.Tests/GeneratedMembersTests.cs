@@ -50,7 +50,7 @@ public sealed class GeneratedMembersTests
             .Select(m => Signature(m.Name, m.Parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + (p.NullableAnnotation == NullableAnnotation.Annotated && !p.Type.IsValueType ? "?" : ""))))
             .Order(StringComparer.Ordinal).ToList();
         var listed = GeneratedMembers.Methods(descriptor)
-            .Select(m => Signature(m.Name, m.Parameters.Select(p => p.Replace(GeneratedMembers.Row, "global::N.Row"))))
+            .Select(m => Signature(m.Name, m.Parameters.Select(p => p.Replace(GeneratedMembers.Row, "global::N.Row").Replace(GeneratedMembers.Label, "string"))))
             .Order(StringComparer.Ordinal).ToList();
         Assert.Equal(listed, methods);
 

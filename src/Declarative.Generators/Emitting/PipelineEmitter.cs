@@ -53,6 +53,11 @@ namespace Declarative.Generators.Emitting
             {
                 WriteMembers(writer, model, task);
                 WritePrediction(writer, model, task);
+                if (task.Explains)
+                {
+                    writer.WriteLine();
+                    WriteContributions(writer, model);
+                }
             }
 
             writer.CloseBlock();
@@ -335,7 +340,61 @@ namespace Declarative.Generators.Emitting
                 ? "    global::System.Linq.Enumerable.Select(_pipeline.Predict(rows), p => new Prediction(p, _positive, _negative));"
                 : "    global::System.Linq.Enumerable.Select(_pipeline.Predict(rows), static p => new Prediction(p));");
             writer.WriteLine();
+            if (task.Explains)
+            {
+                WriteExplain(writer, model, task, row);
+            }
+
             WriteDeclaredMembers(writer, model, core);
+        }
+
+        /// <summary>The <c>Explain</c> members of a task whose models have a raw score the portable scorer computes.</summary>
+        private static void WriteExplain(SourceWriter writer, PipelineModel model, TaskDescriptor task, string row)
+        {
+            var what = task.GenericOverLabel ? "the raw score of the predicted class" : "the raw score";
+            writer.WriteLine($"/// <summary>Why the model scores this row as it does: each property's exact Shapley value for {what} (TreeSHAP for trees). Safe to call from many threads at once.</summary>");
+            writer.WriteLine($"public global::Declarative.Explanation<Contributions> Explain({row} row) => Typed(_pipeline.Explain(row));");
+            writer.WriteLine();
+            if (task.GenericOverLabel)
+            {
+                writer.WriteLine("/// <summary>Why the model gives this row the raw score it gives <paramref name=\"forClass\"/>: each property's exact Shapley value.</summary>");
+                writer.WriteLine($"public global::Declarative.Explanation<Contributions> Explain({row} row, {model.Label!.TypeName} forClass) => Typed(_pipeline.Explain(row, forClass));");
+                writer.WriteLine();
+            }
+
+            writer.WriteLine("/// <summary>Explains many rows, one at a time as the result is enumerated.</summary>");
+            writer.WriteLine($"public global::System.Collections.Generic.IEnumerable<global::Declarative.Explanation<Contributions>> Explain(global::System.Collections.Generic.IEnumerable<{row}> rows) =>");
+            writer.WriteLine("    global::System.Linq.Enumerable.Select(_pipeline.Explain(rows), Typed);");
+            writer.WriteLine();
+            var properties = model.Features.Select(f => f.PropertyName).Distinct().ToArray();
+            writer.WriteLine("private static global::Declarative.Explanation<Contributions> Typed(global::Declarative.Explanation explanation) => new(explanation, new Contributions");
+            writer.OpenBlock();
+            foreach (var property in properties)
+            {
+                writer.WriteLine($"{Identifiers.Escape(property)} = explanation.Of({Literal(property)}),");
+            }
+
+            writer.CloseBlock(");");
+            writer.WriteLine();
+        }
+
+        /// <summary>The typed record of an explanation's contributions: one <see langword="double"/> per property the model reads.</summary>
+        private static void WriteContributions(SourceWriter writer, PipelineModel model)
+        {
+            var properties = model.Features.Select(f => f.PropertyName).Distinct().ToArray();
+            writer.WriteLine("/// <summary>Each property's contribution to an explained score, by property.</summary>");
+            writer.OpenBlock("public sealed record Contributions");
+            foreach (var property in properties)
+            {
+                writer.WriteLine($"/// <summary>The contribution of <c>{property}</c>.</summary>");
+                writer.WriteLine($"public double {Identifiers.Escape(property)} {{ get; init; }}");
+                if (property != properties[properties.Length - 1])
+                {
+                    writer.WriteLine();
+                }
+            }
+
+            writer.CloseBlock();
         }
 
         /// <summary>The members tools reach a pipeline by (<c>IDeclaredPipeline</c>, <c>IDeclaredModel</c>), the same for every task.</summary>

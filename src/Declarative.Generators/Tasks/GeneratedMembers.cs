@@ -14,6 +14,9 @@ namespace Declarative.Generators.Tasks
         /// <summary>The row type's place in a parameter list.</summary>
         public const string Row = "{row}";
 
+        /// <summary>The label type's place in a parameter list (a multiclass model explains a class).</summary>
+        public const string Label = "{label}";
+
         private const string Rows = "global::System.Collections.Generic.IEnumerable<" + Row + ">";
 
         private static readonly string[] SharedNonMethods = { "Spec", "Pipeline", "_pipeline" };
@@ -44,6 +47,14 @@ namespace Declarative.Generators.Tasks
             ("Predict", new[] { Rows }),
         };
 
+        /// <summary>What a task whose models have a raw score adds: explanations, typed by the nested <c>Contributions</c> record.</summary>
+        private static readonly (string Name, string[] Parameters)[] ExplainingMethods =
+        {
+            ("Explain", new[] { Row }),
+            ("Explain", new[] { Rows }),
+            ("Typed", new[] { "global::Declarative.Explanation" }),
+        };
+
         private static readonly (string Name, string[] Parameters)[] GenerativeMethods =
         {
             ("Sample", new[] { "int", "int" }),
@@ -55,11 +66,14 @@ namespace Declarative.Generators.Tasks
         public static IEnumerable<string> NonMethods(TaskDescriptor task) =>
             SharedNonMethods
                 .Concat(task.Generative ? Enumerable.Empty<string>() : PredictiveNonMethods)
-                .Concat(task.HasClasses ? new[] { "Classes" } : Enumerable.Empty<string>());
+                .Concat(task.HasClasses ? new[] { "Classes" } : Enumerable.Empty<string>())
+                .Concat(task.Explains ? new[] { "Contributions" } : Enumerable.Empty<string>());
 
         /// <summary>The methods the task's class gets, by name and parameter types (<see cref="Row"/> for the row type).</summary>
         public static IEnumerable<(string Name, string[] Parameters)> Methods(TaskDescriptor task) =>
-            SharedMethods.Concat(task.Generative ? GenerativeMethods : PredictiveMethods);
+            SharedMethods.Concat(task.Generative ? GenerativeMethods : PredictiveMethods)
+                .Concat(task.Explains ? ExplainingMethods : Enumerable.Empty<(string, string[])>())
+                .Concat(task.Explains && task.GenericOverLabel ? new[] { ("Explain", new[] { Row, Label }) } : Enumerable.Empty<(string, string[])>());
 
         /// <summary>Whether a member named <paramref name="name"/> that is not a method collides with a generated one.</summary>
         public static bool CollidesAsNonMethod(string name, TaskDescriptor task) =>
@@ -72,7 +86,7 @@ namespace Declarative.Generators.Tasks
         public static bool CollidesAsMethod(string name, IReadOnlyList<string> parameterTypes, string rowType, TaskDescriptor task) =>
             NonMethods(task).Contains(name) ||
             Methods(task).Any(m => m.Name == name && m.Parameters.Length == parameterTypes.Count &&
-                m.Parameters.Select(p => Normalize(p.Replace(Row, rowType))).SequenceEqual(parameterTypes.Select(Normalize)));
+                m.Parameters.Zip(parameterTypes, (p, t) => p == Label || Normalize(p.Replace(Row, rowType)) == Normalize(t)).All(same => same));
 
         private static string Normalize(string type) => type.Replace("?", "").Replace("global::", "").Replace("System.String", "string");
     }

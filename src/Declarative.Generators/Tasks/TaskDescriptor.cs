@@ -51,6 +51,8 @@ namespace Declarative.Generators.Tasks
 
         public bool OnnxExport => Definition.OnnxExport;
 
+        public bool Explains => Definition.Explains;
+
         public TaskOptionDefinition? Option => Definition.Option;
 
         /// <summary>The label types the task accepts besides enums.</summary>

@@ -27,6 +27,7 @@ public abstract record EvaluationReport
         FeatureImportance = basics.FeatureImportance;
         Profile = basics.Profile;
         Trials = basics.Trials;
+        Explanations = basics.Explanations;
     }
 
     /// <summary>The pipeline's name.</summary>
@@ -76,6 +77,13 @@ public abstract record EvaluationReport
     /// <summary>The data as it was read, before training.</summary>
     public required DataProfile Profile { get; init; }
 
+    /// <summary>
+    /// What moves the model's raw score on the test part (exact Shapley values, as <c>Explain</c> gives them): each
+    /// property's mean contribution size and the explanations of the worst-predicted rows. Null for a model explanations
+    /// do not serve (text, clustering, anomaly detection).
+    /// </summary>
+    public ExplanationSummary? Explanations { get; init; }
+
     /// <summary>The tuning trials, in order; empty when the pipeline does not tune.</summary>
     public required IReadOnlyList<TrialResult> Trials { get; init; }
 
@@ -103,4 +111,19 @@ internal sealed record ReportBasics(
 
     /// <summary>The test metrics' bootstrap spread, when the report does not cross-validate.</summary>
     public IReadOnlyList<MetricInterval> TestIntervals { get; init; } = [];
+
+    /// <summary>What moves the raw score on the test part, when explanations serve the model.</summary>
+    public ExplanationSummary? Explanations { get; init; }
 }
+
+/// <summary>What moves a model's raw score over the test rows.</summary>
+/// <param name="Rows">Test rows explained (at most 2,000, evenly spaced).</param>
+/// <param name="MeanAbsolute">Each property's mean contribution size (|value|), largest first.</param>
+/// <param name="Worst">The explanations of the rows whose raw score was most wrong (not for multiclass or ranking).</param>
+public sealed record ExplanationSummary(int Rows, IReadOnlyList<Contribution> MeanAbsolute, IReadOnlyList<ExplainedRow> Worst);
+
+/// <summary>One test row explained.</summary>
+/// <param name="Actual">The row's label (1 or 0 for a two-class label).</param>
+/// <param name="Loss">How wrong the raw score is: how far on the wrong side for a class, how far off for a number.</param>
+/// <param name="Explanation">Why the model scored it so.</param>
+public sealed record ExplainedRow(double Actual, double Loss, Explanation Explanation);

@@ -32,7 +32,7 @@ internal static class Evaluator
 
     public static EvaluationReport Evaluate<TRow>(
         PipelineSpec<TRow> spec, ITaskEvaluation task, ITransformer model, Trainer trainer, IReadOnlyDictionary<string, string> hyperparameters,
-        IReadOnlyList<TrialResult> trials, TrainingData data, Action<string>? progress = null, TaskState? state = null)
+        IReadOnlyList<TrialResult> trials, TrainingData data, Action<string>? progress = null, TaskState? state = null, Scoring.PortableModel? explainable = null)
     {
         var profile = DataProfiler.Profile(spec, data.Table);
         var ml = new MLContext(spec.Seed);
@@ -50,12 +50,19 @@ internal static class Evaluator
         var intervals = crossValidation.Count == 0 ? Bootstrap(spec, task, predictions, data.TestPart.RowCount) : [];
         // Without the metric (an anomaly detector with no label to measure it by) there is nothing to see fall.
         var importance = metrics.ContainsKey(headline) ? Importance(spec, task, model, data.TestPart, headline, progress) : [];
+        var explanations = ExplanationSummarizer.Summarize(spec, explainable, data.TestPart);
+        if (explanations is not null)
+        {
+            progress?.Invoke($"explanations of {explanations.Rows:N0} test rows");
+        }
+
         var basics = new ReportBasics(
             spec.Name, spec.Task, trainer, hyperparameters, data.TestPath is null ? Path.GetFileName(data.Path) : $"{Path.GetFileName(data.Path)} (test: {Path.GetFileName(data.TestPath)})", data.TrainRows, data.TestPart.RowCount, headline, metrics,
             crossValidation, importance, profile, trials)
         {
             State = state,
             TestIntervals = intervals,
+            Explanations = explanations,
         };
         return task.CreateReport(basics, predictions, label);
     }

@@ -23,6 +23,7 @@ internal static class ReportHtml
         Metrics(html, report);
         task.WriteSections(html, report);
         Importance(html, report);
+        Why(html, report);
         Tuning(html, report, task);
         Profile(html, report.Profile);
         html.Append(report.TrainRows > 0
@@ -102,6 +103,50 @@ internal static class ReportHtml
         Figure(html, "feature-importance", Bars("Permutation feature importance", bars, Fixed),
             $"How much {Spaced(r.HeadlineMetric)} drops on the test part when one property's values are shuffled (mean of 3 shuffles of at most 2,000 test rows, bar: ± sd). Near 0: the model does not rely on it.");
         html.Append("</section>");
+    }
+
+    private static void Why(StringBuilder html, EvaluationReport r)
+    {
+        if (r.Explanations is not { MeanAbsolute.Count: > 0 } why)
+        {
+            return;
+        }
+
+        var bars = why.MeanAbsolute.Take(20).Select(c => (c.Property, c.Value, (double?)null)).ToArray();
+        html.Append("<section><h2>Why: what moves the score</h2>");
+        Figure(html, "explanations", Bars("Mean contribution size (exact Shapley values)", bars, Fixed),
+            string.Create(CultureInfo.InvariantCulture, $"How far each property moves the raw score, on average over {why.Rows:N0} test rows (model.Explain(row) gives one row's). {Agreement(r, why)}"));
+        if (why.Worst.Count > 0)
+        {
+            html.Append("<h3>The rows the model got most wrong</h3><table class=\"worst\"><thead><tr><th>Actual</th><th>Raw score</th><th>Base</th><th>Largest contributions</th></tr></thead><tbody>");
+            foreach (var row in why.Worst)
+            {
+                var top = string.Join(", ", row.Explanation.Contributions.Take(3).Select(c => $"{Encode(c.Property)} {c.Value.ToString("+0.###;-0.###", CultureInfo.InvariantCulture)}"));
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Fixed(row.Actual)}</td><td>{Fixed(row.Explanation.Value)}</td><td>{Fixed(row.Explanation.BaseValue)}</td><td>{top}</td></tr>");
+            }
+
+            html.Append("</tbody></table>");
+        }
+
+        html.Append("</section>");
+    }
+
+    /// <summary>How the ranking by contribution size agrees with permutation importance's, and why they may differ.</summary>
+    private static string Agreement(EvaluationReport r, ExplanationSummary why)
+    {
+        if (r.FeatureImportance.Count < 2)
+        {
+            return "";
+        }
+
+        var byImportance = r.FeatureImportance.Select(f => f.Feature).ToList();
+        var byShapley = why.MeanAbsolute.Select(c => c.Property).Where(byImportance.Contains).ToList();
+        var n = byShapley.Count;
+        var d2 = byShapley.Select((p, i) => Math.Pow(i - byImportance.IndexOf(p), 2)).Sum();
+        var rho = n < 2 ? 1 : 1 - (6 * d2 / (n * ((n * n) - 1.0)));
+        var differ = byShapley.Take(3).Where(p => byImportance.IndexOf(p) >= 3).ToArray();
+        return string.Create(CultureInfo.InvariantCulture, $"Against permutation importance the rankings agree with Spearman ρ = {rho:F2}")
+            + (differ.Length == 0 ? "." : $"; {string.Join(", ", differ)} move{(differ.Length == 1 ? "s" : "")} the score more than shuffling {(differ.Length == 1 ? "it" : "them")} hurts the metric: the score moves without the ranking of rows changing, or a correlated property stands in when one is shuffled.");
     }
 
     private static void Tuning(StringBuilder html, EvaluationReport r, ITaskSections task)

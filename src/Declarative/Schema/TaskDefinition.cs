@@ -83,6 +83,13 @@ internal sealed class TaskDefinition(MLTask task, string attributeName, string t
     /// <summary>Whether the task's models export to ONNX.</summary>
     public bool OnnxExport { get; init; }
 
+    /// <summary>
+    /// Whether the task's models have a raw score a row can be explained by (<c>model.Explain(row)</c>): the generated
+    /// class gets <c>Explain</c> and a <c>Contributions</c> record. The portable scorer's trees and linear models are
+    /// explained; a model it does not serve says why.
+    /// </summary>
+    public bool Explains { get; init; }
+
     /// <summary>The type in <c>Declarative.Schema</c> of the task's options (<c>ClusteringOptions</c>), if it has any.</summary>
     public string? OptionsType { get; init; }
 

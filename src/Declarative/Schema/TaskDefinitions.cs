@@ -30,6 +30,7 @@ internal static class TaskDefinitions
         DefaultTrainer = "LightGbm",
         TextTrainer = "SdcaLogisticRegression",
         Portable = true,
+        Explains = true,
         OnnxExport = true,
     };
 
@@ -57,6 +58,7 @@ internal static class TaskDefinitions
         DefaultTrainer = "LightGbm",
         TextTrainer = "SdcaMaximumEntropy",
         Portable = true,
+        Explains = true,
         OnnxExport = true,
     };
 
@@ -75,6 +77,7 @@ internal static class TaskDefinitions
         DefaultTrainer = "LightGbm",
         TextTrainer = "Sdca",
         Portable = true,
+        Explains = true,
         OnnxExport = true,
     };
 
@@ -93,6 +96,7 @@ internal static class TaskDefinitions
         DefaultTrainer = "LightGbm",
         TextTrainer = "LightGbm",
         Portable = true,
+        Explains = true,
     };
 
     public static readonly TaskDefinition Clustering = new(MLTask.Clustering, "Clustering", "clustering", LabelStorage.Class)
@@ -128,6 +132,7 @@ internal static class TaskDefinitions
 
     public static readonly TaskDefinition AnomalyDetection = new(MLTask.AnomalyDetection, "AnomalyDetection", "anomaly detection", LabelStorage.Boolean)
     {
+        Explains = true,
         LabelTypes = ["Boolean"],
         FaceType = "AnomalyDetector",
         ReportType = "AnomalyDetectionReport",

@@ -95,6 +95,9 @@ internal sealed record PortableOutput
 
     /// <summary>Platt scaling to a probability, <c>1 / (1 + exp(slope * score + offset))</c>; null when none.</summary>
     public PlattScaling? Platt { get; init; }
+
+    /// <summary>A linear model's mean of each feature slot over the training rows (what explanations measure from); null when not recorded.</summary>
+    public IReadOnlyList<double>? FeatureMeans { get; init; }
 }
 
 /// <summary>The sigmoid that turns a score into a probability.</summary>
@@ -119,6 +122,36 @@ internal sealed record PortableTree
     public IReadOnlyList<IReadOnlyList<int>?>? Categories { get; init; }
 
     public required IReadOnlyList<double> Leaves { get; init; }
+
+    /// <summary>The training rows that reached each split node (TreeSHAP's covers); null when not recorded.</summary>
+    public IReadOnlyList<double>? Covers { get; init; }
+
+    /// <summary>The training rows that reached each leaf; null when not recorded.</summary>
+    public IReadOnlyList<double>? LeafCovers { get; init; }
+}
+
+/// <summary>How a row walks a <see cref="PortableTree"/>.</summary>
+internal static class PortableTrees
+{
+    /// <summary>Whether the row goes left at split node <paramref name="node"/>, as ML.NET decides it.</summary>
+    public static bool GoesLeft(PortableTree tree, int node, ReadOnlySpan<float> features)
+    {
+        if (tree.Categories is { } categories && node < categories.Count && categories[node] is { } slots)
+        {
+            // LightGbm's categorical split: right when any of the category's slots is set.
+            foreach (var slot in slots)
+            {
+                if (features[slot] > 0f)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        return features[tree.Feature[node]] <= tree.Threshold[node];
+    }
 }
 
 /// <summary>How one-versus-all and maximum-entropy outputs become class scores.</summary>

@@ -29,6 +29,9 @@ internal abstract class TaskProfile(TaskDefinition definition) : ITaskSections
     /// <summary>Whether the portable scorer serves the task (its models are trees or linear models read by <c>PortableModelReader</c>).</summary>
     public bool Portable => Definition.Portable;
 
+    /// <summary>Whether the task's models have a raw score to explain (<see cref="TaskDefinition.Explains"/>).</summary>
+    public bool Explains => Definition.Explains;
+
     /// <inheritdoc/>
     public bool LowerIsBetter(string metric) => Definition.LowerIsBetter(metric);
 

@@ -96,6 +96,20 @@ partial class FraudModel : global::Declarative.IDeclaredModel<global::Payments.F
     public global::System.Collections.Generic.IEnumerable<Prediction> Predict(global::System.Collections.Generic.IEnumerable<global::Payments.Payment> rows) =>
         global::System.Linq.Enumerable.Select(_pipeline.Predict(rows), static p => new Prediction(p));
 
+    /// <summary>Why the model scores this row as it does: each property's exact Shapley value for the raw score (TreeSHAP for trees). Safe to call from many threads at once.</summary>
+    public global::Declarative.Explanation<Contributions> Explain(global::Payments.Payment row) => Typed(_pipeline.Explain(row));
+
+    /// <summary>Explains many rows, one at a time as the result is enumerated.</summary>
+    public global::System.Collections.Generic.IEnumerable<global::Declarative.Explanation<Contributions>> Explain(global::System.Collections.Generic.IEnumerable<global::Payments.Payment> rows) =>
+        global::System.Linq.Enumerable.Select(_pipeline.Explain(rows), Typed);
+
+    private static global::Declarative.Explanation<Contributions> Typed(global::Declarative.Explanation explanation) => new(explanation, new Contributions
+    {
+        Amount = explanation.Of("Amount"),
+        HourOfDay = explanation.Of("HourOfDay"),
+        Merchant = explanation.Of("Merchant"),
+    });
+
     /// <inheritdoc/>
     static global::Declarative.Schema.IPipelineSpec global::Declarative.IDeclaredPipeline.DeclaredSpec => Spec;
 
@@ -125,5 +139,18 @@ partial class FraudModel : global::Declarative.IDeclaredModel<global::Payments.F
 
         /// <summary>Whether the score is above the threshold the contamination share set on the training rows.</summary>
         public bool IsAnomaly { get; init; }
+    }
+
+    /// <summary>Each property's contribution to an explained score, by property.</summary>
+    public sealed record Contributions
+    {
+        /// <summary>The contribution of <c>Amount</c>.</summary>
+        public double Amount { get; init; }
+
+        /// <summary>The contribution of <c>HourOfDay</c>.</summary>
+        public double HourOfDay { get; init; }
+
+        /// <summary>The contribution of <c>Merchant</c>.</summary>
+        public double Merchant { get; init; }
     }
 }

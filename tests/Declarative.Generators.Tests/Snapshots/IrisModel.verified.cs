@@ -101,6 +101,23 @@ partial class Models
         public global::System.Collections.Generic.IEnumerable<Prediction> Predict(global::System.Collections.Generic.IEnumerable<global::Flowers.Flower> rows) =>
             global::System.Linq.Enumerable.Select(_pipeline.Predict(rows), static p => new Prediction(p));
 
+        /// <summary>Why the model scores this row as it does: each property's exact Shapley value for the raw score of the predicted class (TreeSHAP for trees). Safe to call from many threads at once.</summary>
+        public global::Declarative.Explanation<Contributions> Explain(global::Flowers.Flower row) => Typed(_pipeline.Explain(row));
+
+        /// <summary>Why the model gives this row the raw score it gives <paramref name="forClass"/>: each property's exact Shapley value.</summary>
+        public global::Declarative.Explanation<Contributions> Explain(global::Flowers.Flower row, global::Flowers.Species forClass) => Typed(_pipeline.Explain(row, forClass));
+
+        /// <summary>Explains many rows, one at a time as the result is enumerated.</summary>
+        public global::System.Collections.Generic.IEnumerable<global::Declarative.Explanation<Contributions>> Explain(global::System.Collections.Generic.IEnumerable<global::Flowers.Flower> rows) =>
+            global::System.Linq.Enumerable.Select(_pipeline.Explain(rows), Typed);
+
+        private static global::Declarative.Explanation<Contributions> Typed(global::Declarative.Explanation explanation) => new(explanation, new Contributions
+        {
+            SepalLength = explanation.Of("SepalLength"),
+            PetalWidth = explanation.Of("PetalWidth"),
+            PetalLength = explanation.Of("PetalLength"),
+        });
+
         /// <inheritdoc/>
         static global::Declarative.Schema.IPipelineSpec global::Declarative.IDeclaredPipeline.DeclaredSpec => Spec;
 
@@ -130,6 +147,19 @@ partial class Models
 
             /// <summary>One score per class, in the order of <c>Classes</c>.</summary>
             public float[] Scores { get; init; } = [];
+        }
+
+        /// <summary>Each property's contribution to an explained score, by property.</summary>
+        public sealed record Contributions
+        {
+            /// <summary>The contribution of <c>SepalLength</c>.</summary>
+            public double SepalLength { get; init; }
+
+            /// <summary>The contribution of <c>PetalWidth</c>.</summary>
+            public double PetalWidth { get; init; }
+
+            /// <summary>The contribution of <c>PetalLength</c>.</summary>
+            public double PetalLength { get; init; }
         }
     }
 }

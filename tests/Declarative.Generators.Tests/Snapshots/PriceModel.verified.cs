@@ -99,6 +99,23 @@ partial class PriceModel : global::Declarative.IDeclaredModel<global::PriceModel
     public global::System.Collections.Generic.IEnumerable<Prediction> Predict(global::System.Collections.Generic.IEnumerable<global::House> rows) =>
         global::System.Linq.Enumerable.Select(_pipeline.Predict(rows), static p => new Prediction(p));
 
+    /// <summary>Why the model scores this row as it does: each property's exact Shapley value for the raw score (TreeSHAP for trees). Safe to call from many threads at once.</summary>
+    public global::Declarative.Explanation<Contributions> Explain(global::House row) => Typed(_pipeline.Explain(row));
+
+    /// <summary>Explains many rows, one at a time as the result is enumerated.</summary>
+    public global::System.Collections.Generic.IEnumerable<global::Declarative.Explanation<Contributions>> Explain(global::System.Collections.Generic.IEnumerable<global::House> rows) =>
+        global::System.Linq.Enumerable.Select(_pipeline.Explain(rows), Typed);
+
+    private static global::Declarative.Explanation<Contributions> Typed(global::Declarative.Explanation explanation) => new(explanation, new Contributions
+    {
+        Rooms = explanation.Of("Rooms"),
+        Area = explanation.Of("Area"),
+        Listed = explanation.Of("Listed"),
+        Sold = explanation.Of("Sold"),
+        Seen = explanation.Of("Seen"),
+        Open = explanation.Of("Open"),
+    });
+
     /// <inheritdoc/>
     static global::Declarative.Schema.IPipelineSpec global::Declarative.IDeclaredPipeline.DeclaredSpec => Spec;
 
@@ -124,5 +141,27 @@ partial class PriceModel : global::Declarative.IDeclaredModel<global::PriceModel
 
         /// <summary>The predicted value.</summary>
         public float Score { get; init; }
+    }
+
+    /// <summary>Each property's contribution to an explained score, by property.</summary>
+    public sealed record Contributions
+    {
+        /// <summary>The contribution of <c>Rooms</c>.</summary>
+        public double Rooms { get; init; }
+
+        /// <summary>The contribution of <c>Area</c>.</summary>
+        public double Area { get; init; }
+
+        /// <summary>The contribution of <c>Listed</c>.</summary>
+        public double Listed { get; init; }
+
+        /// <summary>The contribution of <c>Sold</c>.</summary>
+        public double Sold { get; init; }
+
+        /// <summary>The contribution of <c>Seen</c>.</summary>
+        public double Seen { get; init; }
+
+        /// <summary>The contribution of <c>Open</c>.</summary>
+        public double Open { get; init; }
     }
 }

@@ -95,6 +95,19 @@ partial class ReviewModel : global::Declarative.IDeclaredModel<global::Reviews.R
     public global::System.Collections.Generic.IEnumerable<Prediction> Predict(global::System.Collections.Generic.IEnumerable<global::Reviews.Review> rows) =>
         global::System.Linq.Enumerable.Select(_pipeline.Predict(rows), static p => new Prediction(p));
 
+    /// <summary>Why the model scores this row as it does: each property's exact Shapley value for the raw score (TreeSHAP for trees). Safe to call from many threads at once.</summary>
+    public global::Declarative.Explanation<Contributions> Explain(global::Reviews.Review row) => Typed(_pipeline.Explain(row));
+
+    /// <summary>Explains many rows, one at a time as the result is enumerated.</summary>
+    public global::System.Collections.Generic.IEnumerable<global::Declarative.Explanation<Contributions>> Explain(global::System.Collections.Generic.IEnumerable<global::Reviews.Review> rows) =>
+        global::System.Linq.Enumerable.Select(_pipeline.Explain(rows), Typed);
+
+    private static global::Declarative.Explanation<Contributions> Typed(global::Declarative.Explanation explanation) => new(explanation, new Contributions
+    {
+        Body = explanation.Of("Body"),
+        Stars = explanation.Of("Stars"),
+    });
+
     /// <inheritdoc/>
     static global::Declarative.Schema.IPipelineSpec global::Declarative.IDeclaredPipeline.DeclaredSpec => Spec;
 
@@ -128,5 +141,15 @@ partial class ReviewModel : global::Declarative.IDeclaredModel<global::Reviews.R
 
         /// <summary>The calibrated probability of <see langword="true"/>.</summary>
         public float Probability { get; init; }
+    }
+
+    /// <summary>Each property's contribution to an explained score, by property.</summary>
+    public sealed record Contributions
+    {
+        /// <summary>The contribution of <c>Body</c>.</summary>
+        public double Body { get; init; }
+
+        /// <summary>The contribution of <c>Stars</c>.</summary>
+        public double Stars { get; init; }
     }
 }

@@ -98,6 +98,21 @@ partial class RoutingModel : global::Declarative.IDeclaredModel<global::RoutingM
     public global::System.Collections.Generic.IEnumerable<Prediction> Predict(global::System.Collections.Generic.IEnumerable<global::Ticket> rows) =>
         global::System.Linq.Enumerable.Select(_pipeline.Predict(rows), static p => new Prediction(p));
 
+    /// <summary>Why the model scores this row as it does: each property's exact Shapley value for the raw score of the predicted class (TreeSHAP for trees). Safe to call from many threads at once.</summary>
+    public global::Declarative.Explanation<Contributions> Explain(global::Ticket row) => Typed(_pipeline.Explain(row));
+
+    /// <summary>Why the model gives this row the raw score it gives <paramref name="forClass"/>: each property's exact Shapley value.</summary>
+    public global::Declarative.Explanation<Contributions> Explain(global::Ticket row, string forClass) => Typed(_pipeline.Explain(row, forClass));
+
+    /// <summary>Explains many rows, one at a time as the result is enumerated.</summary>
+    public global::System.Collections.Generic.IEnumerable<global::Declarative.Explanation<Contributions>> Explain(global::System.Collections.Generic.IEnumerable<global::Ticket> rows) =>
+        global::System.Linq.Enumerable.Select(_pipeline.Explain(rows), Typed);
+
+    private static global::Declarative.Explanation<Contributions> Typed(global::Declarative.Explanation explanation) => new(explanation, new Contributions
+    {
+        Body = explanation.Of("Body"),
+    });
+
     /// <inheritdoc/>
     static global::Declarative.Schema.IPipelineSpec global::Declarative.IDeclaredPipeline.DeclaredSpec => Spec;
 
@@ -127,5 +142,12 @@ partial class RoutingModel : global::Declarative.IDeclaredModel<global::RoutingM
 
         /// <summary>One score per class, in the order of <c>Classes</c>.</summary>
         public float[] Scores { get; init; } = [];
+    }
+
+    /// <summary>Each property's contribution to an explained score, by property.</summary>
+    public sealed record Contributions
+    {
+        /// <summary>The contribution of <c>Body</c>.</summary>
+        public double Body { get; init; }
     }
 }

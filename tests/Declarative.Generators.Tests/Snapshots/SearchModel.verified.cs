@@ -106,6 +106,18 @@ partial class SearchModel : global::Declarative.IDeclaredModel<global::Search.Se
     public global::System.Collections.Generic.IEnumerable<Prediction> Predict(global::System.Collections.Generic.IEnumerable<global::Search.Result> rows) =>
         global::System.Linq.Enumerable.Select(_pipeline.Predict(rows), static p => new Prediction(p));
 
+    /// <summary>Why the model scores this row as it does: each property's exact Shapley value for the raw score (TreeSHAP for trees). Safe to call from many threads at once.</summary>
+    public global::Declarative.Explanation<Contributions> Explain(global::Search.Result row) => Typed(_pipeline.Explain(row));
+
+    /// <summary>Explains many rows, one at a time as the result is enumerated.</summary>
+    public global::System.Collections.Generic.IEnumerable<global::Declarative.Explanation<Contributions>> Explain(global::System.Collections.Generic.IEnumerable<global::Search.Result> rows) =>
+        global::System.Linq.Enumerable.Select(_pipeline.Explain(rows), Typed);
+
+    private static global::Declarative.Explanation<Contributions> Typed(global::Declarative.Explanation explanation) => new(explanation, new Contributions
+    {
+        Features = explanation.Of("Features"),
+    });
+
     /// <inheritdoc/>
     static global::Declarative.Schema.IPipelineSpec global::Declarative.IDeclaredPipeline.DeclaredSpec => Spec;
 
@@ -131,5 +143,12 @@ partial class SearchModel : global::Declarative.IDeclaredModel<global::Search.Se
 
         /// <summary>The relevance score: within a group, order rows by it, highest first.</summary>
         public float Score { get; init; }
+    }
+
+    /// <summary>Each property's contribution to an explained score, by property.</summary>
+    public sealed record Contributions
+    {
+        /// <summary>The contribution of <c>Features</c>.</summary>
+        public double Features { get; init; }
     }
 }

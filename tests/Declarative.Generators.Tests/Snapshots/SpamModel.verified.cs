@@ -103,6 +103,18 @@ partial class SpamModel : global::Declarative.IDeclaredModel<global::SpamModel>
     public global::System.Collections.Generic.IEnumerable<Prediction> Predict(global::System.Collections.Generic.IEnumerable<global::Message> rows) =>
         global::System.Linq.Enumerable.Select(_pipeline.Predict(rows), p => new Prediction(p, _positive, _negative));
 
+    /// <summary>Why the model scores this row as it does: each property's exact Shapley value for the raw score (TreeSHAP for trees). Safe to call from many threads at once.</summary>
+    public global::Declarative.Explanation<Contributions> Explain(global::Message row) => Typed(_pipeline.Explain(row));
+
+    /// <summary>Explains many rows, one at a time as the result is enumerated.</summary>
+    public global::System.Collections.Generic.IEnumerable<global::Declarative.Explanation<Contributions>> Explain(global::System.Collections.Generic.IEnumerable<global::Message> rows) =>
+        global::System.Linq.Enumerable.Select(_pipeline.Explain(rows), Typed);
+
+    private static global::Declarative.Explanation<Contributions> Typed(global::Declarative.Explanation explanation) => new(explanation, new Contributions
+    {
+        Body = explanation.Of("Body"),
+    });
+
     /// <inheritdoc/>
     static global::Declarative.Schema.IPipelineSpec global::Declarative.IDeclaredPipeline.DeclaredSpec => Spec;
 
@@ -136,5 +148,12 @@ partial class SpamModel : global::Declarative.IDeclaredModel<global::SpamModel>
 
         /// <summary>The calibrated probability of <see langword="true"/>.</summary>
         public float Probability { get; init; }
+    }
+
+    /// <summary>Each property's contribution to an explained score, by property.</summary>
+    public sealed record Contributions
+    {
+        /// <summary>The contribution of <c>Body</c>.</summary>
+        public double Body { get; init; }
     }
 }

@@ -106,6 +106,29 @@ partial class SurvivalModel : global::Declarative.IDeclaredModel<global::Titanic
     public global::System.Collections.Generic.IEnumerable<Prediction> Predict(global::System.Collections.Generic.IEnumerable<global::Titanic.Passenger> rows) =>
         global::System.Linq.Enumerable.Select(_pipeline.Predict(rows), static p => new Prediction(p));
 
+    /// <summary>Why the model scores this row as it does: each property's exact Shapley value for the raw score (TreeSHAP for trees). Safe to call from many threads at once.</summary>
+    public global::Declarative.Explanation<Contributions> Explain(global::Titanic.Passenger row) => Typed(_pipeline.Explain(row));
+
+    /// <summary>Explains many rows, one at a time as the result is enumerated.</summary>
+    public global::System.Collections.Generic.IEnumerable<global::Declarative.Explanation<Contributions>> Explain(global::System.Collections.Generic.IEnumerable<global::Titanic.Passenger> rows) =>
+        global::System.Linq.Enumerable.Select(_pipeline.Explain(rows), Typed);
+
+    private static global::Declarative.Explanation<Contributions> Typed(global::Declarative.Explanation explanation) => new(explanation, new Contributions
+    {
+        Age = explanation.Of("Age"),
+        Siblings = explanation.Of("Siblings"),
+        IsAlone = explanation.Of("IsAlone"),
+        HasCabin = explanation.Of("HasCabin"),
+        Fare2 = explanation.Of("Fare2"),
+        Class = explanation.Of("Class"),
+        Deck = explanation.Of("Deck"),
+        Embarked = explanation.Of("Embarked"),
+        Name = explanation.Of("Name"),
+        Fare = explanation.Of("Fare"),
+        @event = explanation.Of("event"),
+        Scan = explanation.Of("Scan"),
+    });
+
     /// <inheritdoc/>
     static global::Declarative.Schema.IPipelineSpec global::Declarative.IDeclaredPipeline.DeclaredSpec => Spec;
 
@@ -139,5 +162,45 @@ partial class SurvivalModel : global::Declarative.IDeclaredModel<global::Titanic
 
         /// <summary>The calibrated probability of <see langword="true"/>.</summary>
         public float Probability { get; init; }
+    }
+
+    /// <summary>Each property's contribution to an explained score, by property.</summary>
+    public sealed record Contributions
+    {
+        /// <summary>The contribution of <c>Age</c>.</summary>
+        public double Age { get; init; }
+
+        /// <summary>The contribution of <c>Siblings</c>.</summary>
+        public double Siblings { get; init; }
+
+        /// <summary>The contribution of <c>IsAlone</c>.</summary>
+        public double IsAlone { get; init; }
+
+        /// <summary>The contribution of <c>HasCabin</c>.</summary>
+        public double HasCabin { get; init; }
+
+        /// <summary>The contribution of <c>Fare2</c>.</summary>
+        public double Fare2 { get; init; }
+
+        /// <summary>The contribution of <c>Class</c>.</summary>
+        public double Class { get; init; }
+
+        /// <summary>The contribution of <c>Deck</c>.</summary>
+        public double Deck { get; init; }
+
+        /// <summary>The contribution of <c>Embarked</c>.</summary>
+        public double Embarked { get; init; }
+
+        /// <summary>The contribution of <c>Name</c>.</summary>
+        public double Name { get; init; }
+
+        /// <summary>The contribution of <c>Fare</c>.</summary>
+        public double Fare { get; init; }
+
+        /// <summary>The contribution of <c>event</c>.</summary>
+        public double @event { get; init; }
+
+        /// <summary>The contribution of <c>Scan</c>.</summary>
+        public double Scan { get; init; }
     }
 }

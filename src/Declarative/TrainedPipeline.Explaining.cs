@@ -1,0 +1,84 @@
+using Declarative.Data;
+using Declarative.Scoring;
+
+namespace Declarative;
+
+// Explanations: exact Shapley values of the raw score, from the portable model and what the build recorded of the training rows.
+public abstract partial class TrainedPipeline<TRow, TPrediction, TReport>
+{
+    private ModelExplainer<TRow>? _explainer;
+
+    /// <summary>
+    /// Why the model scores <paramref name="row"/> as it does (the faces of tasks with a raw score make it public): each
+    /// property's exact Shapley value for the raw score, TreeSHAP for trees and <c>w · (x − E[x])</c> for linear models.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The model has no portable form (text n-grams, an encoder, randomized PCA), or its files predate explanations.</exception>
+    private protected Explanation ExplainRow(TRow row) => ExplainOutput(row, ExplainedOutput(row));
+
+    /// <summary>Explains many rows, one at a time as the result is enumerated; fails before the first when it cannot.</summary>
+    private protected IEnumerable<Explanation> ExplainRows(IEnumerable<TRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        Explainer();
+        return rows.Select(ExplainRow);
+    }
+
+    /// <summary>The raw output a row's explanation is of: the only one, or (multiclass) the predicted class's.</summary>
+    private protected virtual int ExplainedOutput(TRow row) => 0;
+
+    /// <summary>Explains raw output <paramref name="output"/> (a class of a multiclass model).</summary>
+    private protected Explanation ExplainOutput(TRow row, int output)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var explainer = Explainer();
+        var values = new double[explainer.Properties.Count];
+        var (baseValue, value) = explainer.Explain(row, output, values);
+        var contributions = new Contribution[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            contributions[i] = new Contribution(explainer.Properties[i], values[i]);
+        }
+
+        // Largest in size first; ties (zeros, mostly) in the row's order, so the list is the same on every run.
+        var ordered = contributions.Select((c, i) => (c, i)).OrderByDescending(p => Math.Abs(p.c.Value)).ThenBy(p => p.i).Select(p => p.c).ToArray();
+        return new Explanation(baseValue, value, ordered);
+    }
+
+    private ModelExplainer<TRow> Explainer()
+    {
+        if (_explainer is { } ready)
+        {
+            return ready;
+        }
+
+        if (!_task.Explains)
+        {
+            throw new NotSupportedException($"Pipeline {Spec.Name}: {Spec.Task} models have no raw score to explain.");
+        }
+
+        if (!((Schema.IPipelineSpec)Spec).PortableFeatures)
+        {
+            throw new NotSupportedException($"Pipeline {Spec.Name}: a [Text] property is featurized by n-grams or an encoder, which explanations do not serve yet.");
+        }
+
+        if (!_task.Portable)
+        {
+            throw new NotSupportedException($"Pipeline {Spec.Name}: explanations serve tree ensembles and linear models through the portable scorer; {Spec.Task} with {Trainer} (randomized PCA's reconstruction error) is not one of them yet.");
+        }
+
+        var portable = _scorer?.Model is { } served && ExplanationBasis.Has(served) ? served
+            : _run is not null ? WithBasis(((ITrainedPipeline)this).ToPortable())
+            : throw new NotSupportedException($"Pipeline {Spec.Name}: this model was loaded without the portable model the build writes beside it (<Name>.scorer.json), which holds what explanations need. Load it with Load(), or from a folder that has it.");
+        var explainer = ModelExplainer<TRow>.Create(portable, RowFeaturizers.For(Spec, portable.Features, Spec.Name), PropertyOf);
+        return Interlocked.CompareExchange(ref _explainer, explainer, null) ?? explainer;
+    }
+
+    /// <summary>The portable model with the covers and means of the training rows this pipeline was trained on.</summary>
+    private PortableModel WithBasis(PortableModel portable) =>
+        ExplanationBasis.Has(portable) || _run?.Data is not { } data ? portable
+            : ExplanationBasis.Add(portable, data.TrainPart is TableDataView view ? view.ToTable() : data.Table);
+
+    /// <summary>The row's property a feature column belongs to (a date's parts and a run's elements belong to theirs).</summary>
+    private string PropertyOf(string column) =>
+        Spec.Features.FirstOrDefault(f => string.Equals(f.PropertyName, column, StringComparison.Ordinal))?.SourceProperty ?? column;
+}
