@@ -20,6 +20,10 @@ app.MapPost("/predict/batch", (Person?[] people, IncomeModel model) =>
         ? Results.Problem($"people[{missing}] is null: send one object per person.", statusCode: StatusCodes.Status400BadRequest)
         : Results.Ok(model.Predict(people!).ToArray()));
 
+// Why: each property's exact contribution to the score, largest first, and typed by property.
+// {"baseValue": -1.9, "value": 2.3, "contributions": [{"property": "MaritalStatus", "value": 1.2}, ...], "byProperty": {...}}
+app.MapPost("/explain", (Person person, IncomeModel model) => model.Explain(person));
+
 // Which model is served: pipeline, trainer, hashes, load time; degraded while a new model file fails to load.
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealth });
 

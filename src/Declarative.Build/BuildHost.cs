@@ -46,6 +46,9 @@ internal static class BuildHost
     /// <summary>With <see cref="PredictFlag"/>: input columns copied to the output as they are, by header name, separated by ';' (<c>--keep=id;name</c>).</summary>
     public const string KeepFlag = "--keep=";
 
+    /// <summary>With <see cref="PredictFlag"/>: each row's explanation too, the base value and a contribution per property.</summary>
+    public const string ExplainFlag = "--explain";
+
     /// <summary>Runs tuning trials on a cluster (<c>--cluster=localhost</c>; the <c>DeclarativeTrialCluster</c> property).</summary>
     public const string ClusterFlag = "--cluster=";
 
@@ -106,7 +109,7 @@ internal static class BuildHost
 
         if (arguments.Predict is var (pipeline, input, outputFile))
         {
-            return PredictOperation.Run(pipelines, arguments.OutputDirectory, pipeline, input, outputFile, arguments.Keep, reporter) && !failed ? 0 : 1;
+            return PredictOperation.Run(pipelines, arguments.OutputDirectory, pipeline, input, outputFile, arguments.Keep, arguments.Explain, reporter) && !failed ? 0 : 1;
         }
 
         return TrainOperation.Run(pipelines, arguments, reporter) && !failed ? 0 : 1;

@@ -22,6 +22,9 @@ internal sealed record HostArguments(string AssemblyPath, string OutputDirectory
     public string? Only { get; init; }
 
     /// <summary>The trial cluster setting (<c>DeclarativeTrialCluster</c>), or null.</summary>
+    /// <summary>With <see cref="Predict"/>: write each row's explanation too.</summary>
+    public bool Explain { get; init; }
+
     public string? Cluster { get; init; }
 
     /// <summary>The arguments, or null with the usage error reported.</summary>
@@ -43,7 +46,7 @@ internal sealed record HostArguments(string AssemblyPath, string OutputDirectory
         var only = Value(args, BuildHost.OnlyFlag);
         var cluster = Value(args, BuildHost.ClusterFlag);
         var keep = Value(args, BuildHost.KeepFlag)?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
-        var positional = args.Where(a => a != BuildHost.RetuneFlag && a != BuildHost.NoReportFlag && a != BuildHost.ListFlag
+        var positional = args.Where(a => a != BuildHost.RetuneFlag && a != BuildHost.NoReportFlag && a != BuildHost.ListFlag && a != BuildHost.ExplainFlag
             && !a.StartsWith(BuildHost.OnlyFlag, StringComparison.Ordinal) && !a.StartsWith(BuildHost.ClusterFlag, StringComparison.Ordinal)
             && !a.StartsWith(BuildHost.KeepFlag, StringComparison.Ordinal)).ToArray();
         if (positional.Length != 2)
@@ -61,6 +64,7 @@ internal sealed record HostArguments(string AssemblyPath, string OutputDirectory
             Only = only,
             Cluster = cluster,
             Keep = keep,
+            Explain = args.Contains(BuildHost.ExplainFlag),
         };
     }
 

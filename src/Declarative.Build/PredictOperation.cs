@@ -6,7 +6,7 @@ namespace Declarative.Build;
 /// <summary><c>--predict &lt;pipeline&gt; &lt;input&gt; &lt;output&gt;</c>: predicts every row of a file with a pipeline's trained model.</summary>
 internal static class PredictOperation
 {
-    public static bool Run(IReadOnlyList<DeclaredPipeline> pipelines, string outputDirectory, string name, string input, string outputFile, IReadOnlyList<string> keep, HostReporter reporter)
+    public static bool Run(IReadOnlyList<DeclaredPipeline> pipelines, string outputDirectory, string name, string input, string outputFile, IReadOnlyList<string> keep, bool explain, HostReporter reporter)
     {
         var pipeline = pipelines.FirstOrDefault(p => p.Spec.Name == name);
         if (pipeline is null)
@@ -18,7 +18,7 @@ internal static class PredictOperation
         var modelPath = Path.Combine(outputDirectory, ModelArtifacts.ModelFileName(name));
         try
         {
-            var rows = pipeline.Spec.Accept(new PredictionWriter(modelPath, Path.GetFullPath(input), Path.GetFullPath(outputFile), keep));
+            var rows = pipeline.Spec.Accept(new PredictionWriter(modelPath, Path.GetFullPath(input), Path.GetFullPath(outputFile), keep, explain));
             reporter.Progress($"predicted {rows:N0} rows of {input} with {name} -> {outputFile}");
             return true;
         }
@@ -26,7 +26,7 @@ internal static class PredictOperation
         {
             return Failed(inner);
         }
-        catch (Exception e) when (e is DataFileException or ModelFileException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception e) when (e is DataFileException or ModelFileException or IOException or UnauthorizedAccessException or InvalidOperationException or NotSupportedException)
         {
             return Failed(e);
         }

@@ -11,9 +11,11 @@ namespace Declarative.Build;
 /// through the generated <c>Load</c> and <c>Predict</c>, and writes one line per row: the properties the pipeline
 /// reads, then the prediction's. A missing number is an empty field, as in the input; a multiclass model's scores are
 /// one column per class, named by it. Columns named in <paramref name="keep"/> (ids the pipeline ignores) come first, as
-/// the input has them, so the output joins back to it. The output file is written whole or not at all.
+/// the input has them, so the output joins back to it. With <paramref name="explain"/>, each row's explanation follows:
+/// the base value, then each property's contribution to the raw score (<c>Contribution[Age]</c>). The output file is
+/// written whole or not at all.
 /// </summary>
-internal sealed class PredictionWriter(string modelPath, string inputPath, string outputPath, IReadOnlyList<string>? keep = null) : ISpecVisitor<int>
+internal sealed class PredictionWriter(string modelPath, string inputPath, string outputPath, IReadOnlyList<string>? keep = null, bool explain = false) : ISpecVisitor<int>
 {
     public int Visit<TRow>(PipelineSpec<TRow> spec)
     {
@@ -26,7 +28,10 @@ internal sealed class PredictionWriter(string modelPath, string inputPath, strin
         // A multiclass model lists its classes in the order of its scores.
         var classes = model.GetType().GetProperty("Classes")?.GetValue(model) is IEnumerable listed ? listed.Cast<object?>().Select(Text).ToArray() : null;
         // A bool label is written as the training file spelled it (Yes/No), so the output reads like the input.
-        var spelling = model.GetType().GetProperty("Pipeline")?.GetValue(model) is ITrainedPipeline trained ? trained.LabelSpelling : null;
+        var trained = model.GetType().GetProperty("Pipeline")?.GetValue(model) as ITrainedPipeline;
+        var spelling = trained?.LabelSpelling;
+        var explainer = explain ? Explainer<TRow>(trained) : null;
+        var explained = spec.Features.Select(f => f.SourceProperty).Distinct(StringComparer.Ordinal).ToArray();
         PropertyInfo[]? outputs = null;
         var count = 0;
         using var input = new StreamReader(inputPath);
@@ -45,12 +50,19 @@ internal sealed class PredictionWriter(string modelPath, string inputPath, strin
                 if (outputs is null)
                 {
                     outputs = prediction.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance);
-                    writer.WriteLine(string.Join(',', (keep ?? []).Concat(inputs.Select(p => p.Name)).Concat(outputs.SelectMany(p => PerClass(p) ? classes!.Select(c => $"{p.Name}[{c}]") : [p.Name])).Select(Csv)));
+                    var explanationColumns = explainer is null ? [] : explained.Select(p => $"Contribution[{p}]").Prepend("BaseValue");
+                    writer.WriteLine(string.Join(',', (keep ?? []).Concat(inputs.Select(p => p.Name)).Concat(outputs.SelectMany(p => PerClass(p) ? classes!.Select(c => $"{p.Name}[{c}]") : [p.Name])).Concat(explanationColumns).Select(Csv)));
                 }
 
                 var values = outputs.SelectMany(p => PerClass(p) ? ((float[])p.GetValue(prediction)!).Select(v => Text(v))
                     : spelling is not null && p.Name == "PredictedLabel" && p.GetValue(prediction) is bool flag ? [spelling[flag ? 1 : 0]]
                     : [Text(p.GetValue(prediction))]);
+                if (explainer is not null)
+                {
+                    var explanation = explainer(row);
+                    values = values.Append(Text(explanation.BaseValue)).Concat(explained.Select(p => Text(explanation.Of(p))));
+                }
+
                 writer.WriteLine(string.Join(',', kept.Concat(inputs.Select(p => Text(p.GetValue(row)))).Concat(values).Select(Csv)));
                 count++;
             }
@@ -58,6 +70,25 @@ internal sealed class PredictionWriter(string modelPath, string inputPath, strin
         return count;
 
         bool PerClass(PropertyInfo property) => classes is not null && property.Name == "Scores" && property.PropertyType == typeof(float[]);
+    }
+
+    /// <summary>The trained pipeline's <c>Explain(row)</c>, checked once before any row is read (a model without a raw score says why).</summary>
+    private static Func<TRow, Explanation> Explainer<TRow>(ITrainedPipeline? trained)
+    {
+        var method = trained?.GetType().GetMethod("Explain", BindingFlags.Public | BindingFlags.Instance, [typeof(TRow)])
+            ?? throw new NotSupportedException("This pipeline's model has no raw score to explain.");
+        return row =>
+        {
+            try
+            {
+                return (Explanation)method.Invoke(trained, [row])!;
+            }
+            catch (TargetInvocationException e) when (e.InnerException is { } inner)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(inner);
+                throw;
+            }
+        };
     }
 
     private static string Text(object? value) => value switch

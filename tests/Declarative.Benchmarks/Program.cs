@@ -6,6 +6,7 @@ using Declarative.Tests.Pipelines;
 using Declarative.Tuning;
 
 // Harnesses (run by hand, never in CI):
+//   explanations: Explain against Predict on the same rows, one thread (tests/bench/explanations.sh);
 //   synthesis: synthesizers and their baselines: fidelity, utility, privacy, speed (tests/bench/synthesis.sh);
 //   embeddings: MiniLM's encoding throughput, and MiniLM against n-grams on the text sets (tests/bench/embeddings.sh);
 //   tasks: ranking, clustering and anomaly detection against trivial baselines (tests/bench/tasks.sh);
@@ -18,6 +19,12 @@ using Declarative.Tuning;
 if (args.Length > 0 && args[0] == "evaluation")
 {
     EvaluationBenchmark.Run(args.Length > 1 ? args[1] : "", args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "explanations")
+{
+    ExplanationBenchmark.Run();
     return;
 }
 

@@ -107,6 +107,24 @@ internal static class ScaleBenchmark
         return (double.Parse(parts[0], CultureInfo.InvariantCulture), double.Parse(parts[1], CultureInfo.InvariantCulture), double.Parse(parts[2], CultureInfo.InvariantCulture));
     }
 
+    /// <summary>Runs a program and returns what follows "RESULT " in its output (or fails with what it printed).</summary>
+    internal static string Run(string program, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var child = Process.Start(start)!;
+        var errors = child.StandardError.ReadToEndAsync();
+        var output = child.StandardOutput.ReadToEnd();
+        child.WaitForExit();
+        var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"{program} printed no result:\n{output}\n{errors.Result}");
+        return line["RESULT ".Length..].Trim();
+    }
+
     /// <summary>Runs this program again as a child with <paramref name="mode"/> and returns what follows "RESULT " in its output.</summary>
     internal static string ChildLine(string mode, string how, string path)
     {

@@ -37,6 +37,24 @@ public sealed class PredictionApiTests(WebApplicationFactory<Program> factory) :
     }
 
     [Fact]
+    public async Task Explain_ReturnsContributionsThatAddUpToTheScore()
+    {
+        using var client = factory.CreateClient();
+
+        foreach (var person in ReadPeople().Take(5))
+        {
+            using var response = await client.PostAsJsonAsync("/explain", person);
+            response.EnsureSuccessStatusCode();
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            var root = json.RootElement;
+            var contributions = root.GetProperty("contributions").EnumerateArray().Select(c => c.GetProperty("value").GetDouble()).ToArray();
+            Assert.Equal(root.GetProperty("value").GetDouble(), root.GetProperty("baseValue").GetDouble() + contributions.Sum(), 5);
+            Assert.Equal(Model.Value.Predict(person).Score, root.GetProperty("value").GetDouble(), 4);
+            Assert.Equal(Model.Value.Explain(person).ByProperty.Age, root.GetProperty("byProperty").GetProperty("age").GetDouble(), 9);
+        }
+    }
+
+    [Fact]
     public async Task ABatch_ReturnsOnePredictionPerRowInOrder()
     {
         using var client = factory.CreateClient();

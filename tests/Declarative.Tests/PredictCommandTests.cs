@@ -177,6 +177,49 @@ public sealed class PredictCommandTests : IDisposable
     }
 
     [Fact]
+    public void Explain_WritesTheBaseValueAndEachPropertysContribution_ThatAddUpToTheScore()
+    {
+        // As the build leaves a model: its portable model (which holds the trees' covers) beside it.
+        var modelPath = Path.Combine(_temp.Path, "TumorModel.mlnet");
+        TrainedModels.Tumor.Save(modelPath);
+        Declarative.Scoring.PortableModelFile.Write(
+            ((ITrainedPipeline)TrainedModels.Tumor.Pipeline).ToPortable() with { ModelHash = Declarative.Artifacts.ArtifactHash.OfFile(modelPath) },
+            Declarative.Scoring.PortableModelFile.Beside(modelPath));
+        var lines = File.ReadLines(TumorModel.Spec.ResolveDataPath()).Where(l => l.Length > 0 && !l.StartsWith("//", StringComparison.Ordinal)).Take(11).ToList();
+        var input = _temp.File("tumors.tsv");
+        File.WriteAllLines(input, lines);
+        var output = _temp.File("out.csv");
+
+        var log = new StringWriter();
+        Assert.True(BuildHost.Run([typeof(TumorModel).Assembly.Location, _temp.Path, BuildHost.PredictFlag, "TumorModel", input, output, BuildHost.ExplainFlag], log) == 0, log.ToString());
+
+        var written = File.ReadAllLines(output);
+        var header = written[0].Split(',');
+        var (score, baseValue) = (Array.IndexOf(header, "Score"), Array.IndexOf(header, "BaseValue"));
+        Assert.Equal(TumorModel.Spec.Features.Select(f => $"Contribution[{f.SourceProperty}]").Distinct(), header[(baseValue + 1)..]);
+        foreach (var line in written.Skip(1))
+        {
+            var values = line.Split(',');
+            var sum = values[baseValue..].Sum(v => double.Parse(v, CultureInfo.InvariantCulture));
+            Assert.Equal(double.Parse(values[score], CultureInfo.InvariantCulture), sum, 4);
+        }
+    }
+
+    [Fact]
+    public void Explain_OfAModelWithoutARawScore_IsAClearError_AndNoOutputIsLeft()
+    {
+        IrisClusterModel.Train().Save(Path.Combine(_temp.Path, "IrisClusterModel.mlnet"));
+        var input = _temp.File("flowers.csv");
+        File.WriteAllLines(input, ["Sepal length,Sepal width,Petal length,Petal width", "5.1,3.5,1.4,0.2"]);
+        var log = new StringWriter();
+
+        Assert.Equal(1, BuildHost.Run([typeof(IrisClusterModel).Assembly.Location, _temp.Path, BuildHost.PredictFlag, "IrisClusterModel", input, _temp.File("out.csv"), BuildHost.ExplainFlag], log));
+
+        Assert.Contains("no raw score to explain", log.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(_temp.File("out.csv")));
+    }
+
+    [Fact]
     public void APositionalRecordRow_IsReadToo()
     {
         var model = IrisRecordModel.Train();

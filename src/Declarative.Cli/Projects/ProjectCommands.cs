@@ -33,9 +33,10 @@ internal static class ProjectCommands
         var input = new Option<FileInfo>("--input", "-i") { Description = "The rows to predict, in the pipeline's file format (the label's column may be absent).", Required = true };
         var output = new Option<FileInfo>("--output") { Description = "The CSV to write: per row, the properties the pipeline reads, then the prediction.", Required = true };
         var keep = new Option<string[]>("--keep") { Description = "An input column to copy to the output as it is, first (an id the pipeline ignores, to join the predictions back); repeat for more.", AllowMultipleArgumentsPerToken = false };
+        var explain = new Option<bool>("--explain") { Description = "Explain each row too: the base value and each property's contribution to the raw score (Contribution[<property>])." };
         var command = new Command("predict", "Predict every row of a file with a pipeline's trained model (the project is built first, so the model is current).")
         {
-            project, pipeline, input, output, keep,
+            project, pipeline, input, output, keep, explain,
         };
         command.SetAction(result => Safely(() =>
         {
@@ -48,7 +49,7 @@ internal static class ProjectCommands
             return DotNetBuild.Run([
                 "build", Resolve(result.GetValue(project)), "-t:Build;DeclarativePredict", "-nologo", "-v:m",
                 $"-p:DeclarativePipeline={result.GetValue(pipeline)}", $"-p:DeclarativeInput={file.FullName}", $"-p:DeclarativeOutput={result.GetValue(output)!.FullName}",
-                $"-p:DeclarativeKeep={string.Join("%3B", result.GetValue(keep) ?? [])}"]);
+                $"-p:DeclarativeKeep={string.Join("%3B", result.GetValue(keep) ?? [])}", $"-p:DeclarativeExplain={(result.GetValue(explain) ? "true" : "false")}"]);
         }));
         return command;
     }
