@@ -19,11 +19,11 @@ internal static class ExplanationBenchmark
         Console.WriteLine("| model | trees (leaves) | rows | Explain rows/s | Predict rows/s | Explain / Predict time | largest additivity error |");
         Console.WriteLine("|---|---|---|---|---|---|---|");
         var adult = AdultIncomeModel.Train();
-        var people = File.ReadLines("datasets/adult/adult.txt").Skip(1).Where(l => l.Length > 0).Take(5_000).Select(ParseAdult).ToArray();
+        var people = File.ReadLines("datasets/adult/adult.txt").Skip(1).Where(l => l.Length > 0).Take(5_000).Select(Adult.Parse).ToArray();
         Measure("adult (binary, LightGbm)", adult.Pipeline, people, r => adult.Explain(r), r => adult.Predict(r));
         XGBoost(adult, people);
         var housing = HousingModel.Train();
-        var houses = File.ReadLines("datasets/housing/housing.txt").Skip(1).Select(ParseHouse).ToArray();
+        var houses = File.ReadLines("datasets/housing/housing.txt").Skip(1).Select(House.Parse).ToArray();
         Measure("housing (regression, FastTree)", housing.Pipeline, houses, r => housing.Explain(r), r => housing.Predict(r));
     }
 
@@ -61,8 +61,8 @@ internal static class ExplanationBenchmark
             var all = File.ReadLines("datasets/adult/adult.txt").Skip(1).Where(l => l.Length > 0).ToArray();
             var train = Path.Combine(work, "train.csv");
             var explain = Path.Combine(work, "explain.csv");
-            File.WriteAllLines(train, all.Select(l => Featurized(featurizer, ParseAdult(l), l.Split(',')[^1].Trim())));
-            File.WriteAllLines(explain, all.Take(people.Length).Select(l => Featurized(featurizer, ParseAdult(l), l.Split(',')[^1].Trim())));
+            File.WriteAllLines(train, all.Select(l => Featurized(featurizer, Adult.Parse(l), l.Split(',')[^1].Trim())));
+            File.WriteAllLines(explain, all.Take(people.Length).Select(l => Featurized(featurizer, Adult.Parse(l), l.Split(',')[^1].Trim())));
             var leaves = trees.Max(t => t.Leaves.Count);
             var depth = trees.Where(t => t.Left.Count > 0).Max(t => Depth(t, 0));
             string? peer = null;
@@ -106,27 +106,7 @@ internal static class ExplanationBenchmark
         return rows.Length / clock.Elapsed.TotalSeconds;
     }
 
-    private static Adult ParseAdult(string line)
-    {
-        var f = line.Split(',').Select(v => v.Trim()).ToArray();
-        return new Adult
-        {
-            Age = Number(f[0]), Workclass = f[1], FinalWeight = Number(f[2]), Education = f[3], EducationYears = Number(f[4]), MaritalStatus = f[5],
-            Occupation = f[6], Relationship = f[7], Ethnicity = f[8], Sex = f[9], CapitalGain = Number(f[10]), CapitalLoss = Number(f[11]),
-            HoursPerWeek = Number(f[12]), NativeCountry = f[13],
-        };
-    }
 
-    private static House ParseHouse(string line)
-    {
-        var v = line.Split('\t').Select(Number).ToArray();
-        return new House
-        {
-            MedianHomeValue = v[0], CrimesPerCapita = v[1], PercentResidental = v[2], PercentNonRetail = v[3], CharlesRiver = v[4] != 0, NitricOxides = v[5],
-            RoomsPerDwelling = v[6], PercentPre40s = v[7], EmploymentDistance = v[8], HighwayDistance = (int)v[9], TaxRate = v[10], TeacherRatio = v[11],
-            BlackIndex = v[12], PercentLowIncome = v[13],
-        };
-    }
 
     private static float Number(string text) => float.Parse(text, CultureInfo.InvariantCulture);
 }

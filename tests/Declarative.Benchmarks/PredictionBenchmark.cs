@@ -25,7 +25,7 @@ internal static class PredictionBenchmark
         if ("adult".Contains(filter, StringComparison.Ordinal))
         {
             var (model, engine) = BothPaths(AdultIncomeModel.Train(), AdultIncomeModel.Load);
-            var rows = File.ReadLines("datasets/adult/adult.txt").Skip(1).Where(l => l.Length > 0).Take(10_000).Select(ParseAdult).ToArray();
+            var rows = File.ReadLines("datasets/adult/adult.txt").Skip(1).Where(l => l.Length > 0).Take(10_000).Select(Adult.Parse).ToArray();
             Compare("adult (binary, LightGbm)", model.Pipeline.Model, rows, Ours(rows, model.Predict, model.Predict, p => p.Probability),
                 Ours(rows, engine.Predict, engine.Predict, p => p.Probability), new MLContext(1), (BinaryOutput o) => o.Probability);
         }
@@ -46,7 +46,7 @@ internal static class PredictionBenchmark
         if ("housing".Contains(filter, StringComparison.Ordinal))
         {
             var (model, engine) = BothPaths(HousingModel.Train(), HousingModel.Load);
-            var houses = Enumerable.Range(0, 20).SelectMany(_ => File.ReadLines("datasets/housing/housing.txt").Skip(1)).Select(ParseHouse).ToArray();
+            var houses = Enumerable.Range(0, 20).SelectMany(_ => File.ReadLines("datasets/housing/housing.txt").Skip(1)).Select(House.Parse).ToArray();
             var inputs = houses.Select(h => new HouseInput
             {
                 CrimesPerCapita = h.CrimesPerCapita, PercentResidental = h.PercentResidental, PercentNonRetail = h.PercentNonRetail, CharlesRiver = h.CharlesRiver ? 1 : 0,
@@ -275,16 +275,6 @@ internal static class PredictionBenchmark
         return (seconds, GC.GetTotalAllocatedBytes(precise: true) - before);
     }
 
-    private static Adult ParseAdult(string line)
-    {
-        var f = line.Split(',').Select(v => v.Trim()).ToArray();
-        return new Adult
-        {
-            Age = Number(f[0]), Workclass = f[1], FinalWeight = Number(f[2]), Education = f[3], EducationYears = Number(f[4]), MaritalStatus = f[5],
-            Occupation = f[6], Relationship = f[7], Ethnicity = f[8], Sex = f[9], CapitalGain = Number(f[10]), CapitalLoss = Number(f[11]),
-            HoursPerWeek = Number(f[12]), NativeCountry = f[13],
-        };
-    }
 
     private static TaxiTrip ParseTaxi(string line)
     {
@@ -296,16 +286,6 @@ internal static class PredictionBenchmark
         };
     }
 
-    private static House ParseHouse(string line)
-    {
-        var v = line.Split('\t').Select(Number).ToArray();
-        return new House
-        {
-            MedianHomeValue = v[0], CrimesPerCapita = v[1], PercentResidental = v[2], PercentNonRetail = v[3], CharlesRiver = v[4] != 0, NitricOxides = v[5],
-            RoomsPerDwelling = v[6], PercentPre40s = v[7], EmploymentDistance = v[8], HighwayDistance = (int)v[9], TaxRate = v[10], TeacherRatio = v[11],
-            BlackIndex = v[12], PercentLowIncome = v[13],
-        };
-    }
 
     private static IrisWithStringLabel ParseIris(string line)
     {

@@ -126,23 +126,8 @@ internal static class ScaleBenchmark
     }
 
     /// <summary>Runs this program again as a child with <paramref name="mode"/> and returns what follows "RESULT " in its output.</summary>
-    internal static string ChildLine(string mode, string how, string path)
-    {
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        if (!Environment.ProcessPath!.EndsWith("Declarative.Benchmarks", StringComparison.Ordinal))
-        {
-            start.ArgumentList.Add(typeof(ScaleBenchmark).Assembly.Location);
-        }
-
-        start.ArgumentList.Add(mode);
-        start.ArgumentList.Add(how);
-        start.ArgumentList.Add(path);
-        using var child = Process.Start(start)!;
-        var errors = child.StandardError.ReadToEndAsync();
-        var output = child.StandardOutput.ReadToEnd();
-        child.WaitForExit();
-        var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"The {how} child printed no result:\n{output}\n{errors.Result}");
-        return line["RESULT ".Length..].Trim();
-    }
+    internal static string ChildLine(string mode, string how, string path) =>
+        Environment.ProcessPath!.EndsWith("Declarative.Benchmarks", StringComparison.Ordinal)
+            ? Run(Environment.ProcessPath, [mode, how, path])
+            : Run(Environment.ProcessPath, [typeof(ScaleBenchmark).Assembly.Location, mode, how, path]);
 }

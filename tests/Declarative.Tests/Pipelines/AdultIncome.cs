@@ -41,6 +41,19 @@ public sealed class Adult
     [Label]
     [Column("label(IsOver50K)")]
     public bool IsOver50K { get; set; }
+
+    /// <summary>A line of the data file, as a row in memory (tests and benchmarks feed rows the file holds).</summary>
+    public static Adult Parse(string line)
+    {
+        var f = line.Split(',').Select(v => v.Trim()).ToArray();
+        float Number(string text) => float.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+        return new Adult
+        {
+            Age = Number(f[0]), Workclass = f[1], FinalWeight = Number(f[2]), Education = f[3], EducationYears = Number(f[4]), MaritalStatus = f[5],
+            Occupation = f[6], Relationship = f[7], Ethnicity = f[8], Sex = f[9], CapitalGain = Number(f[10]), CapitalLoss = Number(f[11]),
+            HoursPerWeek = Number(f[12]), NativeCountry = f[13],
+        };
+    }
 }
 
 [BinaryClassification<Adult>(Data = "datasets/adult/adult.txt")]

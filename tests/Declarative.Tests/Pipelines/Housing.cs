@@ -31,6 +31,18 @@ public sealed record House
     public float BlackIndex { get; set; }
 
     public float PercentLowIncome { get; set; }
+
+    /// <summary>A line of the data file, as a row in memory (tests and benchmarks feed rows the file holds).</summary>
+    public static House Parse(string line)
+    {
+        var v = line.Split('\t').Select(x => float.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        return new House
+        {
+            MedianHomeValue = v[0], CrimesPerCapita = v[1], PercentResidental = v[2], PercentNonRetail = v[3], CharlesRiver = v[4] != 0, NitricOxides = v[5],
+            RoomsPerDwelling = v[6], PercentPre40s = v[7], EmploymentDistance = v[8], HighwayDistance = (int)v[9], TaxRate = v[10], TeacherRatio = v[11],
+            BlackIndex = v[12], PercentLowIncome = v[13],
+        };
+    }
 }
 
 [Regression<House>(Data = "datasets/housing/housing.txt")]

@@ -28,7 +28,7 @@ public sealed class ExplanationTests
     public void HousingFastTree_AddsUp_AndNamesEveryProperty_LargestFirst()
     {
         var model = TrainedModels.Housing;
-        var houses = File.ReadLines("datasets/housing/housing.txt").Skip(1).Take(200).Select(ParseHouse).ToArray();
+        var houses = File.ReadLines("datasets/housing/housing.txt").Skip(1).Take(200).Select(House.Parse).ToArray();
 
         foreach (var (house, explanation) in houses.Zip(model.Explain(houses)))
         {
@@ -209,12 +209,7 @@ public sealed class ExplanationTests
     }
 
     private static IEnumerable<Adult> AdultRows() =>
-        File.ReadLines("datasets/adult/adult.txt").Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',').Select(f => f.Trim()).ToArray()).Select(f => new Adult
-        {
-            Age = Number(f[0]), Workclass = f[1], FinalWeight = Number(f[2]), Education = f[3], EducationYears = Number(f[4]), MaritalStatus = f[5],
-            Occupation = f[6], Relationship = f[7], Ethnicity = f[8], Sex = f[9], CapitalGain = Number(f[10]), CapitalLoss = Number(f[11]),
-            HoursPerWeek = Number(f[12]), NativeCountry = f[13],
-        });
+        File.ReadLines("datasets/adult/adult.txt").Skip(1).Where(l => l.Length > 0).Select(Adult.Parse);
 
     /// <summary>As many rows of the file as the model's test part holds.</summary>
     private static IEnumerable<T> TestRows<T>(ITrainedPipeline pipeline, IEnumerable<T> rows) => rows.Take(pipeline.TrainedOn?.TestPart.RowCount ?? 1_000);
@@ -228,16 +223,6 @@ public sealed class ExplanationTests
                 BlandChromatin = f[6], NormalNucleoli = f[7], Mitoses = (int)f[8],
             });
 
-    private static House ParseHouse(string line)
-    {
-        var v = line.Split('\t').Select(Number).ToArray();
-        return new House
-        {
-            MedianHomeValue = v[0], CrimesPerCapita = v[1], PercentResidental = v[2], PercentNonRetail = v[3], CharlesRiver = v[4] != 0, NitricOxides = v[5],
-            RoomsPerDwelling = v[6], PercentPre40s = v[7], EmploymentDistance = v[8], HighwayDistance = (int)v[9], TaxRate = v[10], TeacherRatio = v[11],
-            BlackIndex = v[12], PercentLowIncome = v[13],
-        };
-    }
 
     private sealed class Tolerance(double within) : IEqualityComparer<double>
     {

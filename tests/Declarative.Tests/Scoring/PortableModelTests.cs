@@ -56,7 +56,7 @@ public sealed class PortableModelTests : IDisposable
     {
         var model = HousingModel.Train();
         var other = HousingModel.Train(HousingModel.Spec.ResolveDataPath() is { } path
-            ? File.ReadLines(path).Skip(1).Where((_, i) => i % 2 == 0).Select(ParseHouse)
+            ? File.ReadLines(path).Skip(1).Where((_, i) => i % 2 == 0).Select(House.Parse)
             : throw new InvalidOperationException());
         var modelPath = _temp.File("HousingModel.mlnet");
         model.Save(modelPath);
@@ -64,7 +64,7 @@ public sealed class PortableModelTests : IDisposable
 
         var loaded = HousingModel.Load(modelPath);
 
-        var house = ParseHouse(File.ReadLines(HousingModel.Spec.ResolveDataPath()).ElementAt(7));
+        var house = House.Parse(File.ReadLines(HousingModel.Spec.ResolveDataPath()).ElementAt(7));
         Assert.True(loaded.Pipeline.UsesPortableScorer);
         Assert.Equal(model.Predict(house).Score, loaded.Predict(house).Score, 1e-4);
         Assert.NotEqual(other.Predict(house).Score, loaded.Predict(house).Score, 1e-4);
@@ -151,7 +151,7 @@ public sealed class PortableModelTests : IDisposable
     {
         var data = PipelineTrainer.LoadDeclared(HousingModel.Spec, null);
         var model = HousingModel.Train();
-        var other = HousingModel.Train(File.ReadLines(HousingModel.Spec.ResolveDataPath()).Skip(1).Where((_, i) => i % 3 == 0).Select(ParseHouse));
+        var other = HousingModel.Train(File.ReadLines(HousingModel.Spec.ResolveDataPath()).Skip(1).Where((_, i) => i % 3 == 0).Select(House.Parse));
 
         var comparison = Assert.Single(PortableModelCheck.Compare(model.Pipeline.Model, ((ITrainedPipeline)other.Pipeline).ToPortable(), data.TestPart));
 
@@ -187,16 +187,6 @@ public sealed class PortableModelTests : IDisposable
         new() { Age = 41, Workclass = "Nowhere-seen", Education = "Bachelors", EducationYears = 13, MaritalStatus = "Married-civ-spouse", Occupation = "Prof-specialty", Relationship = "Wife", Sex = "Female", HoursPerWeek = 45 },
     ];
 
-    private static House ParseHouse(string line)
-    {
-        var v = line.Split('\t').Select(x => float.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        return new House
-        {
-            MedianHomeValue = v[0], CrimesPerCapita = v[1], PercentResidental = v[2], PercentNonRetail = v[3], CharlesRiver = v[4] != 0, NitricOxides = v[5],
-            RoomsPerDwelling = v[6], PercentPre40s = v[7], EmploymentDistance = v[8], HighwayDistance = (int)v[9], TaxRate = v[10], TeacherRatio = v[11],
-            BlackIndex = v[12], PercentLowIncome = v[13],
-        };
-    }
 
     public void Dispose() => _temp.Dispose();
 }
