@@ -66,11 +66,23 @@ public abstract partial class TrainedPipeline<TRow, TPrediction, TReport>
             throw new NotSupportedException($"Pipeline {Spec.Name}: explanations serve tree ensembles and linear models through the portable scorer; {Spec.Task} with {Trainer} (randomized PCA's reconstruction error) is not one of them yet.");
         }
 
-        var portable = _scorer?.Model is { } served && ExplanationBasis.Has(served) ? served
-            : _run is not null ? WithBasis(((ITrainedPipeline)this).ToPortable())
-            : throw new NotSupportedException($"Pipeline {Spec.Name}: this model was loaded without the portable model the build writes beside it (<Name>.scorer.json), which holds what explanations need. Load it with Load(), or from a folder that has it.");
+        var portable = _scorer?.Model is { } served && ExplanationBasis.Has(served) ? served : TrainedPortable();
         var explainer = ModelExplainer<TRow>.Create(portable, RowFeaturizers.For(Spec, portable.Features, Spec.Name), PropertyOf);
         return Interlocked.CompareExchange(ref _explainer, explainer, null) ?? explainer;
+    }
+
+    /// <summary>
+    /// The portable model of a pipeline trained in this process, read from ML.NET's model. Not in a Native AOT app (the
+    /// feature switch is a constant there, so the compiler drops the ML.NET path): it has only the build's scorer.json.
+    /// </summary>
+    private PortableModel TrainedPortable()
+    {
+        if (NativeAot.PortableScorerOnly || _run is null)
+        {
+            throw new NotSupportedException($"Pipeline {Spec.Name}: this model was loaded without the portable model the build writes beside it (<Name>.scorer.json), or with one written before explanations, which holds no covers. Load the build's model with Load(), or rebuild it.");
+        }
+
+        return WithBasis(((ITrainedPipeline)this).ToPortable());
     }
 
     /// <summary>The portable model with the covers and means of the training rows this pipeline was trained on.</summary>
