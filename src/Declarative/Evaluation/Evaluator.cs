@@ -32,7 +32,8 @@ internal static class Evaluator
 
     public static EvaluationReport Evaluate<TRow>(
         PipelineSpec<TRow> spec, ITaskEvaluation task, ITransformer model, Trainer trainer, IReadOnlyDictionary<string, string> hyperparameters,
-        IReadOnlyList<TrialResult> trials, TrainingData data, Action<string>? progress = null, TaskState? state = null, Scoring.PortableModel? explainable = null)
+        IReadOnlyList<TrialResult> trials, TrainingData data, Action<string>? progress = null, TaskState? state = null,
+        Func<DataTable, ExplanationSummary?>? explain = null)
     {
         var profile = DataProfiler.Profile(spec, data.Table);
         var ml = new MLContext(spec.Seed);
@@ -50,7 +51,7 @@ internal static class Evaluator
         var intervals = crossValidation.Count == 0 ? Bootstrap(spec, task, predictions, data.TestPart.RowCount) : [];
         // Without the metric (an anomaly detector with no label to measure it by) there is nothing to see fall.
         var importance = metrics.ContainsKey(headline) ? Importance(spec, task, model, data.TestPart, headline, progress) : [];
-        var explanations = ExplanationSummarizer.Summarize(spec, explainable, data.TestPart);
+        var explanations = explain?.Invoke(data.TestPart);
         if (explanations is not null)
         {
             progress?.Invoke($"explanations of {explanations.Rows:N0} test rows");

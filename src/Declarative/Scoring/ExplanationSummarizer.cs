@@ -1,8 +1,8 @@
 using Declarative.Data;
+using Declarative.Evaluation;
 using Declarative.Schema;
-using Declarative.Scoring;
 
-namespace Declarative.Evaluation;
+namespace Declarative.Scoring;
 
 /// <summary>
 /// The report's "why" panel: the mean size of each property's contribution to the raw score over the test rows (a
