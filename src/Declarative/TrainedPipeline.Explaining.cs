@@ -7,6 +7,7 @@ namespace Declarative;
 public abstract partial class TrainedPipeline<TRow, TPrediction, TReport>
 {
     private ModelExplainer<TRow>? _explainer;
+    private PortableModel? _portable;
 
     /// <summary>
     /// Why the model scores <paramref name="row"/> as it does (the faces of tasks with a raw score make it public): each
@@ -30,18 +31,7 @@ public abstract partial class TrainedPipeline<TRow, TPrediction, TReport>
     private protected Explanation ExplainOutput(TRow row, int output)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var explainer = Explainer();
-        var values = new double[explainer.Properties.Count];
-        var (baseValue, value) = explainer.Explain(row, output, values);
-        var contributions = new Contribution[values.Length];
-        for (var i = 0; i < values.Length; i++)
-        {
-            contributions[i] = new Contribution(explainer.Properties[i], values[i]);
-        }
-
-        // Largest in size first; ties (zeros, mostly) in the row's order, so the list is the same on every run.
-        var ordered = contributions.Select((c, i) => (c, i)).OrderByDescending(p => Math.Abs(p.c.Value)).ThenBy(p => p.i).Select(p => p.c).ToArray();
-        return new Explanation(baseValue, value, ordered);
+        return Explainer().Explain(row, output);
     }
 
     private ModelExplainer<TRow> Explainer()
@@ -67,7 +57,7 @@ public abstract partial class TrainedPipeline<TRow, TPrediction, TReport>
         }
 
         var portable = _scorer?.Model is { } served && ExplanationBasis.Has(served) ? served : TrainedPortable();
-        var explainer = ModelExplainer<TRow>.Create(portable, RowFeaturizers.For(Spec, portable.Features, Spec.Name), PropertyOf);
+        var explainer = ModelExplainer<TRow>.For(Spec, portable, RowFeaturizers.For(Spec, portable.Features, Spec.Name));
         return Interlocked.CompareExchange(ref _explainer, explainer, null) ?? explainer;
     }
 
@@ -82,15 +72,11 @@ public abstract partial class TrainedPipeline<TRow, TPrediction, TReport>
             throw new NotSupportedException($"Pipeline {Spec.Name}: this model was loaded without the portable model the build writes beside it (<Name>.scorer.json), or with one written before explanations, which holds no covers. Load the build's model with Load(), or rebuild it.");
         }
 
-        return WithBasis(((ITrainedPipeline)this).ToPortable());
+        return ((ITrainedPipeline)this).ToPortable();
     }
 
     /// <summary>The portable model with the covers and means of the training rows this pipeline was trained on.</summary>
     private PortableModel WithBasis(PortableModel portable) =>
         ExplanationBasis.Has(portable) || _run?.Data is not { } data ? portable
             : ExplanationBasis.Add(portable, data.TrainPart is TableDataView view ? view.ToTable() : data.Table);
-
-    /// <summary>The row's property a feature column belongs to (a date's parts and a run's elements belong to theirs).</summary>
-    private string PropertyOf(string column) =>
-        Spec.Features.FirstOrDefault(f => string.Equals(f.PropertyName, column, StringComparison.Ordinal))?.SourceProperty ?? column;
 }

@@ -64,6 +64,7 @@ public abstract partial class TrainedPipeline<TRow, TPrediction, TReport>
     }
 
     /// <inheritdoc/>
+    /// <remarks>Made once: the build writes it and the report explains with it, and its covers route the training rows.</remarks>
     PortableModel ITrainedPipeline.ToPortable() =>
-        WithBasis(_scorer?.Model ?? PortableModelReader.Read(Spec, Model, Trainer, LabelClasses));
+        LazyInitializer.EnsureInitialized(ref _portable, () => WithBasis(_scorer?.Model ?? PortableModelReader.Read(Spec, Model, Trainer, LabelClasses)));
 }

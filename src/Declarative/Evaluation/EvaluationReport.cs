@@ -117,7 +117,7 @@ internal sealed record ReportBasics(
 }
 
 /// <summary>What moves a model's raw score over the test rows.</summary>
-/// <param name="Rows">Test rows explained (at most 2,000, evenly spaced).</param>
+/// <param name="Rows">Test rows explained (at most 500, evenly spaced).</param>
 /// <param name="MeanAbsolute">Each property's mean contribution size (|value|), largest first.</param>
 /// <param name="Worst">The explanations of the rows whose raw score was most wrong (not for multiclass or ranking).</param>
 public sealed record ExplanationSummary(int Rows, IReadOnlyList<Contribution> MeanAbsolute, IReadOnlyList<ExplainedRow> Worst);

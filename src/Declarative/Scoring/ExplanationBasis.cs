@@ -13,7 +13,7 @@ internal static class ExplanationBasis
     /// Most training rows routed through the trees: evenly spaced ones beyond it. The covers then estimate the shares
     /// of all rows; the explanations stay exact Shapley values for those shares and add up to the score all the same.
     /// </summary>
-    public const int RowLimit = 200_000;
+    public const int RowLimit = 50_000;
 
     /// <summary>Whether every output of the model has what explanations need.</summary>
     public static bool Has(PortableModel portable) => portable.Outputs.All(o =>
@@ -24,62 +24,70 @@ internal static class ExplanationBasis
         var featurizer = RowFeaturizers.ForTable(train, portable.Features, "the training rows");
         var rows = Math.Min(train.RowCount, RowLimit);
         var step = (double)train.RowCount / Math.Max(rows, 1);
-        var vectors = new float[rows][];
+        var outputs = portable.Outputs.Select(o => new Counts(o, featurizer.Length)).ToArray();
+        // One row at a time, into every output's counts: no vector per row is kept.
+        var features = new float[featurizer.Length];
         for (var k = 0; k < rows; k++)
         {
-            vectors[k] = new float[featurizer.Length];
-            featurizer.Featurize((int)(k * step), vectors[k]);
-        }
-
-        return portable with { Outputs = [.. portable.Outputs.Select(o => WithBasis(o, vectors, featurizer.Length))] };
-    }
-
-    private static PortableOutput WithBasis(PortableOutput output, float[][] rows, int slots)
-    {
-        if (output.Trees is { } trees)
-        {
-            return output with { Trees = [.. trees.Select(t => WithCovers(t, rows))] };
-        }
-
-        var means = new double[slots];
-        foreach (var row in rows)
-        {
-            for (var slot = 0; slot < slots; slot++)
+            featurizer.Featurize((int)(k * step), features);
+            foreach (var counts in outputs)
             {
-                means[slot] += row[slot];
+                counts.Add(features);
             }
         }
 
-        return output with { FeatureMeans = [.. means.Select(m => rows.Length == 0 ? 0 : m / rows.Length)] };
+        return portable with { Outputs = [.. outputs.Select(c => c.Output(rows))] };
     }
 
-    /// <summary>The tree with the count of rows through each split node and into each leaf.</summary>
-    private static PortableTree WithCovers(PortableTree tree, float[][] rows)
+    /// <summary>One output's tallies: the rows through each node of each tree, or the sum of each slot.</summary>
+    private sealed class Counts(PortableOutput output, int slots)
     {
-        var splits = new double[tree.Left.Count];
-        var leaves = new double[tree.Leaves.Count];
-        if (tree.Left.Count == 0)
-        {
-            return tree with { Covers = splits, LeafCovers = [rows.Length] };
-        }
+        private readonly (double[] Splits, double[] Leaves)[] _trees =
+            output.Trees?.Select(t => (new double[t.Left.Count], new double[t.Leaves.Count])).ToArray() ?? [];
 
-        foreach (var row in rows)
+        // The trees as arrays, walked once per training row: a list's interface calls cost more than the walk.
+        private readonly (int[] Left, int[] Right, int[] Feature, float[] Threshold)[] _walks =
+            output.Trees?.Select(t => (t.Left.ToArray(), t.Right.ToArray(), t.Feature.ToArray(), t.Threshold.ToArray())).ToArray() ?? [];
+
+        private readonly double[] _sums = new double[output.Trees is null ? slots : 0];
+
+        public void Add(float[] features)
         {
-            var node = 0;
-            while (true)
+            for (var slot = 0; slot < _sums.Length; slot++)
             {
-                splits[node]++;
-                var child = PortableTrees.GoesLeft(tree, node, row) ? tree.Left[node] : tree.Right[node];
-                if (child < 0)
+                _sums[slot] += features[slot];
+            }
+
+            for (var t = 0; t < _trees.Length; t++)
+            {
+                var tree = output.Trees![t];
+                var (splits, leaves) = _trees[t];
+                if (tree.Left.Count == 0)
                 {
-                    leaves[~child]++;
-                    break;
+                    leaves[0]++;
+                    continue;
                 }
 
-                node = child;
+                var (left, right, feature, threshold) = _walks[t];
+                var categorical = tree.Categories is not null;
+                for (var node = 0; ;)
+                {
+                    splits[node]++;
+                    var goesLeft = categorical ? PortableTrees.GoesLeft(tree, node, features) : features[feature[node]] <= threshold[node];
+                    var child = goesLeft ? left[node] : right[node];
+                    if (child < 0)
+                    {
+                        leaves[~child]++;
+                        break;
+                    }
+
+                    node = child;
+                }
             }
         }
 
-        return tree with { Covers = splits, LeafCovers = leaves };
+        public PortableOutput Output(int rows) => output.Trees is { } trees
+            ? output with { Trees = [.. trees.Select((t, i) => t with { Covers = _trees[i].Splits, LeafCovers = _trees[i].Leaves })] }
+            : output with { FeatureMeans = [.. _sums.Select(s => rows == 0 ? 0 : s / rows)] };
     }
 }

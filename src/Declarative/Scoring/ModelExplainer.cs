@@ -23,15 +23,19 @@ internal sealed class ModelExplainer<TRow>
         Properties = properties;
     }
 
-    /// <summary>The row's properties the model reads, in the order of the values <see cref="Explain"/> writes.</summary>
+    /// <summary>The row's properties the model reads, in the order of the values <see cref="Explain(TRow, int, Span{double})"/> writes.</summary>
     public IReadOnlyList<string> Properties { get; }
 
     /// <summary>How many raw outputs there are to explain (one per class for multiclass).</summary>
     public int OutputCount => _outputs.Length;
 
+    /// <summary>The explainer of a pipeline's portable model: a feature column belongs to the row property it comes from.</summary>
+    public static ModelExplainer<TRow> For<TSpecRow>(Schema.PipelineSpec<TSpecRow> spec, PortableModel model, RowFeaturizer<TRow> featurizer) =>
+        Create(model, featurizer, column => spec.Features.FirstOrDefault(f => string.Equals(f.PropertyName, column, StringComparison.Ordinal))?.SourceProperty ?? column);
+
     /// <summary>
-    /// The explainer of a portable model, or why there is none: the model file predates explanations (no covers or
-    /// means recorded).
+    /// The explainer of a portable model; <see cref="NotSupportedException"/> when the model file predates explanations
+    /// (no covers or means recorded).
     /// </summary>
     /// <param name="model">The portable model.</param>
     /// <param name="featurizer">Its featurizer, bound to the row type.</param>
@@ -84,6 +88,16 @@ internal sealed class ModelExplainer<TRow>
         return new ModelExplainer<TRow>(featurizer, outputs, [.. playerOwners], [.. properties]);
     }
 
+    /// <summary>Explains raw output <paramref name="output"/> for <paramref name="row"/>, the contributions largest in size first.</summary>
+    public Explanation Explain(TRow row, int output)
+    {
+        var values = new double[Properties.Count];
+        var (baseValue, value) = Explain(row, output, values);
+        // Ties (zeros, mostly) keep the properties' order (a stable sort), so the list is the same on every run.
+        var contributions = values.Select((v, p) => new Contribution(Properties[p], v)).OrderByDescending(c => Math.Abs(c.Value)).ToArray();
+        return new Explanation(baseValue, value, contributions);
+    }
+
     /// <summary>
     /// Writes each property's contribution to raw output <paramref name="output"/> for <paramref name="row"/> into
     /// <paramref name="byProperty"/> (in <see cref="Properties"/> order) and returns the base value (the output's
@@ -115,73 +129,63 @@ internal sealed class ModelExplainer<TRow>
     }
 
     /// <summary>One raw output's explainer: a tree ensemble or a linear function.</summary>
-    private sealed class OutputExplainer
+    private abstract class OutputExplainer
     {
-        private PortableTree[] _trees = [];
-        private ShapTree[] _shapTrees = [];
-        private double _divisor = 1;
-        private int _bufferLength;
-        private int _nodes;
-        private double[]? _weights;
-        private double[]? _means;
-        private double _base;
-        private double _bias;
+        /// <summary>The output's expectation over the training rows.</summary>
+        protected double BaseValue { get; init; }
 
-        public static OutputExplainer For(PortableOutput output, int slots, int[] blockOfSlot)
+        public static OutputExplainer For(PortableOutput output, int slots, int[] blockOfSlot) => output switch
         {
-            if (output.Trees is { } trees)
-            {
-                // ML.NET scores a single-leaf tree as zero: it adds nothing to the score or to its explanation.
-                var split = trees.Where(t => t.Left.Count > 0 && t.Left[0] != 0).ToArray();
-                if (split.Any(t => t.Covers is null || t.LeafCovers is null || t.Covers.Count != t.Left.Count || t.LeafCovers.Count != t.Leaves.Count))
-                {
-                    throw NoBasis("the covers of its trees");
-                }
+            { Trees: { } trees } => new TreeOutput(output, trees, slots, blockOfSlot),
+            { Weights: { } weights } => new LinearOutput(output, weights),
+            _ => throw new NotSupportedException("The model's output is neither trees nor a linear function."),
+        };
 
-                var explainer = new OutputExplainer
-                {
-                    _trees = split,
-                    _divisor = output.Average ? Math.Max(trees.Count, 1) : 1,
-                };
-                explainer._shapTrees = [.. split.Select(t => ShapTree.From(t, node => t.Categories is { } c && node < c.Count && c[node] is { Count: > 0 } set
-                    ? slots + blockOfSlot[set[0]]
-                    : t.Feature[node]))];
-                explainer._bufferLength = explainer._shapTrees.Length == 0 ? 0 : explainer._shapTrees.Max(t => TreeShap.BufferLength(t.Depth));
-                explainer._nodes = split.Length == 0 ? 0 : split.Max(t => t.Left.Count);
-                explainer._base = explainer._shapTrees.Sum(t => t.Expected) / explainer._divisor;
-                return explainer;
+        /// <summary>Writes each player's contribution into <paramref name="phi"/>; returns the base value and the raw output.</summary>
+        public abstract (double BaseValue, double Value) Explain(float[] features, Span<double> phi);
+
+        protected static NotSupportedException NoBasis(string what) =>
+            new($"The model file records no {what}, which explanations need: it was written by a version of Declarative before explanations. Rebuild the model.");
+    }
+
+    /// <summary>TreeSHAP over each tree; the raw output is the scorer's own sum of the trees.</summary>
+    private sealed class TreeOutput : OutputExplainer
+    {
+        private readonly PortableTree[] _trees;
+        private readonly ShapTree[] _shapTrees;
+        private readonly TreeEnsemble _ensemble;
+        private readonly double _divisor;
+        private readonly int _bufferLength;
+        private readonly int _nodes;
+
+        public TreeOutput(PortableOutput output, IReadOnlyList<PortableTree> trees, int slots, int[] blockOfSlot)
+        {
+            // Checks the trees (children in range, no cycle) before they are walked here.
+            _ensemble = new TreeEnsemble(trees, slots);
+
+            // ML.NET scores a single-leaf tree as zero: it adds nothing to the score or to its explanation.
+            _trees = [.. trees.Where(t => t.Left.Count > 0 && t.Left[0] != 0)];
+            if (_trees.Any(t => t.Covers is null || t.LeafCovers is null || t.Covers.Count != t.Left.Count || t.LeafCovers.Count != t.Leaves.Count))
+            {
+                throw NoBasis("the covers of its trees");
             }
 
-            if (output.Weights is { } weights)
-            {
-                var means = output.FeatureMeans is { } m && m.Count == weights.Count ? m.ToArray() : throw NoBasis("the training means of its features");
-                var w = weights.Select(x => (double)x).ToArray();
-                return new OutputExplainer { _weights = w, _means = means, _bias = output.Bias, _base = output.Bias + w.Zip(means, (a, b) => a * b).Sum() };
-            }
-
-            throw new NotSupportedException("The model's output is neither trees nor a linear function.");
+            // A numeric split's player is its slot; a categorical split's is its category's block.
+            _shapTrees = [.. _trees.Select(t => ShapTree.From(t, node => t.Categories is { } c && node < c.Count && c[node] is { Count: > 0 } set
+                ? slots + blockOfSlot[set[0]]
+                : t.Feature[node]))];
+            _divisor = output.Average ? Math.Max(trees.Count, 1) : 1;
+            _bufferLength = _shapTrees.Length == 0 ? 1 : _shapTrees.Max(t => TreeShap.BufferLength(t.Depth));
+            _nodes = _trees.Length == 0 ? 1 : _trees.Max(t => t.Left.Count);
+            BaseValue = _shapTrees.Sum(t => t.Expected) / _divisor;
         }
 
-        public (double BaseValue, double Value) Explain(float[] features, Span<double> phi)
+        public override (double BaseValue, double Value) Explain(float[] features, Span<double> phi)
         {
-            if (_weights is { } weights)
-            {
-                // The output itself is the bias plus each weight times its slot; each slot's share is its distance from the mean.
-                var value = _bias;
-                for (var slot = 0; slot < weights.Length; slot++)
-                {
-                    phi[slot] = weights[slot] * (features[slot] - _means![slot]);
-                    value += weights[slot] * features[slot];
-                }
-
-                return (_base, value);
-            }
-
-            var path = ArrayPool<PathElement>.Shared.Rent(Math.Max(_bufferLength, 1));
-            var left = ArrayPool<bool>.Shared.Rent(Math.Max(_nodes, 1));
+            var path = ArrayPool<PathElement>.Shared.Rent(_bufferLength);
+            var left = ArrayPool<bool>.Shared.Rent(_nodes);
             try
             {
-                var sum = 0d;
                 for (var t = 0; t < _trees.Length; t++)
                 {
                     var tree = _trees[t];
@@ -191,43 +195,51 @@ internal sealed class ModelExplainer<TRow>
                     }
 
                     TreeShap.Explain(_shapTrees[t], left, phi, path);
-                    sum += Leaf(tree, left);
                 }
-
-                if (_divisor != 1)
-                {
-                    for (var i = 0; i < phi.Length; i++)
-                    {
-                        phi[i] /= _divisor;
-                    }
-                }
-
-                return (_base, sum / _divisor);
             }
             finally
             {
                 ArrayPool<PathElement>.Shared.Return(path);
                 ArrayPool<bool>.Shared.Return(left);
             }
-        }
 
-        /// <summary>The value of the leaf the row reaches.</summary>
-        private static double Leaf(PortableTree tree, bool[] left)
-        {
-            var node = 0;
-            while (true)
+            if (_divisor != 1)
             {
-                var child = left[node] ? tree.Left[node] : tree.Right[node];
-                if (child < 0)
+                for (var i = 0; i < phi.Length; i++)
                 {
-                    return tree.Leaves[~child];
+                    phi[i] /= _divisor;
                 }
-
-                node = child;
             }
+
+            return (BaseValue, _ensemble.Sum(features) / _divisor);
+        }
+    }
+
+    /// <summary><c>w · (x − E[x])</c> per slot; the raw output is the bias plus each weight times its slot.</summary>
+    private sealed class LinearOutput : OutputExplainer
+    {
+        private readonly double[] _weights;
+        private readonly double[] _means;
+        private readonly double _bias;
+
+        public LinearOutput(PortableOutput output, IReadOnlyList<float> weights)
+        {
+            _means = output.FeatureMeans is { } m && m.Count == weights.Count ? [.. m] : throw NoBasis("the training means of its features");
+            _weights = [.. weights.Select(w => (double)w)];
+            _bias = output.Bias;
+            BaseValue = _bias + _weights.Zip(_means, (w, mean) => w * mean).Sum();
         }
 
-        private static NotSupportedException NoBasis(string what) =>
-            new($"The model file records no {what}, which explanations need: it was written by a version of Declarative before explanations. Rebuild the model.");
+        public override (double BaseValue, double Value) Explain(float[] features, Span<double> phi)
+        {
+            var value = _bias;
+            for (var slot = 0; slot < _weights.Length; slot++)
+            {
+                phi[slot] = _weights[slot] * (features[slot] - _means[slot]);
+                value += _weights[slot] * features[slot];
+            }
+
+            return (BaseValue, value);
+        }
     }
 }

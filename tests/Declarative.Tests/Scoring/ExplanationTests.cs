@@ -161,7 +161,7 @@ public sealed class ExplanationTests
         var report = TrainedModels.Housing.Evaluate();
 
         var why = report.Explanations!;
-        Assert.Equal(Math.Min(report.TestRows, 2_000), why.Rows);
+        Assert.Equal(Math.Min(report.TestRows, ExplanationSummarizer.RowLimit), why.Rows);
         Assert.Equal(HousingModel.Spec.Features.Select(f => f.SourceProperty).Distinct().Order(), why.MeanAbsolute.Select(c => c.Property).Order());
         Assert.Equal(why.MeanAbsolute.Select(c => c.Value).OrderDescending(), why.MeanAbsolute.Select(c => c.Value));
         Assert.Equal(5, why.Worst.Count);
