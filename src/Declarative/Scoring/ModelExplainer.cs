@@ -151,12 +151,10 @@ internal sealed class ModelExplainer<TRow>
     /// <summary>TreeSHAP over each tree; the raw output is the scorer's own sum of the trees.</summary>
     private sealed class TreeOutput : OutputExplainer
     {
-        private readonly PortableTree[] _trees;
         private readonly ShapTree[] _shapTrees;
         private readonly TreeEnsemble _ensemble;
         private readonly double _divisor;
-        private readonly int _bufferLength;
-        private readonly int _nodes;
+        private readonly int _scratchLength;
 
         public TreeOutput(PortableOutput output, IReadOnlyList<PortableTree> trees, int slots, int[] blockOfSlot)
         {
@@ -164,43 +162,34 @@ internal sealed class ModelExplainer<TRow>
             _ensemble = new TreeEnsemble(trees, slots);
 
             // ML.NET scores a single-leaf tree as zero: it adds nothing to the score or to its explanation.
-            _trees = [.. trees.Where(t => t.Left.Count > 0 && t.Left[0] != 0)];
-            if (_trees.Any(t => t.Covers is null || t.LeafCovers is null || t.Covers.Count != t.Left.Count || t.LeafCovers.Count != t.Leaves.Count))
+            PortableTree[] scored = [.. trees.Where(t => t.Left.Count > 0 && t.Left[0] != 0)];
+            if (scored.Any(t => t.Covers is null || t.LeafCovers is null || t.Covers.Count != t.Left.Count || t.LeafCovers.Count != t.Leaves.Count))
             {
                 throw NoBasis("the covers of its trees");
             }
 
             // A numeric split's player is its slot; a categorical split's is its category's block.
-            _shapTrees = [.. _trees.Select(t => ShapTree.From(t, node => t.Categories is { } c && node < c.Count && c[node] is { Count: > 0 } set
+            _shapTrees = [.. scored.Select(t => ShapTree.From(t, node => t.Categories is { } c && node < c.Count && c[node] is { Count: > 0 } set
                 ? slots + blockOfSlot[set[0]]
                 : t.Feature[node]))];
             _divisor = output.Average ? Math.Max(trees.Count, 1) : 1;
-            _bufferLength = _shapTrees.Length == 0 ? 1 : _shapTrees.Max(t => TreeShap.BufferLength(t.Depth));
-            _nodes = _trees.Length == 0 ? 1 : _trees.Max(t => t.Left.Count);
+            _scratchLength = _shapTrees.Length == 0 ? 1 : _shapTrees.Max(t => t.ScratchLength);
             BaseValue = _shapTrees.Sum(t => t.Expected) / _divisor;
         }
 
         public override (double BaseValue, double Value) Explain(float[] features, Span<double> phi)
         {
-            var path = ArrayPool<PathElement>.Shared.Rent(_bufferLength);
-            var left = ArrayPool<bool>.Shared.Rent(_nodes);
+            var scratch = ArrayPool<double>.Shared.Rent(_scratchLength);
             try
             {
-                for (var t = 0; t < _trees.Length; t++)
+                foreach (var tree in _shapTrees)
                 {
-                    var tree = _trees[t];
-                    for (var node = 0; node < tree.Left.Count; node++)
-                    {
-                        left[node] = PortableTrees.GoesLeft(tree, node, features);
-                    }
-
-                    TreeShap.Explain(_shapTrees[t], left, phi, path);
+                    TreeShap.Explain(tree, features, phi, scratch);
                 }
             }
             finally
             {
-                ArrayPool<PathElement>.Shared.Return(path);
-                ArrayPool<bool>.Shared.Return(left);
+                ArrayPool<double>.Shared.Return(scratch);
             }
 
             if (_divisor != 1)

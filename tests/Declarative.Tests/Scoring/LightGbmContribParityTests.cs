@@ -16,12 +16,15 @@ public sealed class LightGbmContribParityTests
     private const int Float64 = 1;
     private const int PredictContrib = 3;
 
-    [Fact]
-    public void OurTreeShap_EqualsLightGbmsPredContrib_OnEveryRow()
+    /// <summary>Shallow trees, and deep ones (leaf-wise growth down to a few rows a leaf gives paths of a dozen splits and more).</summary>
+    [Theory]
+    [InlineData(8, 20, 30)]
+    [InlineData(64, 2, 20)]
+    public void OurTreeShap_EqualsLightGbmsPredContrib_OnEveryRow(int leaves, int minRowsInLeaf, int trees)
     {
         var (features, labels, columns) = BreastCancer();
         var rows = labels.Length;
-        var parameters = "objective=binary num_leaves=8 min_data_in_leaf=20 num_threads=1 deterministic=true seed=1 verbosity=-1";
+        var parameters = $"objective=binary num_leaves={leaves} min_data_in_leaf={minRowsInLeaf} min_sum_hessian_in_leaf=0 num_threads=1 deterministic=true seed=1 verbosity=-1";
         Check(LGBM_DatasetCreateFromMat(features, Float32, rows, columns, 1, parameters, IntPtr.Zero, out var dataset));
         try
         {
@@ -29,7 +32,7 @@ public sealed class LightGbmContribParityTests
             Check(LGBM_BoosterCreate(dataset, parameters, out var booster));
             try
             {
-                for (var i = 0; i < 30; i++)
+                for (var i = 0; i < trees; i++)
                 {
                     Check(LGBM_BoosterUpdateOneIter(booster, out _));
                 }
@@ -38,20 +41,21 @@ public sealed class LightGbmContribParityTests
                 Check(LGBM_BoosterPredictForMat(booster, features, Float32, rows, columns, 1, PredictContrib, 0, -1, "num_threads=1", out var length, expected));
                 Assert.Equal(expected.Length, length);
 
-                var trees = Trees(ModelText(booster));
-                Assert.Equal(30, trees.Count);
-                var shapTrees = trees.Select(t => ShapTree.From(t, node => t.Feature[node])).ToArray();
-                var buffer = new PathElement[shapTrees.Max(t => TreeShap.BufferLength(t.Depth))];
+                var parsed = Trees(ModelText(booster));
+                Assert.Equal(trees, parsed.Count);
+                var shapTrees = parsed.Select(t => ShapTree.From(t, node => t.Feature[node])).ToArray();
+                // Paths that split on one feature more than once: the case that combines a player's factors.
+                Assert.Contains(shapTrees, t => t.Edges.Take(t.Count).Any(e => e.Previous < t.Count));
+                var buffer = new double[shapTrees.Max(t => t.ScratchLength)];
                 var expectedValue = shapTrees.Sum(t => t.Expected);
                 var largest = 0d;
                 for (var row = 0; row < rows; row++)
                 {
                     var x = features.AsSpan(row * columns, columns).ToArray();
                     var phi = new double[columns];
-                    foreach (var (tree, shap) in trees.Zip(shapTrees))
+                    foreach (var (tree, shap) in parsed.Zip(shapTrees))
                     {
-                        var left = Enumerable.Range(0, tree.Left.Count).Select(n => PortableTrees.GoesLeft(tree, n, x)).ToArray();
-                        TreeShap.Explain(shap, left, phi, buffer);
+                        TreeShap.Explain(shap, x, phi, buffer);
                     }
 
                     for (var c = 0; c < columns; c++)
