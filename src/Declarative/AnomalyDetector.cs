@@ -82,7 +82,7 @@ public sealed class AnomalyDetector<TRow> : TrainedPipeline<TRow, AnomalyPredict
     /// (TreeSHAP for trees, <c>w · (x − E[x])</c> for linear models); they add up from <see cref="Explanation.BaseValue"/>
     /// to <see cref="Explanation.Value"/>. Safe to call from many threads at once.
     /// </summary>
-    /// <exception cref="NotSupportedException">The model has no portable form (text n-grams, an encoder, randomized PCA), or its files predate explanations.</exception>
+    /// <exception cref="NotSupportedException">The model has no portable form (text n-grams, an encoder, anomaly detection's k-means or PCA), or its files predate explanations.</exception>
     public Explanation Explain(TRow row) => ExplainRow(row);
 
     /// <summary>Explains many rows, one at a time as the result is enumerated.</summary>

@@ -13,7 +13,7 @@ public abstract partial class TrainedPipeline<TRow, TPrediction, TReport>
     /// Why the model scores <paramref name="row"/> as it does (the faces of tasks with a raw score make it public): each
     /// property's exact Shapley value for the raw score, TreeSHAP for trees and <c>w · (x − E[x])</c> for linear models.
     /// </summary>
-    /// <exception cref="NotSupportedException">The model has no portable form (text n-grams, an encoder, randomized PCA), or its files predate explanations.</exception>
+    /// <exception cref="NotSupportedException">The model has no portable form (text n-grams, an encoder, anomaly detection's k-means or PCA), or its files predate explanations.</exception>
     private protected Explanation ExplainRow(TRow row) => ExplainOutput(row, ExplainedOutput(row));
 
     /// <summary>Explains many rows, one at a time as the result is enumerated; fails before the first when it cannot.</summary>
@@ -53,7 +53,7 @@ public abstract partial class TrainedPipeline<TRow, TPrediction, TReport>
 
         if (!_task.Portable)
         {
-            throw new NotSupportedException($"Pipeline {Spec.Name}: explanations serve tree ensembles and linear models through the portable scorer; {Spec.Task} with {Trainer} (randomized PCA's reconstruction error) is not one of them yet.");
+            throw new NotSupportedException($"Pipeline {Spec.Name}: explanations serve tree ensembles and linear models through the portable scorer; {Spec.Task} with {Trainer} scores a row by its distance to the nearest k-means centroid or its randomized PCA reconstruction error, which the portable scorer does not serve.");
         }
 
         var portable = _scorer?.Model is { } served && ExplanationBasis.Has(served) ? served : TrainedPortable();
