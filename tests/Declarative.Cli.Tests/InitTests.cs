@@ -24,7 +24,8 @@ public sealed class InitTests : IDisposable
     {
         var data = Path.Combine(AppContext.BaseDirectory, "datasets", dataset);
 
-        var result = InitCommand.Write(new InitOptions(data, label, null, TaskChoice.Auto, Path.Combine(_directory, "Model.cs"), Force: false));
+        // Untuned here, to keep the suite's time: ATunedDeclaration_TunesWithItsBudget trains one as init writes it.
+        var result = InitCommand.Write(new InitOptions(data, label, null, TaskChoice.Auto, Path.Combine(_directory, "Model.cs"), Force: false, NoTune: true));
 
         Assert.Equal(Enum.Parse<TaskChoice>(task), result.Label.Task);
         var trained = PipelineRegistry.For(Compiled.Pipeline(result.Source, Path.GetFileNameWithoutExtension(dataset))).Train(data);
@@ -75,8 +76,43 @@ public sealed class InitTests : IDisposable
 
         Assert.Equal(("string", "spam"), (result.Label.Type, result.Label.Positive));
         Assert.Contains("[Label(Positive = \"spam\")]", result.Source, StringComparison.Ordinal);
+
+        // 40 rows: a fold of eight could hold no spam, so init writes no [Tune] and says why.
+        Assert.Contains("// Not tuned: 40 rows are too few to cross-validate", result.Source, StringComparison.Ordinal);
+        Assert.Contains("untuned (fewer than 100 rows to tune on)", result.Summary, StringComparison.Ordinal);
         PipelineRegistry.For(Compiled.Pipeline(result.Source, "Mail")).Train(path);
     }
+
+    [Fact]
+    public void ATunedDeclaration_TunesWithItsBudget_AndNoTuneLeavesTheAttributeOut()
+    {
+        var data = Path.Combine(AppContext.BaseDirectory, "datasets", "breast-cancer", "breast-cancer-withheader.txt");
+
+        var tuned = InitCommand.Write(new InitOptions(data, "label", "TumorModel", TaskChoice.Auto, Path.Combine(_directory, "Tuned.cs"), Force: false));
+        var untuned = InitCommand.Write(new InitOptions(data, "label", "TumorModel", TaskChoice.Auto, Path.Combine(_directory, "Untuned.cs"), Force: false, NoTune: true));
+
+        // Under the cross-validation line: the small-data budget, and the summary says so.
+        Assert.Matches(@"\[Tune\(MaxTrials = 20\)\] // [0-9,]+ rows: 20 trials; remove for an untuned, faster build", tuned.Source);
+        Assert.Contains("tuned with 20 trials at build time", tuned.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("[Tune", untuned.Source, StringComparison.Ordinal);
+        Assert.Contains("untuned (--no-tune)", untuned.Summary, StringComparison.Ordinal);
+
+        var trained = PipelineRegistry.For(Compiled.Pipeline(tuned.Source, "breast-cancer-tuned")).Train(data);
+        Assert.Equal(20, trained.Trials.Count);
+        Assert.True(trained.TestMetricValues["AreaUnderRocCurve"] >= 0.95, $"AUC {trained.TestMetricValues["AreaUnderRocCurve"]}");
+    }
+
+    [Theory]
+    [InlineData(12, false, 0)]
+    [InlineData(99, false, 0)]
+    [InlineData(100, false, 20)]
+    [InlineData(699, false, 20)]
+    [InlineData(19_999, false, 20)]
+    [InlineData(20_000, false, 12)]
+    [InlineData(199_999, false, 12)]
+    [InlineData(200_000, true, 6)]
+    public void TheTrialBudget_FallsWithTheRows(int rows, bool more, int trials) =>
+        Assert.Equal(trials, TuningBudget.Trials(rows, more));
 
     [Fact]
     public void TheAdultDeclaration_IsTheApprovedOne()

@@ -106,9 +106,10 @@ public sealed class PackageTests(PackageFixture package)
         Assert.True(exitCode == 0, init);
         Assert.Contains("Wrote ", init);
         Assert.Contains("binary on 'label'", init);
+        Assert.Contains("tuned with 20 trials at build time", init);
         var declaration = File.ReadAllText(Path.Combine(project, "BreastCancerModel.cs"));
         Assert.Contains("namespace InitApp;", declaration);
-        Assert.Contains("[BinaryClassification<BreastCancerRow>(Data = \"data/breast-cancer.txt\")]", declaration);
+        Assert.Contains("[BinaryClassification<BreastCancerRow>(Data = \"data/breast-cancer.txt\")]\n[Tune(MaxTrials = 20)]", declaration.ReplaceLineEndings("\n"));
         var build = DotNet.Succeed(project, "build");
         Assert.Contains("Declarative: trained BreastCancerModel", build);
         Assert.Matches(@"^trained with [A-Za-z]+\s*$", DotNet.Succeed(project, "run", "--no-build"));

@@ -7,7 +7,7 @@ namespace Declarative.Cli.Init;
 internal static class DeclarationWriter
 {
     public static string Write(
-        DataSample sample, IReadOnlyList<ColumnGuess> columns, LabelGuess label, string pipelineName, string rowName, string? ns, string dataPath, string fileName)
+        DataSample sample, IReadOnlyList<ColumnGuess> columns, LabelGuess label, string pipelineName, string rowName, string? ns, string dataPath, string fileName, bool tune)
     {
         var text = new StringBuilder();
         text.AppendLine($"// Written by `dotnet declarative init` from {fileName} ({sample.Rows.Count:N0} rows{(sample.Truncated ? ", the first read" : "")}). Edit it freely.");
@@ -79,6 +79,16 @@ internal static class DeclarationWriter
         var attributeName = TaskDefinitions.For((MLTask)label.Task).AttributeName;
         text.AppendLine($"/// <summary>Predicts {Xml(columns[label.Index].Header ?? columns[label.Index].Property)}. `dotnet build` trains it; `{pipelineName}.Load()` reads the trained model.</summary>");
         text.AppendLine($"[{attributeName}<{rowName}>({string.Join(", ", options)})]");
+        var (rows, more) = (sample.Rows.Count, sample.Truncated);
+        if (tune && TuningBudget.Trials(rows, more) > 0)
+        {
+            text.AppendLine($"[Tune(MaxTrials = {TuningBudget.Trials(rows, more)})] // {TuningBudget.Why(rows, more)}; remove for an untuned, faster build");
+        }
+        else if (tune)
+        {
+            text.AppendLine($"// Not tuned: {rows:N0} rows are too few to cross-validate (add [Tune] when the file has {TuningBudget.MinimumRows} or more).");
+        }
+
         text.AppendLine($"public partial class {pipelineName};");
         return text.ToString();
     }

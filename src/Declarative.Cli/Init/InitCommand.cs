@@ -17,13 +17,14 @@ internal static class InitCommand
         var task = new Option<TaskChoice>("--task", "-t") { Description = "binary, multiclass, regression, or auto: two label values make binary, many numbers regression, a few classes multiclass.", DefaultValueFactory = _ => TaskChoice.Auto };
         var output = new Option<FileInfo?>("--out", "-o") { Description = "The C# file to write (default: <name>.cs in the current folder)." };
         var force = new Option<bool>("--force") { Description = "Overwrite the file when it exists." };
+        var noTune = new Option<bool>("--no-tune") { Description = "Write no [Tune]: the build trains the task's default trainer with its defaults (faster, usually less accurate)." };
         var command = new Command("init", "Write a pipeline declaration (a row class and a pipeline class) from a data file.")
         {
-            data, label, name, task, output, force,
+            data, label, name, task, output, force, noTune,
         };
         command.SetAction(result => Run(new InitOptions(
             result.GetValue(data)!.FullName, result.GetValue(label)!, result.GetValue(name), result.GetValue(task),
-            result.GetValue(output)?.FullName, result.GetValue(force)), AnsiConsole.Console));
+            result.GetValue(output)?.FullName, result.GetValue(force), result.GetValue(noTune)), AnsiConsole.Console));
         return command;
     }
 
@@ -87,12 +88,16 @@ internal static class InitCommand
         var projectDirectory = project is null ? Path.GetDirectoryName(outputPath)! : Path.GetDirectoryName(project)!;
         var dataPath = Path.GetRelativePath(projectDirectory, options.DataPath).Replace('\\', '/');
         var ns = project is null ? null : Naming.Pascal(Path.GetFileNameWithoutExtension(project), "App");
-        var source = DeclarationWriter.Write(sample, columns, label, pipelineName, rowName, ns, dataPath, Path.GetFileName(options.DataPath));
+        var source = DeclarationWriter.Write(sample, columns, label, pipelineName, rowName, ns, dataPath, Path.GetFileName(options.DataPath), tune: !options.NoTune);
         Directory.CreateDirectory(Path.GetDirectoryName(outputPath)!);
         File.WriteAllText(outputPath, source);
 
         var used = columns.Count(c => !c.Ignored && !c.IsLabel);
-        var summary = $"{label.Task.ToString().ToLowerInvariant()} on '{columns[labelIndex].Header ?? columns[labelIndex].Property}', {used} features, {columns.Count(c => c.Ignored)} left out, {sample.Rows.Count:N0} rows";
+        var trials = TuningBudget.Trials(sample.Rows.Count, sample.Truncated);
+        var tuning = options.NoTune ? "untuned (--no-tune)"
+            : trials == 0 ? $"untuned (fewer than {TuningBudget.MinimumRows} rows to tune on)"
+            : $"tuned with {trials} trials at build time (--no-tune for none)";
+        var summary = $"{label.Task.ToString().ToLowerInvariant()} on '{columns[labelIndex].Header ?? columns[labelIndex].Property}', {used} features, {columns.Count(c => c.Ignored)} left out, {sample.Rows.Count:N0} rows, {tuning}";
         return new InitResult(outputPath, pipelineName, columns, label, summary, source);
     }
 
@@ -143,7 +148,7 @@ internal static class InitCommand
 }
 
 /// <summary>What <c>init</c> was asked.</summary>
-internal sealed record InitOptions(string DataPath, string Label, string? Name, TaskChoice Task, string? OutputPath, bool Force);
+internal sealed record InitOptions(string DataPath, string Label, string? Name, TaskChoice Task, string? OutputPath, bool Force, bool NoTune = false);
 
 /// <summary>What <c>init</c> wrote.</summary>
 internal sealed record InitResult(string OutputPath, string PipelineName, IReadOnlyList<ColumnGuess> Columns, LabelGuess Label, string Summary, string Source);

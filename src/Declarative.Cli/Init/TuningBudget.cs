@@ -1,0 +1,25 @@
+namespace Declarative.Cli.Init;
+
+/// <summary>
+/// The trial budget <c>init</c> writes into <c>[Tune]</c>, by the rows it read: the first model a user sees is a tuned
+/// one, in a build that stays a few minutes at most. Tuning cross-validates (5 folds) below 20,000 training rows and
+/// scores a 20 % holdout above, so a trial costs about as much on either side of that line; past it, and past the rows
+/// init reads, fewer trials.
+/// </summary>
+internal static class TuningBudget
+{
+    /// <summary>Rows from which the budget falls (where tuning moves from 5 folds to a holdout, give or take the test part).</summary>
+    public const int CrossValidatedRows = 20_000;
+
+    /// <summary>Below this many rows there is no tuning: a fold of a few rows may hold no row of a class, and no trial scores.</summary>
+    public const int MinimumRows = 100;
+
+    /// <summary>
+    /// The trials for a file of <paramref name="rows"/> rows (<paramref name="more"/>: the file has more than were read);
+    /// 0 for too few rows to tune.
+    /// </summary>
+    public static int Trials(int rows, bool more) => more ? 6 : rows < MinimumRows ? 0 : rows < CrossValidatedRows ? 20 : 12;
+
+    /// <summary>Why that many, for the comment beside the attribute.</summary>
+    public static string Why(int rows, bool more) => $"{(more ? "more than " : "")}{rows:N0} rows: {Trials(rows, more)} trials";
+}
