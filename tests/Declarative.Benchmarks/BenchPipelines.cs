@@ -31,3 +31,19 @@ public partial class AmazonSentimentLbfgsModel;
 [BinaryClassification<Tests.Pipelines.ReviewSentence>(Data = "datasets/sentiment-sentences/yelp_labelled.txt", HasHeader = false, Separator = '\t', AllowQuoting = false)]
 [Trainers(Trainer.LbfgsLogisticRegression)]
 public partial class YelpSentimentLbfgsModel;
+
+/// <summary>The breast cancer rows with the diagnosis as 0/1: clustering measures by a class label, not a bool.</summary>
+public sealed record TumorDiagnosis : Tests.Pipelines.TumorMeasurements
+{
+    [Label]
+    [Column("label")]
+    public int Diagnosis { get; set; }
+}
+
+/// <summary>The breast cancer rows in two clusters, the diagnosis held back (tests/bench/clustering.sh).</summary>
+[Clustering<TumorDiagnosis>(Data = "datasets/breast-cancer/breast-cancer-withheader.txt", Clusters = 2)]
+public partial class TumorClusterModel;
+
+/// <summary>The digits in ten clusters, the digit held back (tests/bench/clustering.sh).</summary>
+[Clustering<Tests.Pipelines.Digit>(Data = "datasets/optdigits/digits.csv", HasHeader = false, Clusters = 10)]
+public partial class DigitClusterModel;

@@ -6,6 +6,7 @@ using Declarative.Tests.Pipelines;
 using Declarative.Tuning;
 
 // Harnesses (run by hand, never in CI):
+//   clustering: k-means against scikit-learn's standardized k-means on the same splits (tests/bench/clustering.sh);
 //   explanations: Explain against Predict on the same rows, one thread (tests/bench/explanations.sh);
 //   synthesis: synthesizers and their baselines: fidelity, utility, privacy, speed (tests/bench/synthesis.sh);
 //   embeddings: MiniLM's encoding throughput, and MiniLM against n-grams on the text sets (tests/bench/embeddings.sh);
@@ -19,6 +20,12 @@ using Declarative.Tuning;
 if (args.Length > 0 && args[0] == "evaluation")
 {
     EvaluationBenchmark.Run(args.Length > 1 ? args[1] : "", args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "clustering")
+{
+    ClusteringBenchmark.Run();
     return;
 }
 

@@ -49,9 +49,11 @@ internal static class DelimitedFileLoader
                 throw new DataFileException(path, null, null, "The file is empty: a header line was expected.");
             }
 
+            // A column with [Column(Index = n)] is read by position even under a header: some first lines are not
+            // names (scikit-learn's wine file starts with its counts). When every column is, the header's width is not the rows'.
             var header = headerNames = fields.Select(f => f.Value).ToArray();
-            positions = columns.Select(c => FindInHeader(spec, c, header, path, fields[0].Line)).ToArray();
-            expectedFields = header.Length;
+            positions = columns.Select(c => c.Index >= 0 ? c.Index : FindInHeader(spec, c, header, path, fields[0].Line)).ToArray();
+            expectedFields = columns.All(c => c.Index >= 0) ? -1 : header.Length;
         }
         else
         {
@@ -61,7 +63,7 @@ internal static class DelimitedFileLoader
             expectedFields = -1;
         }
 
-        var builders = columns.Select((c, i) => new ColumnBuilder<TRow>(c, headerNames?[positions[i]] ?? c.ColumnName, path)).ToArray();
+        var builders = columns.Select((c, i) => new ColumnBuilder<TRow>(c, c.Index < 0 && headerNames is not null ? headerNames[positions[i]] : c.ColumnName, path)).ToArray();
         var rows = 0;
         var minimumFields = positions.Max() + 1;
         var bad = new BadRows(spec.SkipBadRows);

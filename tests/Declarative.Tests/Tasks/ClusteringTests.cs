@@ -31,6 +31,17 @@ public sealed class ClusteringTests
     }
 
     [Fact]
+    public void Wine_ReadByPosition_ClustersByCultivar_WithEveryMeasurementStandardized()
+    {
+        // Proline (about 1,000) would decide unscaled distances alone; standardized, the clusters follow the cultivars.
+        var model = WineClusterModel.Train();
+
+        Assert.True(model.TestMetrics.NormalizedMutualInformation > 0.8, $"NMI {model.TestMetrics.NormalizedMutualInformation}");
+        var run = ((ITrainedPipeline)model.Pipeline).TrainedOn!;
+        Assert.Equal(178, run.TrainRows + run.TestPart.RowCount);
+    }
+
+    [Fact]
     public void Predict_GivesTheNearestCentroid_AsAnIndexIntoTheDistances()
     {
         var model = IrisClusterModel.Train();
