@@ -79,7 +79,7 @@ public sealed class InitTests : IDisposable
 
         // 40 rows: a fold of eight could hold no spam, so init writes no [Tune] and says why.
         Assert.Contains("// Not tuned: 40 rows are too few to cross-validate", result.Source, StringComparison.Ordinal);
-        Assert.Contains("untuned (fewer than 100 rows to tune on)", result.Summary, StringComparison.Ordinal);
+        Assert.Equal("Untuned: fewer than 100 rows to tune on.", result.Tuning);
         PipelineRegistry.For(Compiled.Pipeline(result.Source, "Mail")).Train(path);
     }
 
@@ -93,9 +93,9 @@ public sealed class InitTests : IDisposable
 
         // Under the cross-validation line: the small-data budget, and the summary says so.
         Assert.Matches(@"\[Tune\(MaxTrials = 20\)\] // [0-9,]+ rows: 20 trials; remove for an untuned, faster build", tuned.Source);
-        Assert.Contains("tuned with 20 trials at build time", tuned.Summary, StringComparison.Ordinal);
+        Assert.Equal("Tuned with 20 trials at build time; --no-tune writes no [Tune].", tuned.Tuning);
         Assert.DoesNotContain("[Tune", untuned.Source, StringComparison.Ordinal);
-        Assert.Contains("untuned (--no-tune)", untuned.Summary, StringComparison.Ordinal);
+        Assert.StartsWith("Untuned (--no-tune)", untuned.Tuning, StringComparison.Ordinal);
 
         var trained = PipelineRegistry.For(Compiled.Pipeline(tuned.Source, "breast-cancer-tuned")).Train(data);
         Assert.Equal(20, trained.Trials.Count);

@@ -35,6 +35,7 @@ internal static class InitCommand
             var written = Write(options);
             Table(console, written);
             console.MarkupLine($"Wrote [bold]{Markup.Escape(written.OutputPath)}[/]: {Markup.Escape(written.Summary)}.");
+            console.MarkupLine(Markup.Escape(written.Tuning));
             console.MarkupLine($"Next: [bold]dotnet build[/] trains it; [bold]{Markup.Escape(written.PipelineName)}.Load()[/] reads the trained model in the app.");
             return 0;
         }
@@ -94,11 +95,11 @@ internal static class InitCommand
 
         var used = columns.Count(c => !c.Ignored && !c.IsLabel);
         var trials = TuningBudget.Trials(sample.Rows.Count, sample.Truncated);
-        var tuning = options.NoTune ? "untuned (--no-tune)"
-            : trials == 0 ? $"untuned (fewer than {TuningBudget.MinimumRows} rows to tune on)"
-            : $"tuned with {trials} trials at build time (--no-tune for none)";
-        var summary = $"{label.Task.ToString().ToLowerInvariant()} on '{columns[labelIndex].Header ?? columns[labelIndex].Property}', {used} features, {columns.Count(c => c.Ignored)} left out, {sample.Rows.Count:N0} rows, {tuning}";
-        return new InitResult(outputPath, pipelineName, columns, label, summary, source);
+        var tuning = options.NoTune ? "Untuned (--no-tune): the build trains the default trainer with its defaults."
+            : trials == 0 ? $"Untuned: fewer than {TuningBudget.MinimumRows} rows to tune on."
+            : $"Tuned with {trials} trials at build time; --no-tune writes no [Tune].";
+        var summary = $"{label.Task.ToString().ToLowerInvariant()} on '{columns[labelIndex].Header ?? columns[labelIndex].Property}', {used} features, {columns.Count(c => c.Ignored)} left out, {sample.Rows.Count:N0} rows";
+        return new InitResult(outputPath, pipelineName, columns, label, summary, tuning, source);
     }
 
     private static int FindLabel(DataSample sample, string label)
@@ -151,4 +152,4 @@ internal static class InitCommand
 internal sealed record InitOptions(string DataPath, string Label, string? Name, TaskChoice Task, string? OutputPath, bool Force, bool NoTune = false);
 
 /// <summary>What <c>init</c> wrote.</summary>
-internal sealed record InitResult(string OutputPath, string PipelineName, IReadOnlyList<ColumnGuess> Columns, LabelGuess Label, string Summary, string Source);
+internal sealed record InitResult(string OutputPath, string PipelineName, IReadOnlyList<ColumnGuess> Columns, LabelGuess Label, string Summary, string Tuning, string Source);
