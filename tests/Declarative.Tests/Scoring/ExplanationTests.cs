@@ -216,46 +216,12 @@ public sealed class ExplanationTests
         Assert.Contains("[Text]", error.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>
-    /// Shapley values by definition: every subset S of the other slots, weighted |S|!(n−|S|−1)!/n!, of the change in the
-    /// expected output when slot i joins S; the expectation follows the row at splits on known slots and the training
-    /// rows' shares (covers) at the others, as path-dependent TreeSHAP defines it.
-    /// </summary>
+    /// <summary>The Shapley values of a tree output (a forest's divided by its tree count, as its score is) by definition.</summary>
     private static double[] BruteForce(PortableOutput output, float[] features)
     {
-        var n = features.Length;
-        var phi = new double[n];
-        var factorial = Enumerable.Range(0, n + 1).Select(k => Enumerable.Range(1, k).Aggregate(1d, (a, b) => a * b)).ToArray();
         var trees = output.Trees!.Where(t => t.Left.Count > 0 && t.Left[0] != 0).ToArray();
-        var values = Enumerable.Range(0, 1 << n).Select(subset => trees.Sum(t => Expected(t, 0, subset, features)) / (output.Average ? output.Trees!.Count : 1)).ToArray();
-        double Value(int subset) => values[subset];
-        for (var i = 0; i < n; i++)
-        {
-            for (var subset = 0; subset < 1 << n; subset++)
-            {
-                if ((subset & (1 << i)) != 0)
-                {
-                    continue;
-                }
-
-                var size = System.Numerics.BitOperations.PopCount((uint)subset);
-                phi[i] += factorial[size] * factorial[n - size - 1] / factorial[n] * (Value(subset | (1 << i)) - Value(subset));
-            }
-        }
-
-        return phi;
-    }
-
-    private static double Expected(PortableTree tree, int node, int known, float[] features)
-    {
-        double Child(int child) => child < 0 ? tree.Leaves[~child] : Expected(tree, child, known, features);
-        double Cover(int child) => child < 0 ? tree.LeafCovers![~child] : tree.Covers![child];
-        if ((known & (1 << tree.Feature[node])) != 0)
-        {
-            return Child(PortableTrees.GoesLeft(tree, node, features) ? tree.Left[node] : tree.Right[node]);
-        }
-
-        return ((Cover(tree.Left[node]) * Child(tree.Left[node])) + (Cover(tree.Right[node]) * Child(tree.Right[node]))) / tree.Covers![node];
+        return BruteForceShapley.Values(features.Length,
+            subset => trees.Sum(t => BruteForceShapley.Expected(t, 0, subset, features)) / (output.Average ? output.Trees!.Count : 1));
     }
 
     private static IEnumerable<Adult> AdultRows() =>

@@ -27,7 +27,7 @@ public sealed class TreeShapTests
                 var features = Enumerable.Range(0, Features).Select(_ => (float)random.NextDouble()).ToArray();
                 var phi = new double[Features];
                 TreeShap.Explain(shap, features, phi, scratch);
-                var exact = BruteForce(tree, features);
+                var exact = BruteForceShapley.Values(Features, subset => BruteForceShapley.Expected(tree, 0, subset, features));
                 for (var f = 0; f < Features; f++)
                 {
                     Assert.True(Math.Abs(exact[f] - phi[f]) <= 1e-9, $"seed {seed}, tree {round}, row {row}, feature {f}: {phi[f]} against {exact[f]}");
@@ -79,42 +79,5 @@ public sealed class TreeShapTests
 
         Grow(0, 10_000);
         return new PortableTree { Left = left, Right = right, Feature = feature, Threshold = threshold, Leaves = leaves, Covers = covers, LeafCovers = leafCovers };
-    }
-
-    /// <summary>
-    /// Every subset S of the other features, weighted |S|!(n−|S|−1)!/n!, of the change in the path-dependent expectation
-    /// when feature i joins S (a split on an unknown feature takes both children by their covers; none when it has none).
-    /// </summary>
-    private static double[] BruteForce(PortableTree tree, float[] features)
-    {
-        var factorial = Enumerable.Range(0, Features + 1).Select(k => Enumerable.Range(1, k).Aggregate(1d, (a, b) => a * b)).ToArray();
-        var values = Enumerable.Range(0, 1 << Features).Select(subset => Expected(tree, 0, subset, features)).ToArray();
-        var phi = new double[Features];
-        for (var i = 0; i < Features; i++)
-        {
-            for (var subset = 0; subset < 1 << Features; subset++)
-            {
-                if ((subset & (1 << i)) == 0)
-                {
-                    var size = System.Numerics.BitOperations.PopCount((uint)subset);
-                    phi[i] += factorial[size] * factorial[Features - size - 1] / factorial[Features] * (values[subset | (1 << i)] - values[subset]);
-                }
-            }
-        }
-
-        return phi;
-    }
-
-    private static double Expected(PortableTree tree, int node, int known, float[] features)
-    {
-        double Child(int child) => child < 0 ? tree.Leaves[~child] : Expected(tree, child, known, features);
-        double Cover(int child) => child < 0 ? tree.LeafCovers![~child] : tree.Covers![child];
-        if ((known & (1 << tree.Feature[node])) != 0)
-        {
-            return Child(PortableTrees.GoesLeft(tree, node, features) ? tree.Left[node] : tree.Right[node]);
-        }
-
-        var cover = tree.Covers![node];
-        return cover > 0 ? ((Cover(tree.Left[node]) * Child(tree.Left[node])) + (Cover(tree.Right[node]) * Child(tree.Right[node]))) / cover : 0;
     }
 }
