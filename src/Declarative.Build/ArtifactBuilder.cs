@@ -146,6 +146,7 @@ internal static class ArtifactBuilder
                 : null,
             DeclarativeVersion = ModelFile.DeclarativeVersion,
             MLNetVersion = ModelFile.MLNetVersion,
+            Engine = Engine,
             TestMetrics = trained.TestMetricValues,
         };
 
@@ -265,12 +266,20 @@ internal static class ArtifactBuilder
         return (manifest,
             manifest.DeclarationHash != spec.DeclarationHash ? "the declaration changed (or the Declarative or ML.NET version)"
             : manifest.DataHash != dataHash ? $"the data changed ({Path.GetFileName(source)})"
+            : manifest.Engine != Engine ? "another build of Declarative trained it"
             : !IsCurrent(manifest, spec, dataPath, testDataPath, dataHash, modelPath, manifestPath) ? "the model file is missing or not the one the manifest describes"
             : null);
     }
 
+    /// <summary>
+    /// This build of Declarative (see <see cref="ModelManifest.Engine"/>): the declaration hash carries the version, but
+    /// the code can change within one, and a model trained by other code is not current.
+    /// </summary>
+    private static string Engine { get; } = typeof(ModelManifest).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+
     private static bool IsCurrent(ModelManifest manifest, IPipelineSpec spec, string? dataPath, string? testDataPath, string dataHash, string modelPath, string manifestPath) =>
         manifest.Format == ModelManifest.CurrentFormat
+        && manifest.Engine == Engine
         && manifest.DeclarationHash == spec.DeclarationHash
         && manifest.DataHash == dataHash
         && (dataPath is null || File.GetLastWriteTimeUtc(dataPath) <= File.GetLastWriteTimeUtc(manifestPath))

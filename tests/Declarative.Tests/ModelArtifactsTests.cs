@@ -126,6 +126,18 @@ public sealed class ModelArtifactsTests : IDisposable
     }
 
     [Fact]
+    public void ManifestOfAnotherBuildOfDeclarative_IsRebuilt()
+    {
+        var first = ArtifactBuilder.Build(PipelineRegistry.For(typeof(TumorModel)), _temp.Path);
+        var recorded = ModelManifest.TryRead(first.ManifestPath)!;
+        Assert.Equal(32, recorded.Engine?.Length);
+        (recorded with { Engine = new string('0', 32) }).Write(first.ManifestPath);
+
+        Assert.Equal(ArtifactStatus.Trained, ArtifactBuilder.Build(PipelineRegistry.For(typeof(TumorModel)), _temp.Path).Status);
+        Assert.Equal(ArtifactStatus.UpToDate, ArtifactBuilder.Build(PipelineRegistry.For(typeof(TumorModel)), _temp.Path).Status);
+    }
+
+    [Fact]
     public void TwoBuilds_GiveByteIdenticalModelsAndManifests()
     {
         var a = ArtifactBuilder.Build(PipelineRegistry.For(typeof(TumorModel)), Path.Combine(_temp.Path, "a"));

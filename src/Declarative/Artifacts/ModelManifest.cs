@@ -70,6 +70,13 @@ public sealed record ModelManifest
     /// <summary>The version of ML.NET that trained the model.</summary>
     public required string MLNetVersion { get; init; }
 
+    /// <summary>
+    /// The build of Declarative that trained the model: its assembly's module version id, which a deterministic build
+    /// derives from the code, so the same package gives the same value everywhere. A build with other code (a local
+    /// build of the library between versions) trains again; <see langword="null"/> in manifests that predate it.
+    /// </summary>
+    public string? Engine { get; init; }
+
     /// <summary>How tuning chose the trainer and hyperparameters; <see langword="null"/> when the pipeline does not tune.</summary>
     public TuningRecord? Tuning { get; init; }
 
