@@ -12,7 +12,7 @@ internal static class ExplanationSummarizer
 {
     /// <summary>
     /// Most test rows explained for the summary: a mean over 500 rows ranks the properties as steadily as over more, and
-    /// TreeSHAP costs about 0.7 ms a row on deep LightGbm trees (docs/explanations.md), which every build's report pays.
+    /// every build's report pays for each (about 0.07–0.08 ms a row for adult's LightGbm model, docs/explanations.md).
     /// </summary>
     public const int RowLimit = 500;
 

@@ -152,6 +152,20 @@ internal static class PortableTrees
 
         return features[tree.Feature[node]] <= tree.Threshold[node];
     }
+
+    /// <summary>Whether any of a categorical split's slots is set: the compiled walks' form of <see cref="GoesLeft"/>'s test.</summary>
+    public static bool AnyPositive(ReadOnlySpan<float> features, ReadOnlySpan<int> slots)
+    {
+        foreach (var slot in slots)
+        {
+            if (features[slot] > 0f)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
 
 /// <summary>How one-versus-all and maximum-entropy outputs become class scores.</summary>

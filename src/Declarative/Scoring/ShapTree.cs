@@ -69,23 +69,8 @@ internal sealed class ShapTree
     public int ScratchLength => (Count * 2 * Points) + (2 * (Count + 1));
 
     /// <summary>Whether the row goes left at split node <paramref name="node"/>, as ML.NET decides it (see <see cref="PortableTrees.GoesLeft"/>).</summary>
-    public bool GoesLeft(int node, ReadOnlySpan<float> features)
-    {
-        if (Categories[node] is { } slots)
-        {
-            foreach (var slot in slots)
-            {
-                if (features[slot] > 0f)
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        return features[Feature[node]] <= Threshold[node];
-    }
+    public bool GoesLeft(int node, ReadOnlySpan<float> features) =>
+        Categories[node] is { } slots ? !PortableTrees.AnyPositive(features, slots) : features[Feature[node]] <= Threshold[node];
 
     /// <summary>The tree of a portable tree with its covers; <paramref name="playerOf"/> names the player of each split node.</summary>
     /// <exception cref="InvalidDataException">A cover is not a count, or the tree is too deep to explain in bounded memory.</exception>

@@ -148,26 +148,13 @@ internal sealed class TreeEnsemble
                 ref readonly var node = ref _nodes[index];
                 index = node.Feature >= 0
                     ? Unsafe.Add(ref Unsafe.AsRef(in node.Left), features[node.Feature] <= node.Threshold ? 0 : 1)
-                    : (AnyPositive(features, _categories[~node.Feature]) ? node.Right : node.Left);
+                    : (PortableTrees.AnyPositive(features, _categories[~node.Feature]) ? node.Right : node.Left);
             }
 
             sum += _values[index];
         }
 
         return sum;
-    }
-
-    private static bool AnyPositive(ReadOnlySpan<float> features, int[] slots)
-    {
-        foreach (var slot in slots)
-        {
-            if (features[slot] > 0f)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>
