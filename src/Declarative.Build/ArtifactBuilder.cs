@@ -69,7 +69,7 @@ internal static class ArtifactBuilder
         // A lock file pins what tuning chose, unless re-tuning was asked for or its trainer is no longer a candidate.
         var lockPath = spec.Tuning is not null && options.LockDirectory is { } directory ? Path.Combine(directory, TuningLock.FileName(spec.Name)) : null;
         var tuningLock = lockPath is null || options.Retune ? null : TuningLock.Read(lockPath);
-        if (tuningLock is not null && !spec.Trainers.Contains(tuningLock.Trainer))
+        if (tuningLock is not null && (!spec.Trainers.Contains(tuningLock.Trainer) || tuningLock.Ensemble?.Any(m => !spec.Trainers.Contains(m.Trainer)) == true))
         {
             tuningLock = null;
         }
@@ -94,7 +94,7 @@ internal static class ArtifactBuilder
             Progress = options.Progress,
             Status = options.Status,
             Cluster = options.Cluster,
-            Pinned = tuningLock is null ? null : new PinnedConfiguration(tuningLock.Trainer, tuningLock.Hyperparameters),
+            Pinned = tuningLock is null ? null : new PinnedConfiguration(tuningLock.Trainer, tuningLock.Hyperparameters) { Ensemble = tuningLock.Ensemble ?? [] },
         });
         trained.Save(modelPath);
         WritePortable(spec, trained, portablePath, modelPath, options);
@@ -140,6 +140,7 @@ internal static class ArtifactBuilder
             Hyperparameters = new SortedDictionary<string, string>(
                 TrainerFactory.Settings(trained.Trainer, spec.Seed).Concat(trained.Hyperparameters).ToDictionary(p => p.Key, p => p.Value),
                 StringComparer.Ordinal),
+            Ensemble = trained.Ensemble.Count == 0 ? null : trained.Ensemble,
             Tuning = spec.Tuning is { } tuning
                 ? new TuningRecord(metric!, tuning.Tuner,
                     tuningLock is null ? null : TuningLock.FileName(spec.Name), lockHash, trained.Trials)
@@ -161,6 +162,7 @@ internal static class ArtifactBuilder
                 Trials = trained.Trials.Count,
                 Trainer = trained.Trainer,
                 Hyperparameters = trained.Hyperparameters,
+                Ensemble = trained.Ensemble.Count == 0 ? null : trained.Ensemble,
             }.Write(lockPath);
             lockHash = HashFile(lockPath);
             manifest = manifest with { Tuning = manifest.Tuning! with { LockHash = lockHash } };

@@ -34,6 +34,9 @@ internal sealed record TuningLock
     /// <summary>Its hyperparameters.</summary>
     public required IReadOnlyDictionary<string, string> Hyperparameters { get; init; }
 
+    /// <summary>The ensemble tuning chose (members refitted with these weights); null for a single model.</summary>
+    public IReadOnlyList<EnsembleMember>? Ensemble { get; init; }
+
     /// <summary>The lock file's name for a pipeline.</summary>
     public static string FileName(string pipeline) => pipeline + ".tuning.json";
 

@@ -37,6 +37,9 @@ internal sealed class PipelineState<TRow>(
     /// <summary>What the task learned beyond the model, as a model file recorded it (anomaly detection's threshold).</summary>
     public TaskState? State { get; init; }
 
+    /// <summary>The members of an ensemble, as a model file recorded them.</summary>
+    public IReadOnlyList<EnsembleMember>? Ensemble { get; init; }
+
     /// <summary>How the training file spelled a bool label's false and true, as a model file recorded it.</summary>
     public IReadOnlyList<string>? LabelSpelling { get; init; }
 }

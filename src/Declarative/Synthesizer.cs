@@ -56,6 +56,9 @@ public sealed class Synthesizer<TRow> : ITrainedPipeline
     /// <inheritdoc/>
     public IReadOnlyList<TrialResult> Trials => [];
 
+    /// <inheritdoc/>
+    public IReadOnlyList<EnsembleMember> Ensemble => [];
+
     /// <summary>The report's scores of the synthesizer (fidelity, utility, privacy) against the held-out rows; empty for a loaded model.</summary>
     public IReadOnlyDictionary<string, double> TestMetricValues => _data is null ? new Dictionary<string, double>() : Evaluate().TestMetrics;
 

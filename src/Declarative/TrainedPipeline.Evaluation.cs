@@ -80,7 +80,7 @@ public abstract partial class TrainedPipeline<TRow, TPrediction, TReport>
 
     private TReport Report(TrainingData data) =>
         (TReport)Evaluator.Evaluate(Spec, _task, Model, Trainer, Hyperparameters, Trials, data, _status, State,
-            test => Scoring.ExplanationSummarizer.Summarize(Spec, ExplainablePortable(), test));
+            test => Scoring.ExplanationSummarizer.Summarize(Spec, ExplainablePortable(), test), Ensemble);
 
     /// <summary>The portable model with what explanations need, when they serve this model; null otherwise.</summary>
     private Scoring.PortableModel? ExplainablePortable()

@@ -83,7 +83,10 @@ public abstract partial class TrainedPipeline<TRow, TPrediction, TReport>
         }
 
         var portable = PortableModelFile.Read(path, manifest?.PortableHash);
-        return new PipelineState<TRow>(spec, profile, null, null, portable.Trainer, null, null, portable.LabelClasses, ModelScorers.For(spec, portable, path));
+        return new PipelineState<TRow>(spec, profile, null, null, portable.Trainer, null, null, portable.LabelClasses, ModelScorers.For(spec, portable, path))
+        {
+            Ensemble = portable.Members?.Select(m => new EnsembleMember(m.Trial, m.Trainer, m.Hyperparameters, m.Weight)).ToArray(),
+        };
     }
 
     /// <summary>Reads a model and checks that it was trained for <paramref name="spec"/>'s task and schema.</summary>
@@ -118,6 +121,7 @@ public abstract partial class TrainedPipeline<TRow, TPrediction, TReport>
                     ModelLoader = () => file.LoadModel(context),
                     State = profile.ReadState(metadata.State),
                     LabelSpelling = metadata.LabelSpelling,
+                    Ensemble = metadata.Ensemble,
                 };
             }
 
@@ -127,6 +131,7 @@ public abstract partial class TrainedPipeline<TRow, TPrediction, TReport>
                 {
                     State = profile.ReadState(metadata.State),
                     LabelSpelling = metadata.LabelSpelling,
+                    Ensemble = metadata.Ensemble,
                 };
             }
         }

@@ -51,11 +51,11 @@ public abstract partial class TrainedPipeline<TRow, TPrediction, TReport>
     /// The portable scorer of a model in memory, or null when it cannot serve it (text n-grams; anything the reader does
     /// not recognize): predictions then stay on ML.NET's engine.
     /// </summary>
-    private static ModelScorer<TRow>? PortableScorerOf(PipelineSpec<TRow> spec, ITransformer model, Trainer trainer, IReadOnlyList<string>? labelClasses)
+    private static ModelScorer<TRow>? PortableScorerOf(PipelineSpec<TRow> spec, ITransformer model, Trainer trainer, IReadOnlyList<string>? labelClasses, IReadOnlyList<EnsembleMember> ensemble)
     {
         try
         {
-            return ModelScorers.For(spec, PortableModelReader.Read(spec, model, trainer, labelClasses), spec.Name);
+            return ModelScorers.For(spec, PortableModelReader.Read(spec, model, trainer, labelClasses, ensemble), spec.Name);
         }
         catch (NotSupportedException)
         {
@@ -66,5 +66,5 @@ public abstract partial class TrainedPipeline<TRow, TPrediction, TReport>
     /// <inheritdoc/>
     /// <remarks>Made once: the build writes it and the report explains with it, and its covers route the training rows.</remarks>
     PortableModel ITrainedPipeline.ToPortable() =>
-        LazyInitializer.EnsureInitialized(ref _portable, () => WithBasis(_scorer?.Model ?? PortableModelReader.Read(Spec, Model, Trainer, LabelClasses)));
+        LazyInitializer.EnsureInitialized(ref _portable, () => WithBasis(_scorer?.Model ?? PortableModelReader.Read(Spec, Model, Trainer, LabelClasses, Ensemble)));
 }

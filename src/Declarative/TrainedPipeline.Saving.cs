@@ -60,6 +60,7 @@ public abstract partial class TrainedPipeline<TRow, TPrediction, TReport>
         MLNetVersion = ModelFile.MLNetVersion,
         LabelClasses = LabelClasses,
         LabelSpelling = LabelSpelling,
+        Ensemble = Ensemble.Count == 0 ? null : Ensemble,
         State = StateEntries(),
     };
 

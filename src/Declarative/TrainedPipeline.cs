@@ -57,6 +57,7 @@ public abstract partial class TrainedPipeline<TRow, TPrediction, TReport> : ITra
             ? [_run.Data.Table.Columns.First(c => c.Name == Spec.Label.PropertyName).NegativeClass ?? "", positive]
             : null);
         State = state.State ?? _run?.State;
+        Ensemble = state.Ensemble ?? _run?.Ensemble ?? [];
         LabelSpelling = state.LabelSpelling ?? (Spec.Label is { Kind: ColumnKind.BooleanLabel, PositiveClass: null } boolean && _run is not null
             ? _run.Data.Table.Columns.First(c => c.Name == boolean.PropertyName).Spelling
             : null);
@@ -67,7 +68,7 @@ public abstract partial class TrainedPipeline<TRow, TPrediction, TReport> : ITra
             _predictor = new Lazy<RowPredictor<TRow, TPrediction>>(() => new RowPredictor<TRow, TPrediction>(Spec, _model.Value, ViewSchema.For(Spec), ReadPrediction));
             if (state.Model is not null && !UseMLNetEngine && _task.Portable)
             {
-                _scorer ??= PortableScorerOf(Spec, state.Model, Trainer, LabelClasses);
+                _scorer ??= PortableScorerOf(Spec, state.Model, Trainer, LabelClasses, Ensemble);
             }
         }
     }
@@ -112,6 +113,9 @@ public abstract partial class TrainedPipeline<TRow, TPrediction, TReport> : ITra
 
     /// <inheritdoc/>
     public IReadOnlyList<TrialResult> Trials { get; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<EnsembleMember> Ensemble { get; }
 
     /// <summary>The successful tuning trials, best first (by the tuning metric); empty when the pipeline did not tune.</summary>
     public IReadOnlyList<TrialResult> Leaderboard =>

@@ -156,6 +156,11 @@ namespace Declarative.Generators.Emitting
                     writer.WriteLine($"ConcurrentTrials = {tuning.ConcurrentTrials.ToString(CultureInfo.InvariantCulture)},");
                 }
 
+                if (tuning.Ensemble is { } ensemble)
+                {
+                    writer.WriteLine($"Ensemble = {(ensemble ? "true" : "false")},");
+                }
+
                 writer.CloseBlock(",");
             }
 
@@ -285,6 +290,9 @@ namespace Declarative.Generators.Emitting
             writer.WriteLine();
             writer.WriteLine("/// <summary>The successful tuning trials, best first by the tuning metric.</summary>");
             writer.WriteLine("public global::System.Collections.Generic.IReadOnlyList<global::Declarative.Tuning.TrialResult> Leaderboard => _pipeline.Leaderboard;");
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>The members of a tuned ensemble and their weights, best single model first; empty for a single model.</summary>");
+            writer.WriteLine("public global::System.Collections.Generic.IReadOnlyList<global::Declarative.EnsembleMember> Ensemble => _pipeline.Ensemble;");
             writer.WriteLine();
             writer.WriteLine("/// <summary>Loads the data, holds out the test part, tunes when declared, trains and evaluates.</summary>");
             writer.WriteLine("/// <param name=\"dataPath\">The data file; <see langword=\"null\"/> uses the one the attribute names.</param>");

@@ -40,7 +40,8 @@ namespace Declarative.Generators.Parsing
                 tuner = "Auto";
             }
 
-            return new TuningModel(maxTrials, ParseMetric(tune, task, diagnostics, cancellationToken), folds, budget, tuner, rangeModels.ToImmutableEquatableArray(), concurrent);
+            var ensemble = tune.NamedArguments.FirstOrDefault(a => a.Key == "Ensemble") is { Key: not null, Value.Value: bool on } ? on : (bool?)null;
+            return new TuningModel(maxTrials, ParseMetric(tune, task, diagnostics, cancellationToken), folds, budget, tuner, rangeModels.ToImmutableEquatableArray(), concurrent, ensemble);
         }
 
         private static string? ParseMetric(AttributeData tune, TaskDescriptor task, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)

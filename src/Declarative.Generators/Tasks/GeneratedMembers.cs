@@ -22,7 +22,7 @@ namespace Declarative.Generators.Tasks
         private static readonly string[] SharedNonMethods = { "Spec", "Pipeline", "_pipeline" };
 
         /// <summary>What a task that predicts adds; <c>_positive</c> and <c>_negative</c> only for a label with a positive class.</summary>
-        private static readonly string[] PredictiveNonMethods = { "TestMetrics", "Trials", "Leaderboard", "Prediction", "_positive", "_negative" };
+        private static readonly string[] PredictiveNonMethods = { "TestMetrics", "Trials", "Leaderboard", "Ensemble", "Prediction", "_positive", "_negative" };
 
         private static readonly (string Name, string[] Parameters)[] SharedMethods =
         {

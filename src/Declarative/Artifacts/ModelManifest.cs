@@ -64,6 +64,9 @@ public sealed record ModelManifest
     /// <summary>The trainer's settings that differ from ML.NET's defaults.</summary>
     public required IReadOnlyDictionary<string, string> Hyperparameters { get; init; }
 
+    /// <summary>A tuned ensemble's members and weights (the trainer and hyperparameters above are its best member's); null for a single model.</summary>
+    public IReadOnlyList<EnsembleMember>? Ensemble { get; init; }
+
     /// <summary>The version of Declarative that trained the model.</summary>
     public required string DeclarativeVersion { get; init; }
 

@@ -28,6 +28,9 @@ internal sealed record ModelMetadata
     /// <summary>For a binary label with a positive class: [negative, positive] as canonical text, so a loaded model predicts in the label's type.</summary>
     public IReadOnlyList<string>? LabelClasses { get; init; }
 
+    /// <summary>A tuned ensemble's members and weights (the model is their weighted sum); null for a single model.</summary>
+    public IReadOnlyList<EnsembleMember>? Ensemble { get; init; }
+
     /// <summary>For a bool label read from text: how the training file spelled [false, true], for output written back to files.</summary>
     public IReadOnlyList<string>? LabelSpelling { get; init; }
 

@@ -116,4 +116,13 @@ public sealed class TuneAttribute : Attribute
     /// how long tuning takes, never its trials or its winner (nor the model's hash: changing it retrains nothing).
     /// </summary>
     public int ConcurrentTrials { get; set; }
+
+    /// <summary>
+    /// Whether the model is a weighted ensemble of the trials (greedy selection with replacement over their out-of-fold
+    /// predictions, by the tuning metric) rather than the best trial alone. When not set: on for binary classification
+    /// and regression validated by cross-validation (training parts under 20,000 rows), where every trial's out-of-fold
+    /// predictions are kept; off otherwise (a holdout, other tasks, <c>[ExportOnnx]</c>). An ensemble whose predictions
+    /// are no better than the best trial's is not used.
+    /// </summary>
+    public bool Ensemble { get; set; }
 }

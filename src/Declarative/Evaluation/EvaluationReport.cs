@@ -28,6 +28,8 @@ public abstract record EvaluationReport
         Profile = basics.Profile;
         Trials = basics.Trials;
         Explanations = basics.Explanations;
+        Ensemble = basics.Ensemble;
+        BestMemberTestMetric = basics.BestMemberTestMetric;
     }
 
     /// <summary>The pipeline's name.</summary>
@@ -84,6 +86,12 @@ public abstract record EvaluationReport
     /// </summary>
     public ExplanationSummary? Explanations { get; init; }
 
+    /// <summary>A tuned ensemble's members and weights, best single model first; empty for a single model.</summary>
+    public IReadOnlyList<EnsembleMember> Ensemble { get; init; } = [];
+
+    /// <summary>An ensemble's best member alone, refitted as it is in the ensemble, on the same test rows (the headline metric); null for a single model.</summary>
+    public double? BestMemberTestMetric { get; init; }
+
     /// <summary>The tuning trials, in order; empty when the pipeline does not tune.</summary>
     public required IReadOnlyList<TrialResult> Trials { get; init; }
 
@@ -114,6 +122,12 @@ internal sealed record ReportBasics(
 
     /// <summary>What moves the raw score on the test part, when explanations serve the model.</summary>
     public ExplanationSummary? Explanations { get; init; }
+
+    /// <summary>A tuned ensemble's members.</summary>
+    public IReadOnlyList<EnsembleMember> Ensemble { get; init; } = [];
+
+    /// <summary>The ensemble's best member alone on the test rows.</summary>
+    public double? BestMemberTestMetric { get; init; }
 }
 
 /// <summary>What moves a model's raw score over the test rows.</summary>

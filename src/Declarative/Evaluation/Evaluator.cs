@@ -33,8 +33,9 @@ internal static class Evaluator
     public static EvaluationReport Evaluate<TRow>(
         PipelineSpec<TRow> spec, ITaskEvaluation task, ITransformer model, Trainer trainer, IReadOnlyDictionary<string, string> hyperparameters,
         IReadOnlyList<TrialResult> trials, TrainingData data, Action<string>? progress = null, TaskState? state = null,
-        Func<DataTable, ExplanationSummary?>? explain = null)
+        Func<DataTable, ExplanationSummary?>? explain = null, IReadOnlyList<EnsembleMember>? ensemble = null)
     {
+        ensemble ??= [];
         var profile = DataProfiler.Profile(spec, data.Table);
         var ml = new MLContext(spec.Seed);
         var label = PipelineTrainer.LabelColumn(spec, task);
@@ -47,11 +48,18 @@ internal static class Evaluator
         var folds = CrossValidationFolds(spec.Tuning, data.TrainRows);
         var crossValidation = data.TrainPart is null || folds == 0
             ? []
+            : ensemble.Count > 0
+            ? CrossValidateEnsemble(spec, task, data.TrainPart, ensemble, folds, data.TrainRows, progress)
             : CrossValidate(spec, task, data.TrainPart, trainer, hyperparameters, folds, data.TrainRows, progress);
         var intervals = crossValidation.Count == 0 ? Bootstrap(spec, task, predictions, data.TestPart.RowCount) : [];
         // Without the metric (an anomaly detector with no label to measure it by) there is nothing to see fall.
         var importance = metrics.ContainsKey(headline) ? Importance(spec, task, model, data.TestPart, headline, progress) : [];
         var explanations = explain?.Invoke(data.TestPart);
+
+        // An ensemble's best member alone on the same test rows: what the blend gained.
+        var bestMember = ensemble.Count > 0 && metrics.TryGetValue(headline, out _)
+            ? PipelineTrainer.Metrics(ml, spec, task, Ensembles.EnsembleComposer.Members(model, ensemble.Count).First().Transform(new TableDataView(data.TestPart))).GetValueOrDefault(headline, double.NaN)
+            : (double?)null;
         if (explanations is not null)
         {
             progress?.Invoke($"explanations of {explanations.Rows:N0} test rows");
@@ -64,6 +72,8 @@ internal static class Evaluator
             State = state,
             TestIntervals = intervals,
             Explanations = explanations,
+            Ensemble = ensemble,
+            BestMemberTestMetric = bestMember,
         };
         return task.CreateReport(basics, predictions, label);
     }
@@ -151,12 +161,39 @@ internal static class Evaluator
             progress?.Invoke($"cross-validation fold {Interlocked.Increment(ref done)}/{folds.Count}");
         });
 
-        return results[0].Keys.Select(metric =>
+        return Spreads(results);
+    }
+
+    private static MetricSpread[] Spreads(IReadOnlyDictionary<string, double>[] results) =>
+        results[0].Keys.Select(metric =>
         {
             var values = results.Select(r => r[metric]).ToArray();
             var mean = values.Average();
             return new MetricSpread(metric, mean, Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / values.Length), values);
         }).ToArray();
+
+    /// <summary>
+    /// The ensemble's spread: on each fold of the training part, every member fitted on the rest and blended with its
+    /// weight, as the model itself was made.
+    /// </summary>
+    private static IReadOnlyList<MetricSpread> CrossValidateEnsemble<TRow>(
+        PipelineSpec<TRow> spec, ITaskEvaluation task, IDataView trainPart, IReadOnlyList<EnsembleMember> ensemble, int foldCount, int rows, Action<string>? progress)
+    {
+        var ml = new MLContext(spec.Seed);
+        var folds = spec.OrderBy is not null
+            ? ForwardFolds.Split(ml, trainPart, rows, foldCount).Select(f => (TrainSet: f.Train, TestSet: f.Validate)).ToList()
+            : ml.Data.CrossValidationSplit(trainPart, foldCount, PipelineTrainer.SamplingKey(spec), spec.Seed).Select(f => (f.TrainSet, f.TestSet)).ToList();
+        var results = new IReadOnlyDictionary<string, double>[folds.Count];
+        var done = 0;
+        Parallel.For(0, folds.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var foldContext = new MLContext(spec.Seed);
+            var fitted = Ensembles.EnsembleComposer.Fit(foldContext, spec, task, ensemble, folds[i].TrainSet);
+            results[i] = PipelineTrainer.Metrics(foldContext, spec, task, fitted.Transform(folds[i].TestSet));
+            progress?.Invoke($"cross-validation fold {Interlocked.Increment(ref done)}/{folds.Count} (the ensemble's {ensemble.Count} members)");
+        });
+
+        return Spreads(results);
     }
 
     /// <summary>

@@ -24,6 +24,12 @@ public interface ITrainedPipeline
     /// <summary>The tuned hyperparameters of the trainer (empty for defaults).</summary>
     IReadOnlyDictionary<string, string> Hyperparameters { get; }
 
+    /// <summary>
+    /// The members of a tuned ensemble and their weights, best single model first (its trainer and hyperparameters are
+    /// <see cref="Trainer"/> and <see cref="Hyperparameters"/>); empty when the model is one trained model.
+    /// </summary>
+    IReadOnlyList<EnsembleMember> Ensemble { get; }
+
     /// <summary>The tuning trials in the order they ran; empty when the pipeline did not tune.</summary>
     IReadOnlyList<Tuning.TrialResult> Trials { get; }
 

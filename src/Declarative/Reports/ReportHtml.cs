@@ -25,6 +25,7 @@ internal static class ReportHtml
         Importance(html, report);
         Why(html, report);
         Tuning(html, report, task);
+        Ensemble(html, report, task);
         Profile(html, report.Profile);
         html.Append(report.TrainRows > 0
             ? "<footer>Written by Declarative from the held-out test part; cross-validation over the training part.</footer>"
@@ -36,7 +37,8 @@ internal static class ReportHtml
     private static void Header(StringBuilder html, EvaluationReport r, ITaskSections task)
     {
         var headline = r.TestMetrics.TryGetValue(r.HeadlineMetric, out var value) ? value : double.NaN;
-        html.Append(CultureInfo.InvariantCulture, $"<header><h1>{Encode(r.Pipeline)}</h1><p class=\"lead\">{task.Title} with <b>{r.Trainer}</b> on <b>{Encode(r.DataFile)}</b>: {Rows(r)}.</p>");
+        var by = r.Ensemble.Count > 0 ? $"an ensemble of <b>{r.Ensemble.Count}</b> tuned models (led by {r.Trainer})" : $"<b>{r.Trainer}</b>";
+        html.Append(CultureInfo.InvariantCulture, $"<header><h1>{Encode(r.Pipeline)}</h1><p class=\"lead\">{task.Title} with {by} on <b>{Encode(r.DataFile)}</b>: {Rows(r)}.</p>");
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"headline\"><span>{Encode(Spaced(r.HeadlineMetric))}</span> <strong>{Fixed(headline)}</strong> <small>on the test part</small></p>");
         if (r.Hyperparameters.Count > 0)
         {
@@ -201,6 +203,31 @@ internal static class ReportHtml
         }
 
         html.Append("</section>");
+    }
+
+    /// <summary>An ensemble's members and weights, and what the blend gained over its best member alone on the test part.</summary>
+    private static void Ensemble(StringBuilder html, EvaluationReport r, ITaskSections task)
+    {
+        if (r.Ensemble.Count == 0)
+        {
+            return;
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"<section id=\"ensemble\"><h2>Ensemble</h2><p>The model is the weighted sum of {r.Ensemble.Count} tuned models' scores{(Schema.TaskDefinitions.For(r.Task).Scores == Schema.ScoreLayout.ScoreAndProbability ? " (their calibrated log-odds)" : "")}, each refitted on the whole training part; greedy selection with replacement over the trials' out-of-fold scores chose them and their weights.");
+        if (r.BestMemberTestMetric is { } single && r.TestMetrics.TryGetValue(r.HeadlineMetric, out var blended))
+        {
+            var gain = task.LowerIsBetter(r.HeadlineMetric) ? single - blended : blended - single;
+            html.Append(CultureInfo.InvariantCulture, $" On the test part, {Encode(Spaced(r.HeadlineMetric))} {Fixed(blended)} against {Fixed(single)} for the first member alone: <b>{(gain >= 0 ? "+" : "−")}{Fixed(Math.Abs(gain))}</b>.");
+        }
+
+        html.Append("</p><table class=\"leaderboard\"><thead><tr><th>Trial</th><th>Trainer</th><th>Weight</th><th>Validation</th><th>Hyperparameters</th></tr></thead><tbody>");
+        foreach (var m in r.Ensemble)
+        {
+            var validation = r.Trials.FirstOrDefault(t => t.Number == m.Trial)?.Metric is { } v ? Fixed(v) : "";
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{m.Trial}</td><td>{m.Trainer}</td><td class=\"number\">{m.Weight:F2}</td><td class=\"number\">{validation}</td><td class=\"small\">{Encode(string.Join(", ", m.Hyperparameters.Select(h => $"{h.Key}={h.Value}")))}</td></tr>");
+        }
+
+        html.Append("</tbody></table></section>");
     }
 
     private static void Profile(StringBuilder html, DataProfile p)

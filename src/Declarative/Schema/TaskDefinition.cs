@@ -84,6 +84,12 @@ internal sealed class TaskDefinition(MLTask task, string attributeName, string t
     public bool OnnxExport { get; init; }
 
     /// <summary>
+    /// Whether tuning can combine its trials into a weighted ensemble: the task has one score per row that members can
+    /// be averaged in (regression's value; binary classification's calibrated log-odds).
+    /// </summary>
+    public bool Ensembles { get; init; }
+
+    /// <summary>
     /// Whether the task's models have a raw score a row can be explained by (<c>model.Explain(row)</c>): the generated
     /// class gets <c>Explain</c> and a <c>Contributions</c> record. The portable scorer's trees and linear models are
     /// explained; a model it does not serve says why.

@@ -31,6 +31,7 @@ internal static class TaskDefinitions
         TextTrainer = "SdcaLogisticRegression",
         Portable = true,
         Explains = true,
+        Ensembles = true,
         OnnxExport = true,
     };
 
@@ -79,6 +80,7 @@ internal static class TaskDefinitions
         Portable = true,
         Explains = true,
         OnnxExport = true,
+        Ensembles = true,
     };
 
     public static readonly TaskDefinition Ranking = new(MLTask.Ranking, "Ranking", "ranking", LabelStorage.Numeric)

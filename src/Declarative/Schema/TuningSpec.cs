@@ -25,6 +25,9 @@ public sealed class TuningSpec
     /// </summary>
     public int ConcurrentTrials { get; init; }
 
+    /// <summary>Whether to build an ensemble of the trials: null when the declaration does not say (see <see cref="TuneAttribute.Ensemble"/>).</summary>
+    public bool? Ensemble { get; init; }
+
     /// <summary>Narrowed hyperparameter ranges.</summary>
     public IReadOnlyList<SearchRange> Ranges { get; init; } = [];
 
@@ -32,5 +35,5 @@ public sealed class TuningSpec
     internal string MetricFor(string headlineMetric) => Metric ?? headlineMetric;
 
     internal string Signature() =>
-        FormattableString.Invariant($"tune:{MaxTrials}:{Metric}:{Folds}:{TimeBudgetSeconds}:{Tuner}:{string.Join(",", Ranges.Select(r => $"{r.Trainer}.{r.Hyperparameter}[{r.Min:R},{r.Max:R}]"))}");
+        FormattableString.Invariant($"tune:{MaxTrials}:{Metric}:{Folds}:{TimeBudgetSeconds}:{Tuner}:{string.Join(",", Ranges.Select(r => $"{r.Trainer}.{r.Hyperparameter}[{r.Min:R},{r.Max:R}]"))}{(Ensemble is { } e ? $":ensemble:{e}" : "")}");
 }

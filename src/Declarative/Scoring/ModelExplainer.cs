@@ -84,7 +84,9 @@ internal sealed class ModelExplainer<TRow>
             playerOwners.Add(properties.IndexOf(propertyOf(features.Categorical[b].Property)));
         }
 
-        var outputs = model.Outputs.Select(o => OutputExplainer.For(o, slots, blockOfSlot)).ToArray();
+        OutputExplainer[] outputs = model.Members is { } members
+            ? [new EnsembleOutput(members, slots, blockOfSlot)]
+            : [.. model.Outputs.Select(o => OutputExplainer.For(o, slots, blockOfSlot))];
         return new ModelExplainer<TRow>(featurizer, outputs, [.. playerOwners], [.. properties]);
     }
 
@@ -132,7 +134,7 @@ internal sealed class ModelExplainer<TRow>
     private abstract class OutputExplainer
     {
         /// <summary>The output's expectation over the training rows.</summary>
-        protected double BaseValue { get; init; }
+        public double BaseValue { get; protected init; }
 
         public static OutputExplainer For(PortableOutput output, int slots, int[] blockOfSlot) => output switch
         {
@@ -201,6 +203,56 @@ internal sealed class ModelExplainer<TRow>
             }
 
             return (BaseValue, _ensemble.Sum(features) / _divisor);
+        }
+    }
+
+    /// <summary>
+    /// An ensemble's score, the weighted sum of its members' outputs in the ensemble's space (<c>a·raw + b</c>), is
+    /// explained by the same sum of their explanations: Shapley values are linear in the game, so each member's values
+    /// scaled by its weight times <c>a</c> add up, and so do the base values (with the <c>b</c> terms).
+    /// </summary>
+    private sealed class EnsembleOutput : OutputExplainer
+    {
+        private readonly (OutputExplainer Explainer, MemberScaling Scaling, double Factor, double Shift)[] _members;
+
+        public EnsembleOutput(IReadOnlyList<PortableMember> members, int slots, int[] blockOfSlot)
+        {
+            _members = [.. members.Select(m =>
+            {
+                var space = Ensembles.EnsembleSpace.Of(m.Output);
+                return (For(m.Output, slots, blockOfSlot), MemberScaling.Of(m, slots, "the portable model"), m.Weight * space.Slope, m.Weight * space.Offset);
+            })];
+            BaseValue = _members.Sum(m => (m.Factor * m.Explainer.BaseValue) + m.Shift);
+        }
+
+        public override (double BaseValue, double Value) Explain(float[] features, Span<double> phi)
+        {
+            var scaled = ArrayPool<float>.Shared.Rent(features.Length);
+            var own = ArrayPool<double>.Shared.Rent(phi.Length);
+            try
+            {
+                var value = 0d;
+                foreach (var (explainer, scaling, factor, shift) in _members)
+                {
+                    var input = scaling.Apply(features, scaled);
+                    var memberPhi = own.AsSpan(0, phi.Length);
+                    memberPhi.Clear();
+                    var (_, raw) = explainer.Explain(input, memberPhi);
+                    for (var i = 0; i < phi.Length; i++)
+                    {
+                        phi[i] += factor * memberPhi[i];
+                    }
+
+                    value += (factor * raw) + shift;
+                }
+
+                return (BaseValue, value);
+            }
+            finally
+            {
+                ArrayPool<float>.Shared.Return(scaled);
+                ArrayPool<double>.Shared.Return(own);
+            }
         }
     }
 

@@ -13,6 +13,7 @@ internal sealed class ModelScorer<TRow>
 
     private readonly RowFeaturizer<TRow> _featurizer;
     private readonly Output[] _outputs;
+    private readonly Member[]? _members;
     private readonly ClassScores _classScores;
 
     public ModelScorer(PortableModel model, RowFeaturizer<TRow> featurizer, string source)
@@ -30,6 +31,17 @@ internal sealed class ModelScorer<TRow>
             Schema.ScoreLayout.PerClass => _outputs.Length,
             _ => 1,
         };
+
+        if (model.Members is { } members)
+        {
+            if (members.Count < 2 || _outputs.Length != 0 || !Schema.TaskDefinitions.For(model.Task).Ensembles)
+            {
+                throw new ModelFileException(source, $"The portable model is an ensemble of {members.Count} members with {_outputs.Length} outputs of its own, which {model.Task} cannot use.");
+            }
+
+            _members = [.. members.Select(m => new Member(m, _featurizer.Length, source))];
+            return;
+        }
 
         if (_outputs.Length == 0 || layout == Schema.ScoreLayout.None || (layout != Schema.ScoreLayout.PerClass && _outputs.Length != 1)
             || (layout == Schema.ScoreLayout.PerClass && model.Classes?.Count != _outputs.Length))
@@ -53,6 +65,18 @@ internal sealed class ModelScorer<TRow>
         try
         {
             _featurizer.Featurize(row, features);
+            if (_members is { } members)
+            {
+                var score = Blend(members, features);
+                scores[0] = (float)score;
+                if (scores.Length > 1)
+                {
+                    scores[1] = (float)(1 / (1 + Math.Exp(-score)));
+                }
+
+                return;
+            }
+
             if (_outputs.Length == 1)
             {
                 var score = _outputs[0].Raw(features);
@@ -71,6 +95,30 @@ internal sealed class ModelScorer<TRow>
             }
 
             ToClassScores(scores[.._outputs.Length]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<float>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>An ensemble's score: its members' outputs, each on its own scaling of the features, weighted and summed.</summary>
+    private static double Blend(Member[] members, ReadOnlySpan<float> features)
+    {
+        float[]? rented = null;
+        var scaled = features.Length <= StackSlots ? stackalloc float[features.Length] : (rented = System.Buffers.ArrayPool<float>.Shared.Rent(features.Length)).AsSpan(0, features.Length);
+        try
+        {
+            var sum = 0d;
+            foreach (var member in members)
+            {
+                sum += member.Weight * member.Value(features, scaled);
+            }
+
+            return sum;
         }
         finally
         {
@@ -168,6 +216,19 @@ internal sealed class ModelScorer<TRow>
         }
 
         return rest > 0 ? (float)(max + Math.Log(1 + rest)) : max;
+    }
+
+    /// <summary>An ensemble member: its scaling of the shared features, its output, and where its output is averaged.</summary>
+    private sealed class Member(PortableMember member, int slots, string source)
+    {
+        private readonly MemberScaling _scaling = MemberScaling.Of(member, slots, source);
+        private readonly Output _output = new(member.Output, slots, source);
+        private readonly Ensembles.EnsembleSpace _space = Ensembles.EnsembleSpace.Of(member.Output);
+
+        public double Weight { get; } = member.Weight;
+
+        /// <summary>The member's output in the ensemble's space; <paramref name="scratch"/> holds its scaled features.</summary>
+        public double Value(ReadOnlySpan<float> features, Span<float> scratch) => _space.Of(_output.Raw(_scaling.Apply(features, scratch)));
     }
 
     /// <summary>One compiled raw output.</summary>

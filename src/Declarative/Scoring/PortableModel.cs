@@ -45,6 +45,36 @@ internal sealed record PortableModel
 
     /// <summary>How multiclass raw outputs become the class scores.</summary>
     public ClassScores ClassScores { get; init; }
+
+    /// <summary>
+    /// A tuned ensemble's members (then <see cref="Outputs"/> is empty and <see cref="Features"/> unscaled: the members
+    /// share the featurization up to their own scaling). Its score is the weighted sum of the members' outputs, each in
+    /// the ensemble's space (a classifier's calibrated log-odds); null for a single model.
+    /// </summary>
+    public IReadOnlyList<PortableMember>? Members { get; init; }
+}
+
+/// <summary>One member of an ensemble: its weight, trainer, scaling of the shared features, and raw output.</summary>
+internal sealed record PortableMember
+{
+    public required double Weight { get; init; }
+
+    public required Trainer Trainer { get; init; }
+
+    /// <summary>The tuning trial whose configuration the member is.</summary>
+    public int Trial { get; init; }
+
+    /// <summary>Its hyperparameters.</summary>
+    public IReadOnlyDictionary<string, string> Hyperparameters { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Per slot, <c>(x - offset) * scale</c> of the shared features; null when the member takes them as they are.</summary>
+    public IReadOnlyList<float>? Scale { get; init; }
+
+    /// <summary>The offsets of the scaling; null when they are all zero.</summary>
+    public IReadOnlyList<float>? Offset { get; init; }
+
+    /// <summary>The member's raw output (with its Platt scaling for a classifier).</summary>
+    public required PortableOutput Output { get; init; }
 }
 
 /// <summary>

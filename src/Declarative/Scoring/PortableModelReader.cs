@@ -19,10 +19,15 @@ namespace Declarative.Scoring;
 /// </summary>
 internal static class PortableModelReader
 {
-    public static PortableModel Read<TRow>(PipelineSpec<TRow> spec, ITransformer model, Trainer trainer, IReadOnlyList<string>? labelClasses)
+    public static PortableModel Read<TRow>(PipelineSpec<TRow> spec, ITransformer model, Trainer trainer, IReadOnlyList<string>? labelClasses, IReadOnlyList<EnsembleMember>? ensemble = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(model);
+        if (ensemble is { Count: > 0 })
+        {
+            return ReadEnsemble(spec, model, labelClasses, ensemble);
+        }
+
         if (spec.Features.FirstOrDefault(f => f.Kind == ColumnKind.Text) is { } text)
         {
             throw new NotSupportedException($"the [Text] property '{text.PropertyName}' is featurized by n-grams, which the portable scorer does not serve yet");
@@ -70,6 +75,58 @@ internal static class PortableModelReader
             Outputs = outputs,
             ClassScores = classScores,
         };
+    }
+
+    /// <summary>
+    /// An ensemble: each member read as a model of its own, then their shared featurization once (the members were fitted
+    /// on the same rows, so their means and one-hot values agree; only their scaling differs) and each member's scaling,
+    /// output and weight.
+    /// </summary>
+    private static PortableModel ReadEnsemble<TRow>(PipelineSpec<TRow> spec, ITransformer model, IReadOnlyList<string>? labelClasses, IReadOnlyList<EnsembleMember> ensemble)
+    {
+        var members = Ensembles.EnsembleComposer.Members(model, ensemble.Count).Select((m, i) => Read(spec, m, ensemble[i].Trainer, labelClasses)).ToArray();
+        if (members.Length != ensemble.Count)
+        {
+            throw new NotSupportedException($"the ensemble's model holds {members.Length} members, not the {ensemble.Count} recorded");
+        }
+
+        var shared = members[0].Features;
+        foreach (var member in members.Skip(1))
+        {
+            var features = member.Features;
+            if (!features.Numeric.SequenceEqual(shared.Numeric) || !features.Means.SequenceEqual(shared.Means)
+                || !features.Categorical.Select(c => (c.Property, string.Join("\u0001", c.Values))).SequenceEqual(shared.Categorical.Select(c => (c.Property, string.Join("\u0001", c.Values)))))
+            {
+                throw new NotSupportedException("the ensemble's members featurize rows differently");
+            }
+        }
+
+        return members[0] with
+        {
+            Features = shared with { Scale = null, Offset = null },
+            Outputs = [],
+            Members = [.. members.Select((m, i) => new PortableMember
+            {
+                Weight = ensemble[i].Weight,
+                Trainer = ensemble[i].Trainer,
+                Trial = ensemble[i].Trial,
+                Hyperparameters = ensemble[i].Hyperparameters,
+                Scale = m.Features.Scale,
+                Offset = m.Features.Offset,
+                Output = m.Outputs.Single(),
+            })],
+        };
+    }
+
+    /// <summary>The Platt scaling that turns a fitted binary classifier's score into its probability; null when it has none.</summary>
+    /// <exception cref="NotSupportedException">The calibration is not Platt scaling.</exception>
+    public static PlattScaling? Calibration(ITransformer model)
+    {
+        var predictors = Flatten(model).OfType<IPredictionTransformer<object>>().ToArray();
+        var calibrator = predictors.Skip(1).Select(p => p.Model).OfType<ICalibrator>().FirstOrDefault();
+        return predictors.FirstOrDefault()?.Model is CalibratedModelParametersBase calibrated
+            ? Platt(calibrator ?? calibrated.Calibrator)
+            : Platt(calibrator);
     }
 
     private static IEnumerable<ITransformer> Flatten(ITransformer transformer) =>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Declarative.Data;
+using Declarative.Ensembles;
 using Declarative.Schema;
 using Declarative.Training;
 using Microsoft.ML;
@@ -12,6 +13,13 @@ namespace Declarative.Tuning;
 /// </summary>
 internal static class ModelSelection
 {
+    /// <summary>The fitted model and how it was chosen.</summary>
+    internal sealed record FitOutcome(MLContext Context, ITransformer Model, Trainer Trainer, IReadOnlyDictionary<string, string> Hyperparameters, IReadOnlyList<TrialResult> Trials)
+    {
+        /// <summary>The members of an ensemble, best single model first; empty for a single model.</summary>
+        public IReadOnlyList<EnsembleMember> Ensemble { get; init; } = [];
+    }
+
     public static TrainingRun Train<TRow>(PipelineSpec<TRow> spec, ITaskTraining task, string? dataPath, TrainOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -33,26 +41,28 @@ internal static class ModelSelection
             PipelineTrainer.RequireTwoClasses(spec, data);
         }
 
-        var (context, model, trainer, hyperparameters, trials) = Fit(spec, task, data.TrainPart!, options, stopwatch, job);
+        var fit = Fit(spec, task, data.TrainPart!, options, stopwatch, job);
+        var (context, model, trainer, hyperparameters, trials) = fit;
         var predictions = model.Transform(new TableDataView(data.TestPart));
         var metrics = task.Evaluate(context, predictions, PipelineTrainer.LabelColumn(spec, task));
         var state = task.Learn(model, data.TrainPart!, spec.Options);
-        return new TrainingRun(context, model, trainer, hyperparameters, trials, data, predictions, metrics, stopwatch.Elapsed) { State = state };
+        return new TrainingRun(context, model, trainer, hyperparameters, trials, data, predictions, metrics, stopwatch.Elapsed) { State = state, Ensemble = fit.Ensemble };
     }
 
     /// <summary>
     /// Chooses the configuration (pinned, tuned on <paramref name="trainPart"/>, or the first trainer) and fits it on
     /// the whole part. <paramref name="started"/> is when the work began: a tuning time budget counts loading too.
     /// </summary>
-    public static (MLContext Context, ITransformer Model, Trainer Trainer, IReadOnlyDictionary<string, string> Hyperparameters, IReadOnlyList<TrialResult> Trials) Fit<TRow>(
+    public static FitOutcome Fit<TRow>(
         PipelineSpec<TRow> spec, ITaskTraining task, IDataView trainPart, TrainOptions? options, Stopwatch? started = null, Func<TrialJob>? job = null)
     {
         Trainer trainer;
         IReadOnlyDictionary<string, string>? hyperparameters = null;
         IReadOnlyList<TrialResult> trials = [];
+        IReadOnlyList<EnsembleMember> ensemble = [];
         if (options?.Pinned is { } pinned)
         {
-            (trainer, hyperparameters) = (pinned.Trainer, pinned.Hyperparameters);
+            (trainer, hyperparameters, ensemble) = (pinned.Trainer, pinned.Hyperparameters, pinned.Ensemble);
         }
         else if (spec.Tuning is { } tuning)
         {
@@ -60,15 +70,38 @@ internal static class ModelSelection
             (trainer, hyperparameters, trials) = outcome.Best is { } best
                 ? (best.Trainer, best.Hyperparameters, outcome.Trials)
                 : (spec.Trainers[0], null, outcome.Trials); // the budget ended before any trial did: the first trainer's defaults
+            ensemble = outcome.Ensemble is { } choice
+                ? [.. choice.Picks.Select(p =>
+                {
+                    var trial = outcome.Trials.First(t => t.Number == p.Trial);
+                    return new EnsembleMember(trial.Number, trial.Trainer, trial.Hyperparameters, p.Picks / (double)choice.Total);
+                })]
+                : [];
         }
         else
         {
             trainer = spec.Trainers[0];
         }
 
+        if (ensemble.Count > 0)
+        {
+            return FitEnsemble(spec, task, trainPart, ensemble, trials);
+        }
+
         // The final model is fitted on the whole training part, whatever tuning validated on, in a fresh context so
         // it is the same model whether or not (and however long) tuning ran before it.
         var (context, model) = PipelineTrainer.Fit(spec, task, trainPart, trainer, hyperparameters);
-        return (context, model, trainer, hyperparameters ?? new Dictionary<string, string>(), trials);
+        return new FitOutcome(context, model, trainer, hyperparameters ?? new Dictionary<string, string>(), trials);
+    }
+
+    /// <summary>
+    /// Refits each member of the chosen blend on the whole training part (each in its own fresh context, as a single
+    /// model would be) and composes them; the trainer and hyperparameters reported are the best member's.
+    /// </summary>
+    private static FitOutcome FitEnsemble<TRow>(PipelineSpec<TRow> spec, ITaskTraining task, IDataView trainPart, IReadOnlyList<EnsembleMember> members, IReadOnlyList<TrialResult> trials)
+    {
+        var context = new MLContext(spec.Seed);
+        var composed = EnsembleComposer.Fit(context, spec, task, members, trainPart);
+        return new FitOutcome(context, composed, members[0].Trainer, members[0].Hyperparameters, trials) { Ensemble = members };
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Declarative.Ensembles;
 using Declarative.Schema;
 using Declarative.Training;
 using Microsoft.ML;
@@ -6,7 +7,11 @@ using Microsoft.ML;
 namespace Declarative.Tuning;
 
 /// <summary>What tuning found; no best when the time budget ended before any trial did.</summary>
-internal sealed record TuningOutcome(IReadOnlyList<TrialResult> Trials, TrialResult? Best);
+internal sealed record TuningOutcome(IReadOnlyList<TrialResult> Trials, TrialResult? Best)
+{
+    /// <summary>The blend of trials that beat the best one on the out-of-fold rows; null when none did or none was wanted.</summary>
+    public EnsembleChoice? Ensemble { get; init; }
+}
 
 /// <summary>Where a round of trials runs: side by side in this process, or on a cluster.</summary>
 /// <param name="Concurrent">Trials at the same time in this process.</param>
@@ -120,7 +125,38 @@ internal static class PipelineTuner
         }
 
         var best = evaluator.LowerIsBetter ? succeeded.MinBy(t => t.Metric)! : succeeded.MaxBy(t => t.Metric)!;
-        return new TuningOutcome(trials, best);
+        var ensemble = evaluator.KeepsOutOfFold && (budget == Timeout.InfiniteTimeSpan || Remaining() > TimeSpan.Zero) ? Blend(evaluator, task, succeeded, best) : null;
+        return new TuningOutcome(trials, best) { Ensemble = ensemble };
+    }
+
+    /// <summary>
+    /// Ensemble selection over the successful trials' out-of-fold scores, one candidate per distinct configuration. A trial
+    /// that ran elsewhere (on a cluster) is scored again here: its scores are the same as they would have been here.
+    /// </summary>
+    private static EnsembleChoice? Blend<TRow>(TrialEvaluator<TRow> evaluator, ITaskTraining task, List<TrialResult> succeeded, TrialResult best)
+    {
+        var labels = evaluator.Labels(best.Trainer);
+        var configurations = new HashSet<string>(StringComparer.Ordinal);
+        var candidates = new List<EnsembleCandidate>();
+        foreach (var trial in succeeded.OrderBy(t => t.Number))
+        {
+            var configuration = $"{trial.Trainer}:{string.Join(";", trial.Hyperparameters.OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => $"{h.Key}={h.Value}"))}";
+            if (!configurations.Add(configuration))
+            {
+                continue;
+            }
+
+            var values = evaluator.OutOfFold(trial.Number)
+                ?? (evaluator.Evaluate(new TrialRequest(trial.Number, trial.Trainer, trial.Hyperparameters), Timeout.InfiniteTimeSpan) is { Succeeded: true } ? evaluator.OutOfFold(trial.Number) : null);
+
+            // Every flavour's folds hold the same rows in the same order (one seeded split of the same rows); the labels say so.
+            if (values is not null && values.Length == labels.Length && evaluator.Labels(trial.Trainer).AsSpan().SequenceEqual(labels))
+            {
+                candidates.Add(new EnsembleCandidate(trial.Number, trial.Metric!.Value, values));
+            }
+        }
+
+        return EnsembleSelection.Select(candidates, labels, EnsembleMetric.For(task.Task, evaluator.Metric)!);
     }
 
     /// <summary>A round's trials, from the state after the previous round: which trainer, and where its tuner points.</summary>

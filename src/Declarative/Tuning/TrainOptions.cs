@@ -3,7 +3,11 @@ namespace Declarative.Tuning;
 /// <summary>A configuration fixed ahead of training (from a tuning lock file): no search, only the refit.</summary>
 /// <param name="Trainer">The trainer.</param>
 /// <param name="Hyperparameters">Its hyperparameters.</param>
-public sealed record PinnedConfiguration(Trainer Trainer, IReadOnlyDictionary<string, string> Hyperparameters);
+public sealed record PinnedConfiguration(Trainer Trainer, IReadOnlyDictionary<string, string> Hyperparameters)
+{
+    /// <summary>The members of a pinned ensemble (refitted with these weights); empty for a single model.</summary>
+    public IReadOnlyList<EnsembleMember> Ensemble { get; init; } = [];
+}
 
 /// <summary>How a pipeline is trained beyond its declaration.</summary>
 public sealed record TrainOptions

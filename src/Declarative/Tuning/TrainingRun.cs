@@ -17,4 +17,7 @@ internal sealed record TrainingRun(
 {
     /// <summary>What the task learned beyond the model (anomaly detection's threshold); null for tasks that learn nothing more.</summary>
     public Schema.TaskState? State { get; init; }
+
+    /// <summary>The members of a tuned ensemble and their weights; empty for a single model.</summary>
+    public IReadOnlyList<EnsembleMember> Ensemble { get; init; } = [];
 }

@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
+using Declarative.Ensembles;
 using Declarative.Schema;
 using Declarative.Training;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace Declarative.Tuning;
 
@@ -16,6 +19,8 @@ internal sealed class TrialEvaluator<TRow>
     private readonly IDataView _trainPart;
     private readonly MLContext _ml;
     private readonly Dictionary<FeatureScaling, IReadOnlyList<(IDataView Train, IDataView Validate)>> _folds = [];
+    private readonly Dictionary<FeatureScaling, float[]> _labels = [];
+    private readonly ConcurrentDictionary<int, float[]> _outOfFold = new();
     private readonly object _gate = new();
 
     public TrialEvaluator(PipelineSpec<TRow> spec, ITaskTraining task, TuningSpec tuning, IDataView trainPart)
@@ -28,6 +33,23 @@ internal sealed class TrialEvaluator<TRow>
         LowerIsBetter = task.LowerIsBetter(Metric);
         Rows = CountRows(trainPart);
         FoldCount = PipelineTuner.FoldCount(tuning, Rows);
+        KeepsOutOfFold = EnsembleRules.Wanted(spec, task.Task, tuning, Metric, FoldCount);
+    }
+
+    /// <summary>Whether trials keep their scores on the validation rows, for an ensemble.</summary>
+    public bool KeepsOutOfFold { get; }
+
+    /// <summary>A trial's scores on the validation rows (folds in order), in the ensemble's space; null when not kept.</summary>
+    public float[]? OutOfFold(int trial) => _outOfFold.GetValueOrDefault(trial);
+
+    /// <summary>The labels of the validation rows, in the order of <see cref="OutOfFold"/>, for <paramref name="trainer"/>'s folds.</summary>
+    public float[] Labels(Trainer trainer)
+    {
+        FoldsFor(trainer);
+        lock (_gate)
+        {
+            return _labels[TrainerFactory.Scaling(trainer)];
+        }
     }
 
     /// <summary>The metric trials are scored by.</summary>
@@ -67,9 +89,21 @@ internal sealed class TrialEvaluator<TRow>
             var splits = FoldsFor(request.Trainer);
             var settings = TrainerFactory.OneThread(request.Trainer, request.Hyperparameters);
             var estimator = _task.CreateTrainer(context, request.Trainer, PipelineTrainer.Inputs(_spec, _task), settings);
-            var values = splits
-                .Select(f => PipelineTrainer.Metrics(context, _spec, _task, estimator.Fit(f.Train).Transform(f.Validate))[Metric])
-                .ToArray();
+            var values = new double[splits.Count];
+            var outOfFold = KeepsOutOfFold ? new List<float>() : null;
+            for (var k = 0; k < splits.Count; k++)
+            {
+                var fitted = estimator.Fit(splits[k].Train);
+                var scored = fitted.Transform(splits[k].Validate);
+                values[k] = PipelineTrainer.Metrics(context, _spec, _task, scored)[Metric];
+                outOfFold = outOfFold is null ? null : Keep(outOfFold, fitted, scored);
+            }
+
+            if (outOfFold is not null && values.All(double.IsFinite))
+            {
+                _outOfFold[request.Number] = [.. outOfFold];
+            }
+
             var mean = values.Average();
             var sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / values.Length);
             return double.IsFinite(mean)
@@ -102,10 +136,40 @@ internal sealed class TrialEvaluator<TRow>
                     ? [(_ml.Data.TrainTestSplit(featurized, 0.2, PipelineTrainer.SamplingKey(_spec), _spec.Seed) is var s ? (s.TrainSet, s.TestSet) : default)]
                     : _ml.Data.CrossValidationSplit(featurized, FoldCount, PipelineTrainer.SamplingKey(_spec), _spec.Seed).Select(f => (f.TrainSet, f.TestSet)).ToList();
                 _folds[scaling] = splits;
+                if (KeepsOutOfFold)
+                {
+                    _labels[scaling] = [.. splits.SelectMany(f => ReadLabels(f.Validate))];
+                }
             }
 
             return splits;
         }
+    }
+
+    /// <summary>Adds a fold's scores in the ensemble's space; null (nothing kept for the trial) when the model has no such space.</summary>
+    private List<float>? Keep(List<float> outOfFold, ITransformer fitted, IDataView scored)
+    {
+        EnsembleSpace space;
+        try
+        {
+            space = EnsembleSpace.Of(_task.Task, fitted);
+        }
+        catch (NotSupportedException)
+        {
+            return null;
+        }
+
+        outOfFold.AddRange(scored.GetColumn<float>(ColumnNames.Score).Select(s => (float)space.Of(s)));
+        return outOfFold;
+    }
+
+    /// <summary>A validation fold's labels as numbers (a bool as 1 or 0).</summary>
+    private IEnumerable<float> ReadLabels(IDataView fold)
+    {
+        var name = PipelineTrainer.LabelColumn(_spec, _task)!;
+        return fold.Schema[name].Type is Microsoft.ML.Data.BooleanDataViewType
+            ? fold.GetColumn<bool>(name).Select(b => b ? 1f : 0f)
+            : fold.GetColumn<float>(name);
     }
 
     private static TrialResult Failed(TrialRequest request, double cost, string error) =>

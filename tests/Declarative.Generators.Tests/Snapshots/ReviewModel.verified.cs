@@ -44,6 +44,9 @@ partial class ReviewModel : global::Declarative.IDeclaredModel<global::Reviews.R
     /// <summary>The successful tuning trials, best first by the tuning metric.</summary>
     public global::System.Collections.Generic.IReadOnlyList<global::Declarative.Tuning.TrialResult> Leaderboard => _pipeline.Leaderboard;
 
+    /// <summary>The members of a tuned ensemble and their weights, best single model first; empty for a single model.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::Declarative.EnsembleMember> Ensemble => _pipeline.Ensemble;
+
     /// <summary>Loads the data, holds out the test part, tunes when declared, trains and evaluates.</summary>
     /// <param name="dataPath">The data file; <see langword="null"/> uses the one the attribute names.</param>
     public static ReviewModel Train(string? dataPath = null) => new(global::Declarative.BinaryClassifier<global::Reviews.Review>.Train(Spec, dataPath));

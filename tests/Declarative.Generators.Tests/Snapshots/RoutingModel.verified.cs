@@ -47,6 +47,9 @@ partial class RoutingModel : global::Declarative.IDeclaredModel<global::RoutingM
     /// <summary>The successful tuning trials, best first by the tuning metric.</summary>
     public global::System.Collections.Generic.IReadOnlyList<global::Declarative.Tuning.TrialResult> Leaderboard => _pipeline.Leaderboard;
 
+    /// <summary>The members of a tuned ensemble and their weights, best single model first; empty for a single model.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::Declarative.EnsembleMember> Ensemble => _pipeline.Ensemble;
+
     /// <summary>Loads the data, holds out the test part, tunes when declared, trains and evaluates.</summary>
     /// <param name="dataPath">The data file; <see langword="null"/> uses the one the attribute names.</param>
     public static RoutingModel Train(string? dataPath = null) => new(global::Declarative.MulticlassClassifier<global::Ticket, string>.Train(Spec, dataPath));

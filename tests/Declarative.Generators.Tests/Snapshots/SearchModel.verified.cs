@@ -55,6 +55,9 @@ partial class SearchModel : global::Declarative.IDeclaredModel<global::Search.Se
     /// <summary>The successful tuning trials, best first by the tuning metric.</summary>
     public global::System.Collections.Generic.IReadOnlyList<global::Declarative.Tuning.TrialResult> Leaderboard => _pipeline.Leaderboard;
 
+    /// <summary>The members of a tuned ensemble and their weights, best single model first; empty for a single model.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::Declarative.EnsembleMember> Ensemble => _pipeline.Ensemble;
+
     /// <summary>Loads the data, holds out the test part, tunes when declared, trains and evaluates.</summary>
     /// <param name="dataPath">The data file; <see langword="null"/> uses the one the attribute names.</param>
     public static SearchModel Train(string? dataPath = null) => new(global::Declarative.Ranker<global::Search.Result>.Train(Spec, dataPath));

@@ -1,0 +1,176 @@
+namespace Declarative.Ensembles;
+
+/// <summary>
+/// A tuning metric computed on an ensemble's out-of-fold scores (log-odds for binary classification, values for
+/// regression) without ML.NET's evaluators: selection scores thousands of candidate blends. Each is ML.NET's definition
+/// up to a monotone transformation, which is all a comparison needs. Metrics not here (precision or recall at the 0.5 cut)
+/// leave the model a single one.
+/// </summary>
+internal sealed class EnsembleMetric
+{
+    private readonly Func<float[], double[], double> _compute;
+
+    private EnsembleMetric(string name, bool lowerIsBetter, Func<float[], double[], double> compute) =>
+        (Name, LowerIsBetter, _compute) = (name, lowerIsBetter, compute);
+
+    public string Name { get; }
+
+    public bool LowerIsBetter { get; }
+
+    /// <summary>The metric of <paramref name="values"/> against <paramref name="labels"/> (1 and 0 for a binary label).</summary>
+    public double Of(float[] labels, double[] values) => _compute(labels, values);
+
+    /// <summary>Whether <paramref name="a"/> is strictly better than <paramref name="b"/>.</summary>
+    public bool Better(double a, double b) => LowerIsBetter ? a < b : a > b;
+
+    /// <summary>The metric by its ML.NET name for <paramref name="task"/>; null when ensembles cannot be selected by it.</summary>
+    /// <remarks>What the blend is of comes from the task's definition: log-odds where it scores a probability, values where it scores one number.</remarks>
+    public static EnsembleMetric? For(MLTask task, string name) => (Schema.TaskDefinitions.For(task) is { Ensembles: true } definition ? definition.Scores : Schema.ScoreLayout.None, name) switch
+    {
+        (Schema.ScoreLayout.ScoreAndProbability, "AreaUnderRocCurve") => new(name, false, AreaUnderRoc),
+        (Schema.ScoreLayout.ScoreAndProbability, "AreaUnderPrecisionRecallCurve") => new(name, false, AveragePrecision),
+        (Schema.ScoreLayout.ScoreAndProbability, "Accuracy") => new(name, false, Accuracy),
+        (Schema.ScoreLayout.ScoreAndProbability, "F1Score") => new(name, false, F1),
+        (Schema.ScoreLayout.ScoreAndProbability, "LogLoss") => new(name, true, LogLoss),
+        (Schema.ScoreLayout.ScoreAndProbability, "LogLossReduction") => new(name, false, (y, v) => -LogLoss(y, v)),
+        (Schema.ScoreLayout.Single, "RSquared") => new(name, false, (y, v) => -SquaredError(y, v)),
+        (Schema.ScoreLayout.Single, "RootMeanSquaredError" or "MeanSquaredError" or "LossFunction") => new(name, true, SquaredError),
+        (Schema.ScoreLayout.Single, "MeanAbsoluteError") => new(name, true, AbsoluteError),
+        _ => null,
+    };
+
+    /// <summary>The probability that a positive row scores above a negative one, ties counting half (Mann–Whitney).</summary>
+    internal static double AreaUnderRoc(float[] labels, double[] values)
+    {
+        var order = Order(values);
+        double positives = 0, rankSum = 0;
+        for (var start = 0; start < order.Length;)
+        {
+            var end = start;
+            while (end < order.Length && values[order[end]] == values[order[start]])
+            {
+                end++;
+            }
+
+            var rank = (start + end + 1) / 2.0; // the mean of ranks start+1 .. end
+            for (var k = start; k < end; k++)
+            {
+                if (labels[order[k]] > 0.5f)
+                {
+                    positives++;
+                    rankSum += rank;
+                }
+            }
+
+            start = end;
+        }
+
+        var negatives = labels.Length - positives;
+        return positives == 0 || negatives == 0 ? 0 : (rankSum - (positives * (positives + 1) / 2)) / (positives * negatives);
+    }
+
+    /// <summary>Average precision: the mean over positives of the precision at their score (tied rows move together).</summary>
+    private static double AveragePrecision(float[] labels, double[] values)
+    {
+        var order = Order(values);
+        Array.Reverse(order);
+        double truePositives = 0, seen = 0, sum = 0;
+        var positives = labels.Count(l => l > 0.5f);
+        for (var start = 0; start < order.Length;)
+        {
+            var end = start;
+            while (end < order.Length && values[order[end]] == values[order[start]])
+            {
+                end++;
+            }
+
+            var hits = 0;
+            for (var k = start; k < end; k++)
+            {
+                hits += labels[order[k]] > 0.5f ? 1 : 0;
+            }
+
+            truePositives += hits;
+            seen += end - start;
+            sum += hits * (truePositives / seen);
+            start = end;
+        }
+
+        return positives == 0 ? 0 : sum / positives;
+    }
+
+    private static double Accuracy(float[] labels, double[] values)
+    {
+        var right = 0;
+        for (var i = 0; i < labels.Length; i++)
+        {
+            right += (values[i] > 0) == (labels[i] > 0.5f) ? 1 : 0;
+        }
+
+        return right / (double)labels.Length;
+    }
+
+    private static double F1(float[] labels, double[] values)
+    {
+        double tp = 0, fp = 0, fn = 0;
+        for (var i = 0; i < labels.Length; i++)
+        {
+            var (predicted, actual) = (values[i] > 0, labels[i] > 0.5f);
+            tp += predicted && actual ? 1 : 0;
+            fp += predicted && !actual ? 1 : 0;
+            fn += !predicted && actual ? 1 : 0;
+        }
+
+        return tp == 0 ? 0 : 2 * tp / ((2 * tp) + fp + fn);
+    }
+
+    /// <summary>The mean negative log-likelihood of the labels under the log-odds, computed stably.</summary>
+    private static double LogLoss(float[] labels, double[] values)
+    {
+        var sum = 0d;
+        for (var i = 0; i < labels.Length; i++)
+        {
+            var margin = labels[i] > 0.5f ? values[i] : -values[i];
+            sum += margin > 0 ? Math.Log(1 + Math.Exp(-margin)) : -margin + Math.Log(1 + Math.Exp(margin));
+        }
+
+        return sum / labels.Length;
+    }
+
+    private static double SquaredError(float[] labels, double[] values)
+    {
+        var sum = 0d;
+        for (var i = 0; i < labels.Length; i++)
+        {
+            var d = values[i] - labels[i];
+            sum += d * d;
+        }
+
+        return sum / labels.Length;
+    }
+
+    private static double AbsoluteError(float[] labels, double[] values)
+    {
+        var sum = 0d;
+        for (var i = 0; i < labels.Length; i++)
+        {
+            sum += Math.Abs(values[i] - labels[i]);
+        }
+
+        return sum / labels.Length;
+    }
+
+    /// <summary>Row indexes by ascending value; the metrics take tied rows together, so their order within a tie does not matter.</summary>
+    private static int[] Order(double[] values)
+    {
+        var order = new int[values.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        var keys = (double[])values.Clone();
+        Array.Sort(keys, order);
+        return order;
+    }
+}

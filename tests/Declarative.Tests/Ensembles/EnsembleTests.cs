@@ -1,0 +1,137 @@
+using Declarative.Scoring;
+using Declarative.Tests.Pipelines;
+using Xunit.Abstractions;
+
+namespace Declarative.Tests.Ensembles;
+
+/// <summary>Tuned ensembles on real data: chosen, saved, loaded and scored without ML.NET, as ML.NET scores them.</summary>
+public sealed class EnsembleTests(ITestOutputHelper output)
+{
+    private static readonly Lazy<EnsembledTumorModel> Tumor = new(() => EnsembledTumorModel.Train());
+    private static readonly Lazy<EnsembledHousingModel> Housing = new(() => EnsembledHousingModel.Train());
+
+    [Fact]
+    public void BinaryEnsemble_IsAWeightedBlendOfTrials_LedByTheLeaderboardsFirst()
+    {
+        var model = Tumor.Value;
+        Describe(model.Ensemble, model.TestMetrics.AreaUnderRocCurve);
+
+        Assert.True(model.Ensemble.Count >= 2, "breast cancer's trials blend better than its best one");
+        Assert.Equal(1.0, model.Ensemble.Sum(m => m.Weight), 12);
+        Assert.All(model.Ensemble, m => Assert.InRange(m.Weight, 1.0 / 25, 1));
+        Assert.Equal(model.Leaderboard[0].Number, model.Ensemble[0].Trial);
+        Assert.Equal(model.Pipeline.Trainer, model.Ensemble[0].Trainer);
+        Assert.All(model.Ensemble, m => Assert.Equal(model.Trials.Single(t => t.Number == m.Trial).Hyperparameters, m.Hyperparameters));
+        Assert.Equal(model.Ensemble.Count, model.Ensemble.Select(m => m.Trial).Distinct().Count());
+        Assert.True(model.TestMetrics.AreaUnderRocCurve > 0.98, $"AUC {model.TestMetrics.AreaUnderRocCurve}");
+    }
+
+    [Fact]
+    public void PortableScorer_ScoresTheEnsembleAsMLNetDoes()
+    {
+        foreach (var pipeline in new ITrainedPipeline[] { Tumor.Value.Pipeline, Housing.Value.Pipeline })
+        {
+            var portable = pipeline.ToPortable();
+            Assert.NotNull(portable.Members);
+            Assert.Empty(portable.Outputs);
+            Assert.Equal(pipeline.Ensemble.Select(m => m.Weight), portable.Members!.Select(m => m.Weight));
+            foreach (var comparison in PortableModelCheck.Compare(pipeline.Model, portable, pipeline.TrainedOn!.TestPart))
+            {
+                output.WriteLine($"{pipeline.Name}: {comparison.Describe()}");
+                Assert.True(comparison.Passed, $"{pipeline.Name}: {comparison.Describe()}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Regression_BlendsTreesAndALinearModel_OnTheirOwnScalings()
+    {
+        var model = Housing.Value;
+        Describe(model.Ensemble, model.TestMetrics.RSquared);
+
+        Assert.True(model.Ensemble.Count >= 2);
+        Assert.True(model.Pipeline.UsesPortableScorer);
+        Assert.True(model.TestMetrics.RSquared > 0.8, $"R² {model.TestMetrics.RSquared}");
+    }
+
+    [Fact]
+    public void SavedAndLoaded_PredictsTheSame_AndListsTheSameMembers()
+    {
+        var model = Tumor.Value;
+        using var stream = new MemoryStream();
+        model.Save(stream);
+        stream.Position = 0;
+        var loaded = EnsembledTumorModel.Load(stream);
+
+        Assert.Equal(model.Ensemble, loaded.Ensemble, EnsembleComparer);
+        var random = new Random(7);
+        for (var i = 0; i < 60; i++)
+        {
+            var row = new Tumor
+            {
+                Thickness = random.Next(1, 11), UniformSize = random.Next(1, 11), UniformShape = random.Next(1, 11), Adhesion = random.Next(1, 11), EpithelialSize = random.Next(1, 11),
+                BareNuclei = random.Next(1, 11), BlandChromatin = random.Next(1, 11), NormalNucleoli = random.Next(1, 11), Mitoses = random.Next(1, 11),
+            };
+            var (a, b) = (model.Predict(row), loaded.Predict(row));
+            Assert.Equal(a.PredictedLabel, b.PredictedLabel);
+            Assert.Equal(a.Probability, b.Probability, 6);
+        }
+    }
+
+    [Fact]
+    public void EnsembleFalse_KeepsTheBestTrialAlone()
+    {
+        var model = SingleTumorModel.Train();
+
+        Assert.Empty(model.Ensemble);
+        Assert.Equal(model.Leaderboard[0].Trainer, model.Pipeline.Trainer);
+        Assert.Equal(Tumor.Value.Trials.Select(t => (t.Trainer, t.Metric)), model.Trials.Select(t => (t.Trainer, t.Metric)));
+    }
+
+    [Fact]
+    public void Explanations_AreTheWeightedSumOfTheMembers_AndAddUpToTheScore()
+    {
+        foreach (var (name, explain, score) in new (string, Func<int, Explanation>, Func<int, double>)[]
+        {
+            ("tumor", i => Tumor.Value.Explain(TumorRow(i)), i => Tumor.Value.Predict(TumorRow(i)).Score),
+            ("housing", i => Housing.Value.Explain(HouseRow(i)), i => Housing.Value.Predict(HouseRow(i)).Score),
+        })
+        {
+            for (var i = 0; i < 25; i++)
+            {
+                var explanation = explain(i);
+                Assert.Equal(explanation.Value, score(i), 4);
+                Assert.Equal(explanation.Value, explanation.BaseValue + explanation.Contributions.Sum(c => c.Value), 9);
+            }
+
+            output.WriteLine($"{name}: {explain(0)}");
+        }
+    }
+
+    private static Tumor TumorRow(int i) => new()
+    {
+        Thickness = 1 + (i % 10), UniformSize = 1 + (i * 3 % 10), UniformShape = 1 + (i * 7 % 10), Adhesion = 1 + (i * 5 % 10), EpithelialSize = 2,
+        BareNuclei = 1 + (i * 9 % 10), BlandChromatin = 3, NormalNucleoli = 1 + (i % 4), Mitoses = 1,
+    };
+
+    private static House HouseRow(int i) => new()
+    {
+        CrimesPerCapita = 0.1f * i, PercentResidental = i % 3 * 10, PercentNonRetail = 5 + i, CharlesRiver = i % 5 == 0, NitricOxides = 0.4f + (0.01f * i),
+        RoomsPerDwelling = 5 + (0.1f * i), PercentPre40s = 3 * i, EmploymentDistance = 2 + (0.2f * i), HighwayDistance = 1 + (i % 8), TaxRate = 250 + (10 * i),
+        TeacherRatio = 15 + (i % 6), BlackIndex = 390, PercentLowIncome = 2 + i,
+    };
+
+    private static readonly IEqualityComparer<EnsembleMember> EnsembleComparer = EqualityComparer<EnsembleMember>.Create(
+        (a, b) => a!.Trial == b!.Trial && a.Trainer == b.Trainer && a.Weight == b.Weight && a.Hyperparameters.OrderBy(p => p.Key).SequenceEqual(b.Hyperparameters.OrderBy(p => p.Key)),
+        m => m.Trial);
+
+    private void Describe(IReadOnlyList<EnsembleMember> ensemble, double metric)
+    {
+        foreach (var m in ensemble)
+        {
+            output.WriteLine($"trial {m.Trial,2} {m.Trainer,-24} weight {m.Weight:F2} {string.Join(" ", m.Hyperparameters.Select(h => $"{h.Key}={h.Value}"))}");
+        }
+
+        output.WriteLine($"test metric {metric:F4}");
+    }
+}
