@@ -6,6 +6,7 @@ using Declarative.Tests.Pipelines;
 using Declarative.Tuning;
 
 // Harnesses (run by hand, never in CI):
+//   ensembles [trials] [filter] [seed]: the tuned ensemble against the best trial alone and scikit-learn's stacking (tests/bench/ensembles.sh);
 //   clustering: k-means against scikit-learn's standardized k-means on the same splits (tests/bench/clustering.sh);
 //   explanations: Explain against Predict on the same rows, one thread (tests/bench/explanations.sh);
 //   synthesis: synthesizers and their baselines: fidelity, utility, privacy, speed (tests/bench/synthesis.sh);
@@ -20,6 +21,12 @@ using Declarative.Tuning;
 if (args.Length > 0 && args[0] == "evaluation")
 {
     EvaluationBenchmark.Run(args.Length > 1 ? args[1] : "", args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "ensembles")
+{
+    EnsembleBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20, args.Length > 2 ? args[2] : "", args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1);
     return;
 }
 
@@ -118,7 +125,7 @@ if ("taxi-fare".Contains(filter, StringComparison.Ordinal)) results.Add(TunerBen
 Console.WriteLine();
 Console.WriteLine($"Test metric (time) per dataset, seed {TunerBenchmark.Seed}, {trials} trials per tuner, the same 80/20 holdout for every column; scikit-learn runs HistGradientBoosting + RandomizedSearchCV for the wall time of our default tuner.");
 Console.WriteLine();
-Console.WriteLine(BenchmarkRow.Header);
+Console.WriteLine(BenchmarkRow.HeaderOf(BenchmarkRow.TunerColumns));
 foreach (var row in results)
 {
     Console.WriteLine(row.Format());

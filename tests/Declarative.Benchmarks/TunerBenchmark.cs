@@ -12,10 +12,13 @@ namespace Declarative.Benchmarks;
 /// <summary>One dataset's row of the results table.</summary>
 internal sealed record BenchmarkRow(string Dataset, string Metric, IReadOnlyList<(string Name, double Value, TimeSpan Time)> Cells)
 {
-    public static readonly string[] Columns = ["default", "random", "grid", "cost-frugal", "bayesian", "auto", "scikit-learn"];
+    public static readonly string[] TunerColumns = ["default", "random", "grid", "cost-frugal", "bayesian", "auto", "scikit-learn"];
 
-    public static string Header =>
-        $"| dataset | metric | {string.Join(" | ", Columns)} |\n|---|---|{string.Concat(Columns.Select(_ => "---|"))}";
+    /// <summary>The table's columns (the tuner harness's unless a harness sets its own).</summary>
+    public IReadOnlyList<string> Columns { get; init; } = TunerColumns;
+
+    public static string HeaderOf(IReadOnlyList<string> columns) =>
+        $"| dataset | metric | {string.Join(" | ", columns)} |\n|---|---|{string.Concat(columns.Select(_ => "---|"))}";
 
     public string Format() =>
         $"| {Dataset} | {Metric} | {string.Join(" | ", Columns.Select(c => Cells.FirstOrDefault(x => x.Name == c) is { Name: not null } cell ? string.Create(CultureInfo.InvariantCulture, $"{cell.Value:F4} ({cell.Time.TotalSeconds:F1} s)") : "n/a"))} |";
@@ -61,24 +64,29 @@ internal static class TunerBenchmark
         return new BenchmarkRow(name, metric, cells);
     }
 
-    private static Trainer[] Candidates(MLTask task) => task switch
+    internal static Trainer[] Candidates(MLTask task) => task switch
     {
         MLTask.BinaryClassification => [Trainer.LightGbm, Trainer.FastTree, Trainer.FastForest, Trainer.SdcaLogisticRegression, Trainer.LbfgsLogisticRegression],
         MLTask.MulticlassClassification => [Trainer.LightGbm, Trainer.FastTree, Trainer.SdcaMaximumEntropy, Trainer.LbfgsMaximumEntropy],
         _ => [Trainer.LightGbm, Trainer.FastTree, Trainer.FastForest, Trainer.Sdca],
     };
 
-    private static double Measure<TRow>(PipelineSpec<TRow> spec, DataTable train, DataTable test, string metric, out TimeSpan time)
+    internal static double Measure<TRow>(PipelineSpec<TRow> spec, DataTable train, DataTable test, string metric, out TimeSpan time) =>
+        Measure(spec, train, test, metric, out time, out _);
+
+    /// <summary>Tunes (or trains) on <paramref name="train"/> and scores <paramref name="test"/>; <paramref name="ensemble"/> is what the model blends.</summary>
+    internal static double Measure<TRow>(PipelineSpec<TRow> spec, DataTable train, DataTable test, string metric, out TimeSpan time, out IReadOnlyList<EnsembleMember> ensemble)
     {
         var clock = Stopwatch.StartNew();
         var task = Declarative.Tasks.TaskProfiles.Predictive(spec.Task);
-        var (context, model, _, _, _) = ModelSelection.Fit(spec, task, new TableDataView(train), null);
-        var value = PipelineTrainer.Metrics(context, spec, task, model.Transform(new TableDataView(test)))[metric];
+        var fit = ModelSelection.Fit(spec, task, new TableDataView(train), null);
+        var value = PipelineTrainer.Metrics(fit.Context, spec, task, fit.Model.Transform(new TableDataView(test)))[metric];
         time = clock.Elapsed;
+        ensemble = fit.Ensemble;
         return value;
     }
 
-    private static PipelineSpec<TRow> With<TRow>(PipelineSpec<TRow> spec, IReadOnlyList<Trainer> trainers, TuningSpec? tuning) => new()
+    internal static PipelineSpec<TRow> With<TRow>(PipelineSpec<TRow> spec, IReadOnlyList<Trainer> trainers, TuningSpec? tuning) => new()
     {
         Name = spec.Name,
         Task = spec.Task,
@@ -95,7 +103,7 @@ internal static class TunerBenchmark
     };
 
     /// <summary>A seeded permutation of the rows: the same holdout for every tuner and for scikit-learn.</summary>
-    private static (DataTable Train, DataTable Test) Split(DataTable table, double testFraction, int seed)
+    internal static (DataTable Train, DataTable Test) Split(DataTable table, double testFraction, int seed)
     {
         var order = Enumerable.Range(0, table.RowCount).ToArray();
         new Random(seed).Shuffle(order);
@@ -106,7 +114,11 @@ internal static class TunerBenchmark
     private static DataTable Subset(DataTable table, int[] rows) => table.Rows(rows);
 
     /// <summary>Writes the split as plain CSV and runs tests/bench/sklearn_peer.py on it; null when Python or scikit-learn is missing.</summary>
-    private static (double Value, TimeSpan Time)? Sklearn<TRow>(string name, PipelineSpec<TRow> spec, DataTable train, DataTable test, TimeSpan budget, string work)
+    private static (double Value, TimeSpan Time)? Sklearn<TRow>(string name, PipelineSpec<TRow> spec, DataTable train, DataTable test, TimeSpan budget, string work) =>
+        Python("sklearn_peer.py", name, spec, train, test, budget, work);
+
+    /// <summary>Writes the split as plain CSV and runs a peer script on it for <paramref name="budget"/>; null when Python or scikit-learn is missing.</summary>
+    internal static (double Value, TimeSpan Time)? Python<TRow>(string script, string name, PipelineSpec<TRow> spec, DataTable train, DataTable test, TimeSpan budget, string work)
     {
         var trainPath = Path.Combine(work, name + ".train.csv");
         var testPath = Path.Combine(work, name + ".test.csv");
@@ -116,7 +128,7 @@ internal static class TunerBenchmark
         // Debian's python3-sklearn installs into the system interpreter, which a version manager on PATH may hide.
         var python = Environment.GetEnvironmentVariable("DECLARATIVE_PYTHON") ?? (File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3");
         var start = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "sklearn_peer.py"), trainPath, testPath, spec.Task.ToString(), spec.Label!.PropertyName, kinds, budget.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture), Seed.ToString(CultureInfo.InvariantCulture) })
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, script), trainPath, testPath, spec.Task.ToString(), spec.Label!.PropertyName, kinds, budget.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture), Seed.ToString(CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(argument);
         }
@@ -130,7 +142,7 @@ internal static class TunerBenchmark
             var last = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.Split(' ');
             if (process.ExitCode != 0 || last is not { Length: 2 })
             {
-                Console.WriteLine($"{name}: scikit-learn failed: {stderr.Trim()}");
+                Console.WriteLine($"{name}: {script} failed: {stderr.Trim()}");
                 return null;
             }
 

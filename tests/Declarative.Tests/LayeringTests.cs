@@ -14,7 +14,7 @@ public sealed partial class LayeringTests
     /// measures its rows with the predictive tasks (utility), so it sits above them all.
     /// </summary>
     private static readonly string[] Layers =
-        ["Schema", "Data", "Training", "Tuning", "Evaluation", "Reports", "Prediction", "Tasks", "Distribution", "Artifacts", "Scoring", "Synthesis"];
+        ["Schema", "Data", "Training", "Ensembles", "Tuning", "Evaluation", "Reports", "Prediction", "Tasks", "Distribution", "Artifacts", "Scoring", "Synthesis"];
 
     /// <summary>
     /// Files that are the user's vocabulary: in the root namespace, so <c>using Declarative;</c> is enough. The root

@@ -190,7 +190,7 @@ internal static class Evaluator
             var foldContext = new MLContext(spec.Seed);
             var fitted = Ensembles.EnsembleComposer.Fit(foldContext, spec, task, ensemble, folds[i].TrainSet);
             results[i] = PipelineTrainer.Metrics(foldContext, spec, task, fitted.Transform(folds[i].TestSet));
-            progress?.Invoke($"cross-validation fold {Interlocked.Increment(ref done)}/{folds.Count} (the ensemble's {ensemble.Count} members)");
+            progress?.Invoke($"cross-validation fold {Interlocked.Increment(ref done)}/{folds.Count}");
         });
 
         return Spreads(results);

@@ -219,7 +219,7 @@ internal sealed class ModelExplainer<TRow>
         {
             _members = [.. members.Select(m =>
             {
-                var space = Ensembles.EnsembleSpace.Of(m.Output);
+                var space = m.Space();
                 return (For(m.Output, slots, blockOfSlot), MemberScaling.Of(m, slots, "the portable model"), m.Weight * space.Slope, m.Weight * space.Offset);
             })];
             BaseValue = _members.Sum(m => (m.Factor * m.Explainer.BaseValue) + m.Shift);

@@ -223,7 +223,7 @@ internal sealed class ModelScorer<TRow>
     {
         private readonly MemberScaling _scaling = MemberScaling.Of(member, slots, source);
         private readonly Output _output = new(member.Output, slots, source);
-        private readonly Ensembles.EnsembleSpace _space = Ensembles.EnsembleSpace.Of(member.Output);
+        private readonly Training.EnsembleSpace _space = member.Space();
 
         public double Weight { get; } = member.Weight;
 

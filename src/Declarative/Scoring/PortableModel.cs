@@ -75,6 +75,10 @@ internal sealed record PortableMember
 
     /// <summary>The member's raw output (with its Platt scaling for a classifier).</summary>
     public required PortableOutput Output { get; init; }
+
+    /// <summary>Where the member's raw output is averaged: its log-odds when it has a Platt scaling, else as it is.</summary>
+    internal Training.EnsembleSpace Space() =>
+        Output.Platt is { } platt ? Training.EnsembleSpace.OfPlatt(platt.Slope, platt.Offset) : Training.EnsembleSpace.Identity;
 }
 
 /// <summary>

@@ -118,17 +118,6 @@ internal static class PortableModelReader
         };
     }
 
-    /// <summary>The Platt scaling that turns a fitted binary classifier's score into its probability; null when it has none.</summary>
-    /// <exception cref="NotSupportedException">The calibration is not Platt scaling.</exception>
-    public static PlattScaling? Calibration(ITransformer model)
-    {
-        var predictors = Flatten(model).OfType<IPredictionTransformer<object>>().ToArray();
-        var calibrator = predictors.Skip(1).Select(p => p.Model).OfType<ICalibrator>().FirstOrDefault();
-        return predictors.FirstOrDefault()?.Model is CalibratedModelParametersBase calibrated
-            ? Platt(calibrator ?? calibrated.Calibrator)
-            : Platt(calibrator);
-    }
-
     private static IEnumerable<ITransformer> Flatten(ITransformer transformer) =>
         transformer is IEnumerable<ITransformer> chain ? chain.SelectMany(Flatten) : [transformer];
 
@@ -192,12 +181,8 @@ internal static class PortableModelReader
         return Raw(predictor) with { Platt = Platt(calibrator) };
     }
 
-    private static PlattScaling? Platt(ICalibrator? calibrator) => calibrator switch
-    {
-        null => null,
-        PlattCalibrator platt => new PlattScaling(platt.Slope, platt.Offset),
-        _ => throw new NotSupportedException($"the calibrator {calibrator.GetType().Name} is not Platt scaling"),
-    };
+    private static PlattScaling? Platt(ICalibrator? calibrator) =>
+        Training.Calibration.Platt(calibrator) is var (slope, offset) ? new PlattScaling(slope, offset) : null;
 
     private static PortableOutput Raw(object predictor) => predictor switch
     {

@@ -1,7 +1,6 @@
-using Declarative.Scoring;
 using Microsoft.ML;
 
-namespace Declarative.Ensembles;
+namespace Declarative.Training;
 
 /// <summary>
 /// Where members of an ensemble are averaged: regression's predicted value as it is, binary classification's calibrated
@@ -16,14 +15,10 @@ internal readonly record struct EnsembleSpace(double Slope, double Offset)
 
     public double Of(float score) => (Slope * score) + Offset;
 
-    /// <summary>The space of a portable member's output: the negated Platt scaling when it has one.</summary>
-    public static EnsembleSpace Of(PortableOutput output) =>
-        output.Platt is { } platt ? new EnsembleSpace(-platt.Slope, -platt.Offset) : Identity;
+    /// <summary>The log-odds of Platt scaling <c>1 / (1 + exp(slope * score + offset))</c>: <c>-(slope * score + offset)</c>.</summary>
+    public static EnsembleSpace OfPlatt(double slope, double offset) => new(-slope, -offset);
 
-    /// <summary>
-    /// The space of a fitted member: the negated Platt scaling of a binary classifier (its probability is
-    /// <c>1 / (1 + exp(slope * score + offset))</c>, so its log-odds are <c>-(slope * score + offset)</c>).
-    /// </summary>
+    /// <summary>The space of a fitted member of <paramref name="task"/>: its log-odds where the task scores a probability.</summary>
     /// <exception cref="NotSupportedException">The classifier's probability is not Platt scaling of its score.</exception>
     public static EnsembleSpace Of(MLTask task, ITransformer member)
     {
@@ -32,7 +27,7 @@ internal readonly record struct EnsembleSpace(double Slope, double Offset)
             return Identity;
         }
 
-        var platt = PortableModelReader.Calibration(member) ?? throw new NotSupportedException("the classifier has no calibrated probability");
-        return new EnsembleSpace(-platt.Slope, -platt.Offset);
+        var (slope, offset) = Calibration.Platt(member) ?? throw new NotSupportedException("the classifier has no calibrated probability");
+        return OfPlatt(slope, offset);
     }
 }

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The ensemble benchmark (run by hand, not in CI): on every bundled dataset and one 80/20 holdout, the untuned default,
+# the best of 20 trials alone (Ensemble = false), the default (an ensemble of the same trials where the rules allow),
+# and scikit-learn's StackingClassifier/StackingRegressor given the ensemble's wall time.
+# Usage: tests/bench/ensembles.sh [trials, default 20] [dataset filter, "" for all] [seed, default 1]
+# Means over seeds: tests/bench/tuning_means.py seed1.log seed2.log seed3.log
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+if ! /usr/bin/python3 -c 'import sklearn, pandas, scipy' 2>/dev/null; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-sklearn python3-pandas python3-scipy
+fi
+dotnet run -c Release --project tests/Declarative.Benchmarks -- ensembles "$@"
