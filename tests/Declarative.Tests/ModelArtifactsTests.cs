@@ -184,6 +184,37 @@ public sealed class ModelArtifactsTests : IDisposable
     }
 
     [Fact]
+    public void TunedEnsemble_IsLocked_AndTheLockRefitsTheSameBytes()
+    {
+        var options = new ArtifactOptions { LockDirectory = _temp.Path };
+        var output = Path.Combine(_temp.Path, "obj");
+
+        var tuned = ArtifactBuilder.Build(PipelineRegistry.For(typeof(EnsembledTumorModel)), output, options);
+        var members = tuned.Manifest.Ensemble;
+        Assert.NotNull(members);
+        Assert.True(members.Count >= 2);
+        Assert.Equal(members, TuningLock.Read(_temp.File("EnsembledTumorModel.tuning.json"))!.Ensemble!, new MemberComparer());
+        Assert.True(File.Exists(Path.Combine(output, "EnsembledTumorModel.scorer.json")), "an ensemble has a portable model");
+
+        // A clean output: the lock pins the blend, which is refitted (no tuning) into the same model bytes.
+        Directory.Delete(output, recursive: true);
+        var pinned = ArtifactBuilder.Build(PipelineRegistry.For(typeof(EnsembledTumorModel)), output, options);
+        Assert.Equal("EnsembledTumorModel.tuning.json", pinned.Manifest.Tuning!.PinnedBy);
+        Assert.Empty(pinned.Manifest.Tuning.Trials);
+        Assert.Equal(tuned.Manifest.ModelHash, pinned.Manifest.ModelHash);
+        Assert.Equal(tuned.Manifest.PortableHash, pinned.Manifest.PortableHash);
+        Assert.Equal(members, pinned.Manifest.Ensemble!, new MemberComparer());
+    }
+
+    private sealed class MemberComparer : IEqualityComparer<EnsembleMember>
+    {
+        public bool Equals(EnsembleMember? a, EnsembleMember? b) =>
+            a!.Trial == b!.Trial && a.Trainer == b.Trainer && a.Weight == b.Weight && a.Hyperparameters.OrderBy(p => p.Key).SequenceEqual(b.Hyperparameters.OrderBy(p => p.Key));
+
+        public int GetHashCode(EnsembleMember m) => m.Trial;
+    }
+
+    [Fact]
     public void Locate_MissingModel_SaysHowToGetOne()
     {
         var error = Assert.Throws<ModelFileException>(() => HousingModel.Load());

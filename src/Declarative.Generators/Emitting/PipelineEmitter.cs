@@ -291,7 +291,7 @@ namespace Declarative.Generators.Emitting
             writer.WriteLine("/// <summary>The successful tuning trials, best first by the tuning metric.</summary>");
             writer.WriteLine("public global::System.Collections.Generic.IReadOnlyList<global::Declarative.Tuning.TrialResult> Leaderboard => _pipeline.Leaderboard;");
             writer.WriteLine();
-            writer.WriteLine("/// <summary>The members of a tuned ensemble and their weights, best single model first; empty for a single model.</summary>");
+            writer.WriteLine("/// <summary>The members of a tuned ensemble and their weights, in leaderboard order (the best-ranked first); empty for a single model.</summary>");
             writer.WriteLine("public global::System.Collections.Generic.IReadOnlyList<global::Declarative.EnsembleMember> Ensemble => _pipeline.Ensemble;");
             writer.WriteLine();
             writer.WriteLine("/// <summary>Loads the data, holds out the test part, tunes when declared, trains and evaluates.</summary>");

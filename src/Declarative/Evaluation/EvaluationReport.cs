@@ -86,7 +86,7 @@ public abstract record EvaluationReport
     /// </summary>
     public ExplanationSummary? Explanations { get; init; }
 
-    /// <summary>A tuned ensemble's members and weights, best single model first; empty for a single model.</summary>
+    /// <summary>A tuned ensemble's members and weights, in leaderboard order (the best-ranked first); empty for a single model.</summary>
     public IReadOnlyList<EnsembleMember> Ensemble { get; init; } = [];
 
     /// <summary>An ensemble's best member alone, refitted as it is in the ensemble, on the same test rows (the headline metric); null for a single model.</summary>

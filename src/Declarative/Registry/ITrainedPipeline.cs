@@ -25,7 +25,7 @@ public interface ITrainedPipeline
     IReadOnlyDictionary<string, string> Hyperparameters { get; }
 
     /// <summary>
-    /// The members of a tuned ensemble and their weights, best single model first (its trainer and hyperparameters are
+    /// The members of a tuned ensemble and their weights, in leaderboard order (the first's trainer and hyperparameters are
     /// <see cref="Trainer"/> and <see cref="Hyperparameters"/>); empty when the model is one trained model.
     /// </summary>
     IReadOnlyList<EnsembleMember> Ensemble { get; }

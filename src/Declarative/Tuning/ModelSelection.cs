@@ -16,7 +16,7 @@ internal static class ModelSelection
     /// <summary>The fitted model and how it was chosen.</summary>
     internal sealed record FitOutcome(MLContext Context, ITransformer Model, Trainer Trainer, IReadOnlyDictionary<string, string> Hyperparameters, IReadOnlyList<TrialResult> Trials)
     {
-        /// <summary>The members of an ensemble, best single model first; empty for a single model.</summary>
+        /// <summary>The members of an ensemble, in leaderboard order (the best-ranked first); empty for a single model.</summary>
         public IReadOnlyList<EnsembleMember> Ensemble { get; init; } = [];
     }
 

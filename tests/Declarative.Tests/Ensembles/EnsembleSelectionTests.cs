@@ -1,0 +1,106 @@
+using Declarative.Ensembles;
+using Microsoft.ML;
+
+namespace Declarative.Tests.Ensembles;
+
+/// <summary>Greedy ensemble selection and the metrics it is scored by, on made-up out-of-fold scores.</summary>
+public sealed class EnsembleSelectionTests
+{
+    private static readonly EnsembleMetric Auc = EnsembleMetric.For(MLTask.BinaryClassification, "AreaUnderRocCurve")!;
+    private static readonly EnsembleMetric Rmse = EnsembleMetric.For(MLTask.Regression, "RootMeanSquaredError")!;
+
+    [Fact]
+    public void AreaUnderRoc_IsMLNets_TiesIncluded()
+    {
+        var random = new Random(3);
+        var labels = Enumerable.Range(0, 400).Select(_ => random.NextDouble() < 0.3 ? 1f : 0f).ToArray();
+        // Rounded, so many scores tie.
+        var scores = labels.Select(l => Math.Round(l + (random.NextDouble() * 2) - 0.5, 1)).ToArray();
+
+        var ml = new MLContext(1);
+        var view = ml.Data.LoadFromEnumerable(labels.Select((l, i) => new Scored { Label = l > 0.5f, Score = (float)scores[i], Probability = (float)(1 / (1 + Math.Exp(-scores[i]))), PredictedLabel = scores[i] > 0 }));
+        var expected = ml.BinaryClassification.Evaluate(view).AreaUnderRocCurve;
+
+        Assert.Equal(expected, EnsembleMetric.AreaUnderRoc(labels, scores), 9);
+    }
+
+    [Fact]
+    public void TwoNoisyModels_BlendBetterThanEither_AndTheBestLeads()
+    {
+        var random = new Random(5);
+        var n = 2_000;
+        var truth = Enumerable.Range(0, n).Select(_ => random.NextDouble() * 10).ToArray();
+        var labels = truth.Select(t => (float)t).ToArray();
+        // Independent errors: their average halves the variance.
+        float[] Noisy(double sd) => [.. truth.Select(t => (float)(t + (Gaussian(random) * sd)))];
+        var candidates = new[]
+        {
+            new EnsembleCandidate(1, 1.05, Noisy(1.05)),
+            new EnsembleCandidate(2, 1.00, Noisy(1.00)),
+            new EnsembleCandidate(3, 3.00, Noisy(3.0)),
+        };
+
+        var choice = EnsembleSelection.Select(candidates, labels, Rmse);
+
+        Assert.NotNull(choice);
+        Assert.Equal(2, choice.Picks[0].Trial); // the leaderboard's first (lowest RMSE) leads
+        Assert.Contains(choice.Picks, p => p.Trial == 1);
+        Assert.True(choice.Metric < choice.SingleMetric * 0.8, $"blend {choice.Metric} against {choice.SingleMetric}");
+        Assert.InRange(choice.Total, 2, EnsembleSelection.Size); // the best blend seen on the way, not necessarily the last
+
+        // The same candidates give the same blend.
+        Assert.Equal(choice.Picks, EnsembleSelection.Select(candidates, labels, Rmse)!.Picks);
+    }
+
+    [Fact]
+    public void NoBlendBeatsTheBest_NoEnsemble()
+    {
+        var labels = new[] { 0f, 0f, 1f, 1f, 0f, 1f };
+        var perfect = new[] { -2f, -1f, 1f, 2f, -3f, 3f };
+        var worse = new[] { 1f, -1f, -1f, 2f, -3f, 3f };
+
+        Assert.Null(EnsembleSelection.Select([new EnsembleCandidate(1, 1.0, perfect), new EnsembleCandidate(2, 0.7, worse)], labels, Auc));
+        Assert.Null(EnsembleSelection.Select([new EnsembleCandidate(1, 1.0, perfect)], labels, Auc));
+    }
+
+    [Fact]
+    public void Metrics_ThatBlendsCannotBeScoredBy_TurnEnsemblesOff()
+    {
+        Assert.Null(EnsembleMetric.For(MLTask.BinaryClassification, "PositivePrecision"));
+        Assert.Null(EnsembleMetric.For(MLTask.MulticlassClassification, "MacroAccuracy"));
+        Assert.Null(EnsembleMetric.For(MLTask.Ranking, "NormalizedDiscountedCumulativeGains"));
+        Assert.True(EnsembleMetric.For(MLTask.BinaryClassification, "LogLoss")!.LowerIsBetter);
+        Assert.False(EnsembleMetric.For(MLTask.Regression, "RSquared")!.LowerIsBetter);
+    }
+
+    [Fact]
+    public void Rules_OnByDefaultWhereEveryRowHasAnOutOfFoldScore()
+    {
+        var spec = Tests.Pipelines.EnsembledTumorModel.Spec;
+        var tuning = spec.Tuning!;
+        Assert.True(EnsembleRules.Wanted(spec, MLTask.BinaryClassification, tuning, "AreaUnderRocCurve", folds: 5));
+        Assert.False(EnsembleRules.Wanted(spec, MLTask.BinaryClassification, tuning, "AreaUnderRocCurve", folds: 1));
+        Assert.True(EnsembleRules.Wanted(spec, MLTask.BinaryClassification, new Schema.TuningSpec { Ensemble = true }, "AreaUnderRocCurve", folds: 1));
+        Assert.False(EnsembleRules.Wanted(spec, MLTask.BinaryClassification, new Schema.TuningSpec { Ensemble = false }, "AreaUnderRocCurve", folds: 5));
+        Assert.False(EnsembleRules.Wanted(spec, MLTask.MulticlassClassification, tuning, "MacroAccuracy", folds: 5));
+        var exported = new Schema.PipelineSpec<Tests.Pipelines.Tumor>
+        {
+            Name = spec.Name, Task = spec.Task, DeclaringType = spec.DeclaringType, Label = spec.Label, Features = spec.Features, Trainers = spec.Trainers, Tuning = tuning, ExportOnnx = true,
+        };
+        Assert.False(EnsembleRules.Wanted(exported, MLTask.BinaryClassification, tuning, "AreaUnderRocCurve", folds: 5)); // ML.NET's ONNX converter has no weighted sum
+    }
+
+    private static double Gaussian(Random random) =>
+        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+
+    private sealed class Scored
+    {
+        public bool Label { get; set; }
+
+        public float Score { get; set; }
+
+        public float Probability { get; set; }
+
+        public bool PredictedLabel { get; set; }
+    }
+}
