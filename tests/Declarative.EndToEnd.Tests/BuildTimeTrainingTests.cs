@@ -130,6 +130,7 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
 
         var model = TumorModel.Load();
         Console.WriteLine(model.Pipeline.UsesPortableScorer ? "scorer" : "ml.net");
+        Console.WriteLine($"members {model.Ensemble.Count} {string.Join(' ', model.Ensemble.Select(m => m.Trainer))}");
         for (var i = 1; i <= 10; i++)
         {
             var p = model.Predict(new Tumor { Thickness = i, UniformSize = 11 - i, UniformShape = (i % 4) + 1, BareNuclei = i % 3 == 0 ? float.NaN : i });
@@ -145,8 +146,11 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
 
         {{TumorSources.Row}}
 
+        // A tuned ensemble of trees and a linear model (on its own scaling of the features): the native app scores and
+        // explains the blend from the portable model alone.
         [BinaryClassification<Tumor>(Data = "data/breast-cancer.txt")]
-        [Trainers(Trainer.FastTree)]
+        [Trainers(Trainer.FastTree, Trainer.LbfgsLogisticRegression)]
+        [Tune(MaxTrials = 8, Metric = BinaryMetric.LogLoss, Ensemble = true)]
         public partial class TumorModel;
         """;
 
@@ -171,6 +175,10 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
         var mlnet = DotNet.Succeed(published, jitDll, "--mlnet");
 
         Assert.StartsWith("scorer", native, StringComparison.Ordinal);
+        var members = Lines(native).Single(l => l[0] == "members");
+        Assert.True(int.Parse(members[1], System.Globalization.CultureInfo.InvariantCulture) >= 2, string.Join(' ', members));
+        Assert.Contains("FastTree", members);
+        Assert.Contains("LbfgsLogisticRegression", members);
         // Predictions are the same bits; an explanation within 1e-6 (TreeSHAP's quadrature is padded to the vector
         // width, which differs between the JIT's instruction set and Native AOT's, so the last digits may).
         Assert.Equal(native.Split('\n').Where(l => !l.StartsWith("why", StringComparison.Ordinal)), jit.Split('\n').Where(l => !l.StartsWith("why", StringComparison.Ordinal)));
@@ -179,8 +187,8 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
         Assert.All(nativeWhy.Skip(1).Zip(jitWhy.Skip(1)), p => Assert.True(
             Math.Abs(double.Parse(p.First, System.Globalization.CultureInfo.InvariantCulture) - double.Parse(p.Second, System.Globalization.CultureInfo.InvariantCulture)) <= 1e-6, $"{p.First} against {p.Second}"));
         Assert.StartsWith("ml.net", mlnet, StringComparison.Ordinal);
-        var expected = Lines(mlnet);
-        var actual = Lines(native).Where(l => l[0] != "why").ToArray();
+        var expected = Lines(mlnet).Where(l => l[0] != "members").ToArray();
+        var actual = Lines(native).Where(l => l[0] is not "why" and not "members").ToArray();
         Assert.Equal(10, actual.Length);
         // The native app explains without ML.NET, as the JIT app does (the outputs are equal above), and it adds up.
         var why = Lines(native).Single(l => l[0] == "why").Skip(1).Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();

@@ -15,9 +15,7 @@ internal sealed record EnsembleChoice(IReadOnlyList<(int Trial, int Picks)> Pick
 /// <summary>
 /// Greedy ensemble selection with replacement (Caruana et al., 2004): start from the best few models averaged (sorted
 /// initialization), then add, one at a time, whichever model improves the blend's out-of-fold metric most (a model may be
-/// added again, which raises its weight), and keep the best blend seen. With bags (their section 2.3), the climb runs on
-/// seeded random halves of the models and the picks are summed, which keeps the weights from fitting the out-of-fold
-/// rows' noise. Deterministic: ties go to the better-ranked model.
+/// added again, which raises its weight), and keep the best blend seen. Deterministic: ties go to the better-ranked model.
 /// </summary>
 internal static class EnsembleSelection
 {
@@ -27,11 +25,17 @@ internal static class EnsembleSelection
     /// <summary>The sorted initialization tries the best 1 to this many models, averaged.</summary>
     public const int InitialModels = 5;
 
-    /// <summary>Climbs on random halves of the models whose picks are summed; 1 climbs once on all of them.</summary>
-    internal static int Bags { get; set; } = 1;
+    /// <summary>Whether a blend must also win on folds selection did not see (the harness turns it off to compare).</summary>
+    internal static bool CheckOnUnseenFolds { get; set; } = true;
 
-    /// <summary>The blend, or null when no blend of two or more models beats the leaderboard's first on the pooled out-of-fold rows.</summary>
-    public static EnsembleChoice? Select(IReadOnlyList<EnsembleCandidate> candidates, float[] labels, EnsembleMetric metric)
+    /// <summary>
+    /// The blend, or null when no blend of two or more models beats the leaderboard's first on the pooled out-of-fold
+    /// rows, or when <paramref name="folds"/> are given and selection does not beat it on rows it did not see: with the
+    /// out-of-fold rows in folds (their sizes, in order), the selection is run again without each fold and its blend
+    /// scored on that fold against the leaderboard's first; the blend is kept only if it wins on average. The weights are
+    /// fitted to the same rows they are judged on, so on a few hundred rows a blend can look better only by chance.
+    /// </summary>
+    public static EnsembleChoice? Select(IReadOnlyList<EnsembleCandidate> candidates, float[] labels, EnsembleMetric metric, IReadOnlyList<int>? folds = null)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         if (candidates.Count < 2)
@@ -43,25 +47,7 @@ internal static class EnsembleSelection
         // sort is stable), so the ensemble's first member is the best-ranked model in it.
         var ranked = Enumerable.Range(0, candidates.Count).OrderBy(i => candidates[i].Metric, metric.LowerIsBetter ? Comparer<double>.Default : Comparer<double>.Create((a, b) => b.CompareTo(a))).ToArray();
         var single = metric.Of(labels, Widen(candidates[ranked[0]].Values));
-
-        var counts = new int[candidates.Count];
-        if (Bags <= 1 || candidates.Count < 4)
-        {
-            Climb(candidates, ranked, labels, metric, counts);
-        }
-        else
-        {
-            var random = new Random(candidates.Count);
-            for (var bag = 0; bag < Bags; bag++)
-            {
-                var half = ranked.Where(_ => random.NextDouble() < 0.5).ToArray();
-                if (half.Length >= 2)
-                {
-                    Climb(candidates, half, labels, metric, counts);
-                }
-            }
-        }
-
+        var counts = Counts(candidates, ranked, labels, metric);
         var picks = ranked.Where(i => counts[i] > 0).Select(i => (candidates[i].Trial, counts[i])).ToList();
         if (picks.Count < 2)
         {
@@ -69,8 +55,50 @@ internal static class EnsembleSelection
         }
 
         var blended = metric.Of(labels, Blend(candidates, counts));
-        return metric.Better(blended, single) ? new EnsembleChoice(picks, blended, single) : null;
+        if (!metric.Better(blended, single) || (CheckOnUnseenFolds && folds is { Count: > 1 } && !WinsOnUnseenFolds(candidates, ranked, labels, metric, folds)))
+        {
+            return null;
+        }
+
+        return new EnsembleChoice(picks, blended, single);
     }
+
+    /// <summary>Whether selection without each fold, scored on that fold, beats the leaderboard's first there on average.</summary>
+    private static bool WinsOnUnseenFolds(IReadOnlyList<EnsembleCandidate> candidates, int[] ranked, float[] labels, EnsembleMetric metric, IReadOnlyList<int> folds)
+    {
+        if (folds.Sum() != labels.Length)
+        {
+            return false;
+        }
+
+        var gain = 0d;
+        var start = 0;
+        foreach (var size in folds)
+        {
+            var seen = Enumerable.Range(0, labels.Length).Where(r => r < start || r >= start + size).ToArray();
+            var unseen = Enumerable.Range(start, size).ToArray();
+            start += size;
+            var inner = candidates.Select(c => c with { Values = Rows(c.Values, seen) }).ToArray();
+            var counts = Counts(inner, ranked, Rows(labels, seen), metric);
+            var held = candidates.Select(c => c with { Values = Rows(c.Values, unseen) }).ToArray();
+            var heldLabels = Rows(labels, unseen);
+            var blend = metric.Of(heldLabels, Blend(held, counts));
+            var alone = metric.Of(heldLabels, Widen(held[ranked[0]].Values));
+            gain += metric.LowerIsBetter ? alone - blend : blend - alone;
+        }
+
+        return gain > 0;
+    }
+
+    /// <summary>The picks of one climb over all candidates.</summary>
+    private static int[] Counts(IReadOnlyList<EnsembleCandidate> candidates, int[] ranked, float[] labels, EnsembleMetric metric)
+    {
+        var counts = new int[candidates.Count];
+        Climb(candidates, ranked, labels, metric, counts);
+        return counts;
+    }
+
+    private static float[] Rows(float[] values, int[] rows) => Array.ConvertAll(rows, r => values[r]);
 
     /// <summary>One climb over <paramref name="ranked"/> (best first); adds its best blend's picks to <paramref name="counts"/>.</summary>
     private static void Climb(IReadOnlyList<EnsembleCandidate> candidates, int[] ranked, float[] labels, EnsembleMetric metric, int[] counts)

@@ -123,7 +123,8 @@ internal sealed class ClusteringProfile() : PredictiveTaskProfile(TaskDefinition
     public override void WriteSections(StringBuilder html, EvaluationReport report)
     {
         var r = (ClusteringReport)report;
-        html.Append("<section><h2>Clusters</h2><div class=\"grid\">");
+        // k-means measures distance, so a feature in thousands would outweigh one in units: say how they were put on one scale.
+        html.Append("<section><h2>Clusters</h2><p class=\"small\">k-means ran on standardized features: each feature divided by its standard deviation over the training rows and, unless the row has text, centred on its mean (the centroids below are in the data's own units); the best of " + Restarts.ToString(CultureInfo.InvariantCulture) + " seeded starts by the mean distance to the centroids.</p><div class=\"grid\">");
         Figure(html, "cluster-sizes", Bars("Test rows per cluster", r.Clusters.Select(c => (c.Id.ToString(CultureInfo.InvariantCulture), (double)c.Rows, (double?)null)).ToArray(), v => v.ToString("N0", CultureInfo.InvariantCulture)),
             $"How the {r.TestRows:N0} test rows fall into the {r.Clusters.Count} clusters.");
         if (r.Crosstab is { } crosstab)

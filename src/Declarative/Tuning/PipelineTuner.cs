@@ -135,7 +135,8 @@ internal static class PipelineTuner
     /// </summary>
     private static EnsembleChoice? Blend<TRow>(TrialEvaluator<TRow> evaluator, ITaskTraining task, List<TrialResult> succeeded, TrialResult best)
     {
-        var labels = evaluator.Labels(best.Trainer);
+        var folds = evaluator.Labels(best.Trainer);
+        var labels = folds.SelectMany(f => f).ToArray();
         var configurations = new HashSet<string>(StringComparer.Ordinal);
         var candidates = new List<EnsembleCandidate>();
         foreach (var trial in succeeded.OrderBy(t => t.Number))
@@ -150,13 +151,15 @@ internal static class PipelineTuner
                 ?? (evaluator.Evaluate(new TrialRequest(trial.Number, trial.Trainer, trial.Hyperparameters), Timeout.InfiniteTimeSpan) is { Succeeded: true } ? evaluator.OutOfFold(trial.Number) : null);
 
             // Every flavour's folds hold the same rows in the same order (one seeded split of the same rows); the labels say so.
-            if (values is not null && values.Length == labels.Length && evaluator.Labels(trial.Trainer).AsSpan().SequenceEqual(labels))
+            if (values is not null && values.Length == labels.Length && evaluator.Labels(trial.Trainer).SelectMany(f => f).SequenceEqual(labels))
             {
                 candidates.Add(new EnsembleCandidate(trial.Number, trial.Metric!.Value, values));
             }
         }
 
-        return EnsembleSelection.Select(candidates, labels, EnsembleMetric.For(task.Task, evaluator.Metric)!);
+        // A holdout's rows are checked in five parts as the folds' would be.
+        int[] parts = folds.Length > 1 ? [.. folds.Select(f => f.Length)] : [.. Enumerable.Range(0, 5).Select(k => ((k + 1) * labels.Length / 5) - (k * labels.Length / 5))];
+        return EnsembleSelection.Select(candidates, labels, EnsembleMetric.For(task.Task, evaluator.Metric)!, parts);
     }
 
     /// <summary>A round's trials, from the state after the previous round: which trainer, and where its tuner points.</summary>

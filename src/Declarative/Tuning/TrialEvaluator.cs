@@ -19,7 +19,7 @@ internal sealed class TrialEvaluator<TRow>
     private readonly IDataView _trainPart;
     private readonly MLContext _ml;
     private readonly Dictionary<FeatureScaling, IReadOnlyList<(IDataView Train, IDataView Validate)>> _folds = [];
-    private readonly Dictionary<FeatureScaling, float[]> _labels = [];
+    private readonly Dictionary<FeatureScaling, float[][]> _labels = [];
     private readonly ConcurrentDictionary<int, float[]> _outOfFold = new();
     private readonly object _gate = new();
 
@@ -42,8 +42,8 @@ internal sealed class TrialEvaluator<TRow>
     /// <summary>A trial's scores on the validation rows (folds in order), in the ensemble's space; null when not kept.</summary>
     public float[]? OutOfFold(int trial) => _outOfFold.GetValueOrDefault(trial);
 
-    /// <summary>The labels of the validation rows, in the order of <see cref="OutOfFold"/>, for <paramref name="trainer"/>'s folds.</summary>
-    public float[] Labels(Trainer trainer)
+    /// <summary>The labels of the validation rows, fold by fold in the order of <see cref="OutOfFold"/>, for <paramref name="trainer"/>'s folds.</summary>
+    public float[][] Labels(Trainer trainer)
     {
         FoldsFor(trainer);
         lock (_gate)
@@ -138,7 +138,7 @@ internal sealed class TrialEvaluator<TRow>
                 _folds[scaling] = splits;
                 if (KeepsOutOfFold)
                 {
-                    _labels[scaling] = [.. splits.SelectMany(f => ReadLabels(f.Validate))];
+                    _labels[scaling] = [.. splits.Select(f => ReadLabels(f.Validate).ToArray())];
                 }
             }
 

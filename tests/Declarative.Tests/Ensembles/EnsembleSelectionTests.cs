@@ -48,8 +48,9 @@ public sealed class EnsembleSelectionTests
         Assert.True(choice.Metric < choice.SingleMetric * 0.8, $"blend {choice.Metric} against {choice.SingleMetric}");
         Assert.InRange(choice.Total, 2, EnsembleSelection.Size); // the best blend seen on the way, not necessarily the last
 
-        // The same candidates give the same blend.
+        // The same candidates give the same blend; selection without each of five folds wins on it too, so it stands.
         Assert.Equal(choice.Picks, EnsembleSelection.Select(candidates, labels, Rmse)!.Picks);
+        Assert.Equal(choice.Picks, EnsembleSelection.Select(candidates, labels, Rmse, [400, 400, 400, 400, 400])!.Picks);
     }
 
     [Fact]
@@ -61,6 +62,27 @@ public sealed class EnsembleSelectionTests
 
         Assert.Null(EnsembleSelection.Select([new EnsembleCandidate(1, 1.0, perfect), new EnsembleCandidate(2, 0.7, worse)], labels, Auc));
         Assert.Null(EnsembleSelection.Select([new EnsembleCandidate(1, 1.0, perfect)], labels, Auc));
+    }
+
+    [Fact]
+    public void ABlendThatWinsOnlyOnTheRowsItWasFittedTo_IsNotKept()
+    {
+        // The best model is the truth plus small noise; the others are pure noise that happens, row by row, to fit
+        // some out-of-fold rows: on all rows a blend can find a sliver, on unseen folds it loses.
+        var random = new Random(11);
+        var n = 300;
+        var labels = Enumerable.Range(0, n).Select(_ => (float)(random.NextDouble() * 10)).ToArray();
+        var candidates = new List<EnsembleCandidate> { new(1, 0.1, [.. labels.Select(l => l + (float)(Gaussian(random) * 0.1))]) };
+        for (var t = 2; t <= 12; t++)
+        {
+            candidates.Add(new EnsembleCandidate(t, 5, [.. labels.Select(_ => (float)(random.NextDouble() * 10))]));
+        }
+
+        var pooled = EnsembleSelection.Select(candidates, labels, Rmse);
+        var checkedOnFolds = EnsembleSelection.Select(candidates, labels, Rmse, [60, 60, 60, 60, 60]);
+
+        Assert.Null(checkedOnFolds);
+        Assert.True(pooled is null || pooled.Metric < pooled.SingleMetric);
     }
 
     [Fact]
