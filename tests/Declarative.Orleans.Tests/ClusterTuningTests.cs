@@ -30,6 +30,18 @@ public sealed class ClusterTuningTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task AnEnsembleOfTrialsRunOnACluster_IsTheSerialRunsEnsemble()
+    {
+        var serial = ClusterEnsembledTumorModel.Train(null, new TrainOptions { ConcurrentTrials = 1 });
+        await using var cluster = await TestClusters.StartAsync(2);
+        var distributed = await Task.Run(() => ClusterEnsembledTumorModel.Train(null, new TrainOptions { Cluster = new OrleansTrialCluster(cluster.Client) }));
+
+        Assert.True(serial.Ensemble.Count >= 2, "the serial run blends its trials");
+        Assert.Equal(serial.Ensemble.Select(m => (m.Trial, m.Trainer, m.Weight)), distributed.Ensemble.Select(m => (m.Trial, m.Trainer, m.Weight)));
+        Assert.Equal(serial.TestMetrics.LogLoss, distributed.TestMetrics.LogLoss);
+    }
+
+    [Fact]
     public async Task ASiloStoppedMidTuning_LosesNothing()
     {
         await using var cluster = await TestClusters.StartAsync(3);

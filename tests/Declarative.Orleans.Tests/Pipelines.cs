@@ -7,3 +7,12 @@ namespace Declarative.Orleans.Tests;
 [Trainers(Trainer.LightGbm, Trainer.FastTree, Trainer.SdcaLogisticRegression)]
 [Tune(MaxTrials = 12)]
 public partial class ClusterTunedTumorModel;
+
+/// <summary>
+/// Trees and a linear model by log-loss: the trials blend into an ensemble, whose selection reads out-of-fold scores the
+/// build host computes again for trials that ran on silos.
+/// </summary>
+[BinaryClassification<Tumor>(Data = "datasets/breast-cancer/breast-cancer-withheader.txt")]
+[Trainers(Trainer.FastTree, Trainer.LbfgsLogisticRegression)]
+[Tune(MaxTrials = 8, Metric = BinaryMetric.LogLoss)]
+public partial class ClusterEnsembledTumorModel;
