@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The ensemble benchmark (run by hand, not in CI): on every bundled dataset and one 80/20 holdout, the untuned default,
-# the best of 20 trials alone (Ensemble = false), the default (an ensemble of the same trials where the rules allow),
-# and scikit-learn's StackingClassifier/StackingRegressor given the ensemble's wall time.
+# the best of 20 trials alone, ensembles of the same trials, and scikit-learn's StackingClassifier/StackingRegressor
+# given the ensemble's wall time. Tuning runs once per dataset; selection is replayed with each check on unseen folds
+# (unchecked, per-fold, pooled: the default).
 # Usage: tests/bench/ensembles.sh [trials, default 20] [dataset filter, "" for all] [seed, default 1]
 # Means over seeds: tests/bench/tuning_means.py seed1.log seed2.log seed3.log
 set -euo pipefail

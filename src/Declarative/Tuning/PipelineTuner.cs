@@ -11,6 +11,15 @@ internal sealed record TuningOutcome(IReadOnlyList<TrialResult> Trials, TrialRes
 {
     /// <summary>The blend of trials that beat the best one on the out-of-fold rows; null when none did or none was wanted.</summary>
     public EnsembleChoice? Ensemble { get; init; }
+
+    /// <summary>What selection read (the benchmark replays it with other checks); null when no ensemble was wanted.</summary>
+    internal EnsembleInputs? Selection { get; init; }
+}
+
+/// <summary>The candidates of an ensemble, the labels of their out-of-fold rows, the folds' sizes and the metric.</summary>
+internal sealed record EnsembleInputs(IReadOnlyList<EnsembleCandidate> Candidates, float[] Labels, int[] Folds, EnsembleMetric Metric)
+{
+    public EnsembleChoice? Select(EnsembleCheck check = EnsembleCheck.Pooled) => EnsembleSelection.Select(Candidates, Labels, Metric, Folds, check);
 }
 
 /// <summary>Where a round of trials runs: side by side in this process, or on a cluster.</summary>
@@ -125,15 +134,15 @@ internal static class PipelineTuner
         }
 
         var best = evaluator.LowerIsBetter ? succeeded.MinBy(t => t.Metric)! : succeeded.MaxBy(t => t.Metric)!;
-        var ensemble = evaluator.KeepsOutOfFold && (budget == Timeout.InfiniteTimeSpan || Remaining() > TimeSpan.Zero) ? Blend(evaluator, task, succeeded, best) : null;
-        return new TuningOutcome(trials, best) { Ensemble = ensemble };
+        var selection = evaluator.KeepsOutOfFold && (budget == Timeout.InfiniteTimeSpan || Remaining() > TimeSpan.Zero) ? Candidates(evaluator, task, succeeded, best) : null;
+        return new TuningOutcome(trials, best) { Ensemble = selection?.Select(), Selection = selection };
     }
 
     /// <summary>
-    /// Ensemble selection over the successful trials' out-of-fold scores, one candidate per distinct configuration. A trial
+    /// What ensemble selection reads: the successful trials' out-of-fold scores, one candidate per distinct configuration. A trial
     /// that ran elsewhere (on a cluster) is scored again here: its scores are the same as they would have been here.
     /// </summary>
-    private static EnsembleChoice? Blend<TRow>(TrialEvaluator<TRow> evaluator, ITaskTraining task, List<TrialResult> succeeded, TrialResult best)
+    private static EnsembleInputs Candidates<TRow>(TrialEvaluator<TRow> evaluator, ITaskTraining task, List<TrialResult> succeeded, TrialResult best)
     {
         var folds = evaluator.Labels(best.Trainer);
         var labels = folds.SelectMany(f => f).ToArray();
@@ -159,7 +168,7 @@ internal static class PipelineTuner
 
         // A holdout's rows are checked in five parts as the folds' would be.
         int[] parts = folds.Length > 1 ? [.. folds.Select(f => f.Length)] : [.. Enumerable.Range(0, 5).Select(k => ((k + 1) * labels.Length / 5) - (k * labels.Length / 5))];
-        return EnsembleSelection.Select(candidates, labels, EnsembleMetric.For(task.Task, evaluator.Metric)!, parts);
+        return new EnsembleInputs(candidates, labels, parts, EnsembleMetric.For(task.Task, evaluator.Metric)!);
     }
 
     /// <summary>A round's trials, from the state after the previous round: which trainer, and where its tuner points.</summary>
