@@ -126,6 +126,8 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
         {
             AppContext.SetSwitch(DeclarativeSwitches.PortableScorerOnly, false);
             AppContext.SetSwitch(DeclarativeSwitches.UseMLNetEngine, true);
+            // The ensemble's weighted sum is ML.NET's expression transform, which compiles code: allowed on the JIT.
+            AppContext.SetSwitch("System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported", true);
         }
 
         var model = TumorModel.Load();

@@ -1,0 +1,46 @@
+#!/usr/bin/env python3
+"""Means over seeds of the ensemble harness's tables (tests/bench/ensembles.sh).
+
+Usage: tests/bench/ensembles.sh 20 "" 1 > seed1.log; ... 2 > seed2.log; ... 3 > seed3.log
+       tests/bench/ensemble_means.py seed1.log seed2.log seed3.log
+
+Prints the mean table, each column's mean gain over the untuned default (and that of the default rules: the pooled
+check's ensemble where trials are cross-validated, the best trial alone on the holdout-validated sets), the datasets
+where a column's mean falls more than 0.001 below the best trial alone, and where it is at or above stacking.
+"""
+import statistics
+import sys
+
+from tuning_means import tables
+
+HOLDOUT = {"adult", "taxi-fare"}  # 20,000 training rows and more: tuning validates on a holdout, no ensemble by default
+
+
+def main(paths):
+    runs = [tables(p) for p in paths]
+    header = runs[0][0]
+    columns = header[2:]
+    datasets = list(runs[0][1])
+    mean = {ds: {c: statistics.mean(r[1][ds][1][c][0] for r in runs if c in r[1][ds][1]) for c in columns} for ds in datasets}
+    seconds = {ds: {c: statistics.mean(r[1][ds][1][c][1] for r in runs if c in r[1][ds][1]) for c in columns} for ds in datasets}
+    for ds in datasets:
+        mean[ds]["default rules"] = mean[ds]["auto"] if ds in HOLDOUT else mean[ds]["pooled"]
+        seconds[ds]["default rules"] = seconds[ds]["auto"] if ds in HOLDOUT else seconds[ds]["pooled"]
+    shown = columns[:-1] + ["default rules", columns[-1]]
+    print(f"| dataset | metric | {' | '.join(shown)} |")
+    print("|" + "---|" * (len(shown) + 2))
+    for ds in datasets:
+        print(f"| {ds} | {runs[0][1][ds][0]} | " + " | ".join(f"{mean[ds][c]:.4f} ({seconds[ds][c]:.1f} s)" for c in shown) + " |")
+    print()
+    print(f"Mean gain over the untuned default ({len(runs)} seeds, {len(datasets)} datasets): " + ", ".join(
+        f"{c} {statistics.mean(mean[ds][c] - mean[ds]['default'] for ds in datasets):+.4f}" for c in shown if c != "default"))
+    for c in ["unchecked", "per-fold", "pooled", "default rules"]:
+        below = [f"{ds} ({mean[ds][c] - mean[ds]['auto']:+.4f})" for ds in datasets if mean[ds][c] < mean[ds]["auto"] - 0.001]
+        above = [ds for ds in datasets if "stacking" in mean[ds] and mean[ds][c] >= mean[ds]["stacking"]]
+        print(f"{c}: more than 0.001 below the best trial alone: {', '.join(below) or 'none'}; at or above stacking on {len(above)} of {len(datasets)} ({', '.join(above)})")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    main(sys.argv[1:])
