@@ -99,7 +99,8 @@ internal static class EnsembleBenchmark
             if (outcome.Selection?.Select(check) is not { } choice)
             {
                 cells.Add((column, cells[1].Item2, cells[1].Item3));
-                Console.WriteLine($"{name}: {column} {cells[^1].Item2:F4} (the best trial alone)");
+                var held = outcome.Selection is { } s ? EnsembleSelection.HeldOut(s.Candidates, s.Labels, s.Metric, s.Folds) : default;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {column} {cells[^1].Item2:F4} (the best trial alone; held-out blends {held.Pooled:F4} pooled against {held.Single:F4}, fold gains {held.FoldGains:+0.0000;-0.0000})"));
                 continue;
             }
 

@@ -56,7 +56,7 @@ internal static class EnsembleSelection
 
         // The leaderboard's order (the trials' own metric, ties by trial number: candidates come in trial order and the
         // sort is stable), so the ensemble's first member is the best-ranked model in it.
-        var ranked = Enumerable.Range(0, candidates.Count).OrderBy(i => candidates[i].Metric, metric.LowerIsBetter ? Comparer<double>.Default : Comparer<double>.Create((a, b) => b.CompareTo(a))).ToArray();
+        var ranked = Ranked(candidates, metric);
         var single = metric.Of(labels, Widen(candidates[ranked[0]].Values));
         var counts = Counts(candidates, ranked, labels, metric);
         var picks = ranked.Where(i => counts[i] > 0).Select(i => (candidates[i].Trial, counts[i])).ToList();
@@ -86,6 +86,19 @@ internal static class EnsembleSelection
             return false;
         }
 
+        var (pooled, single, gain) = HeldOut(candidates, ranked, labels, metric, folds);
+        return check == EnsembleCheck.PerFold ? gain > 0 : metric.Better(pooled, single);
+    }
+
+    /// <summary>The held-out blends' pooled metric, the leaderboard's first's, and the sum over folds of the blend's gain on its fold (the harness prints them).</summary>
+    internal static (double Pooled, double Single, double FoldGains) HeldOut(IReadOnlyList<EnsembleCandidate> candidates, float[] labels, EnsembleMetric metric, IReadOnlyList<int> folds) =>
+        HeldOut(candidates, Ranked(candidates, metric), labels, metric, folds);
+
+    private static int[] Ranked(IReadOnlyList<EnsembleCandidate> candidates, EnsembleMetric metric) =>
+        [.. Enumerable.Range(0, candidates.Count).OrderBy(i => candidates[i].Metric, metric.LowerIsBetter ? Comparer<double>.Default : Comparer<double>.Create((a, b) => b.CompareTo(a)))];
+
+    private static (double Pooled, double Single, double FoldGains) HeldOut(IReadOnlyList<EnsembleCandidate> candidates, int[] ranked, float[] labels, EnsembleMetric metric, IReadOnlyList<int> folds)
+    {
         var gain = 0d;
         var nested = new double[labels.Length];
         var start = 0;
@@ -105,9 +118,7 @@ internal static class EnsembleSelection
             gain += metric.LowerIsBetter ? alone - blend : blend - alone;
         }
 
-        return check == EnsembleCheck.PerFold
-            ? gain > 0
-            : metric.Better(metric.Of(labels, nested), metric.Of(labels, Widen(candidates[ranked[0]].Values)));
+        return (metric.Of(labels, nested), metric.Of(labels, Widen(candidates[ranked[0]].Values)), gain);
     }
 
     /// <summary>The picks of one climb over all candidates.</summary>

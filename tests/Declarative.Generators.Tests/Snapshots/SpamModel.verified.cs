@@ -52,7 +52,7 @@ partial class SpamModel : global::Declarative.IDeclaredModel<global::SpamModel>
     /// <summary>The successful tuning trials, best first by the tuning metric.</summary>
     public global::System.Collections.Generic.IReadOnlyList<global::Declarative.Tuning.TrialResult> Leaderboard => _pipeline.Leaderboard;
 
-    /// <summary>The members of a tuned ensemble and their weights, best single model first; empty for a single model.</summary>
+    /// <summary>The members of a tuned ensemble and their weights, in leaderboard order (the best-ranked first); empty for a single model.</summary>
     public global::System.Collections.Generic.IReadOnlyList<global::Declarative.EnsembleMember> Ensemble => _pipeline.Ensemble;
 
     /// <summary>Loads the data, holds out the test part, tunes when declared, trains and evaluates.</summary>
