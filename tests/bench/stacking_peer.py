@@ -10,7 +10,6 @@ Usage: stacking_peer.py train.csv test.csv <Task> <label> <name:Kind,...> <secon
 import sys
 import time
 
-import pandas as pd
 from scipy.stats import loguniform, randint
 from sklearn.compose import ColumnTransformer
 from sklearn.ensemble import (HistGradientBoostingClassifier, HistGradientBoostingRegressor, StackingClassifier,
@@ -23,18 +22,9 @@ from sklearn.model_selection import RandomizedSearchCV, cross_val_score
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import FunctionTransformer, OneHotEncoder, OrdinalEncoder, StandardScaler
 
-train_path, test_path, task, label, kinds, seconds, seed = sys.argv[1:8]
-seconds, seed = float(seconds), int(seed)
-columns = [tuple(k.split(":")) for k in kinds.split(",")]
-train = pd.read_csv(train_path, keep_default_na=False, na_values=[""])
-test = pd.read_csv(test_path, keep_default_na=False, na_values=[""])
+from peer_data import read
 
-numeric = [n for n, k in columns if k in ("Numeric", "Boolean")]
-categorical = [n for n, k in columns if k == "Categorical"]
-text = [n for n, k in columns if k == "Text"]
-for frame in (train, test):
-    for c in categorical + text:
-        frame[c] = frame[c].fillna("").astype(str)
+train, test, task, label, numeric, categorical, text, seconds, seed = read()
 
 
 def tfidf(c):

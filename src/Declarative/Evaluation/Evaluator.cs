@@ -148,52 +148,41 @@ internal static class Evaluator
     {
         var ml = new MLContext(spec.Seed);
         var featurized = ml.Data.Cache(PipelineTrainer.Featurizer(ml, spec, task, trainer).Fit(trainPart).Transform(trainPart));
+        return CrossValidate(spec, task, featurized, foldCount, rows, progress,
+            (context, train) => task.CreateTrainer(context, trainer, PipelineTrainer.Inputs(spec, task), hyperparameters).Fit(train));
+    }
+
+    /// <summary>
+    /// The ensemble's spread: on each fold of the training part, every member (featurizer and trainer) fitted on the
+    /// rest and blended with its weight, as the model itself was made.
+    /// </summary>
+    private static IReadOnlyList<MetricSpread> CrossValidateEnsemble<TRow>(
+        PipelineSpec<TRow> spec, ITaskEvaluation task, IDataView trainPart, IReadOnlyList<EnsembleMember> ensemble, int foldCount, int rows, Action<string>? progress) =>
+        CrossValidate(spec, task, trainPart, foldCount, rows, progress, (context, train) => Ensembles.EnsembleComposer.Fit(context, spec, task, ensemble, train));
+
+    /// <summary>The metrics of <paramref name="fit"/> on each of k folds of <paramref name="data"/>, folds side by side, each in its own seeded context.</summary>
+    private static MetricSpread[] CrossValidate<TRow>(
+        PipelineSpec<TRow> spec, ITaskEvaluation task, IDataView data, int foldCount, int rows, Action<string>? progress, Func<MLContext, IDataView, ITransformer> fit)
+    {
+        var ml = new MLContext(spec.Seed);
         var folds = spec.OrderBy is not null
-            ? ForwardFolds.Split(ml, featurized, rows, foldCount).Select(f => (TrainSet: f.Train, TestSet: f.Validate)).ToList()
-            : ml.Data.CrossValidationSplit(featurized, foldCount, PipelineTrainer.SamplingKey(spec), spec.Seed).Select(f => (f.TrainSet, f.TestSet)).ToList();
+            ? ForwardFolds.Split(ml, data, rows, foldCount).Select(f => (TrainSet: f.Train, TestSet: f.Validate)).ToList()
+            : ml.Data.CrossValidationSplit(data, foldCount, PipelineTrainer.SamplingKey(spec), spec.Seed).Select(f => (f.TrainSet, f.TestSet)).ToList();
         var results = new IReadOnlyDictionary<string, double>[folds.Count];
         var done = 0;
         Parallel.For(0, folds.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var foldContext = new MLContext(spec.Seed);
-            var fitted = task.CreateTrainer(foldContext, trainer, PipelineTrainer.Inputs(spec, task), hyperparameters).Fit(folds[i].TrainSet);
-            results[i] = PipelineTrainer.Metrics(foldContext, spec, task, fitted.Transform(folds[i].TestSet));
+            results[i] = PipelineTrainer.Metrics(foldContext, spec, task, fit(foldContext, folds[i].TrainSet).Transform(folds[i].TestSet));
             progress?.Invoke($"cross-validation fold {Interlocked.Increment(ref done)}/{folds.Count}");
         });
 
-        return Spreads(results);
-    }
-
-    private static MetricSpread[] Spreads(IReadOnlyDictionary<string, double>[] results) =>
-        results[0].Keys.Select(metric =>
+        return [.. results[0].Keys.Select(metric =>
         {
             var values = results.Select(r => r[metric]).ToArray();
             var mean = values.Average();
             return new MetricSpread(metric, mean, Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / values.Length), values);
-        }).ToArray();
-
-    /// <summary>
-    /// The ensemble's spread: on each fold of the training part, every member fitted on the rest and blended with its
-    /// weight, as the model itself was made.
-    /// </summary>
-    private static IReadOnlyList<MetricSpread> CrossValidateEnsemble<TRow>(
-        PipelineSpec<TRow> spec, ITaskEvaluation task, IDataView trainPart, IReadOnlyList<EnsembleMember> ensemble, int foldCount, int rows, Action<string>? progress)
-    {
-        var ml = new MLContext(spec.Seed);
-        var folds = spec.OrderBy is not null
-            ? ForwardFolds.Split(ml, trainPart, rows, foldCount).Select(f => (TrainSet: f.Train, TestSet: f.Validate)).ToList()
-            : ml.Data.CrossValidationSplit(trainPart, foldCount, PipelineTrainer.SamplingKey(spec), spec.Seed).Select(f => (f.TrainSet, f.TestSet)).ToList();
-        var results = new IReadOnlyDictionary<string, double>[folds.Count];
-        var done = 0;
-        Parallel.For(0, folds.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-        {
-            var foldContext = new MLContext(spec.Seed);
-            var fitted = Ensembles.EnsembleComposer.Fit(foldContext, spec, task, ensemble, folds[i].TrainSet);
-            results[i] = PipelineTrainer.Metrics(foldContext, spec, task, fitted.Transform(folds[i].TestSet));
-            progress?.Invoke($"cross-validation fold {Interlocked.Increment(ref done)}/{folds.Count}");
-        });
-
-        return Spreads(results);
+        })];
     }
 
     /// <summary>
