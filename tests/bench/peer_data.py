@@ -18,3 +18,15 @@ def read():
         for c in categorical + text:
             frame[c] = frame[c].fillna("").astype(str)
     return train, test, task, label, numeric, categorical, text, float(seconds), int(seed)
+
+
+def score(model, test, task, label):
+    """The harness's headline metric of a fitted model on the test part: R², AUC, or balanced accuracy (macro accuracy)."""
+    from sklearn.metrics import balanced_accuracy_score, r2_score, roc_auc_score
+
+    x_test = test.drop(columns=[label])
+    if task == "Regression":
+        return r2_score(test[label], model.predict(x_test))
+    if task == "BinaryClassification":
+        return roc_auc_score(test[label].astype(int), model.predict_proba(x_test)[:, 1])
+    return balanced_accuracy_score(test[label], model.predict(x_test))

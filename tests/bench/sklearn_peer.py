@@ -12,12 +12,11 @@ from scipy.stats import loguniform, randint
 from sklearn.compose import ColumnTransformer
 from sklearn.ensemble import HistGradientBoostingClassifier, HistGradientBoostingRegressor
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.metrics import balanced_accuracy_score, r2_score, roc_auc_score
 from sklearn.model_selection import RandomizedSearchCV, cross_val_score
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import FunctionTransformer, OrdinalEncoder
 
-from peer_data import read
+from peer_data import read, score
 
 train, test, task, label, numeric, categorical, text, seconds, seed = read()
 
@@ -64,12 +63,6 @@ search.fit(x_train, y_train)
 best = search if search.best_score_ >= default_score else pipeline.fit(x_train, y_train)
 elapsed = time.time() - start
 
-x_test = test.drop(columns=[label])
-if task == "Regression":
-    value = r2_score(test[label], best.predict(x_test))
-elif task == "BinaryClassification":
-    value = roc_auc_score(test[label].astype(int), best.predict_proba(x_test)[:, 1])
-else:
-    value = balanced_accuracy_score(test[label], best.predict(x_test))
+value = score(best, test, task, label)
 print(f"candidates {n_iter + 1}, cv {folds}", file=sys.stderr)
 print(f"{value:.6f} {elapsed:.2f}")

@@ -17,12 +17,11 @@ from sklearn.ensemble import (HistGradientBoostingClassifier, HistGradientBoosti
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.impute import SimpleImputer
 from sklearn.linear_model import LogisticRegression, RidgeCV
-from sklearn.metrics import balanced_accuracy_score, r2_score, roc_auc_score
 from sklearn.model_selection import RandomizedSearchCV, cross_val_score
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import FunctionTransformer, OneHotEncoder, OrdinalEncoder, StandardScaler
 
-from peer_data import read
+from peer_data import read, score
 
 train, test, task, label, numeric, categorical, text, seconds, seed = read()
 
@@ -86,12 +85,6 @@ else:
     best = stack.fit(x_train, y_train)
 elapsed = time.time() - start
 
-x_test = test.drop(columns=[label])
-if task == "Regression":
-    value = r2_score(test[label], best.predict(x_test))
-elif task == "BinaryClassification":
-    value = roc_auc_score(test[label].astype(int), best.predict_proba(x_test)[:, 1])
-else:
-    value = balanced_accuracy_score(test[label], best.predict(x_test))
+value = score(best, test, task, label)
 print(f"candidates {max(n_iter, 0) + 1}, cv {folds}", file=sys.stderr)
 print(f"{value:.6f} {elapsed:.2f}")
