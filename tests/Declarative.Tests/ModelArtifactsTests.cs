@@ -167,7 +167,7 @@ public sealed class ModelArtifactsTests : IDisposable
         Assert.Equal(ArtifactStatus.UpToDate, ArtifactBuilder.Build(PipelineRegistry.For(typeof(QuickTunedTumorModel)), output, options).Status);
 
         // Pinning another configuration by hand: the next build refits it without tuning.
-        (locked with { Trainer = Trainer.SdcaLogisticRegression, Hyperparameters = new Dictionary<string, string> { ["L2Regularization"] = "0.05" } }).Write(lockPath);
+        (locked with { Trainer = Trainer.SdcaLogisticRegression, Hyperparameters = new Dictionary<string, string> { ["L2Regularization"] = "0.05" }, Ensemble = null }).Write(lockPath);
         var pinned = ArtifactBuilder.Build(PipelineRegistry.For(typeof(QuickTunedTumorModel)), output, options);
         Assert.Equal(ArtifactStatus.Trained, pinned.Status);
         Assert.Equal("QuickTunedTumorModel.tuning.json", pinned.Manifest.Tuning!.PinnedBy);

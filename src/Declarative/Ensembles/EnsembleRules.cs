@@ -6,13 +6,26 @@ namespace Declarative.Ensembles;
 internal static class EnsembleRules
 {
     /// <summary>
-    /// Whether tuning keeps its trials' out-of-fold scores and blends them: the task can be averaged, the metric can be
-    /// computed on a blend, the model is not exported to ONNX (ML.NET's converter has no weighted sum), and the declaration
-    /// asks for it or, when silent, trials are cross-validated (5 folds below 20,000 rows: every training row has a score).
+    /// The most validation scores tuning keeps for selection (rows scored by a trial × trials): 100 MB of floats. Below
+    /// 20,000 training rows every row is scored once per trial (5 folds); from there a 20 % holdout is, so a tuning of
+    /// 20 trials keeps them up to about 6 million training rows.
     /// </summary>
-    public static bool Wanted<TRow>(PipelineSpec<TRow> spec, MLTask task, TuningSpec tuning, string metric, int folds) =>
+    public const long OutOfFoldLimit = 25_000_000;
+
+    /// <summary>
+    /// Whether tuning keeps its trials' validation scores and blends them: the task can be averaged, the metric can be
+    /// computed on a blend, the model is not exported to ONNX (ML.NET's converter has no weighted sum), and the declaration
+    /// asks for it or, when silent, the scores fit in <see cref="OutOfFoldLimit"/>.
+    /// </summary>
+    /// <param name="spec">The pipeline.</param>
+    /// <param name="task">Its task.</param>
+    /// <param name="tuning">Its tuning.</param>
+    /// <param name="metric">The metric trials are scored by.</param>
+    /// <param name="rows">Rows in the training part.</param>
+    /// <param name="folds">Folds a trial is validated on (1: a 20 % holdout).</param>
+    public static bool Wanted<TRow>(PipelineSpec<TRow> spec, MLTask task, TuningSpec tuning, string metric, long rows, int folds) =>
         TaskDefinitions.For(task).Ensembles
         && !spec.ExportOnnx
-        && (tuning.Ensemble ?? folds > 1)
+        && (tuning.Ensemble ?? (folds > 1 ? rows : rows / 5) * (long)tuning.MaxTrials <= OutOfFoldLimit)
         && EnsembleMetric.For(task, metric) is not null;
 }

@@ -19,7 +19,7 @@ internal sealed record TuningOutcome(IReadOnlyList<TrialResult> Trials, TrialRes
 /// <summary>The candidates of an ensemble, the labels of their out-of-fold rows, the folds' sizes and the metric.</summary>
 internal sealed record EnsembleInputs(IReadOnlyList<EnsembleCandidate> Candidates, float[] Labels, int[] Folds, EnsembleMetric Metric)
 {
-    public EnsembleChoice? Select(EnsembleCheck check = EnsembleCheck.Pooled) => EnsembleSelection.Select(Candidates, Labels, Metric, Folds, check);
+    public EnsembleChoice? Select(EnsembleCheck check = EnsembleCheck.None) => EnsembleSelection.Select(Candidates, Labels, Metric, Folds, check);
 }
 
 /// <summary>Where a round of trials runs: side by side in this process, or on a cluster.</summary>

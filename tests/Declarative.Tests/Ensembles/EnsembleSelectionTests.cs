@@ -50,7 +50,7 @@ public sealed class EnsembleSelectionTests
 
         // The same candidates give the same blend; selection without each of five folds wins on it too, so it stands.
         Assert.Equal(choice.Picks, EnsembleSelection.Select(candidates, labels, Rmse)!.Picks);
-        Assert.Equal(choice.Picks, EnsembleSelection.Select(candidates, labels, Rmse, [400, 400, 400, 400, 400])!.Picks);
+        Assert.Equal(choice.Picks, EnsembleSelection.Select(candidates, labels, Rmse, [400, 400, 400, 400, 400], EnsembleCheck.Pooled)!.Picks);
     }
 
     [Fact]
@@ -79,9 +79,11 @@ public sealed class EnsembleSelectionTests
         }
 
         var pooled = EnsembleSelection.Select(candidates, labels, Rmse);
-        var checkedOnFolds = EnsembleSelection.Select(candidates, labels, Rmse, [60, 60, 60, 60, 60]);
+        var pooledCheck = EnsembleSelection.Select(candidates, labels, Rmse, [60, 60, 60, 60, 60], EnsembleCheck.Pooled);
+        var perFoldCheck = EnsembleSelection.Select(candidates, labels, Rmse, [60, 60, 60, 60, 60], EnsembleCheck.PerFold);
 
-        Assert.Null(checkedOnFolds);
+        Assert.Null(pooledCheck);
+        Assert.Null(perFoldCheck);
         Assert.True(pooled is null || pooled.Metric < pooled.SingleMetric);
     }
 
@@ -96,20 +98,23 @@ public sealed class EnsembleSelectionTests
     }
 
     [Fact]
-    public void Rules_OnByDefaultWhereEveryRowHasAnOutOfFoldScore()
+    public void Rules_OnByDefaultWhileTheValidationScoresFitTheLimit()
     {
         var spec = Tests.Pipelines.EnsembledTumorModel.Spec;
         var tuning = spec.Tuning!;
-        Assert.True(EnsembleRules.Wanted(spec, MLTask.BinaryClassification, tuning, "AreaUnderRocCurve", folds: 5));
-        Assert.False(EnsembleRules.Wanted(spec, MLTask.BinaryClassification, tuning, "AreaUnderRocCurve", folds: 1));
-        Assert.True(EnsembleRules.Wanted(spec, MLTask.BinaryClassification, new Schema.TuningSpec { Ensemble = true }, "AreaUnderRocCurve", folds: 1));
-        Assert.False(EnsembleRules.Wanted(spec, MLTask.BinaryClassification, new Schema.TuningSpec { Ensemble = false }, "AreaUnderRocCurve", folds: 5));
-        Assert.False(EnsembleRules.Wanted(spec, MLTask.MulticlassClassification, tuning, "MacroAccuracy", folds: 5));
+        Assert.True(EnsembleRules.Wanted(spec, MLTask.BinaryClassification, tuning, "AreaUnderRocCurve", rows: 500, folds: 5));
+        // A holdout of a fifth of the rows, scored by each of 20 trials: kept up to 25 million scores.
+        var twenty = new Schema.TuningSpec { MaxTrials = 20 };
+        Assert.True(EnsembleRules.Wanted(spec, MLTask.BinaryClassification, twenty, "AreaUnderRocCurve", rows: 6_000_000, folds: 1));
+        Assert.False(EnsembleRules.Wanted(spec, MLTask.BinaryClassification, twenty, "AreaUnderRocCurve", rows: 7_000_000, folds: 1));
+        Assert.True(EnsembleRules.Wanted(spec, MLTask.BinaryClassification, new Schema.TuningSpec { Ensemble = true }, "AreaUnderRocCurve", rows: 100_000_000, folds: 1));
+        Assert.False(EnsembleRules.Wanted(spec, MLTask.BinaryClassification, new Schema.TuningSpec { Ensemble = false }, "AreaUnderRocCurve", rows: 500, folds: 5));
+        Assert.False(EnsembleRules.Wanted(spec, MLTask.MulticlassClassification, tuning, "MacroAccuracy", rows: 500, folds: 5));
         var exported = new Schema.PipelineSpec<Tests.Pipelines.Tumor>
         {
             Name = spec.Name, Task = spec.Task, DeclaringType = spec.DeclaringType, Label = spec.Label, Features = spec.Features, Trainers = spec.Trainers, Tuning = tuning, ExportOnnx = true,
         };
-        Assert.False(EnsembleRules.Wanted(exported, MLTask.BinaryClassification, tuning, "AreaUnderRocCurve", folds: 5)); // ML.NET's ONNX converter has no weighted sum
+        Assert.False(EnsembleRules.Wanted(exported, MLTask.BinaryClassification, tuning, "AreaUnderRocCurve", rows: 500, folds: 5)); // ML.NET's ONNX converter has no weighted sum
     }
 
     private static double Gaussian(Random random) =>
