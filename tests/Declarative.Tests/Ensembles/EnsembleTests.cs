@@ -79,6 +79,23 @@ public sealed class EnsembleTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Report_ListsTheMembers_AndTheGainOverTheFirstAlone()
+    {
+        var model = Tumor.Value;
+        var report = model.Evaluate();
+        var html = Declarative.Reports.ReportHtml.Render(report, Declarative.Tasks.TaskProfiles.Predictive(MLTask.BinaryClassification));
+
+        Assert.Equal(model.Ensemble, report.Ensemble, EnsembleComparer);
+        Assert.NotNull(report.BestMemberTestMetric);
+        Assert.InRange(report.BestMemberTestMetric!.Value, 0, double.MaxValue); // log-loss of the first member alone
+        Assert.Equal(5, report.CrossValidation[0].Folds.Count); // the blend itself, refitted on each fold
+        Assert.Contains("<h2>Ensemble</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("an ensemble of <b>" + model.Ensemble.Count + "</b> tuned models", html, StringComparison.Ordinal);
+        Assert.All(model.Ensemble, m => Assert.Contains($"<td>{m.Trial}</td><td>{m.Trainer}</td>", html, StringComparison.Ordinal));
+        Assert.Contains("\"ensemble\"", report.ToJson(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EnsembleFalse_KeepsTheBestTrialAlone()
     {
         var model = SingleTumorModel.Train();
