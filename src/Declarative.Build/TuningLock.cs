@@ -48,15 +48,25 @@ internal sealed record TuningLock
             return null;
         }
 
+        TuningLock read;
         try
         {
-            return JsonSerializer.Deserialize(File.ReadAllBytes(path), TuningLockJsonContext.Default.TuningLock)
+            read = JsonSerializer.Deserialize(File.ReadAllBytes(path), TuningLockJsonContext.Default.TuningLock)
                 ?? throw new InvalidDataException("The file is empty.");
         }
         catch (JsonException e)
         {
             throw new InvalidDataException($"{path}: the tuning lock file cannot be read ({e.Message}). Fix it, or delete it and build with -p:DeclarativeRetune=true.", e);
         }
+
+        // An edited ensemble is refitted as written: its weights must make a weighted average of two or more members.
+        if (read.Ensemble is { } members && (members.Count < 2 || members.Any(m => !double.IsFinite(m.Weight) || m.Weight <= 0) || Math.Abs(members.Sum(m => m.Weight) - 1) > 1e-6))
+        {
+            throw new InvalidDataException(
+                $"{path}: the ensemble's weights ({string.Join(", ", members.Select(m => m.Weight.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))}) must be positive and sum to 1 over two or more members. Fix them, delete \"ensemble\" to pin the trainer alone, or build with -p:DeclarativeRetune=true.");
+        }
+
+        return read;
     }
 
     /// <summary>Writes the lock file atomically.</summary>

@@ -204,6 +204,13 @@ public sealed class ModelArtifactsTests : IDisposable
         Assert.Equal(tuned.Manifest.ModelHash, pinned.Manifest.ModelHash);
         Assert.Equal(tuned.Manifest.PortableHash, pinned.Manifest.PortableHash);
         Assert.Equal(members, pinned.Manifest.Ensemble!, new MemberComparer());
+
+        // A hand-edited blend whose weights are no weighted average is refused, naming the file.
+        var lockPath = _temp.File("EnsembledTumorModel.tuning.json");
+        (TuningLock.Read(lockPath)! with { Ensemble = [.. members.Select(m => m with { Weight = 0.9 })] }).Write(lockPath);
+        var error = Assert.Throws<InvalidDataException>(() => TuningLock.Read(lockPath));
+        Assert.Contains("EnsembledTumorModel.tuning.json", error.Message, StringComparison.Ordinal);
+        Assert.Contains("sum to 1", error.Message, StringComparison.Ordinal);
     }
 
     private sealed class MemberComparer : IEqualityComparer<EnsembleMember>

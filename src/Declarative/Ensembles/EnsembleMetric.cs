@@ -10,10 +10,7 @@ internal sealed class EnsembleMetric
 {
     private readonly Func<float[], double[], double> _compute;
 
-    private EnsembleMetric(string name, bool lowerIsBetter, Func<float[], double[], double> compute) =>
-        (Name, LowerIsBetter, _compute) = (name, lowerIsBetter, compute);
-
-    public string Name { get; }
+    private EnsembleMetric(bool lowerIsBetter, Func<float[], double[], double> compute) => (LowerIsBetter, _compute) = (lowerIsBetter, compute);
 
     public bool LowerIsBetter { get; }
 
@@ -27,15 +24,15 @@ internal sealed class EnsembleMetric
     /// <remarks>What the blend is of comes from the task's definition: log-odds where it scores a probability, values where it scores one number.</remarks>
     public static EnsembleMetric? For(MLTask task, string name) => (Schema.TaskDefinitions.For(task) is { Ensembles: true } definition ? definition.Scores : Schema.ScoreLayout.None, name) switch
     {
-        (Schema.ScoreLayout.ScoreAndProbability, "AreaUnderRocCurve") => new(name, false, AreaUnderRoc),
-        (Schema.ScoreLayout.ScoreAndProbability, "AreaUnderPrecisionRecallCurve") => new(name, false, AveragePrecision),
-        (Schema.ScoreLayout.ScoreAndProbability, "Accuracy") => new(name, false, Accuracy),
-        (Schema.ScoreLayout.ScoreAndProbability, "F1Score") => new(name, false, F1),
-        (Schema.ScoreLayout.ScoreAndProbability, "LogLoss") => new(name, true, LogLoss),
-        (Schema.ScoreLayout.ScoreAndProbability, "LogLossReduction") => new(name, false, (y, v) => -LogLoss(y, v)),
-        (Schema.ScoreLayout.Single, "RSquared") => new(name, false, (y, v) => -SquaredError(y, v)),
-        (Schema.ScoreLayout.Single, "RootMeanSquaredError" or "MeanSquaredError" or "LossFunction") => new(name, true, SquaredError),
-        (Schema.ScoreLayout.Single, "MeanAbsoluteError") => new(name, true, AbsoluteError),
+        (Schema.ScoreLayout.ScoreAndProbability, "AreaUnderRocCurve") => new(false, AreaUnderRoc),
+        (Schema.ScoreLayout.ScoreAndProbability, "AreaUnderPrecisionRecallCurve") => new(false, AveragePrecision),
+        (Schema.ScoreLayout.ScoreAndProbability, "Accuracy") => new(false, Accuracy),
+        (Schema.ScoreLayout.ScoreAndProbability, "F1Score") => new(false, F1),
+        (Schema.ScoreLayout.ScoreAndProbability, "LogLoss") => new(true, LogLoss),
+        (Schema.ScoreLayout.ScoreAndProbability, "LogLossReduction") => new(false, (y, v) => -LogLoss(y, v)),
+        (Schema.ScoreLayout.Single, "RSquared") => new(false, (y, v) => -SquaredError(y, v)),
+        (Schema.ScoreLayout.Single, "RootMeanSquaredError" or "MeanSquaredError" or "LossFunction") => new(true, SquaredError),
+        (Schema.ScoreLayout.Single, "MeanAbsoluteError") => new(true, AbsoluteError),
         _ => null,
     };
 

@@ -38,7 +38,6 @@ internal static class EnsembleSelection
     /// <summary>The sorted initialization tries the best 1 to this many models, averaged.</summary>
     public const int InitialModels = 5;
 
-
     /// <summary>
     /// The blend, or null when no blend of two or more models beats the leaderboard's first on the pooled out-of-fold
     /// rows. With a <paramref name="check"/> and the rows' <paramref name="folds"/> (their sizes, in order), selection is
@@ -58,7 +57,7 @@ internal static class EnsembleSelection
         // sort is stable), so the ensemble's first member is the best-ranked model in it.
         var ranked = Ranked(candidates, metric);
         var single = metric.Of(labels, Widen(candidates[ranked[0]].Values));
-        var counts = Counts(candidates, ranked, labels, metric);
+        var counts = Climb(candidates, ranked, labels, metric);
         var picks = ranked.Where(i => counts[i] > 0).Select(i => (candidates[i].Trial, counts[i])).ToList();
         if (picks.Count < 2)
         {
@@ -108,7 +107,7 @@ internal static class EnsembleSelection
             var unseen = Enumerable.Range(start, size).ToArray();
             start += size;
             var inner = candidates.Select(c => c with { Values = Rows(c.Values, seen) }).ToArray();
-            var counts = Counts(inner, ranked, Rows(labels, seen), metric);
+            var counts = Climb(inner, ranked, Rows(labels, seen), metric);
             var held = candidates.Select(c => c with { Values = Rows(c.Values, unseen) }).ToArray();
             var heldLabels = Rows(labels, unseen);
             var heldBlend = Blend(held, counts);
@@ -121,18 +120,10 @@ internal static class EnsembleSelection
         return (metric.Of(labels, nested), metric.Of(labels, Widen(candidates[ranked[0]].Values)), gain);
     }
 
-    /// <summary>The picks of one climb over all candidates.</summary>
-    private static int[] Counts(IReadOnlyList<EnsembleCandidate> candidates, int[] ranked, float[] labels, EnsembleMetric metric)
-    {
-        var counts = new int[candidates.Count];
-        Climb(candidates, ranked, labels, metric, counts);
-        return counts;
-    }
-
     private static float[] Rows(float[] values, int[] rows) => Array.ConvertAll(rows, r => values[r]);
 
-    /// <summary>One climb over <paramref name="ranked"/> (best first); adds its best blend's picks to <paramref name="counts"/>.</summary>
-    private static void Climb(IReadOnlyList<EnsembleCandidate> candidates, int[] ranked, float[] labels, EnsembleMetric metric, int[] counts)
+    /// <summary>One climb over <paramref name="ranked"/> (best first): the picks of the best blend it saw, per candidate.</summary>
+    private static int[] Climb(IReadOnlyList<EnsembleCandidate> candidates, int[] ranked, float[] labels, EnsembleMetric metric)
     {
         var n = labels.Length;
         var sum = new double[n];
@@ -193,10 +184,7 @@ internal static class EnsembleSelection
             }
         }
 
-        for (var i = 0; i < counts.Length; i++)
-        {
-            counts[i] += best.Picked[i];
-        }
+        return best.Picked;
     }
 
     /// <summary>The weighted average of the candidates' scores, weights in proportion to <paramref name="counts"/>.</summary>

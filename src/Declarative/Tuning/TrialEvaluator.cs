@@ -94,7 +94,8 @@ internal sealed class TrialEvaluator<TRow>
             for (var k = 0; k < splits.Count; k++)
             {
                 var fitted = estimator.Fit(splits[k].Train);
-                var scored = fitted.Transform(splits[k].Validate);
+                // Scored once when its scores are kept too: the metric and the scores read the same rows.
+                var scored = outOfFold is null ? fitted.Transform(splits[k].Validate) : context.Data.Cache(fitted.Transform(splits[k].Validate));
                 values[k] = PipelineTrainer.Metrics(context, _spec, _task, scored)[Metric];
                 outOfFold = outOfFold is null ? null : Keep(outOfFold, fitted, scored);
             }
@@ -167,7 +168,7 @@ internal sealed class TrialEvaluator<TRow>
     private IEnumerable<float> ReadLabels(IDataView fold)
     {
         var name = PipelineTrainer.LabelColumn(_spec, _task)!;
-        return fold.Schema[name].Type is Microsoft.ML.Data.BooleanDataViewType
+        return fold.Schema[name].Type is BooleanDataViewType
             ? fold.GetColumn<bool>(name).Select(b => b ? 1f : 0f)
             : fold.GetColumn<float>(name);
     }
