@@ -166,6 +166,19 @@ namespace Declarative.Generators
             "MaxBadRowFraction = {0} has no effect without SkipBadRows = true: the first bad row stops training; set SkipBadRows = true to skip up to that share, or remove MaxBadRowFraction",
             Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
+        public static readonly DiagnosticDescriptor InvalidSeriesColumn = Error(
+            "DCL0040", "Invalid series column",
+            "Pipeline {0}: {1}");
+
+        public static readonly DiagnosticDescriptor InvalidForecastOption = Error(
+            "DCL0041", "Invalid forecasting option",
+            "Pipeline {0}: {1}");
+
+        public static readonly DiagnosticDescriptor UnusedByForecaster = new(
+            "DCL0042", "Property not used by the forecaster",
+            "Pipeline {0} forecasts '{1}' from the series' own history: the forecasting models do not use '{2}' yet; mark it [Ignore] to say so",
+            Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
         // The build host's and the data profile's codes: reported by the training host (as MSBuild errors and warnings)
         // and the report, not by the generator, but tracked here with the others so every id has one title and one row
         // in the release file and the README (the catalog tests check the host's and the runtime's constants against them).
@@ -207,6 +220,7 @@ namespace Declarative.Generators
             RowLessAccessible, MemberCollision, BadRowFractionOutOfRange, InvalidDataSource, InvalidOrderBy, InvalidPositiveClass,
             InvalidColumnRun, InvalidOnnxExport, NotServableNatively, TaskOptionOutOfRange, TuningNeedsLabel, NothingToTune,
             TaskNotServableNatively, InvalidGroupId, InvalidSvmLightRow, TextEncoderUnavailable, NotSynthesizable, BadRowFractionWithoutSkip,
+            InvalidSeriesColumn, InvalidForecastOption, UnusedByForecaster,
             HostFailed, BadData, PipelineNotTrained, TimeBudget, OnnxDiffers, PortableDiffers,
             ConstantColumn, AllMissing, SingleClassLabel, SevereImbalance, LikelyLeak, MultilineFields, SkippedBadRow,
         }.ToDictionary(d => d.Id);

@@ -45,7 +45,11 @@ namespace Declarative.Generators.Emitting
             writer.WriteLine($"[global::System.CodeDom.Compiler.GeneratedCode(\"Declarative.Generators\", \"{ThisAssembly.Version}\")]");
             writer.OpenBlock($"partial class {Identifiers.Escape(model.ClassName)} : global::Declarative.IDeclaredModel<{model.FullyQualifiedName}>");
             WriteSpec(writer, model, task);
-            if (task.Generative)
+            if (task.Definition.Series)
+            {
+                ForecasterEmitter.WriteMembers(writer, model, task);
+            }
+            else if (task.Generative)
             {
                 SynthesizerEmitter.WriteMembers(writer, model, task);
             }
@@ -184,6 +188,13 @@ namespace Declarative.Generators.Emitting
                     options.Add($"Kind = global::Declarative.SynthesizerKind.{model.SynthesizerKind}");
                 }
 
+                if (model.Forecast is { } forecast)
+                {
+                    options.Add($"Horizon = {forecast.Horizon.ToString(CultureInfo.InvariantCulture)}");
+                    options.Add($"Season = {forecast.Season.ToString(CultureInfo.InvariantCulture)}");
+                    options.Add($"Interval = {Number(forecast.Interval)}");
+                }
+
                 writer.WriteLine($"Options = new {Schema}.{optionsType} {{ {string.Join(", ", options)} }},");
             }
 
@@ -196,6 +207,19 @@ namespace Declarative.Generators.Emitting
             if (model.Group is { } group)
             {
                 writer.WriteLine($"GroupId = {Schema}.ColumnSpec<{row}>.GroupId({Literal(group.PropertyName)}, {NullableLiteral(group.ColumnName)}, static row => {ColumnExpressions.Getter(group)}, typeof({group.TypeName}){Index(group.Index)}),");
+            }
+
+            if (model.SeriesId is { } seriesId)
+            {
+                writer.WriteLine($"SeriesId = {Schema}.ColumnSpec<{row}>.GroupId({Literal(seriesId.PropertyName)}, {NullableLiteral(seriesId.ColumnName)}, static row => {ColumnExpressions.Getter(seriesId)}, typeof({seriesId.TypeName}){Index(seriesId.Index)}),");
+            }
+
+            if (model.Time is { } time)
+            {
+                // A date is read whole (its round-trip text); an integer step as its text, so a long keeps every digit.
+                writer.WriteLine(time.Kind == FeatureKind.Date
+                    ? $"Time = {Schema}.ColumnSpec<{row}>.DateValue({Literal(time.PropertyName)}, {NullableLiteral(time.ColumnName)}, static row => {ColumnExpressions.DateGetter(time)}, {ColumnExpressions.DateKind(time)}, {NullableLiteral(time.Format)}{Index(time.Index)}),"
+                    : $"Time = {Schema}.ColumnSpec<{row}>.Categorical({Literal(time.PropertyName)}, {NullableLiteral(time.ColumnName)}, static row => {ColumnExpressions.Getter(time)}, typeof({time.TypeName}){Index(time.Index)}),");
             }
 
             writer.WriteLine("Features =");

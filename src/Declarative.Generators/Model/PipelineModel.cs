@@ -35,7 +35,20 @@ namespace Declarative.Generators.Model
         TuningModel? Tuning,
         bool ExportOnnx,
         double? TaskOption,
-        SynthesizerKind SynthesizerKind);
+        SynthesizerKind SynthesizerKind)
+    {
+        /// <summary>A series task's [SeriesId] (null for one series).</summary>
+        public FeatureModel? SeriesId { get; init; }
+
+        /// <summary>A series task's [Time].</summary>
+        public FeatureModel? Time { get; init; }
+
+        /// <summary>A forecaster's horizon, season and interval.</summary>
+        public ForecastOptionsModel? Forecast { get; init; }
+    }
+
+    /// <summary>What a forecasting attribute declares: the steps to forecast, the season (0: inferred) and the interval's coverage.</summary>
+    internal sealed record ForecastOptionsModel(int Horizon, int Season, double Interval);
 
     /// <summary>A type the pipeline class is nested in: its keyword (<c>class</c>, <c>record struct</c>...) and name.</summary>
     internal sealed record ContainingTypeModel(string Keyword, string Name);

@@ -5,6 +5,8 @@ namespace Declarative.Generators.Parsing
     {
         public const string Label = "Declarative.LabelAttribute";
         public const string GroupId = "Declarative.GroupIdAttribute";
+        public const string SeriesId = "Declarative.SeriesIdAttribute";
+        public const string Time = "Declarative.TimeAttribute";
         public const string MiniLMEncoder = "Declarative.Embeddings.MiniLMEncoder";
         public const string EmbeddingsPackage = "Declarative.Embeddings";
         public const string Categorical = "Declarative.CategoricalAttribute";

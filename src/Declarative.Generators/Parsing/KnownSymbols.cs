@@ -17,6 +17,8 @@ namespace Declarative.Generators.Parsing
         {
             Label = compilation.GetTypeByMetadataName(KnownNames.Label);
             GroupId = compilation.GetTypeByMetadataName(KnownNames.GroupId);
+            SeriesId = compilation.GetTypeByMetadataName(KnownNames.SeriesId);
+            Time = compilation.GetTypeByMetadataName(KnownNames.Time);
             Categorical = compilation.GetTypeByMetadataName(KnownNames.Categorical);
             Text = compilation.GetTypeByMetadataName(KnownNames.Text);
             Ignore = compilation.GetTypeByMetadataName(KnownNames.Ignore);
@@ -47,6 +49,10 @@ namespace Declarative.Generators.Parsing
         public INamedTypeSymbol? Label { get; }
 
         public INamedTypeSymbol? GroupId { get; }
+
+        public INamedTypeSymbol? SeriesId { get; }
+
+        public INamedTypeSymbol? Time { get; }
 
         public INamedTypeSymbol? Categorical { get; }
 

@@ -111,6 +111,7 @@ namespace Declarative.Generators.Parsing
             var trainers = ReadTrainers(type, task, hasText, symbols, diagnostics, cancellationToken);
             var tuning = TuningParser.Parse(type, task, trainers, symbols, diagnostics, cancellationToken);
             var taskOption = TaskOptionParser.Parse(attribute, task, diagnostics, cancellationToken);
+            var forecast = ForecastingParser.Parse(type, attribute, task, diagnostics, cancellationToken);
             var synthesizerKind = SynthesisParser.Parse(type, attribute, rowType, task, columns?.Label, columns?.Features, symbols, diagnostics, cancellationToken);
             tuning = TaskOptionParser.Tuning(type, rowType.Name, task, columns?.Label, columns is not null, taskOption, tuning, symbols, diagnostics, cancellationToken);
             if (!task.Portable && buildOptions.PublishAot)
@@ -162,7 +163,12 @@ namespace Declarative.Generators.Parsing
                 Tuning: tuning,
                 ExportOnnx: buildOptions.ExportOnnx,
                 TaskOption: taskOption,
-                SynthesizerKind: synthesizerKind);
+                SynthesizerKind: synthesizerKind)
+            {
+                SeriesId = columns.Value.SeriesId,
+                Time = columns.Value.Time,
+                Forecast = forecast,
+            };
             return new ParseResult(model, warnings.ToImmutableEquatableArray());
         }
 

@@ -13,12 +13,14 @@ namespace Declarative.Generators.Parsing
     /// <summary>Reads the row type's public properties into a label and features, checking each against the task.</summary>
     internal static class RowParser
     {
-        public static (LabelModel? Label, FeatureModel? Group, List<FeatureModel> Features)? Parse(
+        public static (LabelModel? Label, FeatureModel? Group, List<FeatureModel> Features, FeatureModel? SeriesId, FeatureModel? Time)? Parse(
             INamedTypeSymbol pipeline, INamedTypeSymbol rowType, TaskDescriptor task, bool hasHeader, BuildOptions buildOptions, KnownSymbols symbols, Location? fallback, List<DiagnosticInfo> diagnostics)
         {
             var errorsBefore = diagnostics.Count;
             var labels = new List<(IPropertySymbol Property, string? Name, int Index)>();
             var groups = new List<(IPropertySymbol Property, string? Name, int Index)>();
+            var seriesIds = new List<(IPropertySymbol Property, string? Name, int Index)>();
+            var times = new List<(IPropertySymbol Property, string? Name, int Index)>();
             var features = new List<FeatureModel>();
             var mapped = new List<(IPropertySymbol Property, string Name, int Index)>();
             var position = 0;
@@ -32,9 +34,11 @@ namespace Declarative.Generators.Parsing
                 var isText = attributes.Any(a => symbols.Is(a, symbols.Text));
                 var isCategorical = attributes.Any(a => symbols.Is(a, symbols.Categorical));
                 var isGroup = attributes.Any(a => symbols.Is(a, symbols.GroupId));
+                var isSeriesId = attributes.Any(a => symbols.Is(a, symbols.SeriesId));
+                var isTime = attributes.Any(a => symbols.Is(a, symbols.Time));
                 var location = property.Locations.FirstOrDefault(l => l.IsInSource) ?? fallback;
 
-                var marks = new[] { (isLabel, "[Label]"), (isIgnored, "[Ignore]"), (isText, "[Text]"), (isCategorical, "[Categorical]"), (isGroup, "[GroupId]") }
+                var marks = new[] { (isLabel, "[Label]"), (isIgnored, "[Ignore]"), (isText, "[Text]"), (isCategorical, "[Categorical]"), (isGroup, "[GroupId]"), (isSeriesId, "[SeriesId]"), (isTime, "[Time]") }
                     .Where(m => m.Item1).Select(m => m.Item2).ToList();
                 if (marks.Count > 1)
                 {
@@ -95,6 +99,12 @@ namespace Declarative.Generators.Parsing
                     continue;
                 }
 
+                if (isSeriesId || isTime)
+                {
+                    (isTime ? times : seriesIds).Add((property, columnName, index));
+                    continue;
+                }
+
                 var format = column is null ? null : AttributeReader.Named<string>(column, "Format");
                 var feature = Feature(property, columnName, index, isText, isCategorical, format, location, diagnostics);
                 if (feature is { Kind: FeatureKind.Text } && attributes.FirstOrDefault(a => symbols.Is(a, symbols.Text)) is { } textAttribute)
@@ -122,7 +132,8 @@ namespace Declarative.Generators.Parsing
             CheckDuplicates(mapped, hasHeader, fallback, diagnostics);
 
             var rowName = rowType.Name;
-            if (features.Count == 0 && diagnostics.Count == errorsBefore)
+            var (seriesId, time) = SeriesColumns(pipeline, rowType, seriesIds, times, task, fallback, diagnostics);
+            if (features.Count == 0 && diagnostics.Count == errorsBefore && !task.Definition.Series)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoFeatures, rowType.Locations.FirstOrDefault(l => l.IsInSource) ?? fallback, rowName));
             }
@@ -131,7 +142,7 @@ namespace Declarative.Generators.Parsing
             if (labels.Count == 0 && !task.LabelRequired)
             {
                 // An unsupervised task trains without a label; a declared one would only measure the model.
-                return diagnostics.Count > errorsBefore ? null : ((LabelModel?)null, group, features);
+                return diagnostics.Count > errorsBefore ? null : ((LabelModel?)null, group, features, seriesId, time);
             }
 
             if (labels.Count == 0)
@@ -151,7 +162,17 @@ namespace Declarative.Generators.Parsing
             var labelAttribute = labels[0].Property.GetAttributes().FirstOrDefault(a => symbols.Is(a, symbols.Label));
             var positive = labelAttribute is null ? null : AttributeReader.Named<string>(labelAttribute, "Positive");
             var label = Label(labels[0].Property, labels[0].Name, labels[0].Index, positive, task, fallback, diagnostics);
-            return label is null || diagnostics.Count > errorsBefore ? null : ((LabelModel?)label, group, features);
+            if (task.Definition.Series && label is not null)
+            {
+                foreach (var feature in features)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnusedByForecaster,
+                        PropertyOf(rowType, feature.PropertyName)?.Locations.FirstOrDefault(l => l.IsInSource) ?? fallback, pipeline.Name, label.PropertyName, feature.PropertyName));
+                }
+            }
+
+            var warnings = diagnostics.Skip(errorsBefore).Count(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Warning);
+            return label is null || diagnostics.Count - warnings > errorsBefore ? null : ((LabelModel?)label, group, features, seriesId, time);
         }
 
         /// <summary>The [Text] property's encoder: n-grams (0), or MiniLM (1), which needs the Declarative.Embeddings package.</summary>
@@ -197,6 +218,88 @@ namespace Declarative.Generators.Parsing
             if (problem is not null)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidGroupId, location, pipeline.Name, problem));
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// A series task's [Time] (one, required: a DateTime, DateTimeOffset, DateOnly, int or long) and [SeriesId] (at most
+        /// one: an int, long or string); any other task has neither.
+        /// </summary>
+        private static (FeatureModel? SeriesId, FeatureModel? Time) SeriesColumns(
+            INamedTypeSymbol pipeline, INamedTypeSymbol rowType, List<(IPropertySymbol Property, string? Name, int Index)> seriesIds,
+            List<(IPropertySymbol Property, string? Name, int Index)> times, TaskDescriptor task, Location? fallback, List<DiagnosticInfo> diagnostics)
+        {
+            void Report(IPropertySymbol? property, string problem) =>
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSeriesColumn, property?.Locations.FirstOrDefault(l => l.IsInSource) ?? fallback, pipeline.Name, problem));
+
+            if (!task.Definition.Series)
+            {
+                foreach (var (property, _, _) in seriesIds.Concat(times))
+                {
+                    Report(property, $"[SeriesId] and [Time] apply to {TaskDescriptors.Titles(t => t.Definition.Series)}, not {task.Title}; remove it from '{property.Name}' or mark the property [Ignore]");
+                }
+
+                return (null, null);
+            }
+
+            FeatureModel? seriesId = null;
+            FeatureModel? time = null;
+            if (seriesIds.Count > 1)
+            {
+                Report(seriesIds[1].Property, $"{rowType.Name} has {seriesIds.Count} [SeriesId] properties ({string.Join(", ", seriesIds.Select(g => g.Property.Name))}); a row belongs to one series");
+            }
+            else if (seriesIds.Count == 1)
+            {
+                var (property, name, index) = seriesIds[0];
+                var valueType = ValueTypeOf(property.Type);
+                if (valueType is ValueType.String or ValueType.Int32 or ValueType.Int64 && !IsNullableValue(property.Type))
+                {
+                    seriesId = new FeatureModel(property.Name, name, index, FeatureKind.Categorical, valueType.Value, false, property.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
+                }
+                else
+                {
+                    Report(property, $"the [SeriesId] property '{property.Name}' is {Display(property.Type)}; a series id is an int, long or string");
+                }
+            }
+
+            if (times.Count != 1)
+            {
+                Report(times.Count == 0 ? null : times[1].Property, times.Count == 0
+                    ? $"{task.Title} needs to know when each row is: mark the time property of {rowType.Name} [Time] (a DateTime, DateTimeOffset, DateOnly, int or long)"
+                    : $"{rowType.Name} has {times.Count} [Time] properties ({string.Join(", ", times.Select(t => t.Property.Name))}); a row has one time");
+            }
+            else
+            {
+                var (property, name, index) = times[0];
+                var valueType = ValueTypeOf(property.Type);
+                var kind = valueType is ValueType.DateTime or ValueType.DateTimeOffset or ValueType.DateOnly ? FeatureKind.Date
+                    : valueType is ValueType.Int32 or ValueType.Int64 ? FeatureKind.Categorical
+                    : (FeatureKind?)null;
+                if (kind is { } k && !IsNullableValue(property.Type))
+                {
+                    var column = property.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.Column);
+                    var format = column is null || k != FeatureKind.Date ? null : AttributeReader.Named<string>(column, "Format");
+                    time = new FeatureModel(property.Name, name, index, k, valueType!.Value, false, property.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), format);
+                }
+                else
+                {
+                    Report(property, $"the [Time] property '{property.Name}' is {Display(property.Type)}; a time is a DateTime, DateTimeOffset, DateOnly, int or long (not nullable: every row has one)");
+                }
+            }
+
+            return (seriesId, time);
+        }
+
+        private static IPropertySymbol? PropertyOf(INamedTypeSymbol type, string name)
+        {
+            for (var t = type; t is not null; t = t.BaseType)
+            {
+                if (t.GetMembers(name).OfType<IPropertySymbol>().FirstOrDefault() is { } property)
+                {
+                    return property;
+                }
             }
 
             return null;

@@ -106,3 +106,18 @@ public sealed class ColumnsAttribute : Attribute
 /// </summary>
 [AttributeUsage(AttributeTargets.Property, AllowMultiple = false, Inherited = true)]
 public sealed class GroupIdAttribute : Attribute;
+
+/// <summary>
+/// Marks the property that names the series a forecasting row belongs to (a sensor, a store): an <see cref="int"/>,
+/// <see cref="long"/> or <see cref="string"/>. Without one, every row is a point of one series.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property, AllowMultiple = false, Inherited = true)]
+public sealed class SeriesIdAttribute : Attribute;
+
+/// <summary>
+/// Marks the property that places a forecasting row in time: a <see cref="DateTime"/>, <see cref="DateTimeOffset"/>
+/// (its clock time) or <see cref="DateOnly"/>, or an <see cref="int"/> or <see cref="long"/> step. A series' times
+/// keep one step (minutes, hours, days, weeks, or whole months); a gap is an error that names where.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property, AllowMultiple = false, Inherited = true)]
+public sealed class TimeAttribute : Attribute;

@@ -29,4 +29,7 @@ public enum MLTask
 
     /// <summary>Learns the joint distribution of a row type and samples new rows (a synthesizer).</summary>
     Synthesis = 7,
+
+    /// <summary>Forecasts the next values of one or many series in time (a [Time] and, for many series, a [SeriesId]).</summary>
+    Forecasting = 8,
 }

@@ -136,3 +136,23 @@ public sealed class SynthesizerAttribute<TRow> : PipelineAttribute
     /// <summary>How the rows are modelled; <see cref="SynthesizerKind.GaussianCopula"/> by default.</summary>
     public SynthesizerKind Kind { get; set; }
 }
+
+/// <summary>
+/// Declares a forecaster of the <c>[Label]</c> of <typeparamref name="TRow"/>: rows are points of one series, or of
+/// many (a <c>[SeriesId]</c>), in time (a <c>[Time]</c>). <c>model.Forecast(...)</c> returns the <see cref="Horizon"/>
+/// steps after a series' last row, each with an interval. The last <see cref="Horizon"/> steps of every series are the
+/// test part, as the M4 competition evaluates (sMAPE, MASE, OWA against Naive2, the interval's coverage); with
+/// <c>[Tune]</c> the model is chosen on rolling origins before it.
+/// </summary>
+/// <typeparam name="TRow">The row type: a [Time], the [Label] to forecast, optionally a [SeriesId].</typeparam>
+public sealed class ForecastingAttribute<TRow> : PipelineAttribute
+{
+    /// <summary>The number of steps to forecast (1 to 10,000): also the length of the test part at the end of every series. Required.</summary>
+    public int Horizon { get; set; }
+
+    /// <summary>The season in steps (48 for a day of half-hours); 0 (the default) infers it from the time step.</summary>
+    public int Season { get; set; }
+
+    /// <summary>The coverage the forecast's interval aims for, strictly between 0 and 1 (0.8 by default).</summary>
+    public double Interval { get; set; } = Schema.ForecastingOptions.DefaultInterval;
+}

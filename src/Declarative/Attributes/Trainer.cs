@@ -116,4 +116,30 @@ public enum Trainer
     /// <summary>The sequential-trees synthesizer (<see cref="SynthesizerKind.SequentialTrees"/>).</summary>
     [SupportedTasks(MLTask.Synthesis)]
     SequentialTrees = 61,
+
+    /// <summary>Seasonal naive: each step's value one season earlier (the last value for a series without a season).</summary>
+    [SupportedTasks(MLTask.Forecasting)]
+    SeasonalNaive = 70,
+
+    /// <summary>
+    /// The M4 competition's Naive2: the last value of the seasonally adjusted series (classical multiplicative
+    /// decomposition, applied when a 90 % autocorrelation test finds the season), the season put back.
+    /// </summary>
+    [SupportedTasks(MLTask.Forecasting)]
+    Naive2 = 71,
+
+    /// <summary>
+    /// Exponential smoothing (ETS with additive errors): level, none / additive / damped trend, with or without an
+    /// additive season, the form chosen by AICc and its smoothing parameters by the one-step error.
+    /// </summary>
+    [SupportedTasks(MLTask.Forecasting)]
+    ExponentialSmoothing = 72,
+
+    /// <summary>The Theta method (theta lines 0 and 2 on the seasonally adjusted series), as the M4 competition's benchmark.</summary>
+    [SupportedTasks(MLTask.Forecasting)]
+    Theta = 73,
+
+    /// <summary>The median, step by step, of exponential smoothing, Theta and seasonal naive.</summary>
+    [SupportedTasks(MLTask.Forecasting)]
+    ForecastCombination = 74,
 }

@@ -84,6 +84,19 @@ public enum AnomalyDetectionMetric
     DetectionRateAtFalsePositiveCount = 2,
 }
 
+/// <summary>Metrics that choose a forecasting model on rolling origins (all lower is better).</summary>
+public enum ForecastingMetric
+{
+    /// <summary>The overall weighted average of sMAPE and MASE, each relative to Naive2's (the M4 competition's ranking). The default.</summary>
+    Owa = 1,
+
+    /// <summary>The symmetric mean absolute percentage error, 0 to 200.</summary>
+    SymmetricMape = 2,
+
+    /// <summary>The mean absolute scaled error: the mean absolute error over the in-sample seasonal naive's.</summary>
+    Mase = 3,
+}
+
 /// <summary>
 /// Tunes the pipeline: searches the <see cref="TrainersAttribute"/> candidates and their hyperparameters on the
 /// training part (cross-validated or on a holdout), then refits the best on the whole training part. With a trial

@@ -21,4 +21,5 @@ namespace Declarative.Evaluation;
 [JsonSerializable(typeof(RankingReport))]
 [JsonSerializable(typeof(SynthesisReport))]
 [JsonSerializable(typeof(AnomalyDetectionReport))]
+[JsonSerializable(typeof(ForecastingReport))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;

@@ -347,7 +347,7 @@ internal static class ReportHtml
         svg text { font-size: 11px; fill: var(--ink); } svg .tick { fill: var(--muted); font-size: 10px; } svg .axis { fill: var(--muted); }
         svg .frame { fill: none; stroke: var(--line); } svg .grid { stroke: var(--line); stroke-width: 0.5; }
         svg .curve { fill: none; stroke: var(--accent); stroke-width: 2; } svg .chance { fill: none; stroke: #9ca3af; stroke-dasharray: 4 3; }
-        svg .dot { fill: var(--accent); fill-opacity: 0.55; } svg .bar { fill: var(--accent); } svg .bar.negative { fill: #dc2626; }
+        svg .dot { fill: var(--accent); fill-opacity: 0.55; } svg .band { fill: var(--accent); fill-opacity: 0.15; stroke: none; } svg .history { fill: none; stroke: var(--ink); stroke-width: 1.5; } svg .bar { fill: var(--accent); } svg .bar.negative { fill: #dc2626; }
         svg .error { stroke: var(--ink); stroke-width: 1; } svg .zero { stroke: #9ca3af; } svg .value { fill: var(--muted); }
         svg .cell { fill: #9ca3af; } svg .cell.diagonal { fill: var(--accent); } svg .count { font-size: 12px; } svg .count.light { fill: #fff; }
         svg .annotation { font-size: 13px; font-weight: 600; fill: var(--accent); }

@@ -32,6 +32,12 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
     /// <summary>Ranking: the group (query) column; rows of a group are ranked against each other and split together.</summary>
     public ColumnSpec<TRow>? GroupId { get; init; }
 
+    /// <summary>The series a forecasting row belongs to (its <c>[SeriesId]</c>), or <see langword="null"/> when the data is one series.</summary>
+    public ColumnSpec<TRow>? SeriesId { get; init; }
+
+    /// <summary>A forecasting row's time (its <c>[Time]</c>): a date read whole, or an integer step read as its text.</summary>
+    public ColumnSpec<TRow>? Time { get; init; }
+
     /// <summary>How the data file is written.</summary>
     public DataFormat Format { get; init; }
 
@@ -114,7 +120,7 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
 
     /// <summary>Every loaded column: the label first (when there is one), then the features.</summary>
     public IEnumerable<ColumnSpec<TRow>> Columns =>
-        (Label is null ? [] : new[] { Label }).Concat(GroupId is null ? [] : [GroupId]).Concat(Features);
+        (Label is null ? [] : new[] { Label }).Concat(GroupId is null ? [] : [GroupId]).Concat(SeriesId is null ? [] : [SeriesId]).Concat(Time is null ? [] : [Time]).Concat(Features);
 
     /// <summary>
     /// A hash of what a trained model depends on: the task, the label and the features with their kinds and types.

@@ -53,6 +53,12 @@ internal sealed class TaskDefinition(MLTask task, string attributeName, string t
     /// <summary>Whether the task samples rows rather than predicting them (a synthesizer).</summary>
     public bool Generative { get; init; }
 
+    /// <summary>
+    /// Whether rows are points of series in time: the row has a [Time] and may have a [SeriesId], and the model forecasts
+    /// a series' next steps instead of predicting a row.
+    /// </summary>
+    public bool Series { get; init; }
+
     /// <summary>The enum in <c>Declarative</c> whose members name the task's tuning metrics (none for a generative task).</summary>
     public string MetricEnum { get; init; } = "";
 

@@ -176,8 +176,24 @@ internal static class TaskDefinitions
         OptionsType = "SynthesisOptions",
     };
 
+    public static readonly TaskDefinition Forecasting = new(MLTask.Forecasting, "Forecasting", "forecasting", LabelStorage.Numeric)
+    {
+        LabelTypes = ["Single", "Double", "Int32", "Int64"],
+        FaceType = "Forecaster",
+        ReportType = "ForecastingReport",
+        ExpectedLabels = "float, double, int or long",
+        Series = true,
+        MetricEnum = "ForecastingMetric",
+        HeadlineMetric = "Owa",
+        LowerIsBetterMetrics = ["Owa", "SymmetricMape", "Mase"],
+        Scores = ScoreLayout.None,
+        DefaultTrainer = "ForecastCombination",
+        TextTrainer = "ForecastCombination",
+        OptionsType = "ForecastingOptions",
+    };
+
     /// <summary>Every task, in the order of <see cref="MLTask"/>.</summary>
-    public static TaskDefinition[] All { get; } = [BinaryClassification, MulticlassClassification, Regression, Ranking, Clustering, AnomalyDetection, Synthesis];
+    public static TaskDefinition[] All { get; } = [BinaryClassification, MulticlassClassification, Regression, Ranking, Clustering, AnomalyDetection, Synthesis, Forecasting];
 
     /// <summary>The definition of <paramref name="task"/>.</summary>
     public static TaskDefinition For(MLTask task) =>

@@ -86,3 +86,48 @@ public sealed class SynthesisOptions : TaskOptions
         }
     }
 }
+
+/// <summary>Forecasting's options (<see cref="ForecastingAttribute{TRow}"/>).</summary>
+public sealed class ForecastingOptions : TaskOptions
+{
+    /// <summary>The interval's coverage when the declaration gives none.</summary>
+    public const double DefaultInterval = 0.8;
+
+    /// <summary>The longest horizon.</summary>
+    public const int MaxHorizon = 10_000;
+
+    /// <summary>The longest season.</summary>
+    public const int MaxSeason = 10_000;
+
+    /// <summary>The number of steps forecast, and held out at the end of every series as the test part.</summary>
+    public int Horizon { get; init; } = 1;
+
+    /// <summary>The season in steps, or 0 to infer it from the time step.</summary>
+    public int Season { get; init; }
+
+    /// <summary>The coverage the interval aims for, strictly between 0 and 1.</summary>
+    public double Interval { get; init; } = DefaultInterval;
+
+    /// <inheritdoc/>
+    internal override IEnumerable<string> Signature() =>
+        [string.Create(CultureInfo.InvariantCulture, $"forecast:{Horizon}:{Season}:{Interval:R}")];
+
+    /// <inheritdoc/>
+    internal override void Validate(string pipeline)
+    {
+        if (Horizon < 1 || Horizon > MaxHorizon)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Horizon), Horizon, $"Pipeline '{pipeline}': Horizon is 1 to {MaxHorizon}.");
+        }
+
+        if (Season < 0 || Season > MaxSeason)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Season), Season, $"Pipeline '{pipeline}': Season is 0 (inferred) to {MaxSeason}.");
+        }
+
+        if (Interval is not (> 0 and < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Interval), Interval, $"Pipeline '{pipeline}': Interval is a coverage strictly between 0 and 1.");
+        }
+    }
+}

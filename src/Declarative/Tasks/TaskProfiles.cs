@@ -12,6 +12,7 @@ internal static class TaskProfiles
         new ClusteringProfile(),
         new AnomalyDetectionProfile(),
         new SynthesisProfile(),
+        new ForecastingProfile(),
     ];
 
     /// <summary>The profile of <paramref name="task"/>.</summary>

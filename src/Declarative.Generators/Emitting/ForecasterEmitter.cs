@@ -1,0 +1,101 @@
+using Declarative.Generators.Helpers;
+using Declarative.Generators.Model;
+using Declarative.Generators.Tasks;
+
+namespace Declarative.Generators.Emitting
+{
+    /// <summary>
+    /// Writes the members of a series task's pipeline (a forecaster): training and loading as every task has, then
+    /// <c>Forecast</c> instead of <c>Predict</c>, returning the nested <c>Point</c> typed by the row's [Time].
+    /// </summary>
+    internal static class ForecasterEmitter
+    {
+        public static void WriteMembers(SourceWriter writer, PipelineModel model, TaskDescriptor task)
+        {
+            var name = Identifiers.Escape(model.ClassName);
+            var row = model.RowType;
+            var core = $"global::Declarative.{task.RuntimeType}<{row}>";
+            var rows = $"global::System.Collections.Generic.IEnumerable<{row}>";
+            var points = "global::System.Collections.Generic.IReadOnlyList<Point>";
+            var time = model.Time!;
+
+            writer.WriteLine($"private readonly {core} _pipeline;");
+            writer.WriteLine();
+            writer.WriteLine($"private {name}({core} pipeline) => _pipeline = pipeline;");
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>The trained forecaster behind this model, for uses the typed members do not cover.</summary>");
+            writer.WriteLine($"public {core} Pipeline => _pipeline;");
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>The number of steps each forecast holds.</summary>");
+            writer.WriteLine("public int Horizon => _pipeline.Horizon;");
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>Trains on the data file: the last Horizon steps of every series are the test part.</summary>");
+            writer.WriteLine("/// <param name=\"dataPath\">The data file; <see langword=\"null\"/> uses the one the attribute names.</param>");
+            writer.WriteLine($"public static {name} Train(string? dataPath = null) => new({core}.Train(Spec, dataPath));");
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>Trains on rows in memory: the last Horizon steps of every series are the test part.</summary>");
+            writer.WriteLine($"public static {name} Train({rows} rows) => new({core}.Train(Spec, rows));");
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>Loads the forecaster that <c>dotnet build</c> trained for this pipeline, from beside the app.</summary>");
+            writer.WriteLine($"public static {name} Load() => Load(global::Declarative.Artifacts.ModelArtifacts.Locate(Spec));");
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>Loads a forecaster saved by <see cref=\"Save(string)\"/>, checking it was trained for this row schema.</summary>");
+            writer.WriteLine($"public static {name} Load(string path) => new({core}.Load(Spec, path));");
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>Saves the forecaster to a file, written whole or not at all.</summary>");
+            writer.WriteLine("public void Save(string path) => _pipeline.Save(path);");
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>Saves the forecaster to a stream.</summary>");
+            writer.WriteLine("public void Save(global::System.IO.Stream stream) => _pipeline.Save(stream);");
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>The Horizon steps after the last row of the data's one series, with the interval. Safe to call from many threads at once.</summary>");
+            writer.WriteLine("/// <exception cref=\"global::System.InvalidOperationException\">The data holds several series: name one.</exception>");
+            writer.WriteLine($"public {points} Forecast() => _pipeline.SeriesIds.Count == 1");
+            writer.WriteLine("    ? Forecast(_pipeline.SeriesIds[0])");
+            writer.WriteLine("    : throw new global::System.InvalidOperationException($\"Pipeline {Spec.Name} forecasts {_pipeline.SeriesIds.Count} series: name one, Forecast(seriesId).\");");
+            writer.WriteLine();
+            writer.WriteLine($"/// <summary>The Horizon steps after the last row of series <paramref name=\"seriesId\"/>{(model.SeriesId is null ? " (the data's one series is \"\")" : "")}, with the interval. Safe to call from many threads at once.</summary>");
+            writer.WriteLine($"public {points} Forecast(string seriesId) => Typed(_pipeline.Forecast(seriesId));");
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>The Horizon steps after the last of <paramref name=\"history\"/> (one series, at least two seasons long), the model fitted to it now.</summary>");
+            writer.WriteLine($"public {points} Forecast({rows} history) => Typed(_pipeline.Forecast(history));");
+            writer.WriteLine();
+            writer.WriteLine($"/// <summary>The report: the last Horizon steps of every series against each model's forecast (sMAPE, MASE, OWA against Naive2, the interval's coverage).</summary>");
+            writer.WriteLine($"public global::Declarative.Evaluation.{task.ReportType} Evaluate() => _pipeline.Evaluate();");
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>Writes the report as one self-contained HTML page.</summary>");
+            writer.WriteLine("public void SaveReport(string path) => _pipeline.SaveReport(path);");
+            writer.WriteLine();
+            PipelineEmitter.WriteDeclaredMembers(writer, model, core);
+
+            writer.WriteLine($"private static {points} Typed(global::System.Collections.Generic.IReadOnlyList<global::Declarative.ForecastPoint> points)");
+            writer.OpenBlock();
+            writer.WriteLine("var typed = new Point[points.Count];");
+            writer.WriteLine("for (var i = 0; i < typed.Length; i++)");
+            writer.OpenBlock();
+            writer.WriteLine("var p = points[i];");
+            writer.WriteLine($"typed[i] = new Point({TimeOf(time, "p.Time")}, p.Value, p.Lower, p.Upper);");
+            writer.CloseBlock();
+            writer.WriteLine();
+            writer.WriteLine("return typed;");
+            writer.CloseBlock();
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>One forecast step: its time, the forecast, and the interval around it.</summary>");
+            writer.WriteLine($"/// <param name=\"Time\">The step's time, as {Identifiers.Escape(time.PropertyName)} is.</param>");
+            writer.WriteLine("/// <param name=\"Value\">The forecast.</param>");
+            writer.WriteLine("/// <param name=\"Lower\">The interval's lower bound.</param>");
+            writer.WriteLine("/// <param name=\"Upper\">The interval's upper bound.</param>");
+            writer.WriteLine($"public sealed record Point({time.TypeName} Time, double Value, double Lower, double Upper);");
+        }
+
+        /// <summary>The [Time] property's value from the runtime's ticks or step number.</summary>
+        private static string TimeOf(FeatureModel time, string value) => time.ValueType switch
+        {
+            ValueType.DateTime => $"new global::System.DateTime({value})",
+            ValueType.DateTimeOffset => $"new global::System.DateTimeOffset(new global::System.DateTime({value}), global::System.TimeSpan.Zero)",
+            ValueType.DateOnly => $"global::System.DateOnly.FromDateTime(new global::System.DateTime({value}))",
+            ValueType.Int32 => $"checked((int){value})",
+            _ => value,
+        };
+    }
+}

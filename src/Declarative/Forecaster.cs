@@ -1,0 +1,306 @@
+using System.Diagnostics;
+using System.Globalization;
+using Declarative.Artifacts;
+using Declarative.Data;
+using Declarative.Evaluation;
+using Declarative.Forecasting;
+using Declarative.Schema;
+using Declarative.Training;
+using Declarative.Tuning;
+
+namespace Declarative;
+
+/// <summary>
+/// A trained forecaster of <typeparamref name="TRow"/>'s series: each series' next steps with an interval, from its
+/// whole history (<see cref="Forecast(string)"/>) or from a history given now (<see cref="Forecast(IEnumerable{TRow})"/>).
+/// Thread-safe; plain C# (no ML.NET model), so it runs wherever .NET does. The build writes it as
+/// <c>&lt;Name&gt;.mlnet</c> like every task's, with its manifest and report.
+/// </summary>
+/// <typeparam name="TRow">The row type.</typeparam>
+public sealed class Forecaster<TRow> : ITrainedPipeline
+{
+    private readonly ForecastSettings _settings;
+    private readonly double[] _quantiles;
+    private readonly Dictionary<string, SeriesForecast> _forecasts;
+    private readonly TrainingData? _data;
+    private ForecastingReport? _report;
+
+    private Forecaster(PipelineSpec<TRow> spec, Trainer model, ForecastSettings settings, double[] quantiles, IReadOnlyList<SeriesForecast> forecasts, TrainingData? data, ForecastingReport? report, TimeSpan? trainingTime)
+    {
+        Spec = spec;
+        Trainer = model;
+        _settings = settings;
+        _quantiles = quantiles;
+        _forecasts = forecasts.ToDictionary(f => f.Id, StringComparer.Ordinal);
+        SeriesIds = forecasts.Select(f => f.Id).ToArray();
+        _data = data;
+        _report = report;
+        TrainingTime = trainingTime;
+    }
+
+    /// <summary>The pipeline the forecaster was trained for.</summary>
+    public PipelineSpec<TRow> Spec { get; }
+
+    /// <inheritdoc/>
+    public string Name => Spec.Name;
+
+    /// <summary>The forecasting model: the first declared, or the one <c>[Tune]</c> chose on rolling origins.</summary>
+    public Trainer Trainer { get; }
+
+    /// <summary>The number of steps each forecast holds.</summary>
+    public int Horizon => _settings.Horizon;
+
+    /// <summary>The season the models use, in steps (1: none).</summary>
+    public int Season => _settings.Season;
+
+    /// <summary>The coverage the interval aims for.</summary>
+    public double Interval => _settings.Interval;
+
+    /// <summary>The series the forecaster was trained on, in the order of their first row (one empty id without a [SeriesId]).</summary>
+    public IReadOnlyList<string> SeriesIds { get; }
+
+    /// <inheritdoc/>
+    public string? DataPath => _data?.Path;
+
+    /// <inheritdoc/>
+    public TimeSpan? TrainingTime { get; }
+
+    /// <inheritdoc/>
+    public IReadOnlyDictionary<string, string> Hyperparameters => new SortedDictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Horizon"] = _settings.Horizon.ToString(CultureInfo.InvariantCulture),
+        ["Season"] = _settings.Season.ToString(CultureInfo.InvariantCulture),
+        ["Interval"] = _settings.Interval.ToString("R", CultureInfo.InvariantCulture),
+    };
+
+    /// <inheritdoc/>
+    public IReadOnlyList<TrialResult> Trials => [];
+
+    /// <inheritdoc/>
+    public IReadOnlyList<EnsembleMember> Ensemble => [];
+
+    /// <summary>The test metrics (sMAPE, MASE, OWA against Naive2, the interval's coverage); empty for a loaded model until <see cref="Evaluate()"/>.</summary>
+    public IReadOnlyDictionary<string, double> TestMetricValues => _report?.TestMetrics ?? new Dictionary<string, double>();
+
+    /// <summary>Trains on the declared data file (or <paramref name="dataPath"/>): the last <c>Horizon</c> steps of every series are the test part.</summary>
+#pragma warning disable RS0026, RS0027 // Train(spec, rows, options) overloads by type.
+    public static Forecaster<TRow> Train(PipelineSpec<TRow> spec, string? dataPath = null, TrainOptions? options = null)
+    {
+        Validate(spec);
+        return Fitted(spec, PipelineTrainer.LoadDeclared(spec, dataPath));
+    }
+
+    /// <summary>Trains on rows in memory: the last <c>Horizon</c> steps of every series are the test part.</summary>
+    public static Forecaster<TRow> Train(PipelineSpec<TRow> spec, IEnumerable<TRow> rows, TrainOptions? options = null)
+#pragma warning restore RS0026, RS0027
+    {
+        Validate(spec);
+        ArgumentNullException.ThrowIfNull(rows);
+        return Fitted(spec, PipelineTrainer.FromRows(spec, rows, null));
+    }
+
+    /// <summary>Loads a forecaster saved by <see cref="Save(string)"/>, checking it was trained for this row schema.</summary>
+    public static Forecaster<TRow> Load(PipelineSpec<TRow> spec, string path)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!File.Exists(path))
+        {
+            throw new ModelFileException(path, "The model file was not found.");
+        }
+
+        var length = new FileInfo(path).Length;
+        if (length == 0 || length > ForecasterFile.MaxFileBytes)
+        {
+            throw new ModelFileException(path, length == 0 ? "The model file is empty (or not a regular file)." : $"The model file is {length:N0} bytes, more than Declarative reads.");
+        }
+
+        using var stream = File.OpenRead(path);
+        var file = ForecasterFile.Read(stream, path);
+        if (file.SchemaHash != spec.SchemaHash)
+        {
+            throw new ModelFileException(path,
+                $"The forecaster was trained for another row schema (pipeline {file.Pipeline}, schema {file.SchemaHash}) than pipeline {spec.Name} has now (schema {spec.SchemaHash}). Train it again.");
+        }
+
+        try
+        {
+            return new Forecaster<TRow>(spec, file.Model, file.Settings(), file.Quantiles, file.Series, null, null, null);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ModelFileException(path, e.Message, e);
+        }
+    }
+
+    /// <summary>The <see cref="Horizon"/> steps after the last row of series <paramref name="seriesId"/> of the training data, with the interval.</summary>
+    /// <exception cref="ArgumentException">No series of the training data has that id.</exception>
+    public IReadOnlyList<ForecastPoint> Forecast(string seriesId)
+    {
+        ArgumentNullException.ThrowIfNull(seriesId);
+        if (!_forecasts.TryGetValue(seriesId, out var forecast))
+        {
+            var known = string.Join(", ", SeriesIds.Take(5).Select(id => $"'{id}'"));
+            throw new ArgumentException($"Pipeline {Name} has no series '{seriesId}' (it was trained on {SeriesIds.Count:N0}: {known}{(SeriesIds.Count > 5 ? ", ..." : "")}); forecast from rows of the series instead.", nameof(seriesId));
+        }
+
+        return Points(forecast);
+    }
+
+    /// <summary>
+    /// The <see cref="Horizon"/> steps after the last of <paramref name="history"/> (one series, at the trained step, at
+    /// least two seasons long), the model fitted to it now, with the interval the training calibrated.
+    /// </summary>
+    /// <exception cref="DataFileException">The history is not one regular series long enough to forecast from.</exception>
+    public IReadOnlyList<ForecastPoint> Forecast(IEnumerable<TRow> history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        const string source = "(history)";
+        var table = RowTable.From(Spec, history, source);
+        var (series, step) = SeriesReader.Read(Spec, table, source);
+        if (series.Count != 1)
+        {
+            throw new ArgumentException($"Pipeline {Name} forecasts one series at a time; the history holds {series.Count:N0} ({string.Join(", ", series.Take(3).Select(s => $"'{s.Id}'"))}).", nameof(history));
+        }
+
+        SeriesReader.RequireLength(series, source, Math.Max(2 * _settings.Season, 2), "two seasons");
+        if (series[0].Length > 2 && step != _settings.Step)
+        {
+            throw new DataFileException(source, null, null, $"The history's step is {step.Describe(step.IsCalendar || Dates)}, not the trained {_settings.Step.Describe(Dates)}.");
+        }
+
+        return Points(ForecastTraining.Final(series[0], Trainer, _settings, _quantiles));
+    }
+
+    /// <summary>The report: the test part of every series against each model's forecast; a loaded model trains again on the declared data to write it.</summary>
+    public ForecastingReport Evaluate() => _report ??= Fitted(Spec, PipelineTrainer.LoadDeclared(Spec, null)).Evaluate();
+
+    /// <inheritdoc/>
+    EvaluationReport ITrainedPipeline.Evaluate(string? dataPath) => dataPath is null
+        ? Evaluate()
+        : throw new NotSupportedException($"Pipeline {Spec.Name}: a forecaster's report is about the last Horizon steps of its own series.");
+
+    /// <summary>Writes the report as one self-contained HTML page.</summary>
+    public void SaveReport(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        AtomicFile.WriteText(path, Reports.ReportHtml.Render(Evaluate(), Tasks.TaskProfiles.For(Spec.Task)));
+    }
+
+    /// <summary>Saves the model to a file, written whole or not at all.</summary>
+    public void Save(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ToFile().Save(path);
+    }
+
+    /// <summary>Saves the model to a stream.</summary>
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ToFile().Write(stream);
+    }
+
+    /// <inheritdoc/>
+    void ITrainedPipeline.SaveOnnx(string path) => throw new NotSupportedException($"Pipeline {Spec.Name}: a forecaster has no ONNX form.");
+
+    /// <inheritdoc/>
+    Microsoft.ML.ITransformer ITrainedPipeline.Model => throw new NotSupportedException($"Pipeline {Spec.Name}: a forecaster has no ML.NET model.");
+
+    /// <inheritdoc/>
+    TrainingData? ITrainedPipeline.TrainedOn => _data;
+
+    /// <inheritdoc/>
+    IReadOnlyList<DataWarning> ITrainedPipeline.ReadingWarnings() => _data is null ? [] : DataProfiler.ReadingWarnings(_data.Table).ToArray();
+
+    /// <inheritdoc/>
+    Scoring.PortableModel ITrainedPipeline.ToPortable() => throw new NotSupportedException($"Pipeline {Spec.Name}: a forecaster is plain C# already; it has no portable scorer file.");
+
+    private bool Dates => Spec.Time?.Kind == ColumnKind.DateValue;
+
+    private static IReadOnlyList<ForecastPoint> Points(SeriesForecast forecast) =>
+        forecast.Times.Select((t, j) => new ForecastPoint(t, forecast.Values[j], forecast.Lower[j], forecast.Upper[j])).ToArray();
+
+    private static void Validate(PipelineSpec<TRow> spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        spec.Expect(MLTask.Forecasting);
+        if (spec.Time is null || spec.Label is null)
+        {
+            throw new ArgumentException($"Pipeline '{spec.Name}' needs a [Time] and a [Label] to forecast.", nameof(spec));
+        }
+
+        if (spec.Trainers.Count == 0 || spec.Trainers.Any(t => !ForecastMethods.IsForecaster(t)))
+        {
+            throw new ArgumentException($"Pipeline '{spec.Name}': a forecaster's trainers are {string.Join(", ", ForecastMethods.All)}.", nameof(spec));
+        }
+
+        spec.OptionsOr<ForecastingOptions>().Validate(spec.Name);
+    }
+
+    private static Forecaster<TRow> Fitted(PipelineSpec<TRow> spec, TrainingData data)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var options = spec.OptionsOr<ForecastingOptions>();
+        var (series, step) = SeriesReader.Read(spec, data.Table, data.Path);
+        var season = options.Season > 0 ? options.Season : step.DefaultSeason();
+        SeriesReader.RequireLength(series, data.Path, 2 * season + options.Horizon,
+            string.Create(CultureInfo.InvariantCulture, $"two seasons and the horizon need (Season {season}, Horizon {options.Horizon}): give a longer history, a shorter Horizon or Season, or leave the series out"));
+        var settings = new ForecastSettings(options.Horizon, season, options.Interval, step);
+
+        // With [Tune], the declared models compete (every forecasting model when one is declared); without, the first is the model.
+        IReadOnlyList<Trainer> candidates = spec.Tuning is null ? [spec.Trainers[0]] : spec.Trainers.Count > 1 ? spec.Trainers : ForecastMethods.All;
+        var outcome = ForecastTraining.Train(series, settings, candidates, spec.Tuning?.MetricFor(TaskDefinitions.For(spec.Task).HeadlineMetric));
+        var forecaster = new Forecaster<TRow>(spec, outcome.Method, settings, outcome.Quantiles, outcome.Forecasts, data, null, stopwatch.Elapsed);
+        forecaster._report = forecaster.Report(data, series, outcome, step);
+        return forecaster;
+    }
+
+    private ForecastingReport Report(TrainingData data, IReadOnlyList<TimeSeries> series, ForecastOutcome outcome, TimeStep step)
+    {
+        var chosen = outcome.Test.First(s => s.Method == outcome.Method);
+        var metrics = new SortedDictionary<string, double>(StringComparer.Ordinal)
+        {
+            ["Owa"] = chosen.Owa,
+            ["SymmetricMape"] = chosen.SymmetricMape,
+            ["Mase"] = chosen.Mase,
+            ["Coverage"] = outcome.Coverage,
+        };
+        var h = _settings.Horizon;
+        var testRows = series.Count * h;
+        var basics = new ReportBasics(
+            Spec.Name, Spec.Task, Trainer, Hyperparameters, Path.GetFileName(data.Path), data.Table.RowCount - testRows, testRows,
+            TaskDefinitions.For(Spec.Task).HeadlineMetric, metrics, [], [], DataProfiler.Profile(Spec, data.Table), []);
+        var models = outcome.Test
+            .OrderBy(s => s.Method != outcome.Method)
+            .Select(s => outcome.Validation.First(v => v.Method == s.Method) is var v
+                ? new ForecastScore(s.Method, v.SymmetricMape, v.Mase, v.Owa, s.SymmetricMape, s.Mase, s.Owa)
+                : null!)
+            .ToArray();
+        var samples = series.Take(4).Select((one, i) =>
+        {
+            var window = outcome.TestWindows[i];
+            var (lower, upper) = window.Bands!.Value;
+            var cut = one.Length - h;
+            return new ForecastSample(one.Id, one.Values[Math.Max(0, cut - 3 * h)..cut], one.Values[cut..], window.Forecasts[outcome.Method].Values, lower, upper);
+        }).ToArray();
+        var summary = new ForecastSummary(series.Count, h, _settings.Season, step.Describe(Dates), _settings.Interval, outcome.Coverage, outcome.Origins);
+        return new ForecastingReport(basics, summary, models, outcome.StepErrors, samples);
+    }
+
+    private ForecasterFile ToFile() => new()
+    {
+        Pipeline = Spec.Name,
+        SchemaHash = Spec.SchemaHash,
+        Schema = Spec.SchemaSignature(),
+        DeclarativeVersion = ModelFile.DeclarativeVersion,
+        Model = Trainer,
+        Horizon = _settings.Horizon,
+        Season = _settings.Season,
+        Interval = _settings.Interval,
+        StepTicks = _settings.Step.Ticks,
+        StepMonths = _settings.Step.Months,
+        Quantiles = _quantiles,
+        Series = SeriesIds.Select(id => _forecasts[id]).ToArray(),
+    };
+}

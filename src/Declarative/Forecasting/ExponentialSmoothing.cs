@@ -1,0 +1,166 @@
+namespace Declarative.Forecasting;
+
+/// <summary>
+/// Exponential smoothing in its state-space form with additive errors (ETS): a level, optionally an additive or damped
+/// trend, optionally an additive season. Each form's smoothing parameters minimise the one-step squared error
+/// (Nelder–Mead, inside the usual bounds); the form with the lowest AICc is the model.
+/// </summary>
+internal static class ExponentialSmoothing
+{
+    /// <summary>The forms tried: trend none / additive / damped, each without and (for a seasonal step) with a season.</summary>
+    public static EtsFit Fit(double[] y, int season)
+    {
+        var seasonal = season > 1 && y.Length >= 2 * season + 2;
+        EtsFit? best = null;
+        foreach (var trend in (EtsTrend[])[EtsTrend.None, EtsTrend.Additive, EtsTrend.Damped])
+        {
+            foreach (var withSeason in seasonal ? (bool[])[false, true] : [false])
+            {
+                var fit = FitForm(y, trend, withSeason ? season : 1);
+                if (fit is not null && (best is null || fit.Aicc < best.Aicc))
+                {
+                    best = fit;
+                }
+            }
+        }
+
+        return best ?? FitForm(y, EtsTrend.None, 1) ?? throw new InvalidOperationException("Exponential smoothing could not be fitted.");
+    }
+
+    private static EtsFit? FitForm(double[] y, EtsTrend trend, int season)
+    {
+        var n = y.Length;
+        var (level, slope, seasons) = Initial(y, trend, season);
+        var parameters = 1 + (trend == EtsTrend.None ? 0 : 1) + (season > 1 ? 1 : 0) + (trend == EtsTrend.Damped ? 1 : 0);
+        var k = parameters + 1 + (trend == EtsTrend.None ? 0 : 1) + (season > 1 ? season - 1 : 0);
+        if (n <= k + 1)
+        {
+            return null;
+        }
+
+        double Loss(double[] u)
+        {
+            var p = Parameters(u, trend, season);
+            return Run(y, p, level, slope, seasons, out _);
+        }
+
+        var start = new double[parameters];
+        start[0] = Logit(0.3);
+        var (best, _) = NelderMead.Minimize(Loss, start);
+        var smoothing = Parameters(best, trend, season);
+        var sse = Run(y, smoothing, level, slope, seasons, out var final);
+        if (!double.IsFinite(sse))
+        {
+            return null;
+        }
+
+        var aicc = n * Math.Log(Math.Max(sse, 1e-300) / n) + 2 * k + 2.0 * k * (k + 1) / (n - k - 1);
+        return new EtsFit(trend, season, smoothing, final, aicc);
+    }
+
+    /// <summary>
+    /// Runs the recursions over the series from the initial states, returning the sum of squared one-step errors and
+    /// the final states.
+    /// </summary>
+    private static double Run(double[] y, EtsParameters p, double level, double slope, double[] initialSeasons, out EtsState final)
+    {
+        var m = initialSeasons.Length;
+        var seasons = (double[])initialSeasons.Clone();
+        var sse = 0.0;
+        for (var t = 0; t < y.Length; t++)
+        {
+            var s = m > 0 ? seasons[t % m] : 0;
+            var error = y[t] - (level + p.Phi * slope + s);
+            sse += error * error;
+            var newLevel = level + p.Phi * slope + p.Alpha * error;
+            slope = p.Phi * slope + p.Beta * error;
+            level = newLevel;
+            if (m > 0)
+            {
+                seasons[t % m] = s + p.Gamma * error;
+            }
+        }
+
+        final = new EtsState(level, slope, seasons, y.Length);
+        return double.IsFinite(sse) ? sse : double.MaxValue;
+    }
+
+    /// <summary>Heuristic initial states: the first season's mean level, the slope between the first two seasons, the first season's deviations.</summary>
+    private static (double Level, double Slope, double[] Seasons) Initial(double[] y, EtsTrend trend, int season)
+    {
+        var m = season > 1 ? season : 0;
+        if (m == 0)
+        {
+            var slope0 = trend == EtsTrend.None || y.Length < 2 ? 0 : y[1] - y[0];
+            return (y[0], slope0, []);
+        }
+
+        var first = y.AsSpan(0, m).ToArray().Average();
+        var second = y.Length >= 2 * m ? y.AsSpan(m, m).ToArray().Average() : first;
+        var slope = trend == EtsTrend.None ? 0 : (second - first) / m;
+        var seasons = new double[m];
+        for (var i = 0; i < m; i++)
+        {
+            seasons[i] = y[i] - first;
+        }
+
+        return (first - slope * (m - 1) / 2.0, slope, seasons);
+    }
+
+    /// <summary>Maps the optimiser's free values into the admissible region: 0 &lt; β &lt; α &lt; 1, 0 &lt; γ &lt; 1 − α, 0.8 ≤ φ ≤ 0.98.</summary>
+    private static EtsParameters Parameters(double[] u, EtsTrend trend, int season)
+    {
+        var alpha = 1e-4 + 0.9998 * Sigmoid(u[0]);
+        var i = 1;
+        var beta = trend == EtsTrend.None ? 0 : alpha * Sigmoid(u[i++]);
+        var gamma = season > 1 ? (1 - alpha) * Sigmoid(u[i++]) : 0;
+        var phi = trend switch
+        {
+            EtsTrend.None => 0,
+            EtsTrend.Additive => 1,
+            _ => 0.8 + 0.18 * Sigmoid(u[i]),
+        };
+        return new EtsParameters(alpha, beta, gamma, phi);
+    }
+
+    private static double Sigmoid(double u) => 1 / (1 + Math.Exp(-u));
+
+    private static double Logit(double p) => Math.Log(p / (1 - p));
+}
+
+/// <summary>An ETS model's trend.</summary>
+internal enum EtsTrend
+{
+    None,
+    Additive,
+    Damped,
+}
+
+internal readonly record struct EtsParameters(double Alpha, double Beta, double Gamma, double Phi);
+
+/// <summary>The states after the last point: the level, the slope and the season (indexed by position from the series' start).</summary>
+internal sealed record EtsState(double Level, double Slope, double[] Seasons, int Length);
+
+/// <summary>A fitted ETS form.</summary>
+internal sealed record EtsFit(EtsTrend Trend, int Season, EtsParameters Parameters, EtsState State, double Aicc)
+{
+    /// <summary>The form in ETS notation (error, trend, season): ETS(A,Ad,A).</summary>
+    public string Form => $"ETS(A,{Trend switch { EtsTrend.None => "N", EtsTrend.Additive => "A", _ => "Ad" }},{(Season > 1 ? "A" : "N")})";
+
+    public double[] Forecast(int horizon)
+    {
+        var s = State;
+        var forecast = new double[horizon];
+        var damp = 0.0;
+        var power = 1.0;
+        for (var h = 0; h < horizon; h++)
+        {
+            power *= Parameters.Phi;
+            damp += power;
+            var season = s.Seasons.Length > 0 ? s.Seasons[(s.Length + h) % s.Seasons.Length] : 0;
+            forecast[h] = s.Level + damp * s.Slope + season;
+        }
+
+        return forecast;
+    }
+}

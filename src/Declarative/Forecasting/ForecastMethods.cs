@@ -1,0 +1,109 @@
+using System.Globalization;
+
+namespace Declarative.Forecasting;
+
+/// <summary>
+/// The forecasting models, each a function of one series' past: what it forecasts for the next steps, and what it
+/// chose on the way (for the report). Every model but seasonal naive sees the seasonally adjusted series the M4
+/// benchmarks use, except exponential smoothing, whose own season competes by AICc.
+/// </summary>
+internal static class ForecastMethods
+{
+    /// <summary>Every forecasting model, in the order a tuned pipeline tries them.</summary>
+    public static IReadOnlyList<Trainer> All { get; } = [Trainer.SeasonalNaive, Trainer.Naive2, Trainer.ExponentialSmoothing, Trainer.Theta, Trainer.ForecastCombination];
+
+    /// <summary>Whether <paramref name="trainer"/> is a forecasting model.</summary>
+    public static bool IsForecaster(Trainer trainer) => All.Contains(trainer);
+
+    /// <summary>The next <paramref name="horizon"/> values of <paramref name="y"/> by <paramref name="method"/>.</summary>
+    public static MethodForecast Forecast(Trainer method, double[] y, int season, int horizon) => ForecastEach([method], y, season, horizon)[method];
+
+    /// <summary>
+    /// The forecasts of several models from one series, each model fitted once: the combination reuses its members'.
+    /// The result may hold more models than asked for (a combination's members).
+    /// </summary>
+    public static Dictionary<Trainer, MethodForecast> ForecastEach(IReadOnlyList<Trainer> methods, double[] y, int season, int horizon)
+    {
+        var done = new Dictionary<Trainer, MethodForecast>();
+        MethodForecast Get(Trainer method)
+        {
+            if (!done.TryGetValue(method, out var forecast))
+            {
+                forecast = method switch
+                {
+                    Trainer.SeasonalNaive => new(SeasonalNaive(y, season, horizon), season > 1 && y.Length >= season ? $"season {season}" : "last value"),
+                    Trainer.Naive2 => Naive2(y, season, horizon),
+                    Trainer.ExponentialSmoothing => Ets(y, season, horizon),
+                    Trainer.Theta => Theta(y, season, horizon),
+                    Trainer.ForecastCombination => Combination(Get(Trainer.ExponentialSmoothing), Get(Trainer.Theta), Get(Trainer.SeasonalNaive)),
+                    _ => throw new ArgumentOutOfRangeException(nameof(methods), method, "Not a forecasting model."),
+                };
+                done[method] = forecast;
+            }
+
+            return forecast;
+        }
+
+        foreach (var method in methods)
+        {
+            Get(method);
+        }
+
+        return done;
+    }
+
+    /// <summary>The value one season before each step (the last value without a season).</summary>
+    public static double[] SeasonalNaive(double[] y, int season, int horizon)
+    {
+        var m = season > 1 && y.Length >= season ? season : 1;
+        var forecast = new double[horizon];
+        for (var h = 0; h < horizon; h++)
+        {
+            forecast[h] = y[y.Length - m + h % m];
+        }
+
+        return forecast;
+    }
+
+    /// <summary>M4's Naive2: the last seasonally adjusted value, the season put back.</summary>
+    private static MethodForecast Naive2(double[] y, int season, int horizon)
+    {
+        var indices = Seasonality.For(y, season);
+        var adjusted = indices.Adjust(y);
+        var flat = Enumerable.Repeat(adjusted[^1], horizon).ToArray();
+        return new(indices.Restore(flat, y.Length), Adjusted(indices));
+    }
+
+    private static MethodForecast Ets(double[] y, int season, int horizon)
+    {
+        var fit = ExponentialSmoothing.Fit(y, season);
+        var p = fit.Parameters;
+        return new(fit.Forecast(horizon), string.Create(CultureInfo.InvariantCulture, $"{fit.Form}, alpha {p.Alpha:0.###}{(fit.Trend == EtsTrend.None ? "" : $", beta {p.Beta:0.###}")}{(fit.Season > 1 ? $", gamma {p.Gamma:0.###}" : "")}{(fit.Trend == EtsTrend.Damped ? $", phi {p.Phi:0.###}" : "")}"));
+    }
+
+    private static MethodForecast Theta(double[] y, int season, int horizon)
+    {
+        var indices = Seasonality.For(y, season);
+        var (forecast, alpha) = ThetaMethod.Forecast(indices.Adjust(y), horizon);
+        return new(indices.Restore(forecast, y.Length), string.Create(CultureInfo.InvariantCulture, $"theta 2, alpha {alpha:0.###}, {Adjusted(indices)}"));
+    }
+
+    /// <summary>The median, step by step, of exponential smoothing, Theta and seasonal naive: robust to any one of them going astray.</summary>
+    private static MethodForecast Combination(MethodForecast ets, MethodForecast theta, MethodForecast naive)
+    {
+        var forecast = new double[ets.Values.Length];
+        for (var h = 0; h < forecast.Length; h++)
+        {
+            double a = ets.Values[h], b = theta.Values[h], c = naive.Values[h];
+            forecast[h] = Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
+        }
+
+        return new(forecast, $"median of {ets.Detail}; {theta.Detail}; seasonal naive");
+    }
+
+    private static string Adjusted(SeasonalIndices indices) =>
+        indices.Figure.Length == 0 ? "no seasonal adjustment" : string.Create(CultureInfo.InvariantCulture, $"{(indices.Multiplicative ? "multiplicative" : "additive")} season of {indices.Figure.Length}");
+}
+
+/// <summary>A model's forecast and what it chose (its form and parameters, in words).</summary>
+internal sealed record MethodForecast(double[] Values, string Detail);

@@ -1,0 +1,206 @@
+namespace Declarative.Forecasting;
+
+/// <summary>
+/// Trains a forecaster the way the M4 competition evaluates one: the last <c>Horizon</c> points of every series are the
+/// test part, never seen by training or selection; the models are compared on rolling origins before it (each origin
+/// one horizon earlier), where their errors also give the interval (split conformal: a quantile of the scaled absolute
+/// errors at each step ahead). The model then forecasts from each whole series.
+/// </summary>
+internal static class ForecastTraining
+{
+    /// <summary>The steps ahead whose errors are pooled grow until this many are pooled (a few series, few origins).</summary>
+    private const int PooledErrors = 60;
+
+    public static ForecastOutcome Train(IReadOnlyList<TimeSeries> series, ForecastSettings settings, IReadOnlyList<Trainer> candidates, string? selectBy)
+    {
+        var h = settings.Horizon;
+        var m = settings.Season;
+        var origins = Math.Clamp((int)Math.Ceiling(40.0 / series.Count), 2, 10);
+
+        // Naive2 is scored always: OWA is relative to it.
+        var scored = candidates.Append(Trainer.Naive2).Append(Trainer.SeasonalNaive).Distinct().ToArray();
+        var windows = new List<Window>[series.Count];
+        Parallel.For(0, series.Count, s =>
+        {
+            var y = series[s].Values;
+            var train = y.Length - h;
+            windows[s] = [];
+            for (var k = 1; k <= origins; k++)
+            {
+                var origin = train - k * h;
+                if (origin < Math.Max(2 * m, 3))
+                {
+                    break;
+                }
+
+                windows[s].Add(Score(scored, y, origin, h, m));
+            }
+        });
+
+        var validation = Aggregate(scored, windows.SelectMany(w => w).ToList());
+        var chosen = selectBy is null || candidates.Count == 1
+            ? candidates[0]
+            : candidates.MinBy(c => Metric(validation.First(v => v.Method == c), selectBy))!;
+        var quantiles = Quantiles(windows.SelectMany(w => w).Select(w => w.ScaledErrors[chosen]).ToList(), h, settings.Interval);
+
+        var tests = new Window[series.Count];
+        var finals = new SeriesForecast[series.Count];
+        Parallel.For(0, series.Count, s =>
+        {
+            var one = series[s];
+            tests[s] = Score(scored, one.Values, one.Length - h, h, m);
+            var test = tests[s].Forecasts[chosen];
+            tests[s] = tests[s] with { Bands = Bands(test.Values, quantiles, ForecastAccuracy.Scale(one.Values.AsSpan(0, one.Length - h), m)) };
+            finals[s] = Final(one, chosen, settings, quantiles);
+        });
+
+        var test = Aggregate(scored, tests);
+        var covered = 0;
+        for (var s = 0; s < series.Count; s++)
+        {
+            var y = series[s].Values;
+            var (lower, upper) = tests[s].Bands!.Value;
+            for (var j = 0; j < h; j++)
+            {
+                var actual = y[y.Length - h + j];
+                covered += actual >= lower[j] && actual <= upper[j] ? 1 : 0;
+            }
+        }
+
+        var stepErrors = new double[h];
+        for (var j = 0; j < h; j++)
+        {
+            stepErrors[j] = tests.Average(t => t.ScaledErrors[chosen][j]);
+        }
+
+        return new ForecastOutcome(chosen, validation, test, quantiles, (double)covered / (series.Count * h), stepErrors, tests, finals, origins);
+    }
+
+    /// <summary>The model's forecast from a whole series, with its interval (what <c>Forecast</c> returns).</summary>
+    public static SeriesForecast Final(TimeSeries series, Trainer method, ForecastSettings settings, double[] quantiles)
+    {
+        var forecast = ForecastMethods.Forecast(method, series.Values, settings.Season, settings.Horizon);
+        var (lower, upper) = Bands(forecast.Values, quantiles, ForecastAccuracy.Scale(series.Values, settings.Season));
+        var times = new long[settings.Horizon];
+        for (var j = 0; j < times.Length; j++)
+        {
+            times[j] = settings.Step.After(series.Times[^1], j + 1);
+        }
+
+        return new SeriesForecast(series.Id, times, forecast.Values, lower, upper, forecast.Detail);
+    }
+
+    /// <summary>Every model's forecast from the first <paramref name="origin"/> points, against the next <paramref name="h"/>.</summary>
+    private static Window Score(IReadOnlyList<Trainer> methods, double[] y, int origin, int h, int m)
+    {
+        var history = y[..origin];
+        var actual = y.AsSpan(origin, h);
+        var scale = ForecastAccuracy.Scale(history, m);
+        var forecasts = ForecastMethods.ForecastEach(methods, history, m, h);
+        var smape = new Dictionary<Trainer, double>();
+        var mase = new Dictionary<Trainer, double>();
+        var scaled = new Dictionary<Trainer, double[]>();
+        foreach (var (method, forecast) in forecasts)
+        {
+            smape[method] = ForecastAccuracy.Smape(actual, forecast.Values);
+            mase[method] = ForecastAccuracy.Mase(actual, forecast.Values, scale);
+            var errors = new double[h];
+            for (var j = 0; j < h; j++)
+            {
+                errors[j] = Math.Abs(actual[j] - forecast.Values[j]) / scale;
+            }
+
+            scaled[method] = errors;
+        }
+
+        return new Window(forecasts, smape, mase, scaled, null);
+    }
+
+    private static List<MethodScore> Aggregate(IReadOnlyList<Trainer> methods, IReadOnlyList<Window> windows)
+    {
+        if (windows.Count == 0)
+        {
+            return methods.Select(m => new MethodScore(m, double.NaN, double.NaN, double.NaN)).ToList();
+        }
+
+        var naiveSmape = windows.Average(w => w.Smape[Trainer.Naive2]);
+        var naiveMase = windows.Average(w => w.Mase[Trainer.Naive2]);
+        return methods.Select(method =>
+        {
+            var smape = windows.Average(w => w.Smape[method]);
+            var mase = windows.Average(w => w.Mase[method]);
+            return new MethodScore(method, smape, mase, ForecastAccuracy.Owa(smape, mase, naiveSmape, naiveMase));
+        }).ToList();
+    }
+
+    private static double Metric(MethodScore score, string metric) => metric switch
+    {
+        nameof(ForecastingMetric.SymmetricMape) => score.SymmetricMape,
+        nameof(ForecastingMetric.Mase) => score.Mase,
+        _ => score.Owa,
+    } is var value && double.IsFinite(value) ? value : double.MaxValue;
+
+    /// <summary>
+    /// Per step ahead, the <paramref name="level"/> quantile of the scaled absolute errors (the conformal rank
+    /// ⌈(n + 1)·level⌉), pooling neighbouring steps until enough errors are in, and never narrower than an earlier step.
+    /// </summary>
+    internal static double[] Quantiles(IReadOnlyList<double[]> errors, int h, double level)
+    {
+        var quantiles = new double[h];
+        if (errors.Count == 0)
+        {
+            return quantiles;
+        }
+
+        for (var j = 0; j < h; j++)
+        {
+            var pooled = new List<double>();
+            for (var width = 0; width < h && (pooled.Count < PooledErrors || width == 0); width++)
+            {
+                pooled.Clear();
+                for (var i = Math.Max(0, j - width); i <= Math.Min(h - 1, j + width); i++)
+                {
+                    pooled.AddRange(errors.Select(e => e[i]));
+                }
+            }
+
+            pooled.Sort();
+            var rank = Math.Min(pooled.Count, (int)Math.Ceiling((pooled.Count + 1) * level));
+            quantiles[j] = Math.Max(pooled[Math.Max(rank - 1, 0)], j > 0 ? quantiles[j - 1] : 0);
+        }
+
+        return quantiles;
+    }
+
+    private static (double[] Lower, double[] Upper) Bands(double[] forecast, double[] quantiles, double scale)
+    {
+        var lower = new double[forecast.Length];
+        var upper = new double[forecast.Length];
+        for (var j = 0; j < forecast.Length; j++)
+        {
+            lower[j] = forecast[j] - quantiles[j] * scale;
+            upper[j] = forecast[j] + quantiles[j] * scale;
+        }
+
+        return (lower, upper);
+    }
+}
+
+/// <summary>What a forecaster is set to: the steps it forecasts, the season its models use, the interval's coverage and the series' time step.</summary>
+internal sealed record ForecastSettings(int Horizon, int Season, double Interval, TimeStep Step);
+
+/// <summary>Every model's forecast of one window, its errors, and (for the test window) the chosen model's interval.</summary>
+internal sealed record Window(
+    Dictionary<Trainer, MethodForecast> Forecasts, Dictionary<Trainer, double> Smape, Dictionary<Trainer, double> Mase, Dictionary<Trainer, double[]> ScaledErrors,
+    (double[] Lower, double[] Upper)? Bands);
+
+/// <summary>A model's mean sMAPE and MASE over windows, and its OWA against Naive2 on the same windows.</summary>
+internal sealed record MethodScore(Trainer Method, double SymmetricMape, double Mase, double Owa);
+
+/// <summary>A series' forecast: its times, values and interval, and what the model chose for it.</summary>
+internal sealed record SeriesForecast(string Id, long[] Times, double[] Values, double[] Lower, double[] Upper, string Detail);
+
+/// <summary>What training found: the chosen model, the scores on rolling origins and on the test part, the interval's quantiles and the forecasts.</summary>
+internal sealed record ForecastOutcome(
+    Trainer Method, IReadOnlyList<MethodScore> Validation, IReadOnlyList<MethodScore> Test, double[] Quantiles, double Coverage, double[] StepErrors,
+    IReadOnlyList<Window> TestWindows, IReadOnlyList<SeriesForecast> Forecasts, int Origins);

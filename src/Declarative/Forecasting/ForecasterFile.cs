@@ -1,0 +1,76 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Declarative.Artifacts;
+
+namespace Declarative.Forecasting;
+
+/// <summary>
+/// A forecaster's model file (<c>&lt;Name&gt;.mlnet</c>, as every task's): what it was trained for, the chosen model and
+/// its settings, the interval's quantiles by step ahead, and each series' forecast from its whole history. JSON,
+/// written whole or not at all; the same model gives the same bytes.
+/// </summary>
+internal sealed record ForecasterFile
+{
+    public const int CurrentFormat = 1;
+
+    /// <summary>The largest model file read (a hostile file cannot exhaust memory).</summary>
+    public const long MaxFileBytes = 1L << 30;
+
+    public int Format { get; init; } = CurrentFormat;
+
+    public required string Pipeline { get; init; }
+
+    public required string SchemaHash { get; init; }
+
+    public required IReadOnlyList<string> Schema { get; init; }
+
+    public required string DeclarativeVersion { get; init; }
+
+    public required Trainer Model { get; init; }
+
+    public required int Horizon { get; init; }
+
+    public required int Season { get; init; }
+
+    public required double Interval { get; init; }
+
+    public required long StepTicks { get; init; }
+
+    public required int StepMonths { get; init; }
+
+    public required double[] Quantiles { get; init; }
+
+    public required IReadOnlyList<SeriesForecast> Series { get; init; }
+
+    /// <summary>The settings, after checking the file's parts fit together (a damaged file is an error here, not a wrong forecast later).</summary>
+    public ForecastSettings Settings()
+    {
+        var fits = Format == CurrentFormat && ForecastMethods.IsForecaster(Model) && Horizon >= 1 && Season >= 1 && Interval is > 0 and < 1
+            && (StepTicks > 0) != (StepMonths > 0) && Quantiles?.Length == Horizon && Quantiles.All(q => double.IsFinite(q) && q >= 0)
+            && Series is not null && Series.All(s => s?.Id is not null && s.Times?.Length == Horizon && s.Values?.Length == Horizon && s.Lower?.Length == Horizon && s.Upper?.Length == Horizon);
+        return fits
+            ? new ForecastSettings(Horizon, Season, Interval, new TimeStep(StepTicks, StepMonths))
+            : throw new InvalidDataException($"The forecaster file of {Pipeline} is damaged: its model, step, quantiles or forecasts do not fit its horizon of {Horizon}.");
+    }
+
+    public void Write(Stream stream) => JsonSerializer.Serialize(stream, this, ForecasterJsonContext.Default.ForecasterFile);
+
+    public void Save(string path) => AtomicFile.Write(path, Write);
+
+    public static ForecasterFile Read(Stream stream, string source)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(stream, ForecasterJsonContext.Default.ForecasterFile)
+                ?? throw new ModelFileException(source, "The forecaster file is empty.");
+        }
+        catch (JsonException e)
+        {
+            throw new ModelFileException(source, $"The file is not a forecaster model Declarative wrote ({e.Message}).", e);
+        }
+    }
+}
+
+[JsonSourceGenerationOptions(WriteIndented = false, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(ForecasterFile))]
+internal sealed partial class ForecasterJsonContext : JsonSerializerContext;

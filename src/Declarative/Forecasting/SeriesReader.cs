@@ -1,0 +1,111 @@
+using System.Globalization;
+using Declarative.Data;
+using Declarative.Schema;
+
+namespace Declarative.Forecasting;
+
+/// <summary>
+/// Reads a table's rows into series: grouped by the [SeriesId] (one series without one), ordered by the [Time], each
+/// checked for what forecasting cannot take: a missing target, two rows at one time, a step that breaks the series'
+/// rhythm, a series too short to hold two seasons and the horizon. Each error names the file, the series and the time
+/// (and the line, when the file's rows map to lines one to one).
+/// </summary>
+internal static class SeriesReader
+{
+    public static (IReadOnlyList<TimeSeries> Series, TimeStep Step) Read<TRow>(PipelineSpec<TRow> spec, DataTable table, string source)
+    {
+        var timeSpec = spec.Time ?? throw new ArgumentException($"Pipeline '{spec.Name}' has no [Time] column.", nameof(spec));
+        var labelSpec = spec.Label ?? throw new ArgumentException($"Pipeline '{spec.Name}' has no [Label] to forecast.", nameof(spec));
+        var dates = timeSpec.Kind == ColumnKind.DateValue;
+        var times = Column(table, timeSpec.PropertyName);
+        var values = Column(table, labelSpec.PropertyName).Singles!;
+        var ids = spec.SeriesId is { } idSpec ? Column(table, idSpec.PropertyName) : null;
+
+        // Lines are named only when row i is line i + 1 (+1 for a header): no skipped rows, no field spanning lines.
+        var linesKnown = table.BadRows == 0 && table.MultilineFields == 0 && source.Length > 0 && !source.StartsWith('(');
+        int? Line(int row) => linesKnown ? row + 1 + (spec.HasHeader ? 1 : 0) : null;
+        DataFileException Error(int row, string detail) => new(source, Line(row), null, detail);
+
+        var bySeries = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var order = new List<string>();
+        var parsed = new long[table.RowCount];
+        for (var row = 0; row < table.RowCount; row++)
+        {
+            var id = ids?.Text(row).ToString() ?? "";
+            var text = times.Text(row).Span;
+            if (text.IsEmpty)
+            {
+                throw Error(row, $"{Where(id)}the time ({timeSpec.PropertyName}) is missing.");
+            }
+
+            parsed[row] = dates
+                ? DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind).Ticks
+                : long.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture);
+            if (float.IsNaN(values[row]))
+            {
+                throw Error(row, $"{Where(id)}the value to forecast ({labelSpec.PropertyName}) is missing at {Show(parsed[row], dates)}; fill or drop the row (forecasting models need every step).");
+            }
+
+            if (!bySeries.TryGetValue(id, out var rows))
+            {
+                bySeries[id] = rows = [];
+                order.Add(id);
+            }
+
+            rows.Add(row);
+        }
+
+        if (order.Count == 0)
+        {
+            throw new DataFileException(source, null, null, $"Pipeline {spec.Name} has no rows to forecast from.");
+        }
+
+        var series = new List<TimeSeries>(order.Count);
+        TimeStep? step = null;
+        foreach (var id in order)
+        {
+            var rows = bySeries[id];
+            rows.Sort((a, b) => parsed[a].CompareTo(parsed[b]) is var c && c != 0 ? c : a.CompareTo(b));
+            var t = rows.Select(r => parsed[r]).ToArray();
+            for (var i = 1; i < t.Length; i++)
+            {
+                if (t[i] == t[i - 1])
+                {
+                    throw Error(rows[i], $"{Where(id)}two rows are at {Show(t[i], dates)} (the other is {(Line(rows[i - 1]) is { } other ? $"line {other}" : $"row {rows[i - 1] + 1}")}); a series has one value per time.");
+                }
+            }
+
+            // One step for all series: the first series' rhythm, which every series must keep.
+            step ??= TimeStep.Infer(t, dates);
+            for (var i = 1; i < t.Length; i++)
+            {
+                if (!step.Value.Fits(t[i - 1], t[i]))
+                {
+                    throw Error(rows[i], $"{Where(id)}the time jumps from {Show(t[i - 1], dates)} to {Show(t[i], dates)}, where the series' step is {step.Value.Describe(dates)}; fill the missing steps (forecasting models need a regular series).");
+                }
+            }
+
+            series.Add(new TimeSeries(id, t, rows.Select(r => (double)values[r]).ToArray()));
+        }
+
+        return (series, step!.Value);
+    }
+
+    /// <summary>Refuses a series shorter than <paramref name="needed"/> points, naming it.</summary>
+    public static void RequireLength(IReadOnlyList<TimeSeries> series, string source, int needed, string why)
+    {
+        if (series.FirstOrDefault(s => s.Length < needed) is { } shortest)
+        {
+            throw new DataFileException(source, null, null, string.Create(CultureInfo.InvariantCulture,
+                $"{Where(shortest.Id)}there are {shortest.Length} points, fewer than {why} ({needed})."));
+        }
+    }
+
+    private static TableColumn Column(DataTable table, string name) => table.Columns.First(c => c.Name == name);
+
+    private static string Where(string id) => id.Length == 0 ? "In the series, " : $"In series '{id}', ";
+
+    internal static string Show(long time, bool dates) => dates
+        ? new DateTime(time).ToString(new DateTime(time).TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)
+        : time.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,113 @@
+using Declarative.Forecasting;
+
+namespace Declarative.Tests.Forecasting;
+
+/// <summary>The models and measures against values computed independently (statsmodels' seasonal_decompose, which is R's decompose, and by hand).</summary>
+public sealed class ForecastMethodsTests
+{
+    // Quarterly, growing, strongly seasonal: 4 years.
+    private static readonly double[] Quarterly = [10, 20, 30, 16, 12, 24, 33, 18, 13, 26, 37, 20, 15, 28, 40, 22];
+
+    [Fact]
+    public void Naive2_IsTheLastSeasonallyAdjustedValue_WithM4sDecomposition()
+    {
+        // statsmodels 0.13.5: seasonal_decompose(y, model="multiplicative", period=4).seasonal[:4]
+        double[] indices = [0.575675900568, 1.093337845325, 1.527238481721, 0.803747772387];
+        var decomposed = Seasonality.Decompose(Quarterly, 4);
+        Assert.True(decomposed.Multiplicative);
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Equal(indices[i], decomposed.Figure[i], 1e-11);
+        }
+
+        // y[15] / s[3] = 22 / 0.8037... = 27.3717..., reseasonalized by s[0], s[1], s[2], s[3], s[0], s[1].
+        double[] expected = [15.757268943814614, 29.92659317203298, 41.80322204573565, 22.0, 15.757268943814614, 29.92659317203298];
+        var forecast = ForecastMethods.Forecast(Trainer.Naive2, Quarterly, 4, 6).Values;
+        Assert.Equal(expected.Length, forecast.Length);
+        for (var h = 0; h < expected.Length; h++)
+        {
+            Assert.Equal(expected[h], forecast[h], 1e-9);
+        }
+    }
+
+    [Fact]
+    public void SeasonalityTest_IsM4s_Acf90PercentRule()
+    {
+        // acf(4) = 0.69835 against 1.645·√((1 + 2·Σ acf(k)², k < 4) / 16) = 0.56544.
+        Assert.Equal(0.6983539094650206, Seasonality.Autocorrelation(Quarterly, 4), 1e-12);
+        Assert.True(Seasonality.IsSeasonal(Quarterly, 4));
+
+        // Under three seasons the test is not run: no adjustment.
+        Assert.False(Seasonality.IsSeasonal(Quarterly.AsSpan(0, 11), 4));
+
+        // A straight line has no season: Naive2 is the last value.
+        var line = Enumerable.Range(0, 20).Select(i => 5.0 + i).ToArray();
+        Assert.False(Seasonality.IsSeasonal(line, 4));
+        Assert.All(ForecastMethods.Forecast(Trainer.Naive2, line, 4, 3).Values, v => Assert.Equal(24.0, v));
+    }
+
+    [Fact]
+    public void SeasonalNaive_RepeatsTheLastSeason()
+    {
+        Assert.Equal([15, 28, 40, 22, 15, 28], ForecastMethods.Forecast(Trainer.SeasonalNaive, Quarterly, 4, 6).Values);
+        Assert.Equal([22, 22], ForecastMethods.Forecast(Trainer.SeasonalNaive, Quarterly, 1, 2).Values);
+    }
+
+    [Fact]
+    public void Measures_AreM4s_ByHand()
+    {
+        // 200/2 · (10/210 + 20/380)
+        Assert.Equal(100 * (10.0 / 210 + 20.0 / 380), ForecastAccuracy.Smape([100, 200], [110, 180]), 1e-12);
+
+        // Scale: the in-sample naive error mean(|2−1|, |4−2|, |7−4|) = 2; MASE = mean(1, 2) / 2.
+        var scale = ForecastAccuracy.Scale([1, 2, 4, 7], 1);
+        Assert.Equal(2, scale, 1e-12);
+        Assert.Equal(0.75, ForecastAccuracy.Mase([9, 10], [8, 12], scale), 1e-12);
+
+        // Seasonal scale at lag 4 on the quarterly series: mean |y(t) − y(t − 4)| over 12 pairs.
+        var expected = Enumerable.Range(4, 12).Average(t => Math.Abs(Quarterly[t] - Quarterly[t - 4]));
+        Assert.Equal(expected, ForecastAccuracy.Scale(Quarterly, 4), 1e-12);
+
+        // OWA: the mean of the two ratios to Naive2.
+        Assert.Equal(0.5 * (8.0 / 10 + 0.9 / 1.2), ForecastAccuracy.Owa(8, 0.9, 10, 1.2), 1e-12);
+    }
+
+    [Fact]
+    public void ExponentialSmoothing_FollowsATrendAndASeason()
+    {
+        // A trend plus an additive season of 4, with no noise: the fit must continue both.
+        var y = Enumerable.Range(0, 40).Select(t => 100 + 2.0 * t + (t % 4 == 0 ? 10 : t % 4 == 2 ? -10 : 0)).ToArray();
+        var fit = ExponentialSmoothing.Fit(y, 4);
+        Assert.Equal(EtsTrend.Additive, fit.Trend);
+        Assert.Equal(4, fit.Season);
+        var forecast = fit.Forecast(8);
+        for (var h = 0; h < 8; h++)
+        {
+            var t = 40 + h;
+            Assert.Equal(100 + 2.0 * t + (t % 4 == 0 ? 10 : t % 4 == 2 ? -10 : 0), forecast[h], 0.5);
+        }
+    }
+
+    [Fact]
+    public void Theta_IsHalfTheTrendPlusSmoothedLineTwo()
+    {
+        // On a straight line, line 2 is the line itself, smoothed to its last value; the forecast is the mean of the
+        // line's extrapolation and that value: the trend at half its slope.
+        var y = Enumerable.Range(1, 30).Select(t => 3.0 + 2 * t).ToArray();
+        var (forecast, _) = ThetaMethod.Forecast(y, 4);
+        for (var h = 1; h <= 4; h++)
+        {
+            Assert.Equal(0.5 * (3 + 2 * (30 + h)) + 0.5 * y[^1], forecast[h - 1], 1e-3);
+        }
+    }
+
+    [Fact]
+    public void ConformalQuantiles_TakeTheRankOfTheLevel_AndNeverNarrow()
+    {
+        // 99 errors per step, 1..99: the 0.8 quantile's rank is ⌈100 · 0.8⌉ = 80.
+        var errors = Enumerable.Range(1, 99).Select(i => new[] { (double)i, i / 2.0 }).ToList();
+        var q = ForecastTraining.Quantiles(errors, 2, 0.8);
+        Assert.Equal(80, q[0]);
+        Assert.Equal(80, q[1]); // 40 at step 2, widened to step 1's
+    }
+}

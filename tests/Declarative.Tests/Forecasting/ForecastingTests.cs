@@ -1,0 +1,142 @@
+using System.Globalization;
+using Declarative.Tests.Pipelines;
+
+namespace Declarative.Tests.Forecasting;
+
+/// <summary>Forecasting end to end on the bundled real series (NAB's NYC taxi, yearly sunspots), and its located errors.</summary>
+public sealed class ForecastingTests
+{
+    private static readonly Lazy<TaxiDefaultForecast> Taxi = new(() => TaxiDefaultForecast.Train());
+
+    [Fact]
+    public void TheTaxiSeries_ForecastsTheNextDay_EveryHalfHour_WithAnInterval()
+    {
+        var model = Taxi.Value;
+        Assert.Equal(Trainer.ForecastCombination, model.Pipeline.Trainer);
+        Assert.Equal(48, model.Pipeline.Season);
+
+        var next = model.Forecast();
+        Assert.Equal(48, next.Count);
+        Assert.Equal(new DateTime(2015, 2, 1, 0, 0, 0), next[0].Time);
+        Assert.Equal(new DateTime(2015, 2, 1, 23, 30, 0), next[^1].Time);
+        Assert.All(next, p => Assert.True(p.Lower <= p.Value && p.Value <= p.Upper && p.Upper > p.Lower, $"{p}"));
+
+        // The day's pattern: night hours are far below the evening's.
+        Assert.True(next[8].Value < next[38].Value, $"04:00 {next[8].Value} against 19:00 {next[38].Value}");
+    }
+
+    [Fact]
+    public void TheReport_IsM4s_LastDayHeldOut_BeatsNaive2_AndCoversNearItsLevel()
+    {
+        var report = Taxi.Value.Evaluate();
+        Assert.Equal(48, report.Horizon);
+        Assert.Equal(1, report.Series);
+        Assert.Equal(48, report.TestRows);
+        Assert.Equal(10_320 - 48, report.TrainRows);
+        Assert.Equal("Owa", report.HeadlineMetric);
+        Assert.Equal([Trainer.ForecastCombination, Trainer.Naive2, Trainer.SeasonalNaive], report.Models.Select(m => m.Model));
+        var naive2 = report.Models.Single(m => m.Model == Trainer.Naive2);
+        Assert.Equal(1.0, naive2.Owa, 1e-12);
+        Assert.True(report.TestMetrics["Owa"] < 1, $"OWA {report.TestMetrics["Owa"]}");
+        Assert.InRange(report.Coverage, 0.6, 1.0);
+        Assert.Equal(48, report.StepErrors.Count);
+        Assert.Single(report.Samples);
+        Assert.Equal(144, report.Samples[0].History.Count);
+    }
+
+    [Fact]
+    public void ASavedForecaster_LoadsToTheSameForecasts_AndItsReportDrawsTheFan()
+    {
+        using var dir = new TempDirectory();
+        var path = Path.Combine(dir.Path, "taxi.mlnet");
+        Taxi.Value.Save(path);
+        var loaded = TaxiDefaultForecast.Load(path);
+        Assert.Equal(Taxi.Value.Forecast(), loaded.Forecast());
+
+        var html = Path.Combine(dir.Path, "report.html");
+        Taxi.Value.SaveReport(html);
+        var page = File.ReadAllText(html);
+        Assert.Contains("data-chart=\"fan-chart\"", page, StringComparison.Ordinal);
+        Assert.Contains("Naive2", page, StringComparison.Ordinal);
+
+        // A damaged file is a ModelFileException naming it, not a wrong forecast.
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"Horizon\":48", "\"Horizon\":47", StringComparison.Ordinal));
+        var error = Assert.Throws<ModelFileException>(() => TaxiDefaultForecast.Load(path));
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AHistoryGivenNow_IsForecastFromItsEnd_AndTheWholeSeriesGivesTheTrainedForecast()
+    {
+        var rows = TaxiRows();
+        Assert.Equal(Taxi.Value.Forecast(), Taxi.Value.Forecast(rows));
+
+        var twoWeeks = rows.Take(5_000).TakeLast(14 * 48).ToArray();
+        var next = Taxi.Value.Forecast(twoWeeks);
+        Assert.Equal(48, next.Count);
+        Assert.Equal(twoWeeks[^1].At.AddMinutes(30), next[0].Time);
+    }
+
+    [Fact]
+    public void Sunspots_AnIntegerYear_ForecastsTheNextTenYears()
+    {
+        var model = SunspotForecast.Train();
+        var next = model.Forecast();
+        Assert.Equal(Enumerable.Range(2009, 10), next.Select(p => p.Time));
+        var report = model.Evaluate();
+        Assert.Equal(5, report.Models.Count);
+        Assert.Equal(model.Pipeline.Trainer, report.Models[0].Model);
+        Assert.All(report.Models, m => Assert.True(double.IsFinite(m.SymmetricMape) && double.IsFinite(m.Mase) && double.IsFinite(m.ValidationOwa)));
+    }
+
+    [Fact]
+    public void ASeriesThatBreaks_IsALocatedError()
+    {
+        var rows = TaxiRows().Take(500).ToList();
+
+        var duplicate = rows.Take(300).Append(new TaxiReading { At = rows[10].At, Passengers = 1 }).ToList();
+        Assert.Contains("two rows are at 2014-07-01 05:00:00", Assert.Throws<DataFileException>(() => TaxiDefaultForecast.Train(duplicate)).Message, StringComparison.Ordinal);
+
+        var gap = rows.Take(100).Concat(rows.Skip(101).Take(300)).ToList();
+        Assert.Contains("jumps from 2014-07-03 01:30:00 to 2014-07-03 02:30:00, where the series' step is 00:30:00", Assert.Throws<DataFileException>(() => TaxiDefaultForecast.Train(gap)).Message, StringComparison.Ordinal);
+
+        var missing = rows.Take(300).ToList();
+        missing[42] = new TaxiReading { At = missing[42].At, Passengers = float.NaN };
+        Assert.Contains("row 43, property TaxiReading.Passengers is NaN", Assert.Throws<ArgumentException>(() => TaxiDefaultForecast.Train(missing)).Message, StringComparison.Ordinal);
+
+        var shortSeries = rows.Take(100).ToList();
+        Assert.Contains("there are 100 points, fewer than two seasons and the horizon need (Season 48, Horizon 48)", Assert.Throws<DataFileException>(() => TaxiDefaultForecast.Train(shortSeries)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AGapInTheFile_NamesItsLine()
+    {
+        using var dir = new TempDirectory();
+        var lines = File.ReadAllLines(Repository.PathOf("datasets", "nab-nyc-taxi", "nyc_taxi.csv")).Take(400).ToList();
+        lines.RemoveAt(201); // data row 201: the line after it is line 202 of the new file
+        var path = Path.Combine(dir.Path, "gap.csv");
+        File.WriteAllLines(path, lines);
+        var error = Assert.Throws<DataFileException>(() => TaxiDefaultForecast.Train(path));
+        Assert.Equal(path, error.FilePath);
+        Assert.Equal(202, error.Line);
+        Assert.Contains("the time jumps from 2014-07-05 03:30:00 to 2014-07-05 04:30:00", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AMissingValueInTheFile_NamesItsLine()
+    {
+        using var dir = new TempDirectory();
+        var lines = File.ReadAllLines(Repository.PathOf("datasets", "nab-nyc-taxi", "nyc_taxi.csv")).Take(400).ToList();
+        lines[50] = lines[50].Split(',')[0] + ",";
+        var path = Path.Combine(dir.Path, "missing.csv");
+        File.WriteAllLines(path, lines);
+        var error = Assert.Throws<DataFileException>(() => TaxiDefaultForecast.Train(path));
+        Assert.Equal(51, error.Line);
+        Assert.Contains("The label 'value' (property TaxiReading.Passengers) is missing", error.Message, StringComparison.Ordinal);
+    }
+
+    private static List<TaxiReading> TaxiRows() =>
+        File.ReadLines(Repository.PathOf("datasets", "nab-nyc-taxi", "nyc_taxi.csv")).Skip(1).Select(line => line.Split(','))
+            .Select(f => new TaxiReading { At = DateTime.ParseExact(f[0], "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), Passengers = float.Parse(f[1], CultureInfo.InvariantCulture) })
+            .ToList();
+}

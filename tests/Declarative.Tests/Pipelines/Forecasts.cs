@@ -1,0 +1,35 @@
+namespace Declarative.Tests.Pipelines;
+
+/// <summary>NYC taxi passengers every 30 minutes (NAB): one series, a daily season of 48 steps.</summary>
+public sealed class TaxiReading
+{
+    [Time, Column("timestamp")]
+    public DateTime At { get; set; }
+
+    [Label, Column("value")]
+    public float Passengers { get; set; }
+}
+
+/// <summary>Yearly sunspot numbers: the time is an integer year (a step), no calendar season.</summary>
+public sealed class SunspotYear
+{
+    [Time, Column("YEAR")]
+    public int Year { get; set; }
+
+    [Label, Column("SUNACTIVITY")]
+    public double Activity { get; set; }
+}
+
+/// <summary>The next day of taxi demand, the model chosen on rolling origins.</summary>
+[Forecasting<TaxiReading>(Data = "datasets/nab-nyc-taxi/nyc_taxi.csv", Horizon = 48)]
+[Tune]
+public partial class TaxiForecast;
+
+/// <summary>The default model (the combination) alone.</summary>
+[Forecasting<TaxiReading>(Data = "datasets/nab-nyc-taxi/nyc_taxi.csv", Horizon = 48)]
+public partial class TaxiDefaultForecast;
+
+/// <summary>The next ten years of sunspots.</summary>
+[Forecasting<SunspotYear>(Data = "datasets/sunspots/sunspots.csv", Horizon = 10)]
+[Tune]
+public partial class SunspotForecast;
