@@ -42,6 +42,12 @@ if (args.Length > 0 && args[0] == "explanations")
     return;
 }
 
+if (args.Length > 0 && args[0] == "forecasting")
+{
+    ForecastingBenchmark.Run();
+    return;
+}
+
 if (args.Length > 0 && args[0] == "synthesis")
 {
     SynthesisBenchmark.Run();

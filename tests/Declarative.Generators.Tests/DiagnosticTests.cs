@@ -518,6 +518,71 @@ public sealed class DiagnosticTests
         Assert.Empty(run.GeneratedTrees);
     }
 
+    [Theory]
+    [InlineData("public class R { [Label] public float Load { get; set; } }", "mark the time property of R [Time]")]
+    [InlineData("public class R { [Time] public System.DateTime? At { get; set; } [Label] public float Load { get; set; } }", "'At' is System.DateTime?")]
+    [InlineData("public class R { [Time] public System.DateTime At { get; set; } [SeriesId] public double Sensor { get; set; } [Label] public float Load { get; set; } }", "a series id is an int, long or string")]
+    [InlineData("public class R { [Time] public int A { get; set; } [Time] public int B { get; set; } [Label] public float Load { get; set; } }", "R has 2 [Time] properties (A, B)")]
+    public void DCL0040_SeriesColumnsAForecasterCannotRead(string row, string message)
+    {
+        var (run, _) = GeneratorHarness.Run($$"""
+            using Declarative;
+            {{row}}
+            [Forecasting<R>(Horizon = 4)] public partial class M;
+            """);
+
+        var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == "DCL0040");
+        Assert.Contains(message, diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Empty(run.GeneratedTrees);
+    }
+
+    [Fact]
+    public void DCL0040_SeriesColumnsOnAnotherTask()
+    {
+        var (run, _) = GeneratorHarness.Run("""
+            using Declarative;
+            public class R { [Time] public System.DateTime At { get; set; } [Label] public float Load { get; set; } public float A { get; set; } }
+            [Regression<R>] public partial class M;
+            """);
+
+        var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == "DCL0040");
+        Assert.Contains("[SeriesId] and [Time] apply to forecasting, not regression", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", "a forecaster needs Horizon")]
+    [InlineData("Horizon = 0", "Horizon = 0; it is 1 to 10,000 steps")]
+    [InlineData("Horizon = 4, Season = -1", "Season = -1")]
+    [InlineData("Horizon = 4, Interval = 1", "Interval = 1; it is the coverage")]
+    [InlineData("Horizon = 4, TestData = \"t.csv\"", "remove TestData")]
+    public void DCL0041_ForecastingOptionsOutOfRange(string options, string message)
+    {
+        var (run, _) = GeneratorHarness.Run($$"""
+            using Declarative;
+            public class R { [Time] public int Step { get; set; } [Label] public float Load { get; set; } }
+            [Forecasting<R>({{options}})] public partial class M;
+            """);
+
+        var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == "DCL0041");
+        Assert.Contains(message, diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Empty(run.GeneratedTrees);
+    }
+
+    [Fact]
+    public void DCL0042_ACovariateIsAWarning_AndTheForecasterIsStillWritten()
+    {
+        var (run, _) = GeneratorHarness.Run("""
+            using Declarative;
+            public class R { [Time] public System.DateTime At { get; set; } [Label] public float Load { get; set; } public float Temperature { get; set; } }
+            [Forecasting<R>(Horizon = 4)] public partial class M;
+            """);
+
+        var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == "DCL0042");
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Contains("do not use 'Temperature' yet", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Single(run.GeneratedTrees);
+    }
+
     [Fact]
     public void DCL0033_TuningASynthesizer()
     {

@@ -20,6 +20,7 @@ public sealed class GeneratedMembersTests
         { "Clustering", "" },
         { "AnomalyDetection", "" },
         { "Synthesizer", "[Label] public bool Target { get; set; }" },
+        { "Forecasting", "[Label] public float Target { get; set; } [Time] public System.DateTime At { get; set; } [SeriesId] public string Sensor { get; set; } = \"\";" },
     };
 
     [Theory]
@@ -34,7 +35,7 @@ public sealed class GeneratedMembersTests
                 {{label}}
                 public float Size { get; set; }
             }
-            [{{task}}<Row>] public partial class Model;
+            [{{task}}<Row>{{(task == "Forecasting" ? "(Horizon = 4)" : "")}}] public partial class Model;
             """);
         Assert.DoesNotContain(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
 

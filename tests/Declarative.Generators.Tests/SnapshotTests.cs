@@ -251,6 +251,28 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void Forecaster()
+    {
+        const string source = """
+            using Declarative;
+            namespace Sensors;
+
+            public sealed class Reading
+            {
+                [SeriesId] public string Sensor { get; set; } = "";
+                [Time, Column("at", Format = "yyyy-MM-dd HH:mm")] public System.DateTimeOffset At { get; set; }
+                [Label] public float Load { get; set; }
+            }
+
+            [Forecasting<Reading>(Data = "readings.csv", Horizon = 48, Season = 24, Interval = 0.9)]
+            [Tune(Metric = ForecastingMetric.Mase)]
+            public partial class LoadForecast;
+            """;
+
+        AssertGenerates("LoadForecast", source);
+    }
+
+    [Fact]
     public void Clustering_ChoosesK_WithALabelToMeasureBy()
     {
         const string source = """

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using Declarative.Evaluation;
+
+namespace Declarative.Benchmarks;
+
+/// <summary>The bundled series, the last Horizon steps held out: every forecasting model on the rolling origins and the test part, the interval's coverage, the time.</summary>
+public sealed class BenchTaxiReading
+{
+    [Time, Column("timestamp")]
+    public DateTime At { get; set; }
+
+    [Label, Column("value")]
+    public float Passengers { get; set; }
+}
+
+public sealed class BenchSunspotYear
+{
+    [Time, Column("YEAR")]
+    public int Year { get; set; }
+
+    [Label, Column("SUNACTIVITY")]
+    public double Activity { get; set; }
+}
+
+[Forecasting<BenchTaxiReading>(Data = "datasets/nab-nyc-taxi/nyc_taxi.csv", Horizon = 48)]
+[Tune]
+public partial class BenchTaxiForecast;
+
+[Forecasting<BenchSunspotYear>(Data = "datasets/sunspots/sunspots.csv", Horizon = 10)]
+[Tune]
+public partial class BenchSunspotForecast;
+
+internal static class ForecastingBenchmark
+{
+    public static void Run()
+    {
+        Print(() => BenchTaxiForecast.Train().Evaluate());
+        Print(() => BenchSunspotForecast.Train().Evaluate());
+    }
+
+    private static void Print(Func<ForecastingReport> train)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var r = train();
+        Console.WriteLine($"{r.Pipeline}: {r.Series} series, step {r.Step}, season {r.Season}, horizon {r.Horizon}, {r.Origins} origins; chose {r.Trainer}; {r.Interval:P0} interval covered {r.Coverage:P1}; {stopwatch.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine("| model | sMAPE (origins) | MASE (origins) | OWA (origins) | sMAPE (test) | MASE (test) | OWA (test) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
+        foreach (var m in r.Models)
+        {
+            Console.WriteLine(FormattableString.Invariant($"| {m.Model}{(m.Model == r.Trainer ? " (chosen)" : "")} | {m.ValidationSymmetricMape:F2} | {m.ValidationMase:F3} | {m.ValidationOwa:F3} | {m.SymmetricMape:F2} | {m.Mase:F3} | {m.Owa:F3} |"));
+        }
+
+        Console.WriteLine();
+    }
+}
