@@ -21,12 +21,14 @@ public sealed class Forecaster<TRow> : ITrainedPipeline
 {
     private readonly ForecastSettings _settings;
     private readonly double[] _quantiles;
+    private readonly GlobalTrees? _global;
     private readonly Dictionary<string, SeriesForecast> _forecasts;
     private readonly TrainingData? _data;
     private ForecastingReport? _report;
 
-    private Forecaster(PipelineSpec<TRow> spec, Trainer model, ForecastSettings settings, double[] quantiles, IReadOnlyList<SeriesForecast> forecasts, TrainingData? data, ForecastingReport? report, TimeSpan? trainingTime)
+    private Forecaster(PipelineSpec<TRow> spec, Trainer model, ForecastSettings settings, double[] quantiles, GlobalTrees? global, IReadOnlyList<SeriesForecast> forecasts, TrainingData? data, TimeSpan? trainingTime)
     {
+        _global = global;
         Spec = spec;
         Trainer = model;
         _settings = settings;
@@ -34,7 +36,6 @@ public sealed class Forecaster<TRow> : ITrainedPipeline
         _forecasts = forecasts.ToDictionary(f => f.Id, StringComparer.Ordinal);
         SeriesIds = forecasts.Select(f => f.Id).ToArray();
         _data = data;
-        _report = report;
         TrainingTime = trainingTime;
     }
 
@@ -125,7 +126,7 @@ public sealed class Forecaster<TRow> : ITrainedPipeline
 
         try
         {
-            return new Forecaster<TRow>(spec, file.Model, file.Settings(), file.Quantiles, file.Series, null, null, null);
+            return new Forecaster<TRow>(spec, file.Model, file.Settings(), file.Quantiles, file.Global(), file.Series, null, null);
         }
         catch (InvalidDataException e)
         {
@@ -169,7 +170,7 @@ public sealed class Forecaster<TRow> : ITrainedPipeline
             throw new DataFileException(source, null, null, $"The history's step is {step.Describe(step.IsCalendar || Dates)}, not the trained {_settings.Step.Describe(Dates)}.");
         }
 
-        return Points(ForecastTraining.Final(series[0], Trainer, _settings, _quantiles));
+        return Points(ForecastTraining.Final(series[0], Trainer, _settings, _quantiles, _global));
     }
 
     /// <summary>The report: the test part of every series against each model's forecast; a loaded model trains again on the declared data to write it.</summary>
@@ -250,8 +251,9 @@ public sealed class Forecaster<TRow> : ITrainedPipeline
 
         // With [Tune], the declared models compete (every forecasting model when one is declared); without, the first is the model.
         IReadOnlyList<Trainer> candidates = spec.Tuning is null ? [spec.Trainers[0]] : spec.Trainers.Count > 1 ? spec.Trainers : ForecastMethods.All;
-        var outcome = ForecastTraining.Train(series, settings, candidates, spec.Tuning?.MetricFor(TaskDefinitions.For(spec.Task).HeadlineMetric));
-        var forecaster = new Forecaster<TRow>(spec, outcome.Method, settings, outcome.Quantiles, outcome.Forecasts, data, null, stopwatch.Elapsed);
+        var dates = spec.Time!.Kind == ColumnKind.DateValue;
+        var outcome = ForecastTraining.Train(series, settings, candidates, spec.Tuning?.MetricFor(TaskDefinitions.For(spec.Task).HeadlineMetric), dates, spec.Seed);
+        var forecaster = new Forecaster<TRow>(spec, outcome.Method, settings, outcome.Quantiles, outcome.Global, outcome.Forecasts, data, stopwatch.Elapsed);
         forecaster._report = forecaster.Report(data, series, outcome, step);
         return forecaster;
     }
@@ -302,5 +304,7 @@ public sealed class Forecaster<TRow> : ITrainedPipeline
         StepMonths = _settings.Step.Months,
         Quantiles = _quantiles,
         Series = SeriesIds.Select(id => _forecasts[id]).ToArray(),
+        Features = _global?.Features,
+        Trees = _global?.Trees,
     };
 }

@@ -142,4 +142,18 @@ public enum Trainer
     /// <summary>The median, step by step, of exponential smoothing, Theta and seasonal naive.</summary>
     [SupportedTasks(MLTask.Forecasting)]
     ForecastCombination = 74,
+
+    /// <summary>
+    /// One LightGbm regression over every series at once (global), on the last lags, rolling means and calendar features
+    /// of each step, forecasting recursively (each step's forecast is the next one's first lag).
+    /// </summary>
+    [SupportedTasks(MLTask.Forecasting)]
+    GlobalLightGbm = 75,
+
+    /// <summary>
+    /// A linear autoregression on the last values (its order by AICc, up to two seasons), least squares with an
+    /// intercept, forecasting recursively: it follows cycles no calendar season names.
+    /// </summary>
+    [SupportedTasks(MLTask.Forecasting)]
+    Autoregression = 76,
 }

@@ -10,19 +10,21 @@ namespace Declarative.Forecasting;
 internal static class ForecastMethods
 {
     /// <summary>Every forecasting model, in the order a tuned pipeline tries them.</summary>
-    public static IReadOnlyList<Trainer> All { get; } = [Trainer.SeasonalNaive, Trainer.Naive2, Trainer.ExponentialSmoothing, Trainer.Theta, Trainer.ForecastCombination];
+    public static IReadOnlyList<Trainer> All { get; } = [Trainer.SeasonalNaive, Trainer.Naive2, Trainer.ExponentialSmoothing, Trainer.Theta, Trainer.ForecastCombination, Trainer.GlobalLightGbm, Trainer.Autoregression];
 
     /// <summary>Whether <paramref name="trainer"/> is a forecasting model.</summary>
     public static bool IsForecaster(Trainer trainer) => All.Contains(trainer);
 
     /// <summary>The next <paramref name="horizon"/> values of <paramref name="y"/> by <paramref name="method"/>.</summary>
-    public static MethodForecast Forecast(Trainer method, double[] y, int season, int horizon) => ForecastEach([method], y, season, horizon)[method];
+    public static MethodForecast Forecast(Trainer method, double[] y, int season, int horizon, Func<MethodForecast>? global = null) =>
+        ForecastEach([method], y, season, horizon, global)[method];
 
     /// <summary>
     /// The forecasts of several models from one series, each model fitted once: the combination reuses its members'.
-    /// The result may hold more models than asked for (a combination's members).
+    /// The result may hold more models than asked for (a combination's members). A global model's forecast comes from
+    /// <paramref name="global"/> (it was fitted on every series, not on this one alone).
     /// </summary>
-    public static Dictionary<Trainer, MethodForecast> ForecastEach(IReadOnlyList<Trainer> methods, double[] y, int season, int horizon)
+    public static Dictionary<Trainer, MethodForecast> ForecastEach(IReadOnlyList<Trainer> methods, double[] y, int season, int horizon, Func<MethodForecast>? global = null)
     {
         var done = new Dictionary<Trainer, MethodForecast>();
         MethodForecast Get(Trainer method)
@@ -36,6 +38,8 @@ internal static class ForecastMethods
                     Trainer.ExponentialSmoothing => Ets(y, season, horizon),
                     Trainer.Theta => Theta(y, season, horizon),
                     Trainer.ForecastCombination => Combination(Get(Trainer.ExponentialSmoothing), Get(Trainer.Theta), Get(Trainer.SeasonalNaive)),
+                    Trainer.Autoregression => Ar(y, season, horizon),
+                    Trainer.GlobalLightGbm => global?.Invoke() ?? throw new InvalidOperationException("The global model was not fitted."),
                     _ => throw new ArgumentOutOfRangeException(nameof(methods), method, "Not a forecasting model."),
                 };
                 done[method] = forecast;
@@ -79,6 +83,12 @@ internal static class ForecastMethods
         var fit = ExponentialSmoothing.Fit(y, season);
         var p = fit.Parameters;
         return new(fit.Forecast(horizon), string.Create(CultureInfo.InvariantCulture, $"{fit.Form}, alpha {p.Alpha:0.###}{(fit.Trend == EtsTrend.None ? "" : $", beta {p.Beta:0.###}")}{(fit.Season > 1 ? $", gamma {p.Gamma:0.###}" : "")}{(fit.Trend == EtsTrend.Damped ? $", phi {p.Phi:0.###}" : "")}"));
+    }
+
+    private static MethodForecast Ar(double[] y, int season, int horizon)
+    {
+        var (forecast, order) = Autoregression.Forecast(y, season, horizon);
+        return new(forecast, string.Create(CultureInfo.InvariantCulture, $"order {order}"));
     }
 
     private static MethodForecast Theta(double[] y, int season, int horizon)

@@ -11,30 +11,25 @@ internal static class ForecastTraining
     /// <summary>The steps ahead whose errors are pooled grow until this many are pooled (a few series, few origins).</summary>
     private const int PooledErrors = 60;
 
-    public static ForecastOutcome Train(IReadOnlyList<TimeSeries> series, ForecastSettings settings, IReadOnlyList<Trainer> candidates, string? selectBy)
+    public static ForecastOutcome Train(IReadOnlyList<TimeSeries> series, ForecastSettings settings, IReadOnlyList<Trainer> candidates, string? selectBy, bool dates, int seed)
     {
         var h = settings.Horizon;
         var m = settings.Season;
         var origins = Math.Clamp((int)Math.Ceiling(40.0 / series.Count), 2, 10);
+        var cuts = series.Select(s => Enumerable.Range(1, origins).Select(k => s.Length - h - k * h).Where(o => o >= Math.Max(2 * m, 3)).ToArray()).ToArray();
 
         // Naive2 is scored always: OWA is relative to it.
         var scored = candidates.Append(Trainer.Naive2).Append(Trainer.SeasonalNaive).Distinct().ToArray();
+        var global = candidates.Contains(Trainer.GlobalLightGbm);
+        var features = LagFeatures.For(m, settings.Step, dates);
+
+        // A global model is fitted once before the earliest origin of each series (every origin lies after what it
+        // saw), once on the training parts for the test, and once on the whole series for the forecasts.
+        var early = global ? GlobalTrees.Fit(series, cuts.Select((c, s) => c.Length == 0 ? series[s].Length - h : c.Min()).ToArray(), features, seed) : null;
         var windows = new List<Window>[series.Count];
         Parallel.For(0, series.Count, s =>
         {
-            var y = series[s].Values;
-            var train = y.Length - h;
-            windows[s] = [];
-            for (var k = 1; k <= origins; k++)
-            {
-                var origin = train - k * h;
-                if (origin < Math.Max(2 * m, 3))
-                {
-                    break;
-                }
-
-                windows[s].Add(Score(scored, y, origin, h, m));
-            }
+            windows[s] = cuts[s].Select(origin => Score(scored, series[s], origin, settings, early)).ToList();
         });
 
         var validation = Aggregate(scored, windows.SelectMany(w => w).ToList());
@@ -43,16 +38,19 @@ internal static class ForecastTraining
             : candidates.MinBy(c => Metric(validation.First(v => v.Method == c), selectBy))!;
         var quantiles = Quantiles(windows.SelectMany(w => w).Select(w => w.ScaledErrors[chosen]).ToList(), h, settings.Interval);
 
+        var trained = global ? GlobalTrees.Fit(series, series.Select(s => s.Length - h).ToArray(), features, seed) : null;
         var tests = new Window[series.Count];
-        var finals = new SeriesForecast[series.Count];
         Parallel.For(0, series.Count, s =>
         {
             var one = series[s];
-            tests[s] = Score(scored, one.Values, one.Length - h, h, m);
+            tests[s] = Score(scored, one, one.Length - h, settings, trained);
             var test = tests[s].Forecasts[chosen];
             tests[s] = tests[s] with { Bands = Bands(test.Values, quantiles, ForecastAccuracy.Scale(one.Values.AsSpan(0, one.Length - h), m)) };
-            finals[s] = Final(one, chosen, settings, quantiles);
         });
+
+        var final = chosen == Trainer.GlobalLightGbm ? GlobalTrees.Fit(series, series.Select(s => s.Length).ToArray(), features, seed) : null;
+        var finals = new SeriesForecast[series.Count];
+        Parallel.For(0, series.Count, s => finals[s] = Final(series[s], chosen, settings, quantiles, final));
 
         var test = Aggregate(scored, tests);
         var covered = 0;
@@ -73,13 +71,13 @@ internal static class ForecastTraining
             stepErrors[j] = tests.Average(t => t.ScaledErrors[chosen][j]);
         }
 
-        return new ForecastOutcome(chosen, validation, test, quantiles, (double)covered / (series.Count * h), stepErrors, tests, finals, origins);
+        return new ForecastOutcome(chosen, validation, test, quantiles, (double)covered / (series.Count * h), stepErrors, tests, finals, origins, final);
     }
 
     /// <summary>The model's forecast from a whole series, with its interval (what <c>Forecast</c> returns).</summary>
-    public static SeriesForecast Final(TimeSeries series, Trainer method, ForecastSettings settings, double[] quantiles)
+    public static SeriesForecast Final(TimeSeries series, Trainer method, ForecastSettings settings, double[] quantiles, GlobalTrees? global)
     {
-        var forecast = ForecastMethods.Forecast(method, series.Values, settings.Season, settings.Horizon);
+        var forecast = ForecastMethods.Forecast(method, series.Values, settings.Season, settings.Horizon, Global(global, series, series.Length, settings));
         var (lower, upper) = Bands(forecast.Values, quantiles, ForecastAccuracy.Scale(series.Values, settings.Season));
         var times = new long[settings.Horizon];
         for (var j = 0; j < times.Length; j++)
@@ -90,13 +88,17 @@ internal static class ForecastTraining
         return new SeriesForecast(series.Id, times, forecast.Values, lower, upper, forecast.Detail);
     }
 
-    /// <summary>Every model's forecast from the first <paramref name="origin"/> points, against the next <paramref name="h"/>.</summary>
-    private static Window Score(IReadOnlyList<Trainer> methods, double[] y, int origin, int h, int m)
+    private static Func<MethodForecast>? Global(GlobalTrees? global, TimeSeries series, int length, ForecastSettings settings) =>
+        global is null ? null : () => new MethodForecast(global.Forecast(series, length, settings.Horizon, settings.Step), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{global.Trees.Count} trees over {global.Features.Lags} lags, recursive"));
+
+    /// <summary>Every model's forecast from the first <paramref name="origin"/> points, against the next horizon.</summary>
+    private static Window Score(IReadOnlyList<Trainer> methods, TimeSeries series, int origin, ForecastSettings settings, GlobalTrees? global)
     {
-        var history = y[..origin];
-        var actual = y.AsSpan(origin, h);
+        var (h, m) = (settings.Horizon, settings.Season);
+        var history = series.Values[..origin];
+        var actual = series.Values.AsSpan(origin, h);
         var scale = ForecastAccuracy.Scale(history, m);
-        var forecasts = ForecastMethods.ForecastEach(methods, history, m, h);
+        var forecasts = ForecastMethods.ForecastEach(methods, history, m, h, Global(global, series, origin, settings));
         var smape = new Dictionary<Trainer, double>();
         var mase = new Dictionary<Trainer, double>();
         var scaled = new Dictionary<Trainer, double[]>();
@@ -203,4 +205,4 @@ internal sealed record SeriesForecast(string Id, long[] Times, double[] Values, 
 /// <summary>What training found: the chosen model, the scores on rolling origins and on the test part, the interval's quantiles and the forecasts.</summary>
 internal sealed record ForecastOutcome(
     Trainer Method, IReadOnlyList<MethodScore> Validation, IReadOnlyList<MethodScore> Test, double[] Quantiles, double Coverage, double[] StepErrors,
-    IReadOnlyList<Window> TestWindows, IReadOnlyList<SeriesForecast> Forecasts, int Origins);
+    IReadOnlyList<Window> TestWindows, IReadOnlyList<SeriesForecast> Forecasts, int Origins, GlobalTrees? Global);

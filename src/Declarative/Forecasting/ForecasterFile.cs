@@ -42,6 +42,17 @@ internal sealed record ForecasterFile
 
     public required IReadOnlyList<SeriesForecast> Series { get; init; }
 
+    /// <summary>The global model's features and trees, when it is the model (a history given later is forecast with them).</summary>
+    public LagFeatures? Features { get; init; }
+
+    public IReadOnlyList<Scoring.PortableTree>? Trees { get; init; }
+
+    /// <summary>The global model, built from the file (its trees checked against its features), or null for another model.</summary>
+    public GlobalTrees? Global() => Model != Trainer.GlobalLightGbm ? null
+        : Features is { Lags: >= 1 and <= 400, Season: >= 1, StepTicks: >= 1 } features && Trees is { Count: > 0 } trees && trees.All(t => t is not null)
+            ? new GlobalTrees(features, trees)
+            : throw new InvalidDataException($"The forecaster file of {Pipeline} holds no usable trees for its global model.");
+
     /// <summary>The settings, after checking the file's parts fit together (a damaged file is an error here, not a wrong forecast later).</summary>
     public ForecastSettings Settings()
     {

@@ -187,8 +187,8 @@ internal static class TaskDefinitions
         HeadlineMetric = "Owa",
         LowerIsBetterMetrics = ["Owa", "SymmetricMape", "Mase"],
         Scores = ScoreLayout.None,
-        DefaultTrainer = "ForecastCombination",
-        TextTrainer = "ForecastCombination",
+        DefaultTrainer = "GlobalLightGbm",
+        TextTrainer = "GlobalLightGbm",
         OptionsType = "ForecastingOptions",
     };
 

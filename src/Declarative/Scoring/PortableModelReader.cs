@@ -201,7 +201,8 @@ internal static class PortableModelReader
         _ => throw new NotSupportedException($"the predictor {predictor.GetType().Name} has no portable form"),
     };
 
-    private static PortableTree[] Trees(TreeEnsembleModelParameters model) => model switch
+    /// <summary>A tree ensemble's trees in portable form (a forecaster's global trees are stored so).</summary>
+    internal static PortableTree[] Trees(TreeEnsembleModelParameters model) => model switch
     {
         TreeEnsembleModelParametersBasedOnRegressionTree r => r.TrainedTreeEnsemble.Trees.Select(Tree).ToArray(),
         TreeEnsembleModelParametersBasedOnQuantileRegressionTree q => q.TrainedTreeEnsemble.Trees.Select(Tree).ToArray(),

@@ -19,7 +19,7 @@ partial class LoadForecast : global::Declarative.IDeclaredModel<global::Sensors.
         HasHeader = true,
         TestFraction = 0.2,
         Seed = 1,
-        Trainers = [global::Declarative.Trainer.ForecastCombination],
+        Trainers = [global::Declarative.Trainer.GlobalLightGbm],
         Tuning = new global::Declarative.Schema.TuningSpec
         {
             MaxTrials = 20,

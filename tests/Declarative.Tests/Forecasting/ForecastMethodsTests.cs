@@ -102,6 +102,26 @@ public sealed class ForecastMethodsTests
     }
 
     [Fact]
+    public void Autoregression_RecoversANoiselessProcess()
+    {
+        // y(t) = 10 + 0.6·y(t − 1) − 0.3·y(t − 2): a damped cycle the least-squares fit must continue exactly.
+        var y = new List<double> { 5, 30 };
+        for (var t = 2; t < 80; t++)
+        {
+            y.Add(10 + 0.6 * y[t - 1] - 0.3 * y[t - 2]);
+        }
+
+        var (forecast, order) = Autoregression.Forecast([.. y], 1, 5);
+        Assert.InRange(order, 2, 12);
+        var next = new List<double>(y);
+        for (var h = 0; h < 5; h++)
+        {
+            next.Add(10 + 0.6 * next[^1] - 0.3 * next[^2]);
+            Assert.Equal(next[^1], forecast[h], 1e-4);
+        }
+    }
+
+    [Fact]
     public void ConformalQuantiles_TakeTheRankOfTheLevel_AndNeverNarrow()
     {
         // 99 errors per step, 1..99: the 0.8 quantile's rank is ⌈100 · 0.8⌉ = 80.

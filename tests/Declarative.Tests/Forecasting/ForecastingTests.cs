@@ -12,7 +12,7 @@ public sealed class ForecastingTests
     public void TheTaxiSeries_ForecastsTheNextDay_EveryHalfHour_WithAnInterval()
     {
         var model = Taxi.Value;
-        Assert.Equal(Trainer.ForecastCombination, model.Pipeline.Trainer);
+        Assert.Equal(Trainer.GlobalLightGbm, model.Pipeline.Trainer);
         Assert.Equal(48, model.Pipeline.Season);
 
         var next = model.Forecast();
@@ -34,7 +34,7 @@ public sealed class ForecastingTests
         Assert.Equal(48, report.TestRows);
         Assert.Equal(10_320 - 48, report.TrainRows);
         Assert.Equal("Owa", report.HeadlineMetric);
-        Assert.Equal([Trainer.ForecastCombination, Trainer.Naive2, Trainer.SeasonalNaive], report.Models.Select(m => m.Model));
+        Assert.Equal([Trainer.GlobalLightGbm, Trainer.Naive2, Trainer.SeasonalNaive], report.Models.Select(m => m.Model));
         var naive2 = report.Models.Single(m => m.Model == Trainer.Naive2);
         Assert.Equal(1.0, naive2.Owa, 1e-12);
         Assert.True(report.TestMetrics["Owa"] < 1, $"OWA {report.TestMetrics["Owa"]}");
@@ -84,9 +84,28 @@ public sealed class ForecastingTests
         var next = model.Forecast();
         Assert.Equal(Enumerable.Range(2009, 10), next.Select(p => p.Time));
         var report = model.Evaluate();
-        Assert.Equal(5, report.Models.Count);
+        Assert.Equal(7, report.Models.Count);
         Assert.Equal(model.Pipeline.Trainer, report.Models[0].Model);
         Assert.All(report.Models, m => Assert.True(double.IsFinite(m.SymmetricMape) && double.IsFinite(m.Mase) && double.IsFinite(m.ValidationOwa)));
+    }
+
+    [Fact]
+    public void TheGlobalTrees_AreReproducible_AndKeptInTheModelFile()
+    {
+        var first = SunspotTreesForecast.Train();
+        var second = SunspotTreesForecast.Train();
+        Assert.Equal(first.Forecast(), second.Forecast());
+
+        // Loaded, the trees forecast a history given now as the trained ones do: no refit, no ML.NET.
+        using var dir = new TempDirectory();
+        var path = Path.Combine(dir.Path, "sunspots.mlnet");
+        first.Save(path);
+        var loaded = SunspotTreesForecast.Load(path);
+        var history = File.ReadLines(Repository.PathOf("datasets", "sunspots", "sunspots.csv")).Skip(1).Take(200).Select(line => line.Split(','))
+            .Select(f => new SunspotYear { Year = int.Parse(f[0], CultureInfo.InvariantCulture), Activity = double.Parse(f[1], CultureInfo.InvariantCulture) })
+            .ToArray();
+        Assert.Equal(first.Forecast(history), loaded.Forecast(history));
+        Assert.Equal(Enumerable.Range(1900, 10), loaded.Forecast(history).Select(p => p.Time));
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class SunspotYear
 [Tune]
 public partial class TaxiForecast;
 
-/// <summary>The default model (the combination) alone.</summary>
+/// <summary>The default model (the global LightGbm over lags) alone.</summary>
 [Forecasting<TaxiReading>(Data = "datasets/nab-nyc-taxi/nyc_taxi.csv", Horizon = 48)]
 public partial class TaxiDefaultForecast;
 
@@ -33,3 +33,8 @@ public partial class TaxiDefaultForecast;
 [Forecasting<SunspotYear>(Data = "datasets/sunspots/sunspots.csv", Horizon = 10)]
 [Tune]
 public partial class SunspotForecast;
+
+/// <summary>The global trees on a short yearly series: fast enough to train twice.</summary>
+[Forecasting<SunspotYear>(Data = "datasets/sunspots/sunspots.csv", Horizon = 10)]
+[Trainers(Trainer.GlobalLightGbm)]
+public partial class SunspotTreesForecast;

@@ -1,0 +1,103 @@
+using Declarative.Scoring;
+using Declarative.Training;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers.LightGbm;
+
+namespace Declarative.Forecasting;
+
+/// <summary>
+/// One LightGbm regression over every series at once (a global model), on lags, rolling means and calendar features
+/// (<see cref="LagFeatures"/>), forecasting recursively: each step's forecast becomes the next step's first lag. Trained
+/// with ML.NET; kept and scored as portable trees, so forecasting needs no ML.NET.
+/// </summary>
+internal sealed class GlobalTrees
+{
+    /// <summary>The most training rows one fit takes (each series' latest first), so a large set fits in bounded time.</summary>
+    private const int MaxRows = 200_000;
+
+    private readonly TreeEnsemble _ensemble;
+
+    public GlobalTrees(LagFeatures features, IReadOnlyList<PortableTree> trees)
+    {
+        Features = features;
+        Trees = trees;
+        _ensemble = new TreeEnsemble(trees, features.Count);
+    }
+
+    public LagFeatures Features { get; }
+
+    public IReadOnlyList<PortableTree> Trees { get; }
+
+    /// <summary>Fits the trees on the series, each cut at its own length in <paramref name="lengths"/>.</summary>
+    public static GlobalTrees Fit(IReadOnlyList<TimeSeries> series, IReadOnlyList<int> lengths, LagFeatures features, int seed)
+    {
+        var perSeries = Math.Max(MaxRows / Math.Max(series.Count, 1), 1);
+        var rows = new List<LagRow>();
+        for (var s = 0; s < series.Count; s++)
+        {
+            var y = series[s].Values.AsSpan(0, lengths[s]);
+            var scale = features.Scale(y);
+            var scaled = new double[y.Length];
+            for (var t = 0; t < y.Length; t++)
+            {
+                scaled[t] = y[t] / scale;
+            }
+
+            for (var t = Math.Max(1, y.Length - perSeries); t < y.Length; t++)
+            {
+                var f = new float[features.Count];
+                features.Fill(f, scaled.AsSpan(0, t), series[s].Times[t]);
+                rows.Add(new LagRow { Label = (float)scaled[t], Features = f });
+            }
+        }
+
+        var ml = new MLContext(seed);
+        var schema = SchemaDefinition.Create(typeof(LagRow));
+        schema[nameof(LagRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, features.Count);
+        var data = ml.Data.LoadFromEnumerable(rows, schema);
+        var trainer = ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
+        {
+            LabelColumnName = nameof(LagRow.Label),
+            FeatureColumnName = nameof(LagRow.Features),
+            NumberOfIterations = 200,
+            LearningRate = 0.05,
+            NumberOfLeaves = 31,
+            MinimumExampleCountPerLeaf = Math.Clamp(rows.Count / 50, 2, 20),
+            Seed = seed,
+        });
+        var model = (ISingleFeaturePredictionTransformer<object>)LightGbmThreads.Gated(trainer, null).Fit(data);
+        return new GlobalTrees(features, PortableModelReader.Trees((Microsoft.ML.Trainers.FastTree.TreeEnsembleModelParameters)model.Model));
+    }
+
+    /// <summary>The next <paramref name="horizon"/> values after the first <paramref name="length"/> points of <paramref name="series"/>.</summary>
+    public double[] Forecast(TimeSeries series, int length, int horizon, TimeStep step)
+    {
+        var y = series.Values.AsSpan(0, length);
+        var scale = Features.Scale(y);
+        var past = new double[length + horizon];
+        for (var t = 0; t < length; t++)
+        {
+            past[t] = y[t] / scale;
+        }
+
+        var f = new float[Features.Count];
+        var forecast = new double[horizon];
+        var last = series.Times[length - 1];
+        for (var j = 0; j < horizon; j++)
+        {
+            Features.Fill(f, past.AsSpan(0, length + j), step.After(last, j + 1));
+            past[length + j] = _ensemble.Sum(f);
+            forecast[j] = past[length + j] * scale;
+        }
+
+        return forecast;
+    }
+
+    private sealed class LagRow
+    {
+        public float Label { get; set; }
+
+        public float[] Features { get; set; } = [];
+    }
+}

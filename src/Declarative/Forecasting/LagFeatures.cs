@@ -1,0 +1,64 @@
+namespace Declarative.Forecasting;
+
+/// <summary>
+/// The features a global tree model reads to forecast one step of a series: the last <see cref="Lags"/> values, the
+/// means of the last season and of all the lags, and where the step falls in the calendar (time of day, day of week,
+/// month for dates; the position in the season for steps). Values are divided by the series' scale (its mean absolute
+/// value over the last lags), so one model serves series of any level.
+/// </summary>
+internal sealed record LagFeatures(int Lags, int Season, bool Dates, long StepTicks)
+{
+    public static LagFeatures For(int season, TimeStep step, bool dates) => new(Math.Clamp(2 * season, 16, 400), season, dates, Math.Max(step.Ticks, 1));
+
+    public int Count => Lags + 2 + (Dates ? 3 : 1);
+
+    /// <summary>The series' scale: the mean absolute value of its last <see cref="Lags"/> points (1 for a flat zero series).</summary>
+    public double Scale(ReadOnlySpan<double> history)
+    {
+        var tail = history[Math.Max(0, history.Length - Lags)..];
+        var sum = 0.0;
+        foreach (var v in tail)
+        {
+            sum += Math.Abs(v);
+        }
+
+        var scale = tail.Length == 0 ? 0 : sum / tail.Length;
+        return scale > 0 ? scale : 1;
+    }
+
+    /// <summary>
+    /// The features of the step at <paramref name="time"/>, from the scaled values before it (<paramref name="past"/>, the
+    /// latest last; missing lags are the earliest value).
+    /// </summary>
+    public void Fill(Span<float> features, ReadOnlySpan<double> past, long time)
+    {
+        var n = past.Length;
+        double seasonSum = 0, lagSum = 0;
+        var seasonCount = Math.Max(Season, 1);
+        for (var k = 1; k <= Lags; k++)
+        {
+            var v = past[Math.Max(n - k, 0)];
+            features[k - 1] = (float)v;
+            lagSum += v;
+            if (k <= seasonCount)
+            {
+                seasonSum += v;
+            }
+        }
+
+        features[Lags] = (float)(seasonSum / seasonCount);
+        features[Lags + 1] = (float)(lagSum / Lags);
+        if (Dates)
+        {
+            var at = new DateTime(time);
+            features[Lags + 2] = (float)at.TimeOfDay.TotalHours;
+            features[Lags + 3] = (float)at.DayOfWeek;
+            features[Lags + 4] = at.Month;
+        }
+        else
+        {
+            // The step's place in the season by its own number, so a history given later lines up as training did.
+            features[Lags + 2] = Season > 1 ? (float)(((time / StepTicks) % Season + Season) % Season) : 0f;
+        }
+    }
+}
