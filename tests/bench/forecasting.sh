@@ -1,8 +1,16 @@
 #!/usr/bin/env bash
 # Forecasting on the bundled series (NAB's NYC taxi, yearly sunspots), the last Horizon steps of each held out as M4
 # does (run by hand, not in CI): every model on the rolling origins and on the test part (sMAPE, MASE, OWA against
-# Naive2), the model [Tune] chose, the interval's coverage and the time. The tables in docs/forecasting.md come from it.
+# Naive2), the model [Tune] chose, the interval's coverage and the time; then statsmodels 0.13.5 (Debian's
+# python3-statsmodels: Holt-Winters and ETSModel by AICc, ThetaModel, ARIMA by AIC) on the same split
+# (forecasting_peer.py). The tables in docs/forecasting.md come from it.
 # Usage: tests/bench/forecasting.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 dotnet run -c Release --project tests/Declarative.Benchmarks -- forecasting
+echo "statsmodels, NYC taxi (horizon 48, season 48):"
+echo "| model | sMAPE (test) | MASE (test) | 80 % interval coverage |"
+/usr/bin/python3 tests/bench/forecasting_peer.py datasets/nab-nyc-taxi/nyc_taxi.csv timestamp value 48 48
+echo "statsmodels, sunspots (horizon 10, no season):"
+echo "| model | sMAPE (test) | MASE (test) | 80 % interval coverage |"
+/usr/bin/python3 tests/bench/forecasting_peer.py datasets/sunspots/sunspots.csv YEAR SUNACTIVITY 10 1

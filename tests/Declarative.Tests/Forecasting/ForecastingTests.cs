@@ -109,6 +109,22 @@ public sealed class ForecastingTests
     }
 
     [Fact]
+    public void TheBuild_WritesTheForecastersArtifacts_AndAnEditedModelIsRefused()
+    {
+        using var dir = new TempDirectory();
+        var built = Declarative.Build.ArtifactBuilder.Build(PipelineRegistry.For(typeof(SunspotTreesForecast)), dir.Path);
+        Assert.Equal(Declarative.Build.ArtifactStatus.Trained, built.Status);
+        Assert.Equal(Artifacts.ArtifactHash.OfFile(built.ModelPath), built.Manifest.ModelHash);
+        Assert.True(File.Exists(Path.Combine(dir.Path, "SunspotTreesForecast.report.html")));
+        Assert.Equal(10, SunspotTreesForecast.Load(built.ModelPath).Forecast().Count);
+
+        File.WriteAllText(built.ModelPath, File.ReadAllText(built.ModelPath).Replace("\"Values\":[", "\"Values\":[1", StringComparison.Ordinal));
+        var error = Assert.Throws<ModelFileException>(() => SunspotTreesForecast.Load(built.ModelPath));
+        Assert.Equal(built.ModelPath, error.FilePath);
+        Assert.Contains("is not the one its manifest describes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ASeriesThatBreaks_IsALocatedError()
     {
         var rows = TaxiRows().Take(500).ToList();
