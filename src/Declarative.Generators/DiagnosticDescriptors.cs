@@ -143,7 +143,7 @@ namespace Declarative.Generators
 
         public static readonly DiagnosticDescriptor TaskNotServableNatively = Error(
             "DCL0034", "Task cannot be served in a Native AOT app",
-            "Pipeline {0} is in an app published with PublishAot, where ML.NET cannot run and only Declarative's portable scorer predicts, which serves {2}, not {1}: publish without PublishAot");
+            "Pipeline {0} is in an app published with PublishAot, where ML.NET cannot run: Declarative serves {2} there (through its portable scorer or its own plain model), not {1}; publish without PublishAot");
 
         public static readonly DiagnosticDescriptor InvalidGroupId = Error(
             "DCL0035", "Invalid group id",

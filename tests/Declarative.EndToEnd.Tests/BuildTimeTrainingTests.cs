@@ -146,7 +146,30 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"why {why.BaseValue:R} {why.Value:R} {why.Contributions.Sum(c => c.Value):R} {why.ByProperty.Thickness:R}"));
         }
 
+        // A forecaster is plain C# (the global trees it chose are in its model file): the next ten years from the whole
+        // series, and from a history given now (the model applied to rows the app builds).
+        var spots = SunspotModel.Load();
+        foreach (var p in spots.Forecast())
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"forecast {p.Time} {p.Value:R} {p.Lower:R} {p.Upper:R}"));
+        }
+
+        var history = Enumerable.Range(1900, 60).Select(y => new Sunspots { Year = y, Activity = 60 + 50 * Math.Sin(2 * Math.PI * (y - 1900) / 11.0) }).ToArray();
+        foreach (var p in spots.Forecast(history))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"forecast {p.Time} {p.Value:R} {p.Lower:R} {p.Upper:R}"));
+        }
+
         {{TumorSources.Row}}
+
+        public sealed class Sunspots
+        {
+            [Time, Column("YEAR")] public int Year { get; set; }
+            [Label, Column("SUNACTIVITY")] public double Activity { get; set; }
+        }
+
+        [Forecasting<Sunspots>(Data = "data/sunspots.csv", Horizon = 10)]
+        public partial class SunspotModel;
 
         // A tuned ensemble of trees and a linear model (on its own scaling of the features): the native app scores and
         // explains the blend from the portable model alone.
@@ -159,7 +182,7 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
     [Fact]
     public void PublishAot_TheNativeBinaryPredictsAsTheJitApp_AndAsMLNet_WithNoTrimWarning()
     {
-        var project = package.NewProject("NativeApp", NativeApp, (TumorSources.Dataset, "data/breast-cancer.txt"));
+        var project = package.NewProject("NativeApp", NativeApp, (TumorSources.Dataset, "data/breast-cancer.txt"), ("sunspots/sunspots.csv", "data/sunspots.csv"));
         var csproj = Path.Combine(project, "NativeApp.csproj");
         File.WriteAllText(csproj, File.ReadAllText(csproj).Replace("</TreatWarningsAsErrors>", "</TreatWarningsAsErrors>\n    <PublishAot>true</PublishAot>", StringComparison.Ordinal));
         var published = Path.Combine(project, "native");
@@ -181,16 +204,27 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
         Assert.True(int.Parse(members[1], System.Globalization.CultureInfo.InvariantCulture) >= 2, string.Join(' ', members));
         Assert.Contains("FastTree", members);
         Assert.Contains("LbfgsLogisticRegression", members);
+        // The forecaster forecasts natively as on the JIT (and as through ML.NET's switches, which it never reads), within 1e-5.
+        var (nativeForecasts, jitForecasts) = (Lines(native).Where(l => l[0] == "forecast").ToArray(), Lines(jit).Where(l => l[0] == "forecast").ToArray());
+        Assert.Equal(20, nativeForecasts.Length);
+        Assert.Equal(jitForecasts.Select(l => l[1]), nativeForecasts.Select(l => l[1]));
+        Assert.Equal(Enumerable.Range(2009, 10).Concat(Enumerable.Range(1960, 10)).Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture)), nativeForecasts.Select(l => l[1]));
+        Assert.All(nativeForecasts.Zip(jitForecasts), p => Assert.All(Enumerable.Range(2, 3), v =>
+        {
+            var (a, e) = (double.Parse(p.First[v], System.Globalization.CultureInfo.InvariantCulture), double.Parse(p.Second[v], System.Globalization.CultureInfo.InvariantCulture));
+            Assert.True(Math.Abs(e - a) <= 1e-5 * Math.Max(1, Math.Abs(e)), $"{string.Join(' ', p.First)} against {string.Join(' ', p.Second)}");
+        }));
+
         // Predictions are the same bits; an explanation within 1e-6 (TreeSHAP's quadrature is padded to the vector
         // width, which differs between the JIT's instruction set and Native AOT's, so the last digits may).
-        Assert.Equal(native.Split('\n').Where(l => !l.StartsWith("why", StringComparison.Ordinal)), jit.Split('\n').Where(l => !l.StartsWith("why", StringComparison.Ordinal)));
+        Assert.Equal(native.Split('\n').Where(l => !l.StartsWith("why", StringComparison.Ordinal) && !l.StartsWith("forecast", StringComparison.Ordinal)), jit.Split('\n').Where(l => !l.StartsWith("why", StringComparison.Ordinal) && !l.StartsWith("forecast", StringComparison.Ordinal)));
         var (nativeWhy, jitWhy) = (Lines(native).Single(l => l[0] == "why"), Lines(jit).Single(l => l[0] == "why"));
         Assert.Equal(nativeWhy.Length, jitWhy.Length);
         Assert.All(nativeWhy.Skip(1).Zip(jitWhy.Skip(1)), p => Assert.True(
             Math.Abs(double.Parse(p.First, System.Globalization.CultureInfo.InvariantCulture) - double.Parse(p.Second, System.Globalization.CultureInfo.InvariantCulture)) <= 1e-6, $"{p.First} against {p.Second}"));
         Assert.StartsWith("ml.net", mlnet, StringComparison.Ordinal);
-        var expected = Lines(mlnet).Where(l => l[0] != "members").ToArray();
-        var actual = Lines(native).Where(l => l[0] is not "why" and not "members").ToArray();
+        var expected = Lines(mlnet).Where(l => l[0] is not "members" and not "forecast").ToArray();
+        var actual = Lines(native).Where(l => l[0] is not "why" and not "members" and not "forecast").ToArray();
         Assert.Equal(10, actual.Length);
         // The native app explains without ML.NET, as the JIT app does (the outputs are equal above), and it adds up.
         var why = Lines(native).Single(l => l[0] == "why").Skip(1).Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();

@@ -428,6 +428,19 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void DCL0034_NotForAForecaster_WhosePlainModelANativeAppLoads()
+    {
+        var (run, _) = GeneratorHarness.RunWith(PublishAot, null, """
+            using Declarative;
+            public class R { [Time] public int Year { get; set; } [Label] public double Value { get; set; } }
+            [Forecasting<R>(Horizon = 5)] public partial class M;
+            """);
+
+        Assert.DoesNotContain(run.Diagnostics, d => d.Id == "DCL0034");
+        Assert.Single(run.GeneratedTrees);
+    }
+
+    [Fact]
     public void DCL0029_ExportingAnAnomalyDetector()
     {
         var (run, _) = GeneratorHarness.RunWith(ExportOnnx, "Microsoft.ML.OnnxRuntime", """

@@ -114,9 +114,9 @@ namespace Declarative.Generators.Parsing
             var forecast = ForecastingParser.Parse(type, attribute, task, diagnostics, cancellationToken);
             var synthesizerKind = SynthesisParser.Parse(type, attribute, rowType, task, columns?.Label, columns?.Features, symbols, diagnostics, cancellationToken);
             tuning = TaskOptionParser.Tuning(type, rowType.Name, task, columns?.Label, columns is not null, taskOption, tuning, symbols, diagnostics, cancellationToken);
-            if (!task.Portable && buildOptions.PublishAot)
+            if (!task.Definition.Native && buildOptions.PublishAot)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TaskNotServableNatively, attributeLocation, type.Name, task.Title, Tasks.TaskDescriptors.Titles(t => t.Portable)));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TaskNotServableNatively, attributeLocation, type.Name, task.Title, Tasks.TaskDescriptors.Titles(t => t.Definition.Native)));
             }
 
             if (!task.OnnxExport && buildOptions.ExportOnnx)

@@ -86,6 +86,15 @@ internal sealed class TaskDefinition(MLTask task, string attributeName, string t
     /// <summary>Whether the portable scorer serves the task (so a Native AOT app can predict with it).</summary>
     public bool Portable { get; init; }
 
+    /// <summary>
+    /// Whether the task's model is Declarative's own plain C# file (no ML.NET model at all), which a Native AOT app loads
+    /// and uses as it is, with no portable scorer file beside it.
+    /// </summary>
+    public bool PlainModel { get; init; }
+
+    /// <summary>Whether a Native AOT app can use the task's models: through the portable scorer, or as a plain model.</summary>
+    public bool Native => Portable || PlainModel;
+
     /// <summary>Whether the task's models export to ONNX.</summary>
     public bool OnnxExport { get; init; }
 

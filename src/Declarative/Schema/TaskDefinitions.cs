@@ -183,6 +183,7 @@ internal static class TaskDefinitions
         ReportType = "ForecastingReport",
         ExpectedLabels = "float, double, int or long",
         Series = true,
+        PlainModel = true,
         MetricEnum = "ForecastingMetric",
         HeadlineMetric = "Owa",
         LowerIsBetterMetrics = ["Owa", "SymmetricMape", "Mase"],
