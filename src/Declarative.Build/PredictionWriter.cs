@@ -19,9 +19,11 @@ internal sealed class PredictionWriter(string modelPath, string inputPath, strin
 {
     public int Visit<TRow>(PipelineSpec<TRow> spec)
     {
-        // A generative pipeline (a synthesizer) samples new rows and has no Predict for given ones.
+        // A generative pipeline (a synthesizer) samples new rows, and a series task forecasts series: neither has a Predict for given rows.
         var predict = spec.DeclaringType.GetMethod("Predict", BindingFlags.Public | BindingFlags.Instance, [typeof(IEnumerable<TRow>)])
-            ?? throw new InvalidOperationException($"Pipeline {spec.Name} is a synthesizer: it samples new rows (Sample(count, seed)) and predicts nothing for given ones.");
+            ?? throw new InvalidOperationException(TaskDefinitions.For(spec.Task).Series
+                ? $"Pipeline {spec.Name} is a forecaster: it forecasts a series' next steps (Forecast(seriesId), Forecast(history)) and predicts nothing for given rows."
+                : $"Pipeline {spec.Name} is a synthesizer: it samples new rows (Sample(count, seed)) and predicts nothing for given ones.");
         var model = spec.DeclaringType.GetMethod("Load", BindingFlags.Public | BindingFlags.Static, [typeof(string)])!.Invoke(null, [modelPath])!;
         var inputs = spec.Columns.Where(c => !c.Kind.IsLabel()).Select(c => c.SourceProperty).Distinct(StringComparer.Ordinal)
             .Select(name => typeof(TRow).GetProperty(name)!).ToArray();

@@ -162,7 +162,7 @@ public sealed class Forecaster<TRow> : ITrainedPipeline
         ArgumentNullException.ThrowIfNull(history);
         const string source = "(history)";
         var table = RowTable.From(Spec, history, source);
-        var (series, step) = SeriesReader.Read(Spec, table, source);
+        var (series, step, _) = SeriesReader.Read(Spec, table, source, Spec.OptionsOr<ForecastingOptions>().FillGaps);
         if (series.Count != 1)
         {
             throw new ArgumentException($"Pipeline {Name} forecasts one series at a time; the history holds {series.Count:N0} ({string.Join(", ", series.Take(3).Select(s => $"'{s.Id}'"))}).", nameof(history));
@@ -247,7 +247,7 @@ public sealed class Forecaster<TRow> : ITrainedPipeline
     {
         var stopwatch = Stopwatch.StartNew();
         var options = spec.OptionsOr<ForecastingOptions>();
-        var (series, step) = SeriesReader.Read(spec, data.Table, data.Path);
+        var (series, step, filled) = SeriesReader.Read(spec, data.Table, data.Path, options.FillGaps);
         var season = options.Season > 0 ? options.Season : step.DefaultSeason();
         SeriesReader.RequireLength(series, data.Path, 2 * season + options.Horizon,
             string.Create(CultureInfo.InvariantCulture, $"two seasons and the horizon need (Season {season}, Horizon {options.Horizon}): give a longer history, a shorter Horizon or Season, or leave the series out"));
@@ -258,11 +258,11 @@ public sealed class Forecaster<TRow> : ITrainedPipeline
         var dates = spec.Time!.Kind == ColumnKind.DateValue;
         var outcome = ForecastTraining.Train(series, settings, candidates, spec.Tuning?.MetricFor(TaskDefinitions.For(spec.Task).HeadlineMetric), dates, spec.Seed);
         var forecaster = new Forecaster<TRow>(spec, outcome.Method, settings, outcome.Quantiles, outcome.Global, outcome.Forecasts, data, stopwatch.Elapsed);
-        forecaster._report = forecaster.Report(data, series, outcome, step);
+        forecaster._report = forecaster.Report(data, series, outcome, step, filled);
         return forecaster;
     }
 
-    private ForecastingReport Report(TrainingData data, IReadOnlyList<TimeSeries> series, ForecastOutcome outcome, TimeStep step)
+    private ForecastingReport Report(TrainingData data, IReadOnlyList<TimeSeries> series, ForecastOutcome outcome, TimeStep step, int filled)
     {
         var chosen = outcome.Test.First(s => s.Method == outcome.Method);
         var metrics = new SortedDictionary<string, double>(StringComparer.Ordinal)
@@ -275,7 +275,7 @@ public sealed class Forecaster<TRow> : ITrainedPipeline
         var h = _settings.Horizon;
         var testRows = series.Count * h;
         var basics = new ReportBasics(
-            Spec.Name, Spec.Task, Trainer, Hyperparameters, Path.GetFileName(data.Path), data.Table.RowCount - testRows, testRows,
+            Spec.Name, Spec.Task, Trainer, Hyperparameters, Path.GetFileName(data.Path), series.Sum(s => s.Length) - testRows, testRows,
             TaskDefinitions.For(Spec.Task).HeadlineMetric, metrics, [], [], DataProfiler.Profile(Spec, data.Table), []);
         var models = outcome.Test
             .OrderBy(s => s.Method != outcome.Method)
@@ -290,7 +290,7 @@ public sealed class Forecaster<TRow> : ITrainedPipeline
             var cut = one.Length - h;
             return new ForecastSample(one.Id, one.Values[Math.Max(0, cut - 3 * h)..cut], one.Values[cut..], window.Forecasts[outcome.Method].Values, lower, upper);
         }).ToArray();
-        var summary = new ForecastSummary(series.Count, h, _settings.Season, step.Describe(Dates), _settings.Interval, outcome.Coverage, outcome.Origins);
+        var summary = new ForecastSummary(series.Count, h, _settings.Season, step.Describe(Dates), _settings.Interval, outcome.Coverage, outcome.Origins, filled);
         return new ForecastingReport(basics, summary, models, outcome.StepErrors, samples);
     }
 

@@ -73,6 +73,20 @@ public sealed class PredictCommandTests : IDisposable
     }
 
     [Fact]
+    public void AForecaster_IsAClearErrorForThePredictCommand()
+    {
+        SunspotTreesForecast.Train().Save(Path.Combine(_temp.Path, "SunspotTreesForecast.mlnet"));
+        var input = _temp.File("years.csv");
+        File.WriteAllLines(input, ["\"YEAR\",\"SUNACTIVITY\"", "2009,3.1"]);
+        var log = new StringWriter();
+
+        var exit = BuildHost.Run([typeof(SunspotTreesForecast).Assembly.Location, _temp.Path, BuildHost.PredictFlag, "SunspotTreesForecast", input, _temp.File("out.csv")], log);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("is a forecaster: it forecasts a series' next steps", log.ToString());
+    }
+
+    [Fact]
     public void ARowThatCannotBeRead_IsAnErrorAtItsLineAndColumn_AndNoOutputIsLeft()
     {
         DigitModel.Train().Save(Path.Combine(_temp.Path, "DigitModel.mlnet"));

@@ -70,6 +70,8 @@ namespace Declarative.Generators.Emitting
                 Shared.LabelStorage.Boolean when label.Positive is { } positive =>
                     $"PositiveLabel<{label.TypeName}>({arguments}, static row => {access}, {Codec(label)}, {Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(positive, quote: true)}",
                 Shared.LabelStorage.Boolean => $"BooleanLabel({arguments}, static row => {access}",
+                // A series' value may be missing when read: the forecaster fills it (FillGaps) or names the time.
+                Shared.LabelStorage.Numeric when task.Definition.Series => $"SeriesValue({arguments}, static row => {(label.ValueType == ValueType.Single ? access : "(float)" + access)}",
                 Shared.LabelStorage.Numeric => $"NumericLabel({arguments}, static row => {(label.ValueType == ValueType.Single ? access : "(float)" + access)}",
                 _ => $"ClassLabel<{label.TypeName}>({arguments}, static row => {access}, {Codec(label)}",
             };

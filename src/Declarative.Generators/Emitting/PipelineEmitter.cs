@@ -193,6 +193,10 @@ namespace Declarative.Generators.Emitting
                     options.Add($"Horizon = {forecast.Horizon.ToString(CultureInfo.InvariantCulture)}");
                     options.Add($"Season = {forecast.Season.ToString(CultureInfo.InvariantCulture)}");
                     options.Add($"Interval = {Number(forecast.Interval)}");
+                    if (forecast.FillGaps)
+                    {
+                        options.Add("FillGaps = true");
+                    }
                 }
 
                 writer.WriteLine($"Options = new {Schema}.{optionsType} {{ {string.Join(", ", options)} }},");

@@ -48,7 +48,7 @@ namespace Declarative.Generators.Model
     }
 
     /// <summary>What a forecasting attribute declares: the steps to forecast, the season (0: inferred) and the interval's coverage.</summary>
-    internal sealed record ForecastOptionsModel(int Horizon, int Season, double Interval);
+    internal sealed record ForecastOptionsModel(int Horizon, int Season, double Interval, bool FillGaps);
 
     /// <summary>A type the pipeline class is nested in: its keyword (<c>class</c>, <c>record struct</c>...) and name.</summary>
     internal sealed record ContainingTypeModel(string Keyword, string Name);

@@ -155,4 +155,11 @@ public sealed class ForecastingAttribute<TRow> : PipelineAttribute
 
     /// <summary>The coverage the forecast's interval aims for, strictly between 0 and 1 (0.8 by default).</summary>
     public double Interval { get; set; } = Schema.ForecastingOptions.DefaultInterval;
+
+    /// <summary>
+    /// Fills a series' missing values and missing steps by linear interpolation between their neighbours (the report
+    /// counts them). Off by default: a missing value or a step that breaks the series' rhythm is an error naming the
+    /// series, the time and the line.
+    /// </summary>
+    public bool FillGaps { get; set; }
 }

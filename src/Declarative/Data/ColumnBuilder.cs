@@ -75,6 +75,9 @@ internal sealed class ColumnBuilder<TRow>(ColumnSpec<TRow> column, string name, 
             case ColumnKind.BooleanLabel:
                 _booleans.Add(ValueParser.TryParseBoolean(RequireLabel(field), out var label) ? Spelled(label, field.Value) : throw Bad(field));
                 break;
+            case ColumnKind.NumericLabel when column.MissingAllowed && ValueParser.IsMissing(text):
+                _singles.Add(float.NaN);
+                break;
             case ColumnKind.NumericLabel:
                 _singles.Add(!ValueParser.TryParseSingle(RequireLabel(field), out var target) ? throw Bad(field)
                     : float.IsFinite(target) ? target : throw NotFinite(field));

@@ -53,7 +53,7 @@ internal static class RowTable
                             throw new ArgumentException($"{source}: row {count}: {e.Message}", nameof(rows), e);
                         }
 
-                        if (float.IsInfinity(value) || (float.IsNaN(value) && column.Kind == ColumnKind.NumericLabel))
+                        if (float.IsInfinity(value) || (float.IsNaN(value) && column.Kind == ColumnKind.NumericLabel && !column.MissingAllowed))
                         {
                             throw new ArgumentException(
                                 $"{source}: row {count}, property {typeof(TRow).Name}.{column.PropertyName} is {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}; {(column.Kind == ColumnKind.NumericLabel ? "a label must be a finite number" : "a feature must be finite, or NaN when missing")}.",

@@ -12,7 +12,10 @@ namespace Declarative.Forecasting;
 /// </summary>
 internal static class SeriesReader
 {
-    public static (IReadOnlyList<TimeSeries> Series, TimeStep Step) Read<TRow>(PipelineSpec<TRow> spec, DataTable table, string source)
+    /// <summary>The longest run of missing steps filled in one place (a wider hole is an error: the series likely has another step).</summary>
+    private const int MaxFilledSteps = 10_000;
+
+    public static (IReadOnlyList<TimeSeries> Series, TimeStep Step, int Filled) Read<TRow>(PipelineSpec<TRow> spec, DataTable table, string source, bool fillGaps = false)
     {
         var timeSpec = spec.Time ?? throw new ArgumentException($"Pipeline '{spec.Name}' has no [Time] column.", nameof(spec));
         var labelSpec = spec.Label ?? throw new ArgumentException($"Pipeline '{spec.Name}' has no [Label] to forecast.", nameof(spec));
@@ -41,9 +44,9 @@ internal static class SeriesReader
             parsed[row] = dates
                 ? DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind).Ticks
                 : long.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture);
-            if (float.IsNaN(values[row]))
+            if (float.IsNaN(values[row]) && !fillGaps)
             {
-                throw Error(row, $"{Where(id)}the value to forecast ({labelSpec.PropertyName}) is missing at {Show(parsed[row], dates)}; fill or drop the row (forecasting models need every step).");
+                throw Error(row, $"{Where(id)}the value to forecast ({labelSpec.PropertyName}) is missing at {Show(parsed[row], dates)}; fill it, or set FillGaps = true to interpolate it.");
             }
 
             if (!bySeries.TryGetValue(id, out var rows))
@@ -62,6 +65,7 @@ internal static class SeriesReader
 
         var series = new List<TimeSeries>(order.Count);
         TimeStep? step = null;
+        var filled = 0;
         foreach (var id in order)
         {
             var rows = bySeries[id];
@@ -77,18 +81,85 @@ internal static class SeriesReader
 
             // One step for all series: the first series' rhythm, which every series must keep.
             step ??= TimeStep.Infer(t, dates);
+            var filledTimes = new List<long>(t.Length) { t[0] };
+            var points = new List<double>(t.Length) { values[rows[0]] };
             for (var i = 1; i < t.Length; i++)
             {
-                if (!step.Value.Fits(t[i - 1], t[i]))
+                var missing = fillGaps ? StepsBetween(step.Value, t[i - 1], t[i]) - 1 : 0;
+                if (missing < 0 || (!fillGaps && !step.Value.Fits(t[i - 1], t[i])))
                 {
-                    throw Error(rows[i], $"{Where(id)}the time jumps from {Show(t[i - 1], dates)} to {Show(t[i], dates)}, where the series' step is {step.Value.Describe(dates)}; fill the missing steps (forecasting models need a regular series).");
+                    throw Error(rows[i], $"{Where(id)}the time jumps from {Show(t[i - 1], dates)} to {Show(t[i], dates)}, where the series' step is {step.Value.Describe(dates)}; {(fillGaps ? "that is not a whole number of steps" : "fill the missing steps, or set FillGaps = true to interpolate them")}.");
                 }
+
+                for (var k = 1; k <= missing; k++)
+                {
+                    filledTimes.Add(step.Value.After(t[i - 1], k));
+                    points.Add(double.NaN);
+                }
+
+                filledTimes.Add(t[i]);
+                points.Add(values[rows[i]]);
             }
 
-            series.Add(new TimeSeries(id, t, rows.Select(r => (double)values[r]).ToArray()));
+            var y = points.ToArray();
+            filled += Interpolate(y) ? y.Length - t.Length + rows.Count(r => float.IsNaN(values[r])) : throw new DataFileException(source, null, null, $"{Where(id)}every value is missing; there is nothing to forecast from.");
+            series.Add(new TimeSeries(id, [.. filledTimes], y));
         }
 
-        return (series, step!.Value);
+        return (series, step!.Value, filled);
+    }
+
+    /// <summary>How many steps lead from <paramref name="from"/> to <paramref name="to"/>, or -1 when no whole number does (up to a bound).</summary>
+    private static int StepsBetween(TimeStep step, long from, long to)
+    {
+        if (!step.IsCalendar)
+        {
+            var gap = to - from;
+            return gap > 0 && gap % step.Ticks == 0 && gap / step.Ticks <= MaxFilledSteps ? (int)(gap / step.Ticks) : -1;
+        }
+
+        for (var k = 1; k <= MaxFilledSteps; k++)
+        {
+            var next = step.After(from, k);
+            if (next >= to)
+            {
+                return next == to ? k : -1;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Fills NaNs linearly between their neighbours (the nearest value at the ends); false when all are missing.</summary>
+    private static bool Interpolate(double[] y)
+    {
+        var last = -1;
+        for (var i = 0; i < y.Length; i++)
+        {
+            if (double.IsNaN(y[i]))
+            {
+                continue;
+            }
+
+            for (var j = last + 1; j < i; j++)
+            {
+                y[j] = last < 0 ? y[i] : y[last] + (y[i] - y[last]) * (j - last) / (i - last);
+            }
+
+            last = i;
+        }
+
+        if (last < 0)
+        {
+            return false;
+        }
+
+        for (var j = last + 1; j < y.Length; j++)
+        {
+            y[j] = y[last];
+        }
+
+        return true;
     }
 
     /// <summary>Refuses a series shorter than <paramref name="needed"/> points, naming it.</summary>

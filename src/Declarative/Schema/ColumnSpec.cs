@@ -60,6 +60,9 @@ public sealed class ColumnSpec<TRow>
     /// <summary>For one element of a text property's embedding: which element, by which encoder.</summary>
     internal TextEmbedding? Embedding { get; private init; }
 
+    /// <summary>A label that may be missing when read (a series' value, which the forecaster fills or refuses with the time named).</summary>
+    internal bool MissingAllowed { get; private init; }
+
     /// <summary>The row property the column comes from: a date's parts, a run's elements and an embedding's share one.</summary>
     internal string SourceProperty => Date?.Property ?? Run?.Property ?? Embedding?.Property ?? PropertyName;
 
@@ -110,6 +113,14 @@ public sealed class ColumnSpec<TRow>
     /// <summary>The label of regression.</summary>
     public static ColumnSpec<TRow> NumericLabel(string propertyName, string? columnName, Func<TRow, float> getter, int index = -1) =>
         new(propertyName, columnName, index, ColumnKind.NumericLabel) { SingleGetter = getter };
+
+    /// <summary>
+    /// The value a forecaster forecasts: a number, read as a label that may be missing (NaN), since a series' gaps are
+    /// the forecaster's to fill or to refuse with the series and time named.
+    /// </summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public static ColumnSpec<TRow> SeriesValue(string propertyName, string? columnName, Func<TRow, float> getter, int index = -1) =>
+        new(propertyName, columnName, index, ColumnKind.NumericLabel) { SingleGetter = getter, MissingAllowed = true };
 
     /// <summary>The label of multiclass classification, read and written through <paramref name="codec"/>.</summary>
     public static ColumnSpec<TRow> ClassLabel<TLabel>(string propertyName, string? columnName, Func<TRow, TLabel> getter, LabelCodec<TLabel> codec, int index = -1)

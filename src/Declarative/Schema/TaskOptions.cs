@@ -108,9 +108,12 @@ public sealed class ForecastingOptions : TaskOptions
     /// <summary>The coverage the interval aims for, strictly between 0 and 1.</summary>
     public double Interval { get; init; } = DefaultInterval;
 
+    /// <summary>Whether missing values and missing steps are filled by linear interpolation (else each is an error naming where).</summary>
+    public bool FillGaps { get; init; }
+
     /// <inheritdoc/>
     internal override IEnumerable<string> Signature() =>
-        [string.Create(CultureInfo.InvariantCulture, $"forecast:{Horizon}:{Season}:{Interval:R}")];
+        [string.Create(CultureInfo.InvariantCulture, $"forecast:{Horizon}:{Season}:{Interval:R}{(FillGaps ? ":fill" : "")}")];
 
     /// <inheritdoc/>
     internal override void Validate(string pipeline)

@@ -30,7 +30,7 @@ partial class LoadForecast : global::Declarative.IDeclaredModel<global::Sensors.
             Ranges = [],
         },
         Options = new global::Declarative.Schema.ForecastingOptions { Horizon = 48, Season = 24, Interval = 0.9 },
-        Label = global::Declarative.Schema.ColumnSpec<global::Sensors.Reading>.NumericLabel("Load", null, static row => row.Load),
+        Label = global::Declarative.Schema.ColumnSpec<global::Sensors.Reading>.SeriesValue("Load", null, static row => row.Load),
         SeriesId = global::Declarative.Schema.ColumnSpec<global::Sensors.Reading>.GroupId("Sensor", null, static row => row.Sensor, typeof(string)),
         Time = global::Declarative.Schema.ColumnSpec<global::Sensors.Reading>.DateValue("At", "at", static row => (global::System.DateTime?)row.At.DateTime, global::Declarative.Schema.DateKind.DateTime, "yyyy-MM-dd HH:mm"),
         Features =

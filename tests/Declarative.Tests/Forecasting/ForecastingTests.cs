@@ -137,7 +137,7 @@ public sealed class ForecastingTests
 
         var missing = rows.Take(300).ToList();
         missing[42] = new TaxiReading { At = missing[42].At, Passengers = float.NaN };
-        Assert.Contains("row 43, property TaxiReading.Passengers is NaN", Assert.Throws<ArgumentException>(() => TaxiDefaultForecast.Train(missing)).Message, StringComparison.Ordinal);
+        Assert.Contains("the value to forecast (Passengers) is missing at 2014-07-01 21:00:00; fill it, or set FillGaps = true", Assert.Throws<DataFileException>(() => TaxiDefaultForecast.Train(missing)).Message, StringComparison.Ordinal);
 
         var shortSeries = rows.Take(100).ToList();
         Assert.Contains("there are 100 points, fewer than two seasons and the horizon need (Season 48, Horizon 48)", Assert.Throws<DataFileException>(() => TaxiDefaultForecast.Train(shortSeries)).Message, StringComparison.Ordinal);
@@ -167,7 +167,42 @@ public sealed class ForecastingTests
         File.WriteAllLines(path, lines);
         var error = Assert.Throws<DataFileException>(() => TaxiDefaultForecast.Train(path));
         Assert.Equal(51, error.Line);
-        Assert.Contains("The label 'value' (property TaxiReading.Passengers) is missing", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the value to forecast (Passengers) is missing at 2014-07-02 00:30:00", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Co2_EightDigitDates_AndEmptyWeeks_AreFilledOnlyWhenAsked()
+    {
+        var unfilled = Assert.Throws<DataFileException>(() => Co2UnfilledForecast.Train());
+        Assert.Equal(8, unfilled.Line);
+        Assert.Contains("the value to forecast (Ppm) is missing at 1958-05-10; fill it, or set FillGaps = true", unfilled.Message, StringComparison.Ordinal);
+
+        var model = Co2Forecast.Train();
+        var report = model.Evaluate();
+        Assert.Equal(59, report.FilledPoints);
+        Assert.Equal(52, report.Season);
+        Assert.Equal("7.00:00:00", report.Step);
+        var next = model.Forecast();
+        Assert.Equal(Enumerable.Range(1, 13).Select(w => new DateOnly(2001, 12, 29).AddDays(7 * w)), next.Select(p => p.Time));
+        Assert.True(report.TestMetrics["Owa"] < 1, $"OWA {report.TestMetrics["Owa"]}");
+        Assert.Contains("filled by linear interpolation", Declarative.Reports.ReportHtml.Render(report, Declarative.Tasks.TaskProfiles.For(MLTask.Forecasting)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FillGaps_InterpolatesMissingSteps_AndValues()
+    {
+        var rows = TaxiRows().Take(400).ToList();
+        rows.RemoveAt(200);
+        rows[100] = new TaxiReading { At = rows[100].At, Passengers = float.NaN };
+        var spec = TaxiDefaultForecast.Spec;
+        var filledSpec = new Schema.PipelineSpec<TaxiReading>
+        {
+            Name = spec.Name, Task = spec.Task, DeclaringType = spec.DeclaringType, Label = spec.Label, Time = spec.Time, Features = spec.Features,
+            Trainers = [Trainer.SeasonalNaive], Options = new Schema.ForecastingOptions { Horizon = 48, FillGaps = true },
+        };
+        var report = Forecaster<TaxiReading>.Train(filledSpec, rows).Evaluate();
+        Assert.Equal(2, report.FilledPoints);
+        Assert.Equal(400 - 48, report.TrainRows);
     }
 
     private static List<TaxiReading> TaxiRows() =>

@@ -38,3 +38,22 @@ public partial class SunspotForecast;
 [Forecasting<SunspotYear>(Data = "datasets/sunspots/sunspots.csv", Horizon = 10)]
 [Trainers(Trainer.GlobalLightGbm)]
 public partial class SunspotTreesForecast;
+
+/// <summary>Mauna Loa CO2 every week: dates as yyyyMMdd digits and 59 empty weeks, which FillGaps interpolates.</summary>
+public sealed class Co2Week
+{
+    [Time, Column("date", Format = "yyyyMMdd")]
+    public DateOnly Week { get; set; }
+
+    [Label, Column("co2")]
+    public float Ppm { get; set; }
+}
+
+/// <summary>The next quarter of weeks (13, M4's weekly horizon), the empty weeks filled.</summary>
+[Forecasting<Co2Week>(Data = "datasets/co2/co2.csv", Horizon = 13, FillGaps = true)]
+[Tune]
+public partial class Co2Forecast;
+
+/// <summary>The same without FillGaps: the first empty week is an error.</summary>
+[Forecasting<Co2Week>(Data = "datasets/co2/co2.csv", Horizon = 13)]
+public partial class Co2UnfilledForecast;
