@@ -30,12 +30,26 @@ public partial class BenchTaxiForecast;
 [Tune]
 public partial class BenchSunspotForecast;
 
+public sealed class BenchCo2Week
+{
+    [Time, Column("date", Format = "yyyyMMdd")]
+    public DateOnly Week { get; set; }
+
+    [Label, Column("co2")]
+    public float Ppm { get; set; }
+}
+
+[Forecasting<BenchCo2Week>(Data = "datasets/co2/co2.csv", Horizon = 13, FillGaps = true)]
+[Tune]
+public partial class BenchCo2Forecast;
+
 internal static class ForecastingBenchmark
 {
     public static void Run()
     {
         Print(() => BenchTaxiForecast.Train().Evaluate());
         Print(() => BenchSunspotForecast.Train().Evaluate());
+        Print(() => BenchCo2Forecast.Train().Evaluate());
     }
 
     private static void Print(Func<ForecastingReport> train)

@@ -42,6 +42,12 @@ if (args.Length > 0 && args[0] == "explanations")
     return;
 }
 
+if (args.Length > 1 && args[0] == "forecasting-scale")
+{
+    ForecastingScaleBenchmark.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 400);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "forecasting")
 {
     ForecastingBenchmark.Run();

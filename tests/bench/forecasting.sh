@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Forecasting on the bundled series (NAB's NYC taxi, yearly sunspots), the last Horizon steps of each held out as M4
+# Forecasting on the bundled series (NAB's NYC taxi, yearly sunspots, weekly co2), the last Horizon steps of each held out as M4
 # does (run by hand, not in CI): every model on the rolling origins and on the test part (sMAPE, MASE, OWA against
 # Naive2), the model [Tune] chose, the interval's coverage and the time; then statsmodels 0.13.5 (Debian's
 # python3-statsmodels: Holt-Winters and ETSModel by AICc, ThetaModel, ARIMA by AIC) on the same split
@@ -14,3 +14,6 @@ echo "| model | sMAPE (test) | MASE (test) | 80 % interval coverage |"
 echo "statsmodels, sunspots (horizon 10, no season):"
 echo "| model | sMAPE (test) | MASE (test) | 80 % interval coverage |"
 /usr/bin/python3 tests/bench/forecasting_peer.py datasets/sunspots/sunspots.csv YEAR SUNACTIVITY 10 1
+echo "statsmodels, co2 (horizon 13, season 52, empty weeks interpolated):"
+echo "| model | sMAPE (test) | MASE (test) | 80 % interval coverage |"
+/usr/bin/python3 tests/bench/forecasting_peer.py datasets/co2/co2.csv date co2 13 52

@@ -33,7 +33,8 @@ def mase(history, y, f, m):
 def main():
     path, time_col, value_col, horizon, season = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
     data = pd.read_csv(path)
-    y = data[value_col].to_numpy(dtype=float)
+    # Missing values are interpolated linearly, as the forecaster's FillGaps does.
+    y = data[value_col].astype(float).interpolate(limit_direction="both").to_numpy()
     history, actual = y[:-horizon], y[-horizon:]
     m = season if season > 1 else None
     results = []

@@ -32,7 +32,10 @@ internal static class ExponentialSmoothing
         var n = y.Length;
         var (level, slope, seasons) = Initial(y, trend, season);
         var parameters = 1 + (trend == EtsTrend.None ? 0 : 1) + (season > 1 ? 1 : 0) + (trend == EtsTrend.Damped ? 1 : 0);
-        var k = parameters + 1 + (trend == EtsTrend.None ? 0 : 1) + (season > 1 ? season - 1 : 0);
+        // AICc counts what is fitted: the smoothing parameters and the level and slope states. The season's initial
+        // states come from a fixed rule (classical decomposition), not the fit; counting them as estimated (as R's ets
+        // does for its optimised ones) made a 52-week season lose to none on co2, whose season is plain.
+        var k = parameters + 1 + (trend == EtsTrend.None ? 0 : 1);
         if (n <= k + 1)
         {
             return null;
@@ -44,8 +47,14 @@ internal static class ExponentialSmoothing
             return Run(y, p, level, slope, seasons, out _);
         }
 
+        // Start from gentle smoothing: a level that moves, a slope and a season that barely do.
         var start = new double[parameters];
         start[0] = Logit(0.3);
+        for (var i = 1; i < parameters; i++)
+        {
+            start[i] = Logit(0.1);
+        }
+
         var (best, _) = NelderMead.Minimize(Loss, start);
         var smoothing = Parameters(best, trend, season);
         var sse = Run(y, smoothing, level, slope, seasons, out var final);
@@ -85,7 +94,11 @@ internal static class ExponentialSmoothing
         return double.IsFinite(sse) ? sse : double.MaxValue;
     }
 
-    /// <summary>Heuristic initial states: the first season's mean level, the slope between the first two seasons, the first season's deviations.</summary>
+    /// <summary>
+    /// Initial states from the start of the series: with a season, its additive indices from classical decomposition of
+    /// the first seasons (so a trend within a season is not mistaken for the season), then the level and slope of a line
+    /// through the first two seasons with the season taken out; without one, the first value and the first difference.
+    /// </summary>
     private static (double Level, double Slope, double[] Seasons) Initial(double[] y, EtsTrend trend, int season)
     {
         var m = season > 1 ? season : 0;
@@ -95,16 +108,25 @@ internal static class ExponentialSmoothing
             return (y[0], slope0, []);
         }
 
-        var first = y.AsSpan(0, m).ToArray().Average();
-        var second = y.Length >= 2 * m ? y.AsSpan(m, m).ToArray().Average() : first;
-        var slope = trend == EtsTrend.None ? 0 : (second - first) / m;
-        var seasons = new double[m];
-        for (var i = 0; i < m; i++)
+        var seasons = Seasonality.DecomposeAdditive(y.AsSpan(0, Math.Min(y.Length, 4 * m)), m);
+        var span = Math.Min(y.Length, 2 * m);
+        double meanT = (span - 1) / 2.0, meanY = 0, sxy = 0, sxx = 0;
+        for (var t = 0; t < span; t++)
         {
-            seasons[i] = y[i] - first;
+            meanY += (y[t] - seasons[t % m]) / span;
         }
 
-        return (first - slope * (m - 1) / 2.0, slope, seasons);
+        for (var t = 0; t < span; t++)
+        {
+            sxy += (t - meanT) * (y[t] - seasons[t % m] - meanY);
+            sxx += (t - meanT) * (t - meanT);
+        }
+
+        var slope = trend == EtsTrend.None || sxx == 0 ? 0 : sxy / sxx;
+        var level = trend == EtsTrend.None ? meanY : meanY - slope * meanT;
+
+        // The states before the first point: the line one step before it.
+        return (level - slope, slope, seasons);
     }
 
     /// <summary>Maps the optimiser's free values into the admissible region: 0 &lt; β &lt; α &lt; 1, 0 &lt; γ &lt; 1 − α, 0.8 ≤ φ ≤ 0.98.</summary>

@@ -57,9 +57,9 @@ internal static class Seasonality
     /// decomposition: the series over its centred moving average, averaged per position and scaled to a mean of 1.
     /// Multiplicative when every value is positive, else additive (indices then average 0).
     /// </summary>
-    public static SeasonalIndices Decompose(ReadOnlySpan<double> x, int season)
+    public static SeasonalIndices Decompose(ReadOnlySpan<double> x, int season, bool additive = false)
     {
-        var multiplicative = true;
+        var multiplicative = !additive;
         foreach (var v in x)
         {
             multiplicative &= v > 0;
@@ -98,6 +98,9 @@ internal static class Seasonality
 
         return new SeasonalIndices(figure, multiplicative);
     }
+
+    /// <summary>Additive seasonal indices (averaging 0) from classical decomposition, whatever the sign of the values.</summary>
+    public static double[] DecomposeAdditive(ReadOnlySpan<double> x, int season) => Decompose(x, season, additive: true).Figure;
 
     /// <summary>The indices M4's benchmarks use: the decomposition's when the series passes the test, else none.</summary>
     public static SeasonalIndices For(ReadOnlySpan<double> x, int season) =>
