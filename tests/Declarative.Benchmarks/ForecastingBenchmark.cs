@@ -56,7 +56,7 @@ internal static class ForecastingBenchmark
     {
         var stopwatch = Stopwatch.StartNew();
         var r = train();
-        Console.WriteLine($"{r.Pipeline}: {r.Series} series, step {r.Step}, season {r.Season}, horizon {r.Horizon}, {r.Origins} origins; chose {r.Trainer}; {r.Interval:P0} interval covered {r.Coverage:P1}; {stopwatch.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"{r.Pipeline}: {r.Series} series, a point every {r.Step}, season {r.Season}, horizon {r.Horizon}, {r.Origins} origins; chose {r.Trainer}; {r.Interval:P0} interval covered {r.Coverage:P1}; {stopwatch.Elapsed.TotalSeconds:F1} s");
         Console.WriteLine("| model | sMAPE (origins) | MASE (origins) | OWA (origins) | sMAPE (test) | MASE (test) | OWA (test) |");
         Console.WriteLine("|---|---|---|---|---|---|---|");
         foreach (var m in r.Models)

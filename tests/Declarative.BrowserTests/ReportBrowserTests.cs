@@ -13,7 +13,7 @@ public sealed class ReportBrowserTests(ITestOutputHelper output) : IAsyncLifetim
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    public static TheoryData<string> Tasks => new() { "binary", "multiclass", "regression", "ranking", "clustering", "anomaly", "synthesis" };
+    public static TheoryData<string> Tasks => new() { "binary", "multiclass", "regression", "ranking", "clustering", "anomaly", "synthesis", "forecasting" };
 
     public async Task InitializeAsync()
     {
@@ -87,6 +87,10 @@ public sealed class ReportBrowserTests(ITestOutputHelper output) : IAsyncLifetim
                 // (No importance: a synthesizer predicts nothing to shuffle a property against.)
                 AdultTreeSynthesizer.Train().SaveReport(path);
                 return (path, ["column-fidelity", "label-balance"]);
+            case "forecasting":
+                // (No importance: a forecaster reads its series' own past.)
+                SunspotTreesForecast.Train().SaveReport(path);
+                return (path, ["step-errors", "fan-chart"]);
             case "anomaly":
                 var (train, test) = TumorAnomalyData.Split();
                 TumorAnomalyModel.Train(train, test).SaveReport(path);

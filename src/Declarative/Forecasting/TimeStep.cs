@@ -93,9 +93,24 @@ internal readonly record struct TimeStep(long Ticks, int Months)
             : 1;
     }
 
-    /// <summary>The step in words ("30 minutes", "1 month", "1 step").</summary>
-    public string Describe(bool dates) =>
-        Months > 0 ? (Months == 1 ? "1 month" : string.Create(CultureInfo.InvariantCulture, $"{Months} months"))
-        : !dates ? string.Create(CultureInfo.InvariantCulture, $"{Ticks} step{(Ticks == 1 ? "" : "s")}")
-        : TimeSpan.FromTicks(Ticks).ToString("c", CultureInfo.InvariantCulture);
+    /// <summary>The step in words ("30 minutes", "7 days", "1 month", "1 step").</summary>
+    public string Describe(bool dates)
+    {
+        static string Count(long n, string unit) => string.Create(CultureInfo.InvariantCulture, $"{n} {unit}{(n == 1 ? "" : "s")}");
+        if (Months > 0)
+        {
+            return Count(Months, "month");
+        }
+
+        if (!dates)
+        {
+            return Count(Ticks, "step");
+        }
+
+        var t = TimeSpan.FromTicks(Ticks);
+        return t.Ticks % TimeSpan.TicksPerDay == 0 ? Count(t.Ticks / TimeSpan.TicksPerDay, "day")
+            : t.Ticks % TimeSpan.TicksPerHour == 0 ? Count(t.Ticks / TimeSpan.TicksPerHour, "hour")
+            : t.Ticks % TimeSpan.TicksPerMinute == 0 ? Count(t.Ticks / TimeSpan.TicksPerMinute, "minute")
+            : t.ToString("c", CultureInfo.InvariantCulture);
+    }
 }

@@ -58,8 +58,9 @@ internal static class ReportHtml
         var spread = r.CrossValidation.ToDictionary(m => m.Metric);
         var intervals = r.TestIntervals.ToDictionary(m => m.Metric);
 
-        // A synthesizer is measured against the held-out rows only: no spread column.
-        var generative = r is SynthesisReport;
+        // A synthesizer is measured against the held-out rows only, and a forecaster against each series' last steps
+        // (its rolling origins are in its own section): no spread column.
+        var generative = r is SynthesisReport or ForecastingReport;
         var column = generative ? "" : spread.Count > 0 ? "<th>Cross-validation (mean ± sd)</th>" : intervals.Count > 0 ? "<th>Test, 90 % bootstrap interval</th>" : "<th>Cross-validation</th>";
         html.Append("<section><h2>Metrics</h2><table class=\"metrics\"><thead><tr><th>Metric</th><th>Test</th>").Append(column).Append("</tr></thead><tbody>");
         foreach (var (name, value) in r.TestMetrics.OrderBy(m => m.Key != r.HeadlineMetric).ThenBy(m => NaturalKey(m.Key), StringComparer.Ordinal))
@@ -303,6 +304,10 @@ internal static class ReportHtml
         ["Utility"] = "Utility: trained on synthetic rows (TSTR)",
         ["RealUtility"] = "Utility: trained on real rows (TRTR)",
         ["DistanceRatio"] = "Closest-record distance ratio",
+        ["Owa"] = "OWA (against Naive2)",
+        ["SymmetricMape"] = "sMAPE",
+        ["Mase"] = "MASE",
+        ["Coverage"] = "Interval coverage",
     };
 
     /// <summary>A name whose numbers sort by value (NDCG@2 before NDCG@10), and NDCG before DCG.</summary>

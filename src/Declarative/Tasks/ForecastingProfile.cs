@@ -18,7 +18,7 @@ internal sealed class ForecastingProfile() : TaskProfile(TaskDefinitions.Forecas
     {
         var r = (ForecastingReport)report;
         html.Append("<section><h2>Forecasts against the last steps of every series</h2>");
-        html.Append(CultureInfo.InvariantCulture, $"<p>{r.Series:N0} series, step {Encode(r.Step)}, season {r.Season}: the last {r.Horizon} steps of each are the test part, never seen by training or model choice; the models were compared on {r.Origins} rolling origin{(r.Origins == 1 ? "" : "s")} before it. ");
+        html.Append(CultureInfo.InvariantCulture, $"<p>{r.Series:N0} series, a point every {Encode(r.Step)}, season {r.Season}: the last {r.Horizon} steps of each are the test part, never seen by training or model choice; the models were compared on {r.Origins} rolling origin{(r.Origins == 1 ? "" : "s")} before it. ");
         html.Append(CultureInfo.InvariantCulture, $"The {r.Interval:P0} interval covered {r.Coverage:P1} of the test points.");
         if (r.FilledPoints > 0)
         {
@@ -29,7 +29,7 @@ internal sealed class ForecastingProfile() : TaskProfile(TaskDefinitions.Forecas
         html.Append("<table><thead><tr><th>Model</th><th>sMAPE (origins)</th><th>MASE (origins)</th><th>OWA (origins)</th><th>sMAPE (test)</th><th>MASE (test)</th><th>OWA (test)</th></tr></thead><tbody>");
         foreach (var m in r.Models)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Encode(Spaced(m.Model.ToString()))}{(m.Model == r.Trainer ? " (the model)" : "")}</td><td>{Fixed(m.ValidationSymmetricMape)}</td><td>{Fixed(m.ValidationMase)}</td><td>{Fixed(m.ValidationOwa)}</td><td>{Fixed(m.SymmetricMape)}</td><td>{Fixed(m.Mase)}</td><td>{Fixed(m.Owa)}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{m.Model}{(m.Model == r.Trainer ? " (the model)" : "")}</td><td>{Fixed(m.ValidationSymmetricMape)}</td><td>{Fixed(m.ValidationMase)}</td><td>{Fixed(m.ValidationOwa)}</td><td>{Fixed(m.SymmetricMape)}</td><td>{Fixed(m.Mase)}</td><td>{Fixed(m.Owa)}</td></tr>");
         }
 
         html.Append("</tbody></table><p class=\"small\">sMAPE and MASE as the M4 competition defines them (MASE scaled by the seasonal naive's in-sample error); OWA is the mean of both relative to Naive2's (below 1 beats it).</p>");

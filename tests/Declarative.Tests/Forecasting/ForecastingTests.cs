@@ -133,7 +133,7 @@ public sealed class ForecastingTests
         Assert.Contains("two rows are at 2014-07-01 05:00:00", Assert.Throws<DataFileException>(() => TaxiDefaultForecast.Train(duplicate)).Message, StringComparison.Ordinal);
 
         var gap = rows.Take(100).Concat(rows.Skip(101).Take(300)).ToList();
-        Assert.Contains("jumps from 2014-07-03 01:30:00 to 2014-07-03 02:30:00, where the series' step is 00:30:00", Assert.Throws<DataFileException>(() => TaxiDefaultForecast.Train(gap)).Message, StringComparison.Ordinal);
+        Assert.Contains("jumps from 2014-07-03 01:30:00 to 2014-07-03 02:30:00, where the series' step is 30 minutes", Assert.Throws<DataFileException>(() => TaxiDefaultForecast.Train(gap)).Message, StringComparison.Ordinal);
 
         var missing = rows.Take(300).ToList();
         missing[42] = new TaxiReading { At = missing[42].At, Passengers = float.NaN };
@@ -181,7 +181,7 @@ public sealed class ForecastingTests
         var report = model.Evaluate();
         Assert.Equal(59, report.FilledPoints);
         Assert.Equal(52, report.Season);
-        Assert.Equal("7.00:00:00", report.Step);
+        Assert.Equal("7 days", report.Step);
         var next = model.Forecast();
         Assert.Equal(Enumerable.Range(1, 13).Select(w => new DateOnly(2001, 12, 29).AddDays(7 * w)), next.Select(p => p.Time));
         Assert.True(report.TestMetrics["Owa"] < 1, $"OWA {report.TestMetrics["Owa"]}");
