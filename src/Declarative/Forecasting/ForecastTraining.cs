@@ -144,7 +144,9 @@ internal static class ForecastTraining
 
     /// <summary>
     /// Per step ahead, the <paramref name="level"/> quantile of the scaled absolute errors (the conformal rank
-    /// ⌈(n + 1)·level⌉), pooling neighbouring steps until enough errors are in, and never narrower than an earlier step.
+    /// ⌈(n + 1)·level⌉), pooling neighbouring steps until enough errors are in. Each step keeps its own: forcing later
+    /// steps at least as wide as earlier ones over-covered hourly series, whose errors rise and fall with the hour
+    /// (87 % at 80 % over 400 M4 Hourly series, 82 % without).
     /// </summary>
     internal static double[] Quantiles(IReadOnlyList<double[]> errors, int h, double level)
     {
@@ -168,7 +170,7 @@ internal static class ForecastTraining
 
             pooled.Sort();
             var rank = Math.Min(pooled.Count, (int)Math.Ceiling((pooled.Count + 1) * level));
-            quantiles[j] = Math.Max(pooled[Math.Max(rank - 1, 0)], j > 0 ? quantiles[j - 1] : 0);
+            quantiles[j] = pooled[Math.Max(rank - 1, 0)];
         }
 
         return quantiles;

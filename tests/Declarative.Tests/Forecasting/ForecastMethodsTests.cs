@@ -122,12 +122,18 @@ public sealed class ForecastMethodsTests
     }
 
     [Fact]
-    public void ConformalQuantiles_TakeTheRankOfTheLevel_AndNeverNarrow()
+    public void ConformalQuantiles_TakeTheRankOfTheLevel_AtEachStep()
     {
-        // 99 errors per step, 1..99: the 0.8 quantile's rank is ⌈100 · 0.8⌉ = 80.
+        // 99 errors per step, 1..99: the 0.8 quantile's rank is ⌈100 · 0.8⌉ = 80. Each step keeps its own (errors of
+        // hourly data rise and fall with the hour, so forcing later steps wider over-covers).
         var errors = Enumerable.Range(1, 99).Select(i => new[] { (double)i, i / 2.0 }).ToList();
         var q = ForecastTraining.Quantiles(errors, 2, 0.8);
         Assert.Equal(80, q[0]);
-        Assert.Equal(80, q[1]); // 40 at step 2, widened to step 1's
+        Assert.Equal(40, q[1]);
+
+        // Few errors: neighbouring steps are pooled until 60 are in (3 origins × 20 steps here: all of them).
+        var few = Enumerable.Range(1, 3).Select(o => Enumerable.Range(0, 20).Select(j => (double)(o * 100 + j)).ToArray()).ToList();
+        var pooled = ForecastTraining.Quantiles(few, 20, 0.5);
+        Assert.All(pooled, v => Assert.Equal(pooled[10], v, 1e-9));
     }
 }
