@@ -205,6 +205,34 @@ public sealed class ForecastingTests
         Assert.Equal(400 - 48, report.TrainRows);
     }
 
+    [Fact]
+    public void ManySeries_AreForecastEachByItsId_FromOneGlobalModel()
+    {
+        // Three stretches of the taxi year as three series of different lengths and spans, rows interleaved.
+        var taxi = TaxiRows();
+        var stretches = new[] { ("summer", 0, 3_000), ("autumn", 4_000, 2_500), ("winter", 7_000, 3_320) };
+        var rows = stretches.SelectMany(s => taxi.Skip(s.Item2).Take(s.Item3).Select((r, i) => (Order: i, Row: new StretchReading { Stretch = s.Item1, At = r.At, Passengers = r.Passengers })))
+            .OrderBy(p => p.Order).Select(p => p.Row).ToList();
+
+        var model = StretchForecast.Train(rows);
+        Assert.Equal(["summer", "autumn", "winter"], model.Pipeline.SeriesIds);
+        var report = model.Evaluate();
+        Assert.Equal(3, report.Series);
+        Assert.Equal(3 * 48, report.TestRows);
+        Assert.Equal(3, report.Samples.Count);
+        Assert.True(report.TestMetrics["Owa"] < 1, $"OWA {report.TestMetrics["Owa"]}");
+
+        foreach (var (id, start, count) in stretches)
+        {
+            var next = model.Forecast(id);
+            Assert.Equal(taxi[start + count - 1].At.AddMinutes(30), next[0].Time);
+        }
+
+        Assert.Contains("has no series 'spring'", Assert.Throws<ArgumentException>(() => model.Forecast("spring")).Message, StringComparison.Ordinal);
+        Assert.Contains("forecasts 3 series: name one", Assert.Throws<InvalidOperationException>(() => model.Forecast()).Message, StringComparison.Ordinal);
+        Assert.Contains("forecasts one series at a time", Assert.Throws<ArgumentException>(() => model.Forecast(rows)).Message, StringComparison.Ordinal);
+    }
+
     private static List<TaxiReading> TaxiRows() =>
         File.ReadLines(Repository.PathOf("datasets", "nab-nyc-taxi", "nyc_taxi.csv")).Skip(1).Select(line => line.Split(','))
             .Select(f => new TaxiReading { At = DateTime.ParseExact(f[0], "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), Passengers = float.Parse(f[1], CultureInfo.InvariantCulture) })

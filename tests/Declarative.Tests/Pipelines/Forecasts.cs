@@ -57,3 +57,19 @@ public partial class Co2Forecast;
 /// <summary>The same without FillGaps: the first empty week is an error.</summary>
 [Forecasting<Co2Week>(Data = "datasets/co2/co2.csv", Horizon = 13)]
 public partial class Co2UnfilledForecast;
+
+/// <summary>Taxi demand as several series (one per stretch of the year), to forecast each by its id.</summary>
+public sealed class StretchReading
+{
+    [SeriesId]
+    public string Stretch { get; set; } = "";
+
+    [Time]
+    public DateTime At { get; set; }
+
+    [Label]
+    public float Passengers { get; set; }
+}
+
+[Forecasting<StretchReading>(Horizon = 48)]
+public partial class StretchForecast;
