@@ -21,11 +21,11 @@ internal static class ForecastTraining
         // Naive2 is scored always: OWA is relative to it.
         var scored = candidates.Append(Trainer.Naive2).Append(Trainer.SeasonalNaive).Distinct().ToArray();
         var global = candidates.Contains(Trainer.GlobalLightGbm);
-        var features = LagFeatures.For(m, settings.Step, dates);
+        var features = LagFeatures.For(m, settings.Step, dates, settings.DirectTrees);
 
         // A global model is fitted once before the earliest origin of each series (every origin lies after what it
         // saw), once on the training parts for the test, and once on the whole series for the forecasts.
-        var early = global ? GlobalTrees.Fit(series, cuts.Select((c, s) => c.Length == 0 ? series[s].Length - h : c.Min()).ToArray(), features, seed) : null;
+        var early = global ? GlobalTrees.Fit(series, cuts.Select((c, s) => c.Length == 0 ? series[s].Length - h : c.Min()).ToArray(), features, h, seed) : null;
         var windows = new List<Window>[series.Count];
         Parallel.For(0, series.Count, s =>
         {
@@ -38,7 +38,7 @@ internal static class ForecastTraining
             : candidates.MinBy(c => Metric(validation.First(v => v.Method == c), selectBy))!;
         var quantiles = Quantiles(windows.SelectMany(w => w).Select(w => w.ScaledErrors[chosen]).ToList(), h, settings.Interval);
 
-        var trained = global ? GlobalTrees.Fit(series, series.Select(s => s.Length - h).ToArray(), features, seed) : null;
+        var trained = global ? GlobalTrees.Fit(series, series.Select(s => s.Length - h).ToArray(), features, h, seed) : null;
         var tests = new Window[series.Count];
         Parallel.For(0, series.Count, s =>
         {
@@ -48,7 +48,7 @@ internal static class ForecastTraining
             tests[s] = tests[s] with { Bands = Bands(test.Values, quantiles, ForecastAccuracy.Scale(one.Values.AsSpan(0, one.Length - h), m)) };
         });
 
-        var final = chosen == Trainer.GlobalLightGbm ? GlobalTrees.Fit(series, series.Select(s => s.Length).ToArray(), features, seed) : null;
+        var final = chosen == Trainer.GlobalLightGbm ? GlobalTrees.Fit(series, series.Select(s => s.Length).ToArray(), features, h, seed) : null;
         var finals = new SeriesForecast[series.Count];
         Parallel.For(0, series.Count, s => finals[s] = Final(series[s], chosen, settings, quantiles, final));
 
@@ -190,8 +190,9 @@ internal static class ForecastTraining
     }
 }
 
-/// <summary>What a forecaster is set to: the steps it forecasts, the season its models use, the interval's coverage and the series' time step.</summary>
-internal sealed record ForecastSettings(int Horizon, int Season, double Interval, TimeStep Step);
+/// <summary>What a forecaster is set to: the steps it forecasts, the season its models use, the interval's coverage and
+/// the series' time step; <see cref="DirectTrees"/> (the harness's comparison) makes the global trees direct.</summary>
+internal sealed record ForecastSettings(int Horizon, int Season, double Interval, TimeStep Step, bool DirectTrees = false);
 
 /// <summary>Every model's forecast of one window, its errors, and (for the test window) the chosen model's interval.</summary>
 internal sealed record Window(

@@ -8,8 +8,9 @@ namespace Declarative.Forecasting;
 
 /// <summary>
 /// One LightGbm regression over every series at once (a global model), on lags, rolling means and calendar features
-/// (<see cref="LagFeatures"/>), forecasting recursively: each step's forecast becomes the next step's first lag. Trained
-/// with ML.NET; kept and scored as portable trees, so forecasting needs no ML.NET.
+/// (<see cref="LagFeatures"/>), forecasting recursively (each step's forecast becomes the next step's first lag), or
+/// directly (the steps ahead a feature, every step from the same lags). Trained with ML.NET; kept and scored as portable
+/// trees, so forecasting needs no ML.NET.
 /// </summary>
 internal sealed class GlobalTrees
 {
@@ -30,8 +31,9 @@ internal sealed class GlobalTrees
     public IReadOnlyList<PortableTree> Trees { get; }
 
     /// <summary>Fits the trees on the series, each cut at its own length in <paramref name="lengths"/>.</summary>
-    public static GlobalTrees Fit(IReadOnlyList<TimeSeries> series, IReadOnlyList<int> lengths, LagFeatures features, int seed)
+    public static GlobalTrees Fit(IReadOnlyList<TimeSeries> series, IReadOnlyList<int> lengths, LagFeatures features, int horizon, int seed)
     {
+        var ahead = features.Direct ? horizon : 1;
         var perSeries = Math.Max(MaxRows / Math.Max(series.Count, 1), 1);
         var rows = new List<LagRow>();
         for (var s = 0; s < series.Count; s++)
@@ -44,11 +46,15 @@ internal sealed class GlobalTrees
                 scaled[t] = y[t] / scale;
             }
 
-            for (var t = Math.Max(1, y.Length - perSeries); t < y.Length; t++)
+            // Each origin t gives a row per step ahead k: the lags before t, the target at t + k − 1.
+            for (var t = Math.Max(1, y.Length - Math.Max(perSeries / ahead, 1)); t < y.Length; t++)
             {
-                var f = new float[features.Count];
-                features.Fill(f, scaled.AsSpan(0, t), series[s].Times[t]);
-                rows.Add(new LagRow { Label = (float)scaled[t], Features = f });
+                for (var k = 1; k <= ahead && t + k - 1 < y.Length; k++)
+                {
+                    var f = new float[features.Count];
+                    features.Fill(f, scaled.AsSpan(0, t), series[s].Times[t + k - 1], k);
+                    rows.Add(new LagRow { Label = (float)scaled[t + k - 1], Features = f });
+                }
             }
         }
 
@@ -86,7 +92,8 @@ internal sealed class GlobalTrees
         var last = series.Times[length - 1];
         for (var j = 0; j < horizon; j++)
         {
-            Features.Fill(f, past.AsSpan(0, length + j), step.After(last, j + 1));
+            // Direct: every step from the same history; recursive: from the history and the steps forecast so far.
+            Features.Fill(f, past.AsSpan(0, Features.Direct ? length : length + j), step.After(last, j + 1), j + 1);
             past[length + j] = _ensemble.Sum(f);
             forecast[j] = past[length + j] * scale;
         }

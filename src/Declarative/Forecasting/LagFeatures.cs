@@ -6,11 +6,12 @@ namespace Declarative.Forecasting;
 /// month for dates; the position in the season for steps). Values are divided by the series' scale (its mean absolute
 /// value over the last lags), so one model serves series of any level.
 /// </summary>
-internal sealed record LagFeatures(int Lags, int Season, bool Dates, long StepTicks)
+internal sealed record LagFeatures(int Lags, int Season, bool Dates, long StepTicks, bool Direct = false)
 {
-    public static LagFeatures For(int season, TimeStep step, bool dates) => new(Math.Clamp(2 * season, 16, 400), season, dates, Math.Max(step.Ticks, 1));
+    public static LagFeatures For(int season, TimeStep step, bool dates, bool direct = false) => new(Math.Clamp(2 * season, 16, 400), season, dates, Math.Max(step.Ticks, 1), direct);
 
-    public int Count => Lags + 2 + (Dates ? 3 : 1);
+    /// <summary>The features, and for a direct model the steps ahead as one more.</summary>
+    public int Count => Lags + 2 + (Dates ? 3 : 1) + (Direct ? 1 : 0);
 
     /// <summary>The series' scale: the mean absolute value of its last <see cref="Lags"/> points (1 for a flat zero series).</summary>
     public double Scale(ReadOnlySpan<double> history)
@@ -27,11 +28,16 @@ internal sealed record LagFeatures(int Lags, int Season, bool Dates, long StepTi
     }
 
     /// <summary>
-    /// The features of the step at <paramref name="time"/>, from the scaled values before it (<paramref name="past"/>, the
-    /// latest last; missing lags are the earliest value).
+    /// The features of the step at <paramref name="time"/>, <paramref name="ahead"/> steps after the last of the scaled
+    /// values <paramref name="past"/> (the latest last; missing lags are the earliest value).
     /// </summary>
-    public void Fill(Span<float> features, ReadOnlySpan<double> past, long time)
+    public void Fill(Span<float> features, ReadOnlySpan<double> past, long time, int ahead = 1)
     {
+        if (Direct)
+        {
+            features[Count - 1] = ahead;
+        }
+
         var n = past.Length;
         double seasonSum = 0, lagSum = 0;
         var seasonCount = Math.Max(Season, 1);
