@@ -95,7 +95,11 @@ public sealed class Synthesizer<TRow> : ITrainedPipeline
             throw new ModelFileException(path, length == 0 ? "The model file is empty (or not a regular file)." : $"The model file is {length:N0} bytes, more than Declarative reads.");
         }
 
-        using var stream = File.OpenRead(path);
+        // The build's model is checked against its manifest (current for this declaration, and these very bytes).
+        var manifest = ModelArtifacts.ManifestBeside(spec, path);
+        var bytes = File.ReadAllBytes(path);
+        ModelArtifacts.CheckHash(path, ArtifactHash.Of(bytes), manifest?.ModelHash, "model file");
+        using var stream = new MemoryStream(bytes, writable: false);
         var file = SynthesizerFile.Read(stream, path);
         if (file.SchemaHash != spec.SchemaHash || file.Kind != spec.OptionsOr<SynthesisOptions>().Kind)
         {

@@ -186,4 +186,17 @@ public sealed class SynthesisTests
     private static string Key(Adult r) => $"{r.Age}|{r.Workclass}|{r.Education}|{r.HoursPerWeek}|{r.IsOver50K}";
 
     private static string IrisKey(Iris r) => $"{r.Label}|{r.SepalLength}|{r.SepalWidth}|{r.PetalLength}|{r.PetalWidth}";
+
+    [Fact]
+    public void ABuiltSynthesizerEditedAfterTheBuild_IsRefusedOnLoad()
+    {
+        using var dir = new TempDirectory();
+        var built = Declarative.Build.ArtifactBuilder.Build(PipelineRegistry.For(typeof(IrisSynthesizer)), dir.Path);
+        Assert.NotNull(IrisSynthesizer.Load(built.ModelPath));
+
+        File.WriteAllText(built.ModelPath, File.ReadAllText(built.ModelPath) + " ");
+        var error = Assert.Throws<ModelFileException>(() => IrisSynthesizer.Load(built.ModelPath));
+        Assert.Equal(built.ModelPath, error.FilePath);
+        Assert.Contains("is not the one its manifest describes", error.Message, StringComparison.Ordinal);
+    }
 }
