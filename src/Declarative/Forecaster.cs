@@ -154,7 +154,8 @@ public sealed class Forecaster<TRow> : ITrainedPipeline
 
     /// <summary>
     /// The <see cref="Horizon"/> steps after the last of <paramref name="history"/> (one series, at the trained step, at
-    /// least two seasons long), the model fitted to it now, with the interval the training calibrated.
+    /// least two seasons long), with the interval the training calibrated: a statistical model is fitted to it now; the
+    /// global trees are not refitted, they read its lags.
     /// </summary>
     /// <exception cref="DataFileException">The history is not one regular series long enough to forecast from.</exception>
     public IReadOnlyList<ForecastPoint> Forecast(IEnumerable<TRow> history)

@@ -57,7 +57,7 @@ namespace Declarative.Generators.Emitting
             writer.WriteLine($"/// <summary>The Horizon steps after the last row of series <paramref name=\"seriesId\"/>{(model.SeriesId is null ? " (the data's one series is \"\")" : "")}, with the interval. Safe to call from many threads at once.</summary>");
             writer.WriteLine($"public {points} Forecast(string seriesId) => Typed(_pipeline.Forecast(seriesId));");
             writer.WriteLine();
-            writer.WriteLine("/// <summary>The Horizon steps after the last of <paramref name=\"history\"/> (one series, at least two seasons long), the model fitted to it now.</summary>");
+            writer.WriteLine("/// <summary>The Horizon steps after the last of <paramref name=\"history\"/> (one series, at least two seasons long): a statistical model is fitted to it, the global trees read its lags.</summary>");
             writer.WriteLine($"public {points} Forecast({rows} history) => Typed(_pipeline.Forecast(history));");
             writer.WriteLine();
             writer.WriteLine($"/// <summary>The report: the last Horizon steps of every series against each model's forecast (sMAPE, MASE, OWA against Naive2, the interval's coverage).</summary>");

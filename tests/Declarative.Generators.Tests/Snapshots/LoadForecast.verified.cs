@@ -76,7 +76,7 @@ partial class LoadForecast : global::Declarative.IDeclaredModel<global::Sensors.
     /// <summary>The Horizon steps after the last row of series <paramref name="seriesId"/>, with the interval. Safe to call from many threads at once.</summary>
     public global::System.Collections.Generic.IReadOnlyList<Point> Forecast(string seriesId) => Typed(_pipeline.Forecast(seriesId));
 
-    /// <summary>The Horizon steps after the last of <paramref name="history"/> (one series, at least two seasons long), the model fitted to it now.</summary>
+    /// <summary>The Horizon steps after the last of <paramref name="history"/> (one series, at least two seasons long): a statistical model is fitted to it, the global trees read its lags.</summary>
     public global::System.Collections.Generic.IReadOnlyList<Point> Forecast(global::System.Collections.Generic.IEnumerable<global::Sensors.Reading> history) => Typed(_pipeline.Forecast(history));
 
     /// <summary>The report: the last Horizon steps of every series against each model's forecast (sMAPE, MASE, OWA against Naive2, the interval's coverage).</summary>
