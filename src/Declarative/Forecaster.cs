@@ -105,21 +105,7 @@ public sealed class Forecaster<TRow> : ITrainedPipeline
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentException.ThrowIfNullOrEmpty(path);
-        if (!File.Exists(path))
-        {
-            throw new ModelFileException(path, "The model file was not found.");
-        }
-
-        var length = new FileInfo(path).Length;
-        if (length == 0 || length > ForecasterFile.MaxFileBytes)
-        {
-            throw new ModelFileException(path, length == 0 ? "The model file is empty (or not a regular file)." : $"The model file is {length:N0} bytes, more than Declarative reads.");
-        }
-
-        // The build's model is checked against its manifest (current for this declaration, and these very bytes).
-        var manifest = ModelArtifacts.ManifestBeside(spec, path);
-        var bytes = File.ReadAllBytes(path);
-        ModelArtifacts.CheckHash(path, ArtifactHash.Of(bytes), manifest?.ModelHash, "model file");
+        var bytes = ModelArtifacts.ReadChecked(spec, path, ForecasterFile.MaxFileBytes);
         using var stream = new MemoryStream(bytes, writable: false);
         var file = ForecasterFile.Read(stream, path);
         if (file.SchemaHash != spec.SchemaHash)

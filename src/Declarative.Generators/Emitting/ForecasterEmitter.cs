@@ -19,34 +19,11 @@ namespace Declarative.Generators.Emitting
             var points = "global::System.Collections.Generic.IReadOnlyList<Point>";
             var time = model.Time!;
 
-            writer.WriteLine($"private readonly {core} _pipeline;");
-            writer.WriteLine();
-            writer.WriteLine($"private {name}({core} pipeline) => _pipeline = pipeline;");
-            writer.WriteLine();
-            writer.WriteLine("/// <summary>The trained forecaster behind this model, for uses the typed members do not cover.</summary>");
-            writer.WriteLine($"public {core} Pipeline => _pipeline;");
-            writer.WriteLine();
+            PipelineEmitter.WriteOwnModelMembers(writer, name, core, rows, "forecaster",
+                "Trains on the data file: the last Horizon steps of every series are the test part.",
+                "Trains on rows in memory: the last Horizon steps of every series are the test part.");
             writer.WriteLine("/// <summary>The number of steps each forecast holds.</summary>");
             writer.WriteLine("public int Horizon => _pipeline.Horizon;");
-            writer.WriteLine();
-            writer.WriteLine("/// <summary>Trains on the data file: the last Horizon steps of every series are the test part.</summary>");
-            writer.WriteLine("/// <param name=\"dataPath\">The data file; <see langword=\"null\"/> uses the one the attribute names.</param>");
-            writer.WriteLine($"public static {name} Train(string? dataPath = null) => new({core}.Train(Spec, dataPath));");
-            writer.WriteLine();
-            writer.WriteLine("/// <summary>Trains on rows in memory: the last Horizon steps of every series are the test part.</summary>");
-            writer.WriteLine($"public static {name} Train({rows} rows) => new({core}.Train(Spec, rows));");
-            writer.WriteLine();
-            writer.WriteLine("/// <summary>Loads the forecaster that <c>dotnet build</c> trained for this pipeline, from beside the app.</summary>");
-            writer.WriteLine($"public static {name} Load() => Load(global::Declarative.Artifacts.ModelArtifacts.Locate(Spec));");
-            writer.WriteLine();
-            writer.WriteLine("/// <summary>Loads a forecaster saved by <see cref=\"Save(string)\"/>, checking it was trained for this row schema.</summary>");
-            writer.WriteLine($"public static {name} Load(string path) => new({core}.Load(Spec, path));");
-            writer.WriteLine();
-            writer.WriteLine("/// <summary>Saves the forecaster to a file, written whole or not at all.</summary>");
-            writer.WriteLine("public void Save(string path) => _pipeline.Save(path);");
-            writer.WriteLine();
-            writer.WriteLine("/// <summary>Saves the forecaster to a stream.</summary>");
-            writer.WriteLine("public void Save(global::System.IO.Stream stream) => _pipeline.Save(stream);");
             writer.WriteLine();
             writer.WriteLine("/// <summary>The Horizon steps after the last row of the data's one series, with the interval. Safe to call from many threads at once.</summary>");
             writer.WriteLine("/// <exception cref=\"global::System.InvalidOperationException\">The data holds several series: name one.</exception>");

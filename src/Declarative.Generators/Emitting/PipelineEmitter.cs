@@ -433,6 +433,40 @@ namespace Declarative.Generators.Emitting
             writer.CloseBlock();
         }
 
+        /// <summary>
+        /// The members of a task whose model is Declarative's own file (a synthesizer, a forecaster): the pipeline behind
+        /// the class, training from the data file or rows, loading and saving.
+        /// </summary>
+        internal static void WriteOwnModelMembers(SourceWriter writer, string name, string core, string rows, string noun, string trainSummary, string rowsTrainSummary)
+        {
+            writer.WriteLine($"private readonly {core} _pipeline;");
+            writer.WriteLine();
+            writer.WriteLine($"private {name}({core} pipeline) => _pipeline = pipeline;");
+            writer.WriteLine();
+            writer.WriteLine($"/// <summary>The trained {noun} behind this model, for uses the typed members do not cover.</summary>");
+            writer.WriteLine($"public {core} Pipeline => _pipeline;");
+            writer.WriteLine();
+            writer.WriteLine($"/// <summary>{trainSummary}</summary>");
+            writer.WriteLine("/// <param name=\"dataPath\">The data file; <see langword=\"null\"/> uses the one the attribute names.</param>");
+            writer.WriteLine($"public static {name} Train(string? dataPath = null) => new({core}.Train(Spec, dataPath));");
+            writer.WriteLine();
+            writer.WriteLine($"/// <summary>{rowsTrainSummary}</summary>");
+            writer.WriteLine($"public static {name} Train({rows} rows) => new({core}.Train(Spec, rows));");
+            writer.WriteLine();
+            writer.WriteLine($"/// <summary>Loads the {noun} that <c>dotnet build</c> trained for this pipeline, from beside the app.</summary>");
+            writer.WriteLine($"public static {name} Load() => Load(global::Declarative.Artifacts.ModelArtifacts.Locate(Spec));");
+            writer.WriteLine();
+            writer.WriteLine($"/// <summary>Loads a {noun} saved by <see cref=\"Save(string)\"/>, checking it was trained for this row schema.</summary>");
+            writer.WriteLine($"public static {name} Load(string path) => new({core}.Load(Spec, path));");
+            writer.WriteLine();
+            writer.WriteLine($"/// <summary>Saves the {noun} to a file, written whole or not at all.</summary>");
+            writer.WriteLine("public void Save(string path) => _pipeline.Save(path);");
+            writer.WriteLine();
+            writer.WriteLine($"/// <summary>Saves the {noun} to a stream.</summary>");
+            writer.WriteLine("public void Save(global::System.IO.Stream stream) => _pipeline.Save(stream);");
+            writer.WriteLine();
+        }
+
         /// <summary>The members tools reach a pipeline by (<c>IDeclaredPipeline</c>, <c>IDeclaredModel</c>), the same for every task.</summary>
         internal static void WriteDeclaredMembers(SourceWriter writer, PipelineModel model, string core)
         {

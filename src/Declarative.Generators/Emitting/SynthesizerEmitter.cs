@@ -18,32 +18,9 @@ namespace Declarative.Generators.Emitting
             var core = $"global::Declarative.{task.RuntimeType}<{row}>";
             var rows = $"global::System.Collections.Generic.IEnumerable<{row}>";
 
-            writer.WriteLine($"private readonly {core} _pipeline;");
-            writer.WriteLine();
-            writer.WriteLine($"private {name}({core} pipeline) => _pipeline = pipeline;");
-            writer.WriteLine();
-            writer.WriteLine("/// <summary>The trained synthesizer behind this model, for uses the typed members do not cover.</summary>");
-            writer.WriteLine($"public {core} Pipeline => _pipeline;");
-            writer.WriteLine();
-            writer.WriteLine("/// <summary>Learns the rows of the data file, holding out the declared test fraction for the report.</summary>");
-            writer.WriteLine("/// <param name=\"dataPath\">The data file; <see langword=\"null\"/> uses the one the attribute names.</param>");
-            writer.WriteLine($"public static {name} Train(string? dataPath = null) => new({core}.Train(Spec, dataPath));");
-            writer.WriteLine();
-            writer.WriteLine("/// <summary>Learns rows in memory, holding out the declared test fraction for the report.</summary>");
-            writer.WriteLine($"public static {name} Train({rows} rows) => new({core}.Train(Spec, rows));");
-            writer.WriteLine();
-            writer.WriteLine("/// <summary>Loads the synthesizer that <c>dotnet build</c> trained for this pipeline, from beside the app.</summary>");
-            writer.WriteLine($"public static {name} Load() => Load(global::Declarative.Artifacts.ModelArtifacts.Locate(Spec));");
-            writer.WriteLine();
-            writer.WriteLine("/// <summary>Loads a synthesizer saved by <see cref=\"Save(string)\"/>, checking it was trained for this row schema.</summary>");
-            writer.WriteLine($"public static {name} Load(string path) => new({core}.Load(Spec, path));");
-            writer.WriteLine();
-            writer.WriteLine("/// <summary>Saves the synthesizer to a file, written whole or not at all.</summary>");
-            writer.WriteLine("public void Save(string path) => _pipeline.Save(path);");
-            writer.WriteLine();
-            writer.WriteLine("/// <summary>Saves the synthesizer to a stream.</summary>");
-            writer.WriteLine("public void Save(global::System.IO.Stream stream) => _pipeline.Save(stream);");
-            writer.WriteLine();
+            PipelineEmitter.WriteOwnModelMembers(writer, name, core, rows, "synthesizer",
+                "Learns the rows of the data file, holding out the declared test fraction for the report.",
+                "Learns rows in memory, holding out the declared test fraction for the report.");
             writer.WriteLine("/// <summary>Samples <paramref name=\"count\"/> new rows; the same seed gives the same rows. Safe to call from many threads at once.</summary>");
             writer.WriteLine($"public global::System.Collections.Generic.IReadOnlyList<{row}> Sample(int count, int seed = 0) => _pipeline.Sample(count, seed);");
             writer.WriteLine();

@@ -96,6 +96,30 @@ public static class ModelArtifacts
         }
     }
 
+    /// <summary>
+    /// The bytes of a model file Declarative writes whole (a synthesizer's, a forecaster's): refused when missing, empty or
+    /// larger than <paramref name="maxBytes"/> (a hostile file cannot exhaust memory), and, for the build's model, checked
+    /// against its manifest (current for the declaration, these very bytes).
+    /// </summary>
+    internal static byte[] ReadChecked(IPipelineSpec spec, string path, long maxBytes)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ModelFileException(path, "The model file was not found.");
+        }
+
+        var length = new FileInfo(path).Length;
+        if (length == 0 || length > maxBytes)
+        {
+            throw new ModelFileException(path, length == 0 ? "The model file is empty (or not a regular file)." : $"The model file is {length:N0} bytes, more than Declarative reads.");
+        }
+
+        var manifest = ManifestBeside(spec, path);
+        var bytes = File.ReadAllBytes(path);
+        CheckHash(path, ArtifactHash.Of(bytes), manifest?.ModelHash, "model file");
+        return bytes;
+    }
+
     [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "Only read outside native apps, which have the app's directory first anyway.")]
     private static string AssemblyLocation(Type type) => type.Assembly.Location;
 }

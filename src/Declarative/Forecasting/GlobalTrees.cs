@@ -17,6 +17,9 @@ internal sealed class GlobalTrees
     /// <summary>The most training rows one fit takes (each series' latest first), so a large set fits in bounded time.</summary>
     private const int MaxRows = 200_000;
 
+    /// <summary>The most feature values those rows hold (80 MB of floats): a long season's 400 lags take fewer rows.</summary>
+    private const int MaxCells = 20_000_000;
+
     private readonly TreeEnsemble _ensemble;
 
     public GlobalTrees(LagFeatures features, IReadOnlyList<PortableTree> trees)
@@ -34,7 +37,7 @@ internal sealed class GlobalTrees
     public static GlobalTrees Fit(IReadOnlyList<TimeSeries> series, IReadOnlyList<int> lengths, LagFeatures features, int horizon, int seed)
     {
         var ahead = features.Direct ? horizon : 1;
-        var perSeries = Math.Max(MaxRows / Math.Max(series.Count, 1), 1);
+        var perSeries = Math.Max(Math.Min(MaxRows, MaxCells / features.Count) / Math.Max(series.Count, 1), 1);
         var rows = new List<LagRow>();
         for (var s = 0; s < series.Count; s++)
         {

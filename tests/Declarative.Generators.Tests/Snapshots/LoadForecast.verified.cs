@@ -45,9 +45,6 @@ partial class LoadForecast : global::Declarative.IDeclaredModel<global::Sensors.
     /// <summary>The trained forecaster behind this model, for uses the typed members do not cover.</summary>
     public global::Declarative.Forecaster<global::Sensors.Reading> Pipeline => _pipeline;
 
-    /// <summary>The number of steps each forecast holds.</summary>
-    public int Horizon => _pipeline.Horizon;
-
     /// <summary>Trains on the data file: the last Horizon steps of every series are the test part.</summary>
     /// <param name="dataPath">The data file; <see langword="null"/> uses the one the attribute names.</param>
     public static LoadForecast Train(string? dataPath = null) => new(global::Declarative.Forecaster<global::Sensors.Reading>.Train(Spec, dataPath));
@@ -66,6 +63,9 @@ partial class LoadForecast : global::Declarative.IDeclaredModel<global::Sensors.
 
     /// <summary>Saves the forecaster to a stream.</summary>
     public void Save(global::System.IO.Stream stream) => _pipeline.Save(stream);
+
+    /// <summary>The number of steps each forecast holds.</summary>
+    public int Horizon => _pipeline.Horizon;
 
     /// <summary>The Horizon steps after the last row of the data's one series, with the interval. Safe to call from many threads at once.</summary>
     /// <exception cref="global::System.InvalidOperationException">The data holds several series: name one.</exception>
