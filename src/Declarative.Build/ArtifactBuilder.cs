@@ -1,4 +1,5 @@
 using Declarative.Artifacts;
+using Declarative.Caching;
 using Declarative.Data;
 using Declarative.Schema;
 using Declarative.Scoring;
@@ -16,6 +17,9 @@ internal enum ArtifactStatus
 
     /// <summary>The pipeline was trained and its artifacts written.</summary>
     Trained,
+
+    /// <summary>The artifacts were restored from the model cache; nothing was trained.</summary>
+    Restored,
 }
 
 /// <summary>How <see cref="ArtifactBuilder.Build"/> treats tuning, reports and progress.</summary>
@@ -38,11 +42,21 @@ internal sealed record ArtifactOptions
 
     /// <summary>Where tuning trials run instead of this process (<c>DeclarativeTrialCluster</c>); null for here.</summary>
     public ITrialCluster? Cluster { get; init; }
+
+    /// <summary>The model cache to restore from and store in (<c>DeclarativeModelCache</c>); null for none.</summary>
+    public ModelCache? Cache { get; init; }
+
+    /// <summary>Called with what the model cache could not do (the build goes on without it).</summary>
+    public Action<string>? CacheWarning { get; init; }
 }
 
 /// <summary>What building one pipeline's artifacts did.</summary>
 internal sealed record ArtifactResult(string Pipeline, ArtifactStatus Status, string ModelPath, string ManifestPath, ModelManifest Manifest, TimeSpan? TrainingTime,
-    TimeSpan? EvaluationTime, string DataPath, IReadOnlyList<Evaluation.DataWarning> Warnings);
+    TimeSpan? EvaluationTime, string DataPath, IReadOnlyList<Evaluation.DataWarning> Warnings)
+{
+    /// <summary>The model cache's key for these artifacts, when a cache is in use.</summary>
+    public ModelCacheKey? CacheKey { get; init; }
+}
 
 /// <summary>
 /// Builds a pipeline's artifacts, <c>&lt;Name&gt;.mlnet</c>, <c>&lt;Name&gt;.model.json</c> and the reports, training
@@ -87,6 +101,15 @@ internal static class ArtifactBuilder
             && (!Portable(spec) || Intact(portablePath, existing.PortableHash)))
         {
             return new ArtifactResult(spec.Name, ArtifactStatus.UpToDate, modelPath, manifestPath, existing, null, null, source, []);
+        }
+
+        // The cache's key is taken before training: a first tuning writes a lock, but the entry is for a build without one.
+        var cacheKey = options.Cache is null ? null : new ModelCacheKey(spec.Name, spec.DeclaringType.FullName ?? spec.DeclaringType.Name,
+            spec.DeclarationHash, spec.SchemaHash, dataHash, lockHash, options.Report, Engine);
+        var cacheWarning = options.CacheWarning ?? (_ => { });
+        if (cacheKey is not null && !options.Retune && options.Cache!.Restore(cacheKey, outputDirectory, lockPath, cacheWarning) is { } restored)
+        {
+            return new ArtifactResult(spec.Name, ArtifactStatus.Restored, modelPath, manifestPath, restored, null, null, source, []) { CacheKey = cacheKey };
         }
 
         var trained = pipeline.Train(dataPath, new TrainOptions
@@ -151,8 +174,10 @@ internal static class ArtifactBuilder
             TestMetrics = trained.TestMetricValues,
         };
 
+        var lockWritten = false;
         if (lockPath is not null && tuningLock is null)
         {
+            lockWritten = true;
             var best = trained.Trials.Where(t => t.Succeeded && t.Trainer == trained.Trainer && t.Hyperparameters.SequenceEqual(trained.Hyperparameters)).FirstOrDefault();
             new TuningLock
             {
@@ -170,7 +195,12 @@ internal static class ArtifactBuilder
 
         // Last, so that a manifest matching its model's hash always marks a complete pair.
         manifest.Write(manifestPath);
-        return new ArtifactResult(spec.Name, ArtifactStatus.Trained, modelPath, manifestPath, manifest, trained.TrainingTime, evaluationTime, source, warnings);
+        if (cacheKey is not null)
+        {
+            options.Cache!.Store(cacheKey, [modelPath, manifestPath, portablePath, onnxPath, reportPath, reportJsonPath, .. lockWritten ? [lockPath!] : Array.Empty<string>()], cacheWarning);
+        }
+
+        return new ArtifactResult(spec.Name, ArtifactStatus.Trained, modelPath, manifestPath, manifest, trained.TrainingTime, evaluationTime, source, warnings) { CacheKey = cacheKey };
     }
 
     /// <summary>

@@ -58,6 +58,18 @@ internal static class BuildHost
     /// <summary>The flag that skips the reports (metrics still go to the manifest).</summary>
     public const string NoReportFlag = "--no-report";
 
+    /// <summary>The model cache's folder or URL (<c>DeclarativeModelCache</c>).</summary>
+    public const string CacheFlag = "--cache=";
+
+    /// <summary>How the build uses the model cache (<c>DeclarativeModelCacheMode</c>: ReadWrite, Read, Off).</summary>
+    public const string CacheModeFlag = "--cache-mode=";
+
+    /// <summary>The environment variable that holds an HTTP cache's Authorization header (<c>DeclarativeModelCacheAuthVariable</c>).</summary>
+    public const string CacheAuthFlag = "--cache-auth=";
+
+    /// <summary>What the model cache could not do: an unusable entry, an unreachable store. The build trains instead.</summary>
+    public const string CacheWarningCode = "DCL1006";
+
     /// <summary>How long a build waits for another build of the same project (DECLARATIVE_LOCK_TIMEOUT_SECONDS overrides).</summary>
     internal static TimeSpan LockTimeout =>
         int.TryParse(Environment.GetEnvironmentVariable("DECLARATIVE_LOCK_TIMEOUT_SECONDS"), out var seconds) && seconds >= 0

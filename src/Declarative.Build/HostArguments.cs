@@ -21,11 +21,20 @@ internal sealed record HostArguments(string AssemblyPath, string OutputDirectory
     /// <summary>The pipelines to train, separated by ';', or null for all of them.</summary>
     public string? Only { get; init; }
 
-    /// <summary>The trial cluster setting (<c>DeclarativeTrialCluster</c>), or null.</summary>
     /// <summary>With <see cref="Predict"/>: write each row's explanation too.</summary>
     public bool Explain { get; init; }
 
+    /// <summary>The trial cluster setting (<c>DeclarativeTrialCluster</c>), or null.</summary>
     public string? Cluster { get; init; }
+
+    /// <summary>The model cache's folder or URL (<c>DeclarativeModelCache</c>), or null for none.</summary>
+    public string? Cache { get; init; }
+
+    /// <summary>How the build uses the model cache.</summary>
+    public Caching.ModelCacheMode CacheMode { get; init; }
+
+    /// <summary>The environment variable that holds an HTTP cache's Authorization header, or null.</summary>
+    public string? CacheAuthVariable { get; init; }
 
     /// <summary>The arguments, or null with the usage error reported.</summary>
     public static HostArguments? Parse(IReadOnlyList<string> args, HostReporter reporter)
@@ -45,10 +54,19 @@ internal sealed record HostArguments(string AssemblyPath, string OutputDirectory
 
         var only = Value(args, BuildHost.OnlyFlag);
         var cluster = Value(args, BuildHost.ClusterFlag);
+        var cache = Value(args, BuildHost.CacheFlag);
+        var cacheAuth = Value(args, BuildHost.CacheAuthFlag);
+        if (!Caching.ModelCache.TryParseMode(Value(args, BuildHost.CacheModeFlag), out var cacheMode))
+        {
+            reporter.Error(BuildHost.HostErrorCode, $"DeclarativeModelCacheMode is '{Value(args, BuildHost.CacheModeFlag)}'; it is ReadWrite (the default), Read or Off.");
+            return null;
+        }
+
         var keep = Value(args, BuildHost.KeepFlag)?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
         var positional = args.Where(a => a != BuildHost.RetuneFlag && a != BuildHost.NoReportFlag && a != BuildHost.ListFlag && a != BuildHost.ExplainFlag
             && !a.StartsWith(BuildHost.OnlyFlag, StringComparison.Ordinal) && !a.StartsWith(BuildHost.ClusterFlag, StringComparison.Ordinal)
-            && !a.StartsWith(BuildHost.KeepFlag, StringComparison.Ordinal)).ToArray();
+            && !a.StartsWith(BuildHost.KeepFlag, StringComparison.Ordinal) && !a.StartsWith(BuildHost.CacheFlag, StringComparison.Ordinal)
+            && !a.StartsWith(BuildHost.CacheModeFlag, StringComparison.Ordinal) && !a.StartsWith(BuildHost.CacheAuthFlag, StringComparison.Ordinal)).ToArray();
         if (positional.Length != 2)
         {
             reporter.Error(BuildHost.HostErrorCode, $"usage: Declarative.Build.Host <assembly> <output directory> [{BuildHost.RetuneFlag}] [{BuildHost.NoReportFlag}]");
@@ -63,6 +81,9 @@ internal sealed record HostArguments(string AssemblyPath, string OutputDirectory
             Predict = predict,
             Only = only,
             Cluster = cluster,
+            Cache = string.IsNullOrWhiteSpace(cache) ? null : cache,
+            CacheMode = cacheMode,
+            CacheAuthVariable = string.IsNullOrWhiteSpace(cacheAuth) ? null : cacheAuth,
             Keep = keep,
             Explain = args.Contains(BuildHost.ExplainFlag),
         };

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using Declarative.Artifacts;
+using Declarative.Caching;
 using Declarative.Schema;
 using Declarative.Tuning;
 
@@ -37,7 +38,17 @@ internal static class TrainOperation
             return false;
         }
 
-        var options = new ArtifactOptions { LockDirectory = Directory.GetCurrentDirectory(), Retune = arguments.Retune, Report = arguments.Report };
+        using var cache = arguments.Cache is { } location && arguments.CacheMode != ModelCacheMode.Off
+            ? ModelCache.Create(location, arguments.CacheMode, arguments.CacheAuthVariable, Directory.GetCurrentDirectory(), CacheWarning(reporter))
+            : null;
+        var options = new ArtifactOptions
+        {
+            LockDirectory = Directory.GetCurrentDirectory(),
+            Retune = arguments.Retune,
+            Report = arguments.Report,
+            Cache = cache,
+            CacheWarning = CacheWarning(reporter),
+        };
         ITrialCluster? trials = null;
         if (!string.IsNullOrWhiteSpace(arguments.Cluster) && pipelines.Any(p => p.Spec.Tuning is not null))
         {
@@ -135,10 +146,13 @@ internal static class TrainOperation
                     $"{(untried.Length > 0 ? $"; never tried: {string.Join(", ", untried)}" : "")}.");
             }
 
-            reporter.Progress(result.Status == ArtifactStatus.UpToDate
-                ? $"{spec.Name} is up to date ({result.ModelPath})"
-                : string.Create(CultureInfo.InvariantCulture,
-                    $"trained {spec.Name} with {result.Manifest.Trainer} in {result.TrainingTime?.TotalSeconds:F1} s{Evaluated(result)}, {Headline(result.Manifest)} -> {result.ModelPath}"));
+            reporter.Progress(result.Status switch
+            {
+                ArtifactStatus.UpToDate => $"{spec.Name} is up to date ({result.ModelPath})",
+                ArtifactStatus.Restored => $"restored {spec.Name} from the model cache (key {result.CacheKey!.Short}), {Headline(result.Manifest)} -> {result.ModelPath}",
+                _ => string.Create(CultureInfo.InvariantCulture,
+                    $"trained {spec.Name} with {result.Manifest.Trainer} in {result.TrainingTime?.TotalSeconds:F1} s{Evaluated(result)}, {Headline(result.Manifest)} -> {result.ModelPath}"),
+            });
             return true;
         }
         catch (DataFileException e)
@@ -162,6 +176,8 @@ internal static class TrainOperation
             return false;
         }
     }
+
+    private static Action<string> CacheWarning(HostReporter reporter) => message => reporter.Warning(BuildHost.CacheWarningCode, message);
 
     /// <summary>One line per tuning trial, so a long build shows where it is.</summary>
     private static Action<TrialResult>? Trials(IPipelineSpec spec, HostReporter reporter)

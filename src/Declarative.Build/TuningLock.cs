@@ -38,7 +38,7 @@ internal sealed record TuningLock
     public IReadOnlyList<EnsembleMember>? Ensemble { get; init; }
 
     /// <summary>The lock file's name for a pipeline.</summary>
-    public static string FileName(string pipeline) => pipeline + ".tuning.json";
+    public static string FileName(string pipeline) => Artifacts.ModelArtifacts.TuningLockFileName(pipeline);
 
     /// <summary>Reads a lock file; <see langword="null"/> when it is missing. A lock that cannot be read is an error: it was meant to pin something.</summary>
     public static TuningLock? Read(string path)

@@ -197,6 +197,8 @@ namespace Declarative.Generators
 
         public static readonly DiagnosticDescriptor PortableDiffers = Reported("DCL1005", "Portable model differs from ML.NET", BuildCategory, DiagnosticSeverity.Error);
 
+        public static readonly DiagnosticDescriptor CacheUnusable = Reported("DCL1006", "Model cache entry or store unusable", BuildCategory, DiagnosticSeverity.Warning);
+
         public static readonly DiagnosticDescriptor ConstantColumn = Reported("DCL2001", "Constant feature", DataCategory, DiagnosticSeverity.Warning);
 
         public static readonly DiagnosticDescriptor AllMissing = Reported("DCL2002", "Feature has no values", DataCategory, DiagnosticSeverity.Warning);
@@ -221,7 +223,7 @@ namespace Declarative.Generators
             InvalidColumnRun, InvalidOnnxExport, NotServableNatively, TaskOptionOutOfRange, TuningNeedsLabel, NothingToTune,
             TaskNotServableNatively, InvalidGroupId, InvalidSvmLightRow, TextEncoderUnavailable, NotSynthesizable, BadRowFractionWithoutSkip,
             InvalidSeriesColumn, InvalidForecastOption, UnusedByForecaster,
-            HostFailed, BadData, PipelineNotTrained, TimeBudget, OnnxDiffers, PortableDiffers,
+            HostFailed, BadData, PipelineNotTrained, TimeBudget, OnnxDiffers, PortableDiffers, CacheUnusable,
             ConstantColumn, AllMissing, SingleClassLabel, SevereImbalance, LikelyLeak, MultilineFields, SkippedBadRow,
         }.ToDictionary(d => d.Id);
 

@@ -34,8 +34,9 @@ internal static class DotNetBuild
     {
         var lines = new List<string>();
         var exit = Run(["msbuild", project, $"-getProperty:{name}", "-nologo"], lines.Add);
-        return exit == 0 && lines.LastOrDefault(l => l.Trim().Length > 0) is { } value
-            ? value.Trim()
+        // An unset property prints an empty line.
+        return exit == 0
+            ? lines.LastOrDefault(l => l.Trim().Length > 0)?.Trim() ?? ""
             : throw new InvalidOperationException($"MSBuild could not read {name} of {project}:\n{string.Join('\n', lines)}");
     }
 }

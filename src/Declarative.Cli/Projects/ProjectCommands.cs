@@ -99,7 +99,7 @@ internal static class ProjectCommands
     }
 
     /// <summary>A problem the user can fix (no project, a property MSBuild cannot read) is one line, not a stack trace.</summary>
-    private static int Safely(Func<int> action)
+    internal static int Safely(Func<int> action)
     {
         try
         {
@@ -132,7 +132,7 @@ internal static class ProjectCommands
     }
 
     /// <summary>The project file: the one given, or the one .csproj in the current folder.</summary>
-    private static string Resolve(FileInfo? project)
+    internal static string Resolve(FileInfo? project)
     {
         if (project is not null)
         {

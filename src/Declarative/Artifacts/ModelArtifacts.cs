@@ -24,6 +24,9 @@ public static class ModelArtifacts
     /// <summary>The manifest file's name for a pipeline.</summary>
     public static string ManifestFileName(string pipeline) => pipeline + ".model.json";
 
+    /// <summary>The tuning lock file's name for a pipeline (beside the project, written by its first tuning).</summary>
+    internal static string TuningLockFileName(string pipeline) => pipeline + ".tuning.json";
+
     /// <summary>
     /// Finds the model the build trained for <paramref name="spec"/>: beside the app (its base directory), then beside the
     /// assembly that declares the pipeline. Fails when it is missing, or stale (its manifest names another declaration).
