@@ -17,8 +17,15 @@ internal static class DotNet
     public static (int ExitCode, string Output) Run(string workingDirectory, params string[] arguments) =>
         RunProgram("dotnet", workingDirectory, arguments);
 
+    /// <summary>Runs dotnet with variables added to its environment (a secret the build reads from one, say).</summary>
+    public static (int ExitCode, string Output) RunWith(IReadOnlyDictionary<string, string> environment, string workingDirectory, params string[] arguments) =>
+        RunProgram("dotnet", workingDirectory, arguments, environment);
+
     /// <summary>Runs a program (an installed tool's command, say) the same way.</summary>
-    public static (int ExitCode, string Output) RunProgram(string program, string workingDirectory, params string[] arguments)
+    public static (int ExitCode, string Output) RunProgram(string program, string workingDirectory, params string[] arguments) =>
+        RunProgram(program, workingDirectory, arguments, null);
+
+    private static (int ExitCode, string Output) RunProgram(string program, string workingDirectory, string[] arguments, IReadOnlyDictionary<string, string>? environment)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -38,6 +45,10 @@ internal static class DotNet
         start.Environment.Remove("MSBuildExtensionsPath");
         start.Environment.Remove("MSBUILD_EXE_PATH");
         start.Environment.Remove("MSBuildSDKsPath");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
 
         using var process = Process.Start(start)!;
         var output = new StringBuilder();

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# What a model cache hit costs a build (run by hand, not in CI): the Quickstart sample (adult census, LightGbm, report)
+# built with its model files removed, alternating a build that restores them from a folder cache and a build with
+# training off (DeclarativeTrainOnBuild=false: compile and copy, no host), then a build that trains, for scale.
+# Prints each run, the min and median of each side and their ratios (the issue's target: hit <= 1.1x training off).
+# Usage: tests/bench/model-cache.sh [runs per side, default 7]
+set -euo pipefail
+runs=${1:-7}
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+cache=$(mktemp -d)
+trap 'rm -rf "$cache"' EXIT
+sample="$repo/samples/Quickstart"
+artifacts="$sample/obj/Debug/net10.0/declarative"
+
+dotnet build "$sample" -p:DeclarativeModelCache="$cache" >/dev/null   # restore packages, compile, train once and store
+
+forget() { rm -rf "$artifacts" "$sample"/bin/Debug/net10.0/IncomeModel.*; }
+time_build() {
+  local start end
+  forget
+  start=$(date +%s.%N)
+  dotnet build "$sample" --no-restore "$@" >/dev/null
+  end=$(date +%s.%N)
+  awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f\n", b - a }'
+}
+
+time_build -p:DeclarativeModelCache="$cache" >/dev/null   # warm both sides once
+time_build -p:DeclarativeTrainOnBuild=false >/dev/null
+hit=(); off=()
+for ((i = 0; i < runs; i++)); do
+  hit+=("$(time_build -p:DeclarativeModelCache="$cache")")
+  off+=("$(time_build -p:DeclarativeTrainOnBuild=false)")
+done
+trained=$(time_build)
+grep -q '"trainer"' "$sample/bin/Debug/net10.0/IncomeModel.model.json"
+
+median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+minimum() { printf '%s\n' "$@" | sort -n | head -1; }
+echo "Quickstart build, model files removed, $runs runs each (seconds)"
+echo "cache hit:    ${hit[*]}"
+echo "training off: ${off[*]}"
+echo "training (no cache, once): $trained"
+awk -v h="$(minimum "${hit[@]}")" -v o="$(minimum "${off[@]}")" 'BEGIN { printf "min:    hit %.3f s, training off %.3f s, ratio %.3f\n", h, o, h / o }'
+awk -v h="$(median "${hit[@]}")" -v o="$(median "${off[@]}")" -v t="$trained" 'BEGIN { printf "median: hit %.3f s, training off %.3f s, ratio %.3f (target <= 1.1); training %.3f s = %.1fx the hit\n", h, o, h / o, t, t / h }'
