@@ -10,16 +10,17 @@ repo=$(cd "$(dirname "$0")/../.." && pwd)
 cache=$(mktemp -d)
 trap 'rm -rf "$cache"' EXIT
 sample="$repo/samples/Quickstart"
-artifacts="$sample/obj/Debug/net10.0/declarative"
+configuration=${DECLARATIVE_BENCH_CONFIGURATION:-Release}   # as a team's CI builds
+artifacts="$sample/obj/$configuration/net10.0/declarative"
 
-dotnet build "$sample" -p:DeclarativeModelCache="$cache" >/dev/null   # restore packages, compile, train once and store
+dotnet build "$sample" -c "$configuration" -p:DeclarativeModelCache="$cache" >/dev/null   # restore packages, compile, train once and store
 
-forget() { rm -rf "$artifacts" "$sample"/bin/Debug/net10.0/IncomeModel.*; }
+forget() { rm -rf "$artifacts" "$sample"/bin/$configuration/net10.0/IncomeModel.*; }
 time_build() {
   local start end
   forget
   start=$(date +%s.%N)
-  dotnet build "$sample" --no-restore "$@" >/dev/null
+  dotnet build "$sample" -c "$configuration" --no-restore "$@" >/dev/null
   end=$(date +%s.%N)
   awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f\n", b - a }'
 }
@@ -32,11 +33,11 @@ for ((i = 0; i < runs; i++)); do
   off+=("$(time_build -p:DeclarativeTrainOnBuild=false)")
 done
 trained=$(time_build)
-grep -q '"trainer"' "$sample/bin/Debug/net10.0/IncomeModel.model.json"
+grep -q '"trainer"' "$sample/bin/$configuration/net10.0/IncomeModel.model.json"
 
 median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 minimum() { printf '%s\n' "$@" | sort -n | head -1; }
-echo "Quickstart build, model files removed, $runs runs each (seconds)"
+echo "Quickstart build ($configuration), model files removed, $runs runs each (seconds)"
 echo "cache hit:    ${hit[*]}"
 echo "training off: ${off[*]}"
 echo "training (no cache, once): $trained"
