@@ -149,7 +149,7 @@ internal static class TrainOperation
             reporter.Progress(result.Status switch
             {
                 ArtifactStatus.UpToDate => $"{spec.Name} is up to date ({result.ModelPath})",
-                ArtifactStatus.Restored => $"restored {spec.Name} from the model cache (key {result.CacheKey!.Short}), {Headline(result.Manifest)} -> {result.ModelPath}",
+                ArtifactStatus.Restored => $"restored {spec.Name} from the model cache (key {result.CacheKey!.Short})",
                 _ => string.Create(CultureInfo.InvariantCulture,
                     $"trained {spec.Name} with {result.Manifest.Trainer} in {result.TrainingTime?.TotalSeconds:F1} s{Evaluated(result)}, {Headline(result.Manifest)} -> {result.ModelPath}"),
             });
