@@ -14,7 +14,7 @@ public sealed partial class LayeringTests
     /// measures its rows with the predictive tasks (utility), so it sits above them all.
     /// </summary>
     private static readonly string[] Layers =
-        ["Schema", "Data", "Training", "Ensembles", "Tuning", "Evaluation", "Reports", "Prediction", "Tasks", "Distribution", "Artifacts", "Scoring", "Synthesis", "Forecasting", "Caching"];
+        ["Schema", "Data", "Training", "Ensembles", "Tuning", "Evaluation", "Reports", "Prediction", "Tasks", "Distribution", "Artifacts", "Scoring", "Synthesis", "Forecasting", "Anomalies", "Caching"];
 
     /// <summary>
     /// Files that are the user's vocabulary: in the root namespace, so <c>using Declarative;</c> is enough. The root
@@ -73,7 +73,7 @@ public sealed partial class LayeringTests
     private static partial Regex NamespaceDeclaration();
 
     /// <summary>A layer named by itself before a type: <c>Data.DataTable</c>, not <c>ml.Data.Cache</c> or <c>x.Data</c>.</summary>
-    [GeneratedRegex(@"(?<![\w.])(Schema|Data|Training|Tuning|Evaluation|Reports|Prediction|Tasks|Distribution|Artifacts|Scoring|Synthesis|Forecasting|Caching)\.[A-Z]\w*")]
+    [GeneratedRegex(@"(?<![\w.])(Schema|Data|Training|Tuning|Evaluation|Reports|Prediction|Tasks|Distribution|Artifacts|Scoring|Synthesis|Forecasting|Anomalies|Caching)\.[A-Z]\w*")]
     private static partial Regex PartialName();
 
     /// <summary>A using directive or a qualified name: <c>using Declarative.Data;</c>, <c>Declarative.Data.X</c>.</summary>

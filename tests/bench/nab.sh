@@ -9,3 +9,5 @@ set -euo pipefail
 nab=$(cd "$1" && pwd)
 cd "$(dirname "$0")/../.."
 dotnet run -c Release --project tests/Declarative.Benchmarks -- nab "$nab" ${2:+"$2"}
+# Then our series detectors on NAB's data, streamed one point at a time, scored the same way (one threshold per profile).
+dotnet run -c Release --project tests/Declarative.Benchmarks -- nab-detect "$nab"
