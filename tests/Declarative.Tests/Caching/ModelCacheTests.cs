@@ -41,6 +41,31 @@ public sealed class ModelCacheTests : IDisposable
     }
 
     [Fact]
+    public void ATunedHit_RestoresTheLockItsFirstTuningWrote_AndIsThenCurrent()
+    {
+        var warnings = new List<string>();
+        var pipeline = PipelineRegistry.For(typeof(QuickTunedTumorModel));
+        ArtifactResult Build(string clone)
+        {
+            using var cache = ModelCache.Create(Cache, ModelCacheMode.ReadWrite, null, _temp.Path, warnings.Add);
+            Directory.CreateDirectory(_temp.File(clone));
+            return ArtifactBuilder.Build(pipeline, Path.Combine(_temp.File(clone), "out"), new ArtifactOptions { Report = false, LockDirectory = _temp.File(clone), Cache = cache, CacheWarning = warnings.Add });
+        }
+
+        var tuned = Build("a");
+        var restored = Build("b");
+
+        Assert.Equal(ArtifactStatus.Trained, tuned.Status);
+        Assert.Equal(ArtifactStatus.Restored, restored.Status);
+        var lockName = "QuickTunedTumorModel.tuning.json";
+        Assert.Equal(File.ReadAllBytes(Path.Combine(_temp.File("a"), lockName)), File.ReadAllBytes(Path.Combine(_temp.File("b"), lockName)));
+        // The restored manifest names the lock it restored, so the next build of that clone is current, not a refit.
+        var again = Build("b");
+        Assert.Equal(ArtifactStatus.UpToDate, again.Status);
+        Assert.Empty(warnings);
+    }
+
+    [Fact]
     public void ReadMode_StoresNothing_AndOff_ReadsNothing()
     {
         var warnings = new List<string>();
