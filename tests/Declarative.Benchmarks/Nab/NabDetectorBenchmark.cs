@@ -25,7 +25,7 @@ internal static class NabDetectorBenchmark
             var clock = Stopwatch.StartNew();
             var scores = data.ToDictionary(f => f.Key, f =>
             {
-                var detector = Create(spec, f.Value.Times.Length);
+                var detector = Create(spec);
                 return f.Value.Values.Select(detector.Observe).ToArray();
             }, StringComparer.Ordinal);
             var rate = data.Values.Sum(d => d.Values.Length) / clock.Elapsed.TotalSeconds;
@@ -39,7 +39,7 @@ internal static class NabDetectorBenchmark
         }
     }
 
-    private static ISeriesDetector Create(string spec, int length)
+    private static ISeriesDetector Create(string spec)
     {
         var parts = spec.Split(':', 2);
         var settings = parts.Length > 1
@@ -49,6 +49,7 @@ internal static class NabDetectorBenchmark
         ISeriesDetector detector = parts[0] switch
         {
             "gaussian" => new WindowedGaussianDetector((int)Get("Window", 6400)),
+            "level" => new LevelNoveltyDetector((int)Get("Bands", 15), (int)Get("Warmup", 750)),
             _ => throw new ArgumentException($"Unknown detector '{parts[0]}'."),
         };
         return settings.ContainsKey("Quiet") ? new QuietAfterAlarm(detector, Get("Alarm", 0.999), (int)Get("Quiet", 400)) : detector;
