@@ -45,9 +45,6 @@ internal sealed record ArtifactOptions
 
     /// <summary>The model cache to restore from and store in (<c>DeclarativeModelCache</c>); null for none.</summary>
     public ModelCache? Cache { get; init; }
-
-    /// <summary>Called with what the model cache could not do (the build goes on without it).</summary>
-    public Action<string>? CacheWarning { get; init; }
 }
 
 /// <summary>What building one pipeline's artifacts did.</summary>
@@ -106,8 +103,7 @@ internal static class ArtifactBuilder
         // The cache's key is taken before training: a first tuning writes a lock, but the entry is for a build without one.
         var cacheKey = options.Cache is null ? null : new ModelCacheKey(spec.Name, spec.DeclaringType.FullName ?? spec.DeclaringType.Name,
             spec.DeclarationHash, spec.SchemaHash, dataHash, lockHash, options.Report, Engine);
-        var cacheWarning = options.CacheWarning ?? (_ => { });
-        if (cacheKey is not null && !options.Retune && options.Cache!.Restore(cacheKey, outputDirectory, lockPath, cacheWarning) is { } restored)
+        if (cacheKey is not null && !options.Retune && options.Cache!.Restore(cacheKey, outputDirectory, lockPath) is { } restored)
         {
             return new ArtifactResult(spec.Name, ArtifactStatus.Restored, modelPath, manifestPath, restored, null, null, source, []) { CacheKey = cacheKey };
         }
@@ -197,7 +193,7 @@ internal static class ArtifactBuilder
         manifest.Write(manifestPath);
         if (cacheKey is not null)
         {
-            options.Cache!.Store(cacheKey, [modelPath, manifestPath, portablePath, onnxPath, reportPath, reportJsonPath, .. lockWritten ? [lockPath!] : Array.Empty<string>()], cacheWarning);
+            options.Cache!.Store(cacheKey, [modelPath, manifestPath, portablePath, onnxPath, reportPath, reportJsonPath, .. lockWritten ? [lockPath!] : Array.Empty<string>()]);
         }
 
         return new ArtifactResult(spec.Name, ArtifactStatus.Trained, modelPath, manifestPath, manifest, trained.TrainingTime, evaluationTime, source, warnings) { CacheKey = cacheKey };

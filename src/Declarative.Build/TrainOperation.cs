@@ -39,7 +39,8 @@ internal static class TrainOperation
         }
 
         using var cache = arguments.Cache is { } location && arguments.CacheMode != ModelCacheMode.Off
-            ? ModelCache.Create(location, arguments.CacheMode, arguments.CacheAuthVariable, Directory.GetCurrentDirectory(), CacheWarning(reporter))
+            ? ModelCache.Create(location, arguments.CacheMode, arguments.CacheAuthVariable, Directory.GetCurrentDirectory(),
+                message => reporter.Warning(BuildHost.CacheWarningCode, message))
             : null;
         var options = new ArtifactOptions
         {
@@ -47,7 +48,6 @@ internal static class TrainOperation
             Retune = arguments.Retune,
             Report = arguments.Report,
             Cache = cache,
-            CacheWarning = CacheWarning(reporter),
         };
         ITrialCluster? trials = null;
         if (!string.IsNullOrWhiteSpace(arguments.Cluster) && pipelines.Any(p => p.Spec.Tuning is not null))
@@ -176,8 +176,6 @@ internal static class TrainOperation
             return false;
         }
     }
-
-    private static Action<string> CacheWarning(HostReporter reporter) => message => reporter.Warning(BuildHost.CacheWarningCode, message);
 
     /// <summary>One line per tuning trial, so a long build shows where it is.</summary>
     private static Action<TrialResult>? Trials(IPipelineSpec spec, HostReporter reporter)

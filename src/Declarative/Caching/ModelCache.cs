@@ -5,9 +5,10 @@ namespace Declarative.Caching;
 /// <summary>
 /// The model cache a build restores trained pipelines from and stores them in (<c>DeclarativeModelCache</c>). It never
 /// fails a build: an entry that cannot be used, or a store that cannot be reached, is a warning and the pipeline is
-/// trained as without a cache. After the first unreachable call the store is left alone for the rest of the build.
+/// trained as without a cache (each said through <c>warn</c>). After the first unreachable call the store is left alone
+/// for the rest of the build.
 /// </summary>
-internal sealed class ModelCache(IModelCacheStore store, ModelCacheMode mode) : IDisposable
+internal sealed class ModelCache(IModelCacheStore store, ModelCacheMode mode, Action<string> warn) : IDisposable
 {
     private bool _unavailable;
 
@@ -42,10 +43,10 @@ internal sealed class ModelCache(IModelCacheStore store, ModelCacheMode mode) : 
                 }
             }
 
-            return new ModelCache(new HttpModelCacheStore(uri, authorization), mode);
+            return new ModelCache(new HttpModelCacheStore(uri, authorization), mode, warn);
         }
 
-        return new ModelCache(new FolderModelCacheStore(Path.GetFullPath(location, baseDirectory), touchOnHit: mode == ModelCacheMode.ReadWrite), mode);
+        return new ModelCache(new FolderModelCacheStore(Path.GetFullPath(location, baseDirectory), touchOnHit: mode == ModelCacheMode.ReadWrite), mode, warn);
     }
 
     /// <summary>Reads <c>DeclarativeModelCacheMode</c>: ReadWrite (the default when empty), Read or Off, in any case.</summary>
@@ -60,7 +61,7 @@ internal sealed class ModelCache(IModelCacheStore store, ModelCacheMode mode) : 
     /// it (the manifest last, so a partial restore is never taken for current), and the tuning lock a first tuning
     /// wrote to <paramref name="lockPath"/>. The restored manifest, or <see langword="null"/> on a miss or an unusable entry.
     /// </summary>
-    public ModelManifest? Restore(ModelCacheKey key, string outputDirectory, string? lockPath, Action<string> warn)
+    public ModelManifest? Restore(ModelCacheKey key, string outputDirectory, string? lockPath)
     {
         if (!Reads)
         {
@@ -85,7 +86,7 @@ internal sealed class ModelCache(IModelCacheStore store, ModelCacheMode mode) : 
         }
         catch (ModelCacheUnavailableException e)
         {
-            Unavailable(e, warn);
+            Unavailable(e);
             return null;
         }
 
@@ -112,7 +113,7 @@ internal sealed class ModelCache(IModelCacheStore store, ModelCacheMode mode) : 
     }
 
     /// <summary>Stores what a build trained under <paramref name="key"/> (read-write mode only).</summary>
-    public void Store(ModelCacheKey key, IEnumerable<string> files, Action<string> warn)
+    public void Store(ModelCacheKey key, IEnumerable<string> files)
     {
         if (!Writes)
         {
@@ -126,7 +127,7 @@ internal sealed class ModelCache(IModelCacheStore store, ModelCacheMode mode) : 
         }
         catch (ModelCacheUnavailableException e)
         {
-            Unavailable(e, warn);
+            Unavailable(e);
         }
     }
 
@@ -139,7 +140,7 @@ internal sealed class ModelCache(IModelCacheStore store, ModelCacheMode mode) : 
         ModelArtifacts.ReportFileName(pipeline), ModelArtifacts.ReportJsonFileName(pipeline),
     ];
 
-    private void Unavailable(ModelCacheUnavailableException e, Action<string> warn)
+    private void Unavailable(ModelCacheUnavailableException e)
     {
         _unavailable = true;
         warn($"the model cache at {store.Location} cannot be used ({e.Message}); this build trains without it.");

@@ -49,7 +49,7 @@ public sealed class ModelCacheTests : IDisposable
         {
             using var cache = ModelCache.Create(Cache, ModelCacheMode.ReadWrite, null, _temp.Path, warnings.Add);
             Directory.CreateDirectory(_temp.File(clone));
-            return ArtifactBuilder.Build(pipeline, Path.Combine(_temp.File(clone), "out"), new ArtifactOptions { Report = false, LockDirectory = _temp.File(clone), Cache = cache, CacheWarning = warnings.Add });
+            return ArtifactBuilder.Build(pipeline, Path.Combine(_temp.File(clone), "out"), new ArtifactOptions { Report = false, LockDirectory = _temp.File(clone), Cache = cache });
         }
 
         var tuned = Build("a");
@@ -142,7 +142,7 @@ public sealed class ModelCacheTests : IDisposable
         var warnings = new List<string>();
         var pipeline = PipelineRegistry.For(typeof(TumorModel));
         using var cache = ModelCache.Create($"http://127.0.0.1:{ClosedPort()}/cache/", ModelCacheMode.ReadWrite, null, _temp.Path, warnings.Add);
-        var options = new ArtifactOptions { Report = false, Cache = cache, CacheWarning = warnings.Add };
+        var options = new ArtifactOptions { Report = false, Cache = cache };
 
         Assert.Equal(ArtifactStatus.Trained, ArtifactBuilder.Build(pipeline, _temp.File("a"), options).Status);
 
@@ -235,7 +235,7 @@ public sealed class ModelCacheTests : IDisposable
     private ArtifactResult Build(string output, ModelCacheMode mode, List<string> warnings)
     {
         using var cache = ModelCache.Create(Cache, mode, null, _temp.Path, warnings.Add);
-        return ArtifactBuilder.Build(PipelineRegistry.For(typeof(TumorModel)), output, new ArtifactOptions { Cache = mode == ModelCacheMode.Off ? null : cache, CacheWarning = warnings.Add });
+        return ArtifactBuilder.Build(PipelineRegistry.For(typeof(TumorModel)), output, new ArtifactOptions { Cache = mode == ModelCacheMode.Off ? null : cache });
     }
 
     private string[] Artifacts(string folder) =>
