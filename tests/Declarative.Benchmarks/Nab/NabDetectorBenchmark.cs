@@ -49,7 +49,7 @@ internal static class NabDetectorBenchmark
         ISeriesDetector detector = parts[0] switch
         {
             "gaussian" => new WindowedGaussianDetector((int)Get("Window", 6400)),
-            "level" => new LevelNoveltyDetector((int)Get("Bands", 15), (int)Get("Warmup", 750)),
+            "novelty" => new NoveltyDistanceDetector((int)Get("Warmup", 750), (int)Get("Resolution", 1000)),
             _ => throw new ArgumentException($"Unknown detector '{parts[0]}'."),
         };
         return settings.ContainsKey("Quiet") ? new QuietAfterAlarm(detector, Get("Alarm", 0.999), (int)Get("Quiet", 400)) : detector;
