@@ -14,8 +14,6 @@ namespace Declarative.Artifacts;
 internal static class ModelFile
 {
     private const string MetadataEntry = "Declarative/metadata.json";
-    private static readonly DateTimeOffset FixedTimestamp = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
     public static string DeclarativeVersion => LibraryVersions.Declarative;
 
     public static string MLNetVersion => LibraryVersions.MLNet;
@@ -189,11 +187,5 @@ internal static class ModelFile
         }
     }
 
-    private static void Add(ZipArchive archive, string name, Stream content)
-    {
-        var entry = archive.CreateEntry(name, CompressionLevel.Optimal);
-        entry.LastWriteTime = FixedTimestamp;
-        using var output = entry.Open();
-        content.CopyTo(output);
-    }
+    private static void Add(ZipArchive archive, string name, Stream content) => DeterministicZip.Add(archive, name, content);
 }

@@ -7,13 +7,10 @@ namespace Declarative.Caching;
 /// </summary>
 internal sealed class FolderModelCacheStore(string folder, bool touchOnHit) : IModelCacheStore
 {
-    /// <summary>An entry file's extension.</summary>
-    public const string Extension = ".zip";
-
     public string Location => folder;
 
     /// <summary>An entry's path.</summary>
-    public string PathOf(string key) => Path.Combine(folder, key + Extension);
+    public string PathOf(string key) => Path.Combine(folder, key + ModelCacheEntry.FileExtension);
 
     public Stream? Open(string key)
     {
@@ -81,7 +78,7 @@ internal sealed class FolderModelCacheStore(string folder, bool touchOnHit) : IM
     /// <summary>The entries in the folder (none when it does not exist).</summary>
     public IReadOnlyList<FileInfo> Entries() =>
         Directory.Exists(folder)
-            ? new DirectoryInfo(folder).GetFiles("*" + Extension).Where(f => IsKey(Path.GetFileNameWithoutExtension(f.Name))).OrderBy(f => f.Name, StringComparer.Ordinal).ToArray()
+            ? new DirectoryInfo(folder).GetFiles("*" + ModelCacheEntry.FileExtension).Where(f => IsKey(Path.GetFileNameWithoutExtension(f.Name))).OrderBy(f => f.Name, StringComparer.Ordinal).ToArray()
             : [];
 
     /// <summary>Temporary files that a writer killed midway left behind.</summary>

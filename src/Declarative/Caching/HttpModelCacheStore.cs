@@ -35,7 +35,7 @@ internal sealed class HttpModelCacheStore : IModelCacheStore, IDisposable
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
         {
-            throw new ModelCacheUnavailableException($"GET {Location}{key}{FolderModelCacheStore.Extension} failed: {e.Message}", e);
+            throw new ModelCacheUnavailableException($"GET {Location}{key}{ModelCacheEntry.FileExtension} failed: {e.Message}", e);
         }
 
         using (response)
@@ -54,7 +54,7 @@ internal sealed class HttpModelCacheStore : IModelCacheStore, IDisposable
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
             {
-                throw new ModelCacheUnavailableException($"GET {Location}{key}{FolderModelCacheStore.Extension} broke off: {e.Message}", e);
+                throw new ModelCacheUnavailableException($"GET {Location}{key}{ModelCacheEntry.FileExtension} broke off: {e.Message}", e);
             }
         }
     }
@@ -74,7 +74,7 @@ internal sealed class HttpModelCacheStore : IModelCacheStore, IDisposable
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
         {
-            throw new ModelCacheUnavailableException($"PUT {Location}{key}{FolderModelCacheStore.Extension} failed: {e.Message}", e);
+            throw new ModelCacheUnavailableException($"PUT {Location}{key}{ModelCacheEntry.FileExtension} failed: {e.Message}", e);
         }
     }
 
@@ -82,7 +82,7 @@ internal sealed class HttpModelCacheStore : IModelCacheStore, IDisposable
 
     private HttpRequestMessage Request(HttpMethod method, string key)
     {
-        var request = new HttpRequestMessage(method, new Uri(_base, key + FolderModelCacheStore.Extension));
+        var request = new HttpRequestMessage(method, new Uri(_base, key + ModelCacheEntry.FileExtension));
         if (_authorization is not null)
         {
             request.Headers.TryAddWithoutValidation("Authorization", _authorization);
@@ -96,7 +96,7 @@ internal sealed class HttpModelCacheStore : IModelCacheStore, IDisposable
         if (!response.IsSuccessStatusCode)
         {
             throw new ModelCacheUnavailableException(
-                $"{method} {Location}{key}{FolderModelCacheStore.Extension} answered {(int)response.StatusCode} {response.ReasonPhrase}" +
+                $"{method} {Location}{key}{ModelCacheEntry.FileExtension} answered {(int)response.StatusCode} {response.ReasonPhrase}" +
                 (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden ? " (check the credentials in the variable DeclarativeModelCacheAuthVariable names)" : ""));
         }
     }

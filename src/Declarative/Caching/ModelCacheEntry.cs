@@ -22,7 +22,8 @@ internal sealed class ModelCacheEntry
     /// <summary>The files an entry may hold, by what follows the pipeline's name.</summary>
     private static readonly string[] Suffixes = [".mlnet", ".model.json", ".scorer.json", ".onnx", ".report.html", ".report.json", ".tuning.json"];
 
-    private static readonly DateTimeOffset FixedTimestamp = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    /// <summary>An entry's file extension in a store.</summary>
+    public const string FileExtension = ".zip";
 
     private ModelCacheEntry(ModelManifest manifest, IReadOnlyDictionary<string, byte[]> files)
     {
@@ -148,7 +149,7 @@ internal sealed class ModelCacheEntry
 
         var manifestName = ModelArtifacts.ManifestFileName(key.Pipeline);
         var modelName = ModelArtifacts.ModelFileName(key.Pipeline);
-        if (!files.TryGetValue(manifestName, out var manifestBytes) || !files.TryGetValue(modelName, out var modelBytes))
+        if (!files.TryGetValue(manifestName, out var manifestBytes) || !files.ContainsKey(modelName))
         {
             throw new ModelCacheEntryException($"it lacks {modelName} or {manifestName}");
         }
@@ -169,10 +170,10 @@ internal sealed class ModelCacheEntry
         }
 
         // The manifest is what every load path checks the files against: an entry whose files are not the manifest's
-        // would restore a model that no app could load.
-        Expect(ArtifactHash.Of(modelBytes), manifest.ModelHash, modelName);
-        Expect(Hash(files, PortableModelFile.FileName(key.Pipeline)), manifest.PortableHash, PortableModelFile.FileName(key.Pipeline));
-        Expect(Hash(files, ModelArtifacts.OnnxFileName(key.Pipeline)), manifest.OnnxHash, ModelArtifacts.OnnxFileName(key.Pipeline));
+        // would restore a model that no app could load. (The index's hashes are the files', checked above.)
+        Expect(index.Files[modelName], manifest.ModelHash, modelName);
+        Expect(index.Files.GetValueOrDefault(PortableModelFile.FileName(key.Pipeline)), manifest.PortableHash, PortableModelFile.FileName(key.Pipeline));
+        Expect(index.Files.GetValueOrDefault(ModelArtifacts.OnnxFileName(key.Pipeline)), manifest.OnnxHash, ModelArtifacts.OnnxFileName(key.Pipeline));
         if (key.Report && !(files.ContainsKey(ModelArtifacts.ReportFileName(key.Pipeline)) && files.ContainsKey(ModelArtifacts.ReportJsonFileName(key.Pipeline))))
         {
             throw new ModelCacheEntryException("it lacks the reports its key says it holds");
@@ -180,8 +181,6 @@ internal sealed class ModelCacheEntry
 
         return new ModelCacheEntry(manifest, files);
     }
-
-    private static string? Hash(Dictionary<string, byte[]> files, string name) => files.TryGetValue(name, out var bytes) ? ArtifactHash.Of(bytes) : null;
 
     private static void Expect(string? actual, string? recorded, string name)
     {
@@ -193,13 +192,8 @@ internal sealed class ModelCacheEntry
         }
     }
 
-    private static void Add(ZipArchive zip, string name, byte[] bytes, CompressionLevel level)
-    {
-        var entry = zip.CreateEntry(name, level);
-        entry.LastWriteTime = FixedTimestamp;
-        using var stream = entry.Open();
-        stream.Write(bytes);
-    }
+    private static void Add(ZipArchive zip, string name, byte[] bytes, CompressionLevel level) =>
+        DeterministicZip.Add(zip, name, new MemoryStream(bytes, writable: false), level);
 }
 
 /// <summary>A cache entry that cannot be used: damaged, edited, or not the entry its key names.</summary>
