@@ -170,8 +170,8 @@ namespace Declarative.Generators
             "DCL0040", "Invalid series column",
             "Pipeline {0}: {1}");
 
-        public static readonly DiagnosticDescriptor InvalidForecastOption = Error(
-            "DCL0041", "Invalid forecasting option",
+        public static readonly DiagnosticDescriptor InvalidSeriesOption = Error(
+            "DCL0041", "Invalid series task option",
             "Pipeline {0}: {1}");
 
         public static readonly DiagnosticDescriptor UnusedByForecaster = new(
@@ -222,7 +222,7 @@ namespace Declarative.Generators
             RowLessAccessible, MemberCollision, BadRowFractionOutOfRange, InvalidDataSource, InvalidOrderBy, InvalidPositiveClass,
             InvalidColumnRun, InvalidOnnxExport, NotServableNatively, TaskOptionOutOfRange, TuningNeedsLabel, NothingToTune,
             TaskNotServableNatively, InvalidGroupId, InvalidSvmLightRow, TextEncoderUnavailable, NotSynthesizable, BadRowFractionWithoutSkip,
-            InvalidSeriesColumn, InvalidForecastOption, UnusedByForecaster,
+            InvalidSeriesColumn, InvalidSeriesOption, UnusedByForecaster,
             HostFailed, BadData, PipelineNotTrained, TimeBudget, OnnxDiffers, PortableDiffers, CacheUnusable,
             ConstantColumn, AllMissing, SingleClassLabel, SevereImbalance, LikelyLeak, MultilineFields, SkippedBadRow,
         }.ToDictionary(d => d.Id);

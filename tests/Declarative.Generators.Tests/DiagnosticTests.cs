@@ -581,6 +581,38 @@ public sealed class DiagnosticTests
         Assert.Empty(run.GeneratedTrees);
     }
 
+    [Theory]
+    [InlineData("Threshold = 1.5", "Threshold = 1.5; it is a score from 0 to 1")]
+    [InlineData("Contamination = 0.6", "Contamination = 0.6; it is a share")]
+    [InlineData("Threshold = 0.5, Contamination = 0.1", "give Threshold or Contamination, not both")]
+    [InlineData("TestData = \"t.csv\"", "remove TestData")]
+    public void DCL0041_SeriesAnomalyOptionsOutOfRange(string options, string message)
+    {
+        var (run, _) = GeneratorHarness.Run($$"""
+            using Declarative;
+            public class R { [Time] public int Step { get; set; } public float Load { get; set; } }
+            [SeriesAnomalyDetection<R>({{options}})] public partial class M;
+            """);
+
+        var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == "DCL0041");
+        Assert.Contains(message, diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Empty(run.GeneratedTrees);
+    }
+
+    [Fact]
+    public void DCL0040_ASeriesDetectorWatchesNumbers_NotText()
+    {
+        var (run, _) = GeneratorHarness.Run("""
+            using Declarative;
+            public class R { [Time] public int Step { get; set; } public float Load { get; set; } [Text] public string Note { get; set; } = ""; }
+            [SeriesAnomalyDetection<R>] public partial class M;
+            """);
+
+        var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == "DCL0040");
+        Assert.Contains("watches numeric values, but 'Note' is text", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Empty(run.GeneratedTrees);
+    }
+
     [Fact]
     public void DCL0042_ACovariateIsAWarning_AndTheForecasterIsStillWritten()
     {

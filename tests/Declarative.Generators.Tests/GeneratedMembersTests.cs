@@ -21,6 +21,7 @@ public sealed class GeneratedMembersTests
         { "AnomalyDetection", "" },
         { "Synthesizer", "[Label] public bool Target { get; set; }" },
         { "Forecasting", "[Label] public float Target { get; set; } [Time] public System.DateTime At { get; set; } [SeriesId] public string Sensor { get; set; } = \"\";" },
+        { "SeriesAnomalyDetection", "[Label] public bool Target { get; set; } [Time] public System.DateTime At { get; set; } [SeriesId] public string Sensor { get; set; } = \"\";" },
     };
 
     [Theory]

@@ -273,6 +273,32 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void SeriesAnomalyDetection_DetectsAndStreams_WithTheDeclaredThreshold()
+    {
+        const string source = """
+            using System;
+            using Declarative;
+
+            namespace Plant;
+
+            public sealed class Reading
+            {
+                [SeriesId] public string Sensor { get; set; } = "";
+                [Time] public DateTime At { get; set; }
+                public float Load { get; set; }
+                public double Temperature { get; set; }
+                [Label] public bool Incident { get; set; }
+            }
+
+            [SeriesAnomalyDetection<Reading>(Data = "readings.csv", Threshold = 0.8)]
+            [Tune(Metric = SeriesAnomalyMetric.NabLowFalsePositives)]
+            public partial class SensorWatch;
+            """;
+
+        AssertGenerates("SensorWatch", source);
+    }
+
+    [Fact]
     public void Clustering_ChoosesK_WithALabelToMeasureBy()
     {
         const string source = """

@@ -45,7 +45,11 @@ namespace Declarative.Generators.Emitting
             writer.WriteLine($"[global::System.CodeDom.Compiler.GeneratedCode(\"Declarative.Generators\", \"{ThisAssembly.Version}\")]");
             writer.OpenBlock($"partial class {Identifiers.Escape(model.ClassName)} : global::Declarative.IDeclaredModel<{model.FullyQualifiedName}>");
             WriteSpec(writer, model, task);
-            if (task.Definition.Series)
+            if (task.Definition.Detects)
+            {
+                SeriesAnomalyEmitter.WriteMembers(writer, model, task);
+            }
+            else if (task.Definition.Series)
             {
                 ForecasterEmitter.WriteMembers(writer, model, task);
             }
@@ -186,6 +190,19 @@ namespace Declarative.Generators.Emitting
                 if (task.Generative)
                 {
                     options.Add($"Kind = global::Declarative.SynthesizerKind.{model.SynthesizerKind}");
+                }
+
+                if (model.SeriesAnomaly is { } anomaly)
+                {
+                    if (anomaly.Threshold != 0)
+                    {
+                        options.Add($"Threshold = {Number(anomaly.Threshold)}");
+                    }
+
+                    if (anomaly.Contamination != 0)
+                    {
+                        options.Add($"Contamination = {Number(anomaly.Contamination)}");
+                    }
                 }
 
                 if (model.Forecast is { } forecast)

@@ -45,7 +45,13 @@ namespace Declarative.Generators.Model
 
         /// <summary>A forecaster's horizon, season and interval.</summary>
         public ForecastOptionsModel? Forecast { get; init; }
+
+        /// <summary>A series anomaly detector's threshold or contamination (0: not declared).</summary>
+        public SeriesAnomalyOptionsModel? SeriesAnomaly { get; init; }
     }
+
+    /// <summary>What a series anomaly detection attribute declares: the threshold and the contamination share (0 when not given).</summary>
+    internal sealed record SeriesAnomalyOptionsModel(double Threshold, double Contamination);
 
     /// <summary>What a forecasting attribute declares: the steps to forecast, the season (0: inferred) and the interval's coverage.</summary>
     internal sealed record ForecastOptionsModel(int Horizon, int Season, double Interval, bool FillGaps);

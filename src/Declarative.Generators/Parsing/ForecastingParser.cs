@@ -17,12 +17,12 @@ namespace Declarative.Generators.Parsing
 
         public static ForecastOptionsModel? Parse(INamedTypeSymbol type, AttributeData attribute, TaskDescriptor task, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
         {
-            if (!task.Definition.Series)
+            if (!task.Definition.Series || task.Definition.Detects)
             {
                 return null;
             }
 
-            void Report(string at, string problem) => diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidForecastOption,
+            void Report(string at, string problem) => diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSeriesOption,
                 AttributeReader.NamedArgumentLocation(attribute, at, cancellationToken) ?? AttributeReader.Location(attribute, cancellationToken), type.Name, problem));
 
             var horizon = AttributeReader.Named(attribute, "Horizon", 0);

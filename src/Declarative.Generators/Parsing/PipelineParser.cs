@@ -112,6 +112,7 @@ namespace Declarative.Generators.Parsing
             var tuning = TuningParser.Parse(type, task, trainers, symbols, diagnostics, cancellationToken);
             var taskOption = TaskOptionParser.Parse(attribute, task, diagnostics, cancellationToken);
             var forecast = ForecastingParser.Parse(type, attribute, task, diagnostics, cancellationToken);
+            var seriesAnomaly = SeriesAnomalyParser.Parse(type, attribute, task, diagnostics, cancellationToken);
             var synthesizerKind = SynthesisParser.Parse(type, attribute, rowType, task, columns?.Label, columns?.Features, symbols, diagnostics, cancellationToken);
             tuning = TaskOptionParser.Tuning(type, rowType.Name, task, columns?.Label, columns is not null, taskOption, tuning, symbols, diagnostics, cancellationToken);
             if (!task.Definition.Native && buildOptions.PublishAot)
@@ -168,6 +169,7 @@ namespace Declarative.Generators.Parsing
                 SeriesId = columns.Value.SeriesId,
                 Time = columns.Value.Time,
                 Forecast = forecast,
+                SeriesAnomaly = seriesAnomaly,
             };
             return new ParseResult(model, warnings.ToImmutableEquatableArray());
         }

@@ -133,9 +133,21 @@ namespace Declarative.Generators.Parsing
 
             var rowName = rowType.Name;
             var (seriesId, time) = SeriesColumns(pipeline, rowType, seriesIds, times, task, fallback, diagnostics);
-            if (features.Count == 0 && diagnostics.Count == errorsBefore && !task.Definition.Series)
+            var forecasts = task.Definition.Series && !task.Definition.Detects;
+            if (features.Count == 0 && diagnostics.Count == errorsBefore && !forecasts)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoFeatures, rowType.Locations.FirstOrDefault(l => l.IsInSource) ?? fallback, rowName));
+            }
+
+            if (task.Definition.Detects)
+            {
+                // A series detector watches numbers: each numeric property is a value of the series.
+                foreach (var feature in features.Where(f => f.Kind is not (FeatureKind.Numeric or FeatureKind.Boolean)))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSeriesColumn,
+                        PropertyOf(rowType, feature.PropertyName)?.Locations.FirstOrDefault(l => l.IsInSource) ?? fallback, pipeline.Name,
+                        $"{task.Title} watches numeric values, but '{feature.PropertyName}' is {(feature.Kind == FeatureKind.Run ? "a run of columns" : feature.Kind.ToString().ToLowerInvariant())}; make it a number or mark it [Ignore]"));
+                }
             }
 
             var group = Group(pipeline, rowType, groups, task, fallback, diagnostics);
@@ -162,7 +174,7 @@ namespace Declarative.Generators.Parsing
             var labelAttribute = labels[0].Property.GetAttributes().FirstOrDefault(a => symbols.Is(a, symbols.Label));
             var positive = labelAttribute is null ? null : AttributeReader.Named<string>(labelAttribute, "Positive");
             var label = Label(labels[0].Property, labels[0].Name, labels[0].Index, positive, task, fallback, diagnostics);
-            if (task.Definition.Series && label is not null)
+            if (forecasts && label is not null)
             {
                 foreach (var feature in features)
                 {

@@ -71,16 +71,23 @@ namespace Declarative.Generators.Tasks
             ("Typed", new[] { "global::System.Collections.Generic.IReadOnlyList<global::Declarative.ForecastPoint>" }),
         };
 
+        private static readonly (string Name, string[] Parameters)[] DetectingMethods =
+        {
+            ("Detect", new[] { Rows }),
+            ("Detector", new string[0]),
+            ("Evaluate", new string[0]),
+        };
+
         /// <summary>The names of the members that are not methods (properties, fields, nested types) the task's class may get.</summary>
         public static IEnumerable<string> NonMethods(TaskDescriptor task) =>
             SharedNonMethods
-                .Concat(task.Generative ? Enumerable.Empty<string>() : task.Definition.Series ? new[] { "Horizon", "Point" } : PredictiveNonMethods)
+                .Concat(task.Generative ? Enumerable.Empty<string>() : task.Definition.Detects ? new[] { "Threshold" } : task.Definition.Series ? new[] { "Horizon", "Point" } : PredictiveNonMethods)
                 .Concat(task.HasClasses ? new[] { "Classes" } : Enumerable.Empty<string>())
                 .Concat(task.Explains ? new[] { "Contributions" } : Enumerable.Empty<string>());
 
         /// <summary>The methods the task's class gets, by name and parameter types (<see cref="Row"/> for the row type).</summary>
         public static IEnumerable<(string Name, string[] Parameters)> Methods(TaskDescriptor task) =>
-            SharedMethods.Concat(task.Generative ? GenerativeMethods : task.Definition.Series ? SeriesMethods : PredictiveMethods)
+            SharedMethods.Concat(task.Generative ? GenerativeMethods : task.Definition.Detects ? DetectingMethods : task.Definition.Series ? SeriesMethods : PredictiveMethods)
                 .Concat(task.Explains ? ExplainingMethods : Enumerable.Empty<(string, string[])>())
                 .Concat(task.Explains && task.GenericOverLabel ? new[] { ("Explain", new[] { Row, Label }) } : Enumerable.Empty<(string, string[])>());
 

@@ -32,4 +32,10 @@ public enum MLTask
 
     /// <summary>Forecasts the next values of one or many series in time (a [Time] and, for many series, a [SeriesId]).</summary>
     Forecasting = 8,
+
+    /// <summary>
+    /// Scores each point of one or many series in time as it arrives, against only the past (a [Time] and, for many
+    /// series, a [SeriesId]); a <see cref="bool"/> label, when declared, marks the anomalies and chooses the detector.
+    /// </summary>
+    SeriesAnomalyDetection = 9,
 }

@@ -163,3 +163,27 @@ public sealed class ForecastingAttribute<TRow> : PipelineAttribute
     /// </summary>
     public bool FillGaps { get; set; }
 }
+
+/// <summary>
+/// Declares a streaming anomaly detector over series in time: rows are points of one series, or of many (a
+/// <c>[SeriesId]</c>), each with a <c>[Time]</c>; the numeric properties are the values watched (several: a point's
+/// score is its highest). <c>model.Detect(rows)</c> scores each row from 0 to 1 against only the points before it in its
+/// series, the same whether rows come at once or one at a time through <c>model.Detector()</c>. A <see cref="bool"/>
+/// <c>[Label]</c> marks known anomalies: the report scores the detector the way the Numenta Anomaly Benchmark does, and
+/// <c>[Tune]</c> chooses the detector by it.
+/// </summary>
+/// <typeparam name="TRow">The row type: a [Time], the numeric values to watch, optionally a [SeriesId] and a bool [Label].</typeparam>
+public sealed class SeriesAnomalyDetectionAttribute<TRow> : PipelineAttribute
+{
+    /// <summary>
+    /// The score at or above which a point is an anomaly, from 0 to 1; 0 (the default) uses the detector's own, the
+    /// threshold NAB's optimizer chose for it on the benchmark's 58 series (0.75 for sequence novelty).
+    /// </summary>
+    public double Threshold { get; set; }
+
+    /// <summary>
+    /// The share of the training points expected to be anomalies, which sets the threshold from their scores instead
+    /// (above 0 and at most 0.5); 0 (the default) leaves the threshold to <see cref="Threshold"/>.
+    /// </summary>
+    public double Contamination { get; set; }
+}

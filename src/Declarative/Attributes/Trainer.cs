@@ -156,4 +156,24 @@ public enum Trainer
     /// </summary>
     [SupportedTasks(MLTask.Forecasting)]
     Autoregression = 76,
+
+    /// <summary>
+    /// Sequence novelty: the trained value range cut into coarse levels on several grids at once; a point scores by how
+    /// short the newest run of levels is that its series has never shown (a level never visited scores 1), then stays
+    /// quiet for 100 steps after an alarm. The series anomaly detector by default (63.8 on the NAB standard profile).
+    /// </summary>
+    [SupportedTasks(MLTask.SeriesAnomalyDetection)]
+    SequenceNovelty = 80,
+
+    /// <summary>The windowed Gaussian baseline: a point's distance from the mean of the last 6,400, in standard deviations.</summary>
+    [SupportedTasks(MLTask.SeriesAnomalyDetection)]
+    WindowedGaussian = 81,
+
+    /// <summary>Spectral residual (Ren et al. 2019, the saliency step of SR-CNN): a point's saliency in its trailing window's spectrum.</summary>
+    [SupportedTasks(MLTask.SeriesAnomalyDetection)]
+    SpectralResidual = 82,
+
+    /// <summary>A forecasting residual: the one-step error of seasonal exponential smoothing, in standard deviations of the recent errors.</summary>
+    [SupportedTasks(MLTask.SeriesAnomalyDetection)]
+    ForecastResidual = 83,
 }

@@ -84,6 +84,19 @@ public enum AnomalyDetectionMetric
     DetectionRateAtFalsePositiveCount = 2,
 }
 
+/// <summary>Metrics that choose a series anomaly detector on labelled series: the Numenta Anomaly Benchmark's score under one of its profiles (higher is better).</summary>
+public enum SeriesAnomalyMetric
+{
+    /// <summary>NAB's standard profile: a missed window costs as much as a detected one earns, a false alarm 0.11. The default.</summary>
+    NabStandard = 1,
+
+    /// <summary>NAB's profile that rewards few false alarms (each costs 0.22).</summary>
+    NabLowFalsePositives = 2,
+
+    /// <summary>NAB's profile that rewards few missed windows (each costs 2).</summary>
+    NabLowFalseNegatives = 3,
+}
+
 /// <summary>Metrics that choose a forecasting model on rolling origins (all lower is better).</summary>
 public enum ForecastingMetric
 {

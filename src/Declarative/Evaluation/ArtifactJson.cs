@@ -22,4 +22,5 @@ namespace Declarative.Evaluation;
 [JsonSerializable(typeof(SynthesisReport))]
 [JsonSerializable(typeof(AnomalyDetectionReport))]
 [JsonSerializable(typeof(ForecastingReport))]
+[JsonSerializable(typeof(SeriesAnomalyReport))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;

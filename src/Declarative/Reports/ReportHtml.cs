@@ -60,7 +60,7 @@ internal static class ReportHtml
 
         // A synthesizer is measured against the held-out rows only, and a forecaster against each series' last steps
         // (its rolling origins are in its own section): no spread column.
-        var generative = r is SynthesisReport or ForecastingReport;
+        var generative = r is SynthesisReport or ForecastingReport or SeriesAnomalyReport;
         var column = generative ? "" : spread.Count > 0 ? "<th>Cross-validation (mean ± sd)</th>" : intervals.Count > 0 ? "<th>Test, 90 % bootstrap interval</th>" : "<th>Cross-validation</th>";
         html.Append("<section><h2>Metrics</h2><table class=\"metrics\"><thead><tr><th>Metric</th><th>Test</th>").Append(column).Append("</tr></thead><tbody>");
         foreach (var (name, value) in r.TestMetrics.OrderBy(m => m.Key != r.HeadlineMetric).ThenBy(m => NaturalKey(m.Key), StringComparer.Ordinal))

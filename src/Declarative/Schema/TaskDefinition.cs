@@ -59,6 +59,9 @@ internal sealed class TaskDefinition(MLTask task, string attributeName, string t
     /// </summary>
     public bool Series { get; init; }
 
+    /// <summary>Whether a series task scores each point of a stream for anomalies (<c>Detect</c>) rather than forecasting the next steps.</summary>
+    public bool Detects { get; init; }
+
     /// <summary>The enum in <c>Declarative</c> whose members name the task's tuning metrics (none for a generative task).</summary>
     public string MetricEnum { get; init; } = "";
 

@@ -193,8 +193,27 @@ internal static class TaskDefinitions
         OptionsType = "ForecastingOptions",
     };
 
+    public static readonly TaskDefinition SeriesAnomalyDetection = new(MLTask.SeriesAnomalyDetection, "SeriesAnomalyDetection", "series anomaly detection", LabelStorage.Boolean)
+    {
+        LabelTypes = ["Boolean"],
+        FaceType = "SeriesAnomalyDetector",
+        ReportType = "SeriesAnomalyReport",
+        ExpectedLabels = "bool (true for a point inside a known anomaly)",
+        LabelRequired = false,
+        Series = true,
+        Detects = true,
+        PlainModel = true,
+        MetricEnum = "SeriesAnomalyMetric",
+        HeadlineMetric = "NabStandard",
+        LabelMetrics = ["NabStandard", "NabLowFalsePositives", "NabLowFalseNegatives"],
+        Scores = ScoreLayout.None,
+        DefaultTrainer = "SequenceNovelty",
+        TextTrainer = "SequenceNovelty",
+        OptionsType = "SeriesAnomalyOptions",
+    };
+
     /// <summary>Every task, in the order of <see cref="MLTask"/>.</summary>
-    public static TaskDefinition[] All { get; } = [BinaryClassification, MulticlassClassification, Regression, Ranking, Clustering, AnomalyDetection, Synthesis, Forecasting];
+    public static TaskDefinition[] All { get; } = [BinaryClassification, MulticlassClassification, Regression, Ranking, Clustering, AnomalyDetection, Synthesis, Forecasting, SeriesAnomalyDetection];
 
     /// <summary>The definition of <paramref name="task"/>.</summary>
     public static TaskDefinition For(MLTask task) =>

@@ -134,3 +134,36 @@ public sealed class ForecastingOptions : TaskOptions
         }
     }
 }
+
+/// <summary>Series anomaly detection's options (<see cref="SeriesAnomalyDetectionAttribute{TRow}"/>).</summary>
+public sealed class SeriesAnomalyOptions : TaskOptions
+{
+    /// <summary>The score at or above which a point is an anomaly; 0 uses the detector's own.</summary>
+    public double Threshold { get; init; }
+
+    /// <summary>The share of training points expected to be anomalies, which sets the threshold; 0 leaves it to <see cref="Threshold"/>.</summary>
+    public double Contamination { get; init; }
+
+    /// <inheritdoc/>
+    internal override IEnumerable<string> Signature() =>
+        Threshold == 0 && Contamination == 0 ? [] : [string.Create(CultureInfo.InvariantCulture, $"series-anomaly:{Threshold:R}:{Contamination:R}")];
+
+    /// <inheritdoc/>
+    internal override void Validate(string pipeline)
+    {
+        if (Threshold is not (>= 0 and <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Threshold), Threshold, $"Pipeline '{pipeline}': Threshold is a score from 0 to 1 (0: the detector's own).");
+        }
+
+        if (Contamination is not (>= 0 and <= 0.5))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Contamination), Contamination, $"Pipeline '{pipeline}': Contamination is above 0 and at most 0.5 (0: use Threshold).");
+        }
+
+        if (Threshold > 0 && Contamination > 0)
+        {
+            throw new ArgumentException($"Pipeline '{pipeline}': give Threshold or Contamination, not both.", nameof(Contamination));
+        }
+    }
+}

@@ -13,6 +13,7 @@ internal static class TaskProfiles
         new AnomalyDetectionProfile(),
         new SynthesisProfile(),
         new ForecastingProfile(),
+        new SeriesAnomalyProfile(),
     ];
 
     /// <summary>The profile of <paramref name="task"/>.</summary>

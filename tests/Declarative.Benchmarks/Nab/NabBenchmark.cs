@@ -1,4 +1,5 @@
 using System.Globalization;
+using Declarative.Anomalies;
 
 namespace Declarative.Benchmarks.Nab;
 

@@ -1,10 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using Declarative.Anomalies;
 
 namespace Declarative.Benchmarks.Nab;
-
-/// <summary>One labelled anomaly window of a NAB data file: its first and last timestamps, both rows of the file.</summary>
-internal readonly record struct NabWindow(DateTime Start, DateTime End);
 
 /// <summary>
 /// A checkout of the Numenta Anomaly Benchmark (MIT): the data files under <c>data/</c>, the labelled windows in
@@ -16,7 +14,7 @@ internal sealed class NabCorpus(string root)
     public string Root { get; } = root;
 
     /// <summary>The windows of every data file, by its path under <c>data/</c> (<c>realKnownCause/nyc_taxi.csv</c>).</summary>
-    public IReadOnlyDictionary<string, NabWindow[]> Windows { get; } = ReadWindows(Path.Combine(root, "labels", "combined_windows.json"));
+    public IReadOnlyDictionary<string, AnomalyWindow[]> Windows { get; } = ReadWindows(Path.Combine(root, "labels", "combined_windows.json"));
 
     /// <summary>The cost matrix of each profile (standard, reward_low_FP_rate, reward_low_FN_rate).</summary>
     public IReadOnlyDictionary<string, NabProfile> Profiles { get; } = ReadProfiles(Path.Combine(root, "config", "profiles.json"));
@@ -36,14 +34,14 @@ internal sealed class NabCorpus(string root)
     }
 
     /// <summary>A data file's rows: timestamps and values.</summary>
-    public (DateTime[] Times, double[] Values) Data(string file)
+    public (long[] Times, double[] Values) Data(string file)
     {
         var rows = File.ReadLines(Path.Combine(Root, "data", file)).Skip(1).Select(l => l.Split(',')).ToArray();
         return (rows.Select(r => Time(r[0])).ToArray(), rows.Select(r => double.Parse(r[1], CultureInfo.InvariantCulture)).ToArray());
     }
 
     /// <summary>The anomaly scores a detector's results file holds for a data file (its <c>anomaly_score</c> column).</summary>
-    public (DateTime[] Times, double[] Scores) Results(string detector, string file)
+    public (long[] Times, double[] Scores) Results(string detector, string file)
     {
         var path = Path.Combine(Root, "results", detector, Path.GetDirectoryName(file)!, $"{detector}_{Path.GetFileName(file)}");
         var lines = File.ReadLines(path).ToArray();
@@ -54,15 +52,15 @@ internal sealed class NabCorpus(string root)
         return (rows.Select(r => Time(r[time])).ToArray(), rows.Select(r => double.Parse(r[score], CultureInfo.InvariantCulture)).ToArray());
     }
 
-    private static DateTime Time(string text) =>
-        DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+    private static long Time(string text) =>
+        DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal).Ticks;
 
-    private static Dictionary<string, NabWindow[]> ReadWindows(string path)
+    private static Dictionary<string, AnomalyWindow[]> ReadWindows(string path)
     {
         using var json = JsonDocument.Parse(File.ReadAllBytes(path));
         return json.RootElement.EnumerateObject().ToDictionary(
             file => file.Name,
-            file => file.Value.EnumerateArray().Select(w => new NabWindow(Time(w[0].GetString()!), Time(w[1].GetString()!))).OrderBy(w => w.Start).ToArray(),
+            file => file.Value.EnumerateArray().Select(w => new AnomalyWindow(Time(w[0].GetString()!), Time(w[1].GetString()!))).OrderBy(w => w.Start).ToArray(),
             StringComparer.Ordinal);
     }
 
@@ -76,6 +74,3 @@ internal sealed class NabCorpus(string root)
         }, StringComparer.Ordinal);
     }
 }
-
-/// <summary>A NAB application profile: how much a detection, a false alarm and a missed window weigh.</summary>
-internal sealed record NabProfile(string Name, double TruePositiveWeight, double FalsePositiveWeight, double FalseNegativeWeight);

@@ -18,28 +18,29 @@ internal static class NabDetectorBenchmark
         var corpus = new NabCorpus(root);
         var windowCount = corpus.Windows.Values.Sum(w => w.Length);
         var data = corpus.Windows.Keys.ToDictionary(f => f, corpus.Data, StringComparer.Ordinal);
-        Console.WriteLine("| detector | standard | low FP | low FN | points/s |");
-        Console.WriteLine("|---|---|---|---|---|");
+        Console.WriteLine("| detector | standard | low FP | low FN | points/s | thresholds |");
+        Console.WriteLine("|---|---|---|---|---|---|");
         foreach (var spec in specs.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var clock = Stopwatch.StartNew();
             var scores = data.ToDictionary(f => f.Key, f =>
             {
-                var detector = Create(spec);
+                var finite = f.Value.Values.Where(double.IsFinite).ToArray();
+                var detector = Create(spec, finite.Min(), finite.Max());
                 return f.Value.Values.Select(detector.Observe).ToArray();
             }, StringComparer.Ordinal);
             var rate = data.Values.Sum(d => d.Values.Length) / clock.Elapsed.TotalSeconds;
             var results = Profiles.Select(name =>
             {
                 var profile = corpus.Profiles[name];
-                var (_, raw) = NabScorer.Optimize(corpus.Windows.Select(f => (data[f.Key].Times, scores[f.Key], f.Value)), profile);
-                return NabScorer.Normalize(raw, windowCount, profile);
+                var (threshold, raw) = NabScorer.Optimize(corpus.Windows.Select(f => (data[f.Key].Times, scores[f.Key], f.Value)), profile);
+                return (Score: NabScorer.Normalize(raw, windowCount, profile), Threshold: threshold);
             }).ToArray();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {spec} | {results[0]:F2} | {results[1]:F2} | {results[2]:F2} | {rate:N0} |"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {spec} | {results[0].Score:F2} | {results[1].Score:F2} | {results[2].Score:F2} | {rate:N0} | {string.Join(" / ", results.Select(r => r.Threshold.ToString("G4", CultureInfo.InvariantCulture)))} |"));
         }
     }
 
-    private static ISeriesDetector Create(string spec)
+    private static ISeriesDetector Create(string spec, double min, double max)
     {
         var parts = spec.Split(':', 2);
         var settings = parts.Length > 1
@@ -49,7 +50,9 @@ internal static class NabDetectorBenchmark
         ISeriesDetector detector = parts[0] switch
         {
             "gaussian" => new WindowedGaussianDetector((int)Get("Window", 6400)),
-            "novelty" => new NoveltyDistanceDetector((int)Get("Warmup", 750), (int)Get("Resolution", 1000)),
+            "sequence" => new SequenceNoveltyDetector(min, max),
+            "residual" => new ForecastResidualDetector((int)Get("Season", 1)),
+            "spectral" => new SpectralResidualDetector((int)Get("Window", 64)),
             _ => throw new ArgumentException($"Unknown detector '{parts[0]}'."),
         };
         return settings.ContainsKey("Quiet") ? new QuietAfterAlarm(detector, Get("Alarm", 0.999), (int)Get("Quiet", 400)) : detector;

@@ -1,4 +1,23 @@
-namespace Declarative.Benchmarks.Nab;
+namespace Declarative.Anomalies;
+
+/// <summary>A labelled anomaly window of a series: its first and last times (ticks or steps), both points of the series.</summary>
+internal readonly record struct AnomalyWindow(long Start, long End);
+
+/// <summary>A NAB application profile: how much a detection, a false alarm and a missed window weigh.</summary>
+internal sealed record NabProfile(string Name, double TruePositiveWeight, double FalsePositiveWeight, double FalseNegativeWeight)
+{
+    /// <summary>NAB's standard profile.</summary>
+    public static NabProfile Standard { get; } = new("standard", 1.0, 0.11, 1.0);
+
+    /// <summary>NAB's profile that rewards few false alarms.</summary>
+    public static NabProfile LowFalsePositives { get; } = new("reward_low_FP_rate", 1.0, 0.22, 1.0);
+
+    /// <summary>NAB's profile that rewards few missed windows.</summary>
+    public static NabProfile LowFalseNegatives { get; } = new("reward_low_FN_rate", 1.0, 0.11, 2.0);
+
+    /// <summary>The three, in NAB's order.</summary>
+    public static IReadOnlyList<NabProfile> All { get; } = [Standard, LowFalsePositives, LowFalseNegatives];
+}
 
 /// <summary>
 /// NAB's scoring rules in C#, written from the benchmark's description and its scorer's behaviour (the published
@@ -7,20 +26,21 @@ namespace Declarative.Benchmarks.Nab;
 /// left edge, 0 at the right), and a window counts once, by its best detection, or as a miss (−fnWeight). A row outside
 /// every window costs fpWeight times the sigmoid of its distance past the previous window's right edge (in that window's
 /// widths; −1 before any window). A row is a detection when its anomaly score is at or above the threshold. The corpus
-/// score is the sum over files, normalized so that the null detector scores 0 and a perfect one 100.
+/// score is the sum over files, normalized so that the null detector scores 0 and a perfect one 100. A series
+/// anomaly detector's report scores its labelled series this way, and <c>[Tune]</c> chooses its detector by it.
 /// </summary>
 internal static class NabScorer
 {
     private const double ProbationFraction = 0.15;
 
     /// <summary>The raw (unnormalized) score of one file at <paramref name="threshold"/>.</summary>
-    public static double ScoreFile(DateTime[] times, double[] scores, NabWindow[] windows, NabProfile profile, double threshold) =>
+    public static double ScoreFile(long[] times, double[] scores, AnomalyWindow[] windows, NabProfile profile, double threshold) =>
         Sweep(Rows(times, scores, windows, profile, 0), profile).Where(t => t.Threshold >= threshold).Last().Raw;
 
     /// <summary>
     /// The threshold that maximizes the corpus's raw score (NAB's optimizer: one threshold for every file), and that score.
     /// </summary>
-    public static (double Threshold, double Raw) Optimize(IEnumerable<(DateTime[] Times, double[] Scores, NabWindow[] Windows)> files, NabProfile profile)
+    public static (double Threshold, double Raw) Optimize(IEnumerable<(long[] Times, double[] Scores, AnomalyWindow[] Windows)> files, NabProfile profile)
     {
         var rows = new List<ScoredRow>();
         var offset = 0;
@@ -37,7 +57,7 @@ internal static class NabScorer
     private readonly record struct ScoredRow(double Score, double Weight, int Window);
 
     /// <summary>The rows after the probation.</summary>
-    private static IEnumerable<ScoredRow> Rows(DateTime[] times, double[] scores, NabWindow[] windows, NabProfile profile, int windowOffset)
+    private static IEnumerable<ScoredRow> Rows(long[] times, double[] scores, AnomalyWindow[] windows, NabProfile profile, int windowOffset)
     {
         var weights = Weights(times, windows, profile, out var windowOf);
         var probation = (int)Math.Min(Math.Floor(ProbationFraction * times.Length), ProbationFraction * 5000);
@@ -100,12 +120,12 @@ internal static class NabScorer
     internal static double ScaledSigmoid(double position) => position > 3.0 ? -1.0 : (2 / (1 + Math.Exp(5 * position))) - 1.0;
 
     /// <summary>Each row's worth if it were a detection, and the window it lies in (−1 for none).</summary>
-    private static double[] Weights(DateTime[] times, NabWindow[] windows, NabProfile profile, out int[] windowOf)
+    private static double[] Weights(long[] times, AnomalyWindow[] windows, NabProfile profile, out int[] windowOf)
     {
         var weights = new double[times.Length];
         windowOf = new int[times.Length];
         var maxTruePositive = ScaledSigmoid(-1.0);
-        var index = new Dictionary<DateTime, int>(times.Length);
+        var index = new Dictionary<long, int>(times.Length);
         for (var i = times.Length - 1; i >= 0; i--)
         {
             index[times[i]] = i; // the first row of a timestamp, as a list search finds it

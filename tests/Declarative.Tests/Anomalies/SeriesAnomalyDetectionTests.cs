@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text;
+using Declarative.Anomalies;
+using Declarative.Tests.Pipelines;
+
+namespace Declarative.Tests.Anomalies;
+
+/// <summary>Series anomaly detection end to end on NAB's NYC taxi series and its labelled windows.</summary>
+public sealed class SeriesAnomalyDetectionTests : IDisposable
+{
+    private static readonly TaxiCount[] Taxi = File.ReadLines("datasets/nab-nyc-taxi/nyc_taxi.csv").Skip(1)
+        .Select(l => l.Split(','))
+        .Select(f => new TaxiCount { At = DateTime.Parse(f[0], CultureInfo.InvariantCulture), Passengers = float.Parse(f[1], CultureInfo.InvariantCulture) })
+        .ToArray();
+
+    private static readonly (DateTime Start, DateTime End)[] Windows = ReadWindows();
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("series-anomalies-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void TheDefaultDetector_FindsTheLabelledEvents_AndScoresTheSameStreamedOneAtATime()
+    {
+        var model = TaxiAnomalies.Train();
+
+        var batch = model.Detect(Taxi);
+        var stream = model.Detector();
+        var streamed = Taxi.Select(stream.Observe).ToArray();
+
+        Assert.Equal(Trainer.SequenceNovelty, model.Pipeline.Trainer);
+        Assert.Equal(0.75, model.Threshold);
+        Assert.Equal(batch, streamed);
+        Assert.All(batch, p => Assert.InRange(p.Score, 0, 1));
+        var detected = Taxi.Where((_, i) => batch[i].IsAnomaly).Select(r => r.At).ToArray();
+        Assert.NotEmpty(detected);
+
+        // What it flags at its default threshold lies in NAB's labelled windows (the marathon, holidays, the blizzard): no false alarm.
+        Assert.All(detected, t => Assert.Contains(Windows, w => t >= w.Start && t <= w.End));
+    }
+
+    [Fact]
+    public void RowsInAnyOrder_AreScoredInTimeOrder_AndReturnedInTheirOwnOrder()
+    {
+        var model = TaxiAnomalies.Train();
+        var inOrder = model.Detect(Taxi);
+
+        var shuffled = Taxi.Select((row, i) => (row, i)).OrderBy(p => (p.i * 7919) % Taxi.Length).ToArray();
+        var scored = model.Detect(shuffled.Select(p => p.row));
+
+        for (var j = 0; j < shuffled.Length; j++)
+        {
+            Assert.Equal(inOrder[shuffled[j].i], scored[j]);
+        }
+    }
+
+    [Fact]
+    public void AStream_RefusesARowThatGoesBackInTime()
+    {
+        var stream = TaxiAnomalies.Train().Detector();
+        stream.Observe(Taxi[10]);
+
+        var error = Assert.Throws<ArgumentException>(() => stream.Observe(Taxi[9]));
+
+        Assert.Contains("went back in time", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ASavedDetector_LoadsAndScoresTheSame()
+    {
+        var model = TaxiAnomalies.Train();
+        var path = Path.Combine(_folder, "taxi.mlnet");
+        model.Save(path);
+
+        var loaded = TaxiAnomalies.Load(path);
+
+        Assert.Equal(model.Detect(Taxi), loaded.Detect(Taxi));
+        Assert.Equal(model.Threshold, loaded.Threshold);
+    }
+
+    [Fact]
+    public void Contamination_SetsTheThreshold_FromTheTrainingScores()
+    {
+        var model = ContaminatedTaxiAnomalies.Train();
+
+        var share = model.Detect(Taxi).Count(p => p.IsAnomaly) / (double)Taxi.Length;
+
+        Assert.Equal(Trainer.WindowedGaussian, model.Pipeline.Trainer);
+        Assert.InRange(share, 0.005, 0.02);
+    }
+
+    [Fact]
+    public void Tuning_ComparesEveryDetector_OnTheLabelledWindows_OfSeveralSeries()
+    {
+        // Two series in one file: the taxi counts, and the same counts doubled (another city, the same events).
+        var path = Path.Combine(_folder, "labelled-taxi.csv");
+        var csv = new StringBuilder("City,At,Passengers,Anomaly\n");
+        foreach (var (city, scale) in new[] { ("nyc", 1f), ("twin", 2f) })
+        {
+            foreach (var row in Taxi)
+            {
+                csv.Append(CultureInfo.InvariantCulture, $"{city},{row.At:yyyy-MM-dd HH:mm:ss},{row.Passengers * scale},{(Windows.Any(w => row.At >= w.Start && row.At <= w.End) ? "true" : "false")}\n");
+            }
+        }
+
+        File.WriteAllText(path, csv.ToString());
+
+        var model = TunedTaxiAnomalies.Train(path);
+        var report = model.Evaluate();
+
+        Assert.Equal(4, report.Detectors.Count);
+        Assert.Equal(model.Pipeline.Trainer, report.Detectors[0].Detector);
+        Assert.Equal(report.Detectors.Max(d => d.NabScore), report.Detectors[0].NabScore);
+        Assert.Equal(10, report.LabelledWindows);
+        Assert.InRange(report.TestMetrics["NabStandard"], 50, 100);
+        Assert.Equal(["nyc", "twin"], model.Pipeline.SeriesIds);
+
+        var unknown = Assert.Throws<ArgumentException>(() => model.Detect([new LabelledTaxiCount { City = "paris", At = Taxi[0].At, Passengers = 1 }]));
+        Assert.Contains("no series 'paris'", unknown.Message, StringComparison.Ordinal);
+
+        var html = Path.Combine(_folder, "report.html");
+        model.SaveReport(html);
+        var page = File.ReadAllText(html);
+        Assert.Contains("Anomalies in time", page, StringComparison.Ordinal);
+        Assert.Contains($"{model.Pipeline.Trainer} (the model)", page, StringComparison.Ordinal);
+    }
+
+    private static (DateTime, DateTime)[] ReadWindows()
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes("datasets/nab-nyc-taxi/combined_windows.json"));
+        return json.RootElement.GetProperty("realKnownCause/nyc_taxi.csv").EnumerateArray()
+            .Select(w => (DateTime.Parse(w[0].GetString()!, CultureInfo.InvariantCulture), DateTime.Parse(w[1].GetString()!, CultureInfo.InvariantCulture)))
+            .ToArray();
+    }
+}
