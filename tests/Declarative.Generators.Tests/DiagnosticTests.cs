@@ -559,7 +559,7 @@ public sealed class DiagnosticTests
             """);
 
         var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == "DCL0040");
-        Assert.Contains("[SeriesId] and [Time] apply to forecasting, not regression", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("[SeriesId] and [Time] apply to forecasting and series anomaly detection, not regression", diagnostic.GetMessage(), StringComparison.Ordinal);
     }
 
     [Theory]
