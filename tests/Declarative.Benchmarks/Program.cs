@@ -52,7 +52,7 @@ if (args.Length > 1 && args[0] == "forecasting-scale")
 
 if (args.Length > 1 && args[0] == "nab-detect")
 {
-    Declarative.Benchmarks.Nab.NabDetectorBenchmark.Run(args[1], args.Length > 2 ? args[2] : "gaussian;gaussian:Quiet=400;novelty;novelty:Resolution=300;novelty:Resolution=3000;novelty:Warmup=600");
+    Declarative.Benchmarks.Nab.NabDetectorBenchmark.Run(args[1], args.Length > 2 ? args[2] : "sequence;gaussian;residual;spectral");
     return;
 }
 

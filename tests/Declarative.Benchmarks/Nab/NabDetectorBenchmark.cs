@@ -6,7 +6,8 @@ namespace Declarative.Benchmarks.Nab;
 
 /// <summary>
 /// Our detectors on NAB: each data file streamed through a fresh detector, the scores NAB's way (one threshold for the
-/// corpus per profile, chosen by the optimizer), and the points per second. Usage: nab-detect &lt;NAB checkout&gt; [detector specs].
+/// corpus per profile, chosen by the optimizer), the points per second on one core, and the thresholds. Sequence
+/// novelty gets the file's minimum and maximum as its trained range, as NAB gives every detector (inputMin/inputMax). Usage: nab-detect &lt;NAB checkout&gt; [detector specs].
 /// A spec is a name with settings: gaussian:Window=6400,Quiet=400,Alarm=0.999 (Quiet: steps of silence after a score at or above Alarm).
 /// </summary>
 internal static class NabDetectorBenchmark
