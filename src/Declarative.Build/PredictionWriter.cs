@@ -19,9 +19,11 @@ internal sealed class PredictionWriter(string modelPath, string inputPath, strin
 {
     public int Visit<TRow>(PipelineSpec<TRow> spec)
     {
-        // A generative pipeline (a synthesizer) samples new rows, and a series task forecasts series: neither has a Predict for given rows.
-        var predict = spec.DeclaringType.GetMethod("Predict", BindingFlags.Public | BindingFlags.Instance, [typeof(IEnumerable<TRow>)])
-            ?? throw new InvalidOperationException(TaskDefinitions.For(spec.Task).Series
+        // A generative pipeline (a synthesizer) samples new rows, and a forecaster forecasts series: neither has a Predict for
+        // given rows. A series detector scores given rows in time order (Detect): its rows are written with their scores.
+        var task = TaskDefinitions.For(spec.Task);
+        var predict = spec.DeclaringType.GetMethod(task.Detects ? "Detect" : "Predict", BindingFlags.Public | BindingFlags.Instance, [typeof(IEnumerable<TRow>)])
+            ?? throw new InvalidOperationException(task.Series
                 ? $"Pipeline {spec.Name} is a forecaster: it forecasts a series' next steps (Forecast(seriesId), Forecast(history)) and predicts nothing for given rows."
                 : $"Pipeline {spec.Name} is a synthesizer: it samples new rows (Sample(count, seed)) and predicts nothing for given ones.");
         var model = spec.DeclaringType.GetMethod("Load", BindingFlags.Public | BindingFlags.Static, [typeof(string)])!.Invoke(null, [modelPath])!;

@@ -168,16 +168,18 @@ internal static class RowReader
 
         private object Date(Type type, string text)
         {
-            var date = first.Date!;
-            if (!DateParsing.TryParse(text, date.Kind, date.Format, out var when))
+            // A date's parts (a feature) or a whole date (a series' [Time]): each knows its kind and format.
+            var (kind, format) = first.Date is { } parts ? (parts.Kind, parts.Format) : first.WholeDate!.Value;
+            if (!DateParsing.TryParse(text, kind, format, out var when))
             {
-                throw new FormatException(date.Format is null ? "not an ISO 8601 date" : $"not a date in the format {date.Format}");
+                throw new FormatException(format is null ? "not an ISO 8601 date" : $"not a date in the format {format}");
             }
 
+            // Each branch boxed on its own: unboxed, the last two would meet as DateTimeOffset (DateTime converts to it).
             return type == typeof(DateOnly) ? DateOnly.FromDateTime(when)
                 : type == typeof(TimeOnly) ? TimeOnly.FromDateTime(when)
-                : type == typeof(DateTimeOffset) ? new DateTimeOffset(when, TimeSpan.Zero)
-                : when;
+                : type == typeof(DateTimeOffset) ? (object)new DateTimeOffset(when, TimeSpan.Zero)
+                : (object)when;
         }
 
         private static T Number<T>(string text)

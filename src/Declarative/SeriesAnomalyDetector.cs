@@ -191,7 +191,7 @@ public sealed class SeriesAnomalyDetector<TRow> : ITrainedPipeline
 
     internal SeriesState NewState(string id) => _ranges.TryGetValue(id, out var ranges)
         ? new SeriesState(Trainer, ranges, _season)
-        : throw new ArgumentException($"Pipeline {Name} has no series '{id}' (it was trained on {SeriesIds.Count:N0}: {string.Join(", ", SeriesIds.Take(5).Select(s => $"'{s}'"))}{(SeriesIds.Count > 5 ? ", ..." : "")}); a detector learns each series' range in training.", "rows");
+        : throw new ArgumentException($"Pipeline {Name} has no series '{id}' (it was trained on {SeriesIds.Count:N0}: {string.Join(", ", SeriesIds.Take(5).Select(s => $"'{s}'"))}{(SeriesIds.Count > 5 ? ", ..." : "")}); a detector learns each series' range in training.");
 
     private static void Validate(PipelineSpec<TRow> spec)
     {
@@ -229,7 +229,12 @@ public sealed class SeriesAnomalyDetector<TRow> : ITrainedPipeline
             Enumerable.Range(0, spec.Features.Count).Select(j => Finite(s, j).DefaultIfEmpty(0).Min()).ToArray(),
             Enumerable.Range(0, spec.Features.Count).Select(j => Finite(s, j).DefaultIfEmpty(0).Max()).ToArray())).ToArray();
         var season = Season(spec, series);
-        var labelled = series.Any(s => s.Labels is not null);
+        var labelled = series.Any(s => s.Windows().Length > 0);
+        if (spec.Tuning is not null && !labelled)
+        {
+            throw new DataFileException(data.Path, null, null,
+                $"Pipeline {spec.Name}: [Tune] chooses the detector by the labelled anomalies, but no row's {spec.Label!.PropertyName} is true; label the known anomalies, or remove [Tune].");
+        }
 
         // With [Tune], the declared detectors (every one when one is declared) compete on the labelled windows by NAB's score.
         var profile = Profile(spec.Tuning?.MetricFor(TaskDefinitions.For(spec.Task).HeadlineMetric));

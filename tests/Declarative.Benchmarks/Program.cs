@@ -10,6 +10,7 @@ using Declarative.Tuning;
 //   clustering: k-means against scikit-learn's standardized k-means on the same splits (tests/bench/clustering.sh);
 //   nab <NAB checkout> [detectors]: the NAB scorer on NAB's stored results against its published totals (tests/bench/nab.sh);
 //   nab-detect <NAB checkout> [specs]: our series detectors on NAB, scored NAB's way, with points per second (tests/bench/nab.sh);
+//   series-stream [rounds]: the default series detector alone against Detect(rows) and Detector().Observe(row) (tests/bench/nab.sh);
 //   explanations: Explain against Predict on the same rows, one thread (tests/bench/explanations.sh);
 //   synthesis: synthesizers and their baselines: fidelity, utility, privacy, speed (tests/bench/synthesis.sh);
 //   embeddings: MiniLM's encoding throughput, and MiniLM against n-grams on the text sets (tests/bench/embeddings.sh);
@@ -47,6 +48,12 @@ if (args.Length > 0 && args[0] == "explanations")
 if (args.Length > 1 && args[0] == "forecasting-scale")
 {
     ForecastingScaleBenchmark.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 400);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "series-stream")
+{
+    SeriesDetectionBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7);
     return;
 }
 

@@ -160,7 +160,27 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"forecast {p.Time} {p.Value:R} {p.Lower:R} {p.Upper:R}"));
         }
 
+        // A series anomaly detector is plain C# too: a day pattern at the trained taxi's scale, a spike far above it at step 300.
+        var watch = TaxiWatch.Load();
+        var day = Enumerable.Range(0, 400).Select(i => new TaxiCount { At = new DateTime(2015, 3, 1).AddMinutes(30 * i), Passengers = i == 300 ? 60000 : 15000 + 10000 * (float)Math.Sin(2 * Math.PI * i / 48) }).ToArray();
+        var scored = watch.Detect(day);
+        var live = watch.Detector();
+        Console.WriteLine($"stream {day.Select(live.Observe).SequenceEqual(scored)}");
+        foreach (var (p, i) in scored.Select((p, i) => (p, i)).Where(x => x.p.Score > 0))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"anomaly {i} {p.Score:R} {p.IsAnomaly}"));
+        }
+
         {{TumorSources.Row}}
+
+        public sealed class TaxiCount
+        {
+            [Time, Column("timestamp")] public DateTime At { get; set; }
+            [Column("value")] public float Passengers { get; set; }
+        }
+
+        [SeriesAnomalyDetection<TaxiCount>(Data = "data/nyc_taxi.csv")]
+        public partial class TaxiWatch;
 
         public sealed class Sunspots
         {
@@ -182,7 +202,7 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
     [Fact]
     public void PublishAot_TheNativeBinaryPredictsAsTheJitApp_AndAsMLNet_WithNoTrimWarning()
     {
-        var project = package.NewProject("NativeApp", NativeApp, (TumorSources.Dataset, "data/breast-cancer.txt"), ("sunspots/sunspots.csv", "data/sunspots.csv"));
+        var project = package.NewProject("NativeApp", NativeApp, (TumorSources.Dataset, "data/breast-cancer.txt"), ("sunspots/sunspots.csv", "data/sunspots.csv"), ("nab-nyc-taxi/nyc_taxi.csv", "data/nyc_taxi.csv"));
         var csproj = Path.Combine(project, "NativeApp.csproj");
         File.WriteAllText(csproj, File.ReadAllText(csproj).Replace("</TreatWarningsAsErrors>", "</TreatWarningsAsErrors>\n    <PublishAot>true</PublishAot>", StringComparison.Ordinal));
         var published = Path.Combine(project, "native");
@@ -215,16 +235,23 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
             Assert.True(Math.Abs(e - a) <= 1e-5 * Math.Max(1, Math.Abs(e)), $"{string.Join(' ', p.First)} against {string.Join(' ', p.Second)}");
         }));
 
+        // The series detector scores natively exactly as on the JIT, a stream as Detect, and the spike is the anomaly.
+        var (nativeAnomalies, jitAnomalies) = (Lines(native).Where(l => l[0] == "anomaly").ToArray(), Lines(jit).Where(l => l[0] == "anomaly").ToArray());
+        Assert.Equal(jitAnomalies.Select(l => string.Join(' ', l)), nativeAnomalies.Select(l => string.Join(' ', l)));
+        Assert.Contains(nativeAnomalies, l => l[1] == "300" && l[3] == "True");
+        Assert.Contains("stream True", native);
+
         // Predictions are the same bits; an explanation within 1e-6 (TreeSHAP's quadrature is padded to the vector
         // width, which differs between the JIT's instruction set and Native AOT's, so the last digits may).
         Assert.Equal(native.Split('\n').Where(l => !l.StartsWith("why", StringComparison.Ordinal) && !l.StartsWith("forecast", StringComparison.Ordinal)), jit.Split('\n').Where(l => !l.StartsWith("why", StringComparison.Ordinal) && !l.StartsWith("forecast", StringComparison.Ordinal)));
+        Assert.Contains(native.Split('\n'), l => l.StartsWith("anomaly 300 ", StringComparison.Ordinal));
         var (nativeWhy, jitWhy) = (Lines(native).Single(l => l[0] == "why"), Lines(jit).Single(l => l[0] == "why"));
         Assert.Equal(nativeWhy.Length, jitWhy.Length);
         Assert.All(nativeWhy.Skip(1).Zip(jitWhy.Skip(1)), p => Assert.True(
             Math.Abs(double.Parse(p.First, System.Globalization.CultureInfo.InvariantCulture) - double.Parse(p.Second, System.Globalization.CultureInfo.InvariantCulture)) <= 1e-6, $"{p.First} against {p.Second}"));
         Assert.StartsWith("ml.net", mlnet, StringComparison.Ordinal);
-        var expected = Lines(mlnet).Where(l => l[0] is not "members" and not "forecast").ToArray();
-        var actual = Lines(native).Where(l => l[0] is not "why" and not "members" and not "forecast").ToArray();
+        var expected = Lines(mlnet).Where(l => l[0] is not "members" and not "forecast" and not "anomaly" and not "stream").ToArray();
+        var actual = Lines(native).Where(l => l[0] is not "why" and not "members" and not "forecast" and not "anomaly" and not "stream").ToArray();
         Assert.Equal(10, actual.Length);
         // The native app explains without ML.NET, as the JIT app does (the outputs are equal above), and it adds up.
         var why = Lines(native).Single(l => l[0] == "why").Skip(1).Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();

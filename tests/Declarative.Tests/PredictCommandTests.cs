@@ -87,6 +87,27 @@ public sealed class PredictCommandTests : IDisposable
     }
 
     [Fact]
+    public void ASeriesDetector_WritesEachRowsScore_AsDetectGivesIt()
+    {
+        var model = TaxiAnomalies.Train();
+        model.Save(Path.Combine(_temp.Path, "TaxiAnomalies.mlnet"));
+        var input = _temp.File("taxi.csv");
+        File.WriteAllLines(input, File.ReadLines("datasets/nab-nyc-taxi/nyc_taxi.csv").Take(401));
+        var output = _temp.File("scores.csv");
+        var log = new StringWriter();
+
+        var exit = BuildHost.Run([typeof(TaxiAnomalies).Assembly.Location, _temp.Path, BuildHost.PredictFlag, "TaxiAnomalies", input, output], log);
+
+        Assert.True(exit == 0, log.ToString());
+        var written = File.ReadAllLines(output);
+        Assert.Equal("At,Passengers,Score,IsAnomaly", written[0]);
+        Assert.Equal(401, written.Length);
+        var rows = File.ReadLines(input).Skip(1).Select(l => l.Split(','))
+            .Select(f => new TaxiCount { At = DateTime.Parse(f[0], CultureInfo.InvariantCulture), Passengers = float.Parse(f[1], CultureInfo.InvariantCulture) });
+        Assert.Equal(model.Detect(rows).Select(p => p.Score.ToString("R", CultureInfo.InvariantCulture)), written.Skip(1).Select(l => l.Split(',')[2]));
+    }
+
+    [Fact]
     public void ARowThatCannotBeRead_IsAnErrorAtItsLineAndColumn_AndNoOutputIsLeft()
     {
         DigitModel.Train().Save(Path.Combine(_temp.Path, "DigitModel.mlnet"));

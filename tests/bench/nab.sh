@@ -11,3 +11,5 @@ cd "$(dirname "$0")/../.."
 dotnet run -c Release --project tests/Declarative.Benchmarks -- nab "$nab" ${2:+"$2"}
 # Then our series detectors on NAB's data, streamed one point at a time, scored the same way (one threshold per profile).
 dotnet run -c Release --project tests/Declarative.Benchmarks -- nab-detect "$nab"
+# The default series detector alone on NYC taxi against the typed API on rows (Detect, and a stream one row at a time).
+dotnet run -c Release --project tests/Declarative.Benchmarks -- series-stream

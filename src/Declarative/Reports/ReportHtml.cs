@@ -27,7 +27,9 @@ internal static class ReportHtml
         Tuning(html, report, task);
         Ensemble(html, report, task);
         Profile(html, report.Profile);
-        html.Append(report.TrainRows > 0
+        html.Append(report is SeriesAnomalyReport
+            ? "<footer>Written by Declarative from every point of the training series, each scored against the points before it.</footer>"
+            : report.TrainRows > 0
             ? "<footer>Written by Declarative from the held-out test part; cross-validation over the training part.</footer>"
             : "<footer>Written by Declarative from every row of a file the model was not trained on.</footer>");
         html.Append("</main></body></html>");

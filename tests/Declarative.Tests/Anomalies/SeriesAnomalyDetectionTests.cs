@@ -79,6 +79,33 @@ public sealed class SeriesAnomalyDetectionTests : IDisposable
     }
 
     [Fact]
+    public void WithoutALabel_TheReportSaysThereIsNoScore_AndDrawsTheSeries()
+    {
+        var report = TaxiAnomalies.Train().Evaluate();
+
+        Assert.Equal(0, report.LabelledWindows);
+        Assert.Empty(report.Detectors);
+        Assert.DoesNotContain("NabStandard", report.TestMetrics.Keys);
+        Assert.InRange(report.TestMetrics["AnomalyShare"], 0, 0.01);
+        var sample = Assert.Single(report.Samples);
+        Assert.InRange(sample.Steps.Count, 100, 2100); // thinned for drawing
+        var page = Declarative.Reports.ReportHtml.Render(report, Declarative.Tasks.TaskProfiles.For(MLTask.SeriesAnomalyDetection));
+        Assert.Contains("No label marks the anomalies", page, StringComparison.Ordinal);
+        Assert.Contains("each scored against the points before it", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TuningWithoutALabelledAnomaly_IsAnErrorNamingTheLabel()
+    {
+        var path = Path.Combine(_folder, "unlabelled.csv");
+        File.WriteAllLines(path, Taxi.Take(500).Select(r => string.Create(CultureInfo.InvariantCulture, $"nyc,{r.At:yyyy-MM-dd HH:mm:ss},{r.Passengers},false")).Prepend("City,At,Passengers,Anomaly"));
+
+        var error = Assert.Throws<DataFileException>(() => TunedTaxiAnomalies.Train(path));
+
+        Assert.Contains("no row's Anomaly is true", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Contamination_SetsTheThreshold_FromTheTrainingScores()
     {
         var model = ContaminatedTaxiAnomalies.Train();
