@@ -108,6 +108,23 @@ public sealed class PredictCommandTests : IDisposable
     }
 
     [Fact]
+    public void ADateFeature_IsReadIntoItsDateTimeProperty()
+    {
+        var model = TaxiDemandModel.Train();
+        model.Save(Path.Combine(_temp.Path, "TaxiDemandModel.mlnet"));
+        var input = _temp.File("times.csv");
+        File.WriteAllLines(input, ["timestamp", "2014-11-02 09:30:00"]);
+        var output = _temp.File("demand.csv");
+        var log = new StringWriter();
+
+        var exit = BuildHost.Run([typeof(TaxiDemandModel).Assembly.Location, _temp.Path, BuildHost.PredictFlag, "TaxiDemandModel", input, output], log);
+
+        Assert.True(exit == 0, log.ToString());
+        var expected = model.Predict(new TaxiDemand { When = new DateTime(2014, 11, 2, 9, 30, 0) }).Score;
+        Assert.Equal(expected.ToString("R", CultureInfo.InvariantCulture), File.ReadAllLines(output)[1].Split(',')[^1]);
+    }
+
+    [Fact]
     public void ARowThatCannotBeRead_IsAnErrorAtItsLineAndColumn_AndNoOutputIsLeft()
     {
         DigitModel.Train().Save(Path.Combine(_temp.Path, "DigitModel.mlnet"));
