@@ -106,6 +106,35 @@ public sealed class SeriesAnomalyDetectionTests : IDisposable
     }
 
     [Fact]
+    public void TheBuild_WritesTheDetectorsArtifacts_AndAnEditedModelIsRefused()
+    {
+        var built = Declarative.Build.ArtifactBuilder.Build(PipelineRegistry.For(typeof(TaxiAnomalies)), _folder);
+        Assert.Equal(Declarative.Build.ArtifactStatus.Trained, built.Status);
+        Assert.Equal(Artifacts.ArtifactHash.OfFile(built.ModelPath), built.Manifest.ModelHash);
+        Assert.True(File.Exists(Path.Combine(_folder, "TaxiAnomalies.report.html")));
+        Assert.Equal(TaxiAnomalies.Train().Detect(Taxi), TaxiAnomalies.Load(built.ModelPath).Detect(Taxi));
+        Assert.Equal(Declarative.Build.ArtifactStatus.UpToDate, Declarative.Build.ArtifactBuilder.Build(PipelineRegistry.For(typeof(TaxiAnomalies)), _folder).Status);
+
+        // A lower threshold written into the model would flag more: the manifest's hash refuses it.
+        File.WriteAllText(built.ModelPath, File.ReadAllText(built.ModelPath).Replace("\"Threshold\":0.75", "\"Threshold\":0.05", StringComparison.Ordinal));
+        var error = Assert.Throws<ModelFileException>(() => TaxiAnomalies.Load(built.ModelPath));
+        Assert.Equal(built.ModelPath, error.FilePath);
+        Assert.Contains("is not the one its manifest describes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ADamagedModelFile_IsAClearError()
+    {
+        var path = Path.Combine(_folder, "damaged.mlnet");
+        TaxiAnomalies.Train().Save(path);
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"Threshold\":0.75", "\"Threshold\":7.5", StringComparison.Ordinal));
+
+        var error = Assert.Throws<ModelFileException>(() => TaxiAnomalies.Load(path));
+
+        Assert.Contains("is damaged", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Contamination_SetsTheThreshold_FromTheTrainingScores()
     {
         var model = ContaminatedTaxiAnomalies.Train();
