@@ -13,7 +13,7 @@ public sealed class ReportBrowserTests(ITestOutputHelper output) : IAsyncLifetim
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    public static TheoryData<string> Tasks => new() { "binary", "multiclass", "regression", "ranking", "clustering", "anomaly", "synthesis", "forecasting" };
+    public static TheoryData<string> Tasks => new() { "binary", "multiclass", "regression", "ranking", "clustering", "anomaly", "synthesis", "forecasting", "series-anomaly" };
 
     public async Task InitializeAsync()
     {
@@ -91,6 +91,10 @@ public sealed class ReportBrowserTests(ITestOutputHelper output) : IAsyncLifetim
                 // (No importance: a forecaster reads its series' own past.)
                 SunspotTreesForecast.Train().SaveReport(path);
                 return (path, ["step-errors", "fan-chart"]);
+            case "series-anomaly":
+                // (No importance: a series detector reads its series' own past.)
+                TaxiAnomalies.Train().SaveReport(path);
+                return (path, ["anomaly-series", "anomaly-scores"]);
             case "anomaly":
                 var (train, test) = TumorAnomalyData.Split();
                 TumorAnomalyModel.Train(train, test).SaveReport(path);

@@ -40,8 +40,8 @@ internal static class ReportHtml
     {
         var headline = r.TestMetrics.TryGetValue(r.HeadlineMetric, out var value) ? value : double.NaN;
         var by = r.Ensemble.Count > 0 ? $"an ensemble of <b>{r.Ensemble.Count}</b> tuned models (led by {r.Trainer})" : $"<b>{r.Trainer}</b>";
-        html.Append(CultureInfo.InvariantCulture, $"<header><h1>{Encode(r.Pipeline)}</h1><p class=\"lead\">{task.Title} with {by} on <b>{Encode(r.DataFile)}</b>: {Rows(r)}.</p>");
-        html.Append(CultureInfo.InvariantCulture, $"<p class=\"headline\"><span>{Encode(Spaced(r.HeadlineMetric))}</span> <strong>{Fixed(headline)}</strong> <small>on the test part</small></p>");
+        html.Append(CultureInfo.InvariantCulture, $"<header><h1>{Encode(r.Pipeline)}</h1><p class=\"lead\">{task.Title} with {by} on <b>{Encode(r.DataFile)}</b>: {task.Rows(r)}.</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"headline\"><span>{Encode(Spaced(r.HeadlineMetric))}</span> <strong>{Fixed(headline)}</strong> <small>{Encode(task.HeadlineScope)}</small></p>");
         if (r.Hyperparameters.Count > 0)
         {
             html.Append("<p class=\"small\">Hyperparameters: ").Append(Encode(string.Join(", ", r.Hyperparameters.Select(h => $"{h.Key} = {h.Value}")))).Append("</p>");
@@ -265,11 +265,6 @@ internal static class ReportHtml
     }
 
     /// <summary>What the rows were: a split of the training data, or a whole file scored as a test set.</summary>
-    private static string Rows(EvaluationReport r) =>
-        r.TrainRows > 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{r.TrainRows:N0} training rows, {r.TestRows:N0} test rows")
-            : string.Create(CultureInfo.InvariantCulture, $"every one of its {r.TestRows:N0} rows scored as a test set");
-
     internal static void Figure(StringBuilder html, string name, string svg, string caption) =>
         html.Append(CultureInfo.InvariantCulture, $"<figure class=\"chart\" data-chart=\"{name}\">{svg}<figcaption>{Encode(caption)}</figcaption></figure>");
 

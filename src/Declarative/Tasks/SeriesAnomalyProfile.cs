@@ -13,6 +13,11 @@ namespace Declarative.Tasks;
 /// </summary>
 internal sealed class SeriesAnomalyProfile() : TaskProfile(TaskDefinitions.SeriesAnomalyDetection)
 {
+    public override string Rows(EvaluationReport report) =>
+        string.Create(CultureInfo.InvariantCulture, $"{report.TrainRows:N0} points of {((SeriesAnomalyReport)report).Series:N0} series, each scored against the points before it");
+
+    public override string HeadlineScope => "on the labelled series, NAB's way (n/a without a label)";
+
     public override void WriteSections(StringBuilder html, EvaluationReport report)
     {
         var r = (SeriesAnomalyReport)report;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Declarative.Evaluation;
 using Declarative.Reports;
@@ -34,6 +35,15 @@ internal abstract class TaskProfile(TaskDefinition definition) : ITaskSections
 
     /// <inheritdoc/>
     public bool LowerIsBetter(string metric) => Definition.LowerIsBetter(metric);
+
+    /// <inheritdoc/>
+    public virtual string Rows(EvaluationReport report) =>
+        report.TrainRows > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{report.TrainRows:N0} training rows, {report.TestRows:N0} test rows")
+            : string.Create(CultureInfo.InvariantCulture, $"every one of its {report.TestRows:N0} rows scored as a test set");
+
+    /// <inheritdoc/>
+    public virtual string HeadlineScope => "on the test part";
 
     /// <inheritdoc/>
     public abstract void WriteSections(StringBuilder html, EvaluationReport report);
