@@ -600,6 +600,19 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void DCL0032_TuningASeriesDetector_NeedsALabelMarkingTheAnomalies()
+    {
+        var (run, _) = GeneratorHarness.Run("""
+            using Declarative;
+            public class R { [Time] public int Step { get; set; } public float Load { get; set; } }
+            [SeriesAnomalyDetection<R>] [Tune] public partial class M;
+            """);
+
+        Assert.Single(run.Diagnostics, d => d.Id == "DCL0032");
+        Assert.Empty(run.GeneratedTrees);
+    }
+
+    [Fact]
     public void DCL0040_ASeriesDetectorWatchesNumbers_NotText()
     {
         var (run, _) = GeneratorHarness.Run("""

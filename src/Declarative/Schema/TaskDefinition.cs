@@ -55,7 +55,7 @@ internal sealed class TaskDefinition(MLTask task, string attributeName, string t
 
     /// <summary>
     /// Whether rows are points of series in time: the row has a [Time] and may have a [SeriesId], and the model forecasts
-    /// a series' next steps instead of predicting a row.
+    /// a series' next steps (or, with <see cref="Detects"/>, scores its points against their past) instead of predicting a row.
     /// </summary>
     public bool Series { get; init; }
 
