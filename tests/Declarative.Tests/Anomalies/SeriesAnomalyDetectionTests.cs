@@ -55,6 +55,22 @@ public sealed class SeriesAnomalyDetectionTests : IDisposable
     }
 
     [Fact]
+    public void SeveralValues_APointScoresItsMostUnusual()
+    {
+        static TwoGauges Gauge(int step, float pressure, double flow) => new() { Step = step, Pressure = pressure, Flow = flow };
+        var rows = Enumerable.Range(0, 1000).Select(i => Gauge(i, (float)Math.Sin(2 * Math.PI * i / 50), Math.Cos(2 * Math.PI * i / 100))).ToArray();
+        var model = GaugeAnomalies.Train(rows);
+
+        var usual = model.Detect(rows);
+        var flowSpike = model.Detect(rows.Select(r => Gauge(r.Step, r.Pressure, r.Step == 800 ? 9 : r.Flow)).ToArray());
+
+        Assert.DoesNotContain(usual.Skip(200), p => p.IsAnomaly); // two waves repeating their cycles (50 and 100 steps)
+        Assert.Equal(1.0, flowSpike[800].Score); // the flow far beyond its trained range, while the pressure is as ever
+        Assert.True(flowSpike[800].IsAnomaly);
+        Assert.Equal(usual.Take(800), flowSpike.Take(800));
+    }
+
+    [Fact]
     public void AStream_RefusesARowThatGoesBackInTime()
     {
         var stream = TaxiAnomalies.Train().Detector();

@@ -38,3 +38,18 @@ public partial class TunedTaxiAnomalies;
 [SeriesAnomalyDetection<TaxiCount>(Data = "datasets/nab-nyc-taxi/nyc_taxi.csv", Contamination = 0.01)]
 [Trainers(Trainer.WindowedGaussian)]
 public partial class ContaminatedTaxiAnomalies;
+
+/// <summary>Two values watched at once, at integer steps.</summary>
+public sealed class TwoGauges
+{
+    [Time]
+    public int Step { get; set; }
+
+    public float Pressure { get; set; }
+
+    public double Flow { get; set; }
+}
+
+/// <summary>A point scores its most unusual value.</summary>
+[SeriesAnomalyDetection<TwoGauges>(Data = "gauges.csv")]
+public partial class GaugeAnomalies;
