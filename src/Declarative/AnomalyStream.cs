@@ -18,7 +18,7 @@ public sealed class AnomalyStream<TRow>
     internal AnomalyStream(SeriesAnomalyDetector<TRow> model) => _model = model;
 
     /// <summary>Scores <paramref name="row"/> against its series' past, then adds it to that past.</summary>
-    /// <exception cref="ArgumentException">The row's series is unknown, or the row is earlier than the last one of its series.</exception>
+    /// <exception cref="ArgumentException">The row is earlier than the last one of its series.</exception>
     public SeriesAnomalyPrediction Observe(TRow row)
     {
         ArgumentNullException.ThrowIfNull(row);

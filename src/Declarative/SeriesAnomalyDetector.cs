@@ -122,8 +122,8 @@ public sealed class SeriesAnomalyDetector<TRow> : ITrainedPipeline
     /// Scores every row against the rows of its series before it (in time order; rows at one time in their given order),
     /// each series starting from nothing: the same scores a <see cref="Detector"/> gives the rows one at a time.
     /// </summary>
+    /// <remarks>A series the training data did not hold learns its value range from its first 200 points, which score 0.</remarks>
     /// <returns>One prediction per row, in the order given.</returns>
-    /// <exception cref="ArgumentException">A row's series was not in the training data.</exception>
     public IReadOnlyList<SeriesAnomalyPrediction> Detect(IEnumerable<TRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
@@ -189,9 +189,8 @@ public sealed class SeriesAnomalyDetector<TRow> : ITrainedPipeline
     /// <inheritdoc/>
     Scoring.PortableModel ITrainedPipeline.ToPortable() => throw new NotSupportedException($"Pipeline {Spec.Name}: a series anomaly detector is plain C# already; it has no portable scorer file.");
 
-    internal SeriesState NewState(string id) => _ranges.TryGetValue(id, out var ranges)
-        ? new SeriesState(Trainer, ranges, _season)
-        : throw new ArgumentException($"Pipeline {Name} has no series '{id}' (it was trained on {SeriesIds.Count:N0}: {string.Join(", ", SeriesIds.Take(5).Select(s => $"'{s}'"))}{(SeriesIds.Count > 5 ? ", ..." : "")}); a detector learns each series' range in training.");
+    /// <summary>A series' state: from its trained ranges, or, for a series training did not see, learning them from its first points.</summary>
+    internal SeriesState NewState(string id) => new(Trainer, _ranges.GetValueOrDefault(id), _season);
 
     private static void Validate(PipelineSpec<TRow> spec)
     {

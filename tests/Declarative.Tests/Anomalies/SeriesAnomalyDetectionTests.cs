@@ -187,8 +187,13 @@ public sealed class SeriesAnomalyDetectionTests : IDisposable
         Assert.InRange(report.TestMetrics["NabStandard"], 50, 100);
         Assert.Equal(["nyc", "twin"], model.Pipeline.SeriesIds);
 
-        var unknown = Assert.Throws<ArgumentException>(() => model.Detect([new LabelledTaxiCount { City = "paris", At = Taxi[0].At, Passengers = 1 }]));
-        Assert.Contains("no series 'paris'", unknown.Message, StringComparison.Ordinal);
+        // A city training never saw learns its range from its first 200 points (scored 0), then flags a surge beyond it.
+        var paris = Taxi.Take(600).Select((r, i) => new LabelledTaxiCount { City = "paris", At = r.At, Passengers = i == 500 ? 5 * r.Passengers + 90000 : r.Passengers / 3 }).ToArray();
+        var scored = model.Detect(paris);
+        Assert.All(scored.Take(SeriesState.WarmupPoints), p => Assert.Equal(0, p.Score));
+        Assert.True(scored[500].IsAnomaly);
+        var live = model.Detector();
+        Assert.Equal(scored, paris.Select(live.Observe).ToArray());
 
         var html = Path.Combine(_folder, "report.html");
         model.SaveReport(html);
