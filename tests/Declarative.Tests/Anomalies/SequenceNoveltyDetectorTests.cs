@@ -32,6 +32,16 @@ public sealed class SequenceNoveltyDetectorTests
     }
 
     [Fact]
+    public void AConstantSeries_HasNoRange_YetAnyOtherValueIsNew()
+    {
+        var detector = new SequenceNoveltyDetector(5, 5);
+        var scores = Enumerable.Range(0, 300).Select(_ => detector.Observe(5)).ToArray();
+
+        Assert.All(scores, s => Assert.Equal(0, s));
+        Assert.Equal(1.0, detector.Observe(6));
+    }
+
+    [Fact]
     public void MissingValues_ScoreZero_AndBreakNothing()
     {
         var detector = new SequenceNoveltyDetector(0, 1);
