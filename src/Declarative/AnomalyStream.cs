@@ -36,7 +36,8 @@ public sealed class AnomalyStream<TRow>
 
         if (state.LastTime is { } last && time < last)
         {
-            throw new ArgumentException($"Pipeline {_model.Name}: {(id.Length == 0 ? "the series" : $"series '{id}'")} went back in time (a row at {time} after one at {last}); a stream takes each series' rows in time order.", "row");
+            var dates = _model.Spec.Time?.Kind == Schema.ColumnKind.DateValue;
+            throw new ArgumentException($"Pipeline {_model.Name}: {(id.Length == 0 ? "the series" : $"series '{id}'")} went back in time (a row at {Forecasting.SeriesReader.Show(time, dates)} after one at {Forecasting.SeriesReader.Show(last, dates)}); a stream takes each series' rows in time order.", "row");
         }
 
         var score = state.Observe(time, values);

@@ -78,7 +78,7 @@ public sealed class SeriesAnomalyDetectionTests : IDisposable
 
         var error = Assert.Throws<ArgumentException>(() => stream.Observe(Taxi[9]));
 
-        Assert.Contains("went back in time", error.Message, StringComparison.Ordinal);
+        Assert.Contains("went back in time (a row at 2014-07-01 04:30:00 after one at 2014-07-01 05:00:00)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
