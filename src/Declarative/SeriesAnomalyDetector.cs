@@ -228,7 +228,7 @@ public sealed class SeriesAnomalyDetector<TRow> : ITrainedPipeline
             Enumerable.Range(0, spec.Features.Count).Select(j => Finite(s, j).DefaultIfEmpty(0).Min()).ToArray(),
             Enumerable.Range(0, spec.Features.Count).Select(j => Finite(s, j).DefaultIfEmpty(0).Max()).ToArray())).ToArray();
         var season = Season(spec, series);
-        var labelled = series.Any(s => s.Windows().Length > 0);
+        var labelled = series.Any(s => s.Windows.Length > 0);
         if (spec.Tuning is not null && !labelled)
         {
             throw new DataFileException(data.Path, null, null,
@@ -242,10 +242,12 @@ public sealed class SeriesAnomalyDetector<TRow> : ITrainedPipeline
         var comparisons = labelled
             ? scored.Select(s => (s.Detector, Nab: NabScores(series, s.Scores, profile))).ToArray()
             : [];
-        var chosen = spec.Tuning is null || !labelled ? scored[0] : scored[Array.IndexOf(comparisons, comparisons.MaxBy(c => c.Nab.Score))];
+        // (A tuned pipeline has labelled windows: it was refused above without.)
+        var best = spec.Tuning is null ? 0 : Enumerable.Range(0, scored.Length).MaxBy(i => comparisons[i].Nab.Score);
+        var chosen = scored[best];
         var threshold = options.Threshold > 0 ? options.Threshold
             : options.Contamination > 0 ? Quantile(chosen.Scores, options.Contamination)
-            : spec.Tuning is not null && labelled ? comparisons.First(c => c.Detector == chosen.Detector).Nab.Threshold
+            : spec.Tuning is not null ? comparisons[best].Nab.Threshold
             : SeriesDetectors.DefaultThreshold(chosen.Detector);
 
         var detector = new SeriesAnomalyDetector<TRow>(spec, chosen.Detector, threshold, season, ranges, data, stopwatch.Elapsed);
@@ -288,7 +290,7 @@ public sealed class SeriesAnomalyDetector<TRow> : ITrainedPipeline
     /// <summary>NAB's normalized score over the labelled series at the threshold its optimizer finds (one for all series).</summary>
     internal static (double Score, double Threshold) NabScores(IReadOnlyList<SeriesPoints> series, double[][] scores, NabProfile profile)
     {
-        var files = series.Select((s, i) => (s.Times, scores[i], s.Windows())).ToArray();
+        var files = series.Select((s, i) => (s.Times, scores[i], s.Windows)).ToArray();
         var (threshold, raw) = NabScorer.Optimize(files, profile);
         return (NabScorer.Normalize(raw, files.Sum(f => f.Item3.Length), profile), Math.Clamp(threshold, 0, 1));
     }

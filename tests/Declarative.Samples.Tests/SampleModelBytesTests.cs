@@ -22,13 +22,11 @@ public sealed class SampleModelBytesTests
         Assert.True(expected.Count >= 5, "samples/model-hashes.txt lists every sample's model");
         var configuration = typeof(SampleModelBytesTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 
+        // Every sample is built, not only those without models: a build is up to date when its models are current, and
+        // retrains those an older build of this checkout left behind (they would be compared stale otherwise).
         foreach (var sample in expected.Keys.Select(k => k.Split('/')[0]).Distinct())
         {
-            var output = Path.Combine(root, "samples", sample, "bin", configuration, "net10.0");
-            if (expected.Keys.Where(k => k.StartsWith(sample + "/", StringComparison.Ordinal)).Any(k => !File.Exists(Path.Combine(output, Path.GetFileName(k)))))
-            {
-                Build(Path.Combine(root, "samples", sample), configuration);
-            }
+            Build(Path.Combine(root, "samples", sample), configuration);
         }
 
         var actual = expected.Keys.Order(StringComparer.Ordinal).ToDictionary(k => k, k =>

@@ -37,13 +37,8 @@ namespace Declarative.Generators.Emitting
             writer.WriteLine("/// <summary>The Horizon steps after the last of <paramref name=\"history\"/> (one series, at least two seasons long): a statistical model is fitted to it, the global trees read its lags.</summary>");
             writer.WriteLine($"public {points} Forecast({rows} history) => Typed(_pipeline.Forecast(history));");
             writer.WriteLine();
-            writer.WriteLine($"/// <summary>The report: the last Horizon steps of every series against each model's forecast (sMAPE, MASE, OWA against Naive2, the interval's coverage).</summary>");
-            writer.WriteLine($"public global::Declarative.Evaluation.{task.ReportType} Evaluate() => _pipeline.Evaluate();");
-            writer.WriteLine();
-            writer.WriteLine("/// <summary>Writes the report as one self-contained HTML page.</summary>");
-            writer.WriteLine("public void SaveReport(string path) => _pipeline.SaveReport(path);");
-            writer.WriteLine();
-            PipelineEmitter.WriteDeclaredMembers(writer, model, core);
+            PipelineEmitter.WriteReportAndDeclaredMembers(writer, model, task, core,
+                "The report: the last Horizon steps of every series against each model's forecast (sMAPE, MASE, OWA against Naive2, the interval's coverage).");
 
             writer.WriteLine($"private static {points} Typed(global::System.Collections.Generic.IReadOnlyList<global::Declarative.ForecastPoint> points)");
             writer.OpenBlock();

@@ -484,6 +484,21 @@ namespace Declarative.Generators.Emitting
             writer.WriteLine();
         }
 
+        /// <summary>
+        /// A plain model's report members (<c>Evaluate()</c> with its summary, <c>SaveReport</c>), then the members tools
+        /// reach it by: the end of every class whose model is Declarative's own (synthesizer, forecaster, series detector).
+        /// </summary>
+        internal static void WriteReportAndDeclaredMembers(SourceWriter writer, PipelineModel model, TaskDescriptor task, string core, string evaluateSummary)
+        {
+            writer.WriteLine($"/// <summary>{evaluateSummary}</summary>");
+            writer.WriteLine($"public global::Declarative.Evaluation.{task.ReportType} Evaluate() => _pipeline.Evaluate();");
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>Writes the report as one self-contained HTML page.</summary>");
+            writer.WriteLine("public void SaveReport(string path) => _pipeline.SaveReport(path);");
+            writer.WriteLine();
+            WriteDeclaredMembers(writer, model, core);
+        }
+
         /// <summary>The members tools reach a pipeline by (<c>IDeclaredPipeline</c>, <c>IDeclaredModel</c>), the same for every task.</summary>
         internal static void WriteDeclaredMembers(SourceWriter writer, PipelineModel model, string core)
         {

@@ -30,13 +30,8 @@ namespace Declarative.Generators.Emitting
             writer.WriteLine("/// <summary>A live stream: Observe(row) scores each row as it arrives, as Detect would score the same rows at once. One stream per consumer.</summary>");
             writer.WriteLine($"public global::Declarative.AnomalyStream<{row}> Detector() => _pipeline.Detector();");
             writer.WriteLine();
-            writer.WriteLine($"/// <summary>The report: every training series scored, its detections, and the NAB scores when a label marks the anomalies.</summary>");
-            writer.WriteLine($"public global::Declarative.Evaluation.{task.ReportType} Evaluate() => _pipeline.Evaluate();");
-            writer.WriteLine();
-            writer.WriteLine("/// <summary>Writes the report as one self-contained HTML page.</summary>");
-            writer.WriteLine("public void SaveReport(string path) => _pipeline.SaveReport(path);");
-            writer.WriteLine();
-            PipelineEmitter.WriteDeclaredMembers(writer, model, core);
+            PipelineEmitter.WriteReportAndDeclaredMembers(writer, model, task, core,
+                "The report: every training series scored, its detections, and the NAB scores when a label marks the anomalies.");
         }
     }
 }

@@ -24,13 +24,8 @@ namespace Declarative.Generators.Emitting
             writer.WriteLine("/// <summary>Samples <paramref name=\"count\"/> new rows; the same seed gives the same rows. Safe to call from many threads at once.</summary>");
             writer.WriteLine($"public global::System.Collections.Generic.IReadOnlyList<{row}> Sample(int count, int seed = 0) => _pipeline.Sample(count, seed);");
             writer.WriteLine();
-            writer.WriteLine("/// <summary>The report: the synthesizer's rows against held-out real rows (fidelity, utility, privacy) beside two baselines.</summary>");
-            writer.WriteLine($"public global::Declarative.Evaluation.{task.ReportType} Evaluate() => _pipeline.Evaluate();");
-            writer.WriteLine();
-            writer.WriteLine("/// <summary>Writes the report as one self-contained HTML page.</summary>");
-            writer.WriteLine("public void SaveReport(string path) => _pipeline.SaveReport(path);");
-            writer.WriteLine();
-            PipelineEmitter.WriteDeclaredMembers(writer, model, core);
+            PipelineEmitter.WriteReportAndDeclaredMembers(writer, model, task, core,
+                "The report: the synthesizer's rows against held-out real rows (fidelity, utility, privacy) beside two baselines.");
             WriteCompose(writer, model, row);
         }
 

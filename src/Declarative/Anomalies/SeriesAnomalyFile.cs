@@ -50,18 +50,7 @@ internal sealed record SeriesAnomalyFile
 
     public void Save(string path) => AtomicFile.Write(path, Write);
 
-    public static SeriesAnomalyFile Read(Stream stream, string source)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(stream, SeriesAnomalyJsonContext.Default.SeriesAnomalyFile)
-                ?? throw new ModelFileException(source, "The series anomaly file is empty.");
-        }
-        catch (JsonException e)
-        {
-            throw new ModelFileException(source, $"The file is not a series anomaly model Declarative wrote ({e.Message}).", e);
-        }
-    }
+    public static SeriesAnomalyFile Read(Stream stream, string source) => PlainModelJson.Read(stream, source, SeriesAnomalyJsonContext.Default.SeriesAnomalyFile, "series anomaly");
 }
 
 /// <summary>One series' value range per watched column, as training saw it.</summary>

@@ -15,7 +15,7 @@ internal static class SeriesAnomalyReporting
         var threshold = detector.Threshold;
         var points = series.Sum(s => s.Length);
         var detections = scores.Sum(s => s.Count(v => v >= threshold));
-        var windows = series.Sum(s => s.Windows().Length);
+        var windows = series.Sum(s => s.Windows.Length);
         var metrics = new SortedDictionary<string, double>(StringComparer.Ordinal)
         {
             ["AnomalyShare"] = points == 0 ? 0 : detections / (double)points,
@@ -24,7 +24,7 @@ internal static class SeriesAnomalyReporting
         {
             foreach (var (name, profile) in new[] { ("NabStandard", NabProfile.Standard), ("NabLowFalsePositives", NabProfile.LowFalsePositives), ("NabLowFalseNegatives", NabProfile.LowFalseNegatives) })
             {
-                var raw = series.Select((s, i) => NabScorer.ScoreFile(s.Times, scores[i], s.Windows(), profile, threshold)).Sum();
+                var raw = series.Select((s, i) => NabScorer.ScoreFile(s.Times, scores[i], s.Windows, profile, threshold)).Sum();
                 metrics[name] = NabScorer.Normalize(raw, windows, profile);
             }
         }
@@ -61,7 +61,7 @@ internal static class SeriesAnomalyReporting
         var detected = Enumerable.Range(0, s.Length).Where(i => scores[i] >= threshold).ToArray();
         kept.UnionWith(detected);
         var steps = kept.ToArray();
-        var windows = s.Windows();
+        var windows = s.Windows;
         var index = s.Times.Select((t, i) => (t, i)).GroupBy(p => p.t).ToDictionary(g => g.Key, g => g.First().i);
         return new SeriesAnomalySample(s.Id, steps, steps.Select(i => (double)s.Values[i][0]).ToArray(), steps.Select(i => scores[i]).ToArray(), detected,
             windows.Select(w => index[w.Start]).ToArray(), windows.Select(w => index[w.End]).ToArray());

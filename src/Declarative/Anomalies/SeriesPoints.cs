@@ -9,21 +9,23 @@ internal sealed record SeriesPoints(string Id, int[] Rows, long[] Times, float[]
 {
     public int Length => Rows.Length;
 
-    /// <summary>The labelled windows: each run of points labelled true, from its first time to its last.</summary>
-    public AnomalyWindow[] Windows()
+    /// <summary>The labelled windows: each run of points labelled true, from its first time to its last (none without a label).</summary>
+    public AnomalyWindow[] Windows { get; } = FindWindows(Times, Labels);
+
+    private static AnomalyWindow[] FindWindows(long[] times, bool[]? labels)
     {
         var windows = new List<AnomalyWindow>();
-        for (var i = 0; Labels is not null && i < Length; i++)
+        for (var i = 0; labels is not null && i < labels.Length; i++)
         {
-            if (Labels[i] && (i == 0 || !Labels[i - 1]))
+            if (labels[i] && (i == 0 || !labels[i - 1]))
             {
                 var end = i;
-                while (end + 1 < Length && Labels[end + 1])
+                while (end + 1 < labels.Length && labels[end + 1])
                 {
                     end++;
                 }
 
-                windows.Add(new AnomalyWindow(Times[i], Times[end]));
+                windows.Add(new AnomalyWindow(times[i], times[end]));
             }
         }
 

@@ -68,18 +68,7 @@ internal sealed record ForecasterFile
 
     public void Save(string path) => AtomicFile.Write(path, Write);
 
-    public static ForecasterFile Read(Stream stream, string source)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(stream, ForecasterJsonContext.Default.ForecasterFile)
-                ?? throw new ModelFileException(source, "The forecaster file is empty.");
-        }
-        catch (JsonException e)
-        {
-            throw new ModelFileException(source, $"The file is not a forecaster model Declarative wrote ({e.Message}).", e);
-        }
-    }
+    public static ForecasterFile Read(Stream stream, string source) => PlainModelJson.Read(stream, source, ForecasterJsonContext.Default.ForecasterFile, "forecaster");
 }
 
 [JsonSourceGenerationOptions(WriteIndented = false, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals, UseStringEnumConverter = true)]

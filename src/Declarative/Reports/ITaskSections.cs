@@ -18,6 +18,16 @@ internal interface ITaskSections
     /// <summary>Where the headline metric was measured, after its value ("on the test part").</summary>
     string HeadlineScope { get; }
 
+    /// <summary>
+    /// Whether the metrics table has a spread column and a cross-validation note: a predictive task's. A synthesizer is
+    /// measured against held-out rows only, a forecaster against each series' last steps (its rolling origins have their
+    /// own section), a series detector on its own series.
+    /// </summary>
+    bool CrossValidates { get; }
+
+    /// <summary>The report's closing line: what it was written from.</summary>
+    string Footer(EvaluationReport report);
+
     /// <summary>Writes the task's sections (curves, matrices, residuals) between the metrics and the importance.</summary>
     void WriteSections(StringBuilder html, EvaluationReport report);
 }

@@ -20,18 +20,14 @@ internal static class ReportHtml
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         html.Append(CultureInfo.InvariantCulture, $"<title>{Encode(report.Pipeline)}: model report</title><style>{Css}</style></head><body><main>");
         Header(html, report, task);
-        Metrics(html, report);
+        Metrics(html, report, task);
         task.WriteSections(html, report);
         Importance(html, report);
         Why(html, report);
         Tuning(html, report, task);
         Ensemble(html, report, task);
         Profile(html, report.Profile);
-        html.Append(report is SeriesAnomalyReport
-            ? "<footer>Written by Declarative from every point of the training series, each scored against the points before it.</footer>"
-            : report.TrainRows > 0
-            ? "<footer>Written by Declarative from the held-out test part; cross-validation over the training part.</footer>"
-            : "<footer>Written by Declarative from every row of a file the model was not trained on.</footer>");
+        html.Append("<footer>").Append(Encode(task.Footer(report))).Append("</footer>");
         html.Append("</main></body></html>");
         return html.ToString();
     }
@@ -55,19 +51,17 @@ internal static class ReportHtml
         html.Append("</header>");
     }
 
-    private static void Metrics(StringBuilder html, EvaluationReport r)
+    private static void Metrics(StringBuilder html, EvaluationReport r, ITaskSections task)
     {
         var spread = r.CrossValidation.ToDictionary(m => m.Metric);
         var intervals = r.TestIntervals.ToDictionary(m => m.Metric);
 
-        // A synthesizer is measured against the held-out rows only, and a forecaster against each series' last steps
-        // (its rolling origins are in its own section): no spread column.
-        var generative = r is SynthesisReport or ForecastingReport or SeriesAnomalyReport;
-        var column = generative ? "" : spread.Count > 0 ? "<th>Cross-validation (mean ± sd)</th>" : intervals.Count > 0 ? "<th>Test, 90 % bootstrap interval</th>" : "<th>Cross-validation</th>";
+        var plain = !task.CrossValidates; // no spread column and no cross-validation note
+        var column = plain ? "" : spread.Count > 0 ? "<th>Cross-validation (mean ± sd)</th>" : intervals.Count > 0 ? "<th>Test, 90 % bootstrap interval</th>" : "<th>Cross-validation</th>";
         html.Append("<section><h2>Metrics</h2><table class=\"metrics\"><thead><tr><th>Metric</th><th>Test</th>").Append(column).Append("</tr></thead><tbody>");
         foreach (var (name, value) in r.TestMetrics.OrderBy(m => m.Key != r.HeadlineMetric).ThenBy(m => NaturalKey(m.Key), StringComparer.Ordinal))
         {
-            var cell = generative ? ""
+            var cell = plain ? ""
                 : spread.TryGetValue(name, out var s) ? $"<td>{Fixed(s.Mean)} ± {Fixed(s.StdDev)}</td>"
                 : intervals.TryGetValue(name, out var i) ? $"<td>{Fixed(i.Low)} – {Fixed(i.High)}</td>"
                 : "<td></td>";
@@ -75,7 +69,7 @@ internal static class ReportHtml
         }
 
         html.Append("</tbody></table>");
-        if (generative)
+        if (plain)
         {
             html.Append("</section>");
             return;

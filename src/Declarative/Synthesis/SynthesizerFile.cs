@@ -75,18 +75,7 @@ internal sealed record SynthesizerFile
 
     public void Save(string path) => AtomicFile.Write(path, Write);
 
-    public static SynthesizerFile Read(Stream stream, string source)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(stream, SynthesizerJsonContext.Default.SynthesizerFile)
-                ?? throw new ModelFileException(source, "The synthesizer file is empty.");
-        }
-        catch (JsonException e)
-        {
-            throw new ModelFileException(source, $"The file is not a synthesizer model Declarative wrote ({e.Message}).", e);
-        }
-    }
+    public static SynthesizerFile Read(Stream stream, string source) => PlainModelJson.Read(stream, source, SynthesizerJsonContext.Default.SynthesizerFile, "synthesizer");
 }
 
 [JsonSourceGenerationOptions(WriteIndented = false, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals, UseStringEnumConverter = true)]

@@ -13,6 +13,9 @@ namespace Declarative.Tasks;
 internal abstract class PredictiveTaskProfile(TaskDefinition definition) : TaskProfile(definition), ITaskEvaluation
 {
     /// <inheritdoc/>
+    public override bool CrossValidates => true;
+
+    /// <inheritdoc/>
     public ColumnKind LabelKind => Definition.Label switch
     {
         LabelStorage.Boolean => ColumnKind.BooleanLabel,

@@ -18,6 +18,9 @@ internal sealed class SeriesAnomalyProfile() : TaskProfile(TaskDefinitions.Serie
 
     public override string HeadlineScope => "on the labelled series, NAB's way (n/a without a label)";
 
+    public override string Footer(EvaluationReport report) =>
+        "Written by Declarative from every point of the training series, each scored against the points before it.";
+
     public override void WriteSections(StringBuilder html, EvaluationReport report)
     {
         var r = (SeriesAnomalyReport)report;

@@ -46,5 +46,13 @@ internal abstract class TaskProfile(TaskDefinition definition) : ITaskSections
     public virtual string HeadlineScope => "on the test part";
 
     /// <inheritdoc/>
+    public virtual bool CrossValidates => false;
+
+    /// <inheritdoc/>
+    public virtual string Footer(EvaluationReport report) => report.TrainRows > 0
+        ? "Written by Declarative from the held-out test part; cross-validation over the training part."
+        : "Written by Declarative from every row of a file the model was not trained on.";
+
+    /// <inheritdoc/>
     public abstract void WriteSections(StringBuilder html, EvaluationReport report);
 }

@@ -8,7 +8,8 @@ namespace Declarative.Benchmarks.Nab;
 /// Our detectors on NAB: each data file streamed through a fresh detector, the scores NAB's way (one threshold for the
 /// corpus per profile, chosen by the optimizer), the points per second on one core, and the thresholds. Sequence
 /// novelty gets the file's minimum and maximum as its trained range, as NAB gives every detector (inputMin/inputMax). Usage: nab-detect &lt;NAB checkout&gt; [detector specs].
-/// A spec is a name with settings: gaussian:Window=6400,Quiet=400,Alarm=0.999 (Quiet: steps of silence after a score at or above Alarm).
+/// A spec is a name with settings: gaussian:Window=6400,Quiet=400,Alarm=0.999 (Quiet: steps of silence after a score at or above Alarm);
+/// sequence:Grids=9,Fewest=8,Order=4,Alarm=0.9,Quiet=100 (sequence novelty's own settings, these its defaults).
 /// </summary>
 internal static class NabDetectorBenchmark
 {
@@ -51,12 +52,13 @@ internal static class NabDetectorBenchmark
         ISeriesDetector detector = parts[0] switch
         {
             "gaussian" => new WindowedGaussianDetector((int)Get("Window", 6400)),
-            "sequence" => new SequenceNoveltyDetector(min, max),
+            "sequence" => new SequenceNoveltyDetector(min, max, new SequenceNoveltySettings(
+                (int)Get("Grids", 9), (int)Get("Fewest", 8), (int)Get("Order", 4), Get("Alarm", 0.9), (int)Get("Quiet", 100))),
             "residual" => new ForecastResidualDetector((int)Get("Season", 1)),
             "spectral" => new SpectralResidualDetector((int)Get("Window", 64)),
             _ => throw new ArgumentException($"Unknown detector '{parts[0]}'."),
         };
-        return settings.ContainsKey("Quiet") ? new QuietAfterAlarm(detector, Get("Alarm", 0.999), (int)Get("Quiet", 400)) : detector;
+        return parts[0] != "sequence" && settings.ContainsKey("Quiet") ? new QuietAfterAlarm(detector, Get("Alarm", 0.999), (int)Get("Quiet", 400)) : detector;
     }
 
     /// <summary>Silences a detector for a number of steps after each alarm: one anomaly, one alarm (NAB counts a window once, every false alarm).</summary>

@@ -71,6 +71,18 @@ public sealed class SeriesAnomalyDetectionTests : IDisposable
     }
 
     [Fact]
+    public void ATimeThatIsNotAStep_IsAnErrorAtItsLine()
+    {
+        var path = Path.Combine(_folder, "gauges.csv");
+        File.WriteAllLines(path, ["Step,Pressure,Flow", "1,0.5,0.2", "2,0.6,0.1", "three,0.7,0.3"]);
+
+        var error = Assert.Throws<DataFileException>(() => GaugeAnomalies.Train(path));
+
+        Assert.Equal(4, error.Line);
+        Assert.Contains("three", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AStream_RefusesARowThatGoesBackInTime()
     {
         var stream = TaxiAnomalies.Train().Detector();
