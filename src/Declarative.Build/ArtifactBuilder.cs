@@ -322,7 +322,11 @@ internal static class ArtifactBuilder
 
     /// <summary>A data file's hash, with the files beside it that its rows depend on (an SVMlight file's query file).</summary>
     private static string HashData(IPipelineSpec spec, string path) =>
-        string.Join("+", DataFiles.CompanionsOf(spec.Format, path).Prepend(path).Select(HashFile));
+        Directory.Exists(path)
+            // A folder of images: its files by name and bytes, so a renamed, added or edited image trains again.
+            ? ArtifactHash.Of(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", DataFiles.InputsOf(spec.Format, path)
+                .Select(f => Path.GetRelativePath(path, f).Replace('\\', '/') + "=" + HashFile(f)))))
+            : string.Join("+", DataFiles.InputsOf(spec.Format, path).Select(HashFile));
 }
 
 /// <summary>An ONNX export that does not give ML.NET's scores.</summary>

@@ -222,12 +222,10 @@ internal static class TrainOperation
 
             try
             {
-                paths.Add(Path.GetFullPath(spec.ResolveDataPath()));
-                paths.UnionWith(Declarative.Data.DataFiles.CompanionsOf(spec.Format, spec.ResolveDataPath()).Select(Path.GetFullPath));
+                paths.UnionWith(Declarative.Data.DataFiles.InputsOf(spec.Format, spec.ResolveDataPath()).Select(Path.GetFullPath));
                 if (spec.ResolveTestDataPath() is { } testData)
                 {
-                    paths.Add(Path.GetFullPath(testData));
-                    paths.UnionWith(Declarative.Data.DataFiles.CompanionsOf(spec.Format, testData).Select(Path.GetFullPath));
+                    paths.UnionWith(Declarative.Data.DataFiles.InputsOf(spec.Format, testData).Select(Path.GetFullPath));
                 }
 
                 if (spec.Tuning is not null && File.Exists(TuningLock.FileName(spec.Name)))

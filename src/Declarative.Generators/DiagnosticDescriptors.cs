@@ -157,6 +157,10 @@ namespace Declarative.Generators
             "DCL0037", "Text encoder unavailable",
             "Pipeline {0}: the [Text] property '{1}' cannot use its encoder: {2}");
 
+        public static readonly DiagnosticDescriptor InvalidImage = Error(
+            "DCL0043", "Invalid image feature",
+            "Pipeline {0}: the [Image] property '{1}' {2}");
+
         public static readonly DiagnosticDescriptor NotSynthesizable = Error(
             "DCL0038", "Row cannot be synthesized",
             "Pipeline {0} is a synthesizer, but {1}");
@@ -222,7 +226,7 @@ namespace Declarative.Generators
             RowLessAccessible, MemberCollision, BadRowFractionOutOfRange, InvalidDataSource, InvalidOrderBy, InvalidPositiveClass,
             InvalidColumnRun, InvalidOnnxExport, NotServableNatively, TaskOptionOutOfRange, TuningNeedsLabel, NothingToTune,
             TaskNotServableNatively, InvalidGroupId, InvalidSvmLightRow, TextEncoderUnavailable, NotSynthesizable, BadRowFractionWithoutSkip,
-            InvalidSeriesColumn, InvalidSeriesOption, UnusedByForecaster,
+            InvalidSeriesColumn, InvalidSeriesOption, UnusedByForecaster, InvalidImage,
             HostFailed, BadData, PipelineNotTrained, TimeBudget, OnnxDiffers, PortableDiffers, CacheUnusable,
             ConstantColumn, AllMissing, SingleClassLabel, SevereImbalance, LikelyLeak, MultilineFields, SkippedBadRow,
         }.ToDictionary(d => d.Id);

@@ -43,7 +43,7 @@ namespace Declarative.Generators.Emitting
             var nullable = feature.IsNullable ? "?" : "";
             return feature.Kind switch
             {
-                FeatureKind.Text => access,
+                FeatureKind.Text or FeatureKind.Image => access,
                 FeatureKind.Categorical => feature.ValueType switch
                 {
                     ValueType.String => access,

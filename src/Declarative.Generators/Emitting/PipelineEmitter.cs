@@ -269,6 +269,13 @@ namespace Declarative.Generators.Emitting
                     continue;
                 }
 
+                if (feature.Kind == FeatureKind.Image)
+                {
+                    // An image's vector is one number column per element, like an encoded text's.
+                    writer.WriteLine($".. {Schema}.ColumnSpec<{row}>.EncodedImage({Literal(feature.PropertyName)}, {NullableLiteral(feature.ColumnName)}, static row => {ColumnExpressions.Getter(feature)}, global::Declarative.Vision.ResNet18Encoder.Instance{Index(feature.Index)}),");
+                    continue;
+                }
+
                 if (feature.Kind == FeatureKind.Run)
                 {
                     // A run is one number column per element: spread into the list.

@@ -9,6 +9,7 @@ namespace Declarative.Generators.Model
         Text,
         Date,
         Run,
+        Image,
     }
 
     /// <summary>
@@ -27,5 +28,8 @@ namespace Declarative.Generators.Model
 
         /// <summary>For text: how it becomes numbers.</summary>
         public Shared.TextEncoder Encoder { get; init; }
+
+        /// <summary>For an image: the network that encodes it.</summary>
+        public Shared.ImageEncoder ImageEncoder { get; init; }
     }
 }

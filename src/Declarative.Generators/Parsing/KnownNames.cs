@@ -11,6 +11,9 @@ namespace Declarative.Generators.Parsing
         public const string EmbeddingsPackage = "Declarative.Embeddings";
         public const string Categorical = "Declarative.CategoricalAttribute";
         public const string Text = "Declarative.TextAttribute";
+        public const string Image = "Declarative.ImageAttribute";
+        public const string ResNet18Encoder = "Declarative.Vision.ResNet18Encoder";
+        public const string VisionPackage = "Declarative.Vision";
         public const string Ignore = "Declarative.IgnoreAttribute";
         public const string Column = "Declarative.ColumnAttribute";
         public const string Columns = "Declarative.ColumnsAttribute";

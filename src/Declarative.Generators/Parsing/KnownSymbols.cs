@@ -21,6 +21,7 @@ namespace Declarative.Generators.Parsing
             Time = compilation.GetTypeByMetadataName(KnownNames.Time);
             Categorical = compilation.GetTypeByMetadataName(KnownNames.Categorical);
             Text = compilation.GetTypeByMetadataName(KnownNames.Text);
+            Image = compilation.GetTypeByMetadataName(KnownNames.Image);
             Ignore = compilation.GetTypeByMetadataName(KnownNames.Ignore);
             Column = compilation.GetTypeByMetadataName(KnownNames.Column);
             Columns = compilation.GetTypeByMetadataName(KnownNames.Columns);
@@ -34,6 +35,7 @@ namespace Declarative.Generators.Parsing
             TunerKind = compilation.GetTypeByMetadataName(KnownNames.TunerKind);
             HasOnnxRuntime = compilation.ReferencedAssemblyNames.Any(a => a.Name == OnnxRuntimeAssembly);
             HasEmbeddings = compilation.GetTypeByMetadataName(KnownNames.MiniLMEncoder) is not null;
+            HasVision = compilation.GetTypeByMetadataName(KnownNames.ResNet18Encoder) is not null;
             _tasks = TaskDescriptors.All.Select(t => (t, compilation.GetTypeByMetadataName(t.AttributeMetadataName))).ToArray();
         }
 
@@ -46,6 +48,9 @@ namespace Declarative.Generators.Parsing
         /// <summary>Whether the project references Declarative.Embeddings, which carries the MiniLM sentence encoder.</summary>
         public bool HasEmbeddings { get; }
 
+        /// <summary>Whether the project references Declarative.Vision, which carries the ResNet-18 image encoder.</summary>
+        public bool HasVision { get; }
+
         public INamedTypeSymbol? Label { get; }
 
         public INamedTypeSymbol? GroupId { get; }
@@ -57,6 +62,8 @@ namespace Declarative.Generators.Parsing
         public INamedTypeSymbol? Categorical { get; }
 
         public INamedTypeSymbol? Text { get; }
+
+        public INamedTypeSymbol? Image { get; }
 
         public INamedTypeSymbol? Ignore { get; }
 

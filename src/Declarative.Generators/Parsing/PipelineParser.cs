@@ -107,7 +107,8 @@ namespace Declarative.Generators.Parsing
 
             CheckFormat(type, attribute, format, columns?.Features, provider, diagnostics, cancellationToken);
             var orderBy = ReadOrderBy(type, columns?.Features, symbols, diagnostics, cancellationToken);
-            var hasText = columns?.Features.Any(f => f.Kind == FeatureKind.Text) == true;
+            // Text and images are many numbers a row, which a linear model learns from best on the few rows labelled by hand.
+            var hasText = columns?.Features.Any(f => f.Kind is FeatureKind.Text or FeatureKind.Image) == true;
             var trainers = ReadTrainers(type, task, hasText, symbols, diagnostics, cancellationToken);
             var tuning = TuningParser.Parse(type, task, trainers, symbols, diagnostics, cancellationToken);
             var taskOption = TaskOptionParser.Parse(attribute, task, diagnostics, cancellationToken);

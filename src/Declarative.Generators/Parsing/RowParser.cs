@@ -32,13 +32,14 @@ namespace Declarative.Generators.Parsing
                 var isLabel = attributes.Any(a => symbols.Is(a, symbols.Label));
                 var isIgnored = attributes.Any(a => symbols.Is(a, symbols.Ignore));
                 var isText = attributes.Any(a => symbols.Is(a, symbols.Text));
+                var isImage = attributes.Any(a => symbols.Is(a, symbols.Image));
                 var isCategorical = attributes.Any(a => symbols.Is(a, symbols.Categorical));
                 var isGroup = attributes.Any(a => symbols.Is(a, symbols.GroupId));
                 var isSeriesId = attributes.Any(a => symbols.Is(a, symbols.SeriesId));
                 var isTime = attributes.Any(a => symbols.Is(a, symbols.Time));
                 var location = property.Locations.FirstOrDefault(l => l.IsInSource) ?? fallback;
 
-                var marks = new[] { (isLabel, "[Label]"), (isIgnored, "[Ignore]"), (isText, "[Text]"), (isCategorical, "[Categorical]"), (isGroup, "[GroupId]"), (isSeriesId, "[SeriesId]"), (isTime, "[Time]") }
+                var marks = new[] { (isLabel, "[Label]"), (isIgnored, "[Ignore]"), (isText, "[Text]"), (isImage, "[Image]"), (isCategorical, "[Categorical]"), (isGroup, "[GroupId]"), (isSeriesId, "[SeriesId]"), (isTime, "[Time]") }
                     .Where(m => m.Item1).Select(m => m.Item2).ToList();
                 if (marks.Count > 1)
                 {
@@ -106,6 +107,16 @@ namespace Declarative.Generators.Parsing
                 }
 
                 var format = column is null ? null : AttributeReader.Named<string>(column, "Format");
+                if (isImage)
+                {
+                    if (Image(pipeline, property, attributes.First(a => symbols.Is(a, symbols.Image)), columnName, index, buildOptions, symbols, location, diagnostics) is { } image)
+                    {
+                        features.Add(image);
+                    }
+
+                    continue;
+                }
+
                 var feature = Feature(property, columnName, index, isText, isCategorical, format, location, diagnostics);
                 if (feature is { Kind: FeatureKind.Text } && attributes.FirstOrDefault(a => symbols.Is(a, symbols.Text)) is { } textAttribute)
                 {
@@ -185,6 +196,37 @@ namespace Declarative.Generators.Parsing
 
             var warnings = diagnostics.Skip(errorsBefore).Count(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Warning);
             return label is null || diagnostics.Count - warnings > errorsBefore ? null : ((LabelModel?)label, group, features, seriesId, time);
+        }
+
+        /// <summary>
+        /// An [Image] property: a string (the image file's path) encoded by a network whose package the project references,
+        /// in a pipeline that is neither exported to ONNX nor published with Native AOT (the encoder runs in ONNX Runtime
+        /// beside ML.NET, not inside either).
+        /// </summary>
+        private static FeatureModel? Image(
+            INamedTypeSymbol pipeline, IPropertySymbol property, AttributeData image, string? columnName, int index, BuildOptions buildOptions, KnownSymbols symbols,
+            Location? location, List<DiagnosticInfo> diagnostics)
+        {
+            var (underlying, nullable) = Unwrap(property.Type);
+            var encoder = (Shared.ImageEncoder)AttributeReader.Named(image, "Encoder", 0);
+            var problem = ValueTypeOf(underlying) != ValueType.String
+                    ? $"is a {Display(property.Type)}: an image is named by its file's path, a string"
+                : !System.Enum.IsDefined(typeof(Shared.ImageEncoder), encoder) ? $"names encoder {(int)encoder}, which is not a member of Declarative.ImageEncoder"
+                : !symbols.HasVision
+                    ? $"needs the optional package {KnownNames.VisionPackage}, which carries the ImageEncoder.{encoder} model; add <PackageReference Include=\"{KnownNames.VisionPackage}\" /> to the project"
+                : buildOptions.ExportOnnx ? "has no ONNX form in the exported model (its encoder is a network of its own); do not export, or [Ignore] it"
+                : buildOptions.PublishAot ? "cannot be served in a Native AOT app: its encoder runs in ONNX Runtime, which Declarative does not serve natively; publish without PublishAot"
+                : null;
+            if (problem is not null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidImage, location, pipeline.Name, property.Name, problem));
+                return null;
+            }
+
+            return new FeatureModel(property.Name, columnName, index, FeatureKind.Image, ValueType.String, nullable, underlying.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
+            {
+                ImageEncoder = encoder,
+            };
         }
 
         /// <summary>The [Text] property's encoder: n-grams (0), or MiniLM (1), which needs the Declarative.Embeddings package.</summary>

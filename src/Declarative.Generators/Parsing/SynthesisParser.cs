@@ -64,6 +64,7 @@ namespace Declarative.Generators.Parsing
         private static string? Unmodelled(FeatureModel feature) => feature.Kind switch
         {
             FeatureKind.Text => "a synthesizer does not write free text",
+            FeatureKind.Image => "a synthesizer does not draw images",
             _ => null,
         };
 

@@ -30,6 +30,19 @@ public sealed class TextAttribute : Attribute
     public TextEncoder Encoder { get; set; }
 }
 
+/// <summary>
+/// Marks a <c>string</c> feature as an image file: a path, relative to the data file's folder when read from a file
+/// (as given, relative to the working directory, when a row is predicted or trained from memory). JPEG and PNG are read
+/// (EXIF orientation applied); the image is encoded by a pre-trained network (<see cref="Encoder"/>) into numbers that
+/// the pipeline's trainers learn from. Each distinct file is encoded once per process.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property, AllowMultiple = false, Inherited = true)]
+public sealed class ImageAttribute : Attribute
+{
+    /// <summary>The network that encodes the image; <see cref="ImageEncoder.ResNet18"/> (package <c>Declarative.Vision</c>) by default.</summary>
+    public ImageEncoder Encoder { get; set; }
+}
+
 /// <summary>Leaves the property out of the pipeline: it is neither loaded nor used as a feature.</summary>
 [AttributeUsage(AttributeTargets.Property, AllowMultiple = false, Inherited = true)]
 public sealed class IgnoreAttribute : Attribute;

@@ -31,7 +31,7 @@ internal sealed class ColumnBuilder<TRow>(ColumnSpec<TRow> column, string name, 
             // A text to embed: its first element keeps the text, and the table encodes all of them at once when built.
             if (embedding.Offset == 0)
             {
-                _texts.Add(text.AsMemory());
+                _texts.Add((embedding.Encoder is ImageFileEncoder ? ImagePath(field) : text).AsMemory());
             }
 
             return;
@@ -141,6 +141,19 @@ internal sealed class ColumnBuilder<TRow>(ColumnSpec<TRow> column, string name, 
     /// Adds one row to every column, or to none: when a value fails, the values this row already added are taken back
     /// before the error goes on, so a skipped row (<c>SkipBadRows</c>) leaves the columns the same length.
     /// </summary>
+    /// <summary>An [Image] field's file, relative to the data file's folder: it must exist, so a missing one is named at its line.</summary>
+    private string ImagePath(Field field)
+    {
+        if (string.IsNullOrWhiteSpace(field.Value))
+        {
+            throw new DataFileException(path, field.Line, field.Column, $"The image path '{name}' (property {typeof(TRow).Name}.{column.PropertyName}) is empty; every row names its image file.");
+        }
+
+        var file = Path.GetFullPath(field.Value, Path.GetDirectoryName(Path.GetFullPath(path))!);
+        return File.Exists(file) ? file
+            : throw new DataFileException(path, field.Line, field.Column, $"The image file '{field.Value}' (property {typeof(TRow).Name}.{column.PropertyName}) was not found; paths are relative to the data file's folder.");
+    }
+
     public static void AddRow(ColumnBuilder<TRow>[] builders, Func<int, Field> fieldOf)
     {
         var added = 0;

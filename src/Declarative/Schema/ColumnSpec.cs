@@ -214,6 +214,19 @@ public sealed class ColumnSpec<TRow>
         }).ToArray();
     }
 
+    /// <summary>
+    /// An [Image] property encoded by a pre-trained image encoder: <see cref="IImageEncoder.Dimension"/> numeric columns
+    /// (<c>Photo[0]</c>, ...), all read from the property's one file column, which holds image paths relative to the
+    /// data file's folder. A row being predicted names its file relative to the working directory (or in full).
+    /// </summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public static IEnumerable<ColumnSpec<TRow>> EncodedImage(string propertyName, string? columnName, Func<TRow, string?> getter, IImageEncoder encoder, int index = -1)
+    {
+        ArgumentNullException.ThrowIfNull(getter);
+        ArgumentNullException.ThrowIfNull(encoder);
+        return EncodedText(propertyName, columnName, row => ImageFileEncoder.FullPath(getter(row)), new ImageFileEncoder(encoder), index);
+    }
+
     private static float Element(float[]? values, ColumnRun run, int startIndex) =>
         values is null ? float.NaN
         : values.Length == run.Count ? values[run.Offset]

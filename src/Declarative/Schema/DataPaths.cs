@@ -15,7 +15,7 @@ internal static class DataPaths
 
         if (Path.IsPathRooted(path))
         {
-            return File.Exists(path) ? path : throw NotFound(spec, path, [path]);
+            return Exists(path) ? path : throw NotFound(spec, path, [path]);
         }
 
         string[] candidates =
@@ -23,8 +23,11 @@ internal static class DataPaths
             Path.GetFullPath(path),
             Path.GetFullPath(Path.Combine(Path.GetDirectoryName(spec.DeclaringType.Assembly.Location) ?? AppContext.BaseDirectory, path)),
         ];
-        return candidates.FirstOrDefault(File.Exists) ?? throw NotFound(spec, path, candidates.Distinct().ToArray());
+        return candidates.FirstOrDefault(Exists) ?? throw NotFound(spec, path, candidates.Distinct().ToArray());
     }
+
+    /// <summary>A data file, or a folder of images (one subfolder per class).</summary>
+    private static bool Exists(string path) => File.Exists(path) || Directory.Exists(path);
 
     private static DataFileException NotFound<TRow>(PipelineSpec<TRow> spec, string path, string[] candidates) =>
         new(path, null, null, $"The data file of pipeline '{spec.Name}' was not found. Looked in: {string.Join("; ", candidates)}.");

@@ -78,8 +78,8 @@ internal sealed class TaskDefinition(MLTask task, string attributeName, string t
     public string DefaultTrainer { get; init; } = "";
 
     /// <summary>
-    /// The trainer used when the declaration names none and the row has a [Text] column: a linear model, which suits the
-    /// wide sparse n-gram vector far better (and faster) than trees do.
+    /// The trainer used when the declaration names none and the row has a [Text] or [Image] column: a linear model, which
+    /// suits the wide n-gram vector or an encoder's 384–512 numbers far better (and faster) than trees do.
     /// </summary>
     public string TextTrainer { get; init; } = "";
 

@@ -1,0 +1,112 @@
+using Declarative.Schema;
+
+namespace Declarative.Vision.Tests;
+
+/// <summary>
+/// [Image] properties end to end on Fashion-MNIST's photos (datasets/fashion-mnist-photos): a folder and a CSV file as
+/// sources, what the encoder must keep (the same numbers alone, in a batch and on any thread count), and located errors.
+/// </summary>
+public sealed class ImageTests
+{
+    private static string Data(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "datasets", "fashion-mnist-photos", .. parts]);
+
+    [Fact]
+    public void AFolderOfImages_TrainsAClassifier_WellAboveChance()
+    {
+        var model = FashionFolderModel.Train();
+
+        // Five classes (chance 0.2), about 20 photos each to learn from; see docs/images.md for the figures against the peers.
+        Assert.True(model.TestMetrics.MacroAccuracy >= 0.75, $"macro accuracy {model.TestMetrics.MacroAccuracy:F3}");
+        var trouser = model.Predict(new Photo { File = Data("trouser", Directory.GetFiles(Data("trouser")).Select(Path.GetFileName).Order(StringComparer.Ordinal).First()!) });
+        Assert.Equal("trouser", trouser.PredictedLabel);
+    }
+
+    [Fact]
+    public void AFolderAndTheSameFilesListedInACsv_AreTheSameRows()
+    {
+        var folder = FashionFolderModel.Train();
+        var listed = FashionListModel.Train();
+
+        // The CSV lists the folder's files in the folder loader's order, so the split and the model are the same.
+        Assert.Equal(folder.TestMetrics.MicroAccuracy, listed.TestMetrics.MicroAccuracy, 9);
+        Assert.Equal(folder.TestMetrics.LogLoss, listed.TestMetrics.LogLoss, 6);
+    }
+
+    [Fact]
+    public void ImagesCluster_TooByTheirEncodedNumbers()
+    {
+        var model = FashionClusters.Train();
+        var first = model.Predict(new UnlabelledPhoto { File = Data("trouser", Directory.GetFiles(Data("trouser")).Select(Path.GetFileName).Order(StringComparer.Ordinal).First()!) });
+        Assert.InRange((int)first.ClusterId, 1, 5);
+        Assert.Equal(512, FashionClusters.Spec.Features.Count);
+    }
+
+    [Fact]
+    public void AnImagesNumbers_AreTheSameAloneInABatchAndOnOneThread()
+    {
+        var files = Directory.GetFiles(Data("coat")).Order(StringComparer.Ordinal).Take(4).ToArray();
+        var alone = ResNet18Encoder.Instance.Encode(File.ReadAllBytes(files[2]));
+        var vectors = files.Select(f => ResNet18Encoder.Instance.Encode(File.ReadAllBytes(f))).ToArray();
+        float[][] parallel = new float[files.Length][];
+        Parallel.For(0, files.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => parallel[i] = ResNet18Encoder.Instance.Encode(File.ReadAllBytes(files[i])));
+
+        Assert.Equal(512, alone.Length);
+        Assert.Equal(alone, vectors[2]);
+        Assert.Equal(vectors, parallel);
+        Assert.NotEqual(vectors[0], vectors[1]);
+        Assert.All(alone, v => Assert.True(float.IsFinite(v) && v >= 0, "pooled ReLU outputs are finite and not negative"));
+    }
+
+    [Fact]
+    public void AFileThatIsNotAnImage_IsAnErrorNamingIt()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"declarative-not-an-image-{Guid.NewGuid():N}.png");
+        File.WriteAllText(path, "file,kind\nthis is text, not a PNG\n");
+        try
+        {
+            var e = Assert.Throws<InvalidDataException>(() => FashionFolderModel.Train().Predict(new Photo { File = path }));
+            Assert.Contains(path, e.Message);
+            Assert.Contains("JPEG or PNG", e.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void AMissingImage_IsAnErrorAtItsLine()
+    {
+        var directory = Directory.CreateTempSubdirectory("declarative-images-");
+        try
+        {
+            File.Copy(Directory.GetFiles(Data("coat")).First(), Path.Combine(directory.FullName, "a.png"));
+            var csv = Path.Combine(directory.FullName, "photos.csv");
+            File.WriteAllText(csv, "file,kind\na.png,coat\nmissing.png,dress\n");
+
+            var e = Assert.Throws<DataFileException>(() => FashionListModel.Train(csv));
+            Assert.Equal(3, e.Line);
+            Assert.Contains("missing.png", e.Message);
+            Assert.Contains("was not found", e.Message);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void AFolderRowWithAnotherProperty_IsAnErrorNamingIt()
+    {
+        var e = Assert.Throws<DataFileException>(() => WeighedPhotoModel.Train());
+        Assert.Contains("fills only the [Image] and [Label]", e.Message);
+        Assert.Contains("Grams", e.Message);
+    }
+
+    [Fact]
+    public void AnImage_Is512NumberColumns_LearnedByALinearModel()
+    {
+        Assert.Contains(FashionFolderModel.Spec.Features, f => f.PropertyName == "File[511]");
+        Assert.Equal(["SdcaMaximumEntropy"], FashionFolderModel.Spec.Trainers.Select(t => t.ToString()));
+    }
+}

@@ -1,0 +1,61 @@
+namespace Declarative.Vision.Tests;
+
+/// <summary>A product photo: the image file and its kind (the folder's name in a folder of images).</summary>
+public sealed class Photo
+{
+    [Image]
+    public string File { get; set; } = "";
+
+    [Label]
+    public string Kind { get; set; } = "";
+}
+
+/// <summary>Fashion-MNIST's 200 photos read as a folder (one subfolder a class), half held out.</summary>
+[MulticlassClassification<Photo>(Data = "datasets/fashion-mnist-photos/")]
+[Split(TestFraction = 0.5)]
+public partial class FashionFolderModel;
+
+/// <summary>The same photos listed in a CSV file, paths relative to it.</summary>
+public sealed class ListedPhoto
+{
+    [Image]
+    [Column("file")]
+    public string File { get; set; } = "";
+
+    [Label]
+    [Column("kind")]
+    public string Kind { get; set; } = "";
+}
+
+[MulticlassClassification<ListedPhoto>(Data = "datasets/fashion-mnist-photos/photos.csv")]
+[Split(TestFraction = 0.5)]
+public partial class FashionListModel;
+
+/// <summary>The photos clustered with no labels: every task that takes features takes images.</summary>
+public sealed class UnlabelledPhoto
+{
+    [Image]
+    [Column("file")]
+    public string File { get; set; } = "";
+
+    [Ignore]
+    public string Kind { get; set; } = "";
+}
+
+[Clustering<UnlabelledPhoto>(Data = "datasets/fashion-mnist-photos/photos.csv", Clusters = 5)]
+public partial class FashionClusters;
+
+/// <summary>A photo with a property a folder cannot fill.</summary>
+public sealed class WeighedPhoto
+{
+    [Image]
+    public string File { get; set; } = "";
+
+    [Label]
+    public string Kind { get; set; } = "";
+
+    public float Grams { get; set; }
+}
+
+[MulticlassClassification<WeighedPhoto>(Data = "datasets/fashion-mnist-photos/")]
+public partial class WeighedPhotoModel;
