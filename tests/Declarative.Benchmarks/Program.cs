@@ -87,6 +87,12 @@ if (args.Length > 0 && args[0] == "embeddings")
     return;
 }
 
+if (args.Length > 0 && args[0] == "images")
+{
+    ImagesBenchmark.Run();
+    return;
+}
+
 if (args.Length > 0 && args[0] == "tasks")
 {
     TasksBenchmark.Run();

@@ -515,6 +515,25 @@ public sealed class DiagnosticTests
     }
 
     [Theory]
+    [InlineData("[Image] public string File { get; set; } = \"\";", "<PackageReference Include=\"Declarative.Vision\" />")]
+    [InlineData("[Image] public byte Pixel { get; set; }", "is a byte: an image is named by its file's path, a string")]
+    [InlineData("[Image(Encoder = (ImageEncoder)7)] public string File { get; set; } = \"\";", "names encoder 7, which is not a member of Declarative.ImageEncoder")]
+    [InlineData("[Image, Text] public string File { get; set; } = \"\";", null)]
+    public void DCL0043_AnImageTheBuildCannotEncode(string property, string? message)
+    {
+        var (run, _) = GeneratorHarness.Run($$"""
+            using Declarative;
+            public class R { [Label] public string Kind { get; set; } = ""; {{property}} }
+            [MulticlassClassification<R>] public partial class M;
+            """);
+
+        // [Image] with [Text] is the conflict of two column kinds (DCL0012), not an image problem.
+        var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == (message is null ? "DCL0012" : "DCL0043"));
+        Assert.Contains(message ?? "[Text] and [Image]", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Empty(run.GeneratedTrees);
+    }
+
+    [Theory]
     [InlineData("public sealed record R(float A, float B);", "R has no parameterless constructor")]
     [InlineData("public class R { public float A { get; } = 1; public float B { get; set; } }", "'A': it has no setter")]
     [InlineData("public class R { [Text] public string Note { get; set; } = \"\"; public float B { get; set; } }", "'Note': a synthesizer does not write free text")]

@@ -220,6 +220,40 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void ImagesEncodedByResNet18()
+    {
+        const string source = """
+            using Declarative;
+
+            namespace Flowers;
+
+            public sealed class Photo
+            {
+                [Image] public string File { get; set; } = "";
+                [Label] public string Kind { get; set; } = "";
+            }
+
+            [MulticlassClassification<Photo>(Data = "photos/")]
+            public partial class FlowerModel;
+            """;
+
+        // The encoder as the Declarative.Vision package declares it, so the compilation has it.
+        const string package = """
+            namespace Declarative.Vision;
+
+            public sealed class ResNet18Encoder : Declarative.Schema.IImageEncoder
+            {
+                public static ResNet18Encoder Instance { get; } = new();
+                public string Name => "resnet18-imagenet";
+                public int Dimension => 512;
+                public float[] Encode(System.ReadOnlySpan<byte> image, System.Threading.CancellationToken cancellationToken = default) => [];
+            }
+            """;
+
+        AssertGenerates("FlowerModel", source, package);
+    }
+
+    [Fact]
     public void Synthesizer_BuildsRowsOfEveryKind()
     {
         const string source = """

@@ -59,3 +59,16 @@ public sealed class WeighedPhoto
 
 [MulticlassClassification<WeighedPhoto>(Data = "datasets/fashion-mnist-photos/")]
 public partial class WeighedPhotoModel;
+
+/// <summary>The same photos as raw pixels (28×28 grayscale, 0–255): the baseline the encoder must beat.</summary>
+public sealed class PixelPhoto
+{
+    [Columns(StartIndex = 0, Count = 784)]
+    public float[] Pixels { get; set; } = [];
+
+    [Label]
+    public string Kind { get; set; } = "";
+}
+
+[MulticlassClassification<PixelPhoto>(HasHeader = false)]
+public partial class FashionPixelModel;
