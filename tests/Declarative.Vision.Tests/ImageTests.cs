@@ -22,6 +22,33 @@ public sealed class ImageTests
     }
 
     [Fact]
+    public void TheReport_ShowsTestImagesOfEveryClass_WithTheirPredictions()
+    {
+        var model = FashionFolderModel.Train();
+        var report = model.Evaluate();
+
+        // Four of each class, from the test part, each with the model's prediction and a PNG thumbnail.
+        Assert.Equal(20, report.Images.Count);
+        Assert.Equal(["coat", "dress", "pullover", "t-shirt", "trouser"], report.Images.Select(i => i.Actual).Distinct());
+        Assert.All(report.Images, i => Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, i.Thumbnail.Take(4)));
+        var prediction = model.Predict(new Photo { File = report.Images[0].File });
+        Assert.Equal(prediction.PredictedLabel, report.Images[0].Predicted);
+
+        var path = Path.Combine(Path.GetTempPath(), $"declarative-images-{Guid.NewGuid():N}.html");
+        try
+        {
+            model.SaveReport(path);
+            var html = File.ReadAllText(path);
+            Assert.Contains("data-chart=\"images\"", html);
+            Assert.Equal(20, html.Split("data:image/png;base64,").Length - 1);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void AFolderAndTheSameFilesListedInACsv_AreTheSameRows()
     {
         var folder = FashionFolderModel.Train();

@@ -208,7 +208,7 @@ internal sealed class ColumnBuilder<TRow>(ColumnSpec<TRow> column, string name, 
     private bool IsCoded => column.Kind.IsCoded();
 
     /// <summary>Every column of a table, with each embedded text encoded (in batches) into its vector's columns.</summary>
-    public static IReadOnlyList<TableColumn> BuildAll(ColumnBuilder<TRow>[] builders, CancellationToken cancellationToken = default) =>
+    public static ExpandedColumns BuildAll(ColumnBuilder<TRow>[] builders, CancellationToken cancellationToken = default) =>
         TableEmbeddings.Expand(builders.Select(b => (b.Column, b.Column.Embedding is { Offset: > 0 } ? null : b.Build())).ToArray(), cancellationToken);
 
     public TableColumn Build() => column.Embedding is not null

@@ -115,14 +115,27 @@ internal sealed class TextComparer : IEqualityComparer<ReadOnlyMemory<char>>
 /// <summary>Rows loaded into columns of the three storage types a pipeline uses: single, boolean and text.</summary>
 internal sealed class DataTable(IReadOnlyList<TableColumn> columns, int rowCount)
 {
+    /// <summary>A table of embedded columns, with the texts kept beside them.</summary>
+    public DataTable(ExpandedColumns columns, int rowCount)
+        : this(columns.Columns, rowCount) => Sources = columns.Sources;
+
     public IReadOnlyList<TableColumn> Columns { get; } = columns;
+
+    /// <summary>
+    /// Texts kept beside the columns, not given to the pipeline: each [Image] property's file paths, named by the
+    /// property (the report shows test images). They follow the rows through <see cref="Rows"/>.
+    /// </summary>
+    public IReadOnlyList<TableColumn> Sources { get; private init; } = [];
 
     /// <summary>
     /// The rows at <paramref name="order"/>, in that order; with <paramref name="only"/>, just the columns it names are
     /// reordered and the others kept as they are (a shuffle of one column, for permutation importance).
     /// </summary>
     public DataTable Rows(IReadOnlyList<int> order, Func<string, bool>? only = null) =>
-        new(Columns.Select(c => only?.Invoke(c.Name) == false ? c : c.Reorder(order)).ToArray(), order.Count);
+        new(Columns.Select(c => only?.Invoke(c.Name) == false ? c : c.Reorder(order)).ToArray(), order.Count)
+        {
+            Sources = only is null ? Sources.Select(c => c.Reorder(order)).ToArray() : Sources,
+        };
 
     public int RowCount { get; } = rowCount;
 

@@ -12,9 +12,10 @@ internal static class TableEmbeddings
     /// The table's columns in the spec's order: a column that is not embedded as it is; an embedding's first element
     /// holds the texts and becomes all of the vector's columns; its other elements (null here) are those columns.
     /// </summary>
-    public static IReadOnlyList<TableColumn> Expand<TRow>(IReadOnlyList<(ColumnSpec<TRow> Spec, TableColumn? Column)> columns, CancellationToken cancellationToken = default)
+    public static ExpandedColumns Expand<TRow>(IReadOnlyList<(ColumnSpec<TRow> Spec, TableColumn? Column)> columns, CancellationToken cancellationToken = default)
     {
         var result = new List<TableColumn>(columns.Count);
+        var sources = new List<TableColumn>();
         foreach (var (spec, column) in columns)
         {
             if (spec.Embedding is not { } embedding)
@@ -29,6 +30,12 @@ internal static class TableEmbeddings
             }
 
             var texts = column!.Texts.Select(t => t.ToString()).ToArray();
+            if (embedding.Encoder is ImageFileEncoder)
+            {
+                // An image's path stays beside its numbers, for the report to show the image.
+                sources.Add(new TableColumn(embedding.Property, column.Texts.ToArray()));
+            }
+
             var vectors = TextEmbedding.Encode(embedding.Encoder, texts, cancellationToken);
             for (var k = 0; k < embedding.Encoder.Dimension; k++)
             {
@@ -42,6 +49,9 @@ internal static class TableEmbeddings
             }
         }
 
-        return result;
+        return new ExpandedColumns(result, sources);
     }
 }
+
+/// <summary>A table's columns once embedded, and the texts kept beside them (<see cref="DataTable.Sources"/>).</summary>
+internal sealed record ExpandedColumns(IReadOnlyList<TableColumn> Columns, IReadOnlyList<TableColumn> Sources);

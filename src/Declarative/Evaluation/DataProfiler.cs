@@ -23,10 +23,13 @@ internal static class DataProfiler
         {
             if (spec_.Embedding is { } embedding)
             {
-                // An embedded text is one property: its vector's numbers say nothing a person reads.
+                // An embedded text or image is one property: its vector's numbers say nothing a person reads.
                 if (embedding.Offset == 0)
                 {
-                    columns.Add(new ColumnProfile(embedding.Property, spec_.ColumnName, $"{ColumnKind.Text} ({embedding.Encoder.Name}, {embedding.Encoder.Dimension} numbers)", false, 0, 0, null, null, null, []));
+                    var files = table.Sources.FirstOrDefault(s => s.Name == embedding.Property);
+                    var kind = embedding.Encoder is ImageFileEncoder ? "Image" : nameof(ColumnKind.Text);
+                    columns.Add(new ColumnProfile(embedding.Property, spec_.ColumnName, $"{kind} ({embedding.Encoder.Name}, {embedding.Encoder.Dimension} numbers)", false, 0,
+                        files is null ? 0 : files.Texts.Distinct(TextComparer.Instance).Count(), null, null, null, []));
                 }
 
                 continue;

@@ -30,6 +30,7 @@ public abstract record EvaluationReport
         Explanations = basics.Explanations;
         Ensemble = basics.Ensemble;
         BestMemberTestMetric = basics.BestMemberTestMetric;
+        Images = basics.Images;
     }
 
     /// <summary>The pipeline's name.</summary>
@@ -95,9 +96,18 @@ public abstract record EvaluationReport
     /// <summary>The tuning trials, in order; empty when the pipeline does not tune.</summary>
     public required IReadOnlyList<TrialResult> Trials { get; init; }
 
+    /// <summary>
+    /// For a row with an [Image] property: a few test images of each class (or each prediction, without a label), with
+    /// what the model predicted and a thumbnail of what the encoder saw; empty otherwise.
+    /// </summary>
+    public IReadOnlyList<ImageExample> Images { get; init; } = [];
+
     /// <summary>The report as indented JSON, for CI to diff between commits.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, GetType(), ReportJsonContext.Default);
 }
+
+/// <summary>One test image in a report: its file, its label (null without one), the prediction, and a PNG thumbnail of the square the encoder read.</summary>
+public sealed record ImageExample(string File, string? Actual, string Predicted, byte[] Thumbnail);
 
 /// <summary>A metric over cross-validation folds.</summary>
 public sealed record MetricSpread(string Metric, double Mean, double StdDev, IReadOnlyList<double> Folds);
@@ -128,6 +138,9 @@ internal sealed record ReportBasics(
 
     /// <summary>The ensemble's best member alone on the test rows.</summary>
     public double? BestMemberTestMetric { get; init; }
+
+    /// <summary>Test images with their predictions, for a row with an [Image] property.</summary>
+    public IReadOnlyList<ImageExample> Images { get; init; } = [];
 }
 
 /// <summary>What moves a model's raw score over the test rows.</summary>

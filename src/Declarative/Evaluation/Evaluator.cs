@@ -66,7 +66,7 @@ internal static class Evaluator
         }
 
         var basics = new ReportBasics(
-            spec.Name, spec.Task, trainer, hyperparameters, data.TestPath is null ? Path.GetFileName(data.Path) : $"{Path.GetFileName(data.Path)} (test: {Path.GetFileName(data.TestPath)})", data.TrainRows, data.TestPart.RowCount, headline, metrics,
+            spec.Name, spec.Task, trainer, hyperparameters, data.TestPath is null ? SourceName(data.Path) : $"{SourceName(data.Path)} (test: {SourceName(data.TestPath)})", data.TrainRows, data.TestPart.RowCount, headline, metrics,
             crossValidation, importance, profile, trials)
         {
             State = state,
@@ -74,9 +74,14 @@ internal static class Evaluator
             Explanations = explanations,
             Ensemble = ensemble,
             BestMemberTestMetric = bestMember,
+            Images = ImageGallery.Of(spec, data.TestPart, predictions, label),
         };
         return task.CreateReport(basics, predictions, label);
     }
+
+    /// <summary>A data file's name, or a folder of images' name with a slash.</summary>
+    private static string SourceName(string path) =>
+        Directory.Exists(path) ? Path.GetFileName(Path.TrimEndingDirectorySeparator(path)) + "/" : Path.GetFileName(path);
 
     /// <summary>
     /// How many folds the report cross-validates. None for a model that was not tuned: its training was one fit, and k

@@ -22,6 +22,7 @@ internal static class ReportHtml
         Header(html, report, task);
         Metrics(html, report, task);
         task.WriteSections(html, report);
+        Images(html, report);
         Importance(html, report);
         Why(html, report);
         Tuning(html, report, task);
@@ -202,6 +203,29 @@ internal static class ReportHtml
         html.Append("</section>");
     }
 
+    /// <summary>Test images with what the model predicted, inline (PNG data URIs) so the page stays one file; a wrong prediction is marked.</summary>
+    private static void Images(StringBuilder html, EvaluationReport r)
+    {
+        if (r.Images.Count == 0)
+        {
+            return;
+        }
+
+        var labelled = r.Images.Any(i => i.Actual is not null);
+        html.Append(CultureInfo.InvariantCulture, $"<section id=\"images\"><h2>Test images</h2><p>The first test images of each {(labelled ? "class" : "prediction")}, as the encoder saw them (the centre square), with {(labelled ? "the actual class and what the model predicted; a wrong prediction is marked" : "what the model predicted")}.</p>");
+        html.Append("<figure class=\"chart gallery\" data-chart=\"images\">");
+        foreach (var image in r.Images)
+        {
+            var wrong = image.Actual is not null && image.Actual != image.Predicted;
+            var caption = image.Actual is null ? image.Predicted : wrong ? $"{image.Actual} → {image.Predicted}" : image.Actual;
+            var source = image.Thumbnail.Length == 0 ? "" : $"data:image/png;base64,{Convert.ToBase64String(image.Thumbnail)}";
+            html.Append(CultureInfo.InvariantCulture,
+                $"<div class=\"thumb{(wrong ? " wrong" : "")}\"><img src=\"{source}\" width=\"96\" height=\"96\" alt=\"{Encode(Path.GetFileName(image.File))}\" title=\"{Encode(image.File)}\"><span>{Encode(caption)}</span></div>");
+        }
+
+        html.Append("</figure></section>");
+    }
+
     /// <summary>An ensemble's members and weights, and what the blend gained over its best member alone on the test part.</summary>
     private static void Ensemble(StringBuilder html, EvaluationReport r, ITaskSections task)
     {
@@ -347,6 +371,8 @@ internal static class ReportHtml
         svg .error { stroke: var(--ink); stroke-width: 1; } svg .zero { stroke: #9ca3af; } svg .value { fill: var(--muted); }
         svg .cell { fill: #9ca3af; } svg .cell.diagonal { fill: var(--accent); } svg .count { font-size: 12px; } svg .count.light { fill: #fff; }
         svg .annotation { font-size: 13px; font-weight: 600; fill: var(--accent); }
+        .gallery { display: flex; flex-wrap: wrap; gap: 10px; margin: 0; } .thumb { width: 104px; font-size: 12px; text-align: center; overflow-wrap: anywhere; }
+        .thumb img { display: block; width: 96px; height: 96px; margin: 0 auto 2px; border: 1px solid var(--line); } .thumb.wrong span { color: #dc2626; font-weight: 600; }
         footer { color: var(--muted); font-size: 12px; text-align: center; padding: 8px; }
         @media print { body { background: #fff; } main { padding: 0; } header, section { break-inside: avoid; border: none; } }
         """;

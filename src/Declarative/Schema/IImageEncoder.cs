@@ -19,4 +19,7 @@ public interface IImageEncoder
     /// Safe to call from several threads at once.
     /// </summary>
     float[] Encode(ReadOnlySpan<byte> image, CancellationToken cancellationToken = default);
+
+    /// <summary>A PNG of the square the encoder reads, <paramref name="side"/> pixels a side: the report's thumbnail of a test image.</summary>
+    byte[] Preview(ReadOnlySpan<byte> image, int side);
 }
