@@ -514,9 +514,30 @@ public sealed class DiagnosticTests
         Assert.Empty(run.GeneratedTrees);
     }
 
+    [Fact]
+    public void AnImageAsBytes_IsReadByTheBytesColumn()
+    {
+        var (run, diagnostics) = GeneratorHarness.Run("""
+            using Declarative;
+            namespace Declarative.Vision { public sealed class ResNet18Encoder : Declarative.Schema.IImageEncoder
+            {
+                public static ResNet18Encoder Instance { get; } = new();
+                public string Name => "resnet18-imagenet";
+                public int Dimension => 512;
+                public float[] Encode(System.ReadOnlySpan<byte> image, System.Threading.CancellationToken cancellationToken = default) => [];
+                public byte[] Preview(System.ReadOnlySpan<byte> image, int side) => [];
+            } }
+            public class R { [Label] public string Kind { get; set; } = ""; [Image] public byte[] Photo { get; set; } = []; }
+            [MulticlassClassification<R>] public partial class M;
+            """);
+
+        Assert.Empty(diagnostics);
+        Assert.Contains("EncodedImageBytes(\"Photo\", null, static row => row.Photo, global::Declarative.Vision.ResNet18Encoder.Instance)", run.GeneratedTrees.Single().ToString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("[Image] public string File { get; set; } = \"\";", "<PackageReference Include=\"Declarative.Vision\" />")]
-    [InlineData("[Image] public byte Pixel { get; set; }", "is a byte: an image is named by its file's path, a string")]
+    [InlineData("[Image] public byte Pixel { get; set; }", "is a byte: an image is its file's path (a string) or its encoded bytes (a byte[])")]
     [InlineData("[Image(Encoder = (ImageEncoder)7)] public string File { get; set; } = \"\";", "names encoder 7, which is not a member of Declarative.ImageEncoder")]
     [InlineData("[Image, Text] public string File { get; set; } = \"\";", null)]
     public void DCL0043_AnImageTheBuildCannotEncode(string property, string? message)

@@ -247,6 +247,7 @@ public sealed class SnapshotTests
                 public string Name => "resnet18-imagenet";
                 public int Dimension => 512;
                 public float[] Encode(System.ReadOnlySpan<byte> image, System.Threading.CancellationToken cancellationToken = default) => [];
+                public byte[] Preview(System.ReadOnlySpan<byte> image, int side) => [];
             }
             """;
 

@@ -85,6 +85,88 @@ public sealed class ImageTests
     }
 
     [Fact]
+    public void ImagesAsBytesInMemory_TrainAndPredictAsTheirFilesDo()
+    {
+        var files = Directory.GetDirectories(Data()).Order(StringComparer.Ordinal)
+            .SelectMany(d => Directory.GetFiles(d).Order(StringComparer.Ordinal).Select((f, i) => (Kind: Path.GetFileName(d), File: f, Train: i % 2 == 0))).ToArray();
+        var byPath = FashionFolderModel.Train(
+            files.Where(f => f.Train).Select(f => new Photo { File = f.File, Kind = f.Kind }), files.Where(f => !f.Train).Select(f => new Photo { File = f.File, Kind = f.Kind }));
+        var byBytes = FashionBytesModel.Train(
+            files.Where(f => f.Train).Select(f => new PhotoBytes { Image = File.ReadAllBytes(f.File), Kind = f.Kind }),
+            files.Where(f => !f.Train).Select(f => new PhotoBytes { Image = File.ReadAllBytes(f.File), Kind = f.Kind }));
+
+        Assert.Equal(byPath.TestMetrics.LogLoss, byBytes.TestMetrics.LogLoss, 9);
+        var probe = files.First(f => !f.Train).File;
+        Assert.Equal(byPath.Predict(new Photo { File = probe }).Scores, byBytes.Predict(new PhotoBytes { Image = File.ReadAllBytes(probe) }).Scores);
+
+        // The report shows in-memory images too, by their bytes (they have no file to name).
+        var report = byBytes.Evaluate(files.Where(f => !f.Train).Select(f => new PhotoBytes { Image = File.ReadAllBytes(f.File), Kind = f.Kind }));
+        Assert.All(report.Images, i => Assert.True(i.File.Length == 0 && i.Thumbnail.Length > 0));
+    }
+
+    [Fact]
+    public void ExifOrientation_TurnsTheImage_AsAViewerShowsIt()
+    {
+        // 64x32: the left half black, the right half white. Stored with EXIF orientation 6 ("rotate 90° clockwise to
+        // view"), a viewer shows 32x64 with the black half on top; the centre square keeps that: dark above, light below.
+        var plain = WideJpeg();
+        var turned = WithOrientation(plain, 6);
+
+        var upright = ResNet18Encoder.Instance.Preview(plain, 32);
+        var rotated = ResNet18Encoder.Instance.Preview(turned, 32);
+
+        Assert.True(Brightness(upright, 0, 16, 0, 32) < 60 && Brightness(upright, 16, 32, 0, 32) > 190, "unrotated: dark left, light right");
+        Assert.True(Brightness(rotated, 0, 32, 0, 16) < 60 && Brightness(rotated, 0, 32, 16, 32) > 190, "rotated: dark top, light bottom");
+        Assert.NotEqual(ResNet18Encoder.Instance.Encode(plain), ResNet18Encoder.Instance.Encode(turned));
+    }
+
+    private static byte[] WideJpeg()
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(64, 32);
+        for (var x = 0; x < 64; x++)
+        {
+            for (var y = 0; y < 32; y++)
+            {
+                bitmap.SetPixel(x, y, x < 32 ? SkiaSharp.SKColors.Black : SkiaSharp.SKColors.White);
+            }
+        }
+
+        using var data = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Jpeg, 95);
+        return data.ToArray();
+    }
+
+    /// <summary>The JPEG with an EXIF segment (APP1) holding one tag, Orientation, placed right after the start marker.</summary>
+    private static byte[] WithOrientation(byte[] jpeg, ushort orientation)
+    {
+        byte[] tiff =
+        [
+            (byte)'M', (byte)'M', 0, 42, 0, 0, 0, 8,  // big-endian TIFF header, first directory at 8
+            0, 1,                                    // one entry
+            0x01, 0x12, 0, 3, 0, 0, 0, 1, (byte)(orientation >> 8), (byte)orientation, 0, 0, // Orientation, SHORT, 1 value
+            0, 0, 0, 0,                              // no next directory
+        ];
+        byte[] header = [.. "Exif"u8, 0, 0];
+        var length = 2 + header.Length + tiff.Length;
+        return [jpeg[0], jpeg[1], 0xFF, 0xE1, (byte)(length >> 8), (byte)length, .. header, .. tiff, .. jpeg.AsSpan(2)];
+    }
+
+    /// <summary>The mean of a PNG's red channel over columns [x0, x1) and rows [y0, y1).</summary>
+    private static double Brightness(byte[] png, int x0, int x1, int y0, int y1)
+    {
+        using var bitmap = SkiaSharp.SKBitmap.Decode(png);
+        var sum = 0.0;
+        for (var x = x0; x < x1; x++)
+        {
+            for (var y = y0; y < y1; y++)
+            {
+                sum += bitmap.GetPixel(x, y).Red;
+            }
+        }
+
+        return sum / ((x1 - x0) * (y1 - y0));
+    }
+
+    [Fact]
     public void AFileThatIsNotAnImage_IsAnErrorNamingIt()
     {
         var path = Path.Combine(Path.GetTempPath(), $"declarative-not-an-image-{Guid.NewGuid():N}.png");

@@ -72,3 +72,16 @@ public sealed class PixelPhoto
 
 [MulticlassClassification<PixelPhoto>(HasHeader = false)]
 public partial class FashionPixelModel;
+
+/// <summary>A photo held in memory: the encoded bytes of its file.</summary>
+public sealed class PhotoBytes
+{
+    [Image]
+    public byte[] Image { get; set; } = [];
+
+    [Label]
+    public string Kind { get; set; } = "";
+}
+
+[MulticlassClassification<PhotoBytes>]
+public partial class FashionBytesModel;

@@ -272,7 +272,7 @@ namespace Declarative.Generators.Emitting
                 if (feature.Kind == FeatureKind.Image)
                 {
                     // An image's vector is one number column per element, like an encoded text's.
-                    writer.WriteLine($".. {Schema}.ColumnSpec<{row}>.EncodedImage({Literal(feature.PropertyName)}, {NullableLiteral(feature.ColumnName)}, static row => {ColumnExpressions.Getter(feature)}, global::Declarative.Vision.ResNet18Encoder.Instance{Index(feature.Index)}),");
+                    writer.WriteLine($".. {Schema}.ColumnSpec<{row}>.{(feature.ImageBytes ? "EncodedImageBytes" : "EncodedImage")}({Literal(feature.PropertyName)}, {NullableLiteral(feature.ColumnName)}, static row => {ColumnExpressions.Getter(feature)}, global::Declarative.Vision.ResNet18Encoder.Instance{Index(feature.Index)}),");
                     continue;
                 }
 

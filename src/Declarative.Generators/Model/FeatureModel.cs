@@ -31,5 +31,8 @@ namespace Declarative.Generators.Model
 
         /// <summary>For an image: the network that encodes it.</summary>
         public Shared.ImageEncoder ImageEncoder { get; init; }
+
+        /// <summary>For an image: whether the property holds the encoded bytes (a <c>byte[]</c>) rather than a path.</summary>
+        public bool ImageBytes { get; init; }
     }
 }

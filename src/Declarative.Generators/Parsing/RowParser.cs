@@ -209,8 +209,9 @@ namespace Declarative.Generators.Parsing
         {
             var (underlying, nullable) = Unwrap(property.Type);
             var encoder = (Shared.ImageEncoder)AttributeReader.Named(image, "Encoder", 0);
-            var problem = ValueTypeOf(underlying) != ValueType.String
-                    ? $"is a {Display(property.Type)}: an image is named by its file's path, a string"
+            var bytes = underlying is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Byte };
+            var problem = ValueTypeOf(underlying) != ValueType.String && !bytes
+                    ? $"is a {Display(property.Type)}: an image is its file's path (a string) or its encoded bytes (a byte[])"
                 : !System.Enum.IsDefined(typeof(Shared.ImageEncoder), encoder) ? $"names encoder {(int)encoder}, which is not a member of Declarative.ImageEncoder"
                 : !symbols.HasVision
                     ? $"needs the optional package {KnownNames.VisionPackage}, which carries the ImageEncoder.{encoder} model; add <PackageReference Include=\"{KnownNames.VisionPackage}\" /> to the project"
@@ -226,6 +227,7 @@ namespace Declarative.Generators.Parsing
             return new FeatureModel(property.Name, columnName, index, FeatureKind.Image, ValueType.String, nullable, underlying.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
             {
                 ImageEncoder = encoder,
+                ImageBytes = bytes,
             };
         }
 

@@ -43,20 +43,20 @@ internal static class ImageGallery
             .SelectMany(g => g.Take(PerGroup))
             .Select(row =>
             {
-                var file = files.Text(row).ToString();
-                return new ImageExample(file, actual?[row], predicted[row], Thumbnail(encoder, file));
+                var text = files.Text(row).ToString();
+                return new ImageExample(text.StartsWith('\0') ? "" : text, actual?[row], predicted[row], Thumbnail(encoder, text));
             })
             .ToArray();
     }
 
     /// <summary>A thumbnail, or none for a file that cannot be read now (the report does not fail for a picture).</summary>
-    private static byte[] Thumbnail(IImageEncoder encoder, string file)
+    private static byte[] Thumbnail(IImageEncoder encoder, string text)
     {
         try
         {
-            return encoder.Preview(File.ReadAllBytes(file), Side);
+            return encoder.Preview(ImageFileEncoder.Read(text), Side);
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException)
         {
             return [];
         }

@@ -227,6 +227,18 @@ public sealed class ColumnSpec<TRow>
         return EncodedText(propertyName, columnName, row => ImageFileEncoder.FullPath(getter(row)), new ImageFileEncoder(encoder), index);
     }
 
+    /// <summary>
+    /// An [Image] property that holds the encoded image itself (the bytes of a JPEG or PNG file), for rows in memory; a
+    /// file or a folder fills it by path as for a string property.
+    /// </summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public static IEnumerable<ColumnSpec<TRow>> EncodedImageBytes(string propertyName, string? columnName, Func<TRow, byte[]?> getter, IImageEncoder encoder, int index = -1)
+    {
+        ArgumentNullException.ThrowIfNull(getter);
+        ArgumentNullException.ThrowIfNull(encoder);
+        return EncodedText(propertyName, columnName, row => ImageFileEncoder.Inline(getter(row)), new ImageFileEncoder(encoder), index);
+    }
+
     private static float Element(float[]? values, ColumnRun run, int startIndex) =>
         values is null ? float.NaN
         : values.Length == run.Count ? values[run.Offset]

@@ -41,7 +41,7 @@ internal sealed record TextEmbedding(string Property, ISentenceEncoder Encoder, 
     public static float[] VectorOf(ISentenceEncoder encoder, string? text)
     {
         text ??= "";
-        if (_last is { } last && ReferenceEquals(last.Encoder, encoder) && string.Equals(last.Text, text, StringComparison.Ordinal))
+        if (_last is { } last && ReferenceEquals(last.Encoder, encoder) && (ReferenceEquals(last.Text, text) || string.Equals(last.Text, text, StringComparison.Ordinal)))
         {
             return last.Vector;
         }
@@ -51,6 +51,9 @@ internal sealed record TextEmbedding(string Property, ISentenceEncoder Encoder, 
         return vector;
     }
 
+    /// <summary>The cache's key of a text: itself, or an inline image's hash (the cache never holds an image's bytes).</summary>
+    private static string Key(ISentenceEncoder encoder, string text) => encoder is ImageFileEncoder ? ImageFileEncoder.CacheKey(text) : text;
+
     /// <summary>The vectors of many texts: cached ones looked up, the rest encoded in batches of <see cref="BatchSize"/>, each distinct text once.</summary>
     public static float[][] Encode(ISentenceEncoder encoder, IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
@@ -58,7 +61,7 @@ internal sealed record TextEmbedding(string Property, ISentenceEncoder Encoder, 
         var missing = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < texts.Count; i++)
         {
-            if (Cache.TryGetValue((encoder.Name, texts[i]), out var cached))
+            if (Cache.TryGetValue((encoder.Name, Key(encoder, texts[i])), out var cached))
             {
                 result[i] = cached;
             }
@@ -83,7 +86,7 @@ internal sealed record TextEmbedding(string Property, ISentenceEncoder Encoder, 
 
             for (var b = 0; b < batch.Length; b++)
             {
-                if (Volatile.Read(ref _cached) < CacheLimit && Cache.TryAdd((encoder.Name, batch[b]), vectors[b]))
+                if (Volatile.Read(ref _cached) < CacheLimit && Cache.TryAdd((encoder.Name, Key(encoder, batch[b])), vectors[b]))
                 {
                     Interlocked.Increment(ref _cached);
                 }
