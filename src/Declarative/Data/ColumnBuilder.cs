@@ -137,10 +137,6 @@ internal sealed class ColumnBuilder<TRow>(ColumnSpec<TRow> column, string name, 
         return false;
     }
 
-    /// <summary>
-    /// Adds one row to every column, or to none: when a value fails, the values this row already added are taken back
-    /// before the error goes on, so a skipped row (<c>SkipBadRows</c>) leaves the columns the same length.
-    /// </summary>
     /// <summary>An [Image] field's file, relative to the data file's folder: it must exist, so a missing one is named at its line.</summary>
     private string ImagePath(Field field)
     {
@@ -149,11 +145,17 @@ internal sealed class ColumnBuilder<TRow>(ColumnSpec<TRow> column, string name, 
             throw new DataFileException(path, field.Line, field.Column, $"The image path '{name}' (property {typeof(TRow).Name}.{column.PropertyName}) is empty; every row names its image file.");
         }
 
-        var file = Path.GetFullPath(field.Value, Path.GetDirectoryName(Path.GetFullPath(path))!);
+        // A database's rows (no file behind them) name files relative to the working directory.
+        var folder = File.Exists(path) ? Path.GetDirectoryName(Path.GetFullPath(path))! : Directory.Exists(path) ? Path.GetFullPath(path) : Directory.GetCurrentDirectory();
+        var file = Path.GetFullPath(field.Value, folder);
         return File.Exists(file) ? file
             : throw new DataFileException(path, field.Line, field.Column, $"The image file '{field.Value}' (property {typeof(TRow).Name}.{column.PropertyName}) was not found; paths are relative to the data file's folder.");
     }
 
+    /// <summary>
+    /// Adds one row to every column, or to none: when a value fails, the values this row already added are taken back
+    /// before the error goes on, so a skipped row (<c>SkipBadRows</c>) leaves the columns the same length.
+    /// </summary>
     public static void AddRow(ColumnBuilder<TRow>[] builders, Func<int, Field> fieldOf)
     {
         var added = 0;

@@ -40,10 +40,10 @@ internal static class ImageFolderLoader
     public static DataTable Load<TRow>(PipelineSpec<TRow> spec, string folder)
     {
         var columns = spec.Columns.ToArray();
-        foreach (var column in columns.Where(c => !c.Kind.IsLabel() && c.Embedding?.Encoder is not ImageFileEncoder))
+        if (columns.FirstOrDefault(c => !c.Kind.IsLabel() && c.Embedding?.Encoder is not ImageFileEncoder) is { } other)
         {
             throw new DataFileException(folder, null, null,
-                $"A folder of images fills only the [Image] and [Label] properties of {typeof(TRow).Name}, but {column.SourceProperty} is loaded too; mark it [Ignore], or list the images in a CSV file with that column.");
+                $"A folder of images fills only the [Image] and [Label] properties of {typeof(TRow).Name}, but {other.SourceProperty} is loaded too; mark it [Ignore], or list the images in a CSV file with that column.");
         }
 
         if (!columns.Any(c => c.Embedding?.Encoder is ImageFileEncoder))
