@@ -69,6 +69,33 @@ public sealed class ImageTests
     }
 
     [Fact]
+    public void EveryTaskThatTakesFeatures_TakesImages()
+    {
+        var files = Directory.GetDirectories(Data()).Order(StringComparer.Ordinal)
+            .SelectMany(d => Directory.GetFiles(d).Order(StringComparer.Ordinal).Select((f, i) => (Kind: Path.GetFileName(d), File: f, Train: i % 2 == 0))).ToArray();
+        var (train, test) = (files.Where(f => f.Train).ToArray(), files.Where(f => !f.Train).ToArray());
+
+        var binary = TrouserModel.Train(train.Select(f => new TrouserPhoto { File = f.File, Trouser = f.Kind == "trouser" }), test.Select(f => new TrouserPhoto { File = f.File, Trouser = f.Kind == "trouser" }));
+        Assert.True(binary.TestMetrics.AreaUnderRocCurve > 0.95, $"AUC {binary.TestMetrics.AreaUnderRocCurve:F3}");
+
+        // The share of non-black pixels: what the image shows, which the encoder's numbers must carry.
+        static float Covered(string file)
+        {
+            using var bitmap = SkiaSharp.SKBitmap.Decode(file);
+            return bitmap.Pixels.Count(p => p.Red > 16) / (float)bitmap.Pixels.Length;
+        }
+
+        var regression = CoverageModel.Train(train.Select(f => new CoveredPhoto { File = f.File, Covered = Covered(f.File) }), test.Select(f => new CoveredPhoto { File = f.File, Covered = Covered(f.File) }));
+        Assert.True(regression.TestMetrics.RSquared > 0.5, $"R² {regression.TestMetrics.RSquared:F3}");
+
+        // Trained on tops and dresses alone: unseen trousers look odder than unseen tops and dresses.
+        var anomalies = OddPhotoModel.Train(train.Where(f => f.Kind != "trouser").Select(f => new OddPhoto { File = f.File }));
+        var others = test.Where(f => f.Kind != "trouser").Average(f => anomalies.Predict(new OddPhoto { File = f.File }).Score);
+        var trouser = test.Where(f => f.Kind == "trouser").Average(f => anomalies.Predict(new OddPhoto { File = f.File }).Score);
+        Assert.True(trouser > others, $"mean score of trousers {trouser:F3}, of the other classes {others:F3}");
+    }
+
+    [Fact]
     public void AnImagesNumbers_AreTheSameAloneInABatchAndOnOneThread()
     {
         var files = Directory.GetFiles(Data("coat")).Order(StringComparer.Ordinal).Take(4).ToArray();

@@ -85,3 +85,39 @@ public sealed class PhotoBytes
 
 [MulticlassClassification<PhotoBytes>]
 public partial class FashionBytesModel;
+
+/// <summary>Trousers or not: binary classification on images.</summary>
+public sealed class TrouserPhoto
+{
+    [Image]
+    public string File { get; set; } = "";
+
+    [Label]
+    public bool Trouser { get; set; }
+}
+
+[BinaryClassification<TrouserPhoto>]
+public partial class TrouserModel;
+
+/// <summary>How much of the photo is garment: regression on images (the share of pixels above black).</summary>
+public sealed class CoveredPhoto
+{
+    [Image]
+    public string File { get; set; } = "";
+
+    [Label]
+    public float Covered { get; set; }
+}
+
+[Regression<CoveredPhoto>]
+public partial class CoverageModel;
+
+/// <summary>A photo that is not like the others: anomaly detection on images.</summary>
+public sealed class OddPhoto
+{
+    [Image]
+    public string File { get; set; } = "";
+}
+
+[AnomalyDetection<OddPhoto>]
+public partial class OddPhotoModel;
