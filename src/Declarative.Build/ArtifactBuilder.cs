@@ -320,13 +320,24 @@ internal static class ArtifactBuilder
     /// <summary>Whether the artifact is there with the bytes the manifest records (an edited one is written again).</summary>
     private static bool Intact(string path, string? hash) => File.Exists(path) && hash is not null && HashFile(path) == hash;
 
-    /// <summary>A data file's hash, with the files beside it that its rows depend on (an SVMlight file's query file).</summary>
-    private static string HashData(IPipelineSpec spec, string path) =>
-        Directory.Exists(path)
-            // A folder of images: its files by name and bytes, so a renamed, added or edited image trains again.
-            ? ArtifactHash.Of(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", DataFiles.InputsOf(spec.Format, path)
-                .Select(f => Path.GetRelativePath(path, f).Replace('\\', '/') + "=" + HashFile(f)))))
-            : string.Join("+", DataFiles.InputsOf(spec.Format, path).Select(HashFile));
+    /// <summary>
+    /// A data source's hash: its file with the files beside it that its rows depend on (an SVMlight file's query file),
+    /// and the images its rows name (a folder of images is its images alone).
+    /// </summary>
+    private static string HashData(IPipelineSpec spec, string path)
+    {
+        var inputs = DataFiles.InputsOf(spec, path);
+        var files = inputs.Files.Select(HashFile);
+        if (inputs.Images.Count == 0)
+        {
+            return string.Join("+", files);
+        }
+
+        // Images (a folder's, or those a file lists): one hash over their names and bytes, so a renamed, added or edited
+        // image trains again. A missing one is hashed as missing; the load names it at its line.
+        var images = inputs.Images.Select(f => Path.GetRelativePath(inputs.ImageFolder, f).Replace('\\', '/') + "=" + (File.Exists(f) ? HashFile(f) : "missing"));
+        return string.Join("+", files.Append(ArtifactHash.Of(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", images)))));
+    }
 }
 
 /// <summary>An ONNX export that does not give ML.NET's scores.</summary>

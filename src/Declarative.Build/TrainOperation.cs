@@ -222,10 +222,10 @@ internal static class TrainOperation
 
             try
             {
-                paths.UnionWith(Declarative.Data.DataFiles.InputsOf(spec.Format, spec.ResolveDataPath()).Select(Path.GetFullPath));
+                paths.UnionWith(Declarative.Data.DataFiles.InputsOf(spec, spec.ResolveDataPath()).All.Select(Path.GetFullPath));
                 if (spec.ResolveTestDataPath() is { } testData)
                 {
-                    paths.UnionWith(Declarative.Data.DataFiles.InputsOf(spec.Format, testData).Select(Path.GetFullPath));
+                    paths.UnionWith(Declarative.Data.DataFiles.InputsOf(spec, testData).All.Select(Path.GetFullPath));
                 }
 
                 if (spec.Tuning is not null && File.Exists(TuningLock.FileName(spec.Name)))

@@ -121,3 +121,7 @@ public sealed class OddPhoto
 
 [AnomalyDetection<OddPhoto>]
 public partial class OddPhotoModel;
+
+/// <summary>The listed photos from a copy that a test edits.</summary>
+[MulticlassClassification<ListedPhoto>(Data = "datasets/fashion-mnist-photos-edited/photos.csv")]
+public partial class EditedListModel;

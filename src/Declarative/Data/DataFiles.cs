@@ -21,9 +21,24 @@ internal static class DataFiles
         format == DataFormat.SvmLight && File.Exists(SvmLightLoader.QueryFileOf(path)) ? [SvmLightLoader.QueryFileOf(path)] : [];
 
     /// <summary>
-    /// The files a data source's rows are read from, which the build hashes: the file and its companions, or every
-    /// image of a folder of images.
+    /// The files a data source's rows are read from, which the build hashes and watches: the file and its companions
+    /// (and the images it lists, when the row has an [Image] property), or every image of a folder of images.
     /// </summary>
-    public static IEnumerable<string> InputsOf(DataFormat format, string path) =>
-        ImageFolderLoader.IsFolder(path) ? ImageFolderLoader.Images(path).Select(i => i.File) : CompanionsOf(format, path).Prepend(path);
+    public static DataInputs InputsOf(IPipelineSpec spec, string path) => spec.Accept(new InputsVisitor(path));
+
+    private sealed class InputsVisitor(string path) : ISpecVisitor<DataInputs>
+    {
+        public DataInputs Visit<TRow>(PipelineSpec<TRow> spec) =>
+            ImageFolderLoader.IsFolder(path)
+                ? new DataInputs([], ImageFolderLoader.Images(path).Select(i => i.File).ToArray(), path)
+                : new DataInputs([path, .. CompanionsOf(spec.Format, path)],
+                    spec.Format == DataFormat.Delimited ? DelimitedFileLoader.ImageFiles(spec, path) : [], Path.GetDirectoryName(Path.GetFullPath(path))!);
+    }
+}
+
+/// <summary>A data source's files: those read whole, and the images its rows name (with the folder they are named from).</summary>
+internal sealed record DataInputs(IReadOnlyList<string> Files, IReadOnlyList<string> Images, string ImageFolder)
+{
+    /// <summary>Every file, for the build to watch.</summary>
+    public IEnumerable<string> All => Files.Concat(Images);
 }

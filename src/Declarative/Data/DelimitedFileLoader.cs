@@ -31,6 +31,51 @@ internal static class DelimitedFileLoader
         }
     }
 
+    /// <summary>
+    /// The image files the file lists in its [Image] columns, resolved as loading resolves them (relative to the file's
+    /// folder), distinct and in ordinal order: what the build hashes with the file, so an edited image trains again.
+    /// Only the header and those fields are read; a problem elsewhere in the file is left for the load to name.
+    /// </summary>
+    public static IReadOnlyList<string> ImageFiles<TRow>(PipelineSpec<TRow> spec, string path)
+    {
+        var images = spec.Columns.Where(c => c.Embedding is { Offset: 0, Encoder: ImageFileEncoder }).ToArray();
+        if (images.Length == 0 || !File.Exists(path))
+        {
+            return [];
+        }
+
+        using var reader = new StreamReader(path, StrictUtf8, detectEncodingFromByteOrderMarks: true);
+        var records = new DelimitedRecordReader(reader, path, spec.Separator, spec.AllowQuoting);
+        var fields = new List<Field>();
+        int[] positions;
+        if (spec.HasHeader)
+        {
+            if (!records.TryRead(fields))
+            {
+                return [];
+            }
+
+            var header = fields.Select(f => f.Value).ToArray();
+            positions = images.Select(c => c.Index >= 0 ? c.Index : FindInHeader(spec, c, header, path, fields[0].Line)).ToArray();
+        }
+        else
+        {
+            positions = images.Select(c => c.Index).ToArray();
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var files = new SortedSet<string>(StringComparer.Ordinal);
+        while (records.TryRead(fields))
+        {
+            foreach (var position in positions.Where(p => p >= 0 && p < fields.Count && !string.IsNullOrWhiteSpace(fields[p].Value)))
+            {
+                files.Add(Path.GetFullPath(fields[position].Value, folder));
+            }
+        }
+
+        return files.ToArray();
+    }
+
     /// <summary>UTF-8 that throws on invalid bytes instead of turning them into U+FFFD.</summary>
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
