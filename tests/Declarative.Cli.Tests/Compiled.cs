@@ -13,7 +13,7 @@ internal static class Compiled
     {
         var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
         var runtime = Directory.GetFiles(AppContext.BaseDirectory, "*.dll")
-            .Where(f => Path.GetFileName(f) is "Declarative.dll" || Path.GetFileName(f).StartsWith("Microsoft.ML", StringComparison.Ordinal));
+            .Where(f => Path.GetFileName(f) is "Declarative.dll" or "Declarative.Vision.dll" || Path.GetFileName(f).StartsWith("Microsoft.ML", StringComparison.Ordinal));
         return [.. platform.Concat(runtime).Distinct().Select(p => MetadataReference.CreateFromFile(p))];
     });
 

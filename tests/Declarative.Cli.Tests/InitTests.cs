@@ -208,5 +208,47 @@ public sealed class InitTests : IDisposable
         Assert.Contains("names 'size' more than once (columns 1 and 3)", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AFolderOfImages_GivesAnImageClassifierThatCompilesAndTrains()
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "datasets", "fashion-mnist-photos");
+
+        var result = InitCommand.Write(new InitOptions(folder, "", "FashionModel", TaskChoice.Auto, Path.Combine(_directory, "FashionModel.cs"), Force: false, NoTune: true));
+
+        Assert.Equal(TaskChoice.Multiclass, result.Label.Task);
+        Assert.Contains("[Image]", result.Source);
+        Assert.Contains("coat (40), dress (40), pullover (40), t-shirt (40), trouser (40)", result.Source);
+        Assert.Contains("<PackageReference Include=\"Declarative.Vision\" />", result.Source);
+        var trained = PipelineRegistry.For(Compiled.Pipeline(result.Source, "FashionInit")).Train(folder);
+        Assert.True(trained.TestMetricValues["MacroAccuracy"] >= 0.7, $"{trained.TestMetricValues["MacroAccuracy"]}\n{result.Source}");
+    }
+
+    [Fact]
+    public void TwoClassFolders_AreBinary_WithTheRarerPositive_AndOneIsRefused()
+    {
+        var source = Path.Combine(AppContext.BaseDirectory, "datasets", "fashion-mnist-photos");
+        var folder = Path.Combine(_directory, "garments");
+        foreach (var (kind, take) in new[] { ("dress", 40), ("trouser", 25) })
+        {
+            Directory.CreateDirectory(Path.Combine(folder, kind));
+            foreach (var file in Directory.GetFiles(Path.Combine(source, kind)).Order(StringComparer.Ordinal).Take(take))
+            {
+                File.Copy(file, Path.Combine(folder, kind, Path.GetFileName(file)));
+            }
+        }
+
+        var result = InitCommand.Write(new InitOptions(folder, "Kind", null, TaskChoice.Auto, Path.Combine(_directory, "Garments.cs"), Force: false, NoTune: true));
+
+        Assert.Equal(TaskChoice.Binary, result.Label.Task);
+        Assert.Contains("[Label(Positive = \"trouser\")]", result.Source);
+        Assert.Contains("public string Kind { get; set; }", result.Source);
+        var trained = PipelineRegistry.For(Compiled.Pipeline(result.Source, "GarmentsInit")).Train(folder);
+        Assert.True(trained.TestMetricValues["AreaUnderRocCurve"] >= 0.9, $"{trained.TestMetricValues["AreaUnderRocCurve"]}");
+
+        Directory.Delete(Path.Combine(folder, "dress"), recursive: true);
+        var e = Assert.Throws<InitException>(() => InitCommand.Write(new InitOptions(folder, "", null, TaskChoice.Auto, Path.Combine(_directory, "One.cs"), Force: false)));
+        Assert.Contains("one class only ('trouser')", e.Message);
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 }

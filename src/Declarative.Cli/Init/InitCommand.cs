@@ -11,8 +11,8 @@ internal static class InitCommand
 {
     public static Command Create()
     {
-        var data = new Argument<FileInfo>("data") { Description = "The data file (CSV, TSV, ...): separator, header and quoting are detected as the build's loader does." };
-        var label = new Option<string>("--label", "-l") { Description = "The column to predict: its header name (or, without a header, Column1, Column2, ...).", Required = true };
+        var data = new Argument<FileInfo>("data") { Description = "The data file (CSV, TSV, ...): separator, header and quoting are detected as the build's loader does. Or a folder of images, one subfolder per class." };
+        var label = new Option<string>("--label", "-l") { Description = "The column to predict: its header name (or, without a header, Column1, Column2, ...). For a folder of images, the label property's name (default Label)." };
         var name = new Option<string?>("--name", "-n") { Description = "The pipeline class's name (default: the file's name + Model)." };
         var task = new Option<TaskChoice>("--task", "-t") { Description = "binary, multiclass, regression, or auto: two label values make binary, many numbers regression, a few classes multiclass.", DefaultValueFactory = _ => TaskChoice.Auto };
         var output = new Option<FileInfo?>("--out", "-o") { Description = "The C# file to write (default: <name>.cs in the current folder)." };
@@ -23,7 +23,7 @@ internal static class InitCommand
             data, label, name, task, output, force, noTune,
         };
         command.SetAction(result => Run(new InitOptions(
-            result.GetValue(data)!.FullName, result.GetValue(label)!, result.GetValue(name), result.GetValue(task),
+            result.GetValue(data)!.FullName, result.GetValue(label) ?? "", result.GetValue(name), result.GetValue(task),
             result.GetValue(output)?.FullName, result.GetValue(force), result.GetValue(noTune)), AnsiConsole.Console));
         return command;
     }
@@ -49,7 +49,8 @@ internal static class InitCommand
     /// <summary>Infers and writes the declaration; what was written and why, for the table.</summary>
     public static InitResult Write(InitOptions options)
     {
-        if (!File.Exists(options.DataPath))
+        var folder = Directory.Exists(options.DataPath);
+        if (!folder && !File.Exists(options.DataPath))
         {
             throw new InitException($"The data file {options.DataPath} was not found.");
         }
@@ -57,6 +58,19 @@ internal static class InitCommand
         if (options.Name is { } declared && Naming.NotAClassName(declared) is { } why)
         {
             throw new InitException($"--name '{declared}' cannot name a C# class: {why}.");
+        }
+
+        if (folder)
+        {
+            var target = Target(options, options.Name ?? Naming.Pascal(Path.GetFileName(Path.TrimEndingDirectorySeparator(options.DataPath)), "Images") + "Model");
+            var images = ImageFolderInit.Write(options, target);
+            Save(target.OutputPath, images.Source);
+            return images;
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Label))
+        {
+            throw new InitException("--label is required for a data file: the column to predict (its header name, or Column1, Column2, ... without a header).");
         }
 
         var sample = DataSample.Read(options.DataPath);
@@ -69,11 +83,7 @@ internal static class InitCommand
         var stem = Naming.Pascal(Path.GetFileNameWithoutExtension(options.DataPath), "Data");
         var pipelineName = options.Name ?? stem + "Model";
         var rowName = stem + "Row" == pipelineName ? stem + "Record" : stem + "Row";
-        var outputPath = options.OutputPath ?? Path.Combine(Directory.GetCurrentDirectory(), pipelineName + ".cs");
-        if (File.Exists(outputPath) && !options.Force)
-        {
-            throw new InitException($"{outputPath} exists; pass --force to overwrite it.");
-        }
+        var (outputPath, ns, projectDirectory) = Target(options, pipelineName);
 
         var labelIndex = FindLabel(sample, options.Label);
         var columns = Inference.Columns(sample, labelIndex);
@@ -85,13 +95,9 @@ internal static class InitCommand
                 (left.Count == 0 ? "the label is its only column." : $"every other column is left out: {string.Join(", ", left)}.") +
                 " A model needs at least one feature.");
         }
-        var project = FindProject(Path.GetDirectoryName(outputPath)!);
-        var projectDirectory = project is null ? Path.GetDirectoryName(outputPath)! : Path.GetDirectoryName(project)!;
         var dataPath = Path.GetRelativePath(projectDirectory, options.DataPath).Replace('\\', '/');
-        var ns = project is null ? null : Naming.Pascal(Path.GetFileNameWithoutExtension(project), "App");
         var source = DeclarationWriter.Write(sample, columns, label, pipelineName, rowName, ns, dataPath, Path.GetFileName(options.DataPath), tune: !options.NoTune);
-        Directory.CreateDirectory(Path.GetDirectoryName(outputPath)!);
-        File.WriteAllText(outputPath, source);
+        Save(outputPath, source);
 
         var used = columns.Count(c => !c.Ignored && !c.IsLabel);
         var trials = TuningBudget.Trials(sample.Rows.Count, sample.Truncated);
@@ -123,6 +129,31 @@ internal static class InitCommand
         throw new InitException($"The file has no column '{label}'. Its columns: {string.Join(", ", names.Select(n => $"'{n}'"))}.");
     }
 
+    /// <summary>
+    /// Where the declaration goes (refused when the file exists, unless --force), the namespace of the project it lands
+    /// in, and the folder data paths are written relative to (the project's, else the file's).
+    /// </summary>
+    private static InitTarget Target(InitOptions options, string pipelineName)
+    {
+        var outputPath = options.OutputPath ?? Path.Combine(Directory.GetCurrentDirectory(), pipelineName + ".cs");
+        if (File.Exists(outputPath) && !options.Force)
+        {
+            throw new InitException($"{outputPath} exists; pass --force to overwrite it.");
+        }
+
+        var project = FindProject(Path.GetDirectoryName(outputPath)!);
+        return new InitTarget(
+            outputPath,
+            project is null ? null : Naming.Pascal(Path.GetFileNameWithoutExtension(project), "App"),
+            project is null ? Path.GetDirectoryName(outputPath)! : Path.GetDirectoryName(project)!);
+    }
+
+    private static void Save(string outputPath, string source)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(outputPath)!);
+        File.WriteAllText(outputPath, source);
+    }
+
     /// <summary>The project the file goes into: the nearest .csproj in its folder or above.</summary>
     private static string? FindProject(string directory)
     {
@@ -150,6 +181,9 @@ internal static class InitCommand
 
 /// <summary>What <c>init</c> was asked.</summary>
 internal sealed record InitOptions(string DataPath, string Label, string? Name, TaskChoice Task, string? OutputPath, bool Force, bool NoTune = false);
+
+/// <summary>Where <c>init</c> writes: the file, the project's namespace, the folder data paths are relative to.</summary>
+internal sealed record InitTarget(string OutputPath, string? Namespace, string ProjectDirectory);
 
 /// <summary>What <c>init</c> wrote.</summary>
 internal sealed record InitResult(string OutputPath, string PipelineName, IReadOnlyList<ColumnGuess> Columns, LabelGuess Label, string Summary, string Tuning, string Source);
