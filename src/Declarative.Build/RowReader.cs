@@ -119,6 +119,12 @@ internal static class RowReader
             }
 
             var field = fields[positions[0]];
+            if (first.Embedding?.Encoder is ImageFileEncoder)
+            {
+                property.SetValue(row, Image(field, path, property.PropertyType == typeof(byte[])));
+                return;
+            }
+
             try
             {
                 property.SetValue(row, Convert(Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType, field.Value));
@@ -127,6 +133,15 @@ internal static class RowReader
             {
                 throw Bad(field, path, property.Name, TypeName(property.PropertyType), e.Message);
             }
+        }
+
+        /// <summary>An [Image] field: a file relative to the input file's folder, as a training file names it (its bytes for a byte[] property).</summary>
+        private object Image(Field field, string path, bool bytes)
+        {
+            var file = string.IsNullOrWhiteSpace(field.Value) ? null : Path.GetFullPath(field.Value, Path.GetDirectoryName(Path.GetFullPath(path))!);
+            return file is null || !File.Exists(file)
+                ? throw new DataFileException(path, field.Line, field.Column, $"The image file '{field.Value}' ({typeof(TRow).Name}.{property.Name}) was not found; paths are relative to the input file's folder.")
+                : bytes ? File.ReadAllBytes(file) : file;
         }
 
         private static DataFileException Bad(Field field, string path, string member, string type, string why) =>
