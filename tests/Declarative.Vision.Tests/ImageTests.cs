@@ -41,6 +41,9 @@ public sealed class ImageTests
             var html = File.ReadAllText(path);
             Assert.Contains("data-chart=\"images\"", html);
             Assert.Equal(20, html.Split("data:image/png;base64,").Length - 1);
+
+            // An untuned model's report did not cross-validate, and its footer says what it did instead.
+            Assert.Contains("intervals from bootstrap resamples of its rows.</footer>", html);
         }
         finally
         {

@@ -14,6 +14,9 @@ namespace Declarative.Tasks;
 /// </summary>
 internal sealed class ForecastingProfile() : TaskProfile(TaskDefinitions.Forecasting)
 {
+    public override string Footer(EvaluationReport report) =>
+        string.Create(CultureInfo.InvariantCulture, $"Written by Declarative from the last {((ForecastingReport)report).Horizon} steps of every series, held out; rolling origins before them chose the model and its intervals.");
+
     public override void WriteSections(StringBuilder html, EvaluationReport report)
     {
         var r = (ForecastingReport)report;

@@ -49,9 +49,11 @@ internal abstract class TaskProfile(TaskDefinition definition) : ITaskSections
     public virtual bool CrossValidates => false;
 
     /// <inheritdoc/>
-    public virtual string Footer(EvaluationReport report) => report.TrainRows > 0
-        ? "Written by Declarative from the held-out test part; cross-validation over the training part."
-        : "Written by Declarative from every row of a file the model was not trained on.";
+    public virtual string Footer(EvaluationReport report) =>
+        report.TrainRows == 0 ? "Written by Declarative from every row of a file the model was not trained on."
+        : report.CrossValidation.Count > 0 ? "Written by Declarative from the held-out test part; cross-validation over the training part."
+        : report.TestIntervals.Count > 0 ? "Written by Declarative from the held-out test part; intervals from bootstrap resamples of its rows."
+        : "Written by Declarative from the held-out test part.";
 
     /// <inheritdoc/>
     public abstract void WriteSections(StringBuilder html, EvaluationReport report);
