@@ -1,4 +1,3 @@
-using System.Reflection;
 using Declarative.Schema;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;

@@ -44,33 +44,40 @@ internal static class DelimitedFileLoader
             return [];
         }
 
-        using var reader = new StreamReader(path, StrictUtf8, detectEncodingFromByteOrderMarks: true);
-        var records = new DelimitedRecordReader(reader, path, spec.Separator, spec.AllowQuoting);
-        var fields = new List<Field>();
-        int[] positions;
-        if (spec.HasHeader)
-        {
-            if (!records.TryRead(fields))
-            {
-                return [];
-            }
-
-            var header = fields.Select(f => f.Value).ToArray();
-            positions = images.Select(c => c.Index >= 0 ? c.Index : FindInHeader(spec, c, header, path, fields[0].Line)).ToArray();
-        }
-        else
-        {
-            positions = images.Select(c => c.Index).ToArray();
-        }
-
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var files = new SortedSet<string>(StringComparer.Ordinal);
-        while (records.TryRead(fields))
+        try
         {
-            foreach (var position in positions.Where(p => p >= 0 && p < fields.Count && !string.IsNullOrWhiteSpace(fields[p].Value)))
+            using var reader = new StreamReader(path, StrictUtf8, detectEncodingFromByteOrderMarks: true);
+            var records = new DelimitedRecordReader(reader, path, spec.Separator, spec.AllowQuoting);
+            var fields = new List<Field>();
+            int[] positions;
+            if (spec.HasHeader)
             {
-                files.Add(Path.GetFullPath(fields[position].Value, folder));
+                if (!records.TryRead(fields))
+                {
+                    return [];
+                }
+
+                var header = fields.Select(f => f.Value).ToArray();
+                positions = images.Select(c => c.Index >= 0 ? c.Index : FindInHeader(spec, c, header, path, fields[0].Line)).ToArray();
             }
+            else
+            {
+                positions = images.Select(c => c.Index).ToArray();
+            }
+
+            while (records.TryRead(fields))
+            {
+                foreach (var position in positions.Where(p => p >= 0 && p < fields.Count && !string.IsNullOrWhiteSpace(fields[p].Value)))
+                {
+                    files.Add(Path.GetFullPath(fields[position].Value, folder));
+                }
+            }
+        }
+        catch (Exception e) when (e is DataFileException or DecoderFallbackException)
+        {
+            // The images read so far; the load names the problem at its place.
         }
 
         return files.ToArray();
