@@ -199,7 +199,7 @@ namespace Declarative.Generators.Parsing
         }
 
         /// <summary>
-        /// An [Image] property: a string (the image file's path) encoded by a network whose package the project references,
+        /// An [Image] property: a string (the image file's path) or a byte[] (its encoded bytes), encoded by a network whose package the project references,
         /// in a pipeline that is neither exported to ONNX nor published with Native AOT (the encoder runs in ONNX Runtime
         /// beside ML.NET, not inside either).
         /// </summary>
