@@ -44,7 +44,7 @@ public abstract partial class TrainedPipeline<TRow, TPrediction, TReport>
         }
 
         ArgumentException.ThrowIfNullOrEmpty(path);
-        OnnxFile.Save(_context!, Spec, Model, path);
+        OnnxFile.Save(_context!, Spec, Model, Ensemble, path);
     }
 
     private ModelMetadata Metadata() => new()

@@ -28,6 +28,25 @@ public sealed class OnnxExportTests : IDisposable
     public void Regression_Dates_MatchesMLNet() => AssertParity(TaxiDemandModel.Train().Pipeline, "Score");
 
     [Fact]
+    public void Ensemble_Binary_TreesAndLinearModels_MatchesMLNet()
+    {
+        var model = EnsembledTumorModel.Train();
+        Assert.True(model.Ensemble.Count > 1, "the tuned blend has several members");
+
+        // Its members' graphs joined: the blend's log-odds (Score) and its sigmoid (Probability), as ML.NET computes them.
+        AssertParity(model.Pipeline, "Score");
+        AssertParity(model.Pipeline, "Probability");
+    }
+
+    [Fact]
+    public void Ensemble_Regression_MatchesMLNet()
+    {
+        var model = EnsembledHousingModel.Train();
+        Assert.True(model.Ensemble.Count > 1, "the tuned blend has several members");
+        AssertParity(model.Pipeline, "Score");
+    }
+
+    [Fact]
     public void AText_Feature_HasNoOnnxForm_AndSaysWhich()
     {
         var model = ToxicityModel.Train();

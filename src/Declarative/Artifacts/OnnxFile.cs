@@ -17,7 +17,7 @@ internal static class OnnxFile
             ? $"the text featurizer of {typeof(TRow).Name}.{text.PropertyName} (word and character n-grams) has no ONNX form in ML.NET's converter; mark it [Categorical] or [Ignore] to export"
             : null;
 
-    public static void Save<TRow>(MLContext ml, PipelineSpec<TRow> spec, ITransformer model, string path)
+    public static void Save<TRow>(MLContext ml, PipelineSpec<TRow> spec, ITransformer model, IReadOnlyList<EnsembleMember> ensemble, string path)
     {
         if (Unsupported(spec) is { } problem)
         {
@@ -31,6 +31,22 @@ internal static class OnnxFile
             ColumnStorage.Boolean => new TableColumn(c.PropertyName, Array.Empty<bool>()),
             _ => new TableColumn(c.PropertyName, Array.Empty<ReadOnlyMemory<char>>()),
         }).ToArray(), 0);
-        AtomicFile.Write(path, stream => ml.Model.ConvertToOnnx(model, new TableDataView(empty), stream));
+        var view = new TableDataView(empty);
+        if (ensemble.Count == 0)
+        {
+            AtomicFile.Write(path, stream => ml.Model.ConvertToOnnx(model, view, stream));
+            return;
+        }
+
+        // An ensemble: each member as ML.NET writes it, joined with the weighted sum (EnsembleOnnx).
+        var members = Ensembles.EnsembleComposer.Members(model, ensemble.Count).Select((member, i) =>
+        {
+            using var stream = new MemoryStream();
+            ml.Model.ConvertToOnnx(member, view, stream);
+            var space = Training.EnsembleSpace.Of(spec.Task, member);
+            return new EnsembleOnnx.Member(stream.ToArray(), space.Slope, space.Offset, ensemble[i].Weight);
+        }).ToArray();
+        var joined = EnsembleOnnx.Join(members, TaskDefinitions.For(spec.Task).Scores == ScoreLayout.ScoreAndProbability);
+        AtomicFile.Write(path, stream => stream.Write(joined));
     }
 }

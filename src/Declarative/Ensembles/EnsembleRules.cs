@@ -14,18 +14,16 @@ internal static class EnsembleRules
 
     /// <summary>
     /// Whether tuning keeps its trials' validation scores and blends them: the task can be averaged, the metric can be
-    /// computed on a blend, the model is not exported to ONNX (ML.NET's converter has no weighted sum), and the declaration
-    /// asks for it or, when silent, the scores fit in <see cref="OutOfFoldLimit"/>.
+    /// computed on a blend, and the declaration asks for it or, when silent, the scores fit in <see cref="OutOfFoldLimit"/>.
+    /// (An ensemble exports to ONNX as its members' graphs joined: <see cref="Artifacts.EnsembleOnnx"/>.)
     /// </summary>
-    /// <param name="spec">The pipeline.</param>
     /// <param name="task">Its task.</param>
     /// <param name="tuning">Its tuning.</param>
     /// <param name="metric">The metric trials are scored by.</param>
     /// <param name="rows">Rows in the training part.</param>
     /// <param name="folds">Folds a trial is validated on (1: a 20 % holdout).</param>
-    public static bool Wanted<TRow>(PipelineSpec<TRow> spec, MLTask task, TuningSpec tuning, string metric, long rows, int folds) =>
+    public static bool Wanted(MLTask task, TuningSpec tuning, string metric, long rows, int folds) =>
         TaskDefinitions.For(task).Ensembles
-        && !spec.ExportOnnx
         && (tuning.Ensemble ?? (folds > 1 ? rows : rows / 5) * (long)tuning.MaxTrials <= OutOfFoldLimit)
         && EnsembleMetric.For(task, metric) is not null;
 }

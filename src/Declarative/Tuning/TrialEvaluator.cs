@@ -33,7 +33,7 @@ internal sealed class TrialEvaluator<TRow>
         LowerIsBetter = task.LowerIsBetter(Metric);
         Rows = CountRows(trainPart);
         FoldCount = PipelineTuner.FoldCount(tuning, Rows);
-        KeepsOutOfFold = EnsembleRules.Wanted(spec, task.Task, tuning, Metric, Rows, FoldCount);
+        KeepsOutOfFold = EnsembleRules.Wanted(task.Task, tuning, Metric, Rows, FoldCount);
     }
 
     /// <summary>Whether trials keep their scores on the validation rows, for an ensemble.</summary>
