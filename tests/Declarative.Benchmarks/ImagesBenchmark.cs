@@ -31,11 +31,17 @@ internal static class ImagesBenchmark
 
         var paths = images.Select(i => i.File).ToArray();
         var files = new ImageFileEncoder(ResNet18Encoder.Instance);
-        var (sideBySide, oneByOne) = (Alternating.Run(Rounds,
+        var encodings = Alternating.Run(Rounds,
             () => Seconds(() => files.Encode(paths)),
-            () => Seconds(() => { foreach (var path in paths) ResNet18Encoder.Instance.Encode(File.ReadAllBytes(path)); })) is var r ? (r[0], r[1]) : default);
-        var parallel = Spread.Of(sideBySide);
-        var serial = Spread.Of(oneByOne);
+            () => Seconds(() =>
+            {
+                foreach (var path in paths)
+                {
+                    ResNet18Encoder.Instance.Encode(File.ReadAllBytes(path));
+                }
+            }));
+        var parallel = Spread.Of(encodings[0]);
+        var serial = Spread.Of(encodings[1]);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"encode {paths.Length} images side by side: {parallel.Format("F2")} s min / median ({paths.Length / parallel.Median:F1} images/s at the median)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
