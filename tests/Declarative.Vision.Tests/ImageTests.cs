@@ -80,6 +80,8 @@ public sealed class ImageTests
 
         var binary = TrouserModel.Train(train.Select(f => new TrouserPhoto { File = f.File, Trouser = f.Kind == "trouser" }), test.Select(f => new TrouserPhoto { File = f.File, Trouser = f.Kind == "trouser" }));
         Assert.True(binary.TestMetrics.AreaUnderRocCurve > 0.95, $"AUC {binary.TestMetrics.AreaUnderRocCurve:F3}");
+        var trousers = KindModel.Train(train.Select(f => new KindPhoto { File = f.File, Kind = f.Kind == "trouser" ? "trouser" : "other" }), test.Select(f => new KindPhoto { File = f.File, Kind = f.Kind == "trouser" ? "trouser" : "other" }));
+        Assert.Equal(["other", "trouser"], trousers.Evaluate(test.Select(f => new KindPhoto { File = f.File, Kind = f.Kind == "trouser" ? "trouser" : "other" })).Images.Select(i => i.Actual).Distinct());
 
         // The share of non-black pixels: what the image shows, which the encoder's numbers must carry.
         static float Covered(string file)

@@ -125,3 +125,16 @@ public partial class OddPhotoModel;
 /// <summary>The listed photos from a copy that a test edits.</summary>
 [MulticlassClassification<ListedPhoto>(Data = "datasets/fashion-mnist-photos-edited/photos.csv")]
 public partial class EditedListModel;
+
+/// <summary>Trousers or not, by a string label: the report names the classes, not true and false.</summary>
+public sealed class KindPhoto
+{
+    [Image]
+    public string File { get; set; } = "";
+
+    [Label(Positive = "trouser")]
+    public string Kind { get; set; } = "";
+}
+
+[BinaryClassification<KindPhoto>]
+public partial class KindModel;

@@ -33,8 +33,12 @@ internal static class ImageGallery
 
         var schema = predictions.Schema;
         var classes = schema.GetColumnOrNull(ColumnNames.Score) is { Type: VectorDataViewType } score && score.HasSlotNames() ? ViewColumns.SlotNames(score) : null;
-        var predicted = Texts(predictions, schema.GetColumnOrNull(ColumnNames.PredictedLabel) is not null ? ColumnNames.PredictedLabel : ColumnNames.Score, classes, test.RowCount);
-        var actual = label is not null && schema.GetColumnOrNull(label) is not null ? Texts(predictions, label, classes, test.RowCount) : null;
+
+        // A binary label by its classes' names: the positive class and the other one, or how the file spelled false and true.
+        var labelColumn = spec.Label is { } declared ? test.Columns.FirstOrDefault(c => c.Name == declared.PropertyName) : null;
+        var sides = spec.Label?.PositiveClass is { } positive ? [labelColumn?.NegativeClass ?? "false", positive] : labelColumn?.Spelling?.ToArray();
+        var predicted = Texts(predictions, schema.GetColumnOrNull(ColumnNames.PredictedLabel) is not null ? ColumnNames.PredictedLabel : ColumnNames.Score, classes, sides, test.RowCount);
+        var actual = label is not null && schema.GetColumnOrNull(label) is not null ? Texts(predictions, label, classes, sides, test.RowCount) : null;
         var encoder = ((ImageFileEncoder)image.Encoder).Images;
         return Enumerable.Range(0, Math.Min(test.RowCount, predicted.Length))
             .GroupBy(row => actual?[row] ?? predicted[row])
@@ -62,14 +66,14 @@ internal static class ImageGallery
         }
     }
 
-    /// <summary>A column's values as text: a key by its class name, a number in short form.</summary>
-    private static string[] Texts(IDataView view, string name, string[]? classes, int rows)
+    /// <summary>A column's values as text: a key by its class name, a boolean by its side's name, a number in short form.</summary>
+    private static string[] Texts(IDataView view, string name, string[]? classes, string[]? sides, int rows)
     {
         var type = view.Schema[name].Type;
         return type switch
         {
             KeyDataViewType => ViewColumns.Read<uint>(view, name).Select(k => k == 0 ? "" : classes is not null && k <= classes.Length ? classes[k - 1] : k.ToString(CultureInfo.InvariantCulture)).ToArray(),
-            BooleanDataViewType => ViewColumns.Read<bool>(view, name).Select(b => b ? "true" : "false").ToArray(),
+            BooleanDataViewType => ViewColumns.Read<bool>(view, name).Select(b => sides is [var no, var yes] ? (b ? yes : no) : b ? "true" : "false").ToArray(),
             NumberDataViewType when type.RawType == typeof(float) => ViewColumns.Read<float>(view, name).Select(v => v.ToString("G4", CultureInfo.InvariantCulture)).ToArray(),
             NumberDataViewType when type.RawType == typeof(double) => ViewColumns.Read<double>(view, name).Select(v => v.ToString("G4", CultureInfo.InvariantCulture)).ToArray(),
             TextDataViewType => ViewColumns.Read<ReadOnlyMemory<char>>(view, name).Select(t => t.ToString()).ToArray(),
