@@ -8,6 +8,12 @@ namespace Declarative.Vision.Tests;
 /// </summary>
 public sealed class ImageTests
 {
+    /// <summary>Every photo with its class, split the same way each time: each class's even-numbered files train, the odd ones test.</summary>
+    private static (string Kind, string File, bool Train)[] FixedSplit() =>
+        Directory.GetDirectories(Data()).Order(StringComparer.Ordinal)
+            .SelectMany(d => Directory.GetFiles(d).Order(StringComparer.Ordinal).Select((f, i) => (Kind: Path.GetFileName(d), File: f, Train: i % 2 == 0)))
+            .ToArray();
+
     private static string Data(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "datasets", "fashion-mnist-photos", .. parts]);
 
     [Fact]
@@ -74,8 +80,7 @@ public sealed class ImageTests
     [Fact]
     public void EveryTaskThatTakesFeatures_TakesImages()
     {
-        var files = Directory.GetDirectories(Data()).Order(StringComparer.Ordinal)
-            .SelectMany(d => Directory.GetFiles(d).Order(StringComparer.Ordinal).Select((f, i) => (Kind: Path.GetFileName(d), File: f, Train: i % 2 == 0))).ToArray();
+        var files = FixedSplit();
         var (train, test) = (files.Where(f => f.Train).ToArray(), files.Where(f => !f.Train).ToArray());
 
         var binary = TrouserModel.Train(train.Select(f => new TrouserPhoto { File = f.File, Trouser = f.Kind == "trouser" }), test.Select(f => new TrouserPhoto { File = f.File, Trouser = f.Kind == "trouser" }));
@@ -119,8 +124,7 @@ public sealed class ImageTests
     [Fact]
     public void ImagesAsBytesInMemory_TrainAndPredictAsTheirFilesDo()
     {
-        var files = Directory.GetDirectories(Data()).Order(StringComparer.Ordinal)
-            .SelectMany(d => Directory.GetFiles(d).Order(StringComparer.Ordinal).Select((f, i) => (Kind: Path.GetFileName(d), File: f, Train: i % 2 == 0))).ToArray();
+        var files = FixedSplit();
         var byPath = FashionFolderModel.Train(
             files.Where(f => f.Train).Select(f => new Photo { File = f.File, Kind = f.Kind }), files.Where(f => !f.Train).Select(f => new Photo { File = f.File, Kind = f.Kind }));
         var byBytes = FashionBytesModel.Train(
