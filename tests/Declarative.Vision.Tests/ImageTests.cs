@@ -209,13 +209,46 @@ public sealed class ImageTests
         File.WriteAllText(path, "file,kind\nthis is text, not a PNG\n");
         try
         {
-            var e = Assert.Throws<InvalidDataException>(() => FashionFolderModel.Train().Predict(new Photo { File = path }));
-            Assert.Contains(path, e.Message);
+            // A data error at the image file, so a build reports it there; in-memory bytes that are not an image are InvalidDataException.
+            var e = Assert.Throws<DataFileException>(() => FashionFolderModel.Train().Predict(new Photo { File = path }));
+            Assert.Equal(path, e.FilePath);
             Assert.Contains("JPEG or PNG", e.Message);
+            var bytes = Assert.Throws<InvalidDataException>(() => FashionBytesModel.Train(FixedSplit().Where(f => f.Train).Select(f => new PhotoBytes { Image = File.ReadAllBytes(f.File), Kind = f.Kind }))
+                .Predict(new PhotoBytes { Image = "not a picture"u8.ToArray() }));
+            Assert.Contains("The row's image bytes are not an image", bytes.Message);
         }
         finally
         {
             File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void ABrokenImageInAFolder_IsADataErrorAtThatFile()
+    {
+        var directory = Directory.CreateTempSubdirectory("declarative-images-");
+        try
+        {
+            foreach (var kind in new[] { "coat", "trouser" })
+            {
+                Directory.CreateDirectory(Path.Combine(directory.FullName, kind));
+                foreach (var file in Directory.GetFiles(Data(kind)).Order(StringComparer.Ordinal).Take(5))
+                {
+                    File.Copy(file, Path.Combine(directory.FullName, kind, Path.GetFileName(file)));
+                }
+            }
+
+            // A PNG cut short, as a failed copy leaves it.
+            var broken = Path.Combine(directory.FullName, "trouser", "broken.png");
+            File.WriteAllBytes(broken, File.ReadAllBytes(Directory.GetFiles(Data("trouser")).First()).Take(40).ToArray());
+
+            var e = Assert.Throws<DataFileException>(() => FashionFolderModel.Train(directory.FullName));
+            Assert.Equal(broken, e.FilePath);
+            Assert.Contains("is not an image", e.Message);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
         }
     }
 

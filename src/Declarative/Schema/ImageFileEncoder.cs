@@ -75,7 +75,7 @@ internal sealed class ImageFileEncoder(IImageEncoder images) : ISentenceEncoder
         {
             var length = new FileInfo(text).Length;
             return length <= MaxFileBytes ? File.ReadAllBytes(text)
-                : throw new InvalidDataException($"The image file '{text}' is {length / (1 << 20)} MB, above the {MaxFileBytes >> 20} MB read for one image.");
+                : throw new DataFileException(text, null, null, $"The image file is {length / (1 << 20)} MB, above the {MaxFileBytes >> 20} MB read for one image.");
         }
         catch (IOException e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -121,9 +121,14 @@ internal sealed class ImageFileEncoder(IImageEncoder images) : ISentenceEncoder
             return vector.Length == images.Dimension ? vector
                 : throw new InvalidOperationException($"The image encoder {images.Name} returned {vector.Length} numbers for {Describe(text)}, not its {images.Dimension}.");
         }
+        catch (InvalidDataException e) when (text[0] == InlineMark)
+        {
+            throw new InvalidDataException($"The row's image bytes are not an image {images.Name} reads: {e.Message}", e);
+        }
         catch (InvalidDataException e)
         {
-            throw new InvalidDataException($"{char.ToUpperInvariant(Describe(text)[0])}{Describe(text)[1..]} is not an image {images.Name} reads: {e.Message}", e);
+            // At the file, as a data error: the build reports it there (DCL1001) like a bad value in a data file.
+            throw new DataFileException(text, null, null, $"The file is not an image {images.Name} reads: {e.Message}", e);
         }
     }
 }
