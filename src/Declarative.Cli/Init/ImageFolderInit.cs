@@ -21,13 +21,18 @@ internal static class ImageFolderInit
                 "a folder of images holds one subfolder per class, named for it, with that class's images inside; two classes at least.");
         }
 
-        var task = options.Task switch
+        // The choice is the user's (TaskChoice, the CLI's own), as init's inference from a file makes it.
+        var requested = options.Task;
+        var task = requested == TaskChoice.Auto ? (classes.Length == 2 ? TaskChoice.Binary : TaskChoice.Multiclass) : requested;
+        if (task == TaskChoice.Regression)
         {
-            TaskChoice.Auto => classes.Length == 2 ? TaskChoice.Binary : TaskChoice.Multiclass,
-            TaskChoice.Binary when classes.Length != 2 => throw new InitException($"--task binary needs two classes, but {options.DataPath} has {classes.Length}: {Names(classes)}."),
-            TaskChoice.Regression => throw new InitException($"A folder's classes are names ({Names(classes)}): classify them with --task binary or multiclass."),
-            var chosen => chosen,
-        };
+            throw new InitException($"A folder's classes are names ({Names(classes)}): classify them with --task binary or multiclass.");
+        }
+
+        if (task == TaskChoice.Binary && classes.Length != 2)
+        {
+            throw new InitException($"--task binary needs two classes, but {options.DataPath} has {classes.Length}: {Names(classes)}.");
+        }
 
         // As for a two-valued label in a file: the rarer class is the positive one (the later name on a tie).
         var positive = task == TaskChoice.Binary ? classes.OrderBy(c => c.Count).ThenByDescending(c => c.Name, StringComparer.Ordinal).First().Name : null;
