@@ -119,7 +119,7 @@ internal static class RowReader
             }
 
             var field = fields[positions[0]];
-            if (first.Embedding?.Encoder is ImageFileEncoder)
+            if (first.Embedding is { IsImage: true })
             {
                 property.SetValue(row, Image(field, path, property.PropertyType == typeof(byte[])));
                 return;
@@ -138,10 +138,9 @@ internal static class RowReader
         /// <summary>An [Image] field: a file relative to the input file's folder, as a training file names it (its bytes for a byte[] property).</summary>
         private object Image(Field field, string path, bool bytes)
         {
-            var file = string.IsNullOrWhiteSpace(field.Value) ? null : Path.GetFullPath(field.Value, Path.GetDirectoryName(Path.GetFullPath(path))!);
-            return file is null || !File.Exists(file)
-                ? throw new DataFileException(path, field.Line, field.Column, $"The image file '{field.Value}' ({typeof(TRow).Name}.{property.Name}) was not found; paths are relative to the input file's folder.")
-                : bytes ? File.ReadAllBytes(file) : file;
+            var file = ImageFileEncoder.Resolve(field.Value, Path.GetDirectoryName(Path.GetFullPath(path))!)
+                ?? throw new DataFileException(path, field.Line, field.Column, $"The image file '{field.Value}' ({typeof(TRow).Name}.{property.Name}) was not found; paths are relative to the input file's folder.");
+            return bytes ? File.ReadAllBytes(file) : file;
         }
 
         private static DataFileException Bad(Field field, string path, string member, string type, string why) =>

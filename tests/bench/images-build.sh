@@ -36,13 +36,8 @@ cd "$app"
 dotnet build >/dev/null                                    # restore, compile, train
 dotnet build -p:DeclarativeTrainOnBuild=false >/dev/null   # warm the other mode too
 
-time_build() {
-  local start end
-  start=$(date +%s.%N)
-  dotnet build --no-restore "$@" >/dev/null
-  end=$(date +%s.%N)
-  awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f\n", b - a }'
-}
+source "$repo/tests/bench/timing.sh"
+time_build() { seconds dotnet build --no-restore "$@"; }
 
 train=(); off=()
 for _ in $(seq "$runs"); do
@@ -51,7 +46,7 @@ for _ in $(seq "$runs"); do
   off+=("$(time_build -p:DeclarativeTrainOnBuild=false)")
 done
 
-summary() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "%.1f / %.1f", a[1], m }'; }
+summary() { awk -v a="$(minimum "$@")" -v m="$(median "$@")" 'BEGIN { printf "%.1f / %.1f", a, m }'; }
 echo "200 photos, $(nproc) cores, $runs runs each (min / median seconds)"
 echo "build that trains (model deleted):  $(summary "${train[@]}")"
 echo "build with training off:            $(summary "${off[@]}")"

@@ -7,6 +7,7 @@
 set -euo pipefail
 runs=${1:-7}
 repo=$(cd "$(dirname "$0")/../.." && pwd)
+source "$repo/tests/bench/timing.sh"
 cache=$(mktemp -d)
 trap 'rm -rf "$cache"' EXIT
 sample="$repo/samples/Quickstart"
@@ -17,12 +18,8 @@ dotnet build "$sample" -c "$configuration" -p:DeclarativeModelCache="$cache" >/d
 
 forget() { rm -rf "$artifacts" "$sample"/bin/$configuration/net10.0/IncomeModel.*; }
 time_build() {
-  local start end
   forget
-  start=$(date +%s.%N)
-  dotnet build "$sample" -c "$configuration" --no-restore "$@" >/dev/null
-  end=$(date +%s.%N)
-  awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f\n", b - a }'
+  seconds dotnet build "$sample" -c "$configuration" --no-restore "$@"
 }
 
 time_build -p:DeclarativeModelCache="$cache" >/dev/null   # warm both sides once
@@ -35,8 +32,6 @@ done
 trained=$(time_build)
 grep -q '"trainer"' "$sample/bin/$configuration/net10.0/IncomeModel.model.json"
 
-median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-minimum() { printf '%s\n' "$@" | sort -n | head -1; }
 echo "Quickstart build ($configuration), model files removed, $runs runs each (seconds)"
 echo "cache hit:    ${hit[*]}"
 echo "training off: ${off[*]}"

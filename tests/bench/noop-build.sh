@@ -39,13 +39,8 @@ cd "$app"
 dotnet build >/dev/null                                    # restore, compile, train both models
 dotnet build -p:DeclarativeTrainOnBuild=false >/dev/null   # warm the other mode too
 
-time_build() {
-  local start end
-  start=$(date +%s.%N)
-  dotnet build --no-restore "$@" >/dev/null
-  end=$(date +%s.%N)
-  awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f\n", b - a }' 
-}
+source "$repo/tests/bench/timing.sh"
+time_build() { seconds dotnet build --no-restore "$@"; }
 
 on=(); off=()
 for ((i = 0; i < runs; i++)); do
@@ -53,8 +48,6 @@ for ((i = 0; i < runs; i++)); do
   off+=("$(time_build -p:DeclarativeTrainOnBuild=false)")
 done
 
-median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-minimum() { printf '%s\n' "$@" | sort -n | head -1; }
 m_on=$(median "${on[@]}"); m_off=$(median "${off[@]}")
 n_on=$(minimum "${on[@]}"); n_off=$(minimum "${off[@]}")
 echo "no-op build, $runs runs each (seconds): training on: ${on[*]}"

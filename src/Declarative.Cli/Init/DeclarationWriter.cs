@@ -115,11 +115,11 @@ internal static class DeclarationWriter
     }
 
     /// <summary>A note as a one-line comment: no line breaks, at most 80 characters.</summary>
-    private static string Comment(string note)
+    internal static string Comment(string note)
     {
         var line = new string(note.Select(c => char.IsControl(c) ? ' ' : c).ToArray());
         return line.Length <= 80 ? line : line[..77] + "...";
     }
 
-    private static string Xml(string value) => System.Security.SecurityElement.Escape(value);
+    internal static string Xml(string value) => System.Security.SecurityElement.Escape(value);
 }

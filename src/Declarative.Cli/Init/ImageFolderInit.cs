@@ -57,18 +57,18 @@ internal static class ImageFolderInit
             text.AppendLine();
         }
 
-        text.AppendLine($"/// <summary>One image of {Xml(folderName)}/: its file and its class, the name of the subfolder it is in.</summary>");
+        text.AppendLine($"/// <summary>One image of {DeclarationWriter.Xml(folderName)}/: its file and its class, the name of the subfolder it is in.</summary>");
         text.AppendLine($"public sealed class {rowName}");
         text.AppendLine("{");
         text.AppendLine("    [Image]");
         text.AppendLine($"    public string {imageProperty} {{ get; set; }} = \"\"; // the image's path; a prediction names its own file");
         text.AppendLine();
         text.AppendLine(positive is null ? "    [Label]" : $"    [Label(Positive = {DeclarationWriter.Literal(positive)})]");
-        text.AppendLine($"    public string {labelProperty} {{ get; set; }} = \"\"; // {Comment(classNote)}");
+        text.AppendLine($"    public string {labelProperty} {{ get; set; }} = \"\"; // {DeclarationWriter.Comment(classNote)}");
         text.AppendLine("}");
         text.AppendLine();
         var attributeName = TaskDefinitions.For((MLTask)task).AttributeName;
-        text.AppendLine($"/// <summary>Classifies images of {Xml(folderName)}/. `dotnet build` trains it; `{pipelineName}.Load()` reads the trained model.</summary>");
+        text.AppendLine($"/// <summary>Classifies images of {DeclarationWriter.Xml(folderName)}/. `dotnet build` trains it; `{pipelineName}.Load()` reads the trained model.</summary>");
         text.AppendLine($"[{attributeName}<{rowName}>(Data = {DeclarationWriter.Literal(dataPath)})]");
         if (trials > 0)
         {
@@ -91,8 +91,4 @@ internal static class ImageFolderInit
     }
 
     private static string Names((string Name, int Count)[] classes) => string.Join(", ", classes.Select(c => $"'{c.Name}'"));
-
-    private static string Comment(string note) => note.Length <= 80 ? note : note[..77] + "...";
-
-    private static string Xml(string value) => System.Security.SecurityElement.Escape(value);
 }

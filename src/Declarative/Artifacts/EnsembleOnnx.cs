@@ -25,7 +25,8 @@ internal static class EnsembleOnnx
         graph.Initializer.Clear();
         graph.ValueInfo.Clear();
         graph.Output.Clear();
-        var inputs = parsed[0].Graph.Input.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
+        var inputNames = parsed[0].Graph.Input.Select(i => i.Name).ToArray();
+        var inputs = inputNames.ToHashSet(StringComparer.Ordinal);
         var outputs = parsed[0].Graph.Output.ToDictionary(o => o.Name, StringComparer.Ordinal);
         var terms = new List<string>();
         for (var m = 0; m < parsed.Length; m++)
@@ -33,7 +34,7 @@ internal static class EnsembleOnnx
             var prefix = $"ensemble.member{m}/";
             string Renamed(string name) => name.Length == 0 || inputs.Contains(name) ? name : prefix + name;
             var member = parsed[m].Graph;
-            if (!member.Input.Select(i => i.Name).SequenceEqual(inputs))
+            if (!member.Input.Select(i => i.Name).SequenceEqual(inputNames))
             {
                 throw new InvalidOperationException("The ensemble's members do not read the same inputs, so their ONNX graphs cannot be joined.");
             }

@@ -31,7 +31,7 @@ internal sealed class ColumnBuilder<TRow>(ColumnSpec<TRow> column, string name, 
             // A text to embed: its first element keeps the text, and the table encodes all of them at once when built.
             if (embedding.Offset == 0)
             {
-                _texts.Add((embedding.Encoder is ImageFileEncoder ? ImagePath(field) : text).AsMemory());
+                _texts.Add((embedding.IsImage ? ImagePath(field) : text).AsMemory());
             }
 
             return;
@@ -147,9 +147,8 @@ internal sealed class ColumnBuilder<TRow>(ColumnSpec<TRow> column, string name, 
 
         // A database's rows (no file behind them) name files relative to the working directory.
         var folder = File.Exists(path) ? Path.GetDirectoryName(Path.GetFullPath(path))! : Directory.Exists(path) ? Path.GetFullPath(path) : Directory.GetCurrentDirectory();
-        var file = Path.GetFullPath(field.Value, folder);
-        return File.Exists(file) ? file
-            : throw new DataFileException(path, field.Line, field.Column, $"The image file '{field.Value}' (property {typeof(TRow).Name}.{column.PropertyName}) was not found; paths are relative to the data file's folder.");
+        return ImageFileEncoder.Resolve(field.Value, folder)
+            ?? throw new DataFileException(path, field.Line, field.Column, $"The image file '{field.Value}' (property {typeof(TRow).Name}.{column.PropertyName}) was not found; paths are relative to the data file's folder.");
     }
 
     /// <summary>

@@ -38,7 +38,7 @@ internal static class DelimitedFileLoader
     /// </summary>
     public static IReadOnlyList<string> ImageFiles<TRow>(PipelineSpec<TRow> spec, string path)
     {
-        var images = spec.Columns.Where(c => c.Embedding is { Offset: 0, Encoder: ImageFileEncoder }).ToArray();
+        var images = spec.Columns.Where(c => c.Embedding is { Offset: 0, IsImage: true }).ToArray();
         if (images.Length == 0 || !File.Exists(path))
         {
             return [];

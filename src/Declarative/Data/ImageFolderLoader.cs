@@ -40,13 +40,13 @@ internal static class ImageFolderLoader
     public static DataTable Load<TRow>(PipelineSpec<TRow> spec, string folder)
     {
         var columns = spec.Columns.ToArray();
-        if (columns.FirstOrDefault(c => !c.Kind.IsLabel() && c.Embedding?.Encoder is not ImageFileEncoder) is { } other)
+        if (columns.FirstOrDefault(c => !c.Kind.IsLabel() && c.Embedding is not { IsImage: true }) is { } other)
         {
             throw new DataFileException(folder, null, null,
                 $"A folder of images fills only the [Image] and [Label] properties of {typeof(TRow).Name}, but {other.SourceProperty} is loaded too; mark it [Ignore], or list the images in a CSV file with that column.");
         }
 
-        if (!columns.Any(c => c.Embedding?.Encoder is ImageFileEncoder))
+        if (!columns.Any(c => c.Embedding is { IsImage: true }))
         {
             throw new DataFileException(folder, null, null, $"Pipeline '{spec.Name}' reads a folder of images, but {typeof(TRow).Name} has no [Image] property to hold each file's path.");
         }

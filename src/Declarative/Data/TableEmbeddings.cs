@@ -30,7 +30,7 @@ internal static class TableEmbeddings
             }
 
             var texts = column!.Texts.Select(t => t.ToString()).ToArray();
-            if (embedding.Encoder is ImageFileEncoder)
+            if (embedding.IsImage)
             {
                 // An image's path stays beside its numbers, for the report to show the image.
                 sources.Add(new TableColumn(embedding.Property, column.Texts.ToArray()));

@@ -27,7 +27,7 @@ internal static class DataProfiler
                 if (embedding.Offset == 0)
                 {
                     var files = table.Sources.FirstOrDefault(s => s.Name == embedding.Property);
-                    var kind = embedding.Encoder is ImageFileEncoder ? "Image" : nameof(ColumnKind.Text);
+                    var kind = embedding.IsImage ? "Image" : nameof(ColumnKind.Text);
                     columns.Add(new ColumnProfile(embedding.Property, spec_.ColumnName, $"{kind} ({embedding.Encoder.Name}, {embedding.Encoder.Dimension} numbers)", false, 0,
                         files is null ? 0 : files.Texts.Distinct(TextComparer.Instance).Count(), null, null, null, []));
                 }

@@ -24,7 +24,7 @@ internal static class ImageGallery
 
     public static IReadOnlyList<ImageExample> Of<TRow>(PipelineSpec<TRow> spec, DataTable test, IDataView predictions, string? label)
     {
-        var image = spec.Columns.Select(c => c.Embedding).FirstOrDefault(e => e is { Offset: 0, Encoder: ImageFileEncoder });
+        var image = spec.Columns.Select(c => c.Embedding).FirstOrDefault(e => e is { Offset: 0, IsImage: true });
         var files = image is null ? null : test.Sources.FirstOrDefault(s => s.Name == image.Property);
         if (image is null || files is null)
         {

@@ -30,6 +30,13 @@ internal sealed class ImageFileEncoder(IImageEncoder images) : ISentenceEncoder
     /// <inheritdoc/>
     public int Dimension => images.Dimension;
 
+    /// <summary>
+    /// The full path of an image a data file names (relative to <paramref name="folder"/>, the data file's), or null
+    /// when the value is empty or no such file exists: the caller names the place.
+    /// </summary>
+    public static string? Resolve(string? value, string folder) =>
+        string.IsNullOrWhiteSpace(value) ? null : Path.GetFullPath(value, folder) is var file && File.Exists(file) ? file : null;
+
     /// <summary>A path as the cache keys it: whole, so that two spellings of one file are one entry; empty stays empty.</summary>
     public static string? FullPath(string? path) => string.IsNullOrWhiteSpace(path) ? path : Path.GetFullPath(path);
 
@@ -51,12 +58,9 @@ internal sealed class ImageFileEncoder(IImageEncoder images) : ISentenceEncoder
         return text;
     }
 
-    /// <summary>The key a text's vector is cached by: a path itself, an inline image its hash.</summary>
+    /// <summary>The key a text's vector is cached by: a path itself, an inline image the hash of its text (no bytes decoded).</summary>
     public static string CacheKey(string text) =>
-        text.Length > 0 && text[0] == InlineMark ? InlineMark + "sha256:" + Convert.ToHexString(SHA256.HashData(Convert.FromBase64String(text[1..]))) : text;
-
-    /// <summary>How an error names the image: its path, or "the row's image bytes".</summary>
-    public static string Describe(string text) => text.Length > 0 && text[0] == InlineMark ? "the row's image bytes" : $"the image file '{text}'";
+        text.Length > 0 && text[0] == InlineMark ? InlineMark + "sha256:" + Convert.ToHexString(SHA256.HashData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(text.AsSpan()))) : text;
 
     /// <summary>The encoded image a text names: the file's bytes (bounded), or the inline bytes.</summary>
     public static byte[] Read(string text)
@@ -119,7 +123,7 @@ internal sealed class ImageFileEncoder(IImageEncoder images) : ISentenceEncoder
         {
             var vector = images.Encode(bytes, cancellationToken);
             return vector.Length == images.Dimension ? vector
-                : throw new InvalidOperationException($"The image encoder {images.Name} returned {vector.Length} numbers for {Describe(text)}, not its {images.Dimension}.");
+                : throw new InvalidOperationException($"The image encoder {images.Name} returned {vector.Length} numbers for {(text[0] == InlineMark ? "the row's image bytes" : $"the image file '{text}'")}, not its {images.Dimension}.");
         }
         catch (InvalidDataException e) when (text[0] == InlineMark)
         {

@@ -9,6 +9,9 @@ namespace Declarative.Schema;
 /// </summary>
 internal sealed record TextEmbedding(string Property, ISentenceEncoder Encoder, int Offset)
 {
+    /// <summary>Whether the "texts" are images (paths, or inline bytes) an image encoder reads: an [Image] property.</summary>
+    public bool IsImage => Encoder is ImageFileEncoder;
+
     /// <summary>Texts encoded in one call: large enough to use the encoder's batching, small enough to bound its memory.</summary>
     public const int BatchSize = 256;
 
