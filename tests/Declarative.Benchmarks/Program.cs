@@ -35,7 +35,7 @@ if (args.Length > 0 && args[0] == "ensembles")
 
 if (args.Length > 0 && args[0] == "clustering")
 {
-    ClusteringBenchmark.Run();
+    ClusteringBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10);
     return;
 }
 

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Clustering against scikit-learn's standardized k-means on the same splits (run by hand, not in CI): iris, wine,
-# breast-cancer and optdigits, three seeds, one NMI function for both. Figures in docs/tuning.md.
-# Usage: tests/bench/clustering.sh
+# breast-cancer and optdigits, ten seeded splits (or as many as given), one NMI function for both. Figures in docs/tuning.md.
+# Usage: tests/bench/clustering.sh [splits, default 10]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 if ! /usr/bin/python3 -c 'import sklearn' 2>/dev/null; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-sklearn
 fi
-dotnet run -c Release --project tests/Declarative.Benchmarks -- clustering
+dotnet run -c Release --project tests/Declarative.Benchmarks -- clustering "$@"
