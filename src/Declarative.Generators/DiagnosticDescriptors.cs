@@ -183,6 +183,11 @@ namespace Declarative.Generators
             "Pipeline {0} forecasts '{1}' from the series' own history: the forecasting models do not use '{2}' yet; mark it [Ignore] to say so",
             Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
+        public static readonly DiagnosticDescriptor EnsembleUnavailable = new(
+            "DCL0044", "Ensemble not available for the task",
+            "Ensemble = true has no effect on {0}: Declarative blends the trials of {1} only; the model is the best trial alone",
+            Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
         // The build host's and the data profile's codes: reported by the training host (as MSBuild errors and warnings)
         // and the report, not by the generator, but tracked here with the others so every id has one title and one row
         // in the release file and the README (the catalog tests check the host's and the runtime's constants against them).
@@ -226,7 +231,7 @@ namespace Declarative.Generators
             RowLessAccessible, MemberCollision, BadRowFractionOutOfRange, InvalidDataSource, InvalidOrderBy, InvalidPositiveClass,
             InvalidColumnRun, InvalidOnnxExport, NotServableNatively, TaskOptionOutOfRange, TuningNeedsLabel, NothingToTune,
             TaskNotServableNatively, InvalidGroupId, InvalidSvmLightRow, TextEncoderUnavailable, NotSynthesizable, BadRowFractionWithoutSkip,
-            InvalidSeriesColumn, InvalidSeriesOption, UnusedByForecaster, InvalidImage,
+            InvalidSeriesColumn, InvalidSeriesOption, UnusedByForecaster, InvalidImage, EnsembleUnavailable,
             HostFailed, BadData, PipelineNotTrained, TimeBudget, OnnxDiffers, PortableDiffers, CacheUnusable,
             ConstantColumn, AllMissing, SingleClassLabel, SevereImbalance, LikelyLeak, MultilineFields, SkippedBadRow,
         }.ToDictionary(d => d.Id);

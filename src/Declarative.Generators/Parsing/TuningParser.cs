@@ -41,6 +41,13 @@ namespace Declarative.Generators.Parsing
             }
 
             var ensemble = tune.NamedArguments.FirstOrDefault(a => a.Key == "Ensemble") is { Key: not null, Value.Value: bool on } ? on : (bool?)null;
+            if (ensemble == true && !task.Definition.Ensembles)
+            {
+                // Said rather than ignored: a user who asked for a blend would otherwise never learn the model is one trial.
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EnsembleUnavailable,
+                    AttributeReader.NamedArgumentLocation(tune, "Ensemble", cancellationToken), task.Title, TaskDescriptors.Titles(t => t.Definition.Ensembles)));
+            }
+
             return new TuningModel(maxTrials, ParseMetric(tune, task, diagnostics, cancellationToken), folds, budget, tuner, rangeModels.ToImmutableEquatableArray(), concurrent, ensemble);
         }
 
