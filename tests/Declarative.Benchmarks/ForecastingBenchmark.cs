@@ -62,6 +62,47 @@ internal static class ForecastingBenchmark
         Variants("co2", BenchCo2Forecast.Spec);
     }
 
+    /// <summary>
+    /// How well the interval is calibrated, judged on more than the one test window: the tuned choice of each bundled
+    /// series trained again on the series cut <c>k</c> horizons short, for k = 0 (the real test window) to
+    /// <paramref name="windows"/> − 1, each window's points scored against the interval calibrated only on what came before it.
+    /// </summary>
+    public static void Backtest(int windows)
+    {
+        Console.WriteLine($"The interval's coverage over the last {windows} test windows of each series (window 1 is the real test part), the tuned model fixed:");
+        Console.WriteLine("| series | model | interval | coverage, window 1 | coverage, windows 2 to n | per window |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        Backtest("NYC taxi", BenchTaxiForecast.Spec, windows);
+        Backtest("sunspots", BenchSunspotForecast.Spec, windows);
+        Backtest("co2", BenchCo2Forecast.Spec, windows);
+    }
+
+    private static void Backtest<TRow>(string name, PipelineSpec<TRow> spec, int windows)
+    {
+        var options = spec.Options as ForecastingOptions ?? throw new InvalidOperationException("Not a forecaster.");
+        var data = PipelineTrainer.LoadDeclared(spec, null);
+        var (series, step, _) = SeriesReader.Read(spec, data.Table, data.Path, options.FillGaps);
+        var season = options.Season > 0 ? options.Season : step.DefaultSeason();
+        var dates = spec.Time!.Kind == ColumnKind.DateValue;
+        var settings = new ForecastSettings(options.Horizon, season, options.Interval, step);
+        var h = options.Horizon;
+        var chosen = ForecastTraining.Train(series, settings, ForecastMethods.All, nameof(ForecastingMetric.Owa), dates, spec.Seed).Method;
+        var coverage = new List<double>();
+        for (var k = 0; k < windows; k++)
+        {
+            var cut = series.Select(s => s.Head(s.Length - (k * h))).ToList();
+            if (cut.Any(s => s.Length < (2 * season) + (3 * h)))
+            {
+                break;
+            }
+
+            coverage.Add(ForecastTraining.Train(cut, settings, [chosen], null, dates, spec.Seed).Coverage);
+        }
+
+        var later = coverage.Skip(1).DefaultIfEmpty(double.NaN).Average();
+        Console.WriteLine(FormattableString.Invariant($"| {name} | {chosen} | {options.Interval:P0} | {coverage[0]:P1} | {later:P1} ({coverage.Count - 1} windows, {(coverage.Count - 1) * h * series.Count} points) | {string.Join(" ", coverage.Select(c => c.ToString("P0", System.Globalization.CultureInfo.InvariantCulture)))} |"));
+    }
+
     /// <summary>The default global trees trained recursively and directly on the same series, ABAB.</summary>
     private static void Variants<TRow>(string name, PipelineSpec<TRow> spec)
     {
