@@ -136,4 +136,27 @@ public sealed class ForecastMethodsTests
         var pooled = ForecastTraining.Quantiles(few, 20, 0.5);
         Assert.All(pooled, v => Assert.Equal(pooled[10], v, 1e-9));
     }
+
+    [Fact]
+    public void GlobalTrees_RefittedInOneGroupOfOrigins_AreTheSingleEarlyFit_AndRefitsChangeOnlyTheOrigins()
+    {
+        // Two seasonal series of 160 integer steps (season 8, horizon 4): 20 rolling origins each.
+        var series = Enumerable.Range(0, 2).Select(s => new TimeSeries(s.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [.. Enumerable.Range(0, 160).Select(t => (long)t)],
+            [.. Enumerable.Range(0, 160).Select(t => 50 + (10 * s) + (0.1 * t) + (8 * Math.Sin(2 * Math.PI * t / 8)) + ((t * 7919 % 13) / 4.0))])).ToList();
+        var settings = new ForecastSettings(4, 8, 0.8, new TimeStep(1, 0));
+        ForecastOutcome Train(int refit) => ForecastTraining.Train(series, settings with { RefitEvery = refit }, [Trainer.GlobalLightGbm], null, dates: false, seed: 1);
+
+        var once = Train(0);
+        var oneGroup = Train(20);
+        var everyOrigin = Train(1);
+
+        // One group of twenty origins is the same fit as the default's single one: the same interval to the bit.
+        Assert.Equal(once.Quantiles, oneGroup.Quantiles);
+        Assert.Equal(once.Validation[0].Mase, oneGroup.Validation[0].Mase);
+        // Refitting moves the origins' errors (and so the interval), never the test part's model or the forecasts.
+        Assert.NotEqual(once.Validation[0].Mase, everyOrigin.Validation[0].Mase);
+        Assert.Equal(once.Test[0].Mase, everyOrigin.Test[0].Mase);
+        Assert.Equal(once.Forecasts[0].Values, everyOrigin.Forecasts[0].Values);
+    }
 }
