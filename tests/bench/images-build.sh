@@ -7,17 +7,10 @@
 set -euo pipefail
 runs=${1:-3}
 repo=$(cd "$(dirname "$0")/../.." && pwd)
-work=$(mktemp -d)
-version="0.1.0-bench.$(date +%Y%m%d%H%M%S)"
-trap 'rm -rf "$work" "${NUGET_PACKAGES:-$HOME/.nuget/packages}"/declarative*/"$version"' EXIT
-
-dotnet pack "$repo" -c Release -o "$work/feed" -p:Version="$version" >/dev/null
-app="$work/app"
+source "$repo/tests/bench/timing.sh"
+bench_app "$repo"
 mkdir -p "$app/data/photos"
 (cd "$repo/datasets/fashion-mnist-photos" && cp -r coat dress pullover t-shirt trouser "$app/data/photos/")
-cat > "$app/nuget.config" <<XML
-<configuration><packageSources><add key="bench" value="$work/feed" /></packageSources></configuration>
-XML
 cat > "$app/App.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
@@ -36,7 +29,6 @@ cd "$app"
 dotnet build >/dev/null                                    # restore, compile, train
 dotnet build -p:DeclarativeTrainOnBuild=false >/dev/null   # warm the other mode too
 
-source "$repo/tests/bench/timing.sh"
 time_build() { seconds dotnet build --no-restore "$@"; }
 
 train=(); off=()

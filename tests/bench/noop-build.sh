@@ -7,18 +7,10 @@
 set -euo pipefail
 runs=${1:-9}
 repo=$(cd "$(dirname "$0")/../.." && pwd)
-work=$(mktemp -d)
-version="0.1.0-bench.$(date +%Y%m%d%H%M%S)"
-trap 'rm -rf "$work" "${NUGET_PACKAGES:-$HOME/.nuget/packages}/declarative/$version"' EXIT
-
-dotnet pack "$repo" -c Release -o "$work/feed" -p:Version="$version" >/dev/null
-app="$work/app"
-mkdir -p "$app/data"
+source "$repo/tests/bench/timing.sh"
+bench_app "$repo"
 cp "$repo/datasets/breast-cancer/breast-cancer-withheader.txt" "$app/data/breast-cancer.txt"
 cp "$repo/datasets/housing/housing.txt" "$app/data/housing.txt"
-cat > "$app/nuget.config" <<XML
-<configuration><packageSources><add key="bench" value="$work/feed" /></packageSources></configuration>
-XML
 cat > "$app/App.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
@@ -39,7 +31,6 @@ cd "$app"
 dotnet build >/dev/null                                    # restore, compile, train both models
 dotnet build -p:DeclarativeTrainOnBuild=false >/dev/null   # warm the other mode too
 
-source "$repo/tests/bench/timing.sh"
 time_build() { seconds dotnet build --no-restore "$@"; }
 
 on=(); off=()

@@ -11,13 +11,7 @@ internal static class DeclarationWriter
     {
         var text = new StringBuilder();
         text.AppendLine($"// Written by `dotnet declarative init` from {fileName} ({sample.Rows.Count:N0} rows{(sample.Truncated ? ", the first read" : "")}). Edit it freely.");
-        text.AppendLine("using Declarative;");
-        text.AppendLine();
-        if (ns is not null)
-        {
-            text.AppendLine($"namespace {ns};");
-            text.AppendLine();
-        }
+        Usings(text, ns);
 
         text.AppendLine($"/// <summary>One row of {Xml(fileName)}.</summary>");
         text.AppendLine($"public sealed class {rowName}");
@@ -119,6 +113,18 @@ internal static class DeclarationWriter
     {
         var line = new string(note.Select(c => char.IsControl(c) ? ' ' : c).ToArray());
         return line.Length <= 80 ? line : line[..77] + "...";
+    }
+
+    /// <summary>The file's using directive and, when the project has one, its file-scoped namespace.</summary>
+    internal static void Usings(StringBuilder text, string? ns)
+    {
+        text.AppendLine("using Declarative;");
+        text.AppendLine();
+        if (ns is not null)
+        {
+            text.AppendLine($"namespace {ns};");
+            text.AppendLine();
+        }
     }
 
     internal static string Xml(string value) => System.Security.SecurityElement.Escape(value);

@@ -49,13 +49,7 @@ internal static class ImageFolderInit
         var text = new StringBuilder();
         text.AppendLine($"// Written by `dotnet declarative init` from the folder {folderName}/ ({images.Count:N0} images in {classes.Length} classes). Edit it freely.");
         text.AppendLine("// Images are encoded by the Declarative.Vision package: <PackageReference Include=\"Declarative.Vision\" />.");
-        text.AppendLine("using Declarative;");
-        text.AppendLine();
-        if (ns is not null)
-        {
-            text.AppendLine($"namespace {ns};");
-            text.AppendLine();
-        }
+        DeclarationWriter.Usings(text, ns);
 
         text.AppendLine($"/// <summary>One image of {DeclarationWriter.Xml(folderName)}/: its file and its class, the name of the subfolder it is in.</summary>");
         text.AppendLine($"public sealed class {rowName}");
