@@ -4,7 +4,11 @@ forecaster holds it out: exponential smoothing (Holt-Winters forms and ETSModel 
 (a small order grid by AIC). Prints sMAPE and MASE (M4's definitions: MASE scaled by the in-sample seasonal naive's
 error) for each, and the 80 % interval's coverage where statsmodels gives one. Run by tests/bench/forecasting.sh.
 
-Usage: forecasting_peer.py <csv> <time column> <value column> <horizon> <season>
+With a number of windows (tests/bench/forecasting-backtest.sh), the same models run again with the series cut 0, 1, …,
+n − 1 horizons short, as the forecaster's backtest does, and it prints each model's own interval's coverage on the
+last window and on the others pooled: how calibrated the models' intervals are beside the forecaster's conformal one.
+
+Usage: forecasting_peer.py <csv> <time column> <value column> <horizon> <season> [windows]
 """
 import sys
 import warnings
@@ -30,18 +34,15 @@ def mase(history, y, f, m):
     return float(np.mean(np.abs(y - f)) / scale)
 
 
-def main():
-    path, time_col, value_col, horizon, season = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
-    data = pd.read_csv(path)
-    # Missing values are interpolated linearly, as the forecaster's FillGaps does.
-    y = data[value_col].astype(float).interpolate(limit_direction="both").to_numpy()
+def peers(y, horizon, season):
+    """Every peer model on y with its last horizon held out: (name, sMAPE, MASE, the 80 % interval's covered points or None)."""
     history, actual = y[:-horizon], y[-horizon:]
     m = season if season > 1 else None
     results = []
 
     def add(name, forecast, lower=None, upper=None):
         forecast = np.asarray(forecast, dtype=float)
-        coverage = None if lower is None else float(np.mean((actual >= np.asarray(lower)) & (actual <= np.asarray(upper))))
+        coverage = None if lower is None else int(np.sum((actual >= np.asarray(lower)) & (actual <= np.asarray(upper))))
         results.append((name, smape(actual, forecast), mase(history, actual, forecast, season), coverage))
 
     # Holt-Winters: every additive/multiplicative form, the lowest AICc.
@@ -93,9 +94,31 @@ def main():
     frame = best[2].get_forecast(horizon).summary_frame(alpha=0.2)
     add(best[1] + " by AIC", frame["mean"], frame["mean_ci_lower"], frame["mean_ci_upper"])
 
-    for name, s, ma, coverage in results:
-        print(f"| {name} | {s:.2f} | {ma:.3f} | {'' if coverage is None else f'{coverage:.1%}'} |")
-    print(f"best sMAPE {min(r[1] for r in results):.2f}, best MASE {min(r[2] for r in results):.3f}")
+    return results
+
+
+def main():
+    path, time_col, value_col, horizon, season = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
+    windows = int(sys.argv[6]) if len(sys.argv) > 6 else 0
+    data = pd.read_csv(path)
+    # Missing values are interpolated linearly, as the forecaster's FillGaps does.
+    y = data[value_col].astype(float).interpolate(limit_direction="both").to_numpy()
+    if windows == 0:
+        results = peers(y, horizon, season)
+        for name, s, ma, covered in results:
+            print(f"| {name} | {s:.2f} | {ma:.3f} | {'' if covered is None else f'{covered / horizon:.1%}'} |")
+        print(f"best sMAPE {min(r[1] for r in results):.2f}, best MASE {min(r[2] for r in results):.3f}")
+        return
+
+    # Each model family's own interval (the form chosen again on every window), window 1 the test part.
+    first, rest = {}, {}
+    for w in range(windows):
+        for name, _, _, covered in peers(y[:len(y) - w * horizon], horizon, season):
+            if covered is not None:
+                family = name.split("(")[0]
+                (first if w == 0 else rest)[family] = (first if w == 0 else rest).get(family, 0) + covered
+    for family in first:
+        print(f"| {family} | {first[family] / horizon:.1%} | {rest.get(family, 0) / (horizon * (windows - 1)):.1%} ({horizon * (windows - 1)} points) |")
 
 
 if __name__ == "__main__":
