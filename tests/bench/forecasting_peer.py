@@ -116,7 +116,8 @@ def main():
         for name, _, _, covered in peers(y[:len(y) - w * horizon], horizon, season):
             if covered is not None:
                 family = name.split("(")[0]
-                (first if w == 0 else rest)[family] = (first if w == 0 else rest).get(family, 0) + covered
+                pooled = first if w == 0 else rest
+                pooled[family] = pooled.get(family, 0) + covered
     for family in first:
         print(f"| {family} | {first[family] / horizon:.1%} | {rest.get(family, 0) / (horizon * (windows - 1)):.1%} ({horizon * (windows - 1)} points) |")
 
