@@ -235,10 +235,9 @@ public sealed class Forecaster<TRow> : ITrainedPipeline
         var stopwatch = Stopwatch.StartNew();
         var options = spec.OptionsOr<ForecastingOptions>();
         var (series, step, filled) = SeriesReader.Read(spec, data.Table, data.Path, options.FillGaps);
-        var season = options.Season > 0 ? options.Season : step.DefaultSeason();
-        SeriesReader.RequireLength(series, data.Path, 2 * season + options.Horizon,
-            string.Create(CultureInfo.InvariantCulture, $"two seasons and the horizon need (Season {season}, Horizon {options.Horizon}): give a longer history, a shorter Horizon or Season, or leave the series out"));
-        var settings = new ForecastSettings(options.Horizon, season, options.Interval, step);
+        var settings = ForecastSettings.For(options, step);
+        SeriesReader.RequireLength(series, data.Path, 2 * settings.Season + options.Horizon,
+            string.Create(CultureInfo.InvariantCulture, $"two seasons and the horizon need (Season {settings.Season}, Horizon {options.Horizon}): give a longer history, a shorter Horizon or Season, or leave the series out"));
 
         // With [Tune], the declared models compete (every forecasting model when one is declared); without, the first is the model.
         IReadOnlyList<Trainer> candidates = spec.Tuning is null ? [spec.Trainers[0]] : spec.Trainers.Count > 1 ? spec.Trainers : ForecastMethods.All;

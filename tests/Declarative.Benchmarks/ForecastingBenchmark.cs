@@ -84,13 +84,9 @@ internal static class ForecastingBenchmark
 
     private static void Backtest<TRow>(string name, PipelineSpec<TRow> spec, int windows, int refit)
     {
-        var options = spec.Options as ForecastingOptions ?? throw new InvalidOperationException("Not a forecaster.");
-        var data = PipelineTrainer.LoadDeclared(spec, null);
-        var (series, step, _) = SeriesReader.Read(spec, data.Table, data.Path, options.FillGaps);
-        var season = options.Season > 0 ? options.Season : step.DefaultSeason();
-        var dates = spec.Time!.Kind == ColumnKind.DateValue;
-        var settings = new ForecastSettings(options.Horizon, season, options.Interval, step, RefitEvery: refit);
-        var h = options.Horizon;
+        var (series, declared, dates) = Read(spec);
+        var settings = declared with { RefitEvery = refit };
+        var (h, season) = (settings.Horizon, settings.Season);
         var stopwatch = Stopwatch.StartNew();
         var chosen = ForecastTraining.Train(series, settings, ForecastMethods.All, nameof(ForecastingMetric.Owa), dates, spec.Seed).Method;
         var coverage = new List<double>();
@@ -110,14 +106,19 @@ internal static class ForecastingBenchmark
         Console.WriteLine(FormattableString.Invariant($"| {name} | {(refit == 0 ? "default" : refit == 20 ? "once" : $"every {refit}")} | {chosen} | {coverage[0]:P1} | {later:P1} ({coverage.Count - 1} windows, {(coverage.Count - 1) * h * series.Count} points) | {each} | {stopwatch.Elapsed.TotalSeconds:F0} s |"));
     }
 
-    /// <summary>The default global trees trained recursively and directly on the same series, ABAB.</summary>
-    private static void Variants<TRow>(string name, PipelineSpec<TRow> spec)
+    /// <summary>A bundled pipeline's series as its declaration reads them, the settings it declares and whether its times are dates.</summary>
+    private static (IReadOnlyList<TimeSeries> Series, ForecastSettings Settings, bool Dates) Read<TRow>(PipelineSpec<TRow> spec)
     {
         var options = spec.Options as ForecastingOptions ?? throw new InvalidOperationException("Not a forecaster.");
         var data = PipelineTrainer.LoadDeclared(spec, null);
         var (series, step, _) = SeriesReader.Read(spec, data.Table, data.Path, options.FillGaps);
-        var season = options.Season > 0 ? options.Season : step.DefaultSeason();
-        var dates = spec.Time!.Kind == ColumnKind.DateValue;
+        return (series, ForecastSettings.For(options, step), spec.Time!.Kind == ColumnKind.DateValue);
+    }
+
+    /// <summary>The default global trees trained recursively and directly on the same series, ABAB.</summary>
+    private static void Variants<TRow>(string name, PipelineSpec<TRow> spec)
+    {
+        var (series, settings, dates) = Read(spec);
         var times = new Dictionary<bool, List<double>> { [false] = [], [true] = [] };
         var scores = new Dictionary<bool, MethodScore>();
         for (var round = 0; round < 2; round++)
@@ -125,7 +126,7 @@ internal static class ForecastingBenchmark
             foreach (var direct in new[] { false, true })
             {
                 var stopwatch = Stopwatch.StartNew();
-                var outcome = ForecastTraining.Train(series, new ForecastSettings(options.Horizon, season, options.Interval, step, direct), [Trainer.GlobalLightGbm], null, dates, spec.Seed);
+                var outcome = ForecastTraining.Train(series, settings with { DirectTrees = direct }, [Trainer.GlobalLightGbm], null, dates, spec.Seed);
                 times[direct].Add(stopwatch.Elapsed.TotalSeconds);
                 scores[direct] = outcome.Test.First(t => t.Method == Trainer.GlobalLightGbm);
             }

@@ -221,7 +221,12 @@ internal static class ForecastTraining
 /// the series' time step; <see cref="DirectTrees"/> (the harness's comparison) makes the global trees direct, and
 /// <see cref="RefitEvery"/> (the backtest's) fits them for every that many rolling origins instead of the default's
 /// (at most <see cref="ForecastTraining.EarlyFits"/> fits).</summary>
-internal sealed record ForecastSettings(int Horizon, int Season, double Interval, TimeStep Step, bool DirectTrees = false, int RefitEvery = 0);
+internal sealed record ForecastSettings(int Horizon, int Season, double Interval, TimeStep Step, bool DirectTrees = false, int RefitEvery = 0)
+{
+    /// <summary>The declared options on series of <paramref name="step"/>: the declared season, or the step's own when it is 0.</summary>
+    public static ForecastSettings For(Schema.ForecastingOptions options, TimeStep step) =>
+        new(options.Horizon, options.Season > 0 ? options.Season : step.DefaultSeason(), options.Interval, step);
+}
 
 /// <summary>Every model's forecast of one window, its errors, and (for the test window) the chosen model's interval.</summary>
 internal sealed record Window(
