@@ -180,7 +180,7 @@ namespace Declarative.Generators
 
         public static readonly DiagnosticDescriptor UnusedByForecaster = new(
             "DCL0042", "Property not used by the forecaster",
-            "Pipeline {0} forecasts '{1}' from the series' own history: the forecasting models do not use '{2}' yet; mark it [Ignore] to say so",
+            "Pipeline {0} forecasts '{1}' from the series' history and its covariates, which are numbers and booleans: the forecasting models do not use '{2}'; mark it [Ignore] to say so",
             Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
         public static readonly DiagnosticDescriptor EnsembleUnavailable = new(

@@ -22,13 +22,15 @@ public sealed class Forecaster<TRow> : ITrainedPipeline
     private readonly ForecastSettings _settings;
     private readonly double[] _quantiles;
     private readonly GlobalTrees? _global;
+    private readonly IReadOnlyList<Trainer>? _combined;
     private readonly Dictionary<string, SeriesForecast> _forecasts;
     private readonly TrainingData? _data;
     private ForecastingReport? _report;
 
-    private Forecaster(PipelineSpec<TRow> spec, Trainer model, ForecastSettings settings, double[] quantiles, GlobalTrees? global, IReadOnlyList<SeriesForecast> forecasts, TrainingData? data, TimeSpan? trainingTime)
+    private Forecaster(PipelineSpec<TRow> spec, Trainer model, ForecastSettings settings, double[] quantiles, GlobalTrees? global, IReadOnlyList<Trainer>? combined, IReadOnlyList<SeriesForecast> forecasts, TrainingData? data, TimeSpan? trainingTime)
     {
         _global = global;
+        _combined = combined;
         Spec = spec;
         Trainer = model;
         _settings = settings;
@@ -67,12 +69,24 @@ public sealed class Forecaster<TRow> : ITrainedPipeline
     public TimeSpan? TrainingTime { get; }
 
     /// <inheritdoc/>
-    public IReadOnlyDictionary<string, string> Hyperparameters => new SortedDictionary<string, string>(StringComparer.Ordinal)
+    public IReadOnlyDictionary<string, string> Hyperparameters
     {
-        ["Horizon"] = _settings.Horizon.ToString(CultureInfo.InvariantCulture),
-        ["Season"] = _settings.Season.ToString(CultureInfo.InvariantCulture),
-        ["Interval"] = _settings.Interval.ToString("R", CultureInfo.InvariantCulture),
-    };
+        get
+        {
+            var values = new SortedDictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["Horizon"] = _settings.Horizon.ToString(CultureInfo.InvariantCulture),
+                ["Season"] = _settings.Season.ToString(CultureInfo.InvariantCulture),
+                ["Interval"] = _settings.Interval.ToString("R", CultureInfo.InvariantCulture),
+            };
+            if (_combined is not null)
+            {
+                values["Combined"] = string.Join(", ", _combined);
+            }
+
+            return values;
+        }
+    }
 
     /// <inheritdoc/>
     public IReadOnlyList<TrialResult> Trials => [];
@@ -116,7 +130,7 @@ public sealed class Forecaster<TRow> : ITrainedPipeline
 
         try
         {
-            return new Forecaster<TRow>(spec, file.Model, file.Settings(), file.Quantiles, file.Global(), file.Series, null, null);
+            return new Forecaster<TRow>(spec, file.Model, file.Settings(), file.Quantiles, file.Global(), file.Members(), file.Series, null, null);
         }
         catch (InvalidDataException e)
         {
@@ -135,7 +149,8 @@ public sealed class Forecaster<TRow> : ITrainedPipeline
             throw new ArgumentException($"Pipeline {Name} has no series '{seriesId}' (it was trained on {SeriesIds.Count:N0}: {known}{(SeriesIds.Count > 5 ? ", ..." : "")}); forecast from rows of the series instead.", nameof(seriesId));
         }
 
-        return Points(forecast);
+        return forecast.Values.Length > 0 ? Points(forecast)
+            : throw new InvalidOperationException($"Pipeline {Name} reads {Covariates} at the steps it forecasts, and the training data gave none after the last value of series '{seriesId}': forecast from rows that end with the next {Horizon} steps' {Covariates} and no {Spec.Label!.PropertyName}.");
     }
 
     /// <summary>
@@ -161,7 +176,13 @@ public sealed class Forecaster<TRow> : ITrainedPipeline
             throw new DataFileException(source, null, null, $"The history's step is {step.Describe(step.IsCalendar || Dates)}, not the trained {_settings.Step.Describe(Dates)}.");
         }
 
-        return Points(ForecastTraining.Final(series[0], Trainer, _settings, _quantiles, _global));
+        if (_global is { ReadsCovariates: true } && series[0].Future < Horizon)
+        {
+            throw new DataFileException(source, null, null,
+                $"Pipeline {Name} reads {Covariates} at the steps it forecasts: end the history with the next {Horizon} steps' rows, their {Covariates} given and no {Spec.Label!.PropertyName} (NaN); it has {series[0].Future}.");
+        }
+
+        return Points(ForecastTraining.Final(series[0], Trainer, _settings, _quantiles, _global, _combined));
     }
 
     /// <summary>The report: the test part of every series against each model's forecast; a loaded model trains again on the declared data to write it.</summary>
@@ -210,6 +231,8 @@ public sealed class Forecaster<TRow> : ITrainedPipeline
 
     private bool Dates => Spec.Time?.Kind == ColumnKind.DateValue;
 
+    private string Covariates => string.Join(", ", SeriesReader.Covariates(Spec));
+
     private static IReadOnlyList<ForecastPoint> Points(SeriesForecast forecast) =>
         forecast.Times.Select((t, j) => new ForecastPoint(t, forecast.Values[j], forecast.Lower[j], forecast.Upper[j])).ToArray();
 
@@ -243,7 +266,7 @@ public sealed class Forecaster<TRow> : ITrainedPipeline
         IReadOnlyList<Trainer> candidates = spec.Tuning is null ? [spec.Trainers[0]] : spec.Trainers.Count > 1 ? spec.Trainers : ForecastMethods.All;
         var dates = spec.Time!.Kind == ColumnKind.DateValue;
         var outcome = ForecastTraining.Train(series, settings, candidates, spec.Tuning?.MetricFor(TaskDefinitions.For(spec.Task).HeadlineMetric), dates, spec.Seed);
-        var forecaster = new Forecaster<TRow>(spec, outcome.Method, settings, outcome.Quantiles, outcome.Global, outcome.Forecasts, data, stopwatch.Elapsed);
+        var forecaster = new Forecaster<TRow>(spec, outcome.Method, settings, outcome.Quantiles, outcome.Global, outcome.Combined, outcome.Forecasts, data, stopwatch.Elapsed);
         forecaster._report = forecaster.Report(data, series, outcome, step, filled);
         return forecaster;
     }
@@ -296,5 +319,6 @@ public sealed class Forecaster<TRow> : ITrainedPipeline
         Series = SeriesIds.Select(id => _forecasts[id]).ToArray(),
         Features = _global?.Features,
         Trees = _global?.Trees,
+        Combined = _combined,
     };
 }

@@ -146,9 +146,10 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"why {why.BaseValue:R} {why.Value:R} {why.Contributions.Sum(c => c.Value):R} {why.ByProperty.Thickness:R}"));
         }
 
-        // A forecaster is plain C# (the global trees it chose are in its model file): the next ten years from the whole
-        // series, and from a history given now (the model applied to rows the app builds).
+        // A forecaster is plain C# (the global trees among the combination's members are in its model file): the next ten
+        // years from the whole series, and from a history given now (the models fitted to rows the app builds).
         var spots = SunspotModel.Load();
+        Console.WriteLine($"combined {spots.Pipeline.Hyperparameters["Combined"].Replace(", ", " ", StringComparison.Ordinal)}");
         foreach (var p in spots.Forecast())
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"forecast {p.Time} {p.Value:R} {p.Lower:R} {p.Upper:R}"));
@@ -188,7 +189,10 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
             [Label, Column("SUNACTIVITY")] public double Activity { get; set; }
         }
 
+        // The combination: the median of the three models best on the rolling origins (on sunspots the global trees, the
+        // autoregression and Theta), each forecasting natively.
         [Forecasting<Sunspots>(Data = "data/sunspots.csv", Horizon = 10)]
+        [Trainers(Trainer.ForecastCombination)]
         public partial class SunspotModel;
 
         // A tuned ensemble of trees and a linear model (on its own scaling of the features): the native app scores and
@@ -225,6 +229,7 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
         Assert.Contains("FastTree", members);
         Assert.Contains("LbfgsLogisticRegression", members);
         // The forecaster forecasts natively as on the JIT (and as through ML.NET's switches, which it never reads), within 1e-5.
+        Assert.Contains("GlobalLightGbm", Lines(native).Single(l => l[0] == "combined"));
         var (nativeForecasts, jitForecasts) = (Lines(native).Where(l => l[0] == "forecast").ToArray(), Lines(jit).Where(l => l[0] == "forecast").ToArray());
         Assert.Equal(20, nativeForecasts.Length);
         Assert.Equal(jitForecasts.Select(l => l[1]), nativeForecasts.Select(l => l[1]));

@@ -691,17 +691,18 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void DCL0042_ACovariateIsAWarning_AndTheForecasterIsStillWritten()
+    public void DCL0042_APropertyThatIsNoCovariateIsAWarning_AndTheForecasterIsStillWritten()
     {
+        // Numbers and booleans are covariates; a string is not used, and said so at the property.
         var (run, _) = GeneratorHarness.Run("""
             using Declarative;
-            public class R { [Time] public System.DateTime At { get; set; } [Label] public float Load { get; set; } public float Temperature { get; set; } }
+            public class R { [Time] public System.DateTime At { get; set; } [Label] public float Load { get; set; } public float Temperature { get; set; } public bool Holiday { get; set; } public string Site { get; set; } = ""; }
             [Forecasting<R>(Horizon = 4)] public partial class M;
             """);
 
         var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == "DCL0042");
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
-        Assert.Contains("do not use 'Temperature' yet", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("do not use 'Site'", diagnostic.GetMessage(), StringComparison.Ordinal);
         Assert.Single(run.GeneratedTrees);
     }
 

@@ -187,7 +187,8 @@ namespace Declarative.Generators.Parsing
             var label = Label(labels[0].Property, labels[0].Name, labels[0].Index, positive, task, fallback, diagnostics);
             if (forecasts && label is not null)
             {
-                foreach (var feature in features)
+                // Numbers and booleans are covariates (known ahead, read at the step forecast); nothing else is used.
+                foreach (var feature in features.Where(f => f.Kind is not (FeatureKind.Numeric or FeatureKind.Boolean)))
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnusedByForecaster,
                         PropertyOf(rowType, feature.PropertyName)?.Locations.FirstOrDefault(l => l.IsInSource) ?? fallback, pipeline.Name, label.PropertyName, feature.PropertyName));

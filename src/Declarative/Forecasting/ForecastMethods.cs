@@ -15,16 +15,17 @@ internal static class ForecastMethods
     /// <summary>Whether <paramref name="trainer"/> is a forecasting model.</summary>
     public static bool IsForecaster(Trainer trainer) => All.Contains(trainer);
 
-    /// <summary>The next <paramref name="horizon"/> values of <paramref name="y"/> by <paramref name="method"/>.</summary>
-    public static MethodForecast Forecast(Trainer method, double[] y, int season, int horizon, Func<MethodForecast>? global = null) =>
-        ForecastEach([method], y, season, horizon, global)[method];
+    /// <summary>The next <paramref name="horizon"/> values of <paramref name="y"/> by <paramref name="method"/> (a combination of <paramref name="combined"/>).</summary>
+    public static MethodForecast Forecast(Trainer method, double[] y, int season, int horizon, Func<MethodForecast>? global = null, IReadOnlyList<Trainer>? combined = null) =>
+        ForecastEach([method], y, season, horizon, global, combined)[method];
 
     /// <summary>
-    /// The forecasts of several models from one series, each model fitted once: the combination reuses its members'.
-    /// The result may hold more models than asked for (a combination's members). A global model's forecast comes from
-    /// <paramref name="global"/> (it was fitted on every series, not on this one alone).
+    /// The forecasts of several models from one series, each model fitted once: the combination reuses its members'
+    /// (<paramref name="combined"/>, chosen on the rolling origins). The result may hold more models than asked for (a
+    /// combination's members). A global model's forecast comes from <paramref name="global"/> (it was fitted on every
+    /// series, not on this one alone).
     /// </summary>
-    public static Dictionary<Trainer, MethodForecast> ForecastEach(IReadOnlyList<Trainer> methods, double[] y, int season, int horizon, Func<MethodForecast>? global = null)
+    public static Dictionary<Trainer, MethodForecast> ForecastEach(IReadOnlyList<Trainer> methods, double[] y, int season, int horizon, Func<MethodForecast>? global = null, IReadOnlyList<Trainer>? combined = null)
     {
         var done = new Dictionary<Trainer, MethodForecast>();
         MethodForecast Get(Trainer method)
@@ -37,7 +38,7 @@ internal static class ForecastMethods
                     Trainer.Naive2 => Naive2(y, season, horizon),
                     Trainer.ExponentialSmoothing => Ets(y, season, horizon),
                     Trainer.Theta => Theta(y, season, horizon),
-                    Trainer.ForecastCombination => Combination(Get(Trainer.ExponentialSmoothing), Get(Trainer.Theta), Get(Trainer.SeasonalNaive)),
+                    Trainer.ForecastCombination => combined is { Count: > 0 } ? Combination(combined, [.. combined.Select(Get)]) : throw new InvalidOperationException("The combination's models were not chosen."),
                     Trainer.Autoregression => Ar(y, season, horizon),
                     Trainer.GlobalLightGbm => global?.Invoke() ?? throw new InvalidOperationException("The global model was not fitted."),
                     _ => throw new ArgumentOutOfRangeException(nameof(methods), method, "Not a forecasting model."),
@@ -98,17 +99,26 @@ internal static class ForecastMethods
         return new(indices.Restore(forecast, y.Length), string.Create(CultureInfo.InvariantCulture, $"theta 2, alpha {alpha:0.###}, {Adjusted(indices)}"));
     }
 
-    /// <summary>The median, step by step, of exponential smoothing, Theta and seasonal naive: robust to any one of them going astray.</summary>
-    private static MethodForecast Combination(MethodForecast ets, MethodForecast theta, MethodForecast naive)
+    /// <summary>
+    /// The median, step by step, of the <paramref name="members"/>' forecasts (the models that did best on the rolling
+    /// origins): robust to any one of them going astray. Of two, their mean.
+    /// </summary>
+    public static MethodForecast Combination(IReadOnlyList<Trainer> members, IReadOnlyList<MethodForecast> forecasts)
     {
-        var forecast = new double[ets.Values.Length];
+        var forecast = new double[forecasts[0].Values.Length];
+        var step = new double[forecasts.Count];
         for (var h = 0; h < forecast.Length; h++)
         {
-            double a = ets.Values[h], b = theta.Values[h], c = naive.Values[h];
-            forecast[h] = Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
+            for (var i = 0; i < step.Length; i++)
+            {
+                step[i] = forecasts[i].Values[h];
+            }
+
+            Array.Sort(step);
+            forecast[h] = step.Length % 2 == 1 ? step[step.Length / 2] : (step[(step.Length / 2) - 1] + step[step.Length / 2]) / 2;
         }
 
-        return new(forecast, $"median of {ets.Detail}; {theta.Detail}; seasonal naive");
+        return new(forecast, $"median of {string.Join("; ", members.Select((m, i) => $"{m} ({forecasts[i].Detail})"))}");
     }
 
     private static string Adjusted(SeasonalIndices indices) =>

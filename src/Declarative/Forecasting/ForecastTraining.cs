@@ -29,10 +29,12 @@ internal static class ForecastTraining
         var origins = Math.Clamp((int)Math.Ceiling(40.0 / series.Count), 2, 20);
         var cuts = series.Select(s => Enumerable.Range(1, origins).Select(k => s.Length - h - k * h).Where(o => o >= Math.Max(2 * m, 3)).ToArray()).ToArray();
 
-        // Naive2 is scored always: OWA is relative to it.
-        var scored = candidates.Append(Trainer.Naive2).Append(Trainer.SeasonalNaive).Distinct().ToArray();
-        var global = candidates.Contains(Trainer.GlobalLightGbm);
-        var features = LagFeatures.For(m, settings.Step, dates, settings.DirectTrees);
+        // Naive2 is scored always: OWA is relative to it. The combination takes its members from every other model.
+        var combines = candidates.Contains(Trainer.ForecastCombination);
+        var scored = (combines ? ForecastMethods.All : candidates).Append(Trainer.Naive2).Append(Trainer.SeasonalNaive).Distinct().ToArray();
+        var bases = scored.Where(method => method != Trainer.ForecastCombination).ToArray();
+        var global = scored.Contains(Trainer.GlobalLightGbm);
+        var features = LagFeatures.For(m, settings.Step, dates, settings.DirectTrees, series[0].Covariates.Length);
 
         // A global model is fitted before the origins it scores (every origin lies after what it saw; at most
         // EarlyFits of them), once on the training parts for the test, and once on the whole series for the forecasts.
@@ -40,8 +42,27 @@ internal static class ForecastTraining
         var windows = new List<Window>[series.Count];
         Parallel.For(0, series.Count, s =>
         {
-            windows[s] = cuts[s].Select((origin, k) => Score(scored, series[s], origin, settings, early?.Fits[Math.Min(k / early.Value.Every, early.Value.Fits.Length - 1)])).ToList();
+            windows[s] = cuts[s].Select((origin, k) => Score(bases, series[s], origin, settings, early?.Fits[Math.Min(k / early.Value.Every, early.Value.Fits.Length - 1)])).ToList();
         });
+
+        // The combination's members are the best on the origins; an origin's own combination takes the best on the
+        // others, so its score there is not flattered by having chosen its members on it.
+        var combined = combines ? Best(bases, windows.SelectMany(w => w).ToList(), selectBy) : null;
+        if (combines)
+        {
+            for (var k = 0; k < origins; k++)
+            {
+                var others = windows.SelectMany(w => w.Where((_, i) => i != k)).ToList();
+                var chosenOnOthers = others.Count > 0 ? Best(bases, others, selectBy) : combined!;
+                for (var s = 0; s < series.Count; s++)
+                {
+                    if (k < windows[s].Count)
+                    {
+                        windows[s][k] = Combined(windows[s][k], chosenOnOthers, series[s], cuts[s][k], settings);
+                    }
+                }
+            }
+        }
 
         var validation = Aggregate(scored, windows.SelectMany(w => w).ToList());
         var chosen = selectBy is null || candidates.Count == 1
@@ -54,14 +75,16 @@ internal static class ForecastTraining
         Parallel.For(0, series.Count, s =>
         {
             var one = series[s];
-            tests[s] = Score(scored, one, one.Length - h, settings, trained);
+            tests[s] = Score(bases, one, one.Length - h, settings, trained);
+            tests[s] = combined is null ? tests[s] : Combined(tests[s], combined, one, one.Length - h, settings);
             var test = tests[s].Forecasts[chosen];
             tests[s] = tests[s] with { Bands = Bands(test.Values, quantiles, ForecastAccuracy.Scale(one.Values.AsSpan(0, one.Length - h), m)) };
         });
 
-        var final = chosen == Trainer.GlobalLightGbm ? GlobalTrees.Fit(series, series.Select(s => s.Length).ToArray(), features, h, seed) : null;
+        var members = chosen == Trainer.ForecastCombination ? combined : null;
+        var final = chosen == Trainer.GlobalLightGbm || members?.Contains(Trainer.GlobalLightGbm) == true ? GlobalTrees.Fit(series, series.Select(s => s.Length).ToArray(), features, h, seed) : null;
         var finals = new SeriesForecast[series.Count];
-        Parallel.For(0, series.Count, s => finals[s] = Final(series[s], chosen, settings, quantiles, final));
+        Parallel.For(0, series.Count, s => finals[s] = Final(series[s], chosen, settings, quantiles, final, members));
 
         var test = Aggregate(scored, tests);
         var covered = 0;
@@ -82,8 +105,17 @@ internal static class ForecastTraining
             stepErrors[j] = tests.Average(t => t.ScaledErrors[chosen][j]);
         }
 
-        return new ForecastOutcome(chosen, validation, test, quantiles, (double)covered / (series.Count * h), stepErrors, tests, finals, origins, final);
+        return new ForecastOutcome(chosen, validation, test, quantiles, (double)covered / (series.Count * h), stepErrors, tests, finals, origins, final) { Combined = members };
     }
+
+    /// <summary>How many models the combination takes the median of.</summary>
+    internal const int CombinedModels = 3;
+
+    /// <summary>The <see cref="CombinedModels"/> models with the best mean metric over <paramref name="windows"/> (ties in <see cref="ForecastMethods.All"/>'s order).</summary>
+    private static Trainer[] Best(IReadOnlyList<Trainer> methods, IReadOnlyList<Window> windows, string? selectBy) =>
+        [.. Aggregate(methods, windows).OrderBy(score => Metric(score, selectBy ?? nameof(ForecastingMetric.Owa))).ThenBy(score => IndexOf(score.Method)).Take(CombinedModels).Select(score => score.Method).OrderBy(IndexOf)];
+
+    private static int IndexOf(Trainer method) => ForecastMethods.All.ToList().IndexOf(method);
 
     /// <summary>
     /// The global models the rolling origins are scored by, the latest origins first: one per <c>Every</c> origins, each
@@ -102,9 +134,15 @@ internal static class ForecastTraining
     }
 
     /// <summary>The model's forecast from a whole series, with its interval (what <c>Forecast</c> returns).</summary>
-    public static SeriesForecast Final(TimeSeries series, Trainer method, ForecastSettings settings, double[] quantiles, GlobalTrees? global)
+    public static SeriesForecast Final(TimeSeries series, Trainer method, ForecastSettings settings, double[] quantiles, GlobalTrees? global, IReadOnlyList<Trainer>? combined = null)
     {
-        var forecast = ForecastMethods.Forecast(method, series.Values, settings.Season, settings.Horizon, Global(global, series, series.Length, settings));
+        if (global is { ReadsCovariates: true } && series.Future < settings.Horizon)
+        {
+            // The trees read covariates the data does not give past the last value: no forecast to keep for this series.
+            return new SeriesForecast(series.Id, [], [], [], [], "no covariates after the last value");
+        }
+
+        var forecast = ForecastMethods.Forecast(method, series.Values, settings.Season, settings.Horizon, Global(global, series, series.Length, settings), combined);
         var (lower, upper) = Bands(forecast.Values, quantiles, ForecastAccuracy.Scale(series.Values, settings.Season));
         var times = new long[settings.Horizon];
         for (var j = 0; j < times.Length; j++)
@@ -123,9 +161,19 @@ internal static class ForecastTraining
     {
         var (h, m) = (settings.Horizon, settings.Season);
         var history = series.Values[..origin];
+        return Measured(ForecastMethods.ForecastEach(methods, history, m, h, Global(global, series, origin, settings)), series, origin, settings);
+    }
+
+    /// <summary>The window with the combination of <paramref name="members"/> added, from their forecasts there.</summary>
+    private static Window Combined(Window window, IReadOnlyList<Trainer> members, TimeSeries series, int origin, ForecastSettings settings) =>
+        Measured(new(window.Forecasts) { [Trainer.ForecastCombination] = ForecastMethods.Combination(members, [.. members.Select(member => window.Forecasts[member])]) }, series, origin, settings);
+
+    /// <summary>Each forecast's errors against the horizon after <paramref name="origin"/>.</summary>
+    private static Window Measured(Dictionary<Trainer, MethodForecast> forecasts, TimeSeries series, int origin, ForecastSettings settings)
+    {
+        var (h, m) = (settings.Horizon, settings.Season);
         var actual = series.Values.AsSpan(origin, h);
-        var scale = ForecastAccuracy.Scale(history, m);
-        var forecasts = ForecastMethods.ForecastEach(methods, history, m, h, Global(global, series, origin, settings));
+        var scale = ForecastAccuracy.Scale(series.Values.AsSpan(0, origin), m);
         var smape = new Dictionary<Trainer, double>();
         var mase = new Dictionary<Trainer, double>();
         var scaled = new Dictionary<Trainer, double[]>();
@@ -242,4 +290,8 @@ internal sealed record SeriesForecast(string Id, long[] Times, double[] Values, 
 /// <summary>What training found: the chosen model, the scores on rolling origins and on the test part, the interval's quantiles and the forecasts.</summary>
 internal sealed record ForecastOutcome(
     Trainer Method, IReadOnlyList<MethodScore> Validation, IReadOnlyList<MethodScore> Test, double[] Quantiles, double Coverage, double[] StepErrors,
-    IReadOnlyList<Window> TestWindows, IReadOnlyList<SeriesForecast> Forecasts, int Origins, GlobalTrees? Global);
+    IReadOnlyList<Window> TestWindows, IReadOnlyList<SeriesForecast> Forecasts, int Origins, GlobalTrees? Global)
+{
+    /// <summary>The models the chosen combination takes the median of; null when another model was chosen.</summary>
+    public IReadOnlyList<Trainer>? Combined { get; init; }
+}

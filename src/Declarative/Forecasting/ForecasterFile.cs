@@ -47,9 +47,19 @@ internal sealed record ForecasterFile
 
     public IReadOnlyList<Scoring.PortableTree>? Trees { get; init; }
 
-    /// <summary>The global model, built from the file (its trees checked against its features), or null for another model.</summary>
-    public GlobalTrees? Global() => Model != Trainer.GlobalLightGbm ? null
-        : Features is { Lags: >= 1 and <= 400, Season: >= 1, StepTicks: >= 1 } features && Trees is { Count: > 0 } trees && trees.All(t => t is not null)
+    /// <summary>The models a combination takes the median of (chosen on the rolling origins), when it is the model.</summary>
+    public IReadOnlyList<Trainer>? Combined { get; init; }
+
+    /// <summary>The combination's members, checked (two or three distinct models, none a combination), or null for another model.</summary>
+    public IReadOnlyList<Trainer>? Members() => Model != Trainer.ForecastCombination ? null
+        : Combined is { Count: >= 2 and <= ForecastTraining.CombinedModels } members && members.Distinct().Count() == members.Count
+            && members.All(m => ForecastMethods.IsForecaster(m) && m != Trainer.ForecastCombination)
+            ? members
+            : throw new InvalidDataException($"The forecaster file of {Pipeline} does not name the models its combination takes the median of; train it again.");
+
+    /// <summary>The global model, built from the file (its trees checked against its features), or null when no model forecasts with it.</summary>
+    public GlobalTrees? Global() => Model != Trainer.GlobalLightGbm && Members()?.Contains(Trainer.GlobalLightGbm) != true ? null
+        : Features is { Lags: >= 1 and <= 400, Season: >= 1, StepTicks: >= 1, Covariates: >= 0 and <= LagFeatures.MaxCovariates } features && Trees is { Count: > 0 } trees && trees.All(t => t is not null)
             ? new GlobalTrees(features, trees)
             : throw new InvalidDataException($"The forecaster file of {Pipeline} holds no usable trees for its global model.");
 
@@ -58,7 +68,8 @@ internal sealed record ForecasterFile
     {
         var fits = Format == CurrentFormat && ForecastMethods.IsForecaster(Model) && Horizon >= 1 && Season >= 1 && Interval is > 0 and < 1
             && (StepTicks > 0) != (StepMonths > 0) && Quantiles?.Length == Horizon && Quantiles.All(q => double.IsFinite(q) && q >= 0)
-            && Series is not null && Series.All(s => s?.Id is not null && s.Times?.Length == Horizon && s.Values?.Length == Horizon && s.Lower?.Length == Horizon && s.Upper?.Length == Horizon);
+            && Series is not null && Series.All(s => s?.Id is not null && s.Times?.Length is { } n && (n == Horizon || (n == 0 && Features?.Covariates > 0))
+                && s.Values?.Length == n && s.Lower?.Length == n && s.Upper?.Length == n);
         return fits
             ? new ForecastSettings(Horizon, Season, Interval, new TimeStep(StepTicks, StepMonths))
             : throw new InvalidDataException($"The forecaster file of {Pipeline} is damaged: its model, step, quantiles or forecasts do not fit its horizon of {Horizon}.");

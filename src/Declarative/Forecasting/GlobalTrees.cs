@@ -55,7 +55,7 @@ internal sealed class GlobalTrees
                 for (var k = 1; k <= ahead && t + k - 1 < y.Length; k++)
                 {
                     var f = new float[features.Count];
-                    features.Fill(f, scaled.AsSpan(0, t), series[s].Times[t + k - 1], k);
+                    features.Fill(f, scaled.AsSpan(0, t), series[s].Times[t + k - 1], k, series[s].Covariates, t + k - 1);
                     rows.Add(new LagRow { Label = (float)scaled[t + k - 1], Features = f });
                 }
             }
@@ -79,9 +79,18 @@ internal sealed class GlobalTrees
         return new GlobalTrees(features, PortableModelReader.Trees((Microsoft.ML.Trainers.FastTree.TreeEnsembleModelParameters)model.Model));
     }
 
+    /// <summary>Whether the trees read covariates: a forecast needs them known for every step it makes.</summary>
+    public bool ReadsCovariates => Features.Covariates > 0;
+
     /// <summary>The next <paramref name="horizon"/> values after the first <paramref name="length"/> points of <paramref name="series"/>.</summary>
+    /// <exception cref="InvalidOperationException">The trees read covariates the series does not give for those steps.</exception>
     public double[] Forecast(TimeSeries series, int length, int horizon, TimeStep step)
     {
+        if (ReadsCovariates && (series.Covariates.Length != Features.Covariates || series.Covariates[0].Length < length + horizon))
+        {
+            throw new InvalidOperationException($"The covariates of the {horizon} steps after the last value are not known.");
+        }
+
         var y = series.Values.AsSpan(0, length);
         var scale = Features.Scale(y);
         var past = new double[length + horizon];
@@ -96,7 +105,7 @@ internal sealed class GlobalTrees
         for (var j = 0; j < horizon; j++)
         {
             // Direct: every step from the same history; recursive: from the history and the steps forecast so far.
-            Features.Fill(f, past.AsSpan(0, Features.Direct ? length : length + j), step.After(last, j + 1), j + 1);
+            Features.Fill(f, past.AsSpan(0, Features.Direct ? length : length + j), step.After(last, j + 1), j + 1, series.Covariates, length + j);
             past[length + j] = _ensemble.Sum(f);
             forecast[j] = past[length + j] * scale;
         }

@@ -4,14 +4,21 @@ namespace Declarative.Forecasting;
 /// The features a global tree model reads to forecast one step of a series: the last <see cref="Lags"/> values, the
 /// means of the last season and of all the lags, and where the step falls in the calendar (time of day, day of week,
 /// month for dates; the position in the season for steps). Values are divided by the series' scale (its mean absolute
-/// value over the last lags), so one model serves series of any level.
+/// value over the last lags), so one model serves series of any level. Then the <see cref="Covariates"/> at the step
+/// forecast, as they are (known ahead, so the model reads the ones of the step it forecasts).
 /// </summary>
-internal sealed record LagFeatures(int Lags, int Season, bool Dates, long StepTicks, bool Direct = false)
+internal sealed record LagFeatures(int Lags, int Season, bool Dates, long StepTicks, bool Direct = false, int Covariates = 0)
 {
-    public static LagFeatures For(int season, TimeStep step, bool dates, bool direct = false) => new(Math.Clamp(2 * season, 16, 400), season, dates, Math.Max(step.Ticks, 1), direct);
+    /// <summary>The most covariates a model reads (a hostile model file cannot ask for more).</summary>
+    public const int MaxCovariates = 1_000;
 
-    /// <summary>The features, and for a direct model the steps ahead as one more.</summary>
-    public int Count => Lags + 2 + (Dates ? 3 : 1) + (Direct ? 1 : 0);
+    public static LagFeatures For(int season, TimeStep step, bool dates, bool direct = false, int covariates = 0) =>
+        new(Math.Clamp(2 * season, 16, 400), season, dates, Math.Max(step.Ticks, 1), direct, covariates);
+
+    /// <summary>The features: the lags, the two means, the calendar, the covariates, and for a direct model the steps ahead.</summary>
+    public int Count => Lags + 2 + Calendar + Covariates + (Direct ? 1 : 0);
+
+    private int Calendar => Dates ? 3 : 1;
 
     /// <summary>The series' scale: the mean absolute value of its last <see cref="Lags"/> points (1 for a flat zero series).</summary>
     public double Scale(ReadOnlySpan<double> history)
@@ -29,10 +36,16 @@ internal sealed record LagFeatures(int Lags, int Season, bool Dates, long StepTi
 
     /// <summary>
     /// The features of the step at <paramref name="time"/>, <paramref name="ahead"/> steps after the last of the scaled
-    /// values <paramref name="past"/> (the latest last; missing lags are the earliest value).
+    /// values <paramref name="past"/> (the latest last; missing lags are the earliest value), whose covariates are at
+    /// <paramref name="step"/> of <paramref name="covariates"/>.
     /// </summary>
-    public void Fill(Span<float> features, ReadOnlySpan<double> past, long time, int ahead = 1)
+    public void Fill(Span<float> features, ReadOnlySpan<double> past, long time, int ahead = 1, double[][]? covariates = null, int step = 0)
     {
+        for (var c = 0; c < Covariates; c++)
+        {
+            features[Lags + 2 + Calendar + c] = (float)covariates![c][step];
+        }
+
         if (Direct)
         {
             features[Count - 1] = ahead;

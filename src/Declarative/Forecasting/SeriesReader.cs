@@ -8,7 +8,8 @@ namespace Declarative.Forecasting;
 /// Reads a table's rows into series: grouped by the [SeriesId] (one series without one), ordered by the [Time], each
 /// checked for what forecasting cannot take: a missing target, two rows at one time, a step that breaks the series'
 /// rhythm, a series too short to hold two seasons and the horizon. Each error names the file, the series and the time
-/// (and the line, when the file's rows map to lines one to one).
+/// (and the line, when the file's rows map to lines one to one). With covariates, the rows after a series' last value
+/// that have no value are its future: they give the covariates of the steps to forecast.
 /// </summary>
 internal static class SeriesReader
 {
@@ -23,6 +24,8 @@ internal static class SeriesReader
         var times = Column(table, timeSpec.PropertyName);
         var values = Column(table, labelSpec.PropertyName).Singles!;
         var ids = spec.SeriesId is { } idSpec ? Column(table, idSpec.PropertyName) : null;
+        var covariateNames = Covariates(spec);
+        var covariates = covariateNames.Select(name => Column(table, name)).ToArray();
 
         // Lines are named only when row i is line i + 1 (+1 for a header): no skipped rows, no field spanning lines.
         var linesKnown = table.BadRows == 0 && table.MultilineFields == 0 && source.Length > 0 && !source.StartsWith('(');
@@ -44,11 +47,6 @@ internal static class SeriesReader
             parsed[row] = dates
                 ? DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind).Ticks
                 : long.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture);
-            if (float.IsNaN(values[row]) && !fillGaps)
-            {
-                throw Error(row, $"{Where(id)}the value to forecast ({labelSpec.PropertyName}) is missing at {Show(parsed[row], dates)}; fill it, or set FillGaps = true to interpolate it.");
-            }
-
             if (!bySeries.TryGetValue(id, out var rows))
             {
                 bySeries[id] = rows = [];
@@ -79,10 +77,31 @@ internal static class SeriesReader
                 }
             }
 
+            // With covariates, the rows after the last value that have none are the future: their covariates are known.
+            var lastValue = rows.FindLastIndex(r => !float.IsNaN(values[r])) + 1;
+            var history = covariates.Length > 0 && lastValue > 0 ? lastValue : rows.Count;
+            for (var i = 0; i < history && !fillGaps; i++)
+            {
+                if (float.IsNaN(values[rows[i]]))
+                {
+                    throw Error(rows[i], $"{Where(id)}the value to forecast ({labelSpec.PropertyName}) is missing at {Show(t[i], dates)}; fill it, or set FillGaps = true to interpolate it.");
+                }
+            }
+
+            for (var c = 0; c < covariates.Length && !fillGaps; c++)
+            {
+                if (covariates[c].Singles is { } numbers && rows.FindIndex(r => float.IsNaN(numbers[r])) is var at and >= 0)
+                {
+                    throw Error(rows[at], $"{Where(id)}the covariate {covariateNames[c]} is missing at {Show(t[at], dates)}; a forecaster reads it at every step, the steps it forecasts too. Fill it, or set FillGaps = true to interpolate it.");
+                }
+            }
+
             // One step for all series: the first series' rhythm, which every series must keep.
             step ??= TimeStep.Infer(t, dates);
             var filledTimes = new List<long>(t.Length) { t[0] };
             var points = new List<double>(t.Length) { values[rows[0]] };
+            var covariateSteps = covariates.Select(c => new List<double>(t.Length) { Covariate(c, rows[0]) }).ToArray();
+            var historySteps = 1;
             for (var i = 1; i < t.Length; i++)
             {
                 var missing = fillGaps ? StepsBetween(step.Value, t[i - 1], t[i]) - 1 : 0;
@@ -95,15 +114,24 @@ internal static class SeriesReader
                 {
                     filledTimes.Add(step.Value.After(t[i - 1], k));
                     points.Add(double.NaN);
+                    Array.ForEach(covariateSteps, c => c.Add(double.NaN));
                 }
 
                 filledTimes.Add(t[i]);
                 points.Add(values[rows[i]]);
+                for (var c = 0; c < covariates.Length; c++)
+                {
+                    covariateSteps[c].Add(Covariate(covariates[c], rows[i]));
+                }
+
+                historySteps = i < history ? points.Count : historySteps;
             }
 
-            var y = points.ToArray();
-            filled += Interpolate(y) ? y.Length - t.Length + rows.Count(r => float.IsNaN(values[r])) : throw new DataFileException(source, null, null, $"{Where(id)}every value is missing; there is nothing to forecast from.");
-            series.Add(new TimeSeries(id, [.. filledTimes], y));
+            var y = points.Take(historySteps).ToArray();
+            filled += Interpolate(y) ? y.Length - history + rows.Take(history).Count(r => float.IsNaN(values[r])) : throw new DataFileException(source, null, null, $"{Where(id)}every value is missing; there is nothing to forecast from.");
+            double[][] covariateValues = [.. covariateSteps.Select(c => c.ToArray())];
+            Array.ForEach(covariateValues, c => Interpolate(c));
+            series.Add(new TimeSeries(id, [.. filledTimes.Take(historySteps)], y, covariateValues));
         }
 
         return (series, step!.Value, filled);
@@ -171,6 +199,12 @@ internal static class SeriesReader
                 $"{Where(shortest.Id)}there are {shortest.Length} points, fewer than {why} ({needed})."));
         }
     }
+
+    /// <summary>A forecaster's covariates: the row's numeric and boolean properties besides its time, value and series id.</summary>
+    public static IReadOnlyList<string> Covariates<TRow>(PipelineSpec<TRow> spec) =>
+        [.. spec.Features.Where(f => f.Kind is ColumnKind.Numeric or ColumnKind.Boolean).Select(f => f.PropertyName)];
+
+    private static double Covariate(TableColumn column, int row) => column.Singles is { } numbers ? numbers[row] : column.Booleans![row] ? 1 : 0;
 
     private static TableColumn Column(DataTable table, string name) => table.Columns.First(c => c.Name == name);
 

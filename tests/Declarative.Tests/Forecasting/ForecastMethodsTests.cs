@@ -161,4 +161,32 @@ public sealed class ForecastMethodsTests
         Assert.Equal(once.Test[0].Mase, byDefault.Test[0].Mase);
         Assert.Equal(once.Forecasts[0].Values, everyOrigin.Forecasts[0].Values);
     }
+
+    [Fact]
+    public void Combination_IsTheStepByStepMedianOfItsMembers_TheBestOnTheOrigins()
+    {
+        // The two seasonal series of the test above, the combination declared alone: every other model is scored.
+        var series = Enumerable.Range(0, 2).Select(s => new TimeSeries(s.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [.. Enumerable.Range(0, 160).Select(t => (long)t)],
+            [.. Enumerable.Range(0, 160).Select(t => 50 + (10 * s) + (0.1 * t) + (8 * Math.Sin(2 * Math.PI * t / 8)) + ((t * 7919 % 13) / 4.0))])).ToList();
+        var outcome = ForecastTraining.Train(series, new ForecastSettings(4, 8, 0.8, new TimeStep(1, 0)), [Trainer.ForecastCombination], null, dates: false, seed: 1);
+
+        Assert.Equal(Trainer.ForecastCombination, outcome.Method);
+        var others = outcome.Validation.Where(v => v.Method != Trainer.ForecastCombination).ToList();
+        Assert.Equal(ForecastMethods.All.Count - 1, others.Count);
+        Assert.Equal(others.OrderBy(v => v.Owa).Take(ForecastTraining.CombinedModels).Select(v => v.Method).Order(), outcome.Combined!.Order());
+        foreach (var window in outcome.TestWindows)
+        {
+            var combined = window.Forecasts[Trainer.ForecastCombination].Values;
+            for (var h = 0; h < combined.Length; h++)
+            {
+                var members = outcome.Combined!.Select(m => window.Forecasts[m].Values[h]).Order().ToArray();
+                Assert.Equal(members[1], combined[h]);
+            }
+        }
+
+        // Of two members, their mean.
+        var two = ForecastMethods.Combination([Trainer.SeasonalNaive, Trainer.Theta], [new([1, 4], "a"), new([3, 2], "b")]);
+        Assert.Equal([2.0, 3.0], two.Values);
+    }
 }

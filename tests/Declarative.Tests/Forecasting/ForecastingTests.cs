@@ -109,6 +109,95 @@ public sealed class ForecastingTests
     }
 
     [Fact]
+    public void TheCombination_IsTheMedianOfTheBestThreeOnTheOrigins_NamedAndKeptInTheModelFile()
+    {
+        var model = SunspotCombinedForecast.Train();
+        var report = model.Evaluate();
+
+        // Declared alone, every other model is scored to choose its members: the three with the lowest OWA on the origins.
+        Assert.Equal(Trainer.ForecastCombination, model.Pipeline.Trainer);
+        Assert.Equal(7, report.Models.Count);
+        var best = report.Models.Where(m => m.Model != Trainer.ForecastCombination).OrderBy(m => m.ValidationOwa).Take(3).Select(m => m.Model.ToString()).Order(StringComparer.Ordinal);
+        Assert.Equal(best, model.Pipeline.Hyperparameters["Combined"].Split(", ").Order(StringComparer.Ordinal));
+
+        // Saved and loaded, it names the same members and forecasts a history as the trained one does (the global trees
+        // among its members are kept in the file when they are one).
+        using var dir = new TempDirectory();
+        var path = Path.Combine(dir.Path, "combined.mlnet");
+        model.Save(path);
+        var loaded = SunspotCombinedForecast.Load(path);
+        Assert.Equal(model.Pipeline.Hyperparameters["Combined"], loaded.Pipeline.Hyperparameters["Combined"]);
+        var history = File.ReadLines(Repository.PathOf("datasets", "sunspots", "sunspots.csv")).Skip(1).Take(200).Select(line => line.Split(','))
+            .Select(f => new SunspotYear { Year = int.Parse(f[0], CultureInfo.InvariantCulture), Activity = double.Parse(f[1], CultureInfo.InvariantCulture) })
+            .ToArray();
+        Assert.Equal(model.Forecast(history), loaded.Forecast(history));
+        Assert.Equal(model.Forecast(), loaded.Forecast());
+
+        // A file whose combination names no members is refused at load, not forecast with other models.
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        json.Remove("Combined");
+        File.WriteAllText(path, json.ToJsonString());
+        var error = Assert.Throws<ModelFileException>(() => SunspotCombinedForecast.Load(path));
+        Assert.Contains("does not name the models its combination takes the median of", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AHolidayCovariate_IsReadAtTheDaysForecast_AndLowersTheError()
+    {
+        var model = BirthsForecast.Train();
+        var alone = BirthsAloneForecast.Train();
+
+        // The test fortnight (December 18–31, 2003) holds Christmas: the trees that read the holiday err less there.
+        var (with, without) = (model.Evaluate().TestMetrics["Mase"], alone.Evaluate().TestMetrics["Mase"]);
+        Assert.True(with < 0.8 * without, $"MASE {with} with the holiday, {without} without");
+
+        // The file ends with the last value: no holidays are known after it, so there is no forecast of the next days
+        // from it, and the error says what to give.
+        var error = Assert.Throws<InvalidOperationException>(() => model.Forecast());
+        Assert.Contains("reads Holiday at the steps it forecasts", error.Message, StringComparison.Ordinal);
+
+        // A history that ends with the next fortnight's holidays (and no births) is forecast from them: New Year's Day
+        // 2004, a Thursday, below the next Thursday (by 19 % here).
+        var history = BirthRows().TakeLast(120).ToList();
+        var future = Enumerable.Range(1, 14).Select(d => new BirthDay { Day = new DateTime(2004, 1, d), Births = float.NaN, Holiday = d == 1 }).ToList();
+        var next = model.Forecast(history.Concat(future));
+        Assert.Equal(future.Select(f => f.Day), next.Select(p => p.Time));
+        Assert.True(next[0].Value < 0.9 * next[7].Value, $"{next[0].Value} on New Year's Day, {next[7].Value} a week later");
+
+        var short1 = Assert.Throws<DataFileException>(() => model.Forecast(history.Concat(future.Take(5))));
+        Assert.Contains("end the history with the next 14 steps' rows, their Holiday given and no Births (NaN); it has 5", short1.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RowsAfterTheLastValue_GiveTheCovariatesOfTheForecast()
+    {
+        // The file with the next fortnight's days after its last value, their births empty: they are the future.
+        using var dir = new TempDirectory();
+        var path = Path.Combine(dir.Path, "births.csv");
+        File.WriteAllLines(path, File.ReadLines(Repository.PathOf("datasets", "us-births", "births.csv"))
+            .Concat(Enumerable.Range(1, 14).Select(d => string.Create(CultureInfo.InvariantCulture, $"2004-01-{d:00},,{(d == 1 ? "true" : "false")}"))));
+        var withFuture = BirthsForecast.Train(path);
+        var plain = BirthsForecast.Train();
+
+        // The future rows are not trained on: the same model as from the file without them, which forecasts the same
+        // fortnight from the same rows given now.
+        var future = Enumerable.Range(1, 14).Select(d => new BirthDay { Day = new DateTime(2004, 1, d), Births = float.NaN, Holiday = d == 1 });
+        Assert.Equal(plain.Forecast(BirthRows().Concat(future)), withFuture.Forecast());
+        Assert.Equal(new DateTime(2004, 1, 1), withFuture.Forecast()[0].Time);
+
+        // Saved and loaded, it keeps the forecast; a value missing before the last one is still an error at its line.
+        var saved = Path.Combine(dir.Path, "births.mlnet");
+        withFuture.Save(saved);
+        Assert.Equal(withFuture.Forecast(), BirthsForecast.Load(saved).Forecast());
+        var lines = File.ReadAllLines(path);
+        lines[101] = lines[101].Split(',')[0] + ",," + lines[101].Split(',')[2];
+        File.WriteAllLines(path, lines);
+        var error = Assert.Throws<DataFileException>(() => BirthsForecast.Train(path));
+        Assert.Equal(102, error.Line);
+        Assert.Contains("the value to forecast (Births) is missing at 1994-04-11", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TheBuild_WritesTheForecastersArtifacts_AndAnEditedModelIsRefused()
     {
         using var dir = new TempDirectory();
@@ -123,6 +212,10 @@ public sealed class ForecastingTests
         Assert.Equal(built.ModelPath, error.FilePath);
         Assert.Contains("is not the one its manifest describes", error.Message, StringComparison.Ordinal);
     }
+
+    private static IEnumerable<BirthDay> BirthRows() =>
+        File.ReadLines(Repository.PathOf("datasets", "us-births", "births.csv")).Skip(1).Select(line => line.Split(','))
+            .Select(f => new BirthDay { Day = DateTime.Parse(f[0], CultureInfo.InvariantCulture), Births = float.Parse(f[1], CultureInfo.InvariantCulture), Holiday = f[2] == "true" });
 
     [Fact]
     public void ASeriesThatBreaks_IsALocatedError()

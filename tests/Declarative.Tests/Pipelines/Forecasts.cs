@@ -39,6 +39,11 @@ public partial class SunspotForecast;
 [Trainers(Trainer.GlobalLightGbm)]
 public partial class SunspotTreesForecast;
 
+/// <summary>The combination alone: the median of the three models that did best on the rolling origins.</summary>
+[Forecasting<SunspotYear>(Data = "datasets/sunspots/sunspots.csv", Horizon = 10)]
+[Trainers(Trainer.ForecastCombination)]
+public partial class SunspotCombinedForecast;
+
 /// <summary>Mauna Loa CO2 every week: dates as yyyyMMdd digits and 59 empty weeks, which FillGaps interpolates.</summary>
 public sealed class Co2Week
 {
@@ -73,3 +78,34 @@ public sealed class StretchReading
 
 [Forecasting<StretchReading>(Horizon = 48)]
 public partial class StretchForecast;
+
+/// <summary>US births a day, and whether the day is a federal holiday: a covariate known ahead.</summary>
+public sealed class BirthDay
+{
+    [Time, Column("date")]
+    public DateTime Day { get; set; }
+
+    [Label, Column("births")]
+    public float Births { get; set; }
+
+    [Column("holiday")]
+    public bool Holiday { get; set; }
+}
+
+/// <summary>The same days, the holiday left out: the series' own history and the calendar only.</summary>
+public sealed class BirthDayAlone
+{
+    [Time, Column("date")]
+    public DateTime Day { get; set; }
+
+    [Label, Column("births")]
+    public float Births { get; set; }
+}
+
+/// <summary>The next two weeks of births, the global trees reading the holidays.</summary>
+[Forecasting<BirthDay>(Data = "datasets/us-births/births.csv", Horizon = 14)]
+public partial class BirthsForecast;
+
+/// <summary>The same without the holidays.</summary>
+[Forecasting<BirthDayAlone>(Data = "datasets/us-births/births.csv", Horizon = 14)]
+public partial class BirthsAloneForecast;
