@@ -84,6 +84,11 @@ public sealed class Forecaster<TRow> : ITrainedPipeline
                 values["Combined"] = string.Join(", ", _combined);
             }
 
+            if (_global is { ReadsCovariates: true })
+            {
+                values["Covariates"] = Covariates;
+            }
+
             return values;
         }
     }

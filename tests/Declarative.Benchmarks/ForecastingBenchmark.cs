@@ -46,34 +46,12 @@ public sealed class BenchCo2Week
 [Tune]
 public partial class BenchCo2Forecast;
 
-/// <summary>US births a day, with whether the day is a federal holiday: a covariate known ahead.</summary>
-public sealed class BenchBirthDay
-{
-    [Time, Column("date")]
-    public DateTime Day { get; set; }
-
-    [Label, Column("births")]
-    public float Births { get; set; }
-
-    [Column("holiday")]
-    public bool Holiday { get; set; }
-}
-
-/// <summary>The same days without the holiday: the series' own history and the calendar only.</summary>
-public sealed class BenchBirthDayAlone
-{
-    [Time, Column("date")]
-    public DateTime Day { get; set; }
-
-    [Label, Column("births")]
-    public float Births { get; set; }
-}
-
-[Forecasting<BenchBirthDay>(Data = "datasets/us-births/births.csv", Horizon = 14)]
+// The births' rows are the tests' (Declarative.Tests.Pipelines): with the holiday, and without it.
+[Forecasting<Declarative.Tests.Pipelines.BirthDay>(Data = "datasets/us-births/births.csv", Horizon = 14)]
 [Tune]
 public partial class BenchBirthsForecast;
 
-[Forecasting<BenchBirthDayAlone>(Data = "datasets/us-births/births.csv", Horizon = 14)]
+[Forecasting<Declarative.Tests.Pipelines.BirthDayAlone>(Data = "datasets/us-births/births.csv", Horizon = 14)]
 [Tune]
 public partial class BenchBirthsAloneForecast;
 
@@ -121,13 +99,26 @@ internal static class ForecastingBenchmark
     /// series trained again on the series cut <c>k</c> horizons short, for k = 0 (the real test window) to
     /// <paramref name="windows"/> − 1, each window's points scored against the interval calibrated only on what came before it.
     /// </summary>
-    public static void Backtest(int windows, string filter = "")
+    public static void Backtest(int windows, string filter = "", string part = "")
+    {
+        bool Wanted(string name) => name.Contains(filter, StringComparison.OrdinalIgnoreCase);
+        if (part != "choice")
+        {
+            Coverage(windows, Wanted);
+        }
+
+        if (part != "coverage")
+        {
+            Choice(windows, Wanted);
+        }
+    }
+
+    private static void Coverage(int windows, Func<string, bool> Wanted)
     {
         Console.WriteLine($"The interval's coverage over the last {windows} test windows of each series (window 1 is the real test part), the tuned model fixed;");
         Console.WriteLine($"fits: how often the global trees are fitted for the rolling origins: as a forecaster does (default: at most {ForecastTraining.EarlyFits} fits, every second of twenty origins), once before the earliest origin, for every fourth or every origin.");
         Console.WriteLine("| series | fits | model | coverage, window 1 | coverage, windows 2 to n | per window (%) | time |");
         Console.WriteLine("|---|---|---|---|---|---|---|");
-        bool Wanted(string name) => name.Contains(filter, StringComparison.OrdinalIgnoreCase);
 
         // 0 is the default (a fit for every second of twenty origins); 20 fits once before the earliest origin.
         foreach (var refit in new[] { 0, 20, 4, 1 })
@@ -153,6 +144,10 @@ internal static class ForecastingBenchmark
             }
         }
 
+    }
+
+    private static void Choice(int windows, Func<string, bool> Wanted)
+    {
         Console.WriteLine();
         Console.WriteLine($"[Tune]'s choice judged on the same {windows} windows: every model competes again on each window's own rolling origins; the chosen model's test sMAPE, MASE and OWA averaged over the windows.");
         Console.WriteLine("| series | windows | chosen (times) | sMAPE | MASE | OWA | the best single model's choice: sMAPE | MASE | OWA |");

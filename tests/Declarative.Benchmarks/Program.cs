@@ -8,7 +8,7 @@ using Declarative.Tuning;
 // Harnesses (run by hand, never in CI):
 //   ensembles [trials] [filter] [seed]: the tuned ensemble against the best trial alone and scikit-learn's stacking (tests/bench/ensembles.sh);
 //   clustering [splits]: k-means against scikit-learn's standardized k-means on the same splits (tests/bench/clustering.sh);
-//   forecasting-backtest [windows] [series filter]: the forecaster's interval coverage and [Tune]'s choice over the last windows of each bundled series (tests/bench/forecasting-backtest.sh);
+//   forecasting-backtest [windows] [series filter] [coverage|choice, both by default]: the forecaster's interval coverage and [Tune]'s choice over the last windows of each bundled series (tests/bench/forecasting-backtest.sh);
 //   nab <NAB checkout> [detectors]: the NAB scorer on NAB's stored results against its published totals (tests/bench/nab.sh);
 //   nab-detect <NAB checkout> [specs]: our series detectors on NAB, scored NAB's way, with points per second (tests/bench/nab.sh);
 //   series-stream [rounds]: the default series detector alone against Detect(rows) and Detector().Observe(row) (tests/bench/nab.sh);
@@ -36,7 +36,7 @@ if (args.Length > 0 && args[0] == "ensembles")
 
 if (args.Length > 0 && args[0] == "forecasting-backtest")
 {
-    ForecastingBenchmark.Backtest(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20, args.Length > 2 ? args[2] : "");
+    ForecastingBenchmark.Backtest(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20, args.Length > 2 ? args[2] : "", args.Length > 3 ? args[3] : "");
     return;
 }
 

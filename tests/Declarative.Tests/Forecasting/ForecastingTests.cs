@@ -153,6 +153,8 @@ public sealed class ForecastingTests
 
         // The file ends with the last value: no holidays are known after it, so there is no forecast of the next days
         // from it, and the error says what to give.
+        Assert.Equal("Holiday", model.Pipeline.Hyperparameters["Covariates"]);
+        Assert.False(alone.Pipeline.Hyperparameters.ContainsKey("Covariates"));
         var error = Assert.Throws<InvalidOperationException>(() => model.Forecast());
         Assert.Contains("reads Holiday at the steps it forecasts", error.Message, StringComparison.Ordinal);
 
