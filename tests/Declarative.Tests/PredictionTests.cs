@@ -96,12 +96,13 @@ public sealed class PipelineRegistryTests
     {
         var pipelines = PipelineRegistry.Of(typeof(PipelineRegistryTests).Assembly).ToDictionary(p => p.PipelineType, p => p.Task);
 
-        Assert.Equal(69, pipelines.Count);
+        Assert.Equal(72, pipelines.Count);
         Assert.Equal(MLTask.BinaryClassification, pipelines[typeof(AdultIncomeModel)]);
         Assert.Equal(MLTask.MulticlassClassification, pipelines[typeof(IrisModel)]);
         Assert.Equal(MLTask.Regression, pipelines[typeof(HousingModel)]);
         Assert.Equal(MLTask.BinaryClassification, pipelines[typeof(ToxicityModel)]);
         Assert.Equal(MLTask.Clustering, pipelines[typeof(WineClusterModel)]);
         Assert.Equal(MLTask.SeriesAnomalyDetection, pipelines[typeof(TaxiAnomalies)]);
+        Assert.Equal(MLTask.Forecasting, pipelines[typeof(BirthsForecast)]);
     }
 }
