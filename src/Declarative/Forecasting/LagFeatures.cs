@@ -37,13 +37,13 @@ internal sealed record LagFeatures(int Lags, int Season, bool Dates, long StepTi
     /// <summary>
     /// The features of the step at <paramref name="time"/>, <paramref name="ahead"/> steps after the last of the scaled
     /// values <paramref name="past"/> (the latest last; missing lags are the earliest value), whose covariates are at
-    /// <paramref name="step"/> of <paramref name="covariates"/>.
+    /// index <paramref name="index"/> of <paramref name="covariates"/>.
     /// </summary>
-    public void Fill(Span<float> features, ReadOnlySpan<double> past, long time, int ahead = 1, double[][]? covariates = null, int step = 0)
+    public void Fill(Span<float> features, ReadOnlySpan<double> past, long time, int ahead = 1, double[][]? covariates = null, int index = 0)
     {
         for (var c = 0; c < Covariates; c++)
         {
-            features[Lags + 2 + Calendar + c] = (float)covariates![c][step];
+            features[Lags + 2 + Calendar + c] = (float)covariates![c][index];
         }
 
         if (Direct)

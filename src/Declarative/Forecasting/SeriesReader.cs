@@ -200,9 +200,12 @@ internal static class SeriesReader
         }
     }
 
-    /// <summary>A forecaster's covariates: the row's numeric and boolean properties besides its time, value and series id.</summary>
+    /// <summary>
+    /// A forecaster's covariates: the row's numeric and boolean properties besides its time, value and series id (not
+    /// a run of columns: the generator's DCL0042 says those are not used).
+    /// </summary>
     public static IReadOnlyList<string> Covariates<TRow>(PipelineSpec<TRow> spec) =>
-        [.. spec.Features.Where(f => f.Kind is ColumnKind.Numeric or ColumnKind.Boolean).Select(f => f.PropertyName)];
+        [.. spec.Features.Where(f => f.Kind is ColumnKind.Numeric or ColumnKind.Boolean && f.Run is null).Select(f => f.PropertyName)];
 
     private static double Covariate(TableColumn column, int row) => column.Singles is { } numbers ? numbers[row] : column.Booleans![row] ? 1 : 0;
 
