@@ -161,6 +161,14 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"forecast {p.Time} {p.Value:R} {p.Lower:R} {p.Upper:R}"));
         }
 
+        // Covariates known ahead: eight weeks of births and the next fortnight's holidays (New Year's Day), no births.
+        var births = BirthsModel.Load();
+        var weeks = Enumerable.Range(0, 70).Select(d => new BirthDay { Day = new DateTime(2004, 1, 1).AddDays(d - 56), Births = d < 56 ? 11000 + 1500 * ((d + 3) % 7 < 5 ? 1 : -1) : float.NaN, Holiday = d == 56 });
+        foreach (var p in births.Forecast(weeks))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"covariate {p.Time:yyyy-MM-dd} {p.Value:R} {p.Lower:R} {p.Upper:R}"));
+        }
+
         // A series anomaly detector is plain C# too: a day pattern at the trained taxi's scale, a spike far above it at step 300.
         var watch = TaxiWatch.Load();
         var day = Enumerable.Range(0, 400).Select(i => new TaxiCount { At = new DateTime(2015, 3, 1).AddMinutes(30 * i), Passengers = i == 300 ? 60000 : 15000 + 10000 * (float)Math.Sin(2 * Math.PI * i / 48) }).ToArray();
@@ -182,6 +190,16 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
 
         [SeriesAnomalyDetection<TaxiCount>(Data = "data/nyc_taxi.csv")]
         public partial class TaxiWatch;
+
+        public sealed class BirthDay
+        {
+            [Time, Column("date")] public DateTime Day { get; set; }
+            [Label, Column("births")] public float Births { get; set; }
+            [Column("holiday")] public bool Holiday { get; set; }
+        }
+
+        [Forecasting<BirthDay>(Data = "data/births.csv", Horizon = 14)]
+        public partial class BirthsModel;
 
         public sealed class Sunspots
         {
@@ -206,7 +224,7 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
     [Fact]
     public void PublishAot_TheNativeBinaryPredictsAsTheJitApp_AndAsMLNet_WithNoTrimWarning()
     {
-        var project = package.NewProject("NativeApp", NativeApp, (TumorSources.Dataset, "data/breast-cancer.txt"), ("sunspots/sunspots.csv", "data/sunspots.csv"), ("nab-nyc-taxi/nyc_taxi.csv", "data/nyc_taxi.csv"));
+        var project = package.NewProject("NativeApp", NativeApp, (TumorSources.Dataset, "data/breast-cancer.txt"), ("sunspots/sunspots.csv", "data/sunspots.csv"), ("nab-nyc-taxi/nyc_taxi.csv", "data/nyc_taxi.csv"), ("us-births/births.csv", "data/births.csv"));
         var csproj = Path.Combine(project, "NativeApp.csproj");
         File.WriteAllText(csproj, File.ReadAllText(csproj).Replace("</TreatWarningsAsErrors>", "</TreatWarningsAsErrors>\n    <PublishAot>true</PublishAot>", StringComparison.Ordinal));
         var published = Path.Combine(project, "native");
@@ -240,6 +258,17 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
             Assert.True(Math.Abs(e - a) <= 1e-5 * Math.Max(1, Math.Abs(e)), $"{string.Join(' ', p.First)} against {string.Join(' ', p.Second)}");
         }));
 
+        // The covariate forecaster too: fourteen days from New Year's Day 2004, natively as on the JIT within 1e-5.
+        var (nativeCovariates, jitCovariates) = (Lines(native).Where(l => l[0] == "covariate").ToArray(), Lines(jit).Where(l => l[0] == "covariate").ToArray());
+        Assert.Equal(14, nativeCovariates.Length);
+        Assert.Equal("2004-01-01", nativeCovariates[0][1]);
+        Assert.Equal(jitCovariates.Select(l => l[1]), nativeCovariates.Select(l => l[1]));
+        Assert.All(nativeCovariates.Zip(jitCovariates), p => Assert.All(Enumerable.Range(2, 3), v =>
+        {
+            var (a, e) = (double.Parse(p.First[v], System.Globalization.CultureInfo.InvariantCulture), double.Parse(p.Second[v], System.Globalization.CultureInfo.InvariantCulture));
+            Assert.True(Math.Abs(e - a) <= 1e-5 * Math.Max(1, Math.Abs(e)), $"{string.Join(' ', p.First)} against {string.Join(' ', p.Second)}");
+        }));
+
         // The series detector scores natively exactly as on the JIT, a stream as Detect, and the spike is the anomaly.
         var (nativeAnomalies, jitAnomalies) = (Lines(native).Where(l => l[0] == "anomaly").ToArray(), Lines(jit).Where(l => l[0] == "anomaly").ToArray());
         Assert.Equal(jitAnomalies.Select(l => string.Join(' ', l)), nativeAnomalies.Select(l => string.Join(' ', l)));
@@ -248,15 +277,16 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
 
         // Predictions are the same bits; an explanation within 1e-6 (TreeSHAP's quadrature is padded to the vector
         // width, which differs between the JIT's instruction set and Native AOT's, so the last digits may).
-        Assert.Equal(native.Split('\n').Where(l => !l.StartsWith("why", StringComparison.Ordinal) && !l.StartsWith("forecast", StringComparison.Ordinal)), jit.Split('\n').Where(l => !l.StartsWith("why", StringComparison.Ordinal) && !l.StartsWith("forecast", StringComparison.Ordinal)));
+        static bool Exact(string l) => !l.StartsWith("why", StringComparison.Ordinal) && !l.StartsWith("forecast", StringComparison.Ordinal) && !l.StartsWith("covariate", StringComparison.Ordinal);
+        Assert.Equal(native.Split('\n').Where(Exact), jit.Split('\n').Where(Exact));
         Assert.Contains(native.Split('\n'), l => l.StartsWith("anomaly 300 ", StringComparison.Ordinal));
         var (nativeWhy, jitWhy) = (Lines(native).Single(l => l[0] == "why"), Lines(jit).Single(l => l[0] == "why"));
         Assert.Equal(nativeWhy.Length, jitWhy.Length);
         Assert.All(nativeWhy.Skip(1).Zip(jitWhy.Skip(1)), p => Assert.True(
             Math.Abs(double.Parse(p.First, System.Globalization.CultureInfo.InvariantCulture) - double.Parse(p.Second, System.Globalization.CultureInfo.InvariantCulture)) <= 1e-6, $"{p.First} against {p.Second}"));
         Assert.StartsWith("ml.net", mlnet, StringComparison.Ordinal);
-        var expected = Lines(mlnet).Where(l => l[0] is not "members" and not "combined" and not "forecast" and not "anomaly" and not "stream").ToArray();
-        var actual = Lines(native).Where(l => l[0] is not "why" and not "members" and not "combined" and not "forecast" and not "anomaly" and not "stream").ToArray();
+        var expected = Lines(mlnet).Where(l => l[0] is not "members" and not "combined" and not "forecast" and not "covariate" and not "anomaly" and not "stream").ToArray();
+        var actual = Lines(native).Where(l => l[0] is not "why" and not "members" and not "combined" and not "forecast" and not "covariate" and not "anomaly" and not "stream").ToArray();
         Assert.Equal(10, actual.Length);
         // The native app explains without ML.NET, as the JIT app does (the outputs are equal above), and it adds up.
         var why = Lines(native).Single(l => l[0] == "why").Skip(1).Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
