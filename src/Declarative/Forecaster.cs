@@ -181,7 +181,7 @@ public sealed class Forecaster<TRow> : ITrainedPipeline
             throw new DataFileException(source, null, null, $"The history's step is {step.Describe(step.IsCalendar || Dates)}, not the trained {_settings.Step.Describe(Dates)}.");
         }
 
-        if (_global is { ReadsCovariates: true } && series[0].Future < Horizon)
+        if (_global?.KnowsCovariates(series[0], series[0].Length, Horizon) == false)
         {
             throw new DataFileException(source, null, null,
                 $"Pipeline {Name} reads {Covariates} at the steps it forecasts: end the history with the next {Horizon} steps' rows, their {Covariates} given and no {Spec.Label!.PropertyName} (NaN); it has {series[0].Future}.");

@@ -48,12 +48,12 @@ internal static class ForecastTraining
         // The combination's members are the best on the origins; an origin's own combination takes the best on the
         // others, so its score there is not flattered by having chosen its members on it.
         var combined = combines ? Best(bases, windows.SelectMany(w => w).ToList(), selectBy) : null;
-        if (combines)
+        if (combined is not null)
         {
             for (var k = 0; k < origins; k++)
             {
                 var others = windows.SelectMany(w => w.Where((_, i) => i != k)).ToList();
-                var chosenOnOthers = others.Count > 0 ? Best(bases, others, selectBy) : combined!;
+                var chosenOnOthers = others.Count > 0 ? Best(bases, others, selectBy) : combined;
                 for (var s = 0; s < series.Count; s++)
                 {
                     if (k < windows[s].Count)
@@ -115,7 +115,17 @@ internal static class ForecastTraining
     private static Trainer[] Best(IReadOnlyList<Trainer> methods, IReadOnlyList<Window> windows, string? selectBy) =>
         [.. Aggregate(methods, windows).OrderBy(score => Metric(score, selectBy ?? nameof(ForecastingMetric.Owa))).ThenBy(score => IndexOf(score.Method)).Take(CombinedModels).Select(score => score.Method).OrderBy(IndexOf)];
 
-    private static int IndexOf(Trainer method) => ForecastMethods.All.ToList().IndexOf(method);
+    private static int IndexOf(Trainer method)
+    {
+        var all = ForecastMethods.All;
+        var i = 0;
+        while (i < all.Count && all[i] != method)
+        {
+            i++;
+        }
+
+        return i;
+    }
 
     /// <summary>
     /// The global models the rolling origins are scored by, the latest origins first: one per <c>Every</c> origins, each
@@ -136,7 +146,7 @@ internal static class ForecastTraining
     /// <summary>The model's forecast from a whole series, with its interval (what <c>Forecast</c> returns).</summary>
     public static SeriesForecast Final(TimeSeries series, Trainer method, ForecastSettings settings, double[] quantiles, GlobalTrees? global, IReadOnlyList<Trainer>? combined = null)
     {
-        if (global is { ReadsCovariates: true } && series.Future < settings.Horizon)
+        if (global?.KnowsCovariates(series, series.Length, settings.Horizon) == false)
         {
             // The trees read covariates the data does not give past the last value: no forecast to keep for this series.
             return new SeriesForecast(series.Id, [], [], [], [], "no covariates after the last value");

@@ -82,11 +82,15 @@ internal sealed class GlobalTrees
     /// <summary>Whether the trees read covariates: a forecast needs them known for every step it makes.</summary>
     public bool ReadsCovariates => Features.Covariates > 0;
 
+    /// <summary>Whether <paramref name="series"/> gives the covariates the trees read for the <paramref name="horizon"/> steps after its first <paramref name="length"/> points.</summary>
+    public bool KnowsCovariates(TimeSeries series, int length, int horizon) =>
+        !ReadsCovariates || (series.Covariates.Length == Features.Covariates && series.Covariates[0].Length >= length + horizon);
+
     /// <summary>The next <paramref name="horizon"/> values after the first <paramref name="length"/> points of <paramref name="series"/>.</summary>
     /// <exception cref="InvalidOperationException">The trees read covariates the series does not give for those steps.</exception>
     public double[] Forecast(TimeSeries series, int length, int horizon, TimeStep step)
     {
-        if (ReadsCovariates && (series.Covariates.Length != Features.Covariates || series.Covariates[0].Length < length + horizon))
+        if (!KnowsCovariates(series, length, horizon))
         {
             throw new InvalidOperationException($"The covariates of the {horizon} steps after the last value are not known.");
         }
