@@ -84,7 +84,7 @@ public sealed class Forecaster<TRow> : ITrainedPipeline
                 values["Combined"] = string.Join(", ", _combined);
             }
 
-            if (_global is { ReadsCovariates: true })
+            if (ReadsCovariates)
             {
                 values["Covariates"] = Covariates;
             }
@@ -181,7 +181,7 @@ public sealed class Forecaster<TRow> : ITrainedPipeline
             throw new DataFileException(source, null, null, $"The history's step is {step.Describe(step.IsCalendar || Dates)}, not the trained {_settings.Step.Describe(Dates)}.");
         }
 
-        if (_global?.KnowsCovariates(series[0], series[0].Length, Horizon) == false)
+        if (!ForecastTraining.KnowsCovariates(series[0], series[0].Length, Horizon, Trainer, _combined, _global))
         {
             throw new DataFileException(source, null, null,
                 $"Pipeline {Name} reads {Covariates} at the steps it forecasts: end the history with the next {Horizon} steps' rows, their {Covariates} given and no {Spec.Label!.PropertyName} (NaN); it has {series[0].Future}.");
@@ -237,6 +237,9 @@ public sealed class Forecaster<TRow> : ITrainedPipeline
     private bool Dates => Spec.Time?.Kind == ColumnKind.DateValue;
 
     private string Covariates => string.Join(", ", SeriesReader.Covariates(Spec));
+
+    /// <summary>Whether the model (or a member of its combination) reads the row's covariates at the steps it forecasts.</summary>
+    private bool ReadsCovariates => ForecastMethods.ReadsCovariates(Trainer, _combined) && SeriesReader.Covariates(Spec).Count > 0;
 
     private static IReadOnlyList<ForecastPoint> Points(SeriesForecast forecast) =>
         forecast.Times.Select((t, j) => new ForecastPoint(t, forecast.Values[j], forecast.Lower[j], forecast.Upper[j])).ToArray();

@@ -198,7 +198,10 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
             [Column("holiday")] public bool Holiday { get; set; }
         }
 
+        // The combination again: on births its members are the global trees and the autoregression, both reading the
+        // holiday, and exponential smoothing.
         [Forecasting<BirthDay>(Data = "data/births.csv", Horizon = 14)]
+        [Trainers(Trainer.ForecastCombination)]
         public partial class BirthsModel;
 
         public sealed class Sunspots

@@ -3,11 +3,76 @@ namespace Declarative.Forecasting;
 /// <summary>
 /// A linear autoregression: the next value as an intercept plus a weighted sum of the last <c>p</c> values, fitted by
 /// least squares, <c>p</c> from 1 up to two seasons (at least 12, at most 48 and a fifth of the series) by AICc; it
-/// forecasts recursively. It sees cycles no calendar season names (the sunspot cycle of about eleven years).
+/// forecasts recursively. It sees cycles no calendar season names (the sunspot cycle of about eleven years). With
+/// covariates it is a regression with autoregressive errors (SARIMAX's form): the value is a line in the covariates at
+/// its own step plus an autoregression of what the line leaves, so a holiday's dip is not carried on to the days after
+/// it through the lags.
 /// </summary>
 internal static class Autoregression
 {
-    public static (double[] Forecast, int Order) Forecast(double[] y, int season, int horizon)
+    /// <summary>The next <paramref name="horizon"/> values after <paramref name="y"/>, and the order chosen.</summary>
+    /// <param name="y">The history.</param>
+    /// <param name="season">The season, in steps (1: none); it bounds the order.</param>
+    /// <param name="horizon">Steps to forecast.</param>
+    /// <param name="covariates">Each covariate over the history's steps and on over the horizon's (empty: none).</param>
+    public static (double[] Forecast, int Order) Forecast(double[] y, int season, int horizon, double[][]? covariates = null)
+    {
+        if (covariates is not { Length: > 0 })
+        {
+            return Autoregress(y, season, horizon);
+        }
+
+        var n = y.Length;
+        if (covariates.Any(c => c.Length < n + horizon))
+        {
+            throw new InvalidOperationException($"The covariates of the {horizon} steps after the last value are not known.");
+        }
+
+        // Feasible GLS in one round (Cochrane–Orcutt): the line by least squares, the autoregression of what it leaves,
+        // then the line again on the series filtered by that autoregression (which takes out the lags' share, a weekly
+        // pattern among them), and the autoregression again of what the better line leaves. More rounds moved the
+        // births' holiday weight by under 0.1 %.
+        var line = Line(y, covariates, n, null) ?? new double[covariates.Length + 1];
+        var (_, order, coefficients) = Fit(Residuals(y, covariates, line), season);
+        if (coefficients is not null)
+        {
+            line = Line(y, covariates, n, coefficients) ?? line;
+            (_, order, coefficients) = Fit(Residuals(y, covariates, line), season, order);
+        }
+
+        var errors = Residuals(y, covariates, line);
+        var path = new double[n + horizon];
+        errors.CopyTo(path, 0);
+        var forecast = new double[horizon];
+        for (var j = 0; j < horizon; j++)
+        {
+            path[n + j] = coefficients is null ? 0 : Predict(coefficients, path, n + j);
+            forecast[j] = path[n + j] + LineAt(line, covariates, n + j);
+        }
+
+        return (forecast, order);
+    }
+
+    private static (double[] Forecast, int Order) Autoregress(double[] y, int season, int horizon)
+    {
+        var (n, order, best) = Fit(y, season);
+        if (best is null)
+        {
+            return (Enumerable.Repeat(y[^1], horizon).ToArray(), 0);
+        }
+
+        var path = new double[n + horizon];
+        y.CopyTo(path, 0);
+        for (var j = 0; j < horizon; j++)
+        {
+            path[n + j] = Predict(best, path, n + j);
+        }
+
+        return (path[n..], order);
+    }
+
+    /// <summary>The autoregression of <paramref name="y"/> with the lowest AICc (or of the order given), null when none fits.</summary>
+    private static (int Length, int Order, double[]? Coefficients) Fit(double[] y, int season, int? only = null)
     {
         var n = y.Length;
         var maxOrder = Math.Min(Math.Clamp(2 * season, 12, 48), Math.Max(1, n / 5));
@@ -15,7 +80,7 @@ internal static class Autoregression
         var bestAicc = double.PositiveInfinity;
 
         // Every order is fitted on the same rows (from maxOrder on), so their AICc compare.
-        for (var p = 1; p <= maxOrder; p++)
+        for (var p = only ?? 1; p <= (only ?? maxOrder); p++)
         {
             var rows = n - maxOrder;
             var k = p + 1;
@@ -44,19 +109,72 @@ internal static class Autoregression
             }
         }
 
-        if (best is null)
+        return (n, best is null ? 0 : best.Length - 1, best);
+    }
+
+    /// <summary>
+    /// The intercept and weights of the covariates at each step, by least squares over the first <paramref name="n"/>
+    /// steps; given an autoregression (<paramref name="ar"/>: intercept, then lag weights), on the series and covariates
+    /// filtered by it. Null when the autoregression leaves too few rows to fit on or the system is singular.
+    /// </summary>
+    private static double[]? Line(double[] y, double[][] covariates, int n, double[]? ar)
+    {
+        var p = ar is null ? 0 : ar.Length - 1;
+        var d = covariates.Length + 1;
+        if (n - p <= d)
         {
-            return (Enumerable.Repeat(y[^1], horizon).ToArray(), 0);
+            return ar is null ? new double[d] : null;
         }
 
-        var path = new double[n + horizon];
-        y.CopyTo(path, 0);
-        for (var j = 0; j < horizon; j++)
+        var a = new double[d, d];
+        var b = new double[d];
+        var x = new double[d];
+        for (var t = p; t < n; t++)
         {
-            path[n + j] = Predict(best, path, n + j);
+            // Filtered: z(t) − Σ a(k) · z(t − k), for the value and each covariate (and the constant 1).
+            var target = y[t];
+            x[0] = 1;
+            for (var c = 0; c < covariates.Length; c++)
+            {
+                x[c + 1] = covariates[c][t];
+            }
+
+            for (var k = 1; k <= p; k++)
+            {
+                target -= ar![k] * y[t - k];
+                x[0] -= ar[k];
+                for (var c = 0; c < covariates.Length; c++)
+                {
+                    x[c + 1] -= ar[k] * covariates[c][t - k];
+                }
+            }
+
+            Accumulate(a, b, x, target);
         }
 
-        return (path[n..], best.Length - 1);
+        return Solve(a, b) ?? (ar is null ? new double[d] : null);
+    }
+
+    private static double LineAt(double[] line, double[][] covariates, int t)
+    {
+        var value = line[0];
+        for (var c = 0; c < covariates.Length; c++)
+        {
+            value += line[c + 1] * covariates[c][t];
+        }
+
+        return value;
+    }
+
+    private static double[] Residuals(double[] y, double[][] covariates, double[] line)
+    {
+        var errors = new double[y.Length];
+        for (var t = 0; t < y.Length; t++)
+        {
+            errors[t] = y[t] - LineAt(line, covariates, t);
+        }
+
+        return errors;
     }
 
     /// <summary>intercept + Σ c(k) · y(t − k).</summary>
@@ -71,7 +189,7 @@ internal static class Autoregression
         return value;
     }
 
-    /// <summary>The intercept and <paramref name="p"/> lag weights minimising the squared error from row <paramref name="from"/> on (normal equations, Cholesky), or null when singular.</summary>
+    /// <summary>The intercept and <paramref name="p"/> lag weights minimising the squared error from row <paramref name="from"/> on, or null when singular.</summary>
     private static double[]? LeastSquares(double[] y, int p, int from)
     {
         var d = p + 1;
@@ -86,22 +204,35 @@ internal static class Autoregression
                 x[k] = y[t - k];
             }
 
-            for (var i = 0; i < d; i++)
-            {
-                b[i] += x[i] * y[t];
-                for (var j = 0; j <= i; j++)
-                {
-                    a[i, j] += x[i] * x[j];
-                }
-            }
+            Accumulate(a, b, x, y[t]);
         }
 
-        // A touch of ridge keeps a flat series solvable without moving a real fit.
+        return Solve(a, b);
+    }
+
+    /// <summary>Adds one row to the normal equations (the lower triangle of <paramref name="a"/>).</summary>
+    private static void Accumulate(double[,] a, double[] b, double[] x, double target)
+    {
+        for (var i = 0; i < x.Length; i++)
+        {
+            b[i] += x[i] * target;
+            for (var j = 0; j <= i; j++)
+            {
+                a[i, j] += x[i] * x[j];
+            }
+        }
+    }
+
+    /// <summary>Solves the normal equations (lower triangle of <paramref name="a"/>, overwritten) by Cholesky; null when singular.</summary>
+    private static double[]? Solve(double[,] a, double[] b)
+    {
+        var d = b.Length;
+
+        // A touch of ridge keeps a flat series (or a covariate that never changes) solvable without moving a real fit.
         for (var i = 0; i < d; i++)
         {
             a[i, i] += 1e-9 * (a[i, i] + 1);
         }
-
         // Cholesky: a = L·Lᵀ in the lower triangle.
         for (var j = 0; j < d; j++)
         {

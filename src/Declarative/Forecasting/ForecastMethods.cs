@@ -15,17 +15,23 @@ internal static class ForecastMethods
     /// <summary>Whether <paramref name="trainer"/> is a forecasting model.</summary>
     public static bool IsForecaster(Trainer trainer) => All.Contains(trainer);
 
+    /// <summary>Whether <paramref name="method"/> (a combination of <paramref name="combined"/>) reads covariates at the steps it forecasts, when the series has them.</summary>
+    public static bool ReadsCovariates(Trainer method, IReadOnlyList<Trainer>? combined) =>
+        method is Trainer.GlobalLightGbm or Trainer.Autoregression
+        || (method == Trainer.ForecastCombination && combined?.Any(m => m is Trainer.GlobalLightGbm or Trainer.Autoregression) == true);
+
     /// <summary>The next <paramref name="horizon"/> values of <paramref name="y"/> by <paramref name="method"/> (a combination of <paramref name="combined"/>).</summary>
-    public static MethodForecast Forecast(Trainer method, double[] y, int season, int horizon, Func<MethodForecast>? global = null, IReadOnlyList<Trainer>? combined = null) =>
-        ForecastEach([method], y, season, horizon, global, combined)[method];
+    public static MethodForecast Forecast(Trainer method, double[] y, int season, int horizon, Func<MethodForecast>? global = null, IReadOnlyList<Trainer>? combined = null, double[][]? covariates = null) =>
+        ForecastEach([method], y, season, horizon, global, combined, covariates)[method];
 
     /// <summary>
     /// The forecasts of several models from one series, each model fitted once: the combination reuses its members'
     /// (<paramref name="combined"/>, chosen on the rolling origins). The result may hold more models than asked for (a
     /// combination's members). A global model's forecast comes from <paramref name="global"/> (it was fitted on every
-    /// series, not on this one alone).
+    /// series, not on this one alone). The autoregression reads <paramref name="covariates"/> (each over the history's
+    /// steps and on over the horizon's) when there are any.
     /// </summary>
-    public static Dictionary<Trainer, MethodForecast> ForecastEach(IReadOnlyList<Trainer> methods, double[] y, int season, int horizon, Func<MethodForecast>? global = null, IReadOnlyList<Trainer>? combined = null)
+    public static Dictionary<Trainer, MethodForecast> ForecastEach(IReadOnlyList<Trainer> methods, double[] y, int season, int horizon, Func<MethodForecast>? global = null, IReadOnlyList<Trainer>? combined = null, double[][]? covariates = null)
     {
         var done = new Dictionary<Trainer, MethodForecast>();
         MethodForecast Get(Trainer method)
@@ -39,7 +45,7 @@ internal static class ForecastMethods
                     Trainer.ExponentialSmoothing => Ets(y, season, horizon),
                     Trainer.Theta => Theta(y, season, horizon),
                     Trainer.ForecastCombination => combined is { Count: > 0 } ? Combination(combined, [.. combined.Select(Get)]) : throw new InvalidOperationException("The combination's models were not chosen."),
-                    Trainer.Autoregression => Ar(y, season, horizon),
+                    Trainer.Autoregression => Ar(y, season, horizon, covariates),
                     Trainer.GlobalLightGbm => global?.Invoke() ?? throw new InvalidOperationException("The global model was not fitted."),
                     _ => throw new ArgumentOutOfRangeException(nameof(methods), method, "Not a forecasting model."),
                 };
@@ -86,10 +92,11 @@ internal static class ForecastMethods
         return new(fit.Forecast(horizon), string.Create(CultureInfo.InvariantCulture, $"{fit.Form}, alpha {p.Alpha:0.###}{(fit.Trend == EtsTrend.None ? "" : $", beta {p.Beta:0.###}")}{(fit.Season > 1 ? $", gamma {p.Gamma:0.###}" : "")}{(fit.Trend == EtsTrend.Damped ? $", phi {p.Phi:0.###}" : "")}"));
     }
 
-    private static MethodForecast Ar(double[] y, int season, int horizon)
+    private static MethodForecast Ar(double[] y, int season, int horizon, double[][]? covariates)
     {
-        var (forecast, order) = Autoregression.Forecast(y, season, horizon);
-        return new(forecast, string.Create(CultureInfo.InvariantCulture, $"order {order}"));
+        var (forecast, order) = Autoregression.Forecast(y, season, horizon, covariates);
+        var detail = string.Create(CultureInfo.InvariantCulture, $"order {order}");
+        return new(forecast, covariates is { Length: > 0 } ? string.Create(CultureInfo.InvariantCulture, $"{detail}, errors of a line in {covariates.Length} covariate(s)") : detail);
     }
 
     private static MethodForecast Theta(double[] y, int season, int horizon)

@@ -146,13 +146,13 @@ internal static class ForecastTraining
     /// <summary>The model's forecast from a whole series, with its interval (what <c>Forecast</c> returns).</summary>
     public static SeriesForecast Final(TimeSeries series, Trainer method, ForecastSettings settings, double[] quantiles, GlobalTrees? global, IReadOnlyList<Trainer>? combined = null)
     {
-        if (global?.KnowsCovariates(series, series.Length, settings.Horizon) == false)
+        if (!KnowsCovariates(series, series.Length, settings.Horizon, method, combined, global))
         {
-            // The trees read covariates the data does not give past the last value: no forecast to keep for this series.
+            // The model reads covariates the data does not give past the last value: no forecast to keep for this series.
             return new SeriesForecast(series.Id, [], [], [], [], "no covariates after the last value");
         }
 
-        var forecast = ForecastMethods.Forecast(method, series.Values, settings.Season, settings.Horizon, Global(global, series, series.Length, settings), combined);
+        var forecast = ForecastMethods.Forecast(method, series.Values, settings.Season, settings.Horizon, Global(global, series, series.Length, settings), combined, series.Covariates);
         var (lower, upper) = Bands(forecast.Values, quantiles, ForecastAccuracy.Scale(series.Values, settings.Season));
         var times = new long[settings.Horizon];
         for (var j = 0; j < times.Length; j++)
@@ -163,6 +163,14 @@ internal static class ForecastTraining
         return new SeriesForecast(series.Id, times, forecast.Values, lower, upper, forecast.Detail);
     }
 
+    /// <summary>
+    /// Whether <paramref name="series"/> gives the covariates <paramref name="method"/> (a combination of
+    /// <paramref name="combined"/>) reads for the <paramref name="horizon"/> steps after its first <paramref name="length"/> points.
+    /// </summary>
+    public static bool KnowsCovariates(TimeSeries series, int length, int horizon, Trainer method, IReadOnlyList<Trainer>? combined, GlobalTrees? global) =>
+        global?.KnowsCovariates(series, length, horizon) != false
+        && (!ForecastMethods.ReadsCovariates(method, combined) || series.Covariates.All(c => c.Length >= length + horizon));
+
     private static Func<MethodForecast>? Global(GlobalTrees? global, TimeSeries series, int length, ForecastSettings settings) =>
         global is null ? null : () => new MethodForecast(global.Forecast(series, length, settings.Horizon, settings.Step), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{global.Trees.Count} trees over {global.Features.Lags} lags, recursive"));
 
@@ -171,7 +179,7 @@ internal static class ForecastTraining
     {
         var (h, m) = (settings.Horizon, settings.Season);
         var history = series.Values[..origin];
-        return Measured(ForecastMethods.ForecastEach(methods, history, m, h, Global(global, series, origin, settings)), series, origin, settings);
+        return Measured(ForecastMethods.ForecastEach(methods, history, m, h, Global(global, series, origin, settings), covariates: series.Covariates), series, origin, settings);
     }
 
     /// <summary>The window with the combination of <paramref name="members"/> added, from their forecasts there.</summary>

@@ -122,6 +122,37 @@ public sealed class ForecastMethodsTests
     }
 
     [Fact]
+    public void Autoregression_WithACovariate_RecoversALineWithAutoregressiveErrors()
+    {
+        // y(t) = 100 + 40·x(t) + u(t), u(t) = 0.6·u(t − 1) − 0.3·u(t − 2) + e(t): x marks every ninth step, e is a fixed
+        // pseudo-random shock up to the last value and zero after it, so the forecast is the line plus u's own decay.
+        var random = new Random(7);
+        const int n = 300;
+        const int h = 12;
+        var x = Enumerable.Range(0, n + h).Select(t => t % 9 == 4 ? 1.0 : 0.0).ToArray();
+        var u = new double[n + h];
+        for (var t = 2; t < n + h; t++)
+        {
+            u[t] = (0.6 * u[t - 1]) - (0.3 * u[t - 2]) + (t < n ? random.NextDouble() - 0.5 : 0);
+        }
+
+        var y = Enumerable.Range(0, n).Select(t => 100 + (40 * x[t]) + u[t]).ToArray();
+        var (forecast, order) = Autoregression.Forecast(y, 1, h, [x]);
+        Assert.InRange(order, 1, 12);
+        for (var j = 0; j < h; j++)
+        {
+            Assert.Equal(100 + (40 * x[n + j]) + u[n + j], forecast[j], 0.15);
+        }
+
+        // The covariate's weight is in the forecast: a marked step is ~40 above its neighbours, not carried to the next.
+        var marked = Enumerable.Range(0, h).First(j => x[n + j] == 1);
+        Assert.InRange(forecast[marked] - forecast[marked + 1], 35, 45);
+
+        // Covariates must reach over the horizon.
+        Assert.Throws<InvalidOperationException>(() => Autoregression.Forecast(y, 1, h, [x[..(n + 3)]]));
+    }
+
+    [Fact]
     public void ConformalQuantiles_TakeTheRankOfTheLevel_AtEachStep()
     {
         // 99 errors per step, 1..99: the 0.8 quantile's rank is ⌈100 · 0.8⌉ = 80. Each step keeps its own (errors of

@@ -106,6 +106,11 @@ public sealed class BirthDayAlone
 [Forecasting<BirthDay>(Data = "datasets/us-births/births.csv", Horizon = 14)]
 public partial class BirthsForecast;
 
+/// <summary>The next two weeks of births by the autoregression alone, a regression on the holidays with autoregressive errors.</summary>
+[Forecasting<BirthDay>(Data = "datasets/us-births/births.csv", Horizon = 14)]
+[Trainers(Trainer.Autoregression)]
+public partial class BirthsArForecast;
+
 /// <summary>The same without the holidays.</summary>
 [Forecasting<BirthDayAlone>(Data = "datasets/us-births/births.csv", Horizon = 14)]
 public partial class BirthsAloneForecast;
