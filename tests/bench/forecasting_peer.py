@@ -8,7 +8,11 @@ With a number of windows (tests/bench/forecasting-backtest.sh), the same models 
 n − 1 horizons short, as the forecaster's backtest does, and it prints each model's own interval's coverage on the
 last window and on the others pooled: how calibrated the models' intervals are beside the forecaster's conformal one.
 
-Usage: forecasting_peer.py <csv> <time column> <value column> <horizon> <season> [windows]
+With a covariate column (a number or true/false, known for the test part as the forecaster's covariates are), ARIMA
+also runs with it as an exogenous regressor (regression with ARIMA errors), seasonal ((1, 0, 1) at the season) when the
+season is at most 12: the peer for a forecaster that reads covariates.
+
+Usage: forecasting_peer.py <csv> <time column> <value column> <horizon> <season> [windows, 0 for one] [covariate column]
 """
 import sys
 import warnings
@@ -34,8 +38,9 @@ def mase(history, y, f, m):
     return float(np.mean(np.abs(y - f)) / scale)
 
 
-def peers(y, horizon, season):
-    """Every peer model on y with its last horizon held out: (name, sMAPE, MASE, the 80 % interval's covered points or None)."""
+def peers(y, horizon, season, x=None):
+    """Every peer model on y with its last horizon held out: (name, sMAPE, MASE, the 80 % interval's covered points or None).
+    With x (a covariate over y's steps), ARIMA with x as its exogenous regressor too."""
     history, actual = y[:-horizon], y[-horizon:]
     m = season if season > 1 else None
     results = []
@@ -94,17 +99,40 @@ def peers(y, horizon, season):
     frame = best[2].get_forecast(horizon).summary_frame(alpha=0.2)
     add(best[1] + " by AIC", frame["mean"], frame["mean_ci_lower"], frame["mean_ci_upper"])
 
+    if x is not None:
+        # The same grid with the covariate as a regressor (its future values given, as the forecaster is given them),
+        # with a seasonal (1, 0, 1) part where the season is short enough to fit.
+        seasonal = (1, 0, 1, season) if 1 < season <= 12 else (0, 0, 0, 0)
+        best = None
+        for p in range(0, 4):
+            for d in (0, 1):
+                for q in range(0, 3):
+                    try:
+                        fit = ARIMA(history, exog=x[:-horizon], order=(p, d, q), seasonal_order=seasonal).fit()
+                    except Exception:
+                        continue
+                    # A fit whose likelihood search did not converge can win on AIC with a degenerate model
+                    # (a forecast of zeros here): it is not a fit.
+                    if not fit.mle_retvals.get("converged", True):
+                        continue
+                    if best is None or fit.aic < best[0]:
+                        best = (fit.aic, f"ARIMA({p},{d},{q}){'(1,0,1)' + str(season) if seasonal[3] else ''} with the covariate", fit)
+        frame = best[2].get_forecast(horizon, exog=x[-horizon:]).summary_frame(alpha=0.2)
+        add(best[1] + " by AIC", frame["mean"], frame["mean_ci_lower"], frame["mean_ci_upper"])
+
     return results
 
 
 def main():
     path, time_col, value_col, horizon, season = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
     windows = int(sys.argv[6]) if len(sys.argv) > 6 else 0
+    covariate = sys.argv[7] if len(sys.argv) > 7 else None
     data = pd.read_csv(path)
     # Missing values are interpolated linearly, as the forecaster's FillGaps does.
     y = data[value_col].astype(float).interpolate(limit_direction="both").to_numpy()
+    x = None if covariate is None else data[covariate].map(lambda v: 1.0 if v is True or str(v).lower() == "true" else 0.0 if v is False or str(v).lower() == "false" else float(v)).to_numpy()
     if windows == 0:
-        results = peers(y, horizon, season)
+        results = peers(y, horizon, season, x)
         for name, s, ma, covered in results:
             print(f"| {name} | {s:.2f} | {ma:.3f} | {'' if covered is None else f'{covered / horizon:.1%}'} |")
         print(f"best sMAPE {min(r[1] for r in results):.2f}, best MASE {min(r[2] for r in results):.3f}")
@@ -114,7 +142,7 @@ def main():
     # sMAPE and MASE averaged over every window, as the forecaster's selection backtest averages its own.
     first, rest, errors = {}, {}, {}
     for w in range(windows):
-        for name, s, ma, covered in peers(y[:len(y) - w * horizon], horizon, season):
+        for name, s, ma, covered in peers(y[:len(y) - w * horizon], horizon, season, None if x is None else x[:len(x) - w * horizon]):
             family = name.split("(")[0]
             errors.setdefault(family, []).append((s, ma))
             if covered is not None:
