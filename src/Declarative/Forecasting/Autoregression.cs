@@ -233,6 +233,7 @@ internal static class Autoregression
         {
             a[i, i] += 1e-9 * (a[i, i] + 1);
         }
+
         // Cholesky: a = L·Lᵀ in the lower triangle.
         for (var j = 0; j < d; j++)
         {
