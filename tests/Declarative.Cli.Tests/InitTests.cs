@@ -165,6 +165,79 @@ public sealed class InitTests : IDisposable
     }
 
     [Theory]
+    [InlineData("us-births/births.csv", "births", "[Time]", "public System.DateOnly Date", 14, "FillGaps", 1)]
+    [InlineData("nab-nyc-taxi/nyc_taxi.csv", "value", "[Time]", "public System.DateTime Timestamp", 48, "FillGaps", 0)]
+    [InlineData("co2/co2.csv", "co2", "[Column(Format = \"yyyyMMdd\")]", "public System.DateOnly Date", 13, "[SeriesId]", 0)]
+    public void ASeriesFile_WithTaskForecasting_GivesAForecasterThatCompilesAndTrains(string dataset, string label, string has, string time, int horizon, string hasNot, int covariates)
+    {
+        var data = Path.Combine(AppContext.BaseDirectory, "datasets", dataset);
+
+        var result = InitCommand.Write(new InitOptions(data, label, null, TaskChoice.Forecasting, Path.Combine(_directory, "Model.cs"), Force: false, NoTune: true));
+
+        // The first column of dates is the time, M4's horizon for its step, the other numbers and booleans covariates.
+        Assert.Contains(has, result.Source, StringComparison.Ordinal);
+        Assert.Contains(time, result.Source, StringComparison.Ordinal);
+        Assert.Matches($"Horizon = {horizon}[,)]", result.Source);
+        Assert.DoesNotContain(hasNot, result.Source, StringComparison.Ordinal);
+        Assert.Contains($"{covariates} covariate(s)", result.Summary, StringComparison.Ordinal);
+        var trained = PipelineRegistry.For(Compiled.Pipeline(result.Source, Path.GetFileNameWithoutExtension(dataset))).Train(data);
+        Assert.True(trained.TestMetricValues["Owa"] < 1, $"{dataset}: OWA {trained.TestMetricValues["Owa"]}\n{result.Source}");
+    }
+
+    [Fact]
+    public void ASeriesFileWithSeveralSeries_DeclaresTheSeriesColumn_AndIgnoresWhatIsNotANumber()
+    {
+        // Two stores' daily sales, a promotion flag and a weather word: the store tells the series apart (its times
+        // repeat), the flag is a covariate, the word is not a number and is ignored.
+        var lines = new List<string> { "day,store,sales,promo,weather" };
+        for (var d = 0; d < 120; d++)
+        {
+            foreach (var store in new[] { "north", "south" })
+            {
+                var day = new DateOnly(2024, 1, 1).AddDays(d);
+                var sales = (store == "north" ? 100 : 60) + (10 * ((d % 7) < 5 ? 1 : -1)) + (d % 7 == 3 ? 25 : 0);
+                lines.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{day:yyyy-MM-dd},{store},{sales},{(d % 7 == 3 ? "true" : "false")},{(d % 3 == 0 ? "rain" : "sun")}"));
+            }
+        }
+
+        var data = Path.Combine(_directory, "sales.csv");
+        File.WriteAllLines(data, lines);
+
+        var result = InitCommand.Write(new InitOptions(data, "sales", null, TaskChoice.Forecasting, Path.Combine(_directory, "Sales.cs"), Force: false, NoTune: false, Horizon: 7));
+
+        Assert.Contains("[SeriesId]\n    public string Store", result.Source.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("[Ignore]\n    public string Weather", result.Source.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("public bool Promo", result.Source, StringComparison.Ordinal);
+        Assert.Contains("Horizon = 7)]", result.Source, StringComparison.Ordinal);
+        Assert.Contains("[Tune]", result.Source, StringComparison.Ordinal);
+        var model = PipelineRegistry.For(Compiled.Pipeline(result.Source, "Sales")).Train(data);
+        Assert.Equal("7", model.Hyperparameters["Horizon"]);
+    }
+
+    [Theory]
+    [InlineData("sunspots/sunspots.csv", "SUNACTIVITY", null, "A forecaster needs a column of dates or times for [Time], and no column of sunspots.csv reads as one")]
+    [InlineData("words.csv", "kind", null, "The label is not numeric in every row; forecasting needs numbers.")]
+    [InlineData("nab-nyc-taxi/nyc_taxi.csv", "value", 0, "--horizon 0: a forecaster forecasts one step or more.")]
+    public void AFileAForecasterCannotReadAsASeries_IsRefused_SayingWhy(string dataset, string label, int? horizon, string message)
+    {
+        var data = Path.Combine(AppContext.BaseDirectory, "datasets", dataset);
+        if (dataset == "words.csv")
+        {
+            data = Path.Combine(_directory, dataset);
+            File.WriteAllLines(data, Enumerable.Range(1, 30).Select(d => $"2024-01-{d:00},{(d % 2 == 0 ? "calm" : "busy")}").Prepend("day,kind"));
+        }
+
+        var output = Path.Combine(_directory, "Series.cs");
+
+        var error = Assert.Throws<InitException>(() => InitCommand.Write(new InitOptions(data, label, null, TaskChoice.Forecasting, output, Force: false, Horizon: horizon)));
+
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+        var tabular = Assert.Throws<InitException>(() => InitCommand.Write(new InitOptions(Path.Combine(AppContext.BaseDirectory, "datasets", "iris", "iris.txt"), "#Label", null, TaskChoice.Auto, output, Force: false, Horizon: 5)));
+        Assert.Equal("--horizon is for --task forecasting.", tabular.Message);
+    }
+
+    [Theory]
     [InlineData("class", "it is a C# keyword")]
     [InlineData("1bad name", "it must start with a letter or '_'")]
     [InlineData("Bad Name", "it may hold only letters, digits and '_'")]

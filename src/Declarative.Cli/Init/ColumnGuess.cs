@@ -19,6 +19,9 @@ internal enum ColumnKind
 internal sealed record ColumnGuess(
     int Index, string? Header, string Property, string Type, ColumnKind Kind, bool IsLabel, int Missing, int Distinct, string Note)
 {
-    /// <summary>Left out of the pipeline: constant, empty or an identifier.</summary>
-    public bool Ignored => !IsLabel && Kind is ColumnKind.Identifier or ColumnKind.Constant or ColumnKind.Empty;
+    /// <summary>Left out by the task though its values could be used (a category in a forecaster's row).</summary>
+    public bool Excluded { get; init; }
+
+    /// <summary>Left out of the pipeline: constant, empty, an identifier, or of no use to the task.</summary>
+    public bool Ignored => !IsLabel && (Excluded || Kind is ColumnKind.Identifier or ColumnKind.Constant or ColumnKind.Empty);
 }

@@ -6,8 +6,9 @@ namespace Declarative.Cli.Init;
 /// <summary>Writes the row class and the pipeline declaration as one C# file, from the inferred columns and label.</summary>
 internal static class DeclarationWriter
 {
+    /// <summary>The declaration; a forecaster's (<paramref name="forecast"/>) with its time, series and horizon.</summary>
     public static string Write(
-        DataSample sample, IReadOnlyList<ColumnGuess> columns, LabelGuess label, string pipelineName, string rowName, string? ns, string dataPath, string fileName, bool tune)
+        DataSample sample, IReadOnlyList<ColumnGuess> columns, LabelGuess label, string pipelineName, string rowName, string? ns, string dataPath, string fileName, bool tune, ForecastShape? forecast = null)
     {
         var text = new StringBuilder();
         text.AppendLine($"// Written by `dotnet declarative init` from {fileName} ({sample.Rows.Count:N0} rows{(sample.Truncated ? ", the first read" : "")}). Edit it freely.");
@@ -30,6 +31,14 @@ internal static class DeclarationWriter
             {
                 attributes.Add(label.Positive is null ? "Label" : $"Label(Positive = {Literal(label.Positive)})");
             }
+            else if (column.Index == forecast?.Time)
+            {
+                attributes.Add("Time");
+            }
+            else if (column.Index == forecast?.Series)
+            {
+                attributes.Add("SeriesId");
+            }
             else if (column.Ignored)
             {
                 attributes.Add("Ignore");
@@ -39,13 +48,18 @@ internal static class DeclarationWriter
                 attributes.Add("Text");
             }
 
+            var format = column.Index == forecast?.Time && forecast.TimeFormat is { } f ? $"Format = {Literal(f)}" : null;
             if (sample.Header is null)
             {
-                attributes.Add($"Column(Index = {column.Index})");
+                attributes.Add($"Column(Index = {column.Index}{(format is null ? "" : $", {format}")})");
             }
             else if (!string.Equals(column.Header, column.Property, StringComparison.OrdinalIgnoreCase))
             {
-                attributes.Add($"Column({Literal(column.Header!)})");
+                attributes.Add($"Column({Literal(column.Header!)}{(format is null ? "" : $", {format}")})");
+            }
+            else if (format is not null)
+            {
+                attributes.Add($"Column({format})");
             }
 
             var note = Comment(column.IsLabel ? label.Note : column.Note);
@@ -70,11 +84,32 @@ internal static class DeclarationWriter
             options.Add("AllowQuoting = false");
         }
 
+        if (forecast is not null)
+        {
+            options.Add($"Horizon = {forecast.Horizon}");
+            if (forecast.Gaps)
+            {
+                options.Add("FillGaps = true");
+            }
+        }
+
         var attributeName = TaskDefinitions.For((MLTask)label.Task).AttributeName;
-        text.AppendLine($"/// <summary>Predicts {Xml(columns[label.Index].Header ?? columns[label.Index].Property)}. `dotnet build` trains it; `{pipelineName}.Load()` reads the trained model.</summary>");
+        var what = Xml(columns[label.Index].Header ?? columns[label.Index].Property);
+        text.AppendLine(forecast is null
+            ? $"/// <summary>Predicts {what}. `dotnet build` trains it; `{pipelineName}.Load()` reads the trained model.</summary>"
+            : $"/// <summary>Forecasts the next {forecast.Horizon} steps of {what}. `dotnet build` trains it; `{pipelineName}.Load().Forecast(...)` forecasts.</summary>");
+        if (forecast is { Gaps: true })
+        {
+            text.AppendLine("// FillGaps: some values are missing before the last one; they are filled by linear interpolation.");
+        }
+
         text.AppendLine($"[{attributeName}<{rowName}>({string.Join(", ", options)})]");
         var (rows, more) = (sample.Rows.Count, sample.Truncated);
-        if (tune && TuningBudget.Trials(rows, more) > 0)
+        if (tune && forecast is not null)
+        {
+            text.AppendLine("[Tune] // every model competes on rolling origins before the test part; remove to train the global trees alone");
+        }
+        else if (tune && TuningBudget.Trials(rows, more) > 0)
         {
             text.AppendLine($"[Tune(MaxTrials = {TuningBudget.Trials(rows, more)})] // {TuningBudget.Why(rows, more)}; remove for an untuned, faster build");
         }

@@ -11,6 +11,7 @@ internal enum TaskChoice
     Binary = MLTask.BinaryClassification,
     Multiclass = MLTask.MulticlassClassification,
     Regression = MLTask.Regression,
+    Forecasting = MLTask.Forecasting,
 }
 
 /// <summary>The label as declared: its property's type, the task, and for a two-valued non-bool label its positive class.</summary>
@@ -106,9 +107,9 @@ internal static class Inference
             case TaskChoice.Binary:
                 // The rarer value is the positive class: the one a detector is usually for (spam, fraud, >50K).
                 return new LabelGuess(index, task, integral ? "int" : "string", counts[0].Value, $"two values; the rarer, '{counts[0].Value}' ({counts[0].Count:N0} rows), is the positive class");
-            case TaskChoice.Regression when !numeric:
-                throw new InitException("The label is not numeric in every row; regression needs numbers.");
-            case TaskChoice.Regression:
+            case TaskChoice.Regression or TaskChoice.Forecasting when !numeric:
+                throw new InitException($"The label is not numeric in every row; {task.ToString().ToLowerInvariant()} needs numbers.");
+            case TaskChoice.Regression or TaskChoice.Forecasting:
                 return new LabelGuess(index, task, "float", null, $"numbers from {present.Min(v => float.Parse(v, CultureInfo.InvariantCulture)):G6} to {present.Max(v => float.Parse(v, CultureInfo.InvariantCulture)):G6}");
             default:
                 return new LabelGuess(index, TaskChoice.Multiclass, integral ? "int" : "string", null, $"{counts.Length:N0} classes");

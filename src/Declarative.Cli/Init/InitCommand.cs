@@ -14,17 +14,18 @@ internal static class InitCommand
         var data = new Argument<FileInfo>("data") { Description = "The data file (CSV, TSV, ...): separator, header and quoting are detected as the build's loader does. Or a folder of images, one subfolder per class." };
         var label = new Option<string>("--label", "-l") { Description = "The column to predict: its header name (or, without a header, Column1, Column2, ...). For a folder of images, the label property's name (default Label)." };
         var name = new Option<string?>("--name", "-n") { Description = "The pipeline class's name (default: the file's name + Model)." };
-        var task = new Option<TaskChoice>("--task", "-t") { Description = "binary, multiclass, regression, or auto: two label values make binary, many numbers regression, a few classes multiclass.", DefaultValueFactory = _ => TaskChoice.Auto };
+        var task = new Option<TaskChoice>("--task", "-t") { Description = "binary, multiclass, regression, forecasting, or auto: two label values make binary, many numbers regression, a few classes multiclass. Forecasting reads the first column of dates as the time.", DefaultValueFactory = _ => TaskChoice.Auto };
+        var horizon = new Option<int?>("--horizon") { Description = "For --task forecasting: the steps to forecast (default: M4's for the step, e.g. 14 days, 48 hours, 18 months)." };
         var output = new Option<FileInfo?>("--out", "-o") { Description = "The C# file to write (default: <name>.cs in the current folder)." };
         var force = new Option<bool>("--force") { Description = "Overwrite the file when it exists." };
         var noTune = new Option<bool>("--no-tune") { Description = "Write no [Tune]: the build trains the task's default trainer with its defaults (faster, usually less accurate)." };
         var command = new Command("init", "Write a pipeline declaration (a row class and a pipeline class) from a data file.")
         {
-            data, label, name, task, output, force, noTune,
+            data, label, name, task, output, force, noTune, horizon,
         };
         command.SetAction(result => Run(new InitOptions(
             result.GetValue(data)!.FullName, result.GetValue(label) ?? "", result.GetValue(name), result.GetValue(task),
-            result.GetValue(output)?.FullName, result.GetValue(force), result.GetValue(noTune)), AnsiConsole.Console));
+            result.GetValue(output)?.FullName, result.GetValue(force), result.GetValue(noTune), result.GetValue(horizon)), AnsiConsole.Console));
         return command;
     }
 
@@ -60,6 +61,11 @@ internal static class InitCommand
             throw new InitException($"--name '{declared}' cannot name a C# class: {why}.");
         }
 
+        if (options.Horizon is { } steps && (options.Task != TaskChoice.Forecasting || steps < 1))
+        {
+            throw new InitException(steps < 1 ? $"--horizon {steps}: a forecaster forecasts one step or more." : "--horizon is for --task forecasting.");
+        }
+
         if (folder)
         {
             var target = Target(options, options.Name ?? Naming.Pascal(Path.GetFileName(Path.TrimEndingDirectorySeparator(options.DataPath)), "Images") + "Model");
@@ -88,6 +94,21 @@ internal static class InitCommand
         var labelIndex = FindLabel(sample, options.Label);
         var columns = Inference.Columns(sample, labelIndex);
         var label = Inference.Label(sample, labelIndex, options.Task);
+        var dataPath = Path.GetRelativePath(projectDirectory, options.DataPath).Replace('\\', '/');
+        if (label.Task == TaskChoice.Forecasting)
+        {
+            var shape = ForecastingInit.Shape(sample, columns, labelIndex, options.Horizon);
+            columns = ForecastingInit.Roles(columns, shape);
+            var forecaster = DeclarationWriter.Write(sample, columns, label, pipelineName, rowName, ns, dataPath, Path.GetFileName(options.DataPath), tune: !options.NoTune, shape);
+            Save(outputPath, forecaster);
+            var covariates = columns.Count(c => !c.Ignored && !c.IsLabel && c.Index != shape.Time && c.Index != shape.Series);
+            return new InitResult(outputPath, pipelineName, columns, label,
+                $"forecasting '{columns[labelIndex].Header ?? columns[labelIndex].Property}' {shape.Horizon} steps of {shape.Step} ahead, {(shape.Series is null ? "one series" : $"series by '{columns[shape.Series.Value].Header}'")}, {covariates} covariate(s), {sample.Rows.Count:N0} rows" +
+                (shape.FutureRows > 0 ? $"; the last {shape.FutureRows} rows have no value: the covariates of the steps to forecast" : ""),
+                options.NoTune ? "Untuned (--no-tune): the build trains the global trees alone." : "Tuned: every model competes on rolling origins at build time; --no-tune writes no [Tune].",
+                forecaster);
+        }
+
         if (!columns.Any(c => !c.Ignored && !c.IsLabel))
         {
             var left = columns.Where(c => c.Ignored).Select(c => $"'{c.Header ?? c.Property}' ({c.Note})").ToList();
@@ -95,7 +116,7 @@ internal static class InitCommand
                 (left.Count == 0 ? "the label is its only column." : $"every other column is left out: {string.Join(", ", left)}.") +
                 " A model needs at least one feature.");
         }
-        var dataPath = Path.GetRelativePath(projectDirectory, options.DataPath).Replace('\\', '/');
+
         var source = DeclarationWriter.Write(sample, columns, label, pipelineName, rowName, ns, dataPath, Path.GetFileName(options.DataPath), tune: !options.NoTune);
         Save(outputPath, source);
 
@@ -180,7 +201,7 @@ internal static class InitCommand
 }
 
 /// <summary>What <c>init</c> was asked.</summary>
-internal sealed record InitOptions(string DataPath, string Label, string? Name, TaskChoice Task, string? OutputPath, bool Force, bool NoTune = false);
+internal sealed record InitOptions(string DataPath, string Label, string? Name, TaskChoice Task, string? OutputPath, bool Force, bool NoTune = false, int? Horizon = null);
 
 /// <summary>Where <c>init</c> writes: the file, the project's namespace, the folder data paths are relative to.</summary>
 internal sealed record InitTarget(string OutputPath, string? Namespace, string ProjectDirectory);

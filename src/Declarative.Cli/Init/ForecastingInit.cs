@@ -1,0 +1,100 @@
+using System.Globalization;
+using Declarative.Data;
+using Declarative.Schema;
+
+namespace Declarative.Cli.Init;
+
+/// <summary>
+/// <c>init readings.csv --label load --task forecasting</c>: the first column of dates (ISO 8601, or yyyyMMdd digits)
+/// is the <c>[Time]</c>; when times
+/// repeat, the category column that tells the series apart is the <c>[SeriesId]</c>; the other numbers and booleans are
+/// covariates (known ahead); anything else is ignored. The horizon is M4's for the step (48 half-hours or hours, 14 days,
+/// 13 weeks, 18 months, 8 quarters, 6 years) unless <c>--horizon</c> says.
+/// </summary>
+internal static class ForecastingInit
+{
+    /// <summary>The forecaster's shape, from the sample, or an <see cref="InitException"/> saying what the file lacks.</summary>
+    public static ForecastShape Shape(DataSample sample, IReadOnlyList<ColumnGuess> columns, int labelIndex, int? horizon)
+    {
+        // ISO dates first; else dates written as yyyyMMdd digits (NOAA's co2 file), which read as whole numbers.
+        const string Digits = "yyyyMMdd";
+        var times = columns.Where(c => c.Kind == ColumnKind.Date && !c.IsLabel).ToArray();
+        var format = (string?)null;
+        if (times.Length == 0)
+        {
+            // Whole numbers, one per row: read as an identifier or as numbers.
+            times = [.. columns.Where(c => !c.IsLabel && c.Kind is ColumnKind.Numeric or ColumnKind.Identifier && c.Missing == 0
+                && sample.Rows.All(r => r[c.Index].Length == 8 && DateParsing.TryParse(r[c.Index], DateKind.Date, Digits, out _)))];
+            format = times.Length > 0 ? Digits : null;
+        }
+
+        if (times.Length == 0)
+        {
+            throw new InitException($"A forecaster needs a column of dates or times for [Time], and no column of {System.IO.Path.GetFileName(sample.Path)} reads as one " +
+                $"(its columns: {string.Join(", ", columns.Select(c => $"'{c.Header ?? c.Property}'"))}). A column of step numbers can be declared by hand: [Time] on an int.");
+        }
+
+        var time = times[0];
+        var stamps = sample.Rows.Select(r => DateParsing.TryParse(r[time.Index], format is null ? DateKind.DateTime : DateKind.Date, format, out var t) ? (DateTime?)t : null).ToArray();
+        int? series = null;
+        if (stamps.Where(t => t is not null).Distinct().Count() < stamps.Count(t => t is not null))
+        {
+            // Times repeat: the series are told apart by a category whose (category, time) pairs do not.
+            series = columns
+                .Where(c => !c.IsLabel && c.Kind is ColumnKind.Categorical && c.Missing == 0)
+                .Where(c => sample.Rows.Select((r, i) => (r[c.Index], stamps[i])).Distinct().Count() == sample.Rows.Count)
+                .OrderBy(c => c.Distinct)
+                .Select(c => (int?)c.Index)
+                .FirstOrDefault()
+                ?? throw new InitException($"The times in '{time.Header ?? time.Property}' repeat, and no column of categories tells the series apart (one series per value, each time once): " +
+                    "declare the series column by hand with [SeriesId], or give one series per file.");
+        }
+
+        var first = series is { } s ? sample.Rows[0][s] : null;
+        var ordered = stamps.Where((t, i) => t is not null && (first is null || sample.Rows[i][series!.Value] == first)).Select(t => t!.Value).Order().ToArray();
+        var (step, defaultHorizon) = Step(ordered);
+        var label0 = sample.Rows.Select(r => ValueParser.IsMissing(r[labelIndex])).ToArray();
+        var trailing = label0.Reverse().TakeWhile(m => m).Count();
+        var gaps = label0.Take(label0.Length - trailing).Any(m => m);
+        return new ForecastShape(time.Index, series, horizon ?? defaultHorizon, step, gaps, trailing, format);
+    }
+
+    /// <summary>The step between a series' times in words, and M4's horizon for it.</summary>
+    private static (string Step, int Horizon) Step(DateTime[] times)
+    {
+        var gaps = times.Zip(times.Skip(1), (a, b) => b - a).Where(d => d > TimeSpan.Zero).ToArray();
+        if (gaps.Length == 0)
+        {
+            return ("unknown", 12);
+        }
+
+        var usual = gaps.GroupBy(d => d).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
+        return usual.TotalDays switch
+        {
+            >= 365 and <= 366 => ("a year", 6),
+            >= 89 and <= 92 => ("a quarter", 8),
+            >= 28 and <= 31 => ("a month", 18),
+            7 => ("a week", 13),
+            1 => ("a day", 14),
+            _ when usual == TimeSpan.FromHours(1) => ("an hour", 48),
+            _ when usual == TimeSpan.FromMinutes(30) => ("half an hour", 48),
+            _ => (usual.ToString("c", CultureInfo.InvariantCulture), 12),
+        };
+    }
+
+    /// <summary>What each column becomes in a forecaster: the time, the series, the value, a covariate or ignored.</summary>
+    public static IReadOnlyList<ColumnGuess> Roles(IReadOnlyList<ColumnGuess> columns, ForecastShape shape) =>
+        [.. columns.Select(c =>
+            c.Index == shape.Time ? c with { Type = shape.TimeFormat is null ? c.Type.TrimEnd('?') : "System.DateOnly", Kind = ColumnKind.Date, Note = $"[Time]: {(shape.TimeFormat is null ? c.Note : $"dates as {shape.TimeFormat} digits")}, a step of {shape.Step}" }
+            : c.Index == shape.Series ? c with { Note = $"[SeriesId]: {c.Distinct:N0} series" }
+            : c.IsLabel || c.Ignored ? c
+            : c.Kind is ColumnKind.Numeric or ColumnKind.Boolean ? c with { Note = $"covariate, needed ahead: {c.Note}" }
+            : c with { Excluded = true, Note = $"not a number: ignored by a forecaster ({c.Note})" })];
+}
+
+/// <summary>
+/// A forecaster as <c>init</c> declares it: the time and series columns, the horizon, the step in words, whether values
+/// are missing before the last one (FillGaps), how many rows at the end have no value (the future's covariates), and
+/// the time's format when it is not ISO 8601.
+/// </summary>
+internal sealed record ForecastShape(int Time, int? Series, int Horizon, string Step, bool Gaps, int FutureRows, string? TimeFormat = null);
