@@ -185,6 +185,19 @@ public sealed class InitTests : IDisposable
     }
 
     [Fact]
+    public void ADatedNumber_ReadAsRegression_MentionsForecasting()
+    {
+        var data = Path.Combine(AppContext.BaseDirectory, "datasets", "nab-nyc-taxi", "nyc_taxi.csv");
+
+        var result = InitCommand.Write(new InitOptions(data, "value", null, TaskChoice.Auto, Path.Combine(_directory, "Taxi.cs"), Force: false));
+        var regression = InitCommand.Write(new InitOptions(data, "value", null, TaskChoice.Regression, Path.Combine(_directory, "Taxi.cs"), Force: true));
+
+        Assert.Equal(TaskChoice.Regression, result.Label.Task);
+        Assert.EndsWith("with its dates ('timestamp') it may be a series: --task forecasting forecasts it ahead instead", result.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("--task forecasting", regression.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ASeriesFileWithSeveralSeries_DeclaresTheSeriesColumn_AndIgnoresWhatIsNotANumber()
     {
         // Two stores' daily sales, a promotion flag and a weather word: the store tells the series apart (its times

@@ -126,6 +126,11 @@ internal static class InitCommand
             : trials == 0 ? $"Untuned: fewer than {TuningBudget.MinimumRows} rows to tune on."
             : $"Tuned with {trials} trials at build time; --no-tune writes no [Tune].";
         var summary = $"{label.Task.ToString().ToLowerInvariant()} on '{columns[labelIndex].Header ?? columns[labelIndex].Property}', {used} features, {columns.Count(c => c.Ignored)} left out, {sample.Rows.Count:N0} rows";
+        if (label.Task == TaskChoice.Regression && options.Task == TaskChoice.Auto && columns.FirstOrDefault(c => c.Kind == ColumnKind.Date && !c.Ignored) is { } dated)
+        {
+            // A number beside dates is often a series to forecast rather than a value to explain: say so, not guess.
+            summary += $"; with its dates ('{dated.Header ?? dated.Property}') it may be a series: --task forecasting forecasts it ahead instead";
+        }
         return new InitResult(outputPath, pipelineName, columns, label, summary, tuning, source);
     }
 
