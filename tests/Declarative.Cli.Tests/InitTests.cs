@@ -168,6 +168,7 @@ public sealed class InitTests : IDisposable
     [InlineData("us-births/births.csv", "births", "[Time]", "public System.DateOnly Date", 14, "FillGaps", 1)]
     [InlineData("nab-nyc-taxi/nyc_taxi.csv", "value", "[Time]", "public System.DateTime Timestamp", 48, "FillGaps", 0)]
     [InlineData("co2/co2.csv", "co2", "[Column(Format = \"yyyyMMdd\")]", "public System.DateOnly Date", 13, "[SeriesId]", 0)]
+    [InlineData("sunspots/sunspots.csv", "SUNACTIVITY", "[Time]", "public int YEAR", 6, "FillGaps", 0)]
     public void ASeriesFile_WithTaskForecasting_GivesAForecasterThatCompilesAndTrains(string dataset, string label, string has, string time, int horizon, string hasNot, int covariates)
     {
         var data = Path.Combine(AppContext.BaseDirectory, "datasets", dataset);
@@ -228,7 +229,7 @@ public sealed class InitTests : IDisposable
     }
 
     [Theory]
-    [InlineData("sunspots/sunspots.csv", "SUNACTIVITY", null, "A forecaster needs a column of dates or times for [Time], and no column of sunspots.csv reads as one")]
+    [InlineData("iris/iris.txt", "#Label", null, "A forecaster needs a column of dates or times for [Time], and no column of iris.txt reads as one")]
     [InlineData("words.csv", "kind", null, "The label is not numeric in every row; forecasting needs numbers.")]
     [InlineData("nab-nyc-taxi/nyc_taxi.csv", "value", 0, "--horizon 0: a forecaster forecasts one step or more.")]
     public void AFileAForecasterCannotReadAsASeries_IsRefused_SayingWhy(string dataset, string label, int? horizon, string message)

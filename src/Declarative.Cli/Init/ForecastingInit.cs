@@ -6,7 +6,7 @@ namespace Declarative.Cli.Init;
 
 /// <summary>
 /// <c>init readings.csv --label load --task forecasting</c>: the first column of dates (ISO 8601, or yyyyMMdd digits)
-/// is the <c>[Time]</c>; when times
+/// is the <c>[Time]</c>, else a column of whole numbers at a regular step (years, step numbers); when times
 /// repeat, the category column that tells the series apart is the <c>[SeriesId]</c>; the other numbers and booleans are
 /// covariates (known ahead); anything else is ignored. The horizon is M4's for the step (48 half-hours or hours, 14 days,
 /// 13 weeks, 18 months, 8 quarters, 6 years) unless <c>--horizon</c> says.
@@ -28,10 +28,21 @@ internal static class ForecastingInit
             format = times.Length > 0 ? Digits : null;
         }
 
+        if (times.Length == 0 && StepNumbers(sample, columns) is var (numbered, start, every, end))
+        {
+            // Whole numbers at a regular step, each once: one series over step numbers (years from 1000 to 2999 by one).
+            var yearly = every == 1 && start >= 1000 && end <= 2999;
+            var (missingBefore, future) = Missing(sample, labelIndex);
+            return new ForecastShape(numbered.Index, null, horizon ?? (yearly ? 6 : 12), yearly ? "a year" : $"{every} (step numbers)", missingBefore, future)
+            {
+                TimeType = start >= int.MinValue && end <= int.MaxValue ? "int" : "long",
+            };
+        }
+
         if (times.Length == 0)
         {
             throw new InitException($"A forecaster needs a column of dates or times for [Time], and no column of {System.IO.Path.GetFileName(sample.Path)} reads as one " +
-                $"(its columns: {string.Join(", ", columns.Select(c => $"'{c.Header ?? c.Property}'"))}). A column of step numbers can be declared by hand: [Time] on an int.");
+                $"(its columns: {string.Join(", ", columns.Select(c => $"'{c.Header ?? c.Property}'"))}), nor as whole numbers at a regular step.");
         }
 
         var time = times[0];
@@ -53,10 +64,38 @@ internal static class ForecastingInit
         var first = series is { } s ? sample.Rows[0][s] : null;
         var ordered = stamps.Where((t, i) => t is not null && (first is null || sample.Rows[i][series!.Value] == first)).Select(t => t!.Value).Order().ToArray();
         var (step, defaultHorizon) = Step(ordered);
-        var label0 = sample.Rows.Select(r => ValueParser.IsMissing(r[labelIndex])).ToArray();
-        var trailing = label0.Reverse().TakeWhile(m => m).Count();
-        var gaps = label0.Take(label0.Length - trailing).Any(m => m);
+        var (gaps, trailing) = Missing(sample, labelIndex);
         return new ForecastShape(time.Index, series, horizon ?? defaultHorizon, step, gaps, trailing, format);
+    }
+
+    /// <summary>Whether values are missing before the last one (FillGaps), and how many rows at the end have none (the future's covariates).</summary>
+    private static (bool Gaps, int Trailing) Missing(DataSample sample, int labelIndex)
+    {
+        var missing = sample.Rows.Select(r => ValueParser.IsMissing(r[labelIndex])).ToArray();
+        var trailing = missing.Reverse().TakeWhile(m => m).Count();
+        return (missing.Take(missing.Length - trailing).Any(m => m), trailing);
+    }
+
+    /// <summary>The first column of whole numbers, each once, at one regular step when sorted: its first value, step and last value.</summary>
+    private static (ColumnGuess Column, long First, long Step, long Last)? StepNumbers(DataSample sample, IReadOnlyList<ColumnGuess> columns)
+    {
+        foreach (var column in columns.Where(c => !c.IsLabel && c.Kind is ColumnKind.Numeric or ColumnKind.Identifier && c.Missing == 0))
+        {
+            var values = new long[sample.Rows.Count];
+            if (values.Length < 3 || !sample.Rows.Select((r, i) => long.TryParse(r[column.Index], NumberStyles.Integer, CultureInfo.InvariantCulture, out values[i])).All(ok => ok))
+            {
+                continue;
+            }
+
+            Array.Sort(values);
+            var step = values[1] - values[0];
+            if (step > 0 && values.Zip(values.Skip(1), (a, b) => b - a).All(d => d == step))
+            {
+                return (column, values[0], step, values[^1]);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The step between a series' times in words, and M4's horizon for it.</summary>
@@ -85,7 +124,8 @@ internal static class ForecastingInit
     /// <summary>What each column becomes in a forecaster: the time, the series, the value, a covariate or ignored.</summary>
     public static IReadOnlyList<ColumnGuess> Roles(IReadOnlyList<ColumnGuess> columns, ForecastShape shape) =>
         [.. columns.Select(c =>
-            c.Index == shape.Time ? c with { Type = shape.TimeFormat is null ? c.Type.TrimEnd('?') : "System.DateOnly", Kind = ColumnKind.Date, Note = $"[Time]: {(shape.TimeFormat is null ? c.Note : $"dates as {shape.TimeFormat} digits")}, a step of {shape.Step}" }
+            c.Index == shape.Time && shape.TimeType is { } type ? c with { Type = type, Kind = ColumnKind.Numeric, Note = $"[Time]: whole numbers, a step of {shape.Step}" }
+            : c.Index == shape.Time ? c with { Type = shape.TimeFormat is null ? c.Type.TrimEnd('?') : "System.DateOnly", Kind = ColumnKind.Date, Note = $"[Time]: {(shape.TimeFormat is null ? c.Note : $"dates as {shape.TimeFormat} digits")}, a step of {shape.Step}" }
             : c.Index == shape.Series ? c with { Note = $"[SeriesId]: {c.Distinct:N0} series" }
             : c.IsLabel || c.Ignored ? c
             : c.Kind is ColumnKind.Numeric or ColumnKind.Boolean ? c with { Note = $"covariate, needed ahead: {c.Note}" }
@@ -97,4 +137,8 @@ internal static class ForecastingInit
 /// are missing before the last one (FillGaps), how many rows at the end have no value (the future's covariates), and
 /// the time's format when it is not ISO 8601.
 /// </summary>
-internal sealed record ForecastShape(int Time, int? Series, int Horizon, string Step, bool Gaps, int FutureRows, string? TimeFormat = null);
+internal sealed record ForecastShape(int Time, int? Series, int Horizon, string Step, bool Gaps, int FutureRows, string? TimeFormat = null)
+{
+    /// <summary>The time's C# type when it is a step number (<c>int</c> or <c>long</c>), null for dates.</summary>
+    public string? TimeType { get; init; }
+}
