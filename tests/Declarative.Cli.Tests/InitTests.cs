@@ -325,7 +325,9 @@ public sealed class InitTests : IDisposable
         }
 
         var result = InitCommand.Write(new InitOptions(folder, "Kind", null, TaskChoice.Auto, Path.Combine(_directory, "Garments.cs"), Force: false, NoTune: true));
+        var forecast = Assert.Throws<InitException>(() => InitCommand.Write(new InitOptions(folder, "Kind", null, TaskChoice.Forecasting, Path.Combine(_directory, "Series.cs"), Force: false)));
 
+        Assert.Contains("classify them with --task binary or multiclass", forecast.Message, StringComparison.Ordinal);
         Assert.Equal(TaskChoice.Binary, result.Label.Task);
         Assert.Contains("[Label(Positive = \"trouser\")]", result.Source);
         Assert.Contains("public string Kind { get; set; }", result.Source);

@@ -24,7 +24,7 @@ internal static class ImageFolderInit
         // The choice is the user's (TaskChoice, the CLI's own), as init's inference from a file makes it.
         var requested = options.Task;
         var task = requested == TaskChoice.Auto ? (classes.Length == 2 ? TaskChoice.Binary : TaskChoice.Multiclass) : requested;
-        if (task == TaskChoice.Regression)
+        if (task is TaskChoice.Regression or TaskChoice.Forecasting)
         {
             throw new InitException($"A folder's classes are names ({Names(classes)}): classify them with --task binary or multiclass.");
         }
