@@ -198,18 +198,20 @@ public sealed class InitTests : IDisposable
         Assert.DoesNotContain("--task forecasting", regression.Summary, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void ASeriesFileWithSeveralSeries_DeclaresTheSeriesColumn_AndIgnoresWhatIsNotANumber()
+    [Theory]
+    [InlineData("north", "south", "string")]
+    [InlineData("1", "2", "long")]
+    public void ASeriesFileWithSeveralSeries_DeclaresTheSeriesColumn_AndIgnoresWhatIsNotANumber(string first, string second, string type)
     {
-        // Two stores' daily sales, a promotion flag and a weather word: the store tells the series apart (its times
-        // repeat), the flag is a covariate, the word is not a number and is ignored.
+        // Two stores' daily sales, a promotion flag and a weather word: the store (a name or a number) tells the series
+        // apart (its times repeat), the flag is a covariate, the word is not a number and is ignored.
         var lines = new List<string> { "day,store,sales,promo,weather" };
         for (var d = 0; d < 120; d++)
         {
-            foreach (var store in new[] { "north", "south" })
+            foreach (var store in new[] { first, second })
             {
                 var day = new DateOnly(2024, 1, 1).AddDays(d);
-                var sales = (store == "north" ? 100 : 60) + (10 * ((d % 7) < 5 ? 1 : -1)) + (d % 7 == 3 ? 25 : 0);
+                var sales = (store == first ? 100 : 60) + (10 * ((d % 7) < 5 ? 1 : -1)) + (d % 7 == 3 ? 25 : 0);
                 lines.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{day:yyyy-MM-dd},{store},{sales},{(d % 7 == 3 ? "true" : "false")},{(d % 3 == 0 ? "rain" : "sun")}"));
             }
         }
@@ -219,7 +221,7 @@ public sealed class InitTests : IDisposable
 
         var result = InitCommand.Write(new InitOptions(data, "sales", null, TaskChoice.Forecasting, Path.Combine(_directory, "Sales.cs"), Force: false, NoTune: false, Horizon: 7));
 
-        Assert.Contains("[SeriesId]\n    public string Store", result.Source.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains($"[SeriesId]\n    public {type} Store", result.Source.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains("[Ignore]\n    public string Weather", result.Source.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains("public bool Promo", result.Source, StringComparison.Ordinal);
         Assert.Contains("Horizon = 7)]", result.Source, StringComparison.Ordinal);

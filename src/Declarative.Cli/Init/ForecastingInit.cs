@@ -50,14 +50,15 @@ internal static class ForecastingInit
         int? series = null;
         if (stamps.Where(t => t is not null).Distinct().Count() < stamps.Count(t => t is not null))
         {
-            // Times repeat: the series are told apart by a category whose (category, time) pairs do not.
+            // Times repeat: the series are told apart by a category (or whole numbers: store 1, 2, …) whose
+            // (value, time) pairs do not.
             series = columns
-                .Where(c => !c.IsLabel && c.Kind is ColumnKind.Categorical && c.Missing == 0)
+                .Where(c => !c.IsLabel && c.Missing == 0 && (c.Kind is ColumnKind.Categorical || (c.Kind is ColumnKind.Numeric && WholeNumbers(sample, c))))
                 .Where(c => sample.Rows.Select((r, i) => (r[c.Index], stamps[i])).Distinct().Count() == sample.Rows.Count)
                 .OrderBy(c => c.Distinct)
                 .Select(c => (int?)c.Index)
                 .FirstOrDefault()
-                ?? throw new InitException($"The times in '{time.Header ?? time.Property}' repeat, and no column of categories tells the series apart (one series per value, each time once): " +
+                ?? throw new InitException($"The times in '{time.Header ?? time.Property}' repeat, and no column of categories or whole numbers tells the series apart (one series per value, each time once): " +
                     "declare the series column by hand with [SeriesId], or give one series per file.");
         }
 
@@ -67,6 +68,9 @@ internal static class ForecastingInit
         var (gaps, trailing) = Missing(sample, labelIndex);
         return new ForecastShape(time.Index, series, horizon ?? defaultHorizon, step, gaps, trailing, format);
     }
+
+    private static bool WholeNumbers(DataSample sample, ColumnGuess column) =>
+        sample.Rows.All(r => long.TryParse(r[column.Index], NumberStyles.Integer, CultureInfo.InvariantCulture, out _));
 
     /// <summary>Whether values are missing before the last one (FillGaps), and how many rows at the end have none (the future's covariates).</summary>
     private static (bool Gaps, int Trailing) Missing(DataSample sample, int labelIndex)
@@ -126,7 +130,7 @@ internal static class ForecastingInit
         [.. columns.Select(c =>
             c.Index == shape.Time && shape.TimeType is { } type ? c with { Type = type, Kind = ColumnKind.Numeric, Note = $"[Time]: whole numbers, a step of {shape.Step}" }
             : c.Index == shape.Time ? c with { Type = shape.TimeFormat is null ? c.Type.TrimEnd('?') : "System.DateOnly", Kind = ColumnKind.Date, Note = $"[Time]: {(shape.TimeFormat is null ? c.Note : $"dates as {shape.TimeFormat} digits")}, a step of {shape.Step}" }
-            : c.Index == shape.Series ? c with { Note = $"[SeriesId]: {c.Distinct:N0} series" }
+            : c.Index == shape.Series ? c with { Type = c.Kind == ColumnKind.Numeric ? "long" : c.Type, Kind = ColumnKind.Categorical, Note = $"[SeriesId]: {c.Distinct:N0} series" }
             : c.IsLabel || c.Ignored ? c
             : c.Kind is ColumnKind.Numeric or ColumnKind.Boolean ? c with { Note = $"covariate, needed ahead: {c.Note}" }
             : c with { Excluded = true, Note = $"not a number: ignored by a forecaster ({c.Note})" })];
