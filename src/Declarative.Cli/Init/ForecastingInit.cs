@@ -13,8 +13,22 @@ namespace Declarative.Cli.Init;
 /// </summary>
 internal static class ForecastingInit
 {
+    /// <summary>The forecaster's declaration and what <c>init</c> says of it.</summary>
+    public static InitResult Write(InitOptions options, DataSample sample, IReadOnlyList<ColumnGuess> inferred, LabelGuess label, InitTarget target, string pipelineName, string rowName, string dataPath)
+    {
+        var shape = Shape(sample, inferred, label.Index, options.Horizon);
+        var columns = Roles(inferred, shape);
+        var source = DeclarationWriter.Write(sample, columns, label, pipelineName, rowName, target.Namespace, dataPath, System.IO.Path.GetFileName(options.DataPath), tune: !options.NoTune, shape);
+        var covariates = columns.Count(c => !c.Ignored && !c.IsLabel && c.Index != shape.Time && c.Index != shape.Series);
+        var value = columns[label.Index].Header ?? columns[label.Index].Property;
+        var summary = $"forecasting '{value}' {shape.Horizon} steps of {shape.Step} ahead, {(shape.Series is { } s ? $"series by '{columns[s].Header ?? columns[s].Property}'" : "one series")}, {covariates} covariate(s), {sample.Rows.Count:N0} rows" +
+            (shape.FutureRows > 0 ? $"; the last {shape.FutureRows} rows have no value: the covariates of the steps to forecast" : "");
+        var tuning = options.NoTune ? "Untuned (--no-tune): the build trains the global trees alone." : "Tuned: every model competes on rolling origins at build time; --no-tune writes no [Tune].";
+        return new InitResult(target.OutputPath, pipelineName, columns, label, summary, tuning, source);
+    }
+
     /// <summary>The forecaster's shape, from the sample, or an <see cref="InitException"/> saying what the file lacks.</summary>
-    public static ForecastShape Shape(DataSample sample, IReadOnlyList<ColumnGuess> columns, int labelIndex, int? horizon)
+    private static ForecastShape Shape(DataSample sample, IReadOnlyList<ColumnGuess> columns, int labelIndex, int? horizon)
     {
         // ISO dates first; else dates written as yyyyMMdd digits (NOAA's co2 file), which read as whole numbers.
         const string Digits = "yyyyMMdd";
@@ -126,7 +140,7 @@ internal static class ForecastingInit
     }
 
     /// <summary>What each column becomes in a forecaster: the time, the series, the value, a covariate or ignored.</summary>
-    public static IReadOnlyList<ColumnGuess> Roles(IReadOnlyList<ColumnGuess> columns, ForecastShape shape) =>
+    private static IReadOnlyList<ColumnGuess> Roles(IReadOnlyList<ColumnGuess> columns, ForecastShape shape) =>
         [.. columns.Select(c =>
             c.Index == shape.Time && shape.TimeType is { } type ? c with { Type = type, Kind = ColumnKind.Numeric, Note = $"[Time]: whole numbers, a step of {shape.Step}" }
             : c.Index == shape.Time ? c with { Type = shape.TimeFormat is null ? c.Type.TrimEnd('?') : "System.DateOnly", Kind = ColumnKind.Date, Note = $"[Time]: {(shape.TimeFormat is null ? c.Note : $"dates as {shape.TimeFormat} digits")}, a step of {shape.Step}" }

@@ -97,16 +97,9 @@ internal static class InitCommand
         var dataPath = Path.GetRelativePath(projectDirectory, options.DataPath).Replace('\\', '/');
         if (label.Task == TaskChoice.Forecasting)
         {
-            var shape = ForecastingInit.Shape(sample, columns, labelIndex, options.Horizon);
-            columns = ForecastingInit.Roles(columns, shape);
-            var forecaster = DeclarationWriter.Write(sample, columns, label, pipelineName, rowName, ns, dataPath, Path.GetFileName(options.DataPath), tune: !options.NoTune, shape);
-            Save(outputPath, forecaster);
-            var covariates = columns.Count(c => !c.Ignored && !c.IsLabel && c.Index != shape.Time && c.Index != shape.Series);
-            return new InitResult(outputPath, pipelineName, columns, label,
-                $"forecasting '{columns[labelIndex].Header ?? columns[labelIndex].Property}' {shape.Horizon} steps of {shape.Step} ahead, {(shape.Series is null ? "one series" : $"series by '{columns[shape.Series.Value].Header}'")}, {covariates} covariate(s), {sample.Rows.Count:N0} rows" +
-                (shape.FutureRows > 0 ? $"; the last {shape.FutureRows} rows have no value: the covariates of the steps to forecast" : ""),
-                options.NoTune ? "Untuned (--no-tune): the build trains the global trees alone." : "Tuned: every model competes on rolling origins at build time; --no-tune writes no [Tune].",
-                forecaster);
+            var forecaster = ForecastingInit.Write(options, sample, columns, label, new InitTarget(outputPath, ns, projectDirectory), pipelineName, rowName, dataPath);
+            Save(outputPath, forecaster.Source);
+            return forecaster;
         }
 
         if (!columns.Any(c => !c.Ignored && !c.IsLabel))

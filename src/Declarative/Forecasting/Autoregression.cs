@@ -33,11 +33,11 @@ internal static class Autoregression
         // pattern among them), and the autoregression again of what the better line leaves. More rounds moved the
         // births' holiday weight by under 0.1 %.
         var line = Line(y, covariates, n, null) ?? new double[covariates.Length + 1];
-        var (_, order, coefficients) = Fit(Residuals(y, covariates, line), season);
+        var (order, coefficients) = Fit(Residuals(y, covariates, line), season);
         if (coefficients is not null)
         {
             line = Line(y, covariates, n, coefficients) ?? line;
-            (_, order, coefficients) = Fit(Residuals(y, covariates, line), season, order);
+            (order, coefficients) = Fit(Residuals(y, covariates, line), season, order);
         }
 
         var errors = Residuals(y, covariates, line);
@@ -55,7 +55,8 @@ internal static class Autoregression
 
     private static (double[] Forecast, int Order) Autoregress(double[] y, int season, int horizon)
     {
-        var (n, order, best) = Fit(y, season);
+        var n = y.Length;
+        var (order, best) = Fit(y, season);
         if (best is null)
         {
             return (Enumerable.Repeat(y[^1], horizon).ToArray(), 0);
@@ -72,7 +73,7 @@ internal static class Autoregression
     }
 
     /// <summary>The autoregression of <paramref name="y"/> with the lowest AICc (or of the order given), null when none fits.</summary>
-    private static (int Length, int Order, double[]? Coefficients) Fit(double[] y, int season, int? only = null)
+    private static (int Order, double[]? Coefficients) Fit(double[] y, int season, int? only = null)
     {
         var n = y.Length;
         var maxOrder = Math.Min(Math.Clamp(2 * season, 12, 48), Math.Max(1, n / 5));
@@ -109,7 +110,7 @@ internal static class Autoregression
             }
         }
 
-        return (n, best is null ? 0 : best.Length - 1, best);
+        return (best is null ? 0 : best.Length - 1, best);
     }
 
     /// <summary>

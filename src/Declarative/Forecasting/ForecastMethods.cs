@@ -9,11 +9,16 @@ namespace Declarative.Forecasting;
 /// </summary>
 internal static class ForecastMethods
 {
+    private static readonly Trainer[] Ordered = [Trainer.SeasonalNaive, Trainer.Naive2, Trainer.ExponentialSmoothing, Trainer.Theta, Trainer.ForecastCombination, Trainer.GlobalLightGbm, Trainer.Autoregression];
+
     /// <summary>Every forecasting model, in the order a tuned pipeline tries them.</summary>
-    public static IReadOnlyList<Trainer> All { get; } = [Trainer.SeasonalNaive, Trainer.Naive2, Trainer.ExponentialSmoothing, Trainer.Theta, Trainer.ForecastCombination, Trainer.GlobalLightGbm, Trainer.Autoregression];
+    public static IReadOnlyList<Trainer> All => Ordered;
 
     /// <summary>Whether <paramref name="trainer"/> is a forecasting model.</summary>
-    public static bool IsForecaster(Trainer trainer) => All.Contains(trainer);
+    public static bool IsForecaster(Trainer trainer) => Rank(trainer) >= 0;
+
+    /// <summary>The place of <paramref name="trainer"/> in <see cref="All"/> (ties between models go to the earlier); −1 for another trainer.</summary>
+    public static int Rank(Trainer trainer) => Array.IndexOf(Ordered, trainer);
 
     /// <summary>Whether <paramref name="method"/> (a combination of <paramref name="combined"/>) reads covariates at the steps it forecasts, when the series has them.</summary>
     public static bool ReadsCovariates(Trainer method, IReadOnlyList<Trainer>? combined) =>

@@ -113,19 +113,7 @@ internal static class ForecastTraining
 
     /// <summary>The <see cref="CombinedModels"/> models with the best mean metric over <paramref name="windows"/> (ties in <see cref="ForecastMethods.All"/>'s order).</summary>
     private static Trainer[] Best(IReadOnlyList<Trainer> methods, IReadOnlyList<Window> windows, string? selectBy) =>
-        [.. Aggregate(methods, windows).OrderBy(score => Metric(score, selectBy ?? nameof(ForecastingMetric.Owa))).ThenBy(score => IndexOf(score.Method)).Take(CombinedModels).Select(score => score.Method).OrderBy(IndexOf)];
-
-    private static int IndexOf(Trainer method)
-    {
-        var all = ForecastMethods.All;
-        var i = 0;
-        while (i < all.Count && all[i] != method)
-        {
-            i++;
-        }
-
-        return i;
-    }
+        [.. Aggregate(methods, windows).OrderBy(score => Metric(score, selectBy ?? nameof(ForecastingMetric.Owa))).ThenBy(score => ForecastMethods.Rank(score.Method)).Take(CombinedModels).Select(score => score.Method).OrderBy(ForecastMethods.Rank)];
 
     /// <summary>
     /// The global models the rolling origins are scored by, the latest origins first: one per <c>Every</c> origins, each

@@ -68,7 +68,7 @@ internal sealed record ForecasterFile
     {
         var fits = Format == CurrentFormat && ForecastMethods.IsForecaster(Model) && Horizon >= 1 && Season >= 1 && Interval is > 0 and < 1
             && (StepTicks > 0) != (StepMonths > 0) && Quantiles?.Length == Horizon && Quantiles.All(q => double.IsFinite(q) && q >= 0)
-            && Series is not null && Series.All(s => s?.Id is not null && s.Times?.Length is { } n && (n == Horizon || (n == 0 && (Features?.Covariates > 0 || ForecastMethods.ReadsCovariates(Model, Combined))))
+            && Series is not null && Series.All(s => s?.Id is not null && s.Times?.Length is { } n && (n == Horizon || (n == 0 && ForecastMethods.ReadsCovariates(Model, Combined)))
                 && s.Values?.Length == n && s.Lower?.Length == n && s.Upper?.Length == n);
         return fits
             ? new ForecastSettings(Horizon, Season, Interval, new TimeStep(StepTicks, StepMonths))
