@@ -226,7 +226,7 @@ public sealed class InitTests : IDisposable
         Assert.Contains("public bool Promo", result.Source, StringComparison.Ordinal);
         Assert.Contains("Horizon = 7)]", result.Source, StringComparison.Ordinal);
         Assert.Contains("[Tune]", result.Source, StringComparison.Ordinal);
-        var model = PipelineRegistry.For(Compiled.Pipeline(result.Source, "Sales")).Train(data);
+        var model = PipelineRegistry.For(Compiled.Pipeline(result.Source, "Sales" + type)).Train(data);
         Assert.Equal("7", model.Hyperparameters["Horizon"]);
     }
 
