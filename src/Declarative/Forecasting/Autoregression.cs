@@ -150,10 +150,10 @@ internal static class Autoregression
                 }
             }
 
-            Accumulate(a, b, x, target);
+            NormalEquations.Accumulate(a, b, x, target);
         }
 
-        return Solve(a, b) ?? (ar is null ? new double[d] : null);
+        return NormalEquations.Solve(a, b) ?? (ar is null ? new double[d] : null);
     }
 
     private static double LineAt(double[] line, double[][] covariates, int t)
@@ -205,87 +205,9 @@ internal static class Autoregression
                 x[k] = y[t - k];
             }
 
-            Accumulate(a, b, x, y[t]);
+            NormalEquations.Accumulate(a, b, x, y[t]);
         }
 
-        return Solve(a, b);
-    }
-
-    /// <summary>Adds one row to the normal equations (the lower triangle of <paramref name="a"/>).</summary>
-    private static void Accumulate(double[,] a, double[] b, double[] x, double target)
-    {
-        for (var i = 0; i < x.Length; i++)
-        {
-            b[i] += x[i] * target;
-            for (var j = 0; j <= i; j++)
-            {
-                a[i, j] += x[i] * x[j];
-            }
-        }
-    }
-
-    /// <summary>Solves the normal equations (lower triangle of <paramref name="a"/>, overwritten) by Cholesky; null when singular.</summary>
-    private static double[]? Solve(double[,] a, double[] b)
-    {
-        var d = b.Length;
-
-        // A touch of ridge keeps a flat series (or a covariate that never changes) solvable without moving a real fit.
-        for (var i = 0; i < d; i++)
-        {
-            a[i, i] += 1e-9 * (a[i, i] + 1);
-        }
-
-        // Cholesky: a = L·Lᵀ in the lower triangle.
-        for (var j = 0; j < d; j++)
-        {
-            var sum = a[j, j];
-            for (var k = 0; k < j; k++)
-            {
-                sum -= a[j, k] * a[j, k];
-            }
-
-            if (!(sum > 0))
-            {
-                return null;
-            }
-
-            a[j, j] = Math.Sqrt(sum);
-            for (var i = j + 1; i < d; i++)
-            {
-                var s = a[i, j];
-                for (var k = 0; k < j; k++)
-                {
-                    s -= a[i, k] * a[j, k];
-                }
-
-                a[i, j] = s / a[j, j];
-            }
-        }
-
-        var z = new double[d];
-        for (var i = 0; i < d; i++)
-        {
-            var s = b[i];
-            for (var k = 0; k < i; k++)
-            {
-                s -= a[i, k] * z[k];
-            }
-
-            z[i] = s / a[i, i];
-        }
-
-        var c = new double[d];
-        for (var i = d - 1; i >= 0; i--)
-        {
-            var s = z[i];
-            for (var k = i + 1; k < d; k++)
-            {
-                s -= a[k, i] * c[k];
-            }
-
-            c[i] = s / a[i, i];
-        }
-
-        return c.All(double.IsFinite) ? c : null;
+        return NormalEquations.Solve(a, b);
     }
 }

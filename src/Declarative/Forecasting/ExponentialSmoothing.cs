@@ -2,8 +2,8 @@ namespace Declarative.Forecasting;
 
 /// <summary>
 /// Exponential smoothing in its state-space form with additive errors (ETS): a level, optionally an additive or damped
-/// trend, optionally an additive season. Each form's smoothing parameters minimise the one-step squared error
-/// (Nelder–Mead, inside the usual bounds); the form with the lowest AICc is the model.
+/// trend, optionally an additive season. Each form's smoothing parameters (Nelder–Mead, inside the usual bounds) and
+/// initial states (least squares) minimise the one-step squared error; the form with the lowest AICc is the model.
 /// </summary>
 internal static class ExponentialSmoothing
 {
@@ -30,22 +30,17 @@ internal static class ExponentialSmoothing
     private static EtsFit? FitForm(double[] y, EtsTrend trend, int season)
     {
         var n = y.Length;
-        var (level, slope, seasons) = Initial(y, trend, season);
+        var states = Initial(y, trend, season);
         var parameters = 1 + (trend == EtsTrend.None ? 0 : 1) + (season > 1 ? 1 : 0) + (trend == EtsTrend.Damped ? 1 : 0);
-        // AICc counts what is fitted: the smoothing parameters and the level and slope states. The season's initial
-        // states come from a fixed rule (classical decomposition), not the fit; counting them as estimated (as R's ets
-        // does for its optimised ones) made a 52-week season lose to none on co2, whose season is plain.
-        var k = parameters + 1 + (trend == EtsTrend.None ? 0 : 1);
+        // AICc counts what is fitted: the smoothing parameters and the initial states (the level, the slope, and the
+        // season's indices but one, as they sum to zero).
+        var k = parameters + 1 + (trend == EtsTrend.None ? 0 : 1) + (season > 1 ? season - 1 : 0);
         if (n <= k + 1)
         {
             return null;
         }
 
-        double Loss(double[] u)
-        {
-            var p = Parameters(u, trend, season);
-            return Run(y, p, level, slope, seasons, out _);
-        }
+        double Loss(double[] u) => Run(y, Parameters(u, trend, season), states, out _);
 
         // Start from gentle smoothing: a level that moves, a slope and a season that barely do.
         var start = new double[parameters];
@@ -55,10 +50,20 @@ internal static class ExponentialSmoothing
             start[i] = Logit(0.1);
         }
 
+        // The smoothing from the rule-of-thumb states, then the states that fit best under that smoothing, then the
+        // smoothing again from them, and the states again: R's ets and statsmodels' ETSModel estimate the states too,
+        // and the rule alone left co2's rolling-origin MASE at 0.909 where this reaches 0.532 (Naive2: 0.537).
         var (best, _) = NelderMead.Minimize(Loss, start);
+        if (BestStates(y, Parameters(best, trend, season), trend, season) is { } fitted)
+        {
+            states = fitted;
+            (best, _) = NelderMead.Minimize(Loss, best);
+            states = BestStates(y, Parameters(best, trend, season), trend, season) ?? states;
+        }
+
         var smoothing = Parameters(best, trend, season);
-        var sse = Run(y, smoothing, level, slope, seasons, out var final);
-        if (!double.IsFinite(sse))
+        var sse = Run(y, smoothing, states, out var final);
+        if (!double.IsFinite(sse) || sse == double.MaxValue)
         {
             return null;
         }
@@ -68,19 +73,83 @@ internal static class ExponentialSmoothing
     }
 
     /// <summary>
-    /// Runs the recursions over the series from the initial states, returning the sum of squared one-step errors and
-    /// the final states.
+    /// The initial states with the least squared one-step error under <paramref name="p"/>, or null when they are not
+    /// determined. The recursions are linear in the states, so each error is the error from zero states plus a weighted
+    /// sum of each state's own effect (its run over a series of zeros): a least-squares problem. The season's indices
+    /// sum to zero (the last is minus the others), so the level and the season do not trade places.
     /// </summary>
-    private static double Run(double[] y, EtsParameters p, double level, double slope, double[] initialSeasons, out EtsState final)
+    internal static EtsStart? BestStates(double[] y, EtsParameters p, EtsTrend trend, int season)
     {
-        var m = initialSeasons.Length;
-        var seasons = (double[])initialSeasons.Clone();
+        var n = y.Length;
+        var m = season > 1 ? season : 0;
+        var slopes = trend == EtsTrend.None ? 0 : 1;
+        var d = 1 + slopes + Math.Max(m - 1, 0);
+        var baseline = new double[n];
+        Run(y, p, new EtsStart(0, 0, new double[m]), out _, baseline);
+
+        var zeros = new double[n];
+        var effects = new double[d][];
+        for (var j = 0; j < d; j++)
+        {
+            var seasons = new double[m];
+            if (j >= 1 + slopes)
+            {
+                seasons[j - 1 - slopes] = 1;
+                seasons[m - 1] = -1;
+            }
+
+            effects[j] = new double[n];
+            Run(zeros, p, new EtsStart(j == 0 ? 1 : 0, slopes == 1 && j == 1 ? 1 : 0, seasons), out _, effects[j]);
+        }
+
+        var a = new double[d, d];
+        var b = new double[d];
+        var row = new double[d];
+        for (var t = 0; t < n; t++)
+        {
+            for (var j = 0; j < d; j++)
+            {
+                row[j] = effects[j][t];
+            }
+
+            NormalEquations.Accumulate(a, b, row, -baseline[t]);
+        }
+
+        if (NormalEquations.Solve(a, b) is not { } x)
+        {
+            return null;
+        }
+
+        var indices = new double[m];
+        for (var i = 0; i < m - 1; i++)
+        {
+            indices[i] = x[1 + slopes + i];
+            indices[m - 1] -= indices[i];
+        }
+
+        return new EtsStart(x[0], slopes == 1 ? x[1] : 0, indices);
+    }
+
+    /// <summary>
+    /// Runs the recursions over the series from the initial states, returning the sum of squared one-step errors and
+    /// the final states (and each step's error in <paramref name="errors"/> when given).
+    /// </summary>
+    internal static double Run(double[] y, EtsParameters p, EtsStart start, out EtsState final, double[]? errors = null)
+    {
+        var (level, slope) = (start.Level, start.Slope);
+        var m = start.Seasons.Length;
+        var seasons = (double[])start.Seasons.Clone();
         var sse = 0.0;
         for (var t = 0; t < y.Length; t++)
         {
             var s = m > 0 ? seasons[t % m] : 0;
             var error = y[t] - (level + p.Phi * slope + s);
             sse += error * error;
+            if (errors is not null)
+            {
+                errors[t] = error;
+            }
+
             var newLevel = level + p.Phi * slope + p.Alpha * error;
             slope = p.Phi * slope + p.Beta * error;
             level = newLevel;
@@ -99,13 +168,13 @@ internal static class ExponentialSmoothing
     /// the first seasons (so a trend within a season is not mistaken for the season), then the level and slope of a line
     /// through the first two seasons with the season taken out; without one, the first value and the first difference.
     /// </summary>
-    private static (double Level, double Slope, double[] Seasons) Initial(double[] y, EtsTrend trend, int season)
+    internal static EtsStart Initial(double[] y, EtsTrend trend, int season)
     {
         var m = season > 1 ? season : 0;
         if (m == 0)
         {
             var slope0 = trend == EtsTrend.None || y.Length < 2 ? 0 : y[1] - y[0];
-            return (y[0], slope0, []);
+            return new EtsStart(y[0], slope0, []);
         }
 
         var seasons = Seasonality.DecomposeAdditive(y.AsSpan(0, Math.Min(y.Length, 4 * m)), m);
@@ -126,7 +195,7 @@ internal static class ExponentialSmoothing
         var level = trend == EtsTrend.None ? meanY : meanY - slope * meanT;
 
         // The states before the first point: the line one step before it.
-        return (level - slope, slope, seasons);
+        return new EtsStart(level - slope, slope, seasons);
     }
 
     /// <summary>Maps the optimiser's free values into the admissible region: 0 &lt; β &lt; α &lt; 1, 0 &lt; γ &lt; 1 − α, 0.8 ≤ φ ≤ 0.98.</summary>
@@ -159,6 +228,9 @@ internal enum EtsTrend
 }
 
 internal readonly record struct EtsParameters(double Alpha, double Beta, double Gamma, double Phi);
+
+/// <summary>The states before the first point: the level, the slope and the season's indices by position.</summary>
+internal sealed record EtsStart(double Level, double Slope, double[] Seasons);
 
 /// <summary>The states after the last point: the level, the slope and the season (indexed by position from the series' start).</summary>
 internal sealed record EtsState(double Level, double Slope, double[] Seasons, int Length);

@@ -89,6 +89,40 @@ public sealed class ForecastMethodsTests
     }
 
     [Fact]
+    public void ExponentialSmoothing_InitialStates_AreTheLeastSquaresOnes()
+    {
+        // A noisy trend and a season of 12 that drifts, so the rule of thumb (the first seasons' decomposition) is off:
+        // under fixed smoothing, the fitted states err less than the rule's, and moving any one of them errs more.
+        var random = new Random(7);
+        var y = Enumerable.Range(0, 120).Select(t => 50 + 0.3 * t + (8 + 0.05 * t) * Math.Sin(2 * Math.PI * t / 12) + random.NextDouble() * 4).ToArray();
+        var p = new EtsParameters(0.3, 0.05, 0.1, 0.95);
+        var best = ExponentialSmoothing.BestStates(y, p, EtsTrend.Damped, 12)!;
+        Assert.Equal(0, best.Seasons.Sum(), 1e-9);
+        var sse = ExponentialSmoothing.Run(y, p, best, out _);
+        Assert.True(sse < ExponentialSmoothing.Run(y, p, ExponentialSmoothing.Initial(y, EtsTrend.Damped, 12), out _));
+        for (var j = 0; j < 13; j++)
+        {
+            foreach (var delta in (double[])[-0.01, 0.01])
+            {
+                var seasons = (double[])best.Seasons.Clone();
+                var moved = j switch
+                {
+                    0 => best with { Level = best.Level + delta },
+                    1 => best with { Slope = best.Slope + delta },
+                    _ => best with { Seasons = seasons },
+                };
+                if (j >= 2)
+                {
+                    seasons[j - 2] += delta;
+                    seasons[11] -= delta;
+                }
+
+                Assert.True(ExponentialSmoothing.Run(y, p, moved, out _) > sse, $"state {j} moved by {delta}");
+            }
+        }
+    }
+
+    [Fact]
     public void Theta_IsHalfTheTrendPlusSmoothedLineTwo()
     {
         // On a straight line, line 2 is the line itself, smoothed to its last value; the forecast is the mean of the
