@@ -182,6 +182,7 @@ internal static class ForecastingBenchmark
         var (series, settings, dates) = Read(spec);
         var h = settings.Horizon;
         var chosen = new List<(Trainer Method, MethodScore Test, MethodScore Single)>();
+        var every = new List<MethodScore>();
         for (var k = 0; k < windows; k++)
         {
             var cut = series.Select(s => s.Head(s.Length - (k * h))).ToList();
@@ -193,11 +194,14 @@ internal static class ForecastingBenchmark
             var outcome = ForecastTraining.Train(cut, settings, ForecastMethods.All, nameof(ForecastingMetric.Owa), dates, spec.Seed);
             var single = outcome.Validation.Where(v => v.Method != Trainer.ForecastCombination).MinBy(v => v.Owa)!.Method;
             chosen.Add((outcome.Method, outcome.Test.First(t => t.Method == outcome.Method), outcome.Test.First(t => t.Method == single)));
+            every.AddRange(outcome.Test);
         }
 
         var times = string.Join(", ", chosen.GroupBy(c => c.Method).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}"));
         Console.WriteLine(FormattableString.Invariant(
             $"| {name} | {chosen.Count} | {times} | {chosen.Average(c => c.Test.SymmetricMape):F2} | {chosen.Average(c => c.Test.Mase):F3} | {chosen.Average(c => c.Test.Owa):F3} | {chosen.Average(c => c.Single.SymmetricMape):F2} | {chosen.Average(c => c.Single.Mase):F3} | {chosen.Average(c => c.Single.Owa):F3} |"));
+        Console.WriteLine($"{name}, each model's mean over the windows (sMAPE / MASE / OWA): " + string.Join("; ", every.GroupBy(t => t.Method).Select(g =>
+            FormattableString.Invariant($"{g.Key} {g.Average(t => t.SymmetricMape):F2} / {g.Average(t => t.Mase):F3} / {g.Average(t => t.Owa):F3}"))));
     }
 
     private static void Backtest<TRow>(string name, PipelineSpec<TRow> spec, int windows, int refit)

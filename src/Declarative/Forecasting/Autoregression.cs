@@ -53,6 +53,26 @@ internal static class Autoregression
         return (forecast, order);
     }
 
+    /// <summary>
+    /// The covariates' weights as the regression with autoregressive errors estimates them (no intercept: the series
+    /// keeps its level), for the models that forecast what the covariates leave; null when no line fits.
+    /// </summary>
+    internal static double[]? CovariateWeights(double[] y, int season, double[][] covariates)
+    {
+        var n = y.Length;
+        if (Line(y, covariates, n, null) is not { } line)
+        {
+            return null;
+        }
+
+        if (Fit(Residuals(y, covariates, line), season).Coefficients is { } coefficients)
+        {
+            line = Line(y, covariates, n, coefficients) ?? line;
+        }
+
+        return line[1..];
+    }
+
     private static (double[] Forecast, int Order) Autoregress(double[] y, int season, int horizon)
     {
         var n = y.Length;

@@ -20,10 +20,12 @@ internal static class ForecastMethods
     /// <summary>The place of <paramref name="trainer"/> in <see cref="All"/> (ties between models go to the earlier); −1 for another trainer.</summary>
     public static int Rank(Trainer trainer) => Array.IndexOf(Ordered, trainer);
 
-    /// <summary>Whether <paramref name="method"/> (a combination of <paramref name="combined"/>) reads covariates at the steps it forecasts, when the series has them.</summary>
+    /// <summary>
+    /// Whether <paramref name="method"/> (a combination of <paramref name="combined"/>) reads covariates at the steps it
+    /// forecasts, when the series has them: every model but the two naive benchmarks (and a combination of those).
+    /// </summary>
     public static bool ReadsCovariates(Trainer method, IReadOnlyList<Trainer>? combined) =>
-        method is Trainer.GlobalLightGbm or Trainer.Autoregression
-        || (method == Trainer.ForecastCombination && combined?.Any(m => m is Trainer.GlobalLightGbm or Trainer.Autoregression) == true);
+        method == Trainer.ForecastCombination ? combined?.Any(m => ReadsCovariates(m, null)) == true : method is not (Trainer.SeasonalNaive or Trainer.Naive2);
 
     /// <summary>The next <paramref name="horizon"/> values of <paramref name="y"/> by <paramref name="method"/> (a combination of <paramref name="combined"/>).</summary>
     public static MethodForecast Forecast(Trainer method, double[] y, int season, int horizon, Func<MethodForecast>? global = null, IReadOnlyList<Trainer>? combined = null, double[][]? covariates = null) =>
@@ -47,8 +49,8 @@ internal static class ForecastMethods
                 {
                     Trainer.SeasonalNaive => new(SeasonalNaive(y, season, horizon), season > 1 && y.Length >= season ? $"season {season}" : "last value"),
                     Trainer.Naive2 => Naive2(y, season, horizon),
-                    Trainer.ExponentialSmoothing => Ets(y, season, horizon),
-                    Trainer.Theta => Theta(y, season, horizon),
+                    Trainer.ExponentialSmoothing => OnCovariates(y, season, horizon, covariates, adjusted => Ets(adjusted, season, horizon)),
+                    Trainer.Theta => OnCovariates(y, season, horizon, covariates, adjusted => Theta(adjusted, season, horizon)),
                     Trainer.ForecastCombination => combined is { Count: > 0 } ? Combination(combined, [.. combined.Select(Get)]) : throw new InvalidOperationException("The combination's models were not chosen."),
                     Trainer.Autoregression => Ar(y, season, horizon, covariates),
                     Trainer.GlobalLightGbm => global?.Invoke() ?? throw new InvalidOperationException("The global model was not fitted."),
@@ -88,6 +90,56 @@ internal static class ForecastMethods
         var adjusted = indices.Adjust(y);
         var flat = Enumerable.Repeat(adjusted[^1], horizon).ToArray();
         return new(indices.Restore(flat, y.Length), Adjusted(indices));
+    }
+
+    /// <summary>
+    /// <paramref name="model"/>'s forecast of what the covariates' line leaves of the series (the weights the
+    /// autoregression's feasible GLS estimates; the level stays in the series), with the line put back over the
+    /// horizon: a regression with that model's errors. Without covariates, the model's forecast of the series.
+    /// </summary>
+    private static MethodForecast OnCovariates(double[] y, int season, int horizon, double[][]? covariates, Func<double[], MethodForecast> model)
+    {
+        if (covariates is not { Length: > 0 })
+        {
+            return model(y);
+        }
+
+        var n = y.Length;
+        if (covariates.Any(c => c.Length < n + horizon))
+        {
+            throw new InvalidOperationException($"The covariates of the {horizon} steps after the last value are not known.");
+        }
+
+        if (Autoregression.CovariateWeights(y, season, covariates) is not { } weights)
+        {
+            return model(y);
+        }
+
+        double Line(int t)
+        {
+            var value = 0.0;
+            for (var c = 0; c < covariates.Length; c++)
+            {
+                value += weights[c] * covariates[c][t];
+            }
+
+            return value;
+        }
+
+        var adjusted = new double[n];
+        for (var t = 0; t < n; t++)
+        {
+            adjusted[t] = y[t] - Line(t);
+        }
+
+        var forecast = model(adjusted);
+        var values = new double[horizon];
+        for (var j = 0; j < horizon; j++)
+        {
+            values[j] = forecast.Values[j] + Line(n + j);
+        }
+
+        return new(values, string.Create(CultureInfo.InvariantCulture, $"{forecast.Detail}, of what a line in {covariates.Length} covariate(s) leaves"));
     }
 
     private static MethodForecast Ets(double[] y, int season, int horizon)

@@ -186,6 +186,40 @@ public sealed class ForecastMethodsTests
         Assert.Throws<InvalidOperationException>(() => Autoregression.Forecast(y, 1, h, [x[..(n + 3)]]));
     }
 
+    [Theory]
+    [InlineData(Trainer.ExponentialSmoothing)]
+    [InlineData(Trainer.Theta)]
+    public void SmoothingAndTheta_WithACovariate_ForecastWhatItsLineLeaves(Trainer method)
+    {
+        // A level with a season of 7 and noise, 60 higher on the steps a covariate marks (every eleventh): the model
+        // forecasts the series without the marked steps' lift, and the lift comes back where the covariate marks a
+        // step of the horizon. Without the covariate the same model cannot know which step that is.
+        var random = new Random(3);
+        const int n = 280;
+        const int h = 14;
+        var x = Enumerable.Range(0, n + h).Select(t => t % 11 == 5 ? 1.0 : 0.0).ToArray();
+        double Plain(int t) => 200 + (t % 7 == 0 ? -30 : t % 7 == 3 ? 20 : 0);
+        var y = Enumerable.Range(0, n).Select(t => Plain(t) + (60 * x[t]) + (random.NextDouble() * 4) - 2).ToArray();
+
+        var forecast = ForecastMethods.Forecast(method, y, 7, h, covariates: [x]);
+        Assert.Contains("covariate", forecast.Detail, StringComparison.Ordinal);
+        for (var j = 0; j < h; j++)
+        {
+            Assert.Equal(Plain(n + j) + (60 * x[n + j]), forecast.Values[j], 5.0);
+        }
+
+        var blind = ForecastMethods.Forecast(method, y, 7, h).Values;
+        var marked = Enumerable.Range(0, h).First(j => x[n + j] == 1);
+        Assert.True(Math.Abs(blind[marked] - (Plain(n + marked) + 60)) > 40, $"without the covariate {blind[marked]}");
+
+        // Covariates must reach over the horizon; the naive benchmarks never read them.
+        Assert.Throws<InvalidOperationException>(() => ForecastMethods.Forecast(method, y, 7, h, covariates: [x[..(n + 3)]]));
+        Assert.True(ForecastMethods.ReadsCovariates(method, null));
+        Assert.False(ForecastMethods.ReadsCovariates(Trainer.Naive2, null));
+        Assert.False(ForecastMethods.ReadsCovariates(Trainer.ForecastCombination, [Trainer.SeasonalNaive, Trainer.Naive2]));
+        Assert.True(ForecastMethods.ReadsCovariates(Trainer.ForecastCombination, [Trainer.SeasonalNaive, method]));
+    }
+
     [Fact]
     public void ConformalQuantiles_TakeTheRankOfTheLevel_AtEachStep()
     {
