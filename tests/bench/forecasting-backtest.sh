@@ -2,7 +2,7 @@
 # The forecaster on more than one test window (run by hand, not in CI): each bundled series cut 0, 1, …, n − 1 horizons
 # short. First how well the interval is calibrated (the tuned model trained again on each cut, each window's coverage
 # by the interval calibrated on what came before it), then [Tune]'s choice made again on each window and the chosen
-# model's errors averaged over the windows; then statsmodels (ETSModel, ThetaModel, ARIMA, each form chosen again on
+# model's errors averaged over the windows (and each model's); then statsmodels (ETSModel, ThetaModel, ARIMA, each form chosen again on
 # every window) over the same windows of sunspots and co2: its own intervals' coverage and its mean errors
 # (forecasting_peer.py; on the taxi series its ARIMA grid would fit 480 models of 10,000 points). Figures in
 # docs/forecasting.md.
