@@ -63,7 +63,7 @@ internal static class ExponentialSmoothing
 
         var smoothing = Parameters(best, trend, season);
         var sse = Run(y, smoothing, states, out var final);
-        if (!double.IsFinite(sse) || sse == double.MaxValue)
+        if (!double.IsFinite(sse))
         {
             return null;
         }

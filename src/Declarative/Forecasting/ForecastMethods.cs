@@ -41,6 +41,7 @@ internal static class ForecastMethods
     public static Dictionary<Trainer, MethodForecast> ForecastEach(IReadOnlyList<Trainer> methods, double[] y, int season, int horizon, Func<MethodForecast>? global = null, IReadOnlyList<Trainer>? combined = null, double[][]? covariates = null)
     {
         var done = new Dictionary<Trainer, MethodForecast>();
+        var line = new Lazy<CovariateLine?>(() => CovariateLine.Fit(y, season, horizon, covariates), LazyThreadSafetyMode.None);
         MethodForecast Get(Trainer method)
         {
             if (!done.TryGetValue(method, out var forecast))
@@ -49,8 +50,8 @@ internal static class ForecastMethods
                 {
                     Trainer.SeasonalNaive => new(SeasonalNaive(y, season, horizon), season > 1 && y.Length >= season ? $"season {season}" : "last value"),
                     Trainer.Naive2 => Naive2(y, season, horizon),
-                    Trainer.ExponentialSmoothing => OnCovariates(y, season, horizon, covariates, adjusted => Ets(adjusted, season, horizon)),
-                    Trainer.Theta => OnCovariates(y, season, horizon, covariates, adjusted => Theta(adjusted, season, horizon)),
+                    Trainer.ExponentialSmoothing => OnCovariates(y, horizon, line.Value, adjusted => Ets(adjusted, season, horizon)),
+                    Trainer.Theta => OnCovariates(y, horizon, line.Value, adjusted => Theta(adjusted, season, horizon)),
                     Trainer.ForecastCombination => combined is { Count: > 0 } ? Combination(combined, [.. combined.Select(Get)]) : throw new InvalidOperationException("The combination's models were not chosen."),
                     Trainer.Autoregression => Ar(y, season, horizon, covariates),
                     Trainer.GlobalLightGbm => global?.Invoke() ?? throw new InvalidOperationException("The global model was not fitted."),
@@ -93,53 +94,31 @@ internal static class ForecastMethods
     }
 
     /// <summary>
-    /// <paramref name="model"/>'s forecast of what the covariates' line leaves of the series (the weights the
-    /// autoregression's feasible GLS estimates; the level stays in the series), with the line put back over the
-    /// horizon: a regression with that model's errors. Without covariates, the model's forecast of the series.
+    /// <paramref name="model"/>'s forecast of what the covariates' <paramref name="line"/> leaves of the series, with the
+    /// line put back over the horizon: a regression with that model's errors. Without a line, the model's forecast of the series.
     /// </summary>
-    private static MethodForecast OnCovariates(double[] y, int season, int horizon, double[][]? covariates, Func<double[], MethodForecast> model)
+    private static MethodForecast OnCovariates(double[] y, int horizon, CovariateLine? line, Func<double[], MethodForecast> model)
     {
-        if (covariates is not { Length: > 0 })
+        if (line is null)
         {
             return model(y);
         }
 
         var n = y.Length;
-        if (covariates.Any(c => c.Length < n + horizon))
-        {
-            throw new InvalidOperationException($"The covariates of the {horizon} steps after the last value are not known.");
-        }
-
-        if (Autoregression.CovariateWeights(y, season, covariates) is not { } weights)
-        {
-            return model(y);
-        }
-
-        double Line(int t)
-        {
-            var value = 0.0;
-            for (var c = 0; c < covariates.Length; c++)
-            {
-                value += weights[c] * covariates[c][t];
-            }
-
-            return value;
-        }
-
         var adjusted = new double[n];
         for (var t = 0; t < n; t++)
         {
-            adjusted[t] = y[t] - Line(t);
+            adjusted[t] = y[t] - line.At(t);
         }
 
         var forecast = model(adjusted);
         var values = new double[horizon];
         for (var j = 0; j < horizon; j++)
         {
-            values[j] = forecast.Values[j] + Line(n + j);
+            values[j] = forecast.Values[j] + line.At(n + j);
         }
 
-        return new(values, string.Create(CultureInfo.InvariantCulture, $"{forecast.Detail}, of what a line in {covariates.Length} covariate(s) leaves"));
+        return new(values, string.Create(CultureInfo.InvariantCulture, $"{forecast.Detail}, of what a line in {line.Count} covariate(s) leaves"));
     }
 
     private static MethodForecast Ets(double[] y, int season, int horizon)
