@@ -82,37 +82,34 @@ internal static class ExponentialSmoothing
     {
         var n = y.Length;
         var m = season > 1 ? season : 0;
-        var slopes = trend == EtsTrend.None ? 0 : 1;
-        var d = 1 + slopes + Math.Max(m - 1, 0);
-        var baseline = new double[n];
-        Run(y, p, new EtsStart(0, 0, new double[m]), out _, baseline);
-
         var zeros = new double[n];
-        var effects = new double[d][];
-        for (var j = 0; j < d; j++)
+        double[] Effect(EtsStart start, double[] series)
         {
-            var seasons = new double[m];
-            if (j >= 1 + slopes)
-            {
-                seasons[j - 1 - slopes] = 1;
-                seasons[m - 1] = -1;
-            }
-
-            effects[j] = new double[n];
-            Run(zeros, p, new EtsStart(j == 0 ? 1 : 0, slopes == 1 && j == 1 ? 1 : 0, seasons), out _, effects[j]);
+            var errors = new double[n];
+            Run(series, p, start, out _, errors);
+            return errors;
         }
 
+        // Minimise |r + Σ x(j)·c(j)|², r the errors from zero states, c(j) state j's effect.
+        var r = Effect(new EtsStart(0, 0, new double[m]), y);
+        double[][] plain = trend == EtsTrend.None
+            ? [Effect(new EtsStart(1, 0, new double[m]), zeros)]
+            : [Effect(new EtsStart(1, 0, new double[m]), zeros), Effect(new EtsStart(0, 1, new double[m]), zeros)];
+        var d = plain.Length + Math.Max(m - 1, 0);
         var a = new double[d, d];
         var b = new double[d];
-        var row = new double[d];
-        for (var t = 0; t < n; t++)
+        for (var i = 0; i < plain.Length; i++)
         {
-            for (var j = 0; j < d; j++)
+            b[i] = -NormalEquations.Dot(plain[i], r);
+            for (var j = 0; j <= i; j++)
             {
-                row[j] = effects[j][t];
+                a[i, j] = NormalEquations.Dot(plain[i], plain[j]);
             }
+        }
 
-            NormalEquations.Accumulate(a, b, row, -baseline[t]);
+        if (m > 0)
+        {
+            SeasonEquations(a, b, plain, r, p, m);
         }
 
         if (NormalEquations.Solve(a, b) is not { } x)
@@ -123,11 +120,65 @@ internal static class ExponentialSmoothing
         var indices = new double[m];
         for (var i = 0; i < m - 1; i++)
         {
-            indices[i] = x[1 + slopes + i];
+            indices[i] = x[plain.Length + i];
             indices[m - 1] -= indices[i];
         }
 
-        return new EtsStart(x[0], slopes == 1 ? x[1] : 0, indices);
+        return new EtsStart(x[0], plain.Length > 1 ? x[1] : 0, indices);
+    }
+
+    /// <summary>
+    /// The season's rows of the normal equations, in O(m·n) rather than O(m²·n): the effect of a unit in season slot j
+    /// is that of a unit in slot 0 (g) shifted by j steps, as nothing moves before the slot is first used at step j. So
+    /// every product is a shifted product of g with itself, with the error r or with the level's and slope's effects.
+    /// Free index i's column is slot i's effect minus slot m − 1's (the indices sum to zero).
+    /// </summary>
+    private static void SeasonEquations(double[,] a, double[] b, double[][] plain, double[] r, EtsParameters p, int m)
+    {
+        var n = r.Length;
+        var unit = new double[m];
+        unit[0] = 1;
+        var g = new double[n];
+        Run(new double[n], p, new EtsStart(0, 0, unit), out _, g);
+
+        // Σ_t x(t)·g(t − j), over t ≥ j.
+        double Shifted(double[] x, int j) => NormalEquations.Dot(x.AsSpan(j), g.AsSpan(0, n - j));
+
+        // G(j, k) = Σ_u g(u)·g(u + |j − k|) for u ≤ n − 1 − max(j, k): per lag, the whole sum less a tail that grows
+        // by one term as max(j, k) does.
+        var gram = new double[m, m];
+        for (var lag = 0; lag < m; lag++)
+        {
+            var whole = NormalEquations.Dot(g.AsSpan(0, n - lag), g.AsSpan(lag));
+            var tail = 0.0;
+            for (var top = lag; top < m; top++)
+            {
+                if (top > lag)
+                {
+                    tail += g[n - top] * g[n - top + lag];
+                }
+
+                gram[top, top - lag] = gram[top - lag, top] = whole - tail;
+            }
+        }
+
+        var last = m - 1;
+        var rLast = Shifted(r, last);
+        var plainLast = Array.ConvertAll(plain, e => Shifted(e, last));
+        for (var i = 0; i < m - 1; i++)
+        {
+            var row = plain.Length + i;
+            b[row] = -(Shifted(r, i) - rLast);
+            for (var k = 0; k < plain.Length; k++)
+            {
+                a[row, k] = Shifted(plain[k], i) - plainLast[k];
+            }
+
+            for (var j = 0; j <= i; j++)
+            {
+                a[row, plain.Length + j] = gram[i, j] - gram[i, last] - gram[last, j] + gram[last, last];
+            }
+        }
     }
 
     /// <summary>

@@ -16,6 +16,31 @@ internal static class NormalEquations
         }
     }
 
+    /// <summary>
+    /// Σ a(t)·b(t) over the shorter span, in four running sums (the same order on every machine and under Native AOT,
+    /// where vector widths differ; about three times the speed of one sum).
+    /// </summary>
+    public static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        var n = Math.Min(a.Length, b.Length);
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        var t = 0;
+        for (; t + 3 < n; t += 4)
+        {
+            s0 += a[t] * b[t];
+            s1 += a[t + 1] * b[t + 1];
+            s2 += a[t + 2] * b[t + 2];
+            s3 += a[t + 3] * b[t + 3];
+        }
+
+        for (; t < n; t++)
+        {
+            s0 += a[t] * b[t];
+        }
+
+        return (s0 + s1) + (s2 + s3);
+    }
+
     /// <summary>Solves the normal equations (lower triangle of <paramref name="a"/>, overwritten) by Cholesky; null when singular.</summary>
     public static double[]? Solve(double[,] a, double[] b)
     {
