@@ -229,6 +229,42 @@ internal static class ForecastingBenchmark
     }
 
     /// <summary>A bundled pipeline's series as its declaration reads them, the settings it declares and whether its times are dates.</summary>
+    /// <summary>
+    /// What fitting exponential smoothing's initial states costs: one fit of every form on a whole series, with the
+    /// states fitted (the model) and with the rule of thumb's (the baseline), alternating, on the bundled taxi and co2
+    /// series and on seeded 10,000-step series with seasons of 24, 48 and 168 (a week of hours).
+    /// </summary>
+    public static void EtsStates(int rounds)
+    {
+        Console.WriteLine($"Exponential smoothing, one fit of every form, fitted initial states against the rule of thumb's, {rounds} rounds alternating (min / median):");
+        Console.WriteLine("| series | points | season | rule of thumb, s | fitted, s | ratio | form (fitted) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
+        var cases = new List<(string Name, double[] Values, int Season)>
+        {
+            ("NYC taxi", Read(BenchTaxiForecast.Spec).Series[0].Values, 48),
+            ("co2", Read(BenchCo2Forecast.Spec).Series[0].Values, 52),
+        };
+        foreach (var season in (int[])[24, 48, 168])
+        {
+            var random = new Random(season);
+            cases.Add(($"seeded, a season of {season}", [.. Enumerable.Range(0, 10_000).Select(t => 100 + (10 * Math.Sin(2 * Math.PI * t / season)) + (5 * random.NextDouble()))], season));
+        }
+
+        foreach (var (name, values, season) in cases)
+        {
+            double Time(bool fit)
+            {
+                var clock = Stopwatch.StartNew();
+                ExponentialSmoothing.Fit(values, season, fit);
+                return clock.Elapsed.TotalSeconds;
+            }
+
+            var results = Alternating.Run(rounds, () => Time(false), () => Time(true));
+            var (rule, fitted) = (Spread.Of(results[0]), Spread.Of(results[1]));
+            Console.WriteLine($"| {name} | {values.Length:N0} | {season} | {rule.Format("F3")} | {fitted.Format("F3")} | {fitted.Ratio(rule)} | {ExponentialSmoothing.Fit(values, season).Form} |");
+        }
+    }
+
     private static (IReadOnlyList<TimeSeries> Series, ForecastSettings Settings, bool Dates) Read<TRow>(PipelineSpec<TRow> spec)
     {
         var options = spec.Options as ForecastingOptions ?? throw new InvalidOperationException("Not a forecaster.");
