@@ -88,36 +88,48 @@ public sealed class ForecastMethodsTests
         }
     }
 
-    [Fact]
-    public void ExponentialSmoothing_InitialStates_AreTheLeastSquaresOnes()
+    [Theory]
+    [InlineData((int)EtsTrend.Damped, 12)]
+    [InlineData((int)EtsTrend.None, 12)]
+    [InlineData((int)EtsTrend.Additive, 1)]
+    public void ExponentialSmoothing_InitialStates_AreTheLeastSquaresOnes(int form, int season)
     {
+        var trend = (EtsTrend)form;
         // A noisy trend and a season of 12 that drifts, so the rule of thumb (the first seasons' decomposition) is off:
         // under fixed smoothing, the fitted states err less than the rule's, and moving any one of them errs more.
         var random = new Random(7);
         var y = Enumerable.Range(0, 120).Select(t => 50 + 0.3 * t + (8 + 0.05 * t) * Math.Sin(2 * Math.PI * t / 12) + random.NextDouble() * 4).ToArray();
-        var p = new EtsParameters(0.3, 0.05, 0.1, 0.95);
-        var best = ExponentialSmoothing.BestStates(y, p, EtsTrend.Damped, 12)!;
+        var p = new EtsParameters(0.3, trend == EtsTrend.None ? 0 : 0.05, season > 1 ? 0.1 : 0, trend switch { EtsTrend.None => 0, EtsTrend.Additive => 1, _ => 0.95 });
+        var best = ExponentialSmoothing.BestStates(y, p, trend, season)!;
+        Assert.Equal(season > 1 ? season : 0, best.Seasons.Length);
         Assert.Equal(0, best.Seasons.Sum(), 1e-9);
         var sse = ExponentialSmoothing.Run(y, p, best, out _);
-        Assert.True(sse < ExponentialSmoothing.Run(y, p, ExponentialSmoothing.Initial(y, EtsTrend.Damped, 12), out _));
-        for (var j = 0; j < 13; j++)
+        Assert.True(sse < ExponentialSmoothing.Run(y, p, ExponentialSmoothing.Initial(y, trend, season), out _));
+
+        // Level, slope (with a trend), and each season index but the last (which is minus the others).
+        var moves = new List<Func<double, EtsStart>> { delta => best with { Level = best.Level + delta } };
+        if (trend != EtsTrend.None)
+        {
+            moves.Add(delta => best with { Slope = best.Slope + delta });
+        }
+
+        for (var i = 0; i < best.Seasons.Length - 1; i++)
+        {
+            var index = i;
+            moves.Add(delta =>
+            {
+                var seasons = (double[])best.Seasons.Clone();
+                seasons[index] += delta;
+                seasons[^1] -= delta;
+                return best with { Seasons = seasons };
+            });
+        }
+
+        for (var j = 0; j < moves.Count; j++)
         {
             foreach (var delta in (double[])[-0.01, 0.01])
             {
-                var seasons = (double[])best.Seasons.Clone();
-                var moved = j switch
-                {
-                    0 => best with { Level = best.Level + delta },
-                    1 => best with { Slope = best.Slope + delta },
-                    _ => best with { Seasons = seasons },
-                };
-                if (j >= 2)
-                {
-                    seasons[j - 2] += delta;
-                    seasons[11] -= delta;
-                }
-
-                Assert.True(ExponentialSmoothing.Run(y, p, moved, out _) > sse, $"state {j} moved by {delta}");
+                Assert.True(ExponentialSmoothing.Run(y, p, moves[j](delta), out _) > sse, $"state {j} moved by {delta}");
             }
         }
     }
