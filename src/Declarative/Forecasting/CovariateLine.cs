@@ -16,7 +16,7 @@ internal sealed class CovariateLine
 
     /// <summary>
     /// The line of <paramref name="covariates"/> (each over the history's steps and on over the horizon's) for the series
-    /// <paramref name="y"/>; null without covariates or when no line fits.
+    /// <paramref name="y"/>; null without covariates.
     /// </summary>
     /// <exception cref="InvalidOperationException">A covariate stops before the horizon's last step.</exception>
     public static CovariateLine? Fit(double[] y, int season, int horizon, double[][]? covariates)
@@ -31,7 +31,7 @@ internal sealed class CovariateLine
             throw new InvalidOperationException($"The covariates of the {horizon} steps after the last value are not known.");
         }
 
-        return Autoregression.CovariateWeights(y, season, covariates) is { } weights ? new CovariateLine(weights, covariates) : null;
+        return new CovariateLine(Autoregression.CovariateWeights(y, season, covariates), covariates);
     }
 
     /// <summary>The covariates' share at step <paramref name="t"/>.</summary>

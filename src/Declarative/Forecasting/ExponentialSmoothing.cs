@@ -112,7 +112,7 @@ internal static class ExponentialSmoothing
 
         if (m > 0)
         {
-            SeasonEquations(a, b, plain, r, p, m);
+            SeasonEquations(a, b, plain, r, zeros, p, m);
         }
 
         if (NormalEquations.Solve(a, b) is not { } x)
@@ -136,13 +136,13 @@ internal static class ExponentialSmoothing
     /// every product is a shifted product of g with itself, with the error r or with the level's and slope's effects.
     /// Free index i's column is slot i's effect minus slot m − 1's (the indices sum to zero).
     /// </summary>
-    private static void SeasonEquations(double[,] a, double[] b, double[][] plain, double[] r, EtsParameters p, int m)
+    private static void SeasonEquations(double[,] a, double[] b, double[][] plain, double[] r, double[] zeros, EtsParameters p, int m)
     {
         var n = r.Length;
         var unit = new double[m];
         unit[0] = 1;
         var g = new double[n];
-        Run(new double[n], p, new EtsStart(0, 0, unit), out _, g);
+        Run(zeros, p, new EtsStart(0, 0, unit), out _, g);
 
         // Σ_t x(t)·g(t − j), over t ≥ j.
         double Shifted(double[] x, int j) => NormalEquations.Dot(x.AsSpan(j), g.AsSpan(0, n - j));

@@ -95,7 +95,7 @@ internal static class ForecastMethods
 
     /// <summary>
     /// <paramref name="model"/>'s forecast of what the covariates' <paramref name="line"/> leaves of the series, with the
-    /// line put back over the horizon: a regression with that model's errors. Without a line, the model's forecast of the series.
+    /// line put back over the horizon: a regression with that model's errors. Without covariates, the model's forecast of the series.
     /// </summary>
     private static MethodForecast OnCovariates(double[] y, int horizon, CovariateLine? line, Func<double[], MethodForecast> model)
     {
