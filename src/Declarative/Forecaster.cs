@@ -22,12 +22,12 @@ public sealed class Forecaster<TRow> : ITrainedPipeline
     private readonly ForecastSettings _settings;
     private readonly double[] _quantiles;
     private readonly GlobalTrees? _global;
-    private readonly IReadOnlyList<Trainer>? _combined;
+    private readonly ForecastBlend? _combined;
     private readonly Dictionary<string, SeriesForecast> _forecasts;
     private readonly TrainingData? _data;
     private ForecastingReport? _report;
 
-    private Forecaster(PipelineSpec<TRow> spec, Trainer model, ForecastSettings settings, double[] quantiles, GlobalTrees? global, IReadOnlyList<Trainer>? combined, IReadOnlyList<SeriesForecast> forecasts, TrainingData? data, TimeSpan? trainingTime)
+    private Forecaster(PipelineSpec<TRow> spec, Trainer model, ForecastSettings settings, double[] quantiles, GlobalTrees? global, ForecastBlend? combined, IReadOnlyList<SeriesForecast> forecasts, TrainingData? data, TimeSpan? trainingTime)
     {
         _global = global;
         _combined = combined;
@@ -81,7 +81,7 @@ public sealed class Forecaster<TRow> : ITrainedPipeline
             };
             if (_combined is not null)
             {
-                values["Combined"] = string.Join(", ", _combined);
+                values["Combined"] = _combined.ToString();
             }
 
             if (ReadsCovariates)
@@ -239,7 +239,7 @@ public sealed class Forecaster<TRow> : ITrainedPipeline
     private string Covariates => string.Join(", ", SeriesReader.Covariates(Spec));
 
     /// <summary>Whether the model (or a member of its combination) reads the row's covariates at the steps it forecasts.</summary>
-    private bool ReadsCovariates => ForecastMethods.ReadsCovariates(Trainer, _combined) && SeriesReader.Covariates(Spec).Count > 0;
+    private bool ReadsCovariates => ForecastMethods.ReadsCovariates(Trainer, _combined?.Members) && SeriesReader.Covariates(Spec).Count > 0;
 
     private static IReadOnlyList<ForecastPoint> Points(SeriesForecast forecast) =>
         forecast.Times.Select((t, j) => new ForecastPoint(t, forecast.Values[j], forecast.Lower[j], forecast.Upper[j])).ToArray();
@@ -327,6 +327,6 @@ public sealed class Forecaster<TRow> : ITrainedPipeline
         Series = SeriesIds.Select(id => _forecasts[id]).ToArray(),
         Features = _global?.Features,
         Trees = _global?.Trees,
-        Combined = _combined,
+        Combined = _combined?.Members,
     };
 }

@@ -102,14 +102,21 @@ internal static class ForecastingBenchmark
     public static void Backtest(int windows, string filter = "", string part = "")
     {
         bool Wanted(string name) => name.Contains(filter, StringComparison.OrdinalIgnoreCase);
-        if (part != "choice")
+        if (part is not ("choice" or "blend"))
         {
             Coverage(windows, Wanted);
         }
 
-        if (part != "coverage")
+        if (part is not ("coverage" or "blend"))
         {
-            Choice(windows, Wanted);
+            Choice(windows, Wanted, weighed: false);
+        }
+
+        if (part == "blend")
+        {
+            // Not in the default run: the combination as a weighted mean chosen by greedy selection, against the median
+            // of the best three that the model keeps (the choice part's rows).
+            Choice(windows, Wanted, weighed: true);
         }
     }
 
@@ -146,30 +153,31 @@ internal static class ForecastingBenchmark
 
     }
 
-    private static void Choice(int windows, Func<string, bool> Wanted)
+    private static void Choice(int windows, Func<string, bool> Wanted, bool weighed)
     {
         Console.WriteLine();
         Console.WriteLine($"[Tune]'s choice judged on the same {windows} windows: every model competes again on each window's own rolling origins; the chosen model's test sMAPE, MASE and OWA averaged over the windows.");
+        Console.WriteLine(weighed ? "The combination: a weighted mean, weights by greedy selection on the origins (ForecastSettings.WeighedCombination)." : "The combination: the median of the best three on the origins (the model's).");
         Console.WriteLine("| series | windows | chosen (times) | sMAPE | MASE | OWA | the best single model's choice: sMAPE | MASE | OWA |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
         if (Wanted("NYC taxi"))
         {
-            Selection("NYC taxi", BenchTaxiForecast.Spec, windows);
+            Selection("NYC taxi", BenchTaxiForecast.Spec, windows, weighed);
         }
 
         if (Wanted("sunspots"))
         {
-            Selection("sunspots", BenchSunspotForecast.Spec, windows);
+            Selection("sunspots", BenchSunspotForecast.Spec, windows, weighed);
         }
 
         if (Wanted("co2"))
         {
-            Selection("co2", BenchCo2Forecast.Spec, windows);
+            Selection("co2", BenchCo2Forecast.Spec, windows, weighed);
         }
 
         if (Wanted("births"))
         {
-            Selection("births", BenchBirthsForecast.Spec, windows);
+            Selection("births", BenchBirthsForecast.Spec, windows, weighed);
         }
     }
 
@@ -177,9 +185,10 @@ internal static class ForecastingBenchmark
     /// [Tune]'s rule on each of the last windows (window 1 the real test part): the chosen model's test errors, beside
     /// the choice among the single models alone (what [Tune] chose before the combination took the best three).
     /// </summary>
-    private static void Selection<TRow>(string name, PipelineSpec<TRow> spec, int windows)
+    private static void Selection<TRow>(string name, PipelineSpec<TRow> spec, int windows, bool weighed)
     {
-        var (series, settings, dates) = Read(spec);
+        var (series, declared, dates) = Read(spec);
+        var settings = declared with { WeighedCombination = weighed };
         var h = settings.Horizon;
         var chosen = new List<(Trainer Method, MethodScore Test, MethodScore Single)>();
         var every = new List<MethodScore>();

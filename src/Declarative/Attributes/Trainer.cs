@@ -139,7 +139,7 @@ public enum Trainer
     [SupportedTasks(MLTask.Forecasting)]
     Theta = 73,
 
-    /// <summary>The median, step by step, of exponential smoothing, Theta and seasonal naive.</summary>
+    /// <summary>The median, step by step, of the three other forecasting models with the best score on the rolling origins.</summary>
     [SupportedTasks(MLTask.Forecasting)]
     ForecastCombination = 74,
 

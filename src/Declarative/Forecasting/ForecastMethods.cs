@@ -21,14 +21,14 @@ internal static class ForecastMethods
     public static int Rank(Trainer trainer) => Array.IndexOf(Ordered, trainer);
 
     /// <summary>
-    /// Whether <paramref name="method"/> (a combination of <paramref name="combined"/>) reads covariates at the steps it
+    /// Whether <paramref name="method"/> (a combination of <paramref name="members"/>) reads covariates at the steps it
     /// forecasts, when the series has them: every model but the two naive benchmarks (and a combination of those).
     /// </summary>
-    public static bool ReadsCovariates(Trainer method, IReadOnlyList<Trainer>? combined) =>
-        method == Trainer.ForecastCombination ? combined?.Any(m => ReadsCovariates(m, null)) == true : method is not (Trainer.SeasonalNaive or Trainer.Naive2);
+    public static bool ReadsCovariates(Trainer method, IReadOnlyList<Trainer>? members) =>
+        method == Trainer.ForecastCombination ? members?.Any(m => ReadsCovariates(m, null)) == true : method is not (Trainer.SeasonalNaive or Trainer.Naive2);
 
     /// <summary>The next <paramref name="horizon"/> values of <paramref name="y"/> by <paramref name="method"/> (a combination of <paramref name="combined"/>).</summary>
-    public static MethodForecast Forecast(Trainer method, double[] y, int season, int horizon, Func<MethodForecast>? global = null, IReadOnlyList<Trainer>? combined = null, double[][]? covariates = null) =>
+    public static MethodForecast Forecast(Trainer method, double[] y, int season, int horizon, Func<MethodForecast>? global = null, ForecastBlend? combined = null, double[][]? covariates = null) =>
         ForecastEach([method], y, season, horizon, global, combined, covariates)[method];
 
     /// <summary>
@@ -38,7 +38,7 @@ internal static class ForecastMethods
     /// series, not on this one alone). The autoregression reads <paramref name="covariates"/> (each over the history's
     /// steps and on over the horizon's) when there are any.
     /// </summary>
-    public static Dictionary<Trainer, MethodForecast> ForecastEach(IReadOnlyList<Trainer> methods, double[] y, int season, int horizon, Func<MethodForecast>? global = null, IReadOnlyList<Trainer>? combined = null, double[][]? covariates = null)
+    public static Dictionary<Trainer, MethodForecast> ForecastEach(IReadOnlyList<Trainer> methods, double[] y, int season, int horizon, Func<MethodForecast>? global = null, ForecastBlend? combined = null, double[][]? covariates = null)
     {
         var done = new Dictionary<Trainer, MethodForecast>();
         var line = new Lazy<CovariateLine?>(() => CovariateLine.Fit(y, season, horizon, covariates), LazyThreadSafetyMode.None);
@@ -52,7 +52,7 @@ internal static class ForecastMethods
                     Trainer.Naive2 => Naive2(y, season, horizon),
                     Trainer.ExponentialSmoothing => OnCovariates(y, horizon, line.Value, adjusted => Ets(adjusted, season, horizon)),
                     Trainer.Theta => OnCovariates(y, horizon, line.Value, adjusted => Theta(adjusted, season, horizon)),
-                    Trainer.ForecastCombination => combined is { Count: > 0 } ? Combination(combined, [.. combined.Select(Get)]) : throw new InvalidOperationException("The combination's models were not chosen."),
+                    Trainer.ForecastCombination => combined is { Members.Count: > 0 } ? combined.Forecast([.. combined.Members.Select(Get)]) : throw new InvalidOperationException("The combination's models were not chosen."),
                     Trainer.Autoregression => Ar(y, season, horizon, covariates),
                     Trainer.GlobalLightGbm => global?.Invoke() ?? throw new InvalidOperationException("The global model was not fitted."),
                     _ => throw new ArgumentOutOfRangeException(nameof(methods), method, "Not a forecasting model."),
@@ -140,28 +140,6 @@ internal static class ForecastMethods
         var indices = Seasonality.For(y, season);
         var (forecast, alpha) = ThetaMethod.Forecast(indices.Adjust(y), horizon);
         return new(indices.Restore(forecast, y.Length), string.Create(CultureInfo.InvariantCulture, $"theta 2, alpha {alpha:0.###}, {Adjusted(indices)}"));
-    }
-
-    /// <summary>
-    /// The median, step by step, of the <paramref name="members"/>' forecasts (the models that did best on the rolling
-    /// origins): robust to any one of them going astray. Of two, their mean.
-    /// </summary>
-    public static MethodForecast Combination(IReadOnlyList<Trainer> members, IReadOnlyList<MethodForecast> forecasts)
-    {
-        var forecast = new double[forecasts[0].Values.Length];
-        var step = new double[forecasts.Count];
-        for (var h = 0; h < forecast.Length; h++)
-        {
-            for (var i = 0; i < step.Length; i++)
-            {
-                step[i] = forecasts[i].Values[h];
-            }
-
-            Array.Sort(step);
-            forecast[h] = step.Length % 2 == 1 ? step[step.Length / 2] : (step[(step.Length / 2) - 1] + step[step.Length / 2]) / 2;
-        }
-
-        return new(forecast, $"median of {string.Join("; ", members.Select((m, i) => $"{m} ({forecasts[i].Detail})"))}");
     }
 
     private static string Adjusted(SeasonalIndices indices) =>

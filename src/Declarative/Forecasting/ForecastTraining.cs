@@ -47,13 +47,15 @@ internal static class ForecastTraining
 
         // The combination's members are the best on the origins; an origin's own combination takes the best on the
         // others, so its score there is not flattered by having chosen its members on it.
-        var combined = combines ? Best(bases, windows.SelectMany(w => w).ToList(), selectBy) : null;
+        var metric = selectBy ?? nameof(ForecastingMetric.Owa);
+        ForecastBlend Blend(IReadOnlyList<Window> on) => settings.WeighedCombination ? ForecastBlend.Weighed(bases, on, metric) : new(Best(bases, on, metric), null);
+        var combined = combines ? Blend(windows.SelectMany(w => w).ToList()) : null;
         if (combined is not null)
         {
             for (var k = 0; k < origins; k++)
             {
                 var others = windows.SelectMany(w => w.Where((_, i) => i != k)).ToList();
-                var chosenOnOthers = others.Count > 0 ? Best(bases, others, selectBy) : combined;
+                var chosenOnOthers = others.Count > 0 ? Blend(others) : combined;
                 for (var s = 0; s < series.Count; s++)
                 {
                     if (k < windows[s].Count)
@@ -82,7 +84,7 @@ internal static class ForecastTraining
         });
 
         var members = chosen == Trainer.ForecastCombination ? combined : null;
-        var final = chosen == Trainer.GlobalLightGbm || members?.Contains(Trainer.GlobalLightGbm) == true ? GlobalTrees.Fit(series, series.Select(s => s.Length).ToArray(), features, h, seed) : null;
+        var final = chosen == Trainer.GlobalLightGbm || members?.Members.Contains(Trainer.GlobalLightGbm) == true ? GlobalTrees.Fit(series, series.Select(s => s.Length).ToArray(), features, h, seed) : null;
         var finals = new SeriesForecast[series.Count];
         Parallel.For(0, series.Count, s => finals[s] = Final(series[s], chosen, settings, quantiles, final, members));
 
@@ -112,8 +114,8 @@ internal static class ForecastTraining
     internal const int CombinedModels = 3;
 
     /// <summary>The <see cref="CombinedModels"/> models with the best mean metric over <paramref name="windows"/> (ties in <see cref="ForecastMethods.All"/>'s order).</summary>
-    private static Trainer[] Best(IReadOnlyList<Trainer> methods, IReadOnlyList<Window> windows, string? selectBy) =>
-        [.. Aggregate(methods, windows).OrderBy(score => Metric(score, selectBy ?? nameof(ForecastingMetric.Owa))).ThenBy(score => ForecastMethods.Rank(score.Method)).Take(CombinedModels).Select(score => score.Method).OrderBy(ForecastMethods.Rank)];
+    private static Trainer[] Best(IReadOnlyList<Trainer> methods, IReadOnlyList<Window> windows, string metric) =>
+        [.. Aggregate(methods, windows).OrderBy(score => Metric(score, metric)).ThenBy(score => ForecastMethods.Rank(score.Method)).Take(CombinedModels).Select(score => score.Method).OrderBy(ForecastMethods.Rank)];
 
     /// <summary>
     /// The global models the rolling origins are scored by, the latest origins first: one per <c>Every</c> origins, each
@@ -132,7 +134,7 @@ internal static class ForecastTraining
     }
 
     /// <summary>The model's forecast from a whole series, with its interval (what <c>Forecast</c> returns).</summary>
-    public static SeriesForecast Final(TimeSeries series, Trainer method, ForecastSettings settings, double[] quantiles, GlobalTrees? global, IReadOnlyList<Trainer>? combined = null)
+    public static SeriesForecast Final(TimeSeries series, Trainer method, ForecastSettings settings, double[] quantiles, GlobalTrees? global, ForecastBlend? combined = null)
     {
         if (!KnowsCovariates(series, series.Length, settings.Horizon, method, combined, global))
         {
@@ -155,9 +157,9 @@ internal static class ForecastTraining
     /// Whether <paramref name="series"/> gives the covariates <paramref name="method"/> (a combination of
     /// <paramref name="combined"/>) reads for the <paramref name="horizon"/> steps after its first <paramref name="length"/> points.
     /// </summary>
-    public static bool KnowsCovariates(TimeSeries series, int length, int horizon, Trainer method, IReadOnlyList<Trainer>? combined, GlobalTrees? global) =>
+    public static bool KnowsCovariates(TimeSeries series, int length, int horizon, Trainer method, ForecastBlend? combined, GlobalTrees? global) =>
         global?.KnowsCovariates(series, length, horizon) != false
-        && (!ForecastMethods.ReadsCovariates(method, combined) || series.Covariates.All(c => c.Length >= length + horizon));
+        && (!ForecastMethods.ReadsCovariates(method, combined?.Members) || series.Covariates.All(c => c.Length >= length + horizon));
 
     private static Func<MethodForecast>? Global(GlobalTrees? global, TimeSeries series, int length, ForecastSettings settings) =>
         global is null ? null : () => new MethodForecast(global.Forecast(series, length, settings.Horizon, settings.Step), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{global.Trees.Count} trees over {global.Features.Lags} lags, recursive"));
@@ -170,9 +172,9 @@ internal static class ForecastTraining
         return Measured(ForecastMethods.ForecastEach(methods, history, m, h, Global(global, series, origin, settings), covariates: series.Covariates), series, origin, settings);
     }
 
-    /// <summary>The window with the combination of <paramref name="members"/> added, from their forecasts there.</summary>
-    private static Window Combined(Window window, IReadOnlyList<Trainer> members, TimeSeries series, int origin, ForecastSettings settings) =>
-        Measured(new(window.Forecasts) { [Trainer.ForecastCombination] = ForecastMethods.Combination(members, [.. members.Select(member => window.Forecasts[member])]) }, series, origin, settings);
+    /// <summary>The window with the combination <paramref name="blend"/> added, from its members' forecasts there.</summary>
+    private static Window Combined(Window window, ForecastBlend blend, TimeSeries series, int origin, ForecastSettings settings) =>
+        Measured(new(window.Forecasts) { [Trainer.ForecastCombination] = blend.Forecast([.. blend.Members.Select(member => window.Forecasts[member])]) }, series, origin, settings);
 
     /// <summary>Each forecast's errors against the horizon after <paramref name="origin"/>.</summary>
     private static Window Measured(Dictionary<Trainer, MethodForecast> forecasts, TimeSeries series, int origin, ForecastSettings settings)
@@ -196,7 +198,7 @@ internal static class ForecastTraining
             scaled[method] = errors;
         }
 
-        return new Window(forecasts, smape, mase, scaled, null);
+        return new Window(forecasts, smape, mase, scaled, actual.ToArray(), scale, null);
     }
 
     private static List<MethodScore> Aggregate(IReadOnlyList<Trainer> methods, IReadOnlyList<Window> windows)
@@ -272,20 +274,24 @@ internal static class ForecastTraining
 }
 
 /// <summary>What a forecaster is set to: the steps it forecasts, the season its models use, the interval's coverage and
-/// the series' time step; <see cref="DirectTrees"/> (the harness's comparison) makes the global trees direct, and
+/// the series' time step; <see cref="DirectTrees"/> (the harness's comparison) makes the global trees direct,
 /// <see cref="RefitEvery"/> (the backtest's) fits them for every that many rolling origins instead of the default's
-/// (at most <see cref="ForecastTraining.EarlyFits"/> fits).</summary>
-internal sealed record ForecastSettings(int Horizon, int Season, double Interval, TimeStep Step, bool DirectTrees = false, int RefitEvery = 0)
+/// (at most <see cref="ForecastTraining.EarlyFits"/> fits), and <see cref="WeighedCombination"/> (the backtest's) makes
+/// the combination a weighted mean chosen by greedy selection instead of the median of the best three.</summary>
+internal sealed record ForecastSettings(int Horizon, int Season, double Interval, TimeStep Step, bool DirectTrees = false, int RefitEvery = 0, bool WeighedCombination = false)
 {
     /// <summary>The declared options on series of <paramref name="step"/>: the declared season, or the step's own when it is 0.</summary>
     public static ForecastSettings For(Schema.ForecastingOptions options, TimeStep step) =>
         new(options.Horizon, options.Season > 0 ? options.Season : step.DefaultSeason(), options.Interval, step);
 }
 
-/// <summary>Every model's forecast of one window, its errors, and (for the test window) the chosen model's interval.</summary>
+/// <summary>
+/// Every model's forecast of one window, its errors, the values it forecast and its MASE scale (the combination's
+/// weights are chosen on them), and (for the test window) the chosen model's interval.
+/// </summary>
 internal sealed record Window(
     Dictionary<Trainer, MethodForecast> Forecasts, Dictionary<Trainer, double> Smape, Dictionary<Trainer, double> Mase, Dictionary<Trainer, double[]> ScaledErrors,
-    (double[] Lower, double[] Upper)? Bands);
+    double[] Actual, double Scale, (double[] Lower, double[] Upper)? Bands);
 
 /// <summary>A model's mean sMAPE and MASE over windows, and its OWA against Naive2 on the same windows.</summary>
 internal sealed record MethodScore(Trainer Method, double SymmetricMape, double Mase, double Owa);
@@ -298,6 +304,6 @@ internal sealed record ForecastOutcome(
     Trainer Method, IReadOnlyList<MethodScore> Validation, IReadOnlyList<MethodScore> Test, double[] Quantiles, double Coverage, double[] StepErrors,
     IReadOnlyList<Window> TestWindows, IReadOnlyList<SeriesForecast> Forecasts, int Origins, GlobalTrees? Global)
 {
-    /// <summary>The models the chosen combination takes the median of; null when another model was chosen.</summary>
-    public IReadOnlyList<Trainer>? Combined { get; init; }
+    /// <summary>The chosen combination's members and weights; null when another model was chosen.</summary>
+    public ForecastBlend? Combined { get; init; }
 }

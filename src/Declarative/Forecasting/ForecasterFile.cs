@@ -51,14 +51,14 @@ internal sealed record ForecasterFile
     public IReadOnlyList<Trainer>? Combined { get; init; }
 
     /// <summary>The combination's members, checked (two or three distinct models, none a combination), or null for another model.</summary>
-    public IReadOnlyList<Trainer>? Members() => Model != Trainer.ForecastCombination ? null
+    public ForecastBlend? Members() => Model != Trainer.ForecastCombination ? null
         : Combined is { Count: >= 2 and <= ForecastTraining.CombinedModels } members && members.Distinct().Count() == members.Count
             && members.All(m => ForecastMethods.IsForecaster(m) && m != Trainer.ForecastCombination)
-            ? members
+            ? new ForecastBlend(members, null)
             : throw new InvalidDataException($"The forecaster file of {Pipeline} does not name the models its combination takes the median of; train it again.");
 
     /// <summary>The global model, built from the file (its trees checked against its features), or null when no model forecasts with it.</summary>
-    public GlobalTrees? Global() => Model != Trainer.GlobalLightGbm && Members()?.Contains(Trainer.GlobalLightGbm) != true ? null
+    public GlobalTrees? Global() => Model != Trainer.GlobalLightGbm && Members()?.Members.Contains(Trainer.GlobalLightGbm) != true ? null
         : Features is { Lags: >= 1 and <= 400, Season: >= 1, StepTicks: >= 1, Covariates: >= 0 and <= LagFeatures.MaxCovariates } features && Trees is { Count: > 0 } trees && trees.All(t => t is not null)
             ? new GlobalTrees(features, trees)
             : throw new InvalidDataException($"The forecaster file of {Pipeline} holds no usable trees for its global model.");

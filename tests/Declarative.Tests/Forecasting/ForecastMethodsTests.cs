@@ -280,24 +280,61 @@ public sealed class ForecastMethodsTests
         var series = Enumerable.Range(0, 2).Select(s => new TimeSeries(s.ToString(System.Globalization.CultureInfo.InvariantCulture),
             [.. Enumerable.Range(0, 160).Select(t => (long)t)],
             [.. Enumerable.Range(0, 160).Select(t => 50 + (10 * s) + (0.1 * t) + (8 * Math.Sin(2 * Math.PI * t / 8)) + ((t * 7919 % 13) / 4.0))])).ToList();
-        var outcome = ForecastTraining.Train(series, new ForecastSettings(4, 8, 0.8, new TimeStep(1, 0)), [Trainer.ForecastCombination], null, dates: false, seed: 1);
+        var settings = new ForecastSettings(4, 8, 0.8, new TimeStep(1, 0));
+        var outcome = ForecastTraining.Train(series, settings, [Trainer.ForecastCombination], null, dates: false, seed: 1);
 
         Assert.Equal(Trainer.ForecastCombination, outcome.Method);
         var others = outcome.Validation.Where(v => v.Method != Trainer.ForecastCombination).ToList();
         Assert.Equal(ForecastMethods.All.Count - 1, others.Count);
-        Assert.Equal(others.OrderBy(v => v.Owa).Take(ForecastTraining.CombinedModels).Select(v => v.Method).Order(), outcome.Combined!.Order());
+        Assert.Null(outcome.Combined!.Weights);
+        Assert.Equal(others.OrderBy(v => v.Owa).Take(ForecastTraining.CombinedModels).Select(v => v.Method).Order(), outcome.Combined.Members.Order());
         foreach (var window in outcome.TestWindows)
         {
             var combined = window.Forecasts[Trainer.ForecastCombination].Values;
             for (var h = 0; h < combined.Length; h++)
             {
-                var members = outcome.Combined!.Select(m => window.Forecasts[m].Values[h]).Order().ToArray();
+                var members = outcome.Combined.Members.Select(m => window.Forecasts[m].Values[h]).Order().ToArray();
                 Assert.Equal(members[1], combined[h]);
             }
         }
 
         // Of two members, their mean.
-        var two = ForecastMethods.Combination([Trainer.SeasonalNaive, Trainer.Theta], [new([1, 4], "a"), new([3, 2], "b")]);
+        var two = new ForecastBlend([Trainer.SeasonalNaive, Trainer.Theta], null).Forecast([new([1, 4], "a"), new([3, 2], "b")]);
         Assert.Equal([2.0, 3.0], two.Values);
+
+        // The backtest's weighted combination: the best single model on the origins is its first pick, the weights are
+        // twentieths summing to 1, and it forecasts their weighted mean.
+        var weighed = ForecastTraining.Train(series, settings with { WeighedCombination = true }, [Trainer.ForecastCombination], null, dates: false, seed: 1);
+        var blend = weighed.Combined!;
+        Assert.Contains(others.MinBy(v => v.Owa)!.Method, blend.Members);
+        var weights = blend.Weights!;
+        Assert.Equal(1.0, weights.Sum(), 12);
+        Assert.All(weights, w => Assert.Equal(Math.Round(w * ForecastBlend.Picks), w * ForecastBlend.Picks, 9));
+        foreach (var window in weighed.TestWindows)
+        {
+            var combined = window.Forecasts[Trainer.ForecastCombination].Values;
+            for (var h = 0; h < combined.Length; h++)
+            {
+                Assert.Equal(blend.Members.Select((m, i) => weights[i] * window.Forecasts[m].Values[h]).Sum(), combined[h], 9);
+            }
+        }
+    }
+
+    [Fact]
+    public void BlendSelection_FindsTheWeightsThatCancelTheMembersErrors_AndNeverWeighsABadModel()
+    {
+        // Every window's actual value is 10: seasonal naive says 11, Theta 7, Naive2 20. Three parts of the first and
+        // one of the second forecast 10 exactly; greedy selection finds that on its fourth pick and keeps it.
+        Window Constant(double actual) => new(
+            new() { [Trainer.SeasonalNaive] = new([11, 11], "a"), [Trainer.Theta] = new([7, 7], "b"), [Trainer.Naive2] = new([20, 20], "c") },
+            new() { [Trainer.Naive2] = ForecastAccuracy.Smape([actual, actual], [20, 20]) },
+            new() { [Trainer.Naive2] = ForecastAccuracy.Mase([actual, actual], [20, 20], 1) },
+            [], [actual, actual], 1, null);
+        var blend = ForecastBlend.Weighed([Trainer.Naive2, Trainer.Theta, Trainer.SeasonalNaive], [Constant(10), Constant(10)], nameof(ForecastingMetric.Owa));
+
+        Assert.Equal([Trainer.SeasonalNaive, Trainer.Theta], blend.Members);
+        Assert.Equal([0.75, 0.25], blend.Weights);
+        Assert.Equal([10.0, 10.0], blend.Forecast([new([11, 11], "a"), new([7, 7], "b")]).Values);
+        Assert.Equal("SeasonalNaive 0.75, Theta 0.25", blend.ToString());
     }
 }
