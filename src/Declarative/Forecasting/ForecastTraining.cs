@@ -26,8 +26,9 @@ internal static class ForecastTraining
         // About 40 windows in all (20 for one series, 2 from 20 series on): enough errors to choose and to calibrate by,
         // while a set of many series pays for two origins only. On the taxi series 20 origins instead of 10 took the
         // interval's coverage of the test day from 100 % to 89.6 % (at 80 %) and left the choice as it was.
-        var origins = Math.Clamp((int)Math.Ceiling(40.0 / series.Count), 2, 20);
-        var cuts = series.Select(s => Enumerable.Range(1, origins).Select(k => s.Length - h - k * h).Where(o => o >= Math.Max(2 * m, 3)).ToArray()).ToArray();
+        var planned = Math.Clamp((int)Math.Ceiling(40.0 / series.Count), 2, 20);
+        var cuts = series.Select(s => Origins(s.Length, h, m, planned)).ToArray();
+        var origins = cuts.Max(c => c.Length);
 
         // Naive2 is scored always: OWA is relative to it. The combination takes its members from every other model.
         var combines = candidates.Contains(Trainer.ForecastCombination);
@@ -108,6 +109,21 @@ internal static class ForecastTraining
         }
 
         return new ForecastOutcome(chosen, validation, test, quantiles, (double)covered / (series.Count * h), stepErrors, tests, finals, origins, final) { Combined = members };
+    }
+
+    /// <summary>
+    /// Where a series of <paramref name="length"/> points is cut for its rolling origins, the latest first: one horizon
+    /// apart before the test part, each leaving at least two seasons (and three points). Every origin but the latest
+    /// also leaves at least half the history the test part's model sees: an origin scores a model as the test part
+    /// will, and a model fitted on a small part of the history errs more than it will there. On sunspots (299 years
+    /// before the test part) the origins back to 100 years had widened the interval to 89.5 % at 80 % over the series'
+    /// last nineteen windows; from 150 years on it covers 82.6 % (docs/forecasting.md).
+    /// </summary>
+    internal static int[] Origins(int length, int h, int season, int planned)
+    {
+        var least = Math.Max(2 * season, 3);
+        var half = (length - h) / 2;
+        return [.. Enumerable.Range(1, planned).Select(k => length - h - (k * h)).Where((o, k) => o >= least && (k == 0 || o >= half))];
     }
 
     /// <summary>How many models the combination takes the median of.</summary>

@@ -249,16 +249,30 @@ public sealed class ForecastMethodsTests
     }
 
     [Fact]
+    public void RollingOrigins_AreOneHorizonApart_AndLeaveHalfTheHistory_ButTheLatestAlwaysCounts()
+    {
+        // Sunspots: 299 years before the test part, horizon 10: origins from 289 years back to 149 (half of 299), 15 of them.
+        Assert.Equal(Enumerable.Range(0, 15).Select(k => 289 - (10 * k)), ForecastTraining.Origins(309, 10, 1, 20));
+        // A long series keeps all twenty; the two seasons' floor still holds.
+        Assert.Equal(20, ForecastTraining.Origins(10_320, 48, 48, 20).Length);
+        Assert.Empty(ForecastTraining.Origins(100, 4, 48, 20));
+        // A short series keeps its latest origin even with less than half the history: something to choose and calibrate by.
+        Assert.Equal([5], ForecastTraining.Origins(25, 10, 1, 20));
+    }
+
+    [Fact]
     public void GlobalTrees_AreFittedForEverySecondOfTwentyOrigins_AndRefitsChangeOnlyTheOrigins()
     {
-        // Two seasonal series of 160 integer steps (season 8, horizon 4): 20 rolling origins each.
+        // Two seasonal series of 170 integer steps (season 8, horizon 4): 20 rolling origins each, the earliest with 86
+        // steps of history (at least half the test part's 166).
         var series = Enumerable.Range(0, 2).Select(s => new TimeSeries(s.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            [.. Enumerable.Range(0, 160).Select(t => (long)t)],
-            [.. Enumerable.Range(0, 160).Select(t => 50 + (10 * s) + (0.1 * t) + (8 * Math.Sin(2 * Math.PI * t / 8)) + ((t * 7919 % 13) / 4.0))])).ToList();
+            [.. Enumerable.Range(0, 170).Select(t => (long)t)],
+            [.. Enumerable.Range(0, 170).Select(t => 50 + (10 * s) + (0.1 * t) + (8 * Math.Sin(2 * Math.PI * t / 8)) + ((t * 7919 % 13) / 4.0))])).ToList();
         var settings = new ForecastSettings(4, 8, 0.8, new TimeStep(1, 0));
         ForecastOutcome Train(int refit) => ForecastTraining.Train(series, settings with { RefitEvery = refit }, [Trainer.GlobalLightGbm], null, dates: false, seed: 1);
 
         var byDefault = Train(0);
+        Assert.Equal(20, byDefault.Origins);
         var everySecond = Train(20 / ForecastTraining.EarlyFits);
         var once = Train(20);
         var everyOrigin = Train(1);
