@@ -55,7 +55,7 @@ internal sealed record ForecastBlend(IReadOnlyList<Trainer> Members, IReadOnlyLi
     /// method's forecast, the actual values and the scale): starting empty, each of <see cref="Picks"/> rounds adds the
     /// model whose addition gives the lowest mean <paramref name="metric"/>, and the best round's picks are kept, each
     /// pick one share of the weight. Ties go to the earlier model in <see cref="ForecastMethods.All"/>'s order, so the
-    /// same windows always give the same blend.
+    /// same windows always give the same blend. <paramref name="windows"/> must not be empty.
     /// </summary>
     public static ForecastBlend Weighed(IReadOnlyList<Trainer> methods, IReadOnlyList<Window> windows, string metric)
     {
@@ -69,7 +69,8 @@ internal sealed record ForecastBlend(IReadOnlyList<Trainer> Members, IReadOnlyLi
         var bestScore = double.PositiveInfinity;
         for (var pick = 1; pick <= Picks; pick++)
         {
-            var chosen = -1;
+            // A score is never above double.MaxValue (a non-finite one counts as that), so the first candidate is always taken.
+            var chosen = 0;
             var chosenScore = double.PositiveInfinity;
             for (var c = 0; c < candidates.Length; c++)
             {
@@ -86,17 +87,12 @@ internal sealed record ForecastBlend(IReadOnlyList<Trainer> Members, IReadOnlyLi
                     mase += ForecastAccuracy.Mase(windows[w].Actual, trial[w], windows[w].Scale);
                 }
 
-                var score = Score(smape / windows.Count, mase / windows.Count, naiveSmape, naiveMase, metric);
+                var (meanSmape, meanMase) = (smape / windows.Count, mase / windows.Count);
+                var score = ForecastTraining.Metric(new(Trainer.ForecastCombination, meanSmape, meanMase, ForecastAccuracy.Owa(meanSmape, meanMase, naiveSmape, naiveMase)), metric);
                 if (score < chosenScore)
                 {
                     (chosen, chosenScore) = (c, score);
                 }
-            }
-
-            if (chosen < 0)
-            {
-                // Every blend scores NaN or infinity (a degenerate set of windows): the first pick stands alone.
-                chosen = 0;
             }
 
             counts[chosen]++;
@@ -109,7 +105,7 @@ internal sealed record ForecastBlend(IReadOnlyList<Trainer> Members, IReadOnlyLi
                 }
             }
 
-            if (chosenScore < bestScore || pick == 1)
+            if (chosenScore < bestScore)
             {
                 bestScore = chosenScore;
                 counts.CopyTo(bestCounts, 0);
@@ -120,12 +116,4 @@ internal sealed record ForecastBlend(IReadOnlyList<Trainer> Members, IReadOnlyLi
         var kept = Enumerable.Range(0, candidates.Length).Where(c => bestCounts[c] > 0).ToArray();
         return new ForecastBlend([.. kept.Select(c => candidates[c])], [.. kept.Select(c => bestCounts[c] / total)]);
     }
-
-    /// <summary>The metric a blend is chosen by, from its mean sMAPE and MASE and Naive2's on the same windows.</summary>
-    private static double Score(double smape, double mase, double naiveSmape, double naiveMase, string metric) => metric switch
-    {
-        nameof(ForecastingMetric.SymmetricMape) => smape,
-        nameof(ForecastingMetric.Mase) => mase,
-        _ => ForecastAccuracy.Owa(smape, mase, naiveSmape, naiveMase),
-    } is var value && double.IsFinite(value) ? value : double.PositiveInfinity;
 }

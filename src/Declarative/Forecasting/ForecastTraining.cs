@@ -49,7 +49,7 @@ internal static class ForecastTraining
         // The combination's members are the best on the origins; an origin's own combination takes the best on the
         // others, so its score there is not flattered by having chosen its members on it.
         var metric = selectBy ?? nameof(ForecastingMetric.Owa);
-        ForecastBlend Blend(IReadOnlyList<Window> on) => settings.WeighedCombination ? ForecastBlend.Weighed(bases, on, metric) : new(Best(bases, on, metric), null);
+        ForecastBlend Blend(IReadOnlyList<Window> on) => settings.WeighedCombination && on.Count > 0 ? ForecastBlend.Weighed(bases, on, metric) : new(Best(bases, on, metric), null);
         var combined = combines ? Blend(windows.SelectMany(w => w).ToList()) : null;
         if (combined is not null)
         {
@@ -234,7 +234,8 @@ internal static class ForecastTraining
         }).ToList();
     }
 
-    private static double Metric(MethodScore score, string metric) => metric switch
+    /// <summary>The declared metric of <paramref name="score"/> (OWA by default); a non-finite value counts as the largest.</summary>
+    internal static double Metric(MethodScore score, string metric) => metric switch
     {
         nameof(ForecastingMetric.SymmetricMape) => score.SymmetricMape,
         nameof(ForecastingMetric.Mase) => score.Mase,
