@@ -15,27 +15,25 @@ internal static class Autoregression
     /// <param name="season">The season, in steps (1: none); it bounds the order.</param>
     /// <param name="horizon">Steps to forecast.</param>
     /// <param name="covariates">Each covariate over the history's steps and on over the horizon's (empty: none).</param>
-    public static (double[] Forecast, int Order) Forecast(double[] y, int season, int horizon, double[][]? covariates = null)
+    public static (double[] Forecast, int Order) Forecast(double[] y, int season, int horizon, double[][]? covariates = null) =>
+        CovariateLine.Fit(y, season, horizon, covariates) is { } fitted ? Forecast(y, season, horizon, fitted) : Autoregress(y, season, horizon);
+
+    /// <summary>
+    /// The regression with autoregressive errors on the covariates' <paramref name="fitted"/> line (its GLS round, shared
+    /// with the models that forecast what the line leaves): the line at each step ahead plus the autoregression, fitted
+    /// again, of what the line leaves.
+    /// </summary>
+    internal static (double[] Forecast, int Order) Forecast(double[] y, int season, int horizon, CovariateLine fitted)
     {
-        if (covariates is not { Length: > 0 })
-        {
-            return Autoregress(y, season, horizon);
-        }
-
         var n = y.Length;
-        if (covariates.Any(c => c.Length < n + horizon))
-        {
-            throw new InvalidOperationException($"The covariates of the {horizon} steps after the last value are not known.");
-        }
-
-        // The autoregression again of what the GLS line leaves.
-        var (line, order, coefficients) = Regress(y, covariates, season);
+        var covariates = fitted.Covariates;
+        var (line, order, coefficients) = fitted.Regression;
+        var errors = Residuals(y, covariates, line);
         if (coefficients is not null)
         {
-            (order, coefficients) = Fit(Residuals(y, covariates, line), season, order);
+            (order, coefficients) = Fit(errors, season, order);
         }
 
-        var errors = Residuals(y, covariates, line);
         var path = new double[n + horizon];
         errors.CopyTo(path, 0);
         var forecast = new double[horizon];
@@ -49,18 +47,12 @@ internal static class Autoregression
     }
 
     /// <summary>
-    /// The covariates' weights as the regression with autoregressive errors estimates them (no intercept: the series
-    /// keeps its level), for the models that forecast what the covariates leave.
-    /// </summary>
-    internal static double[] CovariateWeights(double[] y, int season, double[][] covariates) => Regress(y, covariates, season).Line[1..];
-
-    /// <summary>
     /// Feasible GLS in one round (Cochrane–Orcutt): the line (intercept, then the covariates' weights) by least
     /// squares, the autoregression of what it leaves, then the line again on the series filtered by that autoregression
     /// (which takes out the lags' share, a weekly pattern among them). More rounds moved the births' holiday weight by
     /// under 0.1 %.
     /// </summary>
-    private static (double[] Line, int Order, double[]? Coefficients) Regress(double[] y, double[][] covariates, int season)
+    internal static (double[] Line, int Order, double[]? Coefficients) Regress(double[] y, double[][] covariates, int season)
     {
         var n = y.Length;
         var line = Line(y, covariates, n, null) ?? new double[covariates.Length + 1];

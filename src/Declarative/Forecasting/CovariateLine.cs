@@ -1,15 +1,23 @@
 namespace Declarative.Forecasting;
 
 /// <summary>
-/// The covariates' share of a series: their weights as the regression with autoregressive errors estimates them (no
-/// intercept, so the series keeps its level), for the models that forecast what the covariates leave.
+/// The covariates' share of a series: the regression with autoregressive errors' one round of feasible GLS
+/// (<see cref="Autoregression.Regress"/>), fitted once per series and origin for every model that reads it. The
+/// autoregression forecasts with its whole line; exponential smoothing and Theta forecast what its weights leave (no
+/// intercept, so the series keeps its level).
 /// </summary>
 internal sealed class CovariateLine
 {
     private readonly double[] _weights;
-    private readonly double[][] _covariates;
 
-    private CovariateLine(double[] weights, double[][] covariates) => (_weights, _covariates) = (weights, covariates);
+    private CovariateLine(double[][] covariates, (double[] Line, int Order, double[]? Coefficients) regression) =>
+        (Covariates, Regression, _weights) = (covariates, regression, regression.Line[1..]);
+
+    /// <summary>Each covariate over the history's steps and on over the horizon's.</summary>
+    public double[][] Covariates { get; }
+
+    /// <summary>The GLS round: the line (intercept, then the covariates' weights) and the autoregression of what it leaves.</summary>
+    public (double[] Line, int Order, double[]? Coefficients) Regression { get; }
 
     /// <summary>How many covariates the line reads.</summary>
     public int Count => _weights.Length;
@@ -31,16 +39,16 @@ internal sealed class CovariateLine
             throw new InvalidOperationException($"The covariates of the {horizon} steps after the last value are not known.");
         }
 
-        return new CovariateLine(Autoregression.CovariateWeights(y, season, covariates), covariates);
+        return new CovariateLine(covariates, Autoregression.Regress(y, covariates, season));
     }
 
-    /// <summary>The covariates' share at step <paramref name="t"/>.</summary>
+    /// <summary>The covariates' share at step <paramref name="t"/>, without the intercept.</summary>
     public double At(int t)
     {
         var value = 0.0;
         for (var c = 0; c < _weights.Length; c++)
         {
-            value += _weights[c] * _covariates[c][t];
+            value += _weights[c] * Covariates[c][t];
         }
 
         return value;

@@ -35,8 +35,9 @@ internal static class ForecastMethods
     /// The forecasts of several models from one series, each model fitted once: the combination reuses its members'
     /// (<paramref name="combined"/>, chosen on the rolling origins). The result may hold more models than asked for (a
     /// combination's members). A global model's forecast comes from <paramref name="global"/> (it was fitted on every
-    /// series, not on this one alone). The autoregression reads <paramref name="covariates"/> (each over the history's
-    /// steps and on over the horizon's) when there are any.
+    /// series, not on this one alone). Every model but the two naive benchmarks reads <paramref name="covariates"/> (each
+    /// over the history's steps and on over the horizon's) when there are any, through one <see cref="CovariateLine"/>
+    /// fitted for all of them.
     /// </summary>
     public static Dictionary<Trainer, MethodForecast> ForecastEach(IReadOnlyList<Trainer> methods, double[] y, int season, int horizon, Func<MethodForecast>? global = null, ForecastBlend? combined = null, double[][]? covariates = null)
     {
@@ -53,7 +54,7 @@ internal static class ForecastMethods
                     Trainer.ExponentialSmoothing => OnCovariates(y, horizon, line.Value, adjusted => Ets(adjusted, season, horizon)),
                     Trainer.Theta => OnCovariates(y, horizon, line.Value, adjusted => Theta(adjusted, season, horizon)),
                     Trainer.ForecastCombination => combined is { Members.Count: > 0 } ? combined.Forecast([.. combined.Members.Select(Get)]) : throw new InvalidOperationException("The combination's models were not chosen."),
-                    Trainer.Autoregression => Ar(y, season, horizon, covariates),
+                    Trainer.Autoregression => Ar(y, season, horizon, line.Value),
                     Trainer.GlobalLightGbm => global?.Invoke() ?? throw new InvalidOperationException("The global model was not fitted."),
                     _ => throw new ArgumentOutOfRangeException(nameof(methods), method, "Not a forecasting model."),
                 };
@@ -128,11 +129,11 @@ internal static class ForecastMethods
         return new(fit.Forecast(horizon), string.Create(CultureInfo.InvariantCulture, $"{fit.Form}, alpha {p.Alpha:0.###}{(fit.Trend == EtsTrend.None ? "" : $", beta {p.Beta:0.###}")}{(fit.Season > 1 ? $", gamma {p.Gamma:0.###}" : "")}{(fit.Trend == EtsTrend.Damped ? $", phi {p.Phi:0.###}" : "")}"));
     }
 
-    private static MethodForecast Ar(double[] y, int season, int horizon, double[][]? covariates)
+    private static MethodForecast Ar(double[] y, int season, int horizon, CovariateLine? line)
     {
-        var (forecast, order) = Autoregression.Forecast(y, season, horizon, covariates);
+        var (forecast, order) = line is null ? Autoregression.Forecast(y, season, horizon) : Autoregression.Forecast(y, season, horizon, line);
         var detail = string.Create(CultureInfo.InvariantCulture, $"order {order}");
-        return new(forecast, covariates is { Length: > 0 } ? string.Create(CultureInfo.InvariantCulture, $"{detail}, errors of a line in {covariates.Length} covariate(s)") : detail);
+        return new(forecast, line is null ? detail : string.Create(CultureInfo.InvariantCulture, $"{detail}, errors of a line in {line.Count} covariate(s)"));
     }
 
     private static MethodForecast Theta(double[] y, int season, int horizon)
