@@ -237,15 +237,15 @@ internal static class ForecastingBenchmark
         Console.WriteLine(FormattableString.Invariant($"| {name} | {(refit == 0 ? "default" : refit == 20 ? "once" : $"every {refit}")} | {chosen} | {coverage[0]:P1} | {later:P1} ({coverage.Count - 1} windows, {(coverage.Count - 1) * h * series.Count} points) | {each} | {stopwatch.Elapsed.TotalSeconds:F0} s |"));
     }
 
-    /// <summary>A bundled pipeline's series as its declaration reads them, the settings it declares and whether its times are dates.</summary>
     /// <summary>
-    /// What fitting exponential smoothing's initial states costs: one fit of every form on a whole series, with the
-    /// states fitted (the model) and with the rule of thumb's (the baseline), alternating, on the bundled taxi and co2
-    /// series and on seeded 10,000-step series with seasons of 24, 48 and 168 (a week of hours).
+    /// What exponential smoothing's fit costs, one fit of every form on a whole series, alternating, on the bundled taxi
+    /// and co2 series and on seeded 10,000-step series with seasons of 24, 48 and 168 (a week of hours): the additive
+    /// forms with fitted initial states against the rule of thumb's, then every form (multiplicative errors and seasons
+    /// too) against the additive forms.
     /// </summary>
     public static void EtsStates(int rounds)
     {
-        Console.WriteLine($"Exponential smoothing, one fit of every form, fitted initial states against the rule of thumb's, {rounds} rounds alternating (min / median):");
+        Console.WriteLine($"Exponential smoothing, one fit of every additive form, fitted initial states against the rule of thumb's, {rounds} rounds alternating (min / median):");
         Console.WriteLine("| series | points | season | rule of thumb, s | fitted, s | ratio | form (fitted) |");
         Console.WriteLine("|---|---|---|---|---|---|---|");
         var cases = new List<(string Name, double[] Values, int Season)>
@@ -259,21 +259,38 @@ internal static class ForecastingBenchmark
             cases.Add(($"seeded, a season of {season}", [.. Enumerable.Range(0, 10_000).Select(t => 100 + (10 * Math.Sin(2 * Math.PI * t / season)) + (5 * random.NextDouble()))], season));
         }
 
+        Measure(cases, rounds, values => values.Fit(fitStates: false, multiplicative: false), values => values.Fit(fitStates: true, multiplicative: false));
+        Console.WriteLine();
+        Console.WriteLine($"Exponential smoothing, one fit of every form, the additive forms alone against every form (multiplicative errors and seasons too), fitted states, {rounds} rounds alternating (min / median):");
+        Console.WriteLine("| series | points | season | additive forms, s | every form, s | ratio | form (every form) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
+        Measure(cases, rounds, values => values.Fit(fitStates: true, multiplicative: false), values => values.Fit(fitStates: true, multiplicative: true));
+    }
+
+    private static void Measure(List<(string Name, double[] Values, int Season)> cases, int rounds, Func<EtsCase, EtsFit> baseline, Func<EtsCase, EtsFit> measured)
+    {
         foreach (var (name, values, season) in cases)
         {
-            double Time(bool fit)
+            var input = new EtsCase(values, season);
+            double Time(Func<EtsCase, EtsFit> fit)
             {
                 var clock = Stopwatch.StartNew();
-                ExponentialSmoothing.Fit(values, season, fit);
+                fit(input);
                 return clock.Elapsed.TotalSeconds;
             }
 
-            var results = Alternating.Run(rounds, () => Time(false), () => Time(true));
-            var (rule, fitted) = (Spread.Of(results[0]), Spread.Of(results[1]));
-            Console.WriteLine($"| {name} | {values.Length:N0} | {season} | {rule.Format("F3")} | {fitted.Format("F3")} | {fitted.Ratio(rule)} | {ExponentialSmoothing.Fit(values, season).Form} |");
+            var results = Alternating.Run(rounds, () => Time(baseline), () => Time(measured));
+            var (before, after) = (Spread.Of(results[0]), Spread.Of(results[1]));
+            Console.WriteLine($"| {name} | {values.Length:N0} | {season} | {before.Format("F3")} | {after.Format("F3")} | {after.Ratio(before)} | {measured(input).Form} |");
         }
     }
 
+    private sealed record EtsCase(double[] Values, int Season)
+    {
+        public EtsFit Fit(bool fitStates, bool multiplicative) => ExponentialSmoothing.Fit(Values, Season, fitStates, multiplicative);
+    }
+
+    /// <summary>A bundled pipeline's series as its declaration reads them, the settings it declares and whether its times are dates.</summary>
     private static (IReadOnlyList<TimeSeries> Series, ForecastSettings Settings, bool Dates) Read<TRow>(PipelineSpec<TRow> spec)
     {
         var options = spec.Options as ForecastingOptions ?? throw new InvalidOperationException("Not a forecaster.");

@@ -66,17 +66,22 @@ def peers(y, horizon, season, x=None):
                     best = (fit.aicc, f"ExponentialSmoothing({trend},{'damped' if damped else ''},{seasonal})", fit)
     add(best[1] + " by AICc", best[2].forecast(horizon))
 
-    # ETSModel (state space, additive errors) by AICc, with its 80 % interval.
+    # ETSModel (state space) by AICc over the error, trend and season (multiplicative ones on a positive series), with
+    # its 80 % interval.
     best = None
-    for trend in (None, "add"):
-        for damped in ((False, True) if trend else (False,)):
-            for seasonal in ((None, "add") if m else (None,)):
-                try:
-                    fit = ETSModel(pd.Series(history), error="add", trend=trend, damped_trend=damped, seasonal=seasonal, seasonal_periods=m if seasonal else None).fit(disp=False)
-                except Exception:
-                    continue
-                if best is None or fit.aicc < best[0]:
-                    best = (fit.aicc, f"ETSModel(A,{trend or 'N'}{'d' if damped else ''},{'A' if seasonal else 'N'})", fit)
+    positive = history.min() > 0
+    for error in (("add", "mul") if positive else ("add",)):
+        for trend in (None, "add"):
+            for damped in ((False, True) if trend else (False,)):
+                for seasonal in (((None, "add", "mul") if positive else (None, "add")) if m else (None,)):
+                    try:
+                        fit = ETSModel(pd.Series(history), error=error, trend=trend, damped_trend=damped, seasonal=seasonal, seasonal_periods=m if seasonal else None).fit(disp=False)
+                    except Exception:
+                        continue
+                    if not np.isfinite(fit.aicc):
+                        continue
+                    if best is None or fit.aicc < best[0]:
+                        best = (fit.aicc, f"ETSModel({error[0].upper()},{(trend or 'n')[0].upper()}{'d' if damped else ''},{(seasonal or 'n')[0].upper()})", fit)
     prediction = best[2].get_prediction(start=len(history), end=len(history) + horizon - 1).summary_frame(alpha=0.2)
     add(best[1] + " by AICc", prediction["mean"], prediction["pi_lower"], prediction["pi_upper"])
 

@@ -129,8 +129,9 @@ public enum Trainer
     Naive2 = 71,
 
     /// <summary>
-    /// Exponential smoothing (ETS with additive errors): level, none / additive / damped trend, with or without an
-    /// additive season, the form chosen by AICc and its smoothing parameters by the one-step error.
+    /// Exponential smoothing (ETS): additive or multiplicative errors, a level, none / additive / damped trend, no,
+    /// additive or multiplicative season (the multiplicative parts on a positive series), the form chosen by AICc and
+    /// its smoothing parameters by its likelihood.
     /// </summary>
     [SupportedTasks(MLTask.Forecasting)]
     ExponentialSmoothing = 72,

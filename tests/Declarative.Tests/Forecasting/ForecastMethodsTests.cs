@@ -100,7 +100,7 @@ public sealed class ForecastMethodsTests
         var random = new Random(7);
         var y = Enumerable.Range(0, 120).Select(t => 50 + 0.3 * t + (8 + 0.05 * t) * Math.Sin(2 * Math.PI * t / 12) + random.NextDouble() * 4).ToArray();
         var p = new EtsParameters(0.3, trend == EtsTrend.None ? 0 : 0.05, season > 1 ? 0.1 : 0, trend switch { EtsTrend.None => 0, EtsTrend.Additive => 1, _ => 0.95 });
-        var best = ExponentialSmoothing.BestStates(y, p, trend, season)!;
+        var best = ExponentialSmoothing.BestStates(y, p, trend, ExponentialSmoothing.Initial(y, trend, season))!;
         Assert.Equal(season > 1 ? season : 0, best.Seasons.Length);
         Assert.Equal(0, best.Seasons.Sum(), 1e-9);
         var sse = ExponentialSmoothing.Run(y, p, best, out _);
@@ -130,6 +130,82 @@ public sealed class ForecastMethodsTests
             foreach (var delta in (double[])[-0.01, 0.01])
             {
                 Assert.True(ExponentialSmoothing.Run(y, p, moves[j](delta), out _) > sse, $"state {j} moved by {delta}");
+            }
+        }
+    }
+
+    [Fact]
+    public void ExponentialSmoothing_FollowsAMultiplicativeSeason()
+    {
+        // A trend with a season of 4 whose swing grows with the level (±10 % of it), no noise: an additive season cannot
+        // follow it, a multiplicative one continues it.
+        var y = Enumerable.Range(0, 60).Select(t => (100 + 3.0 * t) * (t % 4 == 0 ? 1.1 : t % 4 == 2 ? 0.9 : 1)).ToArray();
+        var fit = ExponentialSmoothing.Fit(y, 4);
+        Assert.Equal(EtsSeason.Multiplicative, fit.Form.Season);
+        Assert.Equal(EtsTrend.Additive, fit.Trend);
+        var forecast = fit.Forecast(8);
+        for (var h = 0; h < 8; h++)
+        {
+            var t = 60 + h;
+            Assert.Equal((100 + 3.0 * t) * (t % 4 == 0 ? 1.1 : t % 4 == 2 ? 0.9 : 1), forecast[h], 1.0);
+        }
+    }
+
+    [Fact]
+    public void ExponentialSmoothing_ErrorsThatGrowWithTheLevel_AreMultiplicative()
+    {
+        // A level that climbs from 10 to about 1,000 with noise of 5 % of it: the relative errors' likelihood fits far
+        // better than one error variance for the whole series. A series that is not positive keeps additive errors.
+        var random = new Random(3);
+        var y = Enumerable.Range(0, 200).Select(t => 10 * Math.Exp(0.023 * t) * (1 + 0.05 * (random.NextDouble() - 0.5) * 2)).ToArray();
+        Assert.Equal(EtsError.Multiplicative, ExponentialSmoothing.Fit(y, 1).Form.Error);
+        Assert.Equal(EtsError.Additive, ExponentialSmoothing.Fit([.. y.Select(v => v - 50)], 1).Form.Error);
+    }
+
+    [Fact]
+    public void ExponentialSmoothing_RelativeLoss_IsTheMultiplicativeLikelihood()
+    {
+        // By hand on three points, simple smoothing (α = 0.5) from a level of 10: forecasts 10, 11, 10.5 for 12, 10, 11.
+        double[] y = [12, 10, 11];
+        var p = new EtsParameters(0.5, 0, 0, 0);
+        var loss = ExponentialSmoothing.RelativeLoss(y, p, new EtsStart(10, 0, []), out var final);
+        double[] forecasts = [10, 11, 10.5];
+        var relative = Enumerable.Range(0, 3).Sum(t => Math.Pow((y[t] - forecasts[t]) / forecasts[t], 2));
+        Assert.Equal(3 * Math.Log(relative / 3) + 2 * forecasts.Sum(Math.Log), loss, 1e-12);
+        Assert.Equal(10.75, final.Level, 1e-12);
+    }
+
+    [Theory]
+    [InlineData((int)EtsTrend.Additive)]
+    [InlineData((int)EtsTrend.None)]
+    public void ExponentialSmoothing_MultiplicativeSeasonStates_AreALeastSquaresMinimum(int form)
+    {
+        // The same drifting series as above but with a season that multiplies: a Gauss–Newton step errs less than the
+        // rule's states, its indices average 1, and a few steps reach states where moving any one of them errs more.
+        var trend = (EtsTrend)form;
+        var random = new Random(7);
+        var y = Enumerable.Range(0, 120).Select(t => (50 + 0.3 * t) * (1 + (0.15 + 0.001 * t) * Math.Sin(2 * Math.PI * t / 12)) + random.NextDouble() * 4).ToArray();
+        var p = new EtsParameters(0.3, trend == EtsTrend.None ? 0 : 0.05, 0.1, trend == EtsTrend.None ? 0 : 1);
+        var rule = ExponentialSmoothing.Initial(y, trend, 12, multiplicative: true);
+        var best = ExponentialSmoothing.BestStates(y, p, trend, rule)!;
+        Assert.True(best.MultiplicativeSeason);
+        Assert.True(ExponentialSmoothing.Run(y, p, best, out _) < ExponentialSmoothing.Run(y, p, rule, out _));
+        for (var step = 0; step < 5 && ExponentialSmoothing.BestStates(y, p, trend, best) is { } next; step++)
+        {
+            best = next;
+        }
+
+        Assert.Equal(1, best.Seasons.Average(), 1e-9);
+        var sse = ExponentialSmoothing.Run(y, p, best, out _);
+        foreach (var delta in (double[])[-0.01, 0.01])
+        {
+            Assert.True(ExponentialSmoothing.Run(y, p, best with { Level = best.Level + delta }, out _) > sse);
+            for (var i = 0; i < 11; i++)
+            {
+                var seasons = (double[])best.Seasons.Clone();
+                seasons[i] += delta / 100;
+                seasons[^1] -= delta / 100;
+                Assert.True(ExponentialSmoothing.Run(y, p, best with { Seasons = seasons }, out _) > sse, $"index {i} moved by {delta / 100}");
             }
         }
     }
