@@ -369,7 +369,7 @@ internal static class ExponentialSmoothing
         {
             var baseline = level + p.Phi * slope;
             var s = m > 0 ? seasons[t % m] : 0;
-            double forecast, scaled;
+            double forecast;
             if (multiplicative)
             {
                 valid = baseline > 0 && s > 0;
@@ -394,7 +394,7 @@ internal static class ExponentialSmoothing
                 errors[t] = error;
             }
 
-            scaled = multiplicative ? error / s : error;
+            var scaled = multiplicative ? error / s : error;
             level = baseline + p.Alpha * scaled;
             slope = p.Phi * slope + p.Beta * scaled;
             if (m > 0)
