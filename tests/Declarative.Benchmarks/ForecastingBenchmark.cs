@@ -259,12 +259,12 @@ internal static class ForecastingBenchmark
             cases.Add(($"seeded, a season of {season}", [.. Enumerable.Range(0, 10_000).Select(t => 100 + (10 * Math.Sin(2 * Math.PI * t / season)) + (5 * random.NextDouble()))], season));
         }
 
-        Measure(cases, rounds, values => values.Fit(fitStates: false, multiplicative: false), values => values.Fit(fitStates: true, multiplicative: false));
+        Measure(cases, rounds, c => c.Fit(fitStates: false, multiplicative: false), c => c.Fit(fitStates: true, multiplicative: false));
         Console.WriteLine();
         Console.WriteLine($"Exponential smoothing, one fit of every form, the additive forms alone against every form (multiplicative errors and seasons too), fitted states, {rounds} rounds alternating (min / median):");
         Console.WriteLine("| series | points | season | additive forms, s | every form, s | ratio | form (every form) |");
         Console.WriteLine("|---|---|---|---|---|---|---|");
-        Measure(cases, rounds, values => values.Fit(fitStates: true, multiplicative: false), values => values.Fit(fitStates: true, multiplicative: true));
+        Measure(cases, rounds, c => c.Fit(fitStates: true, multiplicative: false), c => c.Fit(fitStates: true, multiplicative: true));
     }
 
     private static void Measure(List<(string Name, double[] Values, int Season)> cases, int rounds, Func<EtsCase, EtsFit> baseline, Func<EtsCase, EtsFit> measured)
