@@ -403,7 +403,7 @@ internal static class ExponentialSmoothing
             }
         }
 
-        final = new EtsState(level, slope, seasons, y.Length, multiplicative);
+        final = new EtsState(level, slope, seasons, y.Length);
         valid &= double.IsFinite(sse) && double.IsFinite(relativeSse) && double.IsFinite(logs);
         return valid ? new EtsSums(sse, relativeSse, logs) : new EtsSums(double.MaxValue, double.MaxValue, double.MaxValue);
     }
@@ -505,7 +505,7 @@ internal readonly record struct EtsParameters(double Alpha, double Beta, double 
 internal sealed record EtsStart(double Level, double Slope, double[] Seasons, bool MultiplicativeSeason = false);
 
 /// <summary>The states after the last point: the level, the slope and the season (indexed by position from the series' start).</summary>
-internal sealed record EtsState(double Level, double Slope, double[] Seasons, int Length, bool MultiplicativeSeason = false);
+internal sealed record EtsState(double Level, double Slope, double[] Seasons, int Length);
 
 /// <summary>A fitted ETS form.</summary>
 internal sealed record EtsFit(EtsForm Form, EtsParameters Parameters, EtsState State, double Aicc)
@@ -526,9 +526,12 @@ internal sealed record EtsFit(EtsForm Form, EtsParameters Parameters, EtsState S
             power *= Parameters.Phi;
             damp += power;
             var baseline = s.Level + damp * s.Slope;
-            forecast[h] = s.Seasons.Length == 0 ? baseline
-                : s.MultiplicativeSeason ? baseline * s.Seasons[(s.Length + h) % s.Seasons.Length]
-                : baseline + s.Seasons[(s.Length + h) % s.Seasons.Length];
+            forecast[h] = Form.Season switch
+            {
+                EtsSeason.Additive => baseline + s.Seasons[(s.Length + h) % s.Seasons.Length],
+                EtsSeason.Multiplicative => baseline * s.Seasons[(s.Length + h) % s.Seasons.Length],
+                _ => baseline,
+            };
         }
 
         return forecast;
