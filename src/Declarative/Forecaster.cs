@@ -270,8 +270,7 @@ public sealed class Forecaster<TRow> : ITrainedPipeline
         SeriesReader.RequireLength(series, data.Path, 2 * settings.Season + options.Horizon,
             string.Create(CultureInfo.InvariantCulture, $"two seasons and the horizon need (Season {settings.Season}, Horizon {options.Horizon}): give a longer history, a shorter Horizon or Season, or leave the series out"));
 
-        // With [Tune], the declared models compete (every forecasting model when one is declared); without, the first is the model.
-        IReadOnlyList<Trainer> candidates = spec.Tuning is null ? [spec.Trainers[0]] : spec.Trainers.Count > 1 ? spec.Trainers : ForecastMethods.All;
+        var candidates = ForecastMethods.Candidates(spec.Trainers, spec.Tuning is not null);
         var dates = spec.Time!.Kind == ColumnKind.DateValue;
         var outcome = ForecastTraining.Train(series, settings, candidates, spec.Tuning?.MetricFor(TaskDefinitions.For(spec.Task).HeadlineMetric), dates, spec.Seed);
         var forecaster = new Forecaster<TRow>(spec, outcome.Method, settings, outcome.Quantiles, outcome.Global, outcome.Combined, outcome.Forecasts, data, stopwatch.Elapsed);
@@ -307,7 +306,7 @@ public sealed class Forecaster<TRow> : ITrainedPipeline
             var cut = one.Length - h;
             return new ForecastSample(one.Id, one.Values[Math.Max(0, cut - 3 * h)..cut], one.Values[cut..], window.Forecasts[outcome.Method].Values, lower, upper);
         }).ToArray();
-        var summary = new ForecastSummary(series.Count, h, _settings.Season, step.Describe(Dates), _settings.Interval, outcome.Coverage, outcome.Origins, filled);
+        var summary = new ForecastSummary(series.Count, h, _settings.Season, step.Describe(Dates), _settings.Interval, outcome.Coverage, outcome.Origins, filled, outcome.Choice);
         return new ForecastingReport(basics, summary, models, outcome.StepErrors, samples);
     }
 

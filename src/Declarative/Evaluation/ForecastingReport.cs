@@ -21,6 +21,7 @@ public sealed record ForecastingReport : EvaluationReport
         Interval = summary.Interval;
         Coverage = summary.Coverage;
         Origins = summary.Origins;
+        Choice = summary.Choice;
         FilledPoints = summary.Filled;
         Models = models;
         StepErrors = stepErrors;
@@ -48,6 +49,9 @@ public sealed record ForecastingReport : EvaluationReport
     /// <summary>The rolling origins per series before the test part (where the model was chosen and the interval calibrated).</summary>
     public required int Origins { get; init; }
 
+    /// <summary>Why the model was kept, in words: the declared one, or the one that beat it on the rolling origins by more than one standard error.</summary>
+    public required string Choice { get; init; }
+
     /// <summary>The points filled by interpolation (<c>FillGaps</c>): missing values and missing steps.</summary>
     public required int FilledPoints { get; init; }
 
@@ -62,7 +66,7 @@ public sealed record ForecastingReport : EvaluationReport
 }
 
 /// <summary>The shape of a forecasting report: series, horizon, season, step, interval and what it covered, origins.</summary>
-internal sealed record ForecastSummary(int Series, int Horizon, int Season, string Step, double Interval, double Coverage, int Origins, int Filled);
+internal sealed record ForecastSummary(int Series, int Horizon, int Season, string Step, double Interval, double Coverage, int Origins, int Filled, string Choice);
 
 /// <summary>One model's mean sMAPE, MASE and OWA (against Naive2) on the rolling origins and on the test part.</summary>
 public sealed record ForecastScore(Trainer Model, double ValidationSymmetricMape, double ValidationMase, double ValidationOwa, double SymmetricMape, double Mase, double Owa);

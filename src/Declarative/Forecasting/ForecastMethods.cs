@@ -14,6 +14,13 @@ internal static class ForecastMethods
     /// <summary>Every forecasting model, in the order a tuned pipeline tries them.</summary>
     public static IReadOnlyList<Trainer> All => Ordered;
 
+    /// <summary>
+    /// The models a forecaster compares, its declared model first (the one kept unless another is clearly better): the
+    /// declared model alone without <c>[Tune]</c>; with it, the declared models, or every model when one is declared.
+    /// </summary>
+    public static IReadOnlyList<Trainer> Candidates(IReadOnlyList<Trainer> declared, bool tuned) =>
+        !tuned ? [declared[0]] : declared.Count > 1 ? declared : [declared[0], .. Ordered.Where(t => t != declared[0])];
+
     /// <summary>Whether <paramref name="trainer"/> is a forecasting model.</summary>
     public static bool IsForecaster(Trainer trainer) => Rank(trainer) >= 0;
 

@@ -19,6 +19,13 @@ internal static class ForecastTraining
     /// </summary>
     internal const int EarlyFits = 10;
 
+    /// <summary>Scores <paramref name="candidates"/> on the rolling origins and the test part, and keeps one.</summary>
+    /// <param name="series">Every series, whole (the test part is cut here).</param>
+    /// <param name="settings">Horizon, season, interval and the harness's settings.</param>
+    /// <param name="candidates">The models compared, the declared one first: without <paramref name="selectBy"/> it is the model; with it, it is kept unless another is clearly better (<see cref="ForecastChoice"/>).</param>
+    /// <param name="selectBy">The metric <c>[Tune]</c> chooses by; null without <c>[Tune]</c>.</param>
+    /// <param name="dates">Whether the times are dates (calendar features for the global trees).</param>
+    /// <param name="seed">The global trees' seed.</param>
     public static ForecastOutcome Train(IReadOnlyList<TimeSeries> series, ForecastSettings settings, IReadOnlyList<Trainer> candidates, string? selectBy, bool dates, int seed)
     {
         var h = settings.Horizon;
@@ -67,11 +74,12 @@ internal static class ForecastTraining
             }
         }
 
-        var validation = Aggregate(scored, windows.SelectMany(w => w).ToList());
-        var chosen = selectBy is null || candidates.Count == 1
-            ? candidates[0]
-            : candidates.MinBy(c => Metric(validation.First(v => v.Method == c), selectBy))!;
-        var quantiles = Quantiles(windows.SelectMany(w => w).Select(w => w.ScaledErrors[chosen]).ToList(), h, settings.Interval);
+        var rolling = windows.SelectMany(w => w).ToList();
+        var validation = Aggregate(scored, rolling);
+        var (chosen, reason) = selectBy is null
+            ? (candidates[0], "the declared model (no [Tune])")
+            : ForecastChoice.Choose(candidates, validation, rolling, selectBy);
+        var quantiles = Quantiles(rolling.Select(w => w.ScaledErrors[chosen]).ToList(), h, settings.Interval);
 
         var trained = global ? GlobalTrees.Fit(series, series.Select(s => s.Length - h).ToArray(), features, h, seed) : null;
         var tests = new Window[series.Count];
@@ -108,7 +116,7 @@ internal static class ForecastTraining
             stepErrors[j] = tests.Average(t => t.ScaledErrors[chosen][j]);
         }
 
-        return new ForecastOutcome(chosen, validation, test, quantiles, (double)covered / (series.Count * h), stepErrors, tests, finals, origins, final) { Combined = members };
+        return new ForecastOutcome(chosen, validation, test, quantiles, (double)covered / (series.Count * h), stepErrors, tests, finals, origins, final) { Combined = members, Choice = reason };
     }
 
     /// <summary>
@@ -323,4 +331,7 @@ internal sealed record ForecastOutcome(
 {
     /// <summary>The chosen combination's members and weights; null when another model was chosen.</summary>
     public ForecastBlend? Combined { get; init; }
+
+    /// <summary>Why the model was chosen, in words (the report says it).</summary>
+    public string Choice { get; init; } = "";
 }

@@ -22,7 +22,7 @@ internal sealed class ForecastingProfile() : TaskProfile(TaskDefinitions.Forecas
         var r = (ForecastingReport)report;
         html.Append("<section><h2>Forecasts against the last steps of every series</h2>");
         html.Append(CultureInfo.InvariantCulture, $"<p>{r.Series:N0} series, a point every {Encode(r.Step)}, season {r.Season}: the last {r.Horizon} steps of each are the test part, never seen by training or model choice; the models were compared on {r.Origins} rolling origin{(r.Origins == 1 ? "" : "s")} before it. ");
-        html.Append(CultureInfo.InvariantCulture, $"The {r.Interval:P0} interval covered {r.Coverage:P1} of the test points.");
+        html.Append(CultureInfo.InvariantCulture, $"The model, {r.Trainer}, is {Encode(r.Choice)}. The {r.Interval:P0} interval covered {r.Coverage:P1} of the test points.");
         if (r.FilledPoints > 0)
         {
             html.Append(CultureInfo.InvariantCulture, $" {r.FilledPoints:N0} missing value{(r.FilledPoints == 1 ? " was" : "s were")} filled by linear interpolation (FillGaps).");

@@ -87,6 +87,13 @@ public sealed class ForecastingTests
         Assert.Equal(7, report.Models.Count);
         Assert.Equal(model.Pipeline.Trainer, report.Models[0].Model);
         Assert.All(report.Models, m => Assert.True(double.IsFinite(m.SymmetricMape) && double.IsFinite(m.Mase) && double.IsFinite(m.ValidationOwa)));
+
+        // The combination has the lowest OWA on the fifteen origins, but not by more than one standard error of its
+        // differences from the declared trees origin by origin, so [Tune] keeps the trees and the report says why.
+        Assert.Equal(Trainer.ForecastCombination, report.Models.MinBy(m => m.ValidationOwa)!.Model);
+        Assert.Equal(Trainer.GlobalLightGbm, model.Pipeline.Trainer);
+        Assert.StartsWith("the declared model: ForecastCombination's OWA on the rolling origins", report.Choice, StringComparison.Ordinal);
+        Assert.Contains("The model, GlobalLightGbm, is the declared model: ", Declarative.Reports.ReportHtml.Render(report, Declarative.Tasks.TaskProfiles.For(MLTask.Forecasting)), StringComparison.Ordinal);
     }
 
     [Fact]
