@@ -44,8 +44,8 @@ internal static class ExponentialSmoothing
             }
         }
 
-        return best ?? FitForm(y, new EtsForm(EtsError.Additive, EtsTrend.None, EtsSeason.None, 1), fitStates)?.Fit
-            ?? throw new InvalidOperationException("Exponential smoothing could not be fitted.");
+        // The first form tried (simple smoothing) is the last resort; fitting it again would fail the same way.
+        return best ?? throw new InvalidOperationException("Exponential smoothing could not be fitted.");
     }
 
     /// <summary>

@@ -32,8 +32,10 @@ internal static class ForecastChoice
             return (declared, Say($"the declared model, the best on the rolling origins ({Name(metric)} {Mean(declared):F3})"));
         }
 
-        var differences = Terms(origins, best, metric).Zip(Terms(origins, declared, metric), (b, d) => b - d).ToArray();
-        if (differences.Length < 2 || !differences.All(double.IsFinite))
+        // ForecastTraining.Metric gives a non-finite term the largest double: then the differences say nothing.
+        var (ofBest, ofDeclared) = (Terms(origins, best, metric).ToArray(), Terms(origins, declared, metric).ToArray());
+        var differences = ofBest.Zip(ofDeclared, (b, d) => b - d).ToArray();
+        if (differences.Length < 2 || ofBest.Concat(ofDeclared).Any(term => term == double.MaxValue))
         {
             return (best, Say($"the best on the rolling origins ({Name(metric)} {Mean(best):F3} against the declared {declared}'s {Mean(declared):F3})"));
         }
@@ -46,18 +48,14 @@ internal static class ForecastChoice
     }
 
     /// <summary>
-    /// Each origin's share of <paramref name="method"/>'s mean metric: its sMAPE or MASE there, or for OWA the mean of
-    /// both relative to Naive2's means over all origins, so that the terms average to the metric itself.
+    /// Each origin's share of <paramref name="method"/>'s mean metric: the declared metric of its score there, OWA taken
+    /// against Naive2's means over all origins, so that the terms average to the metric itself.
     /// </summary>
     internal static IEnumerable<double> Terms(IReadOnlyList<Window> origins, Trainer method, string metric)
     {
         var (naiveSmape, naiveMase) = (origins.Average(w => w.Smape[Trainer.Naive2]), origins.Average(w => w.Mase[Trainer.Naive2]));
-        return origins.Select(w => metric switch
-        {
-            nameof(ForecastingMetric.SymmetricMape) => w.Smape[method],
-            nameof(ForecastingMetric.Mase) => w.Mase[method],
-            _ => ForecastAccuracy.Owa(w.Smape[method], w.Mase[method], naiveSmape, naiveMase),
-        });
+        return origins.Select(w => ForecastTraining.Metric(
+            new MethodScore(method, w.Smape[method], w.Mase[method], ForecastAccuracy.Owa(w.Smape[method], w.Mase[method], naiveSmape, naiveMase)), metric));
     }
 
     private static double StandardError(double[] values)
