@@ -17,7 +17,7 @@ namespace Declarative;
 /// <c>&lt;Name&gt;.mlnet</c> like every task's, with its manifest and report.
 /// </summary>
 /// <typeparam name="TRow">The row type.</typeparam>
-public sealed class Forecaster<TRow> : ITrainedPipeline
+public sealed class Forecaster<TRow> : IPlainPipeline
 {
     private readonly ForecastSettings _settings;
     private readonly double[] _quantiles;
@@ -122,16 +122,8 @@ public sealed class Forecaster<TRow> : ITrainedPipeline
     /// <summary>Loads a forecaster saved by <see cref="Save(string)"/>, checking it was trained for this row schema.</summary>
     public static Forecaster<TRow> Load(PipelineSpec<TRow> spec, string path)
     {
-        ArgumentNullException.ThrowIfNull(spec);
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        var bytes = ModelArtifacts.ReadChecked(spec, path, ForecasterFile.MaxFileBytes);
-        using var stream = new MemoryStream(bytes, writable: false);
-        var file = ForecasterFile.Read(stream, path);
-        if (file.SchemaHash != spec.SchemaHash)
-        {
-            throw new ModelFileException(path,
-                $"The forecaster was trained for another row schema (pipeline {file.Pipeline}, schema {file.SchemaHash}) than pipeline {spec.Name} has now (schema {spec.SchemaHash}). Train it again.");
-        }
+        var file = IPlainModelFile.Read(spec, path, ForecasterFile.MaxFileBytes, ForecasterFile.Read);
+        IPlainModelFile.RequireSchema(spec, path, file, "forecaster");
 
         try
         {
@@ -193,46 +185,29 @@ public sealed class Forecaster<TRow> : ITrainedPipeline
     /// <summary>The report: the test part of every series against each model's forecast; a loaded model trains again on the declared data to write it.</summary>
     public ForecastingReport Evaluate() => _report ??= Fitted(Spec, PipelineTrainer.LoadDeclared(Spec, null)).Evaluate();
 
-    /// <inheritdoc/>
-    EvaluationReport ITrainedPipeline.Evaluate(string? dataPath) => dataPath is null
-        ? Evaluate()
-        : throw new NotSupportedException($"Pipeline {Spec.Name}: a forecaster's report is about the last Horizon steps of its own series.");
-
     /// <summary>Writes the report as one self-contained HTML page.</summary>
-    public void SaveReport(string path)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        AtomicFile.WriteText(path, Reports.ReportHtml.Render(Evaluate(), Tasks.TaskProfiles.For(Spec.Task)));
-    }
+    public void SaveReport(string path) => IPlainPipeline.SaveReport(this, Spec.Task, path);
 
     /// <summary>Saves the model to a file, written whole or not at all.</summary>
-    public void Save(string path)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        ToFile().Save(path);
-    }
+    public void Save(string path) => IPlainPipeline.Save(this, path);
 
     /// <summary>Saves the model to a stream.</summary>
-    public void Save(Stream stream)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        ToFile().Write(stream);
-    }
+    public void Save(Stream stream) => IPlainPipeline.Save(this, stream);
 
     /// <inheritdoc/>
-    void ITrainedPipeline.SaveOnnx(string path) => throw new NotSupportedException($"Pipeline {Spec.Name}: a forecaster has no ONNX form.");
+    string IPlainPipeline.Kind => "a forecaster";
 
     /// <inheritdoc/>
-    Microsoft.ML.ITransformer ITrainedPipeline.Model => throw new NotSupportedException($"Pipeline {Spec.Name}: a forecaster has no ML.NET model.");
+    string IPlainPipeline.ReportScope => "the last Horizon steps of its own series";
 
     /// <inheritdoc/>
-    TrainingData? ITrainedPipeline.TrainedOn => _data;
+    TrainingData? IPlainPipeline.Data => _data;
 
     /// <inheritdoc/>
-    IReadOnlyList<DataWarning> ITrainedPipeline.ReadingWarnings() => _data is null ? [] : DataProfiler.ReadingWarnings(_data.Table).ToArray();
+    EvaluationReport IPlainPipeline.Report() => Evaluate();
 
     /// <inheritdoc/>
-    Scoring.PortableModel ITrainedPipeline.ToPortable() => throw new NotSupportedException($"Pipeline {Spec.Name}: a forecaster is plain C# already; it has no portable scorer file.");
+    IPlainModelFile IPlainPipeline.File() => ToFile();
 
     private bool Dates => Spec.Time?.Kind == ColumnKind.DateValue;
 

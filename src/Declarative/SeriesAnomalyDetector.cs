@@ -19,7 +19,7 @@ namespace Declarative;
 /// Thread-safe; plain C# (no ML.NET model), so it runs wherever .NET does.
 /// </summary>
 /// <typeparam name="TRow">The row type.</typeparam>
-public sealed class SeriesAnomalyDetector<TRow> : ITrainedPipeline
+public sealed class SeriesAnomalyDetector<TRow> : IPlainPipeline
 {
     private readonly Dictionary<string, SeriesRanges> _ranges;
     private readonly int _season;
@@ -95,16 +95,8 @@ public sealed class SeriesAnomalyDetector<TRow> : ITrainedPipeline
     /// <summary>Loads a detector saved by <see cref="Save(string)"/>, checking it was trained for this row schema.</summary>
     public static SeriesAnomalyDetector<TRow> Load(PipelineSpec<TRow> spec, string path)
     {
-        ArgumentNullException.ThrowIfNull(spec);
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        var bytes = ModelArtifacts.ReadChecked(spec, path, SeriesAnomalyFile.MaxFileBytes);
-        using var stream = new MemoryStream(bytes, writable: false);
-        var file = SeriesAnomalyFile.Read(stream, path);
-        if (file.SchemaHash != spec.SchemaHash)
-        {
-            throw new ModelFileException(path,
-                $"The detector was trained for another row schema (pipeline {file.Pipeline}, schema {file.SchemaHash}) than pipeline {spec.Name} has now (schema {spec.SchemaHash}). Train it again.");
-        }
+        var file = IPlainModelFile.Read(spec, path, SeriesAnomalyFile.MaxFileBytes, SeriesAnomalyFile.Read);
+        IPlainModelFile.RequireSchema(spec, path, file, "detector");
 
         try
         {
@@ -148,46 +140,29 @@ public sealed class SeriesAnomalyDetector<TRow> : ITrainedPipeline
     /// <summary>The report: every training series scored, its detections, and the NAB scores when a label marks the anomalies; a loaded model trains again on the declared data to write it.</summary>
     public SeriesAnomalyReport Evaluate() => _report ??= Fitted(Spec, PipelineTrainer.LoadDeclared(Spec, null)).Evaluate();
 
-    /// <inheritdoc/>
-    EvaluationReport ITrainedPipeline.Evaluate(string? dataPath) => dataPath is null
-        ? Evaluate()
-        : throw new NotSupportedException($"Pipeline {Spec.Name}: a series anomaly detector's report is about its own series.");
-
     /// <summary>Writes the report as one self-contained HTML page.</summary>
-    public void SaveReport(string path)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        AtomicFile.WriteText(path, Reports.ReportHtml.Render(Evaluate(), Tasks.TaskProfiles.For(Spec.Task)));
-    }
+    public void SaveReport(string path) => IPlainPipeline.SaveReport(this, Spec.Task, path);
 
     /// <summary>Saves the model to a file, written whole or not at all.</summary>
-    public void Save(string path)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        ToFile().Save(path);
-    }
+    public void Save(string path) => IPlainPipeline.Save(this, path);
 
     /// <summary>Saves the model to a stream.</summary>
-    public void Save(Stream stream)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        ToFile().Write(stream);
-    }
+    public void Save(Stream stream) => IPlainPipeline.Save(this, stream);
 
     /// <inheritdoc/>
-    void ITrainedPipeline.SaveOnnx(string path) => throw new NotSupportedException($"Pipeline {Spec.Name}: a series anomaly detector has no ONNX form.");
+    string IPlainPipeline.Kind => "a series anomaly detector";
 
     /// <inheritdoc/>
-    Microsoft.ML.ITransformer ITrainedPipeline.Model => throw new NotSupportedException($"Pipeline {Spec.Name}: a series anomaly detector has no ML.NET model.");
+    string IPlainPipeline.ReportScope => "its own series";
 
     /// <inheritdoc/>
-    TrainingData? ITrainedPipeline.TrainedOn => _data;
+    TrainingData? IPlainPipeline.Data => _data;
 
     /// <inheritdoc/>
-    IReadOnlyList<DataWarning> ITrainedPipeline.ReadingWarnings() => _data is null ? [] : DataProfiler.ReadingWarnings(_data.Table).ToArray();
+    EvaluationReport IPlainPipeline.Report() => Evaluate();
 
     /// <inheritdoc/>
-    Scoring.PortableModel ITrainedPipeline.ToPortable() => throw new NotSupportedException($"Pipeline {Spec.Name}: a series anomaly detector is plain C# already; it has no portable scorer file.");
+    IPlainModelFile IPlainPipeline.File() => ToFile();
 
     /// <summary>A series' state: from its trained ranges, or, for a series training did not see, learning them from its first points.</summary>
     internal SeriesState NewState(string id) => new(Trainer, _ranges.GetValueOrDefault(id), _season);

@@ -16,7 +16,7 @@ namespace Declarative;
 /// writes it as <c>&lt;Name&gt;.mlnet</c> like every task's, with its manifest and report.
 /// </summary>
 /// <typeparam name="TRow">The row type.</typeparam>
-public sealed class Synthesizer<TRow> : ITrainedPipeline
+public sealed class Synthesizer<TRow> : IPlainPipeline
 {
     private readonly IRowSampler _sampler;
     private readonly TrainingData? _data;
@@ -82,11 +82,7 @@ public sealed class Synthesizer<TRow> : ITrainedPipeline
     /// <summary>Loads a synthesizer saved by <see cref="Save(string)"/>, checking it was trained for this row schema.</summary>
     public static Synthesizer<TRow> Load(PipelineSpec<TRow> spec, string path)
     {
-        ArgumentNullException.ThrowIfNull(spec);
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        var bytes = ModelArtifacts.ReadChecked(spec, path, SynthesizerFile.MaxFileBytes);
-        using var stream = new MemoryStream(bytes, writable: false);
-        var file = SynthesizerFile.Read(stream, path);
+        var file = IPlainModelFile.Read(spec, path, SynthesizerFile.MaxFileBytes, SynthesizerFile.Read);
         if (file.SchemaHash != spec.SchemaHash || file.Kind != spec.OptionsOr<SynthesisOptions>().Kind)
         {
             throw new ModelFileException(path,
@@ -144,46 +140,29 @@ public sealed class Synthesizer<TRow> : ITrainedPipeline
     /// </summary>
     public SynthesisReport Evaluate() => _report ??= Report(_data ?? PipelineTrainer.LoadDeclared(Spec, null));
 
-    /// <inheritdoc/>
-    EvaluationReport ITrainedPipeline.Evaluate(string? dataPath) => dataPath is null
-        ? Evaluate()
-        : throw new NotSupportedException($"Pipeline {Spec.Name}: a synthesizer's report is about the held-out part of its own data.");
-
     /// <summary>Writes the report as one self-contained HTML page.</summary>
-    public void SaveReport(string path)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        AtomicFile.WriteText(path, Reports.ReportHtml.Render(Evaluate(), Tasks.TaskProfiles.For(MLTask.Synthesis)));
-    }
+    public void SaveReport(string path) => IPlainPipeline.SaveReport(this, MLTask.Synthesis, path);
 
     /// <summary>Saves the model to a file, written whole or not at all.</summary>
-    public void Save(string path)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        ToFile().Save(path);
-    }
+    public void Save(string path) => IPlainPipeline.Save(this, path);
 
     /// <summary>Saves the model to a stream.</summary>
-    public void Save(Stream stream)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        ToFile().Write(stream);
-    }
+    public void Save(Stream stream) => IPlainPipeline.Save(this, stream);
 
     /// <inheritdoc/>
-    void ITrainedPipeline.SaveOnnx(string path) => throw new NotSupportedException($"Pipeline {Spec.Name}: a synthesizer has no ONNX form.");
+    string IPlainPipeline.Kind => "a synthesizer";
 
     /// <inheritdoc/>
-    Microsoft.ML.ITransformer ITrainedPipeline.Model => throw new NotSupportedException($"Pipeline {Spec.Name}: a synthesizer has no ML.NET model.");
+    string IPlainPipeline.ReportScope => "the held-out part of its own data";
 
     /// <inheritdoc/>
-    TrainingData? ITrainedPipeline.TrainedOn => _data;
+    TrainingData? IPlainPipeline.Data => _data;
 
     /// <inheritdoc/>
-    IReadOnlyList<DataWarning> ITrainedPipeline.ReadingWarnings() => _data is null ? [] : DataProfiler.ReadingWarnings(_data.Table).ToArray();
+    EvaluationReport IPlainPipeline.Report() => Evaluate();
 
     /// <inheritdoc/>
-    Scoring.PortableModel ITrainedPipeline.ToPortable() => throw new NotSupportedException($"Pipeline {Spec.Name}: the portable scorer does not serve synthesis.");
+    IPlainModelFile IPlainPipeline.File() => ToFile();
 
     private static void Validate(PipelineSpec<TRow> spec)
     {

@@ -9,7 +9,7 @@ namespace Declarative.Anomalies;
 /// detector and its threshold, the season, and each series' value range per watched column. JSON, written whole or not
 /// at all; the same model gives the same bytes.
 /// </summary>
-internal sealed record SeriesAnomalyFile
+internal sealed record SeriesAnomalyFile : IPlainModelFile
 {
     public const int CurrentFormat = 1;
 
@@ -47,8 +47,6 @@ internal sealed record SeriesAnomalyFile
     }
 
     public void Write(Stream stream) => JsonSerializer.Serialize(stream, this, SeriesAnomalyJsonContext.Default.SeriesAnomalyFile);
-
-    public void Save(string path) => AtomicFile.Write(path, Write);
 
     public static SeriesAnomalyFile Read(Stream stream, string source) => PlainModelJson.Read(stream, source, SeriesAnomalyJsonContext.Default.SeriesAnomalyFile, "series anomaly");
 }

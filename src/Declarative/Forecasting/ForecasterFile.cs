@@ -9,7 +9,7 @@ namespace Declarative.Forecasting;
 /// its settings, the interval's quantiles by step ahead, and each series' forecast from its whole history. JSON,
 /// written whole or not at all; the same model gives the same bytes.
 /// </summary>
-internal sealed record ForecasterFile
+internal sealed record ForecasterFile : IPlainModelFile
 {
     public const int CurrentFormat = 1;
 
@@ -76,8 +76,6 @@ internal sealed record ForecasterFile
     }
 
     public void Write(Stream stream) => JsonSerializer.Serialize(stream, this, ForecasterJsonContext.Default.ForecasterFile);
-
-    public void Save(string path) => AtomicFile.Write(path, Write);
 
     public static ForecasterFile Read(Stream stream, string source) => PlainModelJson.Read(stream, source, ForecasterJsonContext.Default.ForecasterFile, "forecaster");
 }

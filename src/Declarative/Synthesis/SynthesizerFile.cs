@@ -9,7 +9,7 @@ namespace Declarative.Synthesis;
 /// and the fitted model (the marginals, and the copula's Cholesky factor or the sequential trees). JSON, written whole
 /// or not at all; the same model gives the same bytes.
 /// </summary>
-internal sealed record SynthesizerFile
+internal sealed record SynthesizerFile : IPlainModelFile
 {
     public const int CurrentFormat = 1;
 
@@ -72,8 +72,6 @@ internal sealed record SynthesizerFile
             : n.Feature >= 0 && n.Feature < column && n.Left > i && n.Right > i && n.Left < nodes.Length && n.Right < nodes.Length)).All(ok => ok);
 
     public void Write(Stream stream) => JsonSerializer.Serialize(stream, this, SynthesizerJsonContext.Default.SynthesizerFile);
-
-    public void Save(string path) => AtomicFile.Write(path, Write);
 
     public static SynthesizerFile Read(Stream stream, string source) => PlainModelJson.Read(stream, source, SynthesizerJsonContext.Default.SynthesizerFile, "synthesizer");
 }
