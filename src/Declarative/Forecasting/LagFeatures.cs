@@ -3,22 +3,31 @@ namespace Declarative.Forecasting;
 /// <summary>
 /// The features a global tree model reads to forecast one step of a series: the last <see cref="Lags"/> values, the
 /// means of the last season and of all the lags, and where the step falls in the calendar (time of day, day of week,
-/// month for dates; the position in the season for steps). Values are divided by the series' scale (its mean absolute
-/// value over the last lags), so one model serves series of any level. Then the <see cref="Covariates"/> at the step
+/// month for dates, and with <see cref="YearDay"/> the day of the year; the position in the season for steps). Values
+/// are divided by the series' scale (its mean absolute value over the last lags), so one model serves series of any level. Then the <see cref="Covariates"/> at the step
 /// forecast, as they are (known ahead, so the model reads the ones of the step it forecasts).
 /// </summary>
-internal sealed record LagFeatures(int Lags, int Season, bool Dates, long StepTicks, bool Direct = false, int Covariates = 0)
+internal sealed record LagFeatures(int Lags, int Season, bool Dates, long StepTicks, bool Direct = false, int Covariates = 0, bool YearDay = false)
 {
     /// <summary>The most covariates a model reads (a hostile model file cannot ask for more).</summary>
     public const int MaxCovariates = 1_000;
 
-    public static LagFeatures For(int season, TimeStep step, bool dates, bool direct = false, int covariates = 0) =>
-        new(Math.Clamp(2 * season, 16, 400), season, dates, Math.Max(step.Ticks, 1), direct, covariates);
+    /// <summary>The history the day of the year needs: two years, so that each day is seen at least twice.</summary>
+    public static readonly long YearDayHistory = TimeSpan.FromDays(2 * 365).Ticks;
+
+    /// <summary>
+    /// The features for <paramref name="season"/> and <paramref name="step"/>; with dates, the day of the year is one of
+    /// them when the longest series spans (<paramref name="span"/>, in ticks) two years and the step is shorter than a
+    /// month (a monthly step's day of the year is its month).
+    /// </summary>
+    public static LagFeatures For(int season, TimeStep step, bool dates, bool direct = false, int covariates = 0, long span = 0) =>
+        new(Math.Clamp(2 * season, 16, 400), season, dates, Math.Max(step.Ticks, 1), direct, covariates,
+            YearDay: dates && step.Months == 0 && span >= YearDayHistory);
 
     /// <summary>The features: the lags, the two means, the calendar, the covariates, and for a direct model the steps ahead.</summary>
     public int Count => Lags + 2 + Calendar + Covariates + (Direct ? 1 : 0);
 
-    private int Calendar => Dates ? 3 : 1;
+    private int Calendar => Dates ? (YearDay ? 4 : 3) : 1;
 
     /// <summary>The series' scale: the mean absolute value of its last <see cref="Lags"/> points (1 for a flat zero series).</summary>
     public double Scale(ReadOnlySpan<double> history)
@@ -73,6 +82,11 @@ internal sealed record LagFeatures(int Lags, int Season, bool Dates, long StepTi
             features[Lags + 2] = (float)at.TimeOfDay.TotalHours;
             features[Lags + 3] = (float)at.DayOfWeek;
             features[Lags + 4] = at.Month;
+            if (YearDay)
+            {
+                // Month and day rather than DayOfYear, so a date has the same value in leap years.
+                features[Lags + 5] = ((at.Month - 1) * 31) + at.Day;
+            }
         }
         else
         {

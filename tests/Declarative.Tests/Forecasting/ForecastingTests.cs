@@ -149,6 +149,17 @@ public sealed class ForecastingTests
     }
 
     [Fact]
+    public void TheTrees_ReadTheDayOfTheYear_SoChristmasIsLowWithoutAHolidayColumn()
+    {
+        // Ten years of days: the trees read the day of the year and learn from the nine Christmases before the test
+        // fortnight that December 25th is low, with no covariate to mark it. In 2003 it is a Thursday, as December 18th.
+        var alone = BirthsAloneForecast.Train();
+        var sample = alone.Evaluate().Samples[0];
+        Assert.True(sample.Forecast[7] < 0.8 * sample.Forecast[0], $"{sample.Forecast[7]} on Christmas Day, {sample.Forecast[0]} a week before");
+        Assert.True(sample.Actual[7] < 0.8 * sample.Actual[0], $"{sample.Actual[7]} births on Christmas Day, {sample.Actual[0]} a week before");
+    }
+
+    [Fact]
     public void AHolidayCovariate_IsReadAtTheDaysForecast_AndLowersTheError()
     {
         var model = BirthsForecast.Train();
