@@ -2,12 +2,13 @@ namespace Declarative.Forecasting;
 
 /// <summary>
 /// The features a global tree model reads to forecast one step of a series: the last <see cref="Lags"/> values, the
-/// means of the last season and of all the lags, and where the step falls in the calendar (time of day, day of week,
-/// month for dates, and with <see cref="YearDay"/> the day of the year; the position in the season for steps). Values
-/// are divided by the series' scale (its mean absolute value over the last lags), so one model serves series of any level. Then the <see cref="Covariates"/> at the step
-/// forecast, as they are (known ahead, so the model reads the ones of the step it forecasts).
+/// means of the last season and of all the lags, and where the step falls in the calendar (for dates the time of day,
+/// the day of the week and the month, then the day of the year and the day of the month where the history holds each
+/// of their cycles twice; the position in the season for steps). Values are divided by the series' scale (its mean
+/// absolute value over the last lags), so one model serves series of any level. Then the <see cref="Covariates"/> at the
+/// step forecast, as they are (known ahead, so the model reads the ones of the step it forecasts).
 /// </summary>
-internal sealed record LagFeatures(int Lags, int Season, bool Dates, long StepTicks, bool Direct = false, int Covariates = 0, bool YearDay = false)
+internal sealed record LagFeatures(int Lags, int Season, bool Dates, long StepTicks, bool Direct = false, int Covariates = 0, bool YearDay = false, bool MonthDay = false)
 {
     /// <summary>The most covariates a model reads (a hostile model file cannot ask for more).</summary>
     public const int MaxCovariates = 1_000;
@@ -15,19 +16,26 @@ internal sealed record LagFeatures(int Lags, int Season, bool Dates, long StepTi
     /// <summary>The history the day of the year needs: two years, so that each day is seen at least twice.</summary>
     public static readonly long YearDayHistory = TimeSpan.FromDays(2 * 365).Ticks;
 
+    /// <summary>The history the day of the month needs: two months.</summary>
+    public static readonly long MonthDayHistory = TimeSpan.FromDays(2 * 31).Ticks;
+
     /// <summary>
-    /// The features for <paramref name="season"/> and <paramref name="step"/>; with dates, the day of the year is one of
-    /// them when the longest series spans (<paramref name="span"/>, in ticks) two years and the step is shorter than a
-    /// month (a monthly step's day of the year is its month).
+    /// The features for <paramref name="season"/> and <paramref name="step"/>. With dates at a step under a month, the
+    /// day of the year and the day of the month are among them when the longest series spans (<paramref name="span"/>,
+    /// in ticks) two of their cycles: seen once, a day would be a step counter rather than a place in a cycle (and a
+    /// monthly step's day of the year is its month).
     /// </summary>
-    public static LagFeatures For(int season, TimeStep step, bool dates, bool direct = false, int covariates = 0, long span = 0) =>
-        new(Math.Clamp(2 * season, 16, 400), season, dates, Math.Max(step.Ticks, 1), direct, covariates,
-            YearDay: dates && step.Months == 0 && span >= YearDayHistory);
+    public static LagFeatures For(int season, TimeStep step, bool dates, bool direct = false, int covariates = 0, long span = 0)
+    {
+        var daily = dates && step.Months == 0;
+        return new(Math.Clamp(2 * season, 16, 400), season, dates, Math.Max(step.Ticks, 1), direct, covariates,
+            YearDay: daily && span >= YearDayHistory, MonthDay: daily && span >= MonthDayHistory);
+    }
 
     /// <summary>The features: the lags, the two means, the calendar, the covariates, and for a direct model the steps ahead.</summary>
     public int Count => Lags + 2 + Calendar + Covariates + (Direct ? 1 : 0);
 
-    private int Calendar => Dates ? (YearDay ? 4 : 3) : 1;
+    private int Calendar => Dates ? 3 + (YearDay ? 1 : 0) + (MonthDay ? 1 : 0) : 1;
 
     /// <summary>The series' scale: the mean absolute value of its last <see cref="Lags"/> points (1 for a flat zero series).</summary>
     public double Scale(ReadOnlySpan<double> history)
@@ -86,6 +94,11 @@ internal sealed record LagFeatures(int Lags, int Season, bool Dates, long StepTi
             {
                 // Month and day rather than DayOfYear, so a date has the same value in leap years.
                 features[Lags + 5] = ((at.Month - 1) * 31) + at.Day;
+            }
+
+            if (MonthDay)
+            {
+                features[Lags + 5 + (YearDay ? 1 : 0)] = at.Day;
             }
         }
         else

@@ -8,48 +8,66 @@ public sealed class LagFeaturesTests
     private static readonly TimeStep Daily = new(TimeSpan.TicksPerDay, 0);
 
     [Fact]
-    public void TheDayOfTheYear_IsReadFromTwoYearsOfHistory_AtStepsShorterThanAMonth()
+    public void TheDaysOfTheYearAndMonth_AreReadFromTwoOfTheirCycles_AtStepsShorterThanAMonth()
     {
-        var twoYears = LagFeatures.YearDayHistory;
-        var daily = LagFeatures.For(7, Daily, dates: true, span: twoYears);
-        Assert.True(daily.YearDay);
-        Assert.Equal(LagFeatures.For(7, Daily, dates: true).Count + 1, daily.Count);
+        var (twoYears, twoMonths) = (LagFeatures.YearDayHistory, LagFeatures.MonthDayHistory);
+        var plain = LagFeatures.For(7, Daily, dates: true);
+        Assert.False(plain.YearDay || plain.MonthDay);
 
-        // Less than two years: each day of the year would be seen once at most, a step counter rather than a cycle.
-        Assert.False(LagFeatures.For(7, Daily, dates: true, span: twoYears - TimeSpan.TicksPerDay).YearDay);
+        var years = LagFeatures.For(7, Daily, dates: true, span: twoYears);
+        Assert.True(years.YearDay && years.MonthDay);
+        Assert.Equal(plain.Count + 2, years.Count);
 
-        // A monthly step's day of the year is its month (read already); integer steps have no calendar.
-        Assert.False(LagFeatures.For(12, new TimeStep(0, 1), dates: true, span: 10 * twoYears).YearDay);
-        Assert.False(LagFeatures.For(7, new TimeStep(1, 0), dates: false, span: twoYears).YearDay);
+        // Less than two cycles: each day would be seen once at most, a step counter rather than a place in a cycle.
+        var months = LagFeatures.For(7, Daily, dates: true, span: twoYears - TimeSpan.TicksPerDay);
+        Assert.True(!months.YearDay && months.MonthDay);
+        Assert.Equal(plain.Count + 1, months.Count);
+        Assert.False(LagFeatures.For(7, Daily, dates: true, span: twoMonths - TimeSpan.TicksPerDay).MonthDay);
+
+        // A monthly step's days of the year and month are its month and the first (read already, or nothing);
+        // integer steps have no calendar.
+        var monthly = LagFeatures.For(12, new TimeStep(0, 1), dates: true, span: 10 * twoYears);
+        Assert.False(monthly.YearDay || monthly.MonthDay);
+        var steps = LagFeatures.For(7, new TimeStep(1, 0), dates: false, span: twoYears);
+        Assert.False(steps.YearDay || steps.MonthDay);
     }
 
     [Fact]
     public void TheDayOfTheYear_IsTheSameDateEveryYear_LeapYearsIncluded()
     {
         var features = LagFeatures.For(7, Daily, dates: true, span: LagFeatures.YearDayHistory);
-        float At(DateTime day)
+        float[] At(DateTime day)
         {
             var row = new float[features.Count];
             features.Fill(row, new double[features.Lags], day.Ticks);
-            return row[features.Lags + 5];
+            return row;
         }
 
+        float YearDay(DateTime day) => At(day)[features.Lags + 5];
+
         // Christmas is day 359 of 2003 and day 360 of 2004 by DayOfYear; the feature gives both one value, after
-        // December 24th's and before December 26th's.
-        Assert.Equal(At(new DateTime(2003, 12, 25)), At(new DateTime(2004, 12, 25)));
-        Assert.Equal((11 * 31) + 25, At(new DateTime(2004, 12, 25)));
-        Assert.True(At(new DateTime(2004, 12, 24)) < At(new DateTime(2004, 12, 25)) && At(new DateTime(2004, 12, 25)) < At(new DateTime(2004, 12, 26)));
-        Assert.True(At(new DateTime(2004, 2, 29)) < At(new DateTime(2004, 3, 1)));
+        // December 24th's and before December 26th's. The day of the month follows it.
+        Assert.Equal(YearDay(new DateTime(2003, 12, 25)), YearDay(new DateTime(2004, 12, 25)));
+        Assert.Equal((11 * 31) + 25, YearDay(new DateTime(2004, 12, 25)));
+        Assert.True(YearDay(new DateTime(2004, 12, 24)) < YearDay(new DateTime(2004, 12, 25)) && YearDay(new DateTime(2004, 12, 25)) < YearDay(new DateTime(2004, 12, 26)));
+        Assert.True(YearDay(new DateTime(2004, 2, 29)) < YearDay(new DateTime(2004, 3, 1)));
+        Assert.Equal(13, At(new DateTime(2003, 6, 13))[features.Lags + 6]);
+
+        // Without two years of history the day of the month takes the day of the year's place.
+        var months = LagFeatures.For(7, Daily, dates: true, span: LagFeatures.MonthDayHistory);
+        var row = new float[months.Count];
+        months.Fill(row, new double[months.Lags], new DateTime(2003, 6, 13).Ticks);
+        Assert.Equal(13, row[months.Lags + 5]);
     }
 
     [Fact]
-    public void AModelFileFromBeforeTheDayOfTheYear_ReadsWithout()
+    public void AModelFileFromBeforeTheDaysOfTheYearAndMonth_ReadsWithout()
     {
-        // Files written before the feature existed have no YearDay: their trees read the three calendar features they
+        // Files written before these features existed have neither: their trees read the three calendar features they
         // were trained on.
         var features = LagFeatures.For(7, Daily, dates: true);
         var json = System.Text.Json.JsonSerializer.Serialize(features, ForecasterJsonContext.Default.LagFeatures);
-        var before = json.Replace(",\"YearDay\":false", "", StringComparison.Ordinal);
+        var before = json.Replace(",\"YearDay\":false,\"MonthDay\":false", "", StringComparison.Ordinal);
         Assert.NotEqual(json, before);
         Assert.Equal(features, System.Text.Json.JsonSerializer.Deserialize(before, ForecasterJsonContext.Default.LagFeatures));
     }
