@@ -3,8 +3,8 @@ namespace Declarative.Forecasting;
 /// <summary>
 /// The features a global tree model reads to forecast one step of a series: the last <see cref="Lags"/> values, the
 /// means of the last season and of all the lags, and where the step falls in the calendar (for dates the time of day,
-/// the day of the week and the month, then the day of the year and the day of the month where the history holds each
-/// of their cycles twice; the position in the season for steps). Values are divided by the series' scale (its mean
+/// the day of the week and the month, then, at a step of a day or less, the day of the year and the day of the month
+/// where the history holds each of their cycles twice; the position in the season for steps). Values are divided by the series' scale (its mean
 /// absolute value over the last lags), so one model serves series of any level. Then the <see cref="Covariates"/> at the
 /// step forecast, as they are (known ahead, so the model reads the ones of the step it forecasts).
 /// </summary>
@@ -20,14 +20,14 @@ internal sealed record LagFeatures(int Lags, int Season, bool Dates, long StepTi
     public static readonly long MonthDayHistory = TimeSpan.FromDays(2 * 31).Ticks;
 
     /// <summary>
-    /// The features for <paramref name="season"/> and <paramref name="step"/>. With dates at a step under a month, the
+    /// The features for <paramref name="season"/> and <paramref name="step"/>. With dates at a step of a day or less, the
     /// day of the year and the day of the month are among them when the longest series spans (<paramref name="span"/>,
-    /// in ticks) two of their cycles: seen once, a day would be a step counter rather than a place in a cycle (and a
-    /// monthly step's day of the year is its month).
+    /// in ticks) two of their cycles: seen once, a day would be a step counter rather than a place in a cycle. A longer
+    /// step skips days (a weekly series' day of the month is which week it is; its season's lags hold the year).
     /// </summary>
     public static LagFeatures For(int season, TimeStep step, bool dates, bool direct = false, int covariates = 0, long span = 0)
     {
-        var daily = dates && step.Months == 0;
+        var daily = dates && step.Months == 0 && step.Ticks <= TimeSpan.TicksPerDay;
         return new(Math.Clamp(2 * season, 16, 400), season, dates, Math.Max(step.Ticks, 1), direct, covariates,
             YearDay: daily && span >= YearDayHistory, MonthDay: daily && span >= MonthDayHistory);
     }

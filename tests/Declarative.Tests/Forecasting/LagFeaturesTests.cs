@@ -8,7 +8,7 @@ public sealed class LagFeaturesTests
     private static readonly TimeStep Daily = new(TimeSpan.TicksPerDay, 0);
 
     [Fact]
-    public void TheDaysOfTheYearAndMonth_AreReadFromTwoOfTheirCycles_AtStepsShorterThanAMonth()
+    public void TheDaysOfTheYearAndMonth_AreReadFromTwoOfTheirCycles_AtStepsOfADayOrLess()
     {
         var (twoYears, twoMonths) = (LagFeatures.YearDayHistory, LagFeatures.MonthDayHistory);
         var plain = LagFeatures.For(7, Daily, dates: true);
@@ -24,10 +24,13 @@ public sealed class LagFeaturesTests
         Assert.Equal(plain.Count + 1, months.Count);
         Assert.False(LagFeatures.For(7, Daily, dates: true, span: twoMonths - TimeSpan.TicksPerDay).MonthDay);
 
-        // A monthly step's days of the year and month are its month and the first (read already, or nothing);
-        // integer steps have no calendar.
+        // A step longer than a day skips days: a weekly series' day of the month is which week it is, a monthly
+        // one's the first; integer steps have no calendar.
+        var weekly = LagFeatures.For(52, new TimeStep(7 * TimeSpan.TicksPerDay, 0), dates: true, span: 10 * twoYears);
+        Assert.False(weekly.YearDay || weekly.MonthDay);
         var monthly = LagFeatures.For(12, new TimeStep(0, 1), dates: true, span: 10 * twoYears);
         Assert.False(monthly.YearDay || monthly.MonthDay);
+        Assert.True(LagFeatures.For(24, new TimeStep(TimeSpan.TicksPerHour, 0), dates: true, span: twoYears).MonthDay);
         var steps = LagFeatures.For(7, new TimeStep(1, 0), dates: false, span: twoYears);
         Assert.False(steps.YearDay || steps.MonthDay);
     }
