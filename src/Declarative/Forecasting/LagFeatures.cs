@@ -4,9 +4,10 @@ namespace Declarative.Forecasting;
 /// The features a global tree model reads to forecast one step of a series: the last <see cref="Lags"/> values, the
 /// means of the last season and of all the lags, and where the step falls in the calendar (for dates the time of day,
 /// the day of the week and the month, then, at a step of a day or less, the day of the year and the day of the month
-/// where the history holds each of their cycles twice; the position in the season for steps). Values are divided by the series' scale (its mean
-/// absolute value over the last lags), so one model serves series of any level. Then the <see cref="Covariates"/> at the
-/// step forecast, as they are (known ahead, so the model reads the ones of the step it forecasts).
+/// where the history holds each of their cycles twice; the position in the season for steps). Values are divided by
+/// the series' scale (its mean absolute value over the last lags), so one model serves series of any level. Then the
+/// <see cref="Covariates"/> at the step forecast, as they are (known ahead, so the model reads the ones of the step it
+/// forecasts).
 /// </summary>
 internal sealed record LagFeatures(int Lags, int Season, bool Dates, long StepTicks, bool Direct = false, int Covariates = 0, bool YearDay = false, bool MonthDay = false)
 {
