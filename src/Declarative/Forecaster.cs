@@ -186,7 +186,7 @@ public sealed class Forecaster<TRow> : IPlainPipeline
     public ForecastingReport Evaluate() => _report ??= Fitted(Spec, PipelineTrainer.LoadDeclared(Spec, null)).Evaluate();
 
     /// <summary>Writes the report as one self-contained HTML page.</summary>
-    public void SaveReport(string path) => IPlainPipeline.SaveReport(this, Spec.Task, path);
+    public void SaveReport(string path) => IPlainPipeline.SaveReport(this, path);
 
     /// <summary>Saves the model to a file, written whole or not at all.</summary>
     public void Save(string path) => IPlainPipeline.Save(this, path);

@@ -141,7 +141,7 @@ public sealed class Synthesizer<TRow> : IPlainPipeline
     public SynthesisReport Evaluate() => _report ??= Report(_data ?? PipelineTrainer.LoadDeclared(Spec, null));
 
     /// <summary>Writes the report as one self-contained HTML page.</summary>
-    public void SaveReport(string path) => IPlainPipeline.SaveReport(this, MLTask.Synthesis, path);
+    public void SaveReport(string path) => IPlainPipeline.SaveReport(this, path);
 
     /// <summary>Saves the model to a file, written whole or not at all.</summary>
     public void Save(string path) => IPlainPipeline.Save(this, path);

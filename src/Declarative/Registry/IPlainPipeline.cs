@@ -41,11 +41,12 @@ internal interface IPlainPipeline : ITrainedPipeline
     Scoring.PortableModel ITrainedPipeline.ToPortable() =>
         throw new NotSupportedException($"Pipeline {Name}: {Kind} is plain C# already; it has no portable scorer file.");
 
-    /// <summary>Writes <paramref name="pipeline"/>'s report as one self-contained HTML page.</summary>
-    static void SaveReport(IPlainPipeline pipeline, MLTask task, string path)
+    /// <summary>Writes <paramref name="pipeline"/>'s report as one self-contained HTML page, laid out for the report's task.</summary>
+    static void SaveReport(IPlainPipeline pipeline, string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        AtomicFile.WriteText(path, Reports.ReportHtml.Render(pipeline.Report(), Tasks.TaskProfiles.For(task)));
+        var report = pipeline.Report();
+        AtomicFile.WriteText(path, Reports.ReportHtml.Render(report, Tasks.TaskProfiles.For(report.Task)));
     }
 
     /// <summary>Saves <paramref name="pipeline"/>'s model to a file, written whole or not at all.</summary>
