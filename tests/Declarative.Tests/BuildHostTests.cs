@@ -47,7 +47,13 @@ public sealed class BuildHostTests : IDisposable
         Assert.NotNull(first);
 
         var second = Task.Run(() => BuildLock.Acquire(_temp.Path, TimeSpan.FromMinutes(1), line => { lock (lines) { lines.Add(line); } }));
-        await Task.Delay(700);
+        // Wait for the second build to say it waits (a fixed delay raced a loaded machine: the line came late).
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+        while (DateTime.UtcNow < deadline && !second.IsCompleted && lines.Count == 0)
+        {
+            await Task.Delay(20);
+        }
+
         Assert.False(second.IsCompleted);
 
         first.Dispose();
