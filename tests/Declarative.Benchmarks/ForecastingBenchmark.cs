@@ -102,6 +102,12 @@ internal static class ForecastingBenchmark
     public static void Backtest(int windows, string filter = "", string part = "")
     {
         bool Wanted(string name) => name.Contains(filter, StringComparison.OrdinalIgnoreCase);
+        if (part == "direct")
+        {
+            Directions(windows, Wanted);
+            return;
+        }
+
         if (part is not ("choice" or "blend"))
         {
             Coverage(windows, Wanted);
@@ -118,6 +124,73 @@ internal static class ForecastingBenchmark
             // of the best three that the model keeps (the choice part's rows).
             Choice(windows, Wanted, weighed: true);
         }
+    }
+
+    /// <summary>
+    /// The global trees recursive and direct on each of the last windows, untuned, and the variant with the lower OWA
+    /// on the window's own rolling origins: each rule's test errors averaged over the windows.
+    /// </summary>
+    private static void Directions(int windows, Func<string, bool> Wanted)
+    {
+        Console.WriteLine($"The global trees, recursive and direct, on the last {windows} windows (window 1 the real test part); 'by origins': the variant with the lower OWA on the window's rolling origins.");
+        Console.WriteLine("| series | windows | recursive sMAPE / MASE / OWA | direct | by origins (direct chosen) | time recursive / direct |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        if (Wanted("NYC taxi"))
+        {
+            Directions("NYC taxi", BenchTaxiForecast.Spec, windows);
+        }
+
+        if (Wanted("sunspots"))
+        {
+            Directions("sunspots", BenchSunspotForecast.Spec, windows);
+        }
+
+        if (Wanted("co2"))
+        {
+            Directions("co2", BenchCo2Forecast.Spec, windows);
+        }
+
+        if (Wanted("births"))
+        {
+            Directions("births", BenchBirthsForecast.Spec, windows);
+            Directions("births without the holiday", BenchBirthsAloneForecast.Spec, windows);
+        }
+    }
+
+    private static void Directions<TRow>(string name, PipelineSpec<TRow> spec, int windows)
+    {
+        var (series, settings, dates) = Read(spec);
+        var h = settings.Horizon;
+        var rules = new[] { new List<MethodScore>(), new List<MethodScore>(), new List<MethodScore>() };
+        var times = new[] { 0d, 0d };
+        var directChosen = 0;
+        for (var k = 0; k < windows; k++)
+        {
+            var cut = series.Select(s => s.Head(s.Length - (k * h))).ToList();
+            if (cut.Any(s => s.Length < (2 * settings.Season) + (3 * h)))
+            {
+                break;
+            }
+
+            var outcomes = new ForecastOutcome[2];
+            foreach (var direct in new[] { false, true })
+            {
+                var stopwatch = Stopwatch.StartNew();
+                outcomes[direct ? 1 : 0] = ForecastTraining.Train(cut, settings with { DirectTrees = direct }, [Trainer.GlobalLightGbm], null, dates, spec.Seed);
+                times[direct ? 1 : 0] += stopwatch.Elapsed.TotalSeconds;
+            }
+
+            var tests = outcomes.Select(o => o.Test.First(t => t.Method == Trainer.GlobalLightGbm)).ToArray();
+            var origins = outcomes.Select(o => o.Validation.First(v => v.Method == Trainer.GlobalLightGbm).Owa).ToArray();
+            var pick = origins[1] < origins[0] ? 1 : 0;
+            directChosen += pick;
+            rules[0].Add(tests[0]);
+            rules[1].Add(tests[1]);
+            rules[2].Add(tests[pick]);
+        }
+
+        static string Mean(List<MethodScore> rule) => FormattableString.Invariant($"{rule.Average(c => c.SymmetricMape):F2} / {rule.Average(c => c.Mase):F3} / {rule.Average(c => c.Owa):F3}");
+        Console.WriteLine(FormattableString.Invariant($"| {name} | {rules[0].Count} | {Mean(rules[0])} | {Mean(rules[1])} | {Mean(rules[2])} ({directChosen}) | {times[0]:F0} / {times[1]:F0} s |"));
     }
 
     private static void Coverage(int windows, Func<string, bool> Wanted)
