@@ -132,9 +132,9 @@ internal static class ForecastingBenchmark
     /// </summary>
     private static void Directions(int windows, Func<string, bool> Wanted)
     {
-        Console.WriteLine($"The global trees, recursive and direct, on the last {windows} windows (window 1 the real test part); 'by origins': the variant with the lower OWA on the window's rolling origins.");
-        Console.WriteLine("| series | windows | recursive sMAPE / MASE / OWA | direct | by origins (direct chosen) | time recursive / direct |");
-        Console.WriteLine("|---|---|---|---|---|---|");
+        Console.WriteLine($"The global trees, recursive and direct, on the last {windows} windows (window 1 the real test part); 'by origins': the variant with the lower OWA on the window's rolling origins; 'clearly': direct only when ahead there by more than one standard error ([Tune]'s rule between models).");
+        Console.WriteLine("| series | windows | recursive sMAPE / MASE / OWA | direct | by origins (direct chosen) | clearly (direct chosen) | time recursive / direct |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
         if (Wanted("NYC taxi"))
         {
             Directions("NYC taxi", BenchTaxiForecast.Spec, windows);
@@ -161,9 +161,9 @@ internal static class ForecastingBenchmark
     {
         var (series, settings, dates) = Read(spec);
         var h = settings.Horizon;
-        var rules = new[] { new List<MethodScore>(), new List<MethodScore>(), new List<MethodScore>() };
+        var rules = new[] { new List<MethodScore>(), new List<MethodScore>(), new List<MethodScore>(), new List<MethodScore>() };
         var times = new[] { 0d, 0d };
-        var directChosen = 0;
+        var (directChosen, clearlyDirect) = (0, 0);
         for (var k = 0; k < windows; k++)
         {
             var cut = series.Select(s => s.Head(s.Length - (k * h))).ToList();
@@ -187,10 +187,20 @@ internal static class ForecastingBenchmark
             rules[0].Add(tests[0]);
             rules[1].Add(tests[1]);
             rules[2].Add(tests[pick]);
+
+            // [Tune]'s own rule between models: direct only when ahead by more than one standard error of the two forms'
+            // differences origin by origin (both trainings cut the same origins; OWA against the same Naive2).
+            var differences = ForecastChoice.Terms(outcomes[1].RollingWindows, Trainer.GlobalLightGbm, nameof(ForecastingMetric.Owa))
+                .Zip(ForecastChoice.Terms(outcomes[0].RollingWindows, Trainer.GlobalLightGbm, nameof(ForecastingMetric.Owa)), (d, r) => d - r).ToArray();
+            var mean = differences.Average();
+            var error = Math.Sqrt(differences.Sum(d => (d - mean) * (d - mean)) / (differences.Length - 1) / differences.Length);
+            var clear = -mean > error ? 1 : 0;
+            clearlyDirect += clear;
+            rules[3].Add(tests[clear]);
         }
 
         static string Mean(List<MethodScore> rule) => FormattableString.Invariant($"{rule.Average(c => c.SymmetricMape):F2} / {rule.Average(c => c.Mase):F3} / {rule.Average(c => c.Owa):F3}");
-        Console.WriteLine(FormattableString.Invariant($"| {name} | {rules[0].Count} | {Mean(rules[0])} | {Mean(rules[1])} | {Mean(rules[2])} ({directChosen}) | {times[0]:F0} / {times[1]:F0} s |"));
+        Console.WriteLine(FormattableString.Invariant($"| {name} | {rules[0].Count} | {Mean(rules[0])} | {Mean(rules[1])} | {Mean(rules[2])} ({directChosen}) | {Mean(rules[3])} ({clearlyDirect}) | {times[0]:F0} / {times[1]:F0} s |"));
     }
 
     private static void Coverage(int windows, Func<string, bool> Wanted)

@@ -214,6 +214,11 @@ namespace Declarative.Generators.Emitting
                     {
                         options.Add("FillGaps = true");
                     }
+
+                    if (forecast.DirectTrees)
+                    {
+                        options.Add("DirectTrees = true");
+                    }
                 }
 
                 writer.WriteLine($"Options = new {Schema}.{optionsType} {{ {string.Join(", ", options)} }},");

@@ -53,8 +53,8 @@ namespace Declarative.Generators.Model
     /// <summary>What a series anomaly detection attribute declares: the threshold and the contamination share (0 when not given).</summary>
     internal sealed record SeriesAnomalyOptionsModel(double Threshold, double Contamination);
 
-    /// <summary>What a forecasting attribute declares: the steps to forecast, the season (0: inferred) and the interval's coverage.</summary>
-    internal sealed record ForecastOptionsModel(int Horizon, int Season, double Interval, bool FillGaps);
+    /// <summary>What a forecasting attribute declares: the steps to forecast, the season (0: inferred), the interval's coverage, whether gaps are filled and whether the global trees are direct.</summary>
+    internal sealed record ForecastOptionsModel(int Horizon, int Season, double Interval, bool FillGaps, bool DirectTrees);
 
     /// <summary>A type the pipeline class is nested in: its keyword (<c>class</c>, <c>record struct</c>...) and name.</summary>
     internal sealed record ContainingTypeModel(string Keyword, string Name);

@@ -52,7 +52,7 @@ namespace Declarative.Generators.Parsing
                 Report("TestData", "a forecaster's test part is the last Horizon steps of every series; remove TestData");
             }
 
-            return new ForecastOptionsModel(horizon, season, interval, AttributeReader.Named(attribute, "FillGaps", false));
+            return new ForecastOptionsModel(horizon, season, interval, AttributeReader.Named(attribute, "FillGaps", false), AttributeReader.Named(attribute, "DirectTrees", false));
         }
     }
 }

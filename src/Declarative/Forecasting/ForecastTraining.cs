@@ -116,7 +116,7 @@ internal static class ForecastTraining
             stepErrors[j] = tests.Average(t => t.ScaledErrors[chosen][j]);
         }
 
-        return new ForecastOutcome(chosen, validation, test, quantiles, (double)covered / (series.Count * h), stepErrors, tests, finals, origins, final) { Combined = members, Choice = reason };
+        return new ForecastOutcome(chosen, validation, test, quantiles, (double)covered / (series.Count * h), stepErrors, tests, finals, origins, final) { Combined = members, Choice = reason, RollingWindows = rolling };
     }
 
     /// <summary>
@@ -186,7 +186,7 @@ internal static class ForecastTraining
         && (!ForecastMethods.ReadsCovariates(method, combined?.Members) || series.Covariates.All(c => c.Length >= length + horizon));
 
     private static Func<MethodForecast>? Global(GlobalTrees? global, TimeSeries series, int length, ForecastSettings settings) =>
-        global is null ? null : () => new MethodForecast(global.Forecast(series, length, settings.Horizon, settings.Step), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{global.Trees.Count} trees over {global.Features.Lags} lags, recursive"));
+        global is null ? null : () => new MethodForecast(global.Forecast(series, length, settings.Horizon, settings.Step), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{global.Trees.Count} trees over {global.Features.Lags} lags, {(global.Features.Direct ? "direct" : "recursive")}"));
 
     /// <summary>Every model's forecast from the first <paramref name="origin"/> points, against the next horizon.</summary>
     private static Window Score(IReadOnlyList<Trainer> methods, TimeSeries series, int origin, ForecastSettings settings, GlobalTrees? global)
@@ -299,7 +299,7 @@ internal static class ForecastTraining
 }
 
 /// <summary>What a forecaster is set to: the steps it forecasts, the season its models use, the interval's coverage and
-/// the series' time step; <see cref="DirectTrees"/> (the harness's comparison) makes the global trees direct,
+/// the series' time step; <see cref="DirectTrees"/> (declared, or the harness's comparison) makes the global trees direct,
 /// <see cref="RefitEvery"/> (the backtest's) fits them for every that many rolling origins instead of the default's
 /// (at most <see cref="ForecastTraining.EarlyFits"/> fits), and <see cref="WeighedCombination"/> (the backtest's) makes
 /// the combination a weighted mean chosen by greedy selection instead of the median of the best three.</summary>
@@ -307,7 +307,7 @@ internal sealed record ForecastSettings(int Horizon, int Season, double Interval
 {
     /// <summary>The declared options on series of <paramref name="step"/>: the declared season, or the step's own when it is 0.</summary>
     public static ForecastSettings For(Schema.ForecastingOptions options, TimeStep step) =>
-        new(options.Horizon, options.Season > 0 ? options.Season : step.DefaultSeason(), options.Interval, step);
+        new(options.Horizon, options.Season > 0 ? options.Season : step.DefaultSeason(), options.Interval, step, options.DirectTrees);
 }
 
 /// <summary>
@@ -334,4 +334,7 @@ internal sealed record ForecastOutcome(
 
     /// <summary>Why the model was chosen, in words (the report says it).</summary>
     public string Choice { get; init; } = "";
+
+    /// <summary>Every series' rolling-origin windows, scored by every model (the harness pairs two trainings' origins).</summary>
+    public IReadOnlyList<Window> RollingWindows { get; init; } = [];
 }

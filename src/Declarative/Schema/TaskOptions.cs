@@ -111,9 +111,12 @@ public sealed class ForecastingOptions : TaskOptions
     /// <summary>Whether missing values and missing steps are filled by linear interpolation (else each is an error naming where).</summary>
     public bool FillGaps { get; init; }
 
+    /// <summary>Whether the global trees forecast each step ahead directly instead of recursively.</summary>
+    public bool DirectTrees { get; init; }
+
     /// <inheritdoc/>
     internal override IEnumerable<string> Signature() =>
-        [string.Create(CultureInfo.InvariantCulture, $"forecast:{Horizon}:{Season}:{Interval:R}{(FillGaps ? ":fill" : "")}")];
+        [string.Create(CultureInfo.InvariantCulture, $"forecast:{Horizon}:{Season}:{Interval:R}{(FillGaps ? ":fill" : "")}{(DirectTrees ? ":direct" : "")}")];
 
     /// <inheritdoc/>
     internal override void Validate(string pipeline)

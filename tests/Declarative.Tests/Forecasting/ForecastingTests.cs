@@ -116,6 +116,29 @@ public sealed class ForecastingTests
     }
 
     [Fact]
+    public void DirectTrees_ForecastEachStepFromTheSameHistory_SayItAndKeepItInTheModelFile()
+    {
+        var direct = SunspotDirectTreesForecast.Train();
+        var recursive = SunspotTreesForecast.Train();
+        Assert.Equal("true", direct.Pipeline.Hyperparameters["DirectTrees"]);
+        Assert.False(recursive.Pipeline.Hyperparameters.ContainsKey("DirectTrees"));
+        Assert.Equal(recursive.Forecast().Select(p => p.Time), direct.Forecast().Select(p => p.Time));
+        Assert.NotEqual(recursive.Forecast().Select(p => p.Value), direct.Forecast().Select(p => p.Value));
+
+        // The step ahead is a feature of the trees in the file: loaded, they forecast a history given now as trained.
+        using var dir = new TempDirectory();
+        var path = Path.Combine(dir.Path, "direct.mlnet");
+        direct.Save(path);
+        var loaded = SunspotDirectTreesForecast.Load(path);
+        Assert.Equal("true", loaded.Pipeline.Hyperparameters["DirectTrees"]);
+        var history = File.ReadLines(Repository.PathOf("datasets", "sunspots", "sunspots.csv")).Skip(1).Take(200).Select(line => line.Split(','))
+            .Select(f => new SunspotYear { Year = int.Parse(f[0], CultureInfo.InvariantCulture), Activity = double.Parse(f[1], CultureInfo.InvariantCulture) })
+            .ToArray();
+        Assert.Equal(direct.Forecast(history), loaded.Forecast(history));
+        Assert.NotEqual(recursive.Forecast(history).Select(p => p.Value), loaded.Forecast(history).Select(p => p.Value));
+    }
+
+    [Fact]
     public void TheCombination_IsTheMedianOfTheBestThreeOnTheOrigins_NamedAndKeptInTheModelFile()
     {
         var model = SunspotCombinedForecast.Train();

@@ -39,6 +39,11 @@ public partial class SunspotForecast;
 [Trainers(Trainer.GlobalLightGbm)]
 public partial class SunspotTreesForecast;
 
+/// <summary>The same trees forecasting each of the ten years directly from the same history.</summary>
+[Forecasting<SunspotYear>(Data = "datasets/sunspots/sunspots.csv", Horizon = 10, DirectTrees = true)]
+[Trainers(Trainer.GlobalLightGbm)]
+public partial class SunspotDirectTreesForecast;
+
 /// <summary>The combination alone: the median of the three models that did best on the rolling origins.</summary>
 [Forecasting<SunspotYear>(Data = "datasets/sunspots/sunspots.csv", Horizon = 10)]
 [Trainers(Trainer.ForecastCombination)]
