@@ -161,6 +161,13 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"forecast {p.Time} {p.Value:R} {p.Lower:R} {p.Upper:R}"));
         }
 
+        // The trees declared direct (each year ahead from the same history): their lines only when the model says so.
+        var direct = SunspotDirectModel.Load();
+        foreach (var p in direct.Pipeline.Hyperparameters.GetValueOrDefault("DirectTrees") == "true" ? direct.Forecast(history) : [])
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"forecast-direct {p.Time} {p.Value:R} {p.Lower:R} {p.Upper:R}"));
+        }
+
         // Covariates known ahead: eight weeks of births and the next fortnight's holidays (New Year's Day), no births.
         var births = BirthsModel.Load();
         var weeks = Enumerable.Range(0, 70).Select(d => new BirthDay { Day = new DateTime(2004, 1, 1).AddDays(d - 56), Births = d < 56 ? 11000 + 1500 * ((d + 3) % 7 < 5 ? 1 : -1) : float.NaN, Holiday = d == 56 });
@@ -216,6 +223,10 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
         [Trainers(Trainer.ForecastCombination)]
         public partial class SunspotModel;
 
+        [Forecasting<Sunspots>(Data = "data/sunspots.csv", Horizon = 10, DirectTrees = true)]
+        [Trainers(Trainer.GlobalLightGbm)]
+        public partial class SunspotDirectModel;
+
         // A tuned ensemble of trees and a linear model (on its own scaling of the features): the native app scores and
         // explains the blend from the portable model alone.
         [BinaryClassification<Tumor>(Data = "data/breast-cancer.txt")]
@@ -264,6 +275,12 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
         Assert.Equal(jitCovariates.Select(l => l[1]), nativeCovariates.Select(l => l[1]));
         WithinOneIn100000(nativeCovariates, jitCovariates);
 
+        // The direct trees too: ten years from the history given, natively as on the JIT within 1e-5.
+        var (nativeDirect, jitDirect) = (Lines(native).Where(l => l[0] == "forecast-direct").ToArray(), Lines(jit).Where(l => l[0] == "forecast-direct").ToArray());
+        Assert.Equal(Enumerable.Range(1960, 10).Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture)), nativeDirect.Select(l => l[1]));
+        Assert.Equal(jitDirect.Select(l => l[1]), nativeDirect.Select(l => l[1]));
+        WithinOneIn100000(nativeDirect, jitDirect);
+
         // A forecast line's value and bounds (fields 2–4), native against JIT, within 1e-5 relative (absolute below 1).
         static void WithinOneIn100000(string[][] native, string[][] jit) => Assert.All(native.Zip(jit), p => Assert.All(Enumerable.Range(2, 3), v =>
         {
@@ -287,8 +304,8 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
         Assert.All(nativeWhy.Skip(1).Zip(jitWhy.Skip(1)), p => Assert.True(
             Math.Abs(double.Parse(p.First, System.Globalization.CultureInfo.InvariantCulture) - double.Parse(p.Second, System.Globalization.CultureInfo.InvariantCulture)) <= 1e-6, $"{p.First} against {p.Second}"));
         Assert.StartsWith("ml.net", mlnet, StringComparison.Ordinal);
-        var expected = Lines(mlnet).Where(l => l[0] is not "members" and not "combined" and not "forecast" and not "covariate" and not "anomaly" and not "stream").ToArray();
-        var actual = Lines(native).Where(l => l[0] is not "why" and not "members" and not "combined" and not "forecast" and not "covariate" and not "anomaly" and not "stream").ToArray();
+        var expected = Lines(mlnet).Where(l => l[0] is not "members" and not "combined" and not "forecast" and not "forecast-direct" and not "covariate" and not "anomaly" and not "stream").ToArray();
+        var actual = Lines(native).Where(l => l[0] is not "why" and not "members" and not "combined" and not "forecast" and not "forecast-direct" and not "covariate" and not "anomaly" and not "stream").ToArray();
         Assert.Equal(10, actual.Length);
         // The native app explains without ML.NET, as the JIT app does (the outputs are equal above), and it adds up.
         var why = Lines(native).Single(l => l[0] == "why").Skip(1).Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
