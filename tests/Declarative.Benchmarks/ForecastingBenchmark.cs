@@ -127,8 +127,9 @@ internal static class ForecastingBenchmark
     }
 
     /// <summary>
-    /// The global trees recursive and direct on each of the last windows, untuned, and the variant with the lower OWA
-    /// on the window's own rolling origins: each rule's test errors averaged over the windows.
+    /// The global trees recursive and direct on each of the last windows, untuned, and two ways of choosing the form on
+    /// the window's own rolling origins (the lower OWA; direct only when ahead by more than one standard error, as
+    /// <see cref="ForecastChoice"/> rules between models): each rule's test errors averaged over the windows.
     /// </summary>
     private static void Directions(int windows, Func<string, bool> Wanted)
     {
@@ -190,11 +191,9 @@ internal static class ForecastingBenchmark
 
             // [Tune]'s own rule between models: direct only when ahead by more than one standard error of the two forms'
             // differences origin by origin (both trainings cut the same origins; OWA against the same Naive2).
-            var differences = ForecastChoice.Terms(outcomes[1].RollingWindows, Trainer.GlobalLightGbm, nameof(ForecastingMetric.Owa))
-                .Zip(ForecastChoice.Terms(outcomes[0].RollingWindows, Trainer.GlobalLightGbm, nameof(ForecastingMetric.Owa)), (d, r) => d - r).ToArray();
-            var mean = differences.Average();
-            var error = Math.Sqrt(differences.Sum(d => (d - mean) * (d - mean)) / (differences.Length - 1) / differences.Length);
-            var clear = -mean > error ? 1 : 0;
+            double[] Terms(ForecastOutcome o) => [.. ForecastChoice.Terms(o.RollingWindows, Trainer.GlobalLightGbm, nameof(ForecastingMetric.Owa))];
+            var (gain, error) = ForecastChoice.Lead(Terms(outcomes[1]), Terms(outcomes[0]));
+            var clear = gain > error ? 1 : 0;
             clearlyDirect += clear;
             rules[3].Add(tests[clear]);
         }

@@ -8,7 +8,7 @@ using Declarative.Tuning;
 // Harnesses (run by hand, never in CI):
 //   ensembles [trials] [filter] [seed]: the tuned ensemble against the best trial alone and scikit-learn's stacking (tests/bench/ensembles.sh);
 //   clustering [splits]: k-means against scikit-learn's standardized k-means on the same splits (tests/bench/clustering.sh);
-//   forecasting-backtest [windows] [series filter] [coverage|choice, both by default; blend: the choice with a weighted combination; direct: the global trees recursive against direct]: the forecaster's interval coverage and [Tune]'s choice over the last windows of each bundled series (tests/bench/forecasting-backtest.sh);
+//   forecasting-backtest [windows] [series filter] [coverage|choice, both by default; blend: the choice with a weighted combination; direct: the global trees recursive against direct, and the form chosen on the origins]: the forecaster's interval coverage and [Tune]'s choice over the last windows of each bundled series (tests/bench/forecasting-backtest.sh);
 //   forecasting-ets [rounds]: what fitting exponential smoothing's initial states costs, against the rule of thumb's (tests/bench/forecasting-ets.sh);
 //   nab <NAB checkout> [detectors]: the NAB scorer on NAB's stored results against its published totals (tests/bench/nab.sh);
 //   nab-detect <NAB checkout> [specs]: our series detectors on NAB, scored NAB's way, with points per second (tests/bench/nab.sh);

@@ -34,14 +34,12 @@ internal static class ForecastChoice
 
         // ForecastTraining.Metric gives a non-finite term the largest double: then the differences say nothing.
         var (ofBest, ofDeclared) = (Terms(origins, best, metric).ToArray(), Terms(origins, declared, metric).ToArray());
-        var differences = ofBest.Zip(ofDeclared, (b, d) => b - d).ToArray();
-        if (differences.Length < 2 || ofBest.Concat(ofDeclared).Any(term => term == double.MaxValue))
+        if (ofBest.Length < 2 || ofBest.Concat(ofDeclared).Any(term => term == double.MaxValue))
         {
             return (best, Say($"the best on the rolling origins ({Name(metric)} {Mean(best):F3} against the declared {declared}'s {Mean(declared):F3})"));
         }
 
-        var gain = -differences.Average();
-        var error = StandardError(differences);
+        var (gain, error) = Lead(ofBest, ofDeclared);
         return gain > error
             ? (best, Say($"the best on the rolling origins: {Name(metric)} {Mean(best):F3} against the declared {declared}'s {Mean(declared):F3}, ahead by more than one standard error ({error:F3})"))
             : (declared, Say($"the declared model: {best}'s {Name(metric)} on the rolling origins ({Mean(best):F3} against {Mean(declared):F3}) is not ahead by more than one standard error ({error:F3})"));
@@ -58,11 +56,17 @@ internal static class ForecastChoice
             new MethodScore(method, w.Smape[method], w.Mase[method], ForecastAccuracy.Owa(w.Smape[method], w.Mase[method], naiveSmape, naiveMase)), metric));
     }
 
-    private static double StandardError(double[] values)
+    /// <summary>
+    /// How far <paramref name="challenger"/>'s terms lie below <paramref name="incumbent"/>'s on the same origins (the
+    /// mean of their differences, positive when the challenger is better) and the standard error of those differences;
+    /// the challenger is clearly ahead when the gain exceeds the error. Needs two origins or more.
+    /// </summary>
+    internal static (double Gain, double Error) Lead(IReadOnlyList<double> challenger, IReadOnlyList<double> incumbent)
     {
-        var mean = values.Average();
-        var variance = values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1);
-        return Math.Sqrt(variance / values.Length);
+        var differences = challenger.Zip(incumbent, (c, i) => c - i).ToArray();
+        var mean = differences.Average();
+        var variance = differences.Sum(d => (d - mean) * (d - mean)) / (differences.Length - 1);
+        return (-mean, Math.Sqrt(variance / differences.Length));
     }
 
     private static string Name(string metric) => metric switch
