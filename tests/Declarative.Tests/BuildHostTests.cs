@@ -42,17 +42,19 @@ public sealed class BuildHostTests : IDisposable
     [Fact]
     public async Task SecondBuild_WaitsForTheFirst_ThenGoesOn()
     {
-        var lines = new List<string>();
+        var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var said = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var first = BuildLock.Acquire(_temp.Path, TimeSpan.Zero);
         Assert.NotNull(first);
 
-        var second = Task.Run(() => BuildLock.Acquire(_temp.Path, TimeSpan.FromMinutes(1), line => { lock (lines) { lines.Add(line); } }));
-        // Wait for the second build to say it waits (a fixed delay raced a loaded machine: the line came late).
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
-        while (DateTime.UtcNow < deadline && !second.IsCompleted && lines.Count == 0)
+        var second = Task.Run(() => BuildLock.Acquire(_temp.Path, TimeSpan.FromMinutes(1), line =>
         {
-            await Task.Delay(20);
-        }
+            lines.Enqueue(line);
+            said.TrySetResult();
+        }));
+
+        // Wait for the second build to say it waits (a fixed delay raced a loaded machine: the line came late).
+        await Task.WhenAny(said.Task, second, Task.Delay(TimeSpan.FromMinutes(1)));
 
         Assert.False(second.IsCompleted);
 
