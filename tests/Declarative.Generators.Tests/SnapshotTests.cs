@@ -299,7 +299,7 @@ public sealed class SnapshotTests
                 [Label] public float Load { get; set; }
             }
 
-            [Forecasting<Reading>(Data = "readings.csv", Horizon = 48, Season = 24, Interval = 0.9)]
+            [Forecasting<Reading>(Data = "readings.csv", Horizon = 48, Season = 24, Interval = 0.9, FillGaps = true, DirectTrees = true)]
             [Tune(Metric = ForecastingMetric.Mase)]
             public partial class LoadForecast;
             """;

@@ -29,7 +29,7 @@ partial class LoadForecast : global::Declarative.IDeclaredModel<global::Sensors.
             Tuner = global::Declarative.TunerKind.Auto,
             Ranges = [],
         },
-        Options = new global::Declarative.Schema.ForecastingOptions { Horizon = 48, Season = 24, Interval = 0.9 },
+        Options = new global::Declarative.Schema.ForecastingOptions { Horizon = 48, Season = 24, Interval = 0.9, FillGaps = true, DirectTrees = true },
         Label = global::Declarative.Schema.ColumnSpec<global::Sensors.Reading>.SeriesValue("Load", null, static row => row.Load),
         SeriesId = global::Declarative.Schema.ColumnSpec<global::Sensors.Reading>.GroupId("Sensor", null, static row => row.Sensor, typeof(string)),
         Time = global::Declarative.Schema.ColumnSpec<global::Sensors.Reading>.DateValue("At", "at", static row => (global::System.DateTime?)row.At.DateTime, global::Declarative.Schema.DateKind.DateTime, "yyyy-MM-dd HH:mm"),
