@@ -188,6 +188,11 @@ namespace Declarative.Generators
             "Ensemble = true has no effect on {0}: Declarative blends the trials of {1} only; the model is the best trial alone",
             Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
+        public static readonly DiagnosticDescriptor DirectTreesUnused = new(
+            "DCL0045", "DirectTrees has no effect",
+            "DirectTrees = true has no effect on {0}: it is the global trees' form, and the models it trains ({1}) do not include them; declare Trainer.GlobalLightGbm or Trainer.ForecastCombination, or remove DirectTrees",
+            Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
         // The build host's and the data profile's codes: reported by the training host (as MSBuild errors and warnings)
         // and the report, not by the generator, but tracked here with the others so every id has one title and one row
         // in the release file and the README (the catalog tests check the host's and the runtime's constants against them).
@@ -231,7 +236,7 @@ namespace Declarative.Generators
             RowLessAccessible, MemberCollision, BadRowFractionOutOfRange, InvalidDataSource, InvalidOrderBy, InvalidPositiveClass,
             InvalidColumnRun, InvalidOnnxExport, NotServableNatively, TaskOptionOutOfRange, TuningNeedsLabel, NothingToTune,
             TaskNotServableNatively, InvalidGroupId, InvalidSvmLightRow, TextEncoderUnavailable, NotSynthesizable, BadRowFractionWithoutSkip,
-            InvalidSeriesColumn, InvalidSeriesOption, UnusedByForecaster, InvalidImage, EnsembleUnavailable,
+            InvalidSeriesColumn, InvalidSeriesOption, UnusedByForecaster, InvalidImage, EnsembleUnavailable, DirectTreesUnused,
             HostFailed, BadData, PipelineNotTrained, TimeBudget, OnnxDiffers, PortableDiffers, CacheUnusable,
             ConstantColumn, AllMissing, SingleClassLabel, SevereImbalance, LikelyLeak, MultilineFields, SkippedBadRow,
         }.ToDictionary(d => d.Id);

@@ -83,6 +83,35 @@ public sealed class DiagnosticTests
     public void MaxBadRowFractionWithSkipBadRows_IsNoWarning() =>
         AssertGeneratesWithoutDiagnostics(Row + "[BinaryClassification<Row>(SkipBadRows = true, MaxBadRowFraction = 0.1)] public partial class Model;");
 
+    [Theory]
+    [InlineData("[Trainers(Trainer.ExponentialSmoothing)]", true)]
+    [InlineData("[Trainers(Trainer.Theta, Trainer.Autoregression), Tune]", true)]
+    [InlineData("[Trainers(Trainer.Theta, Trainer.GlobalLightGbm)]", true)] // untuned: the first declared model alone
+    [InlineData("", false)] // the global trees by default
+    [InlineData("[Trainers(Trainer.ForecastCombination)]", false)] // the trees are a member
+    [InlineData("[Trainers(Trainer.Theta), Tune]", false)] // one declared model under [Tune]: every model is tried
+    [InlineData("[Trainers(Trainer.Theta, Trainer.GlobalLightGbm), Tune]", false)]
+    public void DCL0045_DirectTreesWithoutTheTrees_IsAWarningAtTheArgument(string trainers, bool warns)
+    {
+        var source = $$"""
+            using Declarative;
+            public class R { [Time] public System.DateTime At { get; set; } [Label] public float Load { get; set; } }
+            [Forecasting<R>(Horizon = 4, DirectTrees = true)]
+            {{trainers}}
+            public partial class F;
+            """;
+        if (!warns)
+        {
+            AssertGeneratesWithoutDiagnostics(source);
+            return;
+        }
+
+        AssertWarns("DCL0045", source, "DirectTrees = true has no effect on F: it is the global trees' form");
+        var (run, _) = GeneratorHarness.Run(source);
+        var span = run.Diagnostics.Single().Location.SourceSpan;
+        Assert.Equal("DirectTrees = true", source.Substring(span.Start, span.Length));
+    }
+
     [Fact]
     public void DCL0044_EnsembleOnATaskThatDoesNotBlend_IsAWarningAtTheArgument()
     {

@@ -15,7 +15,7 @@ namespace Declarative.Generators.Parsing
         private const int MaxSteps = 10_000;
         private const double DefaultInterval = 0.8;
 
-        public static ForecastOptionsModel? Parse(INamedTypeSymbol type, AttributeData attribute, TaskDescriptor task, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        public static ForecastOptionsModel? Parse(INamedTypeSymbol type, AttributeData attribute, TaskDescriptor task, IReadOnlyList<string> trainers, bool tuned, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
         {
             if (!task.Definition.Series || task.Definition.Detects)
             {
@@ -52,7 +52,24 @@ namespace Declarative.Generators.Parsing
                 Report("TestData", "a forecaster's test part is the last Horizon steps of every series; remove TestData");
             }
 
-            return new ForecastOptionsModel(horizon, season, interval, AttributeReader.Named(attribute, "FillGaps", false), AttributeReader.Named(attribute, "DirectTrees", false));
+            var directTrees = AttributeReader.Named(attribute, "DirectTrees", false);
+            if (directTrees && !FitsTrees(trainers, tuned))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DirectTreesUnused,
+                    AttributeReader.NamedArgumentLocation(attribute, "DirectTrees", cancellationToken) ?? AttributeReader.Location(attribute, cancellationToken),
+                    type.Name, string.Join(", ", trainers)));
+            }
+
+            return new ForecastOptionsModel(horizon, season, interval, AttributeReader.Named(attribute, "FillGaps", false), directTrees);
         }
+
+        /// <summary>
+        /// Whether the global trees are among the models trained: declared, or in the combination (whose members are every
+        /// other model), or tried by <c>[Tune]</c> (every model when one is declared).
+        /// </summary>
+        private static bool FitsTrees(IReadOnlyList<string> trainers, bool tuned) =>
+            (tuned && trainers.Count == 1) || (trainers.Any(Trains) && (tuned || Trains(trainers[0])));
+
+        private static bool Trains(string trainer) => trainer is "GlobalLightGbm" or "ForecastCombination";
     }
 }

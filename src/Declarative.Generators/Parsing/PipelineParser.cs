@@ -112,7 +112,7 @@ namespace Declarative.Generators.Parsing
             var trainers = ReadTrainers(type, task, hasText, symbols, diagnostics, cancellationToken);
             var tuning = TuningParser.Parse(type, task, trainers, symbols, diagnostics, cancellationToken);
             var taskOption = TaskOptionParser.Parse(attribute, task, diagnostics, cancellationToken);
-            var forecast = ForecastingParser.Parse(type, attribute, task, diagnostics, cancellationToken);
+            var forecast = ForecastingParser.Parse(type, attribute, task, trainers, tuning is not null, diagnostics, cancellationToken);
             var seriesAnomaly = SeriesAnomalyParser.Parse(type, attribute, task, diagnostics, cancellationToken);
             var synthesizerKind = SynthesisParser.Parse(type, attribute, rowType, task, columns?.Label, columns?.Features, symbols, diagnostics, cancellationToken);
             tuning = TaskOptionParser.Tuning(type, rowType.Name, task, columns?.Label, columns is not null, taskOption, tuning, symbols, diagnostics, cancellationToken);
