@@ -53,7 +53,7 @@ namespace Declarative.Generators.Parsing
             }
 
             var directTrees = AttributeReader.Named(attribute, "DirectTrees", false);
-            if (directTrees && !FitsTrees(trainers, tuned))
+            if (directTrees && trainers.Count > 0 && !FitsTrees(trainers, tuned))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DirectTreesUnused,
                     AttributeReader.NamedArgumentLocation(attribute, "DirectTrees", cancellationToken) ?? AttributeReader.Location(attribute, cancellationToken),
