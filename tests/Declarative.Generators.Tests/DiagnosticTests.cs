@@ -112,6 +112,37 @@ public sealed class DiagnosticTests
         Assert.Equal("DirectTrees = true", source.Substring(span.Start, span.Length));
     }
 
+    /// <summary>
+    /// DCL0045 reads off the declaration what the runtime decides when it trains: for every one or two declared
+    /// forecasting models, tuned or not, the warning appears exactly when the runtime's candidates do not fit the trees.
+    /// </summary>
+    [Fact]
+    public void DCL0045_AgreesWithTheRuntime_OnWhetherTheTreesAreTrained()
+    {
+        var methods = System.Reflection.Assembly.GetAssembly(typeof(Trainer))!.GetType("Declarative.Forecasting.ForecastMethods", throwOnError: true)!;
+        var all = (IReadOnlyList<Trainer>)methods.GetProperty("All")!.GetValue(null)!;
+        bool TrainsTrees(Trainer[] declared, bool tuned) =>
+            (bool)methods.GetMethod("TrainsTrees")!.Invoke(null, [methods.GetMethod("Candidates")!.Invoke(null, [declared, tuned])])!;
+
+        var declarations = all.Select(t => new[] { t }).Concat(all.SelectMany(a => all.Where(b => b != a).Select(b => new[] { a, b })));
+        foreach (var declared in declarations)
+        {
+            foreach (var tuned in new[] { false, true })
+            {
+                var source = $$"""
+                    using Declarative;
+                    public class R { [Time] public System.DateTime At { get; set; } [Label] public float Load { get; set; } }
+                    [Forecasting<R>(Horizon = 4, DirectTrees = true)]
+                    [Trainers({{string.Join(", ", declared.Select(t => "Trainer." + t))}}){{(tuned ? ", Tune" : "")}}]
+                    public partial class F;
+                    """;
+                var (run, _) = GeneratorHarness.Run(source);
+                var warned = run.Diagnostics.Any(d => d.Id == "DCL0045");
+                Assert.True(warned != TrainsTrees(declared, tuned), $"[Trainers({string.Join(", ", declared)})]{(tuned ? " with [Tune]" : "")}: DCL0045 {(warned ? "warned" : "did not warn")}");
+            }
+        }
+    }
+
     [Fact]
     public void DCL0044_EnsembleOnATaskThatDoesNotBlend_IsAWarningAtTheArgument()
     {

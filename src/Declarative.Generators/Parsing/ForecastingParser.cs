@@ -65,7 +65,8 @@ namespace Declarative.Generators.Parsing
 
         /// <summary>
         /// Whether the global trees are among the models trained: declared, or in the combination (whose members are every
-        /// other model), or tried by <c>[Tune]</c> (every model when one is declared).
+        /// other model), or tried by <c>[Tune]</c> (every model when one is declared). The runtime's rule is
+        /// <c>ForecastMethods.TrainsTrees</c> over <c>ForecastMethods.Candidates</c>; a generator test checks the two agree.
         /// </summary>
         private static bool FitsTrees(IReadOnlyList<string> trainers, bool tuned) =>
             (tuned && trainers.Count == 1) || (trainers.Any(Trains) && (tuned || Trains(trainers[0])));

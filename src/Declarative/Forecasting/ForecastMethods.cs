@@ -21,6 +21,14 @@ internal static class ForecastMethods
     public static IReadOnlyList<Trainer> Candidates(IReadOnlyList<Trainer> declared, bool tuned) =>
         !tuned ? [declared[0]] : declared.Count > 1 ? declared : [declared[0], .. Ordered.Where(t => t != declared[0])];
 
+    /// <summary>
+    /// Whether training fits the global trees when it compares <paramref name="candidates"/>: they are compared
+    /// themselves, or the combination is, whose members come from every model. (The generator's DCL0045 reads the same
+    /// rule off the declaration; a test holds the two together.)
+    /// </summary>
+    public static bool TrainsTrees(IReadOnlyList<Trainer> candidates) =>
+        candidates.Contains(Trainer.GlobalLightGbm) || candidates.Contains(Trainer.ForecastCombination);
+
     /// <summary>Whether <paramref name="trainer"/> is a forecasting model.</summary>
     public static bool IsForecaster(Trainer trainer) => Rank(trainer) >= 0;
 

@@ -41,7 +41,7 @@ internal static class ForecastTraining
         var combines = candidates.Contains(Trainer.ForecastCombination);
         var scored = (combines ? ForecastMethods.All : candidates).Append(Trainer.Naive2).Append(Trainer.SeasonalNaive).Distinct().ToArray();
         var bases = scored.Where(method => method != Trainer.ForecastCombination).ToArray();
-        var global = scored.Contains(Trainer.GlobalLightGbm);
+        var global = ForecastMethods.TrainsTrees(candidates);
         var features = LagFeatures.For(m, settings.Step, dates, settings.DirectTrees, series[0].Covariates.Length, series.Max(s => s.Times[^1] - s.Times[0]));
 
         // A global model is fitted before the origins it scores (every origin lies after what it saw; at most
