@@ -97,6 +97,30 @@ public sealed class ForecastingTests
     }
 
     [Fact]
+    public void ADateTimeOffsetTime_IsReadAsItsClockTime_AndForecastsAsADateTimeDoes()
+    {
+        var model = TaxiMomentForecast.Train();
+        var expected = Taxi.Value.Forecast();
+        var next = model.Forecast();
+        Assert.Equal(expected.Select(p => new DateTimeOffset(p.Time, TimeSpan.Zero)), next.Select(p => p.Time));
+        Assert.Equal(expected.Select(p => (p.Value, p.Lower, p.Upper)), next.Select(p => (p.Value, p.Lower, p.Upper)));
+
+        // A history given with an offset is read by its clock times: the same forecast, the times at offset zero.
+        var history = TaxiRows().Take(5_000).TakeLast(14 * 48).ToArray();
+        var shifted = model.Forecast(history.Select(r => new TaxiMoment { At = new DateTimeOffset(r.At, TimeSpan.FromHours(-5)), Passengers = r.Passengers }));
+        Assert.Equal(Taxi.Value.Forecast(history).Select(p => (new DateTimeOffset(p.Time, TimeSpan.Zero), p.Value)), shifted.Select(p => (p.Time, p.Value)));
+    }
+
+    [Fact]
+    public void ALongStep_ForecastsAsAnIntStepDoes()
+    {
+        var trees = SunspotTreesForecast.Train().Forecast();
+        var next = SunspotLongTreesForecast.Train().Forecast();
+        Assert.Equal(Enumerable.Range(2009, 10).Select(y => (long)y), next.Select(p => p.Time));
+        Assert.Equal(trees.Select(p => (p.Value, p.Lower, p.Upper)), next.Select(p => (p.Value, p.Lower, p.Upper)));
+    }
+
+    [Fact]
     public void TheGlobalTrees_AreReproducible_AndKeptInTheModelFile()
     {
         var first = SunspotTreesForecast.Train();

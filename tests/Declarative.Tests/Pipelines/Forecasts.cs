@@ -49,6 +49,35 @@ public partial class SunspotDirectTreesForecast;
 [Trainers(Trainer.ForecastCombination)]
 public partial class SunspotCombinedForecast;
 
+/// <summary>The same taxi half-hours with a DateTimeOffset time: read as the clock time it names.</summary>
+public sealed class TaxiMoment
+{
+    [Time, Column("timestamp")]
+    public DateTimeOffset At { get; set; }
+
+    [Label, Column("value")]
+    public float Passengers { get; set; }
+}
+
+/// <summary>The default model on the taxi series, the time a DateTimeOffset.</summary>
+[Forecasting<TaxiMoment>(Data = "datasets/nab-nyc-taxi/nyc_taxi.csv", Horizon = 48)]
+public partial class TaxiMomentForecast;
+
+/// <summary>The same sunspot years with a long step.</summary>
+public sealed class SunspotLongYear
+{
+    [Time, Column("YEAR")]
+    public long Year { get; set; }
+
+    [Label, Column("SUNACTIVITY")]
+    public double Activity { get; set; }
+}
+
+/// <summary>The global trees on the sunspots, the year a long.</summary>
+[Forecasting<SunspotLongYear>(Data = "datasets/sunspots/sunspots.csv", Horizon = 10)]
+[Trainers(Trainer.GlobalLightGbm)]
+public partial class SunspotLongTreesForecast;
+
 /// <summary>Mauna Loa CO2 every week: dates as yyyyMMdd digits and 59 empty weeks, which FillGaps interpolates.</summary>
 public sealed class Co2Week
 {
