@@ -52,6 +52,22 @@ public sealed class DataErrorTests : IDisposable
     }
 
     [Fact]
+    public void ConstantRegressionLabel_FailsTraining_AtTheFile()
+    {
+        // Every home at one value: LightGbm's trees would have no split (ML.NET fails converting them) and R² would be
+        // undefined, so tuning could rank nothing. Untuned and tuned, the error names the file and the label.
+        var path = _temp.File("housing-flat.txt");
+        File.WriteAllLines(path, File.ReadLines("datasets/housing/housing.txt").Select((line, i) => i == 0 ? line : "21.6" + line[line.IndexOf('\t', StringComparison.Ordinal)..]));
+
+        foreach (var train in new Func<string, object>[] { p => HousingModel.Train(p), p => EnsembledHousingModel.Train(p) })
+        {
+            var error = Assert.Throws<DataFileException>(() => train(path));
+            Assert.Equal(path, error.FilePath);
+            Assert.Contains("The label 'MedianHomeValue' (property House.MedianHomeValue) is 21.6 in all 506 rows: a regression needs a label that varies.", error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void MissingFile_NamesThePathsLookedIn()
     {
         var error = Assert.Throws<DataFileException>(() => TumorModel.Train("no/such/file.csv"));

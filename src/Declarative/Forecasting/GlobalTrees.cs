@@ -61,6 +61,13 @@ internal sealed class GlobalTrees
             }
         }
 
+        // Every target the same (a series of zeros, or flat ones): there is nothing to split on, and ML.NET fails on
+        // LightGbm's trees that have no split. The trees' answer is that value, as one tree with two equal leaves.
+        if (rows.Count > 0 && rows.TrueForAll(r => r.Label == rows[0].Label))
+        {
+            return new GlobalTrees(features, [Constant(rows[0].Label)]);
+        }
+
         var ml = new MLContext(seed);
         var schema = SchemaDefinition.Create(typeof(LagRow));
         schema[nameof(LagRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, features.Count);
@@ -78,6 +85,10 @@ internal sealed class GlobalTrees
         var model = (ISingleFeaturePredictionTransformer<object>)LightGbmThreads.Gated(trainer, null).Fit(data);
         return new GlobalTrees(features, PortableModelReader.Trees((Microsoft.ML.Trainers.FastTree.TreeEnsembleModelParameters)model.Model));
     }
+
+    /// <summary>A tree that sends every row to a leaf of <paramref name="value"/> (a single leaf would score zero, as in ML.NET).</summary>
+    private static PortableTree Constant(double value) =>
+        new() { Left = [~0], Right = [~1], Feature = [0], Threshold = [0f], Leaves = [value, value] };
 
     /// <summary>Whether the trees read covariates: a forecast needs them known for every step it makes.</summary>
     public bool ReadsCovariates => Features.Covariates > 0;

@@ -72,6 +72,7 @@ internal static class TaskDefinitions
         PredictionType = "RegressionPrediction",
         PredictionMembers = [new("float", "Score", "The predicted value.")],
         ExpectedLabels = "float, double, int or long",
+        NeedsVaryingLabel = true,
         MetricEnum = "RegressionMetric",
         HeadlineMetric = "RSquared",
         LowerIsBetterMetrics = ["RootMeanSquaredError", "MeanAbsoluteError", "MeanSquaredError"],

@@ -29,6 +29,8 @@ internal abstract class PredictiveTaskProfile(TaskDefinition definition) : TaskP
     /// <inheritdoc/>
     public bool NeedsTwoClasses => Definition.NeedsTwoClasses;
 
+    public bool NeedsVaryingLabel => Definition.NeedsVaryingLabel;
+
     /// <inheritdoc/>
     public bool NeedsGroup => Definition.RequiresGroup;
 

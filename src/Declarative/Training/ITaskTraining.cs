@@ -24,6 +24,9 @@ internal interface ITaskTraining
     /// <summary>Whether the training data must hold at least two classes of the label (classification).</summary>
     bool NeedsTwoClasses { get; }
 
+    /// <summary>Whether the training data's numeric label must take at least two values.</summary>
+    bool NeedsVaryingLabel { get; }
+
     /// <summary>The metric that ranks models when the declaration names none.</summary>
     string HeadlineMetric { get; }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Declarative.Data;
 using Declarative.Schema;
 using Microsoft.ML;
@@ -156,6 +157,23 @@ internal static class PipelineTrainer
             throw new DataFileException(path, null, null,
                 $"The label '{labelSpec.ColumnName}' (property {typeof(TRow).Name}.{labelSpec.PropertyName}) has one class only ('{only}') in all {table.RowCount:N0} rows: a classifier needs at least two (DCL2003).");
         }
+    }
+
+    /// <summary>
+    /// A regression label with one value leaves nothing to fit: LightGbm's trees have no split, which ML.NET fails to
+    /// convert with an internal message, and R² is undefined, so tuning cannot rank its trials. Say so at the data.
+    /// </summary>
+    public static void RequireVaryingLabel<TRow>(PipelineSpec<TRow> spec, TrainingData data)
+    {
+        if (spec.Label is not { } labelSpec
+            || data.Table.Columns.FirstOrDefault(c => c.Name == labelSpec.PropertyName)?.Singles is not { Length: > 0 } values
+            || Array.Exists(values, v => v != values[0]))
+        {
+            return;
+        }
+
+        throw new DataFileException(data.Path, null, null, string.Create(CultureInfo.InvariantCulture,
+            $"The label '{labelSpec.ColumnName}' (property {typeof(TRow).Name}.{labelSpec.PropertyName}) is {values[0]} in all {values.Length:N0} rows: a regression needs a label that varies."));
     }
 
     /// <summary>Reads a whole file as a test set: no split, nothing to train on.</summary>

@@ -40,6 +40,10 @@ internal static class ModelSelection
         {
             PipelineTrainer.RequireTwoClasses(spec, data);
         }
+        else if (task.NeedsVaryingLabel)
+        {
+            PipelineTrainer.RequireVaryingLabel(spec, data);
+        }
 
         var fit = Fit(spec, task, data.TrainPart!, options, stopwatch, job);
         var (context, model, trainer, hyperparameters, trials) = fit;

@@ -400,6 +400,25 @@ public sealed class ForecastingTests
     }
 
     [Fact]
+    public void AFlatSeries_IsForecastFlat_ByTheTrees_AndSurvivesTheModelFile()
+    {
+        // A meter that read zero all along (its times the taxi file's first two weeks): every target the trees would
+        // learn is the same, which LightGbm cannot split and ML.NET cannot convert, so the trees are that value.
+        var rows = TaxiRows().Take(14 * 48).Select(r => new StretchReading { Stretch = "off", At = r.At, Passengers = 0 }).ToList();
+        var model = StretchForecast.Train(rows);
+        Assert.Equal(Trainer.GlobalLightGbm, model.Pipeline.Trainer);
+        var next = model.Forecast("off");
+        Assert.Equal(48, next.Count);
+        Assert.All(next, p => Assert.Equal((0.0, 0.0, 0.0), (p.Value, p.Lower, p.Upper)));
+        Assert.Equal(0, model.Evaluate().TestMetrics["SymmetricMape"]);
+
+        using var dir = new TempDirectory();
+        var path = Path.Combine(dir.Path, "flat.mlnet");
+        model.Save(path);
+        Assert.Equal(next, StretchForecast.Load(path).Forecast("off"));
+    }
+
+    [Fact]
     public void ManySeries_AreForecastEachByItsId_FromOneGlobalModel()
     {
         // Three stretches of the taxi year as three series of different lengths and spans, rows interleaved.
