@@ -131,7 +131,9 @@ public abstract partial class TrainedPipeline<TRow, TPrediction, TReport> : ITra
         _run?.TestMetrics?.Native as TMetrics
         ?? throw new InvalidOperationException(_run is null
             ? $"Pipeline {Spec.Name}: test metrics are measured when the model is trained (Train); a model read by Load has none."
-            : $"Pipeline {Spec.Name} has no [Label] to measure {Spec.Task} by; TestMetricValues is empty.");
+            : Spec.Label is null
+                ? $"Pipeline {Spec.Name} has no [Label] to measure {Spec.Task} by; TestMetricValues is empty."
+                : $"Pipeline {Spec.Name}: its test part holds rows of one class of the label '{Spec.Label.ColumnName}' only, which {Spec.Task} cannot be measured on; TestMetricValues is empty.");
 
     /// <inheritdoc/>
     public IReadOnlyDictionary<string, double> TestMetricValues => _run?.TestMetrics?.Values ?? TaskMetrics.None;

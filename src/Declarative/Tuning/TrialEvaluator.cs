@@ -89,24 +89,35 @@ internal sealed class TrialEvaluator<TRow>
             var splits = FoldsFor(request.Trainer);
             var settings = TrainerFactory.OneThread(request.Trainer, request.Hyperparameters);
             var estimator = _task.CreateTrainer(context, request.Trainer, PipelineTrainer.Inputs(_spec, _task), settings);
-            var values = new double[splits.Count];
+            var values = new List<double>(splits.Count);
             var outOfFold = KeepsOutOfFold ? new List<float>() : null;
             for (var k = 0; k < splits.Count; k++)
             {
                 var fitted = estimator.Fit(splits[k].Train);
                 // Scored once when its scores are kept too: the metric and the scores read the same rows.
                 var scored = outOfFold is null ? fitted.Transform(splits[k].Validate) : context.Data.Cache(fitted.Transform(splits[k].Validate));
-                values[k] = PipelineTrainer.Metrics(context, _spec, _task, scored)[Metric];
+                // A fold the metric cannot be measured on (an anomaly label's fold without an anomaly has no ROC curve)
+                // is left out of the mean; a fold it measures as NaN fails the trial.
+                if (PipelineTrainer.Metrics(context, _spec, _task, scored).TryGetValue(Metric, out var value))
+                {
+                    values.Add(value);
+                }
+
                 outOfFold = outOfFold is null ? null : Keep(outOfFold, fitted, scored);
             }
 
-            if (outOfFold is not null && values.All(double.IsFinite))
+            if (values.Count == 0)
+            {
+                return Failed(request, cost, $"{Metric} could be measured on no validation fold: each holds rows of one kind of the label '{_spec.Label?.ColumnName}' only; label more rows of the rarer kind, or validate on fewer folds");
+            }
+
+            if (outOfFold is not null && values.Count == splits.Count && values.All(double.IsFinite))
             {
                 _outOfFold[request.Number] = [.. outOfFold];
             }
 
             var mean = values.Average();
-            var sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / values.Length);
+            var sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / values.Count);
             return double.IsFinite(mean)
                 ? new TrialResult(request.Number, request.Trainer, request.Hyperparameters, mean, sd, cost, null)
                 : Failed(request, cost, $"{Metric} is not a number");

@@ -90,4 +90,36 @@ public sealed class AnomalyDetectionTests
         Assert.Empty(report.FeatureImportance);
         Assert.Contains(model.Predict(test), p => p.IsAnomaly);
     }
+
+    [Fact]
+    public void ATestPartWithoutAnAnomaly_IsNotMeasured_AndTheErrorSaysWhy()
+    {
+        // A small or early test part can hold no anomaly: the ROC curve is not defined, so there is nothing to measure
+        // (before, ML.NET's evaluator threw "AUC is not defined" out of Train).
+        var (train, test) = TumorAnomalyData.Split();
+        var benign = test.Where(r => !r.Malignant).ToList();
+        var model = TumorAnomalyModel.Train(train, benign);
+
+        Assert.Empty(model.Pipeline.TestMetricValues);
+        var error = Assert.Throws<InvalidOperationException>(() => model.TestMetrics);
+        Assert.Contains("its test part holds rows of one class of the label 'label' only", error.Message, StringComparison.Ordinal);
+        var report = model.Evaluate(benign);
+        Assert.Equal(benign.Count, report.Scores.Count);
+        Assert.Empty(report.TestMetrics);
+    }
+
+    [Fact]
+    public void Tuning_LeavesOutAFoldWithoutAnAnomaly_AndSaysSoWhenNoFoldHasOne()
+    {
+        // Two malignant rows over three folds: one fold has none, and its AUC is left out of the trial's mean.
+        var (train, test) = TumorAnomalyData.Split();
+        var benign = train.Where(r => !r.Malignant).ToList();
+        var model = TumorTunedAnomalyModel.Train([.. benign, .. train.Where(r => r.Malignant).Take(2)], test);
+        Assert.All(model.Trials, t => Assert.True(t.Succeeded, t.Error));
+        Assert.True(model.TestMetrics.AreaUnderRocCurve > 0.5);
+
+        // None: no trial can be measured, and the error says what to do.
+        var error = Assert.Throws<InvalidOperationException>(() => TumorTunedAnomalyModel.Train(benign, test));
+        Assert.Contains("AreaUnderRocCurve could be measured on no validation fold: each holds rows of one kind of the label 'label' only", error.Message, StringComparison.Ordinal);
+    }
 }
