@@ -172,7 +172,7 @@ public sealed class Forecaster<TRow> : IPlainPipeline
             throw new ArgumentException($"Pipeline {Name} forecasts one series at a time; the history holds {series.Count:N0} ({string.Join(", ", series.Take(3).Select(s => $"'{s.Id}'"))}).", nameof(history));
         }
 
-        SeriesReader.RequireLength(series, source, Math.Max(2 * _settings.Season, 2), "two seasons");
+        SeriesReader.RequireLength(series, source, Math.Max(2 * _settings.Season, 2), "the model reads (two seasons)");
         if (series[0].Length > 2 && step != _settings.Step)
         {
             throw new DataFileException(source, null, null, $"The history's step is {step.Describe(step.IsCalendar || Dates)}, not the trained {_settings.Step.Describe(Dates)}.");

@@ -191,12 +191,16 @@ internal static class SeriesReader
     }
 
     /// <summary>Refuses a series shorter than <paramref name="needed"/> points, naming it.</summary>
+    /// <param name="series">The series read.</param>
+    /// <param name="source">The file or rows they came from.</param>
+    /// <param name="needed">The fewest points a series may have.</param>
+    /// <param name="why">What needs them, completing "fewer than the 144 that …".</param>
     public static void RequireLength(IReadOnlyList<TimeSeries> series, string source, int needed, string why)
     {
         if (series.FirstOrDefault(s => s.Length < needed) is { } shortest)
         {
             throw new DataFileException(source, null, null, string.Create(CultureInfo.InvariantCulture,
-                $"{Where(shortest.Id)}there are {shortest.Length} points, fewer than {why} ({needed})."));
+                $"{Where(shortest.Id)}there are {shortest.Length} points, fewer than the {needed} that {why}."));
         }
     }
 

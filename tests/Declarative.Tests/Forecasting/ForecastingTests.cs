@@ -329,7 +329,7 @@ public sealed class ForecastingTests
         Assert.Contains("the value to forecast (Passengers) is missing at 2014-07-01 21:00:00; fill it, or set FillGaps = true", Assert.Throws<DataFileException>(() => TaxiDefaultForecast.Train(missing)).Message, StringComparison.Ordinal);
 
         var shortSeries = rows.Take(100).ToList();
-        Assert.Contains("there are 100 points, fewer than two seasons and the horizon need (Season 48, Horizon 48)", Assert.Throws<DataFileException>(() => TaxiDefaultForecast.Train(shortSeries)).Message, StringComparison.Ordinal);
+        Assert.Contains("there are 100 points, fewer than the 144 that two seasons and the horizon need (Season 48, Horizon 48): give a longer history", Assert.Throws<DataFileException>(() => TaxiDefaultForecast.Train(shortSeries)).Message, StringComparison.Ordinal);
     }
 
     [Fact]
