@@ -120,7 +120,7 @@ internal static class Evaluator
             }
         });
 
-        var measured = samples.OfType<IReadOnlyDictionary<string, double>>().ToArray();
+        var measured = samples.OfType<IReadOnlyDictionary<string, double>>().Where(m => m.Count > 0).ToArray();
         return measured.Length == 0 ? [] : measured[0].Keys.Select(metric =>
         {
             var values = measured.Select(m => m.TryGetValue(metric, out var v) ? v : double.NaN).Where(double.IsFinite).Order().ToArray();
@@ -182,9 +182,11 @@ internal static class Evaluator
             progress?.Invoke($"cross-validation fold {Interlocked.Increment(ref done)}/{folds.Count}");
         });
 
-        return [.. results[0].Keys.Select(metric =>
+        // A fold of one class only (a rare positive class) measures nothing and is left out.
+        var measured = results.Where(r => r.Count > 0).ToArray();
+        return measured.Length == 0 ? [] : [.. measured[0].Keys.Select(metric =>
         {
-            var values = results.Select(r => r[metric]).ToArray();
+            var values = measured.Select(r => r[metric]).ToArray();
             var mean = values.Average();
             return new MetricSpread(metric, mean, Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / values.Length), values);
         })];

@@ -35,6 +35,15 @@ internal sealed class BinaryClassificationProfile() : PredictiveTaskProfile(Task
 
     public override TaskMetrics? Evaluate(MLContext ml, IDataView predictions, string? label)
     {
+        ArgumentNullException.ThrowIfNull(label);
+        var labels = Column<bool>(predictions, label);
+        if (!Array.Exists(labels, l => l) || Array.TrueForAll(labels, l => l))
+        {
+            // Rows of one class only (a small test part, or a tuning fold, of a rare class): the ROC curve is not
+            // defined and ML.NET's evaluator throws, so nothing is measured.
+            return null;
+        }
+
         var m = ml.BinaryClassification.Evaluate(predictions, labelColumnName: label);
         return TaskMetrics.Of(m,
         [
