@@ -3,6 +3,7 @@ using Declarative.Evaluation;
 using Declarative.Schema;
 using Declarative.Training;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.FastTree;
 using Microsoft.ML.Trainers.LightGbm;
@@ -36,7 +37,8 @@ internal sealed class BinaryClassificationProfile() : PredictiveTaskProfile(Task
     public override TaskMetrics? Evaluate(MLContext ml, IDataView predictions, string? label)
     {
         ArgumentNullException.ThrowIfNull(label);
-        var labels = Column<bool>(predictions, label);
+        // The label is a bool, or a number (positive above 0) where a declared positive class maps it.
+        var labels = predictions.Schema[label].Type is BooleanDataViewType ? Column<bool>(predictions, label) : Array.ConvertAll(Column<float>(predictions, label), l => l > 0);
         if (!Array.Exists(labels, l => l) || Array.TrueForAll(labels, l => l))
         {
             // Rows of one class only (a small test part, or a tuning fold, of a rare class): the ROC curve is not

@@ -170,6 +170,16 @@ internal sealed class ClusteringProfile() : PredictiveTaskProfile(TaskDefinition
     {
         public ITransformer Fit(IDataView input)
         {
+            // ML.NET's start fails on fewer distinct points than clusters with "too few examples"; say which numbers.
+            var distinct = DistinctPoints(input, options.NumberOfClusters);
+            if (distinct < options.NumberOfClusters)
+            {
+                var k = options.NumberOfClusters;
+                throw new InvalidOperationException(distinct < 2
+                    ? string.Create(CultureInfo.InvariantCulture, $"k-means cannot place {k} clusters: every training row is the same point, so there is nothing to cluster.")
+                    : string.Create(CultureInfo.InvariantCulture, $"k-means cannot place {k} clusters: the training rows hold {distinct} distinct points; declare Clusters = {distinct} or fewer (Clusters = 0 chooses), or give more varied rows."));
+            }
+
             ITransformer? best = null;
             var least = double.PositiveInfinity;
             for (var start = 0; start < Restarts; start++)
@@ -187,5 +197,21 @@ internal sealed class ClusteringProfile() : PredictiveTaskProfile(TaskDefinition
         }
 
         public SchemaShape GetOutputSchema(SchemaShape inputSchema) => ml.Clustering.Trainers.KMeans(options).GetOutputSchema(inputSchema);
+
+        /// <summary>How many distinct feature vectors the rows hold, counting no further than <paramref name="enough"/> (usually the first rows).</summary>
+        private static int DistinctPoints(IDataView input, int enough)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            using var cursor = input.GetRowCursor([input.Schema[ColumnNames.Features]]);
+            var features = cursor.GetGetter<VBuffer<float>>(input.Schema[ColumnNames.Features]);
+            var value = default(VBuffer<float>);
+            while (seen.Count < enough && cursor.MoveNext())
+            {
+                features(ref value);
+                seen.Add(Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(value.DenseValues().ToArray().AsSpan())));
+            }
+
+            return seen.Count;
+        }
     }
 }

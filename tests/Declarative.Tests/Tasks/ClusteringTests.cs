@@ -74,6 +74,23 @@ public sealed class ClusteringTests
     }
 
     [Fact]
+    public void FewerDistinctRowsThanClusters_IsAnErrorThatSaysHowMany()
+    {
+        // Two iris flowers, each measured 75 times: three clusters cannot be placed (ML.NET said "too few examples").
+        var two = new[] { (5.1f, 3.5f, 1.4f, 0.2f, IrisSpecies.Setosa), (6.3f, 3.3f, 6.0f, 2.5f, IrisSpecies.Virginica) };
+        var rows = Enumerable.Range(0, 150).Select(i => two[i % 2])
+            .Select(f => new IrisFlower { SepalLength = f.Item1, SepalWidth = f.Item2, PetalLength = f.Item3, PetalWidth = f.Item4, Species = f.Item5 });
+
+        var error = Assert.Throws<InvalidOperationException>(() => IrisClusterModel.Train(rows));
+        Assert.Equal("k-means cannot place 3 clusters: the training rows hold 2 distinct points; declare Clusters = 2 or fewer (Clusters = 0 chooses), or give more varied rows.", error.Message);
+
+        // Choosing k, the trials of 3 clusters and more fail with it, and two clusters are chosen.
+        var chosen = IrisChosenClusterModel.Train(rows.Select(r => new IrisMeasurements { SepalLength = r.SepalLength, SepalWidth = r.SepalWidth, PetalLength = r.PetalLength, PetalWidth = r.PetalWidth }));
+        Assert.Equal("2", chosen.Pipeline.Hyperparameters["NumberOfClusters"]);
+        Assert.Contains(chosen.Trials, t => t.Error?.Contains("the training rows hold 2 distinct points", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
     public void SavedModel_LoadsAndPredictsTheSameClusters()
     {
         var model = IrisClusterModel.Train();
