@@ -63,7 +63,7 @@ public sealed class DataErrorTests : IDisposable
         {
             var error = Assert.Throws<DataFileException>(() => train(path));
             Assert.Equal(path, error.FilePath);
-            Assert.Contains("The label 'MedianHomeValue' (property House.MedianHomeValue) is 21.6 in all 506 rows: a regression needs a label that varies.", error.Message, StringComparison.Ordinal);
+            Assert.Contains("The label 'MedianHomeValue' (property House.MedianHomeValue) is 21.6 in all 506 rows: regression needs a label that varies.", error.Message, StringComparison.Ordinal);
         }
     }
 

@@ -47,7 +47,7 @@ internal sealed class TaskDefinition(MLTask task, string attributeName, string t
     /// <summary>Whether the training data must hold at least two classes of the label (classification).</summary>
     public bool NeedsTwoClasses { get; init; }
 
-    /// <summary>Whether the training data's numeric label must take at least two values (regression: a constant leaves nothing to fit).</summary>
+    /// <summary>Whether the training data's numeric label must vary (regression), or vary within a group (ranking): else there is nothing to fit.</summary>
     public bool NeedsVaryingLabel { get; init; }
 
     /// <summary>Whether rows come in groups: the row must have a [GroupId] (and no other task may have one).</summary>

@@ -93,6 +93,7 @@ internal static class TaskDefinitions
         PredictionType = "RankingPrediction",
         PredictionMembers = [new("float", "Score", "The relevance score: within a group, order rows by it, highest first.")],
         ExpectedLabels = "float, double, int or long (graded relevance)",
+        NeedsVaryingLabel = true,
         RequiresGroup = true,
         MetricEnum = "RankingMetric",
         HeadlineMetric = "NdcgAt10",

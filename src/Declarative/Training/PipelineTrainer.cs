@@ -160,20 +160,40 @@ internal static class PipelineTrainer
     }
 
     /// <summary>
-    /// A regression label with one value leaves nothing to fit: LightGbm's trees have no split, which ML.NET fails to
-    /// convert with an internal message, and R² is undefined, so tuning cannot rank its trials. Say so at the data.
+    /// A numeric label that does not vary leaves nothing to fit: LightGbm's trees have no split, which ML.NET fails to
+    /// convert with an internal message, and R² is undefined, so tuning cannot rank its trials. A ranker learns only from
+    /// rows of one group whose labels differ, so its groups need one such pair. Say so at the data.
     /// </summary>
-    public static void RequireVaryingLabel<TRow>(PipelineSpec<TRow> spec, TrainingData data)
+    public static void RequireVaryingLabel<TRow>(PipelineSpec<TRow> spec, TrainingData data, MLTask task)
     {
         if (spec.Label is not { } labelSpec
-            || data.Table.Columns.FirstOrDefault(c => c.Name == labelSpec.PropertyName)?.Singles is not { Length: > 0 } values
-            || Array.Exists(values, v => v != values[0]))
+            || data.Table.Columns.FirstOrDefault(c => c.Name == labelSpec.PropertyName)?.Singles is not { Length: > 0 } values)
         {
             return;
         }
 
-        throw new DataFileException(data.Path, null, null, string.Create(CultureInfo.InvariantCulture,
-            $"The label '{labelSpec.ColumnName}' (property {typeof(TRow).Name}.{labelSpec.PropertyName}) is {values[0]} in all {values.Length:N0} rows: a regression needs a label that varies."));
+        var label = $"'{labelSpec.ColumnName}' (property {typeof(TRow).Name}.{labelSpec.PropertyName})";
+        if (spec.GroupId is { } groupSpec && data.Table.Columns.FirstOrDefault(c => c.Name == groupSpec.PropertyName) is { } groups)
+        {
+            var firstLabel = new Dictionary<string, float>(StringComparer.Ordinal);
+            for (var row = 0; row < values.Length; row++)
+            {
+                var key = groups.Singles is { } numbers ? numbers[row].ToString("R", CultureInfo.InvariantCulture) : groups.Text(row).ToString();
+                if (!firstLabel.TryAdd(key, values[row]) && firstLabel[key] != values[row])
+                {
+                    return;
+                }
+            }
+
+            throw new DataFileException(data.Path, null, null, string.Create(CultureInfo.InvariantCulture,
+                $"No group of '{groupSpec.ColumnName}' (property {typeof(TRow).Name}.{groupSpec.PropertyName}) holds two rows with different labels {label} in all {values.Length:N0} rows ({firstLabel.Count:N0} groups): a ranker learns only from rows of one group that differ."));
+        }
+
+        if (!Array.Exists(values, v => v != values[0]))
+        {
+            throw new DataFileException(data.Path, null, null, string.Create(CultureInfo.InvariantCulture,
+                $"The label {label} is {values[0]} in all {values.Length:N0} rows: {TaskDefinitions.For(task).Title} needs a label that varies."));
+        }
     }
 
     /// <summary>Reads a whole file as a test set: no split, nothing to train on.</summary>

@@ -42,7 +42,7 @@ internal static class ModelSelection
         }
         else if (task.NeedsVaryingLabel)
         {
-            PipelineTrainer.RequireVaryingLabel(spec, data);
+            PipelineTrainer.RequireVaryingLabel(spec, data, task.Task);
         }
 
         var fit = Fit(spec, task, data.TrainPart!, options, stopwatch, job);

@@ -115,6 +115,28 @@ public sealed class RankingTests
         Assert.Equal((3 + (7 / Math.Log2(3))) / (7 + (3 / Math.Log2(3))), ndcg!.Value, 10);
         Assert.Null(Declarative.Tasks.RankingProfile.Ndcg([0f, 0f], [1f, 2f], 10));
     }
+
+    [Fact]
+    public void QueriesWithNothingToCompare_AreAnErrorAtTheData()
+    {
+        // A ranker learns from two results of one query that differ in relevance. Every result its own query, or every
+        // result equally relevant, leaves none (LightGbm's trees had no split, and ML.NET failed converting them).
+        using var dir = new TempDirectory();
+        var lines = File.ReadAllLines(Dataset("rank.train"));
+        var oneEach = dir.File("one-each.train");
+        File.WriteAllLines(oneEach, lines);
+        File.WriteAllLines(oneEach + ".query", lines.Select(_ => "1"));
+        var flat = dir.File("flat.train");
+        File.WriteAllLines(flat, lines.Select(line => "1" + line[line.IndexOf(' ', StringComparison.Ordinal)..]));
+        File.Copy(Dataset("rank.train.query"), flat + ".query");
+
+        foreach (var (path, groups) in new[] { (oneEach, 3005), (flat, 201) })
+        {
+            var error = Assert.Throws<DataFileException>(() => SearchTunedRankingModel.Train(path));
+            Assert.Equal(path, error.FilePath);
+            Assert.Contains($"holds two rows with different labels 'Relevance' (property SearchResult.Relevance) in all 3,005 rows ({groups:N0} groups): a ranker learns only from rows of one group that differ.", error.Message, StringComparison.Ordinal);
+        }
+    }
 }
 
 /// <summary>Rows of a group need not be adjacent: they are put together before training and measuring.</summary>
