@@ -68,6 +68,19 @@ public sealed class DataErrorTests : IDisposable
     }
 
     [Fact]
+    public void TextColumnEmptyInEveryRow_FailsTraining_AtTheFile()
+    {
+        // The yelp sentences with their text cut away: ML.NET's featurizer had no n-gram to count and failed with a
+        // schema mismatch about one of its own columns.
+        var path = _temp.File("yelp-empty.txt");
+        File.WriteAllLines(path, File.ReadLines("datasets/sentiment-sentences/yelp_labelled.txt").Select(line => line[line.LastIndexOf('\t')..]));
+
+        var error = Assert.Throws<DataFileException>(() => YelpModel.Train(path));
+        Assert.Equal(path, error.FilePath);
+        Assert.Contains("The text column 'Sentence' (property ReviewSentence.Sentence) is empty in all 1,000 rows: there is no text to learn from.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MissingFile_NamesThePathsLookedIn()
     {
         var error = Assert.Throws<DataFileException>(() => TumorModel.Train("no/such/file.csv"));

@@ -196,6 +196,23 @@ internal static class PipelineTrainer
         }
     }
 
+    /// <summary>
+    /// A text feature empty in every row gives the featurizer no n-gram to count, and ML.NET then fails inside it with
+    /// a schema mismatch about a vector's size; say which column at the data.
+    /// </summary>
+    public static void RequireSomeText<TRow>(PipelineSpec<TRow> spec, TrainingData data)
+    {
+        foreach (var feature in spec.Features.Where(f => f.Kind == ColumnKind.Text))
+        {
+            if (data.Table.Columns.FirstOrDefault(c => c.Name == feature.PropertyName) is { IsText: true } column
+                && column.Length > 0 && !Enumerable.Range(0, column.Length).Any(row => !column.Text(row).Span.IsWhiteSpace()))
+            {
+                throw new DataFileException(data.Path, null, null, string.Create(CultureInfo.InvariantCulture,
+                    $"The text column '{feature.ColumnName}' (property {typeof(TRow).Name}.{feature.PropertyName}) is empty in all {column.Length:N0} rows: there is no text to learn from. Fill it, or leave the property out."));
+            }
+        }
+    }
+
     /// <summary>Reads a whole file as a test set: no split, nothing to train on.</summary>
     public static TrainingData LoadTestSet<TRow>(PipelineSpec<TRow> spec, string path)
     {

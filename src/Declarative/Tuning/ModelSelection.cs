@@ -36,6 +36,7 @@ internal static class ModelSelection
         spec.Validate(task.LabelKind, task.LabelOptional, task.NeedsGroup);
         var stopwatch = Stopwatch.StartNew();
         var data = load();
+        PipelineTrainer.RequireSomeText(spec, data);
         if (task.NeedsTwoClasses)
         {
             PipelineTrainer.RequireTwoClasses(spec, data);
