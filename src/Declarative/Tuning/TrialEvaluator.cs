@@ -96,11 +96,12 @@ internal sealed class TrialEvaluator<TRow>
                 var fitted = estimator.Fit(splits[k].Train);
                 // Scored once when its scores are kept too: the metric and the scores read the same rows.
                 var scored = outOfFold is null ? fitted.Transform(splits[k].Validate) : context.Data.Cache(fitted.Transform(splits[k].Validate));
-                // A fold the metric cannot be measured on (an anomaly label's fold without an anomaly has no ROC curve)
-                // is left out of the mean; a fold it measures as NaN fails the trial.
-                if (PipelineTrainer.Metrics(context, _spec, _task, scored).TryGetValue(Metric, out var value))
+                // A fold nothing can be measured on (one class of a binary or anomaly label: no ROC curve) is left out of
+                // the mean; a metric that came out NaN (dropped from the metrics) fails the trial.
+                var metrics = PipelineTrainer.Metrics(context, _spec, _task, scored);
+                if (metrics.Count > 0)
                 {
-                    values.Add(value);
+                    values.Add(metrics.TryGetValue(Metric, out var value) ? value : double.NaN);
                 }
 
                 outOfFold = outOfFold is null ? null : Keep(outOfFold, fitted, scored);
