@@ -33,6 +33,11 @@ public partial class BenchTaxiForecast;
 [Tune]
 public partial class BenchSunspotForecast;
 
+/// <summary>The same with the solar cycle declared as the season (a yearly step implies none): the choice backtest's "sunspots, Season = 11" row.</summary>
+[Forecasting<BenchSunspotYear>(Data = "datasets/sunspots/sunspots.csv", Horizon = 10, Season = 11)]
+[Tune]
+public partial class BenchSunspotCycleForecast;
+
 public sealed class BenchCo2Week
 {
     [Time, Column("date", Format = "yyyyMMdd")]
@@ -68,6 +73,11 @@ internal static class ForecastingBenchmark
         if (Wanted("sunspots"))
         {
             Print(() => BenchSunspotForecast.Train().Evaluate());
+        }
+
+        if (Wanted("sunspots, Season = 11"))
+        {
+            Print(() => BenchSunspotCycleForecast.Train().Evaluate());
         }
 
         if (Wanted("co2"))
@@ -251,6 +261,11 @@ internal static class ForecastingBenchmark
         if (Wanted("sunspots"))
         {
             Selection("sunspots", BenchSunspotForecast.Spec, windows, weighed);
+        }
+
+        if (Wanted("sunspots, Season = 11"))
+        {
+            Selection("sunspots, Season = 11", BenchSunspotCycleForecast.Spec, windows, weighed);
         }
 
         if (Wanted("co2"))
