@@ -1,6 +1,7 @@
 using Declarative.Tasks;
 using Declarative.Tests.Pipelines;
 using Declarative.Training;
+using Microsoft.ML;
 
 namespace Declarative.Tests;
 
@@ -68,5 +69,28 @@ public sealed class LightGbmThreadsTests
         first.Dispose();
         Assert.True(await other.WaitAsync(TimeSpan.FromMinutes(1)));
         Assert.True(await late.WaitAsync(TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
+    public void TreesWithoutASplit_AreAnErrorThatSaysWhy_NotMLNetsArgumentNullException()
+    {
+        // Housing's measurements priced at zero: LightGBM's gradients are all zero, its trees have no split,
+        // and ML.NET's conversion of them threw ArgumentNullException (items) out of Fit.
+        var houses = File.ReadLines("datasets/housing/housing.txt").Skip(1).Select(House.Parse).Select(h => new FlatHouse { Price = 0, Features = [h.CrimesPerCapita, h.RoomsPerDwelling, h.TaxRate] });
+        var ml = new Microsoft.ML.MLContext(1);
+        var data = ml.Data.LoadFromEnumerable(houses);
+        var trainer = LightGbmThreads.Gated(ml.Regression.Trainers.LightGbm(nameof(FlatHouse.Price), nameof(FlatHouse.Features)), null);
+
+        var error = Assert.Throws<InvalidOperationException>(() => trainer.Fit(data));
+        Assert.StartsWith("LightGbm grew trees without a split: nothing in these rows tells their labels apart", error.Message, StringComparison.Ordinal);
+        Assert.IsType<ArgumentNullException>(error.InnerException);
+    }
+
+    private sealed class FlatHouse
+    {
+        public float Price { get; set; }
+
+        [Microsoft.ML.Data.VectorType(3)]
+        public float[] Features { get; set; } = [];
     }
 }

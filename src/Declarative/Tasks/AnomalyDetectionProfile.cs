@@ -55,11 +55,9 @@ internal sealed class AnomalyDetectionProfile() : PredictiveTaskProfile(TaskDefi
 
         // ML.NET's evaluator reads one float score column: k-means gives a distance per centroid, so score each row first.
         var labels = Column<float>(predictions, label);
-        if (!Array.Exists(labels, l => l > 0) || Array.TrueForAll(labels, l => l > 0))
+        if (OfOneClass(labels))
         {
-            // Rows of one kind only (a small test part can hold no anomaly): the ROC curve is not defined, so nothing
-            // is measured, as without a label; ML.NET's evaluator would throw.
-            return null;
+            return null; // nothing is measured, as without a label
         }
 
         var scores = Scores(predictions);

@@ -38,12 +38,12 @@ internal sealed class BinaryClassificationProfile() : PredictiveTaskProfile(Task
     {
         ArgumentNullException.ThrowIfNull(label);
         // The label is a bool, or a number (positive above 0) where a declared positive class maps it.
-        var labels = predictions.Schema[label].Type is BooleanDataViewType ? Column<bool>(predictions, label) : Array.ConvertAll(Column<float>(predictions, label), l => l > 0);
-        if (!Array.Exists(labels, l => l) || Array.TrueForAll(labels, l => l))
+        var labels = predictions.Schema[label].Type is BooleanDataViewType
+            ? Array.ConvertAll(Column<bool>(predictions, label), l => l ? 1f : 0f)
+            : Column<float>(predictions, label);
+        if (OfOneClass(labels))
         {
-            // Rows of one class only (a small test part, or a tuning fold, of a rare class): the ROC curve is not
-            // defined and ML.NET's evaluator throws, so nothing is measured.
-            return null;
+            return null; // nothing is measured
         }
 
         var m = ml.BinaryClassification.Evaluate(predictions, labelColumnName: label);

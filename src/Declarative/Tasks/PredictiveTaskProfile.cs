@@ -76,4 +76,10 @@ internal abstract class PredictiveTaskProfile(TaskDefinition definition) : TaskP
 
     /// <summary>Reads one column of a view into an array.</summary>
     protected static T[] Column<T>(IDataView view, string name) => Data.ViewColumns.Read<T>(view, name);
+
+    /// <summary>
+    /// Whether scored rows hold one class of a two-class label only (positive above 0): a small test part or a tuning
+    /// fold of a rare class, where the ROC curve is not defined and ML.NET's evaluators throw.
+    /// </summary>
+    protected static bool OfOneClass(float[] labels) => !Array.Exists(labels, l => l > 0) || Array.TrueForAll(labels, l => l > 0);
 }

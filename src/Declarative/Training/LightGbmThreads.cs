@@ -66,14 +66,26 @@ internal static class LightGbmThreads
         }
     }
 
-    /// <summary>The trainer with its fit inside the gate; the fitted transformer is the trainer's own.</summary>
+    /// <summary>
+    /// The trainer with its fit inside the gate; the fitted transformer is the trainer's own. Every LightGBM fit passes
+    /// here, so here ML.NET's failure on trees without a split (its <c>ImmutableArray.Create(items: null)</c>) becomes a
+    /// message a user can act on; the data checks before training name the file where they can.
+    /// </summary>
     private sealed class GatedEstimator(IEstimator<ITransformer> trainer, string setting) : IEstimator<ITransformer>
     {
         public ITransformer Fit(IDataView input)
         {
             using (Enter(setting))
             {
-                return trainer.Fit(input);
+                try
+                {
+                    return trainer.Fit(input);
+                }
+                catch (ArgumentNullException e) when (e.ParamName == "items")
+                {
+                    throw new InvalidOperationException(
+                        "LightGbm grew trees without a split: nothing in these rows tells their labels apart (a label with one value, or ranking groups whose rows are all equally relevant).", e);
+                }
             }
         }
 

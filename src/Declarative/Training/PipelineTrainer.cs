@@ -104,7 +104,7 @@ internal static class PipelineTrainer
         var adjacent = true;
         for (var row = 0; row < table.RowCount; row++)
         {
-            var key = column.Singles is { } singles ? singles[row].ToString("R", System.Globalization.CultureInfo.InvariantCulture) : column.Text(row).ToString();
+            var key = GroupKey(column, row);
             var seen = first.TryGetValue(key, out var rank);
             if (!seen)
             {
@@ -159,6 +159,10 @@ internal static class PipelineTrainer
         }
     }
 
+    /// <summary>A group id as text (a number in round-trip form), so a group is the same whatever column type holds it.</summary>
+    private static string GroupKey(TableColumn column, int row) =>
+        column.Singles is { } numbers ? numbers[row].ToString("R", CultureInfo.InvariantCulture) : column.Text(row).ToString();
+
     /// <summary>
     /// A numeric label that does not vary leaves nothing to fit: LightGbm's trees have no split, which ML.NET fails to
     /// convert with an internal message, and R² is undefined, so tuning cannot rank its trials. A ranker learns only from
@@ -178,7 +182,7 @@ internal static class PipelineTrainer
             var firstLabel = new Dictionary<string, float>(StringComparer.Ordinal);
             for (var row = 0; row < values.Length; row++)
             {
-                var key = groups.Singles is { } numbers ? numbers[row].ToString("R", CultureInfo.InvariantCulture) : groups.Text(row).ToString();
+                var key = GroupKey(groups, row);
                 if (!firstLabel.TryAdd(key, values[row]) && firstLabel[key] != values[row])
                 {
                     return;
