@@ -169,6 +169,7 @@ public sealed class InitTests : IDisposable
     [InlineData("nab-nyc-taxi/nyc_taxi.csv", "value", "[Time]", "public System.DateTime Timestamp", 48, "FillGaps", 0)]
     [InlineData("co2/co2.csv", "co2", "[Column(Format = \"yyyyMMdd\")]", "public System.DateOnly Date", 13, "[SeriesId]", 0)]
     [InlineData("sunspots/sunspots.csv", "SUNACTIVITY", "[Time]", "public int YEAR", 6, "FillGaps", 0)]
+    [InlineData("elec-equip/elec_equip.csv", "STS.M.I7.W.TOVT.NS0016.4.000", "[Column(Format = \"MMM-d-yyyy\")]", "public System.DateOnly DATE", 18, "FillGaps", 0)]
     public void ASeriesFile_WithTaskForecasting_GivesAForecasterThatCompilesAndTrains(string dataset, string label, string has, string time, int horizon, string hasNot, int covariates)
     {
         var data = Path.Combine(AppContext.BaseDirectory, "datasets", dataset);
@@ -183,6 +184,33 @@ public sealed class InitTests : IDisposable
         Assert.Contains($"{covariates} covariate(s)", result.Summary, StringComparison.Ordinal);
         var trained = PipelineRegistry.For(Compiled.Pipeline(result.Source, Path.GetFileNameWithoutExtension(dataset))).Train(data);
         Assert.True(trained.TestMetricValues["Owa"] < 1, $"{dataset}: OWA {trained.TestMetricValues["Owa"]}\n{result.Source}");
+    }
+
+    [Theory]
+    [InlineData("M/d/yyyy")]
+    [InlineData("dd/MM/yyyy")]
+    [InlineData("dd.MM.yyyy")]
+    [InlineData("yyyy/MM/dd")]
+    public void ASeriesWithDatesInAnotherSpelling_IsReadWithTheirFormat(string spelling)
+    {
+        // The bundled births, their ISO dates written as a spreadsheet of another country would write them.
+        var source = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "datasets", "us-births", "births.csv"));
+        var data = Path.Combine(_directory, "births.csv");
+        File.WriteAllLines(data, source.Take(1).Concat(source.Skip(1).Select(line =>
+        {
+            var date = DateOnly.ParseExact(line[..10], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            return date.ToString(spelling, System.Globalization.CultureInfo.InvariantCulture) + line[10..];
+        })));
+
+        var result = InitCommand.Write(new InitOptions(data, "births", null, TaskChoice.Forecasting, Path.Combine(_directory, "Births.cs"), Force: false, NoTune: true));
+
+        // Month-first and day-first are told apart by the days past 12; the format names the spelling (d reads dd too).
+        var format = spelling.Replace("dd", "d", StringComparison.Ordinal).Replace("MM", "M", StringComparison.Ordinal);
+        Assert.Contains($"[Column(Format = \"{format}\")]\n    public System.DateOnly Date", result.Source.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains($"[Time]: dates as {format}, a step of a day", result.Source, StringComparison.Ordinal);
+        Assert.Contains("Horizon = 14", result.Source, StringComparison.Ordinal);
+        var trained = PipelineRegistry.For(Compiled.Pipeline(result.Source, "Births" + string.Concat(spelling.Select(c => char.IsLetterOrDigit(c) ? c.ToString() : $"_{(int)c}")))).Train(data);
+        Assert.True(trained.TestMetricValues["Owa"] < 1, $"{spelling}: OWA {trained.TestMetricValues["Owa"]}\n{result.Source}");
     }
 
     [Fact]

@@ -19,6 +19,9 @@ internal enum ColumnKind
 internal sealed record ColumnGuess(
     int Index, string? Header, string Property, string Type, ColumnKind Kind, bool IsLabel, int Missing, int Distinct, string Note)
 {
+    /// <summary>A date column's format when it is not ISO 8601 (<c>[Column(Format = ...)]</c>).</summary>
+    public string? Format { get; init; }
+
     /// <summary>Left out by the task though its values could be used (a category in a forecaster's row).</summary>
     public bool Excluded { get; init; }
 

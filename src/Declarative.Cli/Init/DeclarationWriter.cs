@@ -48,7 +48,7 @@ internal static class DeclarationWriter
                 attributes.Add("Text");
             }
 
-            var format = column.Index == forecast?.Time && forecast.TimeFormat is { } f ? $"Format = {Literal(f)}" : null;
+            var format = column.Format is { } f ? $"Format = {Literal(f)}" : null;
             if (sample.Header is null)
             {
                 attributes.Add($"Column(Index = {column.Index}{(format is null ? "" : $", {format}")})");

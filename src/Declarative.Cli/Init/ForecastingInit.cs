@@ -5,7 +5,8 @@ using Declarative.Schema;
 namespace Declarative.Cli.Init;
 
 /// <summary>
-/// <c>init readings.csv --label load --task forecasting</c>: the first column of dates (ISO 8601, or yyyyMMdd digits)
+/// <c>init readings.csv --label load --task forecasting</c>: the first column of dates (ISO 8601, a common other
+/// spelling such as M/d/yyyy or yyyy-MM, or yyyyMMdd digits)
 /// is the <c>[Time]</c>, else a column of whole numbers at a regular step (years, step numbers); when times
 /// repeat, the category column that tells the series apart is the <c>[SeriesId]</c>; the other numbers and booleans are
 /// covariates (known ahead); anything else is ignored. The horizon is M4's for the step (48 half-hours or hours, 14 days,
@@ -30,7 +31,7 @@ internal static class ForecastingInit
     /// <summary>The forecaster's shape, from the sample, or an <see cref="InitException"/> saying what the file lacks.</summary>
     private static ForecastShape Shape(DataSample sample, IReadOnlyList<ColumnGuess> columns, int labelIndex, int? horizon)
     {
-        // ISO dates first; else dates written as yyyyMMdd digits (NOAA's co2 file), which read as whole numbers.
+        // Dates first (ISO 8601 or a format init recognised); else yyyyMMdd digits (NOAA's co2 file), which read as whole numbers.
         const string Digits = "yyyyMMdd";
         var times = columns.Where(c => c.Kind == ColumnKind.Date && !c.IsLabel).ToArray();
         var format = (string?)null;
@@ -60,7 +61,7 @@ internal static class ForecastingInit
         }
 
         var time = times[0];
-        var stamps = sample.Rows.Select(r => DateParsing.TryParse(r[time.Index], format is null ? DateKind.DateTime : DateKind.Date, format, out var t) ? (DateTime?)t : null).ToArray();
+        var stamps = sample.Rows.Select(r => DateParsing.TryParse(r[time.Index], DateKind.DateTime, format ?? time.Format, out var t) ? (DateTime?)t : null).ToArray();
         int? series = null;
         if (stamps.Where(t => t is not null).Distinct().Count() < stamps.Count(t => t is not null))
         {
@@ -143,7 +144,8 @@ internal static class ForecastingInit
     private static IReadOnlyList<ColumnGuess> Roles(IReadOnlyList<ColumnGuess> columns, ForecastShape shape) =>
         [.. columns.Select(c =>
             c.Index == shape.Time && shape.TimeType is { } type ? c with { Type = type, Kind = ColumnKind.Numeric, Note = $"[Time]: whole numbers, a step of {shape.Step}" }
-            : c.Index == shape.Time ? c with { Type = shape.TimeFormat is null ? c.Type.TrimEnd('?') : "System.DateOnly", Kind = ColumnKind.Date, Note = $"[Time]: {(shape.TimeFormat is null ? c.Note : $"dates as {shape.TimeFormat} digits")}, a step of {shape.Step}" }
+            : c.Index == shape.Time && c.Kind == ColumnKind.Date ? c with { Type = c.Type.TrimEnd('?'), Note = $"[Time]: {c.Note}, a step of {shape.Step}" }
+            : c.Index == shape.Time ? c with { Type = "System.DateOnly", Kind = ColumnKind.Date, Format = shape.TimeFormat, Note = $"[Time]: dates as {shape.TimeFormat} digits, a step of {shape.Step}" }
             : c.Index == shape.Series ? c with { Type = c.Kind == ColumnKind.Numeric ? "long" : c.Type, Kind = ColumnKind.Categorical, Note = $"[SeriesId]: {c.Distinct:N0} series" }
             : c.IsLabel || c.Ignored ? c
             : c.Kind is ColumnKind.Numeric or ColumnKind.Boolean ? c with { Note = $"covariate, needed ahead: {c.Note}" }
@@ -153,7 +155,7 @@ internal static class ForecastingInit
 /// <summary>
 /// A forecaster as <c>init</c> declares it: the time and series columns, the horizon, the step in words, whether values
 /// are missing before the last one (FillGaps), how many rows at the end have no value (the future's covariates), and
-/// the time's format when it is not ISO 8601.
+/// the time's format when it is read from whole numbers (yyyyMMdd).
 /// </summary>
 internal sealed record ForecastShape(int Time, int? Series, int Horizon, string Step, bool Gaps, int FutureRows, string? TimeFormat = null)
 {

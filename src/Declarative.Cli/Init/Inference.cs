@@ -54,8 +54,8 @@ internal static class Inference
         }
 
         // A value per row that reads as a date is a timestamp, a feature; any other is an identifier.
-        var dates = !numeric && present.All(v => DateParsing.TryParse(v, DateKind.DateTime, null, out _));
-        if (!isLabel && !dates && distinct == values.Length && values.Length >= 20 && (integral || !numeric) && !LooksLikeText(present))
+        var dates = numeric ? null : DateFormats.Of(present);
+        if (!isLabel && dates is null && distinct == values.Length && values.Length >= 20 && (integral || !numeric) && !LooksLikeText(present))
         {
             return Guess(integral ? "long" : "string", ColumnKind.Identifier, "unique per row: an identifier");
         }
@@ -70,10 +70,9 @@ internal static class Inference
             return Guess("bool", ColumnKind.Boolean, string.Join("/", present.Distinct(StringComparer.OrdinalIgnoreCase).Take(2)));
         }
 
-        if (dates)
+        if (dates is not null)
         {
-            var dateOnly = present.All(v => v.Length == 10);
-            return Guess(dateOnly ? "System.DateOnly" : "System.DateTime", ColumnKind.Date, "ISO 8601 " + (dateOnly ? "dates" : "dates and times"));
+            return Guess(dates.HasTime ? "System.DateTime" : "System.DateOnly", ColumnKind.Date, dates.Note) with { Format = dates.Format };
         }
 
         return !isLabel && distinct > present.Length / 2 && LooksLikeText(present)
