@@ -51,6 +51,20 @@ public sealed class BenchCo2Week
 [Tune]
 public partial class BenchCo2Forecast;
 
+public sealed class BenchElecEquipMonth
+{
+    [Time, Column("DATE", Format = "MMM-d-yyyy")]
+    public DateOnly Month { get; set; }
+
+    [Label, Column("STS.M.I7.W.TOVT.NS0016.4.000")]
+    public float Turnover { get; set; }
+}
+
+/// <summary>A monthly series (M4's largest kind): the euro area's turnover index of electrical equipment, M4's monthly horizon.</summary>
+[Forecasting<BenchElecEquipMonth>(Data = "datasets/elec-equip/elec_equip.csv", Horizon = 18)]
+[Tune]
+public partial class BenchElecEquipForecast;
+
 // The births' rows are the tests' (Declarative.Tests.Pipelines): with the holiday, and without it.
 [Forecasting<Declarative.Tests.Pipelines.BirthDay>(Data = "datasets/us-births/births.csv", Horizon = 14)]
 [Tune]
@@ -89,6 +103,11 @@ internal static class ForecastingBenchmark
         {
             Print(() => BenchBirthsForecast.Train().Evaluate());
             Print(() => BenchBirthsAloneForecast.Train().Evaluate());
+        }
+
+        if (Wanted("elec-equip"))
+        {
+            Print(() => BenchElecEquipForecast.Train().Evaluate());
         }
 
         if (filter.Length > 0)
@@ -241,6 +260,11 @@ internal static class ForecastingBenchmark
             {
                 Backtest("births", BenchBirthsForecast.Spec, windows, refit);
             }
+
+            if (Wanted("elec-equip"))
+            {
+                Backtest("elec-equip", BenchElecEquipForecast.Spec, windows, refit);
+            }
         }
 
     }
@@ -276,6 +300,11 @@ internal static class ForecastingBenchmark
         if (Wanted("births"))
         {
             Selection("births", BenchBirthsForecast.Spec, windows, weighed);
+        }
+
+        if (Wanted("elec-equip"))
+        {
+            Selection("elec-equip", BenchElecEquipForecast.Spec, windows, weighed);
         }
     }
 
@@ -317,6 +346,7 @@ internal static class ForecastingBenchmark
         Console.WriteLine($"| {name} | {rules[0].Count} | {Row(rules[0])} | {Row(rules[1])} | {Row(rules[2])} |");
         Console.WriteLine($"{name}, each model's mean over the windows (sMAPE / MASE / OWA): " + string.Join("; ", every.GroupBy(t => t.Method).Select(g =>
             FormattableString.Invariant($"{g.Key} {g.Average(t => t.SymmetricMape):F2} / {g.Average(t => t.Mase):F3} / {g.Average(t => t.Owa):F3}"))));
+        Console.WriteLine($"{name}, [Tune]'s choice window by window (sMAPE, window 1 first): " + string.Join(" ", rules[0].Select(c => c.SymmetricMape.ToString("F2", System.Globalization.CultureInfo.InvariantCulture))));
     }
 
     private static void Backtest<TRow>(string name, PipelineSpec<TRow> spec, int windows, int refit)

@@ -145,6 +145,8 @@ def main():
 
     # Each model family's own interval (the form chosen again on every window), window 1 the test part; and its
     # sMAPE and MASE averaged over every window, as the forecaster's selection backtest averages its own.
+    # As the forecaster's backtest, windows stop where the cut series is shorter than two seasons and three horizons.
+    windows = min(windows, sum(1 for w in range(windows) if len(y) - w * horizon >= 2 * season + 3 * horizon))
     first, rest, errors = {}, {}, {}
     for w in range(windows):
         for name, s, ma, covered in peers(y[:len(y) - w * horizon], horizon, season, None if x is None else x[:len(x) - w * horizon]):
@@ -158,6 +160,9 @@ def main():
     print(f"Mean over the {windows} windows (sMAPE / MASE):")
     for family, pairs in errors.items():
         print(f"| {family} | {np.mean([p[0] for p in pairs]):.2f} | {np.mean([p[1] for p in pairs]):.3f} |")
+    print("Window by window (sMAPE, window 1 first):")
+    for family, pairs in errors.items():
+        print(f"| {family} | {' '.join(f'{p[0]:.2f}' for p in pairs)} |")
 
 
 if __name__ == "__main__":

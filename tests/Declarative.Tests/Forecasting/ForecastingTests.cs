@@ -383,6 +383,23 @@ public sealed class ForecastingTests
     }
 
     [Fact]
+    public void AMonthlySeries_StepsByCalendarMonths_WithAYearlySeason()
+    {
+        var model = ElecEquipForecast.Train();
+        var report = model.Evaluate();
+        Assert.Equal(12, report.Season);
+        Assert.Equal(18, report.Horizon);
+        var next = model.Forecast();
+        Assert.Equal(Enumerable.Range(1, 18).Select(m => new DateOnly(2016, 5, 1).AddMonths(m)), next.Select(p => p.Time));
+        Assert.All(next, p => Assert.True(p.Lower <= p.Value && p.Value <= p.Upper));
+
+        // Exponential smoothing beats the declared trees on the six rolling origins by more than one standard error,
+        // and its test OWA is below M4's Theta level.
+        Assert.Equal(Trainer.ExponentialSmoothing, model.Pipeline.Trainer);
+        Assert.True(report.TestMetrics["Owa"] < 0.9, $"OWA {report.TestMetrics["Owa"]}");
+    }
+
+    [Fact]
     public void FillGaps_InterpolatesMissingSteps_AndValues()
     {
         var rows = TaxiRows().Take(400).ToList();

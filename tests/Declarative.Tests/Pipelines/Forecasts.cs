@@ -97,6 +97,21 @@ public partial class Co2Forecast;
 [Forecasting<Co2Week>(Data = "datasets/co2/co2.csv", Horizon = 13)]
 public partial class Co2UnfilledForecast;
 
+/// <summary>Eurostat's turnover index of electrical equipment, a month a row, each month written as its first day (Jan-1-1995).</summary>
+public sealed class ElecEquipMonth
+{
+    [Time, Column("DATE", Format = "MMM-d-yyyy")]
+    public DateOnly Month { get; set; }
+
+    [Label, Column("STS.M.I7.W.TOVT.NS0016.4.000")]
+    public float Turnover { get; set; }
+}
+
+/// <summary>The next year and a half (18 months, M4's monthly horizon), every model competing.</summary>
+[Forecasting<ElecEquipMonth>(Data = "datasets/elec-equip/elec_equip.csv", Horizon = 18)]
+[Tune]
+public partial class ElecEquipForecast;
+
 /// <summary>Taxi demand as several series (one per stretch of the year), to forecast each by its id.</summary>
 public sealed class StretchReading
 {
