@@ -401,6 +401,12 @@ internal static class ForecastingBenchmark
         Console.WriteLine("| series | points | season | additive forms, s | every form, s | ratio | form (every form) |");
         Console.WriteLine("|---|---|---|---|---|---|---|");
         Measure(cases, rounds, c => c.Fit(fitStates: true, multiplicative: false), c => c.Fit(fitStates: true, multiplicative: true));
+        Console.WriteLine();
+        Console.WriteLine($"Exponential smoothing, one fit of every form, the multiplicative errors' states the additive fit's against fitted under their own likelihood, {rounds} rounds alternating (min / median):");
+        Console.WriteLine("| series | points | season | additive fit's states, s | own states, s | ratio | form (own states) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
+        cases.Add(("elec-equip", Read(BenchElecEquipForecast.Spec).Series[0].Values, 12));
+        Measure(cases, rounds, c => c.Fit(fitStates: true, multiplicative: true, relativeStates: false), c => c.Fit(fitStates: true, multiplicative: true));
     }
 
     private static void Measure(List<(string Name, double[] Values, int Season)> cases, int rounds, Func<EtsCase, EtsFit> baseline, Func<EtsCase, EtsFit> measured)
@@ -423,7 +429,7 @@ internal static class ForecastingBenchmark
 
     private sealed record EtsCase(double[] Values, int Season)
     {
-        public EtsFit Fit(bool fitStates, bool multiplicative) => ExponentialSmoothing.Fit(Values, Season, fitStates, multiplicative);
+        public EtsFit Fit(bool fitStates, bool multiplicative, bool relativeStates = true) => ExponentialSmoothing.Fit(Values, Season, fitStates, multiplicative, relativeStates);
     }
 
     /// <summary>A bundled pipeline's series as its declaration reads them, the settings it declares and whether its times are dates.</summary>

@@ -17,7 +17,8 @@ internal static class ExponentialSmoothing
     /// <param name="season">Its season in steps (1: none).</param>
     /// <param name="fitStates">Whether the initial states are fitted (false: the rule of thumb's, a harness baseline).</param>
     /// <param name="multiplicative">Whether multiplicative errors and seasons are tried (false: the additive forms alone, a harness baseline).</param>
-    public static EtsFit Fit(double[] y, int season, bool fitStates = true, bool multiplicative = true)
+    /// <param name="relativeStates">Whether multiplicative errors' states are fitted under their own likelihood (false: the additive fit's states, a harness baseline).</param>
+    public static EtsFit Fit(double[] y, int season, bool fitStates = true, bool multiplicative = true, bool relativeStates = true)
     {
         var seasonal = season > 1 && y.Length >= 2 * season + 2;
         var positive = multiplicative && Array.TrueForAll(y, v => v > 0);
@@ -39,7 +40,7 @@ internal static class ExponentialSmoothing
                 Consider(form?.Fit);
                 if (positive && form is { } additive)
                 {
-                    Consider(WithRelativeErrors(y, additive));
+                    Consider(WithRelativeErrors(y, additive, fitStates && relativeStates));
                 }
             }
         }
@@ -102,22 +103,157 @@ internal static class ExponentialSmoothing
     /// <summary>
     /// The same form with multiplicative errors: the recursions are the additive form's (an error enters the states as
     /// y − ŷ either way), the likelihood is not (each error relative to its forecast), so the smoothing is fitted again
-    /// under it, from where the additive form ended and from its states.
+    /// under it from where the additive form ended, then (<paramref name="fitStates"/>) the states towards the least
+    /// relative error and the smoothing again, twice: the additive fit's states weigh a large error at a high level as
+    /// much as at a low one, where this likelihood weighs it by its level (statsmodels' ETSModel estimates both together).
     /// </summary>
-    private static EtsFit? WithRelativeErrors(double[] y, FormFit additive)
+    private static EtsFit? WithRelativeErrors(double[] y, FormFit additive, bool fitStates)
     {
         var n = y.Length;
         var form = additive.Fit.Form with { Error = EtsError.Multiplicative };
-        double Loss(double[] u) => RelativeLoss(y, Parameters(u, form.Trend, form.Period), additive.Start, out _);
+        var start = additive.Start;
+        double Loss(double[] u) => RelativeLoss(y, Parameters(u, form.Trend, form.Period), start, out _);
         var (best, value) = NelderMead.Minimize(Loss, additive.Free);
         if (value == double.MaxValue)
         {
             return null;
         }
 
+        for (var round = 0; fitStates && round < 2 && RelativeStates(y, Parameters(best, form.Trend, form.Period), form.Trend, start, value) is { } states; round++)
+        {
+            start = states;
+            (best, value) = NelderMead.Minimize(Loss, best);
+        }
+
         var smoothing = Parameters(best, form.Trend, form.Period);
-        RelativeLoss(y, smoothing, additive.Start, out var final);
+        RelativeLoss(y, smoothing, start, out var final);
         return new EtsFit(form, smoothing, final, Aicc(value, n, additive.Estimated));
+    }
+
+    /// <summary>
+    /// Gauss–Newton steps on the initial states towards the least squared relative one-step error (e / ŷ), the
+    /// multiplicative errors' likelihood but for its log-forecast term; a step is kept only when that likelihood
+    /// (<see cref="RelativeLoss"/>) falls below <paramref name="loss"/>. Null when no step did.
+    /// </summary>
+    internal static EtsStart? RelativeStates(double[] y, EtsParameters p, EtsTrend trend, EtsStart from, double loss)
+    {
+        var n = y.Length;
+        var m = from.Seasons.Length;
+        var slope = trend == EtsTrend.None ? 0 : 1;
+        var d = 1 + slope + Math.Max(m - 1, 0);
+        EtsStart Unpack(double[] v)
+        {
+            var indices = new double[m];
+            if (m > 0)
+            {
+                indices[m - 1] = from.MultiplicativeSeason ? m : 0;
+                for (var i = 0; i < m - 1; i++)
+                {
+                    indices[i] = v[1 + slope + i];
+                    indices[m - 1] -= indices[i];
+                }
+            }
+
+            return new EtsStart(v[0], slope == 1 ? v[1] : 0, indices, from.MultiplicativeSeason);
+        }
+
+        bool Residuals(double[] v, double[] r)
+        {
+            if (Run(y, p, Unpack(v), out _, r) == double.MaxValue)
+            {
+                return false;
+            }
+
+            for (var t = 0; t < n; t++)
+            {
+                var forecast = y[t] - r[t];
+                if (!(forecast > 0))
+                {
+                    return false;
+                }
+
+                r[t] /= forecast;
+            }
+
+            return true;
+        }
+
+        var x = new double[d];
+        x[0] = from.Level;
+        if (slope == 1)
+        {
+            x[1] = from.Slope;
+        }
+
+        if (m > 0)
+        {
+            Array.Copy(from.Seasons, 0, x, 1 + slope, m - 1);
+        }
+
+        EtsStart? improved = null;
+        for (var iteration = 0; iteration < 3; iteration++)
+        {
+            var residuals = new double[n];
+            if (!Residuals(x, residuals))
+            {
+                break;
+            }
+
+            var jacobian = new double[d][];
+            var ok = true;
+            for (var j = 0; j < d && ok; j++)
+            {
+                var h = 1e-6 * Math.Max(1, Math.Abs(x[j]));
+                var shifted = (double[])x.Clone();
+                shifted[j] += h;
+                var column = jacobian[j] = new double[n];
+                ok = Residuals(shifted, column);
+                for (var t = 0; t < n && ok; t++)
+                {
+                    column[t] = (column[t] - residuals[t]) / h;
+                }
+            }
+
+            var a = new double[d, d];
+            var b = new double[d];
+            for (var i = 0; i < d && ok; i++)
+            {
+                b[i] = -NormalEquations.Dot(jacobian[i], residuals);
+                for (var j = 0; j <= i; j++)
+                {
+                    a[i, j] = NormalEquations.Dot(jacobian[i], jacobian[j]);
+                }
+            }
+
+            if (!ok || NormalEquations.Solve(a, b) is not { } step)
+            {
+                break;
+            }
+
+            var moved = false;
+            for (var scale = 1.0; scale > 1e-3 && !moved; scale /= 2)
+            {
+                var candidate = new double[d];
+                for (var j = 0; j < d; j++)
+                {
+                    candidate[j] = x[j] + scale * step[j];
+                }
+
+                var value = RelativeLoss(y, p, Unpack(candidate), out _);
+                if (value < loss)
+                {
+                    (x, loss, moved) = (candidate, value, true);
+                    improved = Unpack(x);
+                }
+            }
+
+            if (!moved)
+            {
+                break;
+            }
+        }
+
+        return improved;
     }
 
     private static double Aicc(double likelihood, int n, int k) => likelihood + 2 * k + 2.0 * k * (k + 1) / (n - k - 1);

@@ -176,6 +176,36 @@ public sealed class ForecastMethodsTests
     }
 
     [Theory]
+    [InlineData((int)EtsTrend.Additive, true)]
+    [InlineData((int)EtsTrend.Damped, true)]
+    [InlineData((int)EtsTrend.Additive, false)]
+    [InlineData((int)EtsTrend.None, false)]
+    public void ExponentialSmoothing_MultiplicativeErrorStates_LowerTheirOwnLikelihood(int form, bool multiplicativeSeason)
+    {
+        // Errors that scale with a level drifting from 50 to 230: the states with the least squared error (the additive
+        // errors' fit) are not those with the least relative error, so Gauss–Newton steps on the relative errors lower
+        // the multiplicative errors' likelihood, and the season's indices keep their sum (m) or mean (1).
+        var trend = (EtsTrend)form;
+        var random = new Random(11);
+        var y = Enumerable.Range(0, 180).Select(t => (50 + t) * (1 + 0.2 * Math.Sin(2 * Math.PI * t / 12)) * (1 + 0.08 * (random.NextDouble() - 0.5))).ToArray();
+        var p = new EtsParameters(0.3, trend == EtsTrend.None ? 0 : 0.05, 0.1, trend switch { EtsTrend.None => 0, EtsTrend.Additive => 1, _ => 0.9 });
+        var squared = ExponentialSmoothing.Initial(y, trend, 12, multiplicativeSeason);
+        for (var step = 0; step < 5 && ExponentialSmoothing.BestStates(y, p, trend, squared) is { } next; step++)
+        {
+            squared = next;
+        }
+
+        var before = ExponentialSmoothing.RelativeLoss(y, p, squared, out _);
+        var relative = ExponentialSmoothing.RelativeStates(y, p, trend, squared, before);
+
+        Assert.NotNull(relative);
+        Assert.True(ExponentialSmoothing.RelativeLoss(y, p, relative, out _) < before);
+        Assert.Equal(multiplicativeSeason, relative.MultiplicativeSeason);
+        Assert.Equal(multiplicativeSeason ? 1 : 0, relative.Seasons.Average(), 1e-9);
+        Assert.Null(ExponentialSmoothing.RelativeStates(y, p, trend, relative, double.NegativeInfinity));
+    }
+
+    [Theory]
     [InlineData((int)EtsTrend.Additive)]
     [InlineData((int)EtsTrend.None)]
     public void ExponentialSmoothing_MultiplicativeSeasonStates_AreALeastSquaresMinimum(int form)
