@@ -137,34 +137,15 @@ internal static class ExponentialSmoothing
     /// </summary>
     internal static EtsStart? RelativeStates(double[] y, EtsParameters p, EtsTrend trend, EtsStart from, double loss)
     {
-        var n = y.Length;
-        var m = from.Seasons.Length;
-        var slope = trend == EtsTrend.None ? 0 : 1;
-        var d = 1 + slope + Math.Max(m - 1, 0);
-        EtsStart Unpack(double[] v)
+        var packing = new StatePacking(trend, from);
+        bool Relative(double[] v, double[] r)
         {
-            var indices = new double[m];
-            if (m > 0)
-            {
-                indices[m - 1] = from.MultiplicativeSeason ? m : 0;
-                for (var i = 0; i < m - 1; i++)
-                {
-                    indices[i] = v[1 + slope + i];
-                    indices[m - 1] -= indices[i];
-                }
-            }
-
-            return new EtsStart(v[0], slope == 1 ? v[1] : 0, indices, from.MultiplicativeSeason);
-        }
-
-        bool Residuals(double[] v, double[] r)
-        {
-            if (Run(y, p, Unpack(v), out _, r) == double.MaxValue)
+            if (Run(y, p, packing.Unpack(v), out _, r) == double.MaxValue)
             {
                 return false;
             }
 
-            for (var t = 0; t < n; t++)
+            for (var t = 0; t < r.Length; t++)
             {
                 var forecast = y[t] - r[t];
                 if (!(forecast > 0))
@@ -178,82 +159,13 @@ internal static class ExponentialSmoothing
             return true;
         }
 
-        var x = new double[d];
-        x[0] = from.Level;
-        if (slope == 1)
+        var (x, improved) = (packing.Pack(from), (double[]?)null);
+        for (var iteration = 0; iteration < 3 && GaussNewtonStep(x, y.Length, Relative, v => RelativeLoss(y, p, packing.Unpack(v), out _), loss) is { } step; iteration++)
         {
-            x[1] = from.Slope;
+            (x, loss, improved) = (step.X, step.Value, step.X);
         }
 
-        if (m > 0)
-        {
-            Array.Copy(from.Seasons, 0, x, 1 + slope, m - 1);
-        }
-
-        EtsStart? improved = null;
-        for (var iteration = 0; iteration < 3; iteration++)
-        {
-            var residuals = new double[n];
-            if (!Residuals(x, residuals))
-            {
-                break;
-            }
-
-            var jacobian = new double[d][];
-            var ok = true;
-            for (var j = 0; j < d && ok; j++)
-            {
-                var h = 1e-6 * Math.Max(1, Math.Abs(x[j]));
-                var shifted = (double[])x.Clone();
-                shifted[j] += h;
-                var column = jacobian[j] = new double[n];
-                ok = Residuals(shifted, column);
-                for (var t = 0; t < n && ok; t++)
-                {
-                    column[t] = (column[t] - residuals[t]) / h;
-                }
-            }
-
-            var a = new double[d, d];
-            var b = new double[d];
-            for (var i = 0; i < d && ok; i++)
-            {
-                b[i] = -NormalEquations.Dot(jacobian[i], residuals);
-                for (var j = 0; j <= i; j++)
-                {
-                    a[i, j] = NormalEquations.Dot(jacobian[i], jacobian[j]);
-                }
-            }
-
-            if (!ok || NormalEquations.Solve(a, b) is not { } step)
-            {
-                break;
-            }
-
-            var moved = false;
-            for (var scale = 1.0; scale > 1e-3 && !moved; scale /= 2)
-            {
-                var candidate = new double[d];
-                for (var j = 0; j < d; j++)
-                {
-                    candidate[j] = x[j] + scale * step[j];
-                }
-
-                var value = RelativeLoss(y, p, Unpack(candidate), out _);
-                if (value < loss)
-                {
-                    (x, loss, moved) = (candidate, value, true);
-                    improved = Unpack(x);
-                }
-            }
-
-            if (!moved)
-            {
-                break;
-            }
-        }
-
-        return improved;
+        return improved is null ? null : packing.Unpack(improved);
     }
 
     private static double Aicc(double likelihood, int n, int k) => likelihood + 2 * k + 2.0 * k * (k + 1) / (n - k - 1);
@@ -397,34 +309,25 @@ internal static class ExponentialSmoothing
     /// </summary>
     private static EtsStart? GaussNewtonStates(double[] y, EtsParameters p, EtsTrend trend, EtsStart from)
     {
-        var n = y.Length;
-        var m = from.Seasons.Length;
-        var slope = trend == EtsTrend.None ? 0 : 1;
-        var d = 1 + slope + m - 1;
-        var x = new double[d];
-        x[0] = from.Level;
-        if (slope == 1)
-        {
-            x[1] = from.Slope;
-        }
+        var packing = new StatePacking(trend, from);
+        var x = packing.Pack(from);
+        var sse = Run(y, p, packing.Unpack(x), out _);
+        return sse == double.MaxValue ? null
+            : GaussNewtonStep(x, y.Length, (v, errors) => Run(y, p, packing.Unpack(v), out _, errors) != double.MaxValue, v => Run(y, p, packing.Unpack(v), out _), sse) is { } step
+                ? packing.Unpack(step.X)
+                : null;
+    }
 
-        Array.Copy(from.Seasons, 0, x, 1 + slope, m - 1);
-        EtsStart Unpack(double[] v)
-        {
-            var indices = new double[m];
-            indices[m - 1] = m;
-            for (var i = 0; i < m - 1; i++)
-            {
-                indices[i] = v[1 + slope + i];
-                indices[m - 1] -= indices[i];
-            }
-
-            return new EtsStart(v[0], slope == 1 ? v[1] : 0, indices, MultiplicativeSeason: true);
-        }
-
-        var errors = new double[n];
-        var sse = Run(y, p, Unpack(x), out _, errors);
-        if (sse == double.MaxValue)
+    /// <summary>
+    /// One Gauss–Newton step on free values <paramref name="x"/>: the <paramref name="n"/> residuals' Jacobian by
+    /// forward differences, the normal equations, the step halved until <paramref name="objective"/> falls below
+    /// <paramref name="current"/>. Null when the residuals cannot be computed or no step lowers it.
+    /// </summary>
+    private static (double[] X, double Value)? GaussNewtonStep(double[] x, int n, Func<double[], double[], bool> residuals, Func<double[], double> objective, double current)
+    {
+        var d = x.Length;
+        var r = new double[n];
+        if (!residuals(x, r))
         {
             return null;
         }
@@ -436,14 +339,14 @@ internal static class ExponentialSmoothing
             var shifted = (double[])x.Clone();
             shifted[j] += h;
             var column = jacobian[j] = new double[n];
-            if (Run(y, p, Unpack(shifted), out _, column) == double.MaxValue)
+            if (!residuals(shifted, column))
             {
                 return null;
             }
 
             for (var t = 0; t < n; t++)
             {
-                column[t] = (column[t] - errors[t]) / h;
+                column[t] = (column[t] - r[t]) / h;
             }
         }
 
@@ -451,7 +354,7 @@ internal static class ExponentialSmoothing
         var b = new double[d];
         for (var i = 0; i < d; i++)
         {
-            b[i] = -NormalEquations.Dot(jacobian[i], errors);
+            b[i] = -NormalEquations.Dot(jacobian[i], r);
             for (var j = 0; j <= i; j++)
             {
                 a[i, j] = NormalEquations.Dot(jacobian[i], jacobian[j]);
@@ -471,13 +374,58 @@ internal static class ExponentialSmoothing
                 candidate[j] = x[j] + scale * step[j];
             }
 
-            if (Run(y, p, Unpack(candidate), out _) < sse)
+            var value = objective(candidate);
+            if (value < current)
             {
-                return Unpack(candidate);
+                return (candidate, value);
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The initial states as free values for a Gauss–Newton step: the level, the slope (with a trend) and the season's
+    /// indices but the last, which keeps their sum (zero when they add, the season's length when they multiply).
+    /// </summary>
+    private readonly struct StatePacking(EtsTrend trend, EtsStart like)
+    {
+        private readonly int _slope = trend == EtsTrend.None ? 0 : 1;
+        private readonly int _season = like.Seasons.Length;
+        private readonly bool _multiplicative = like.MultiplicativeSeason;
+
+        public double[] Pack(EtsStart start)
+        {
+            var x = new double[1 + _slope + Math.Max(_season - 1, 0)];
+            x[0] = start.Level;
+            if (_slope == 1)
+            {
+                x[1] = start.Slope;
+            }
+
+            if (_season > 0)
+            {
+                Array.Copy(start.Seasons, 0, x, 1 + _slope, _season - 1);
+            }
+
+            return x;
+        }
+
+        public EtsStart Unpack(double[] v)
+        {
+            var indices = new double[_season];
+            if (_season > 0)
+            {
+                indices[_season - 1] = _multiplicative ? _season : 0;
+                for (var i = 0; i < _season - 1; i++)
+                {
+                    indices[i] = v[1 + _slope + i];
+                    indices[_season - 1] -= indices[i];
+                }
+            }
+
+            return new EtsStart(v[0], _slope == 1 ? v[1] : 0, indices, _multiplicative);
+        }
     }
 
     /// <summary>
