@@ -35,18 +35,20 @@ public sealed class InitTests : IDisposable
     [Fact]
     public void AMessyFile_IsDeclaredAsItsValuesSay()
     {
-        // Quoted separators, a header with spaces and symbols, empty cells, a YES/NO label, dates, an id, a constant.
+        // Quoted separators, a header with spaces and symbols, empty cells, a YES/NO label, dates (ISO, and a spreadsheet's
+        // US dates and times), an id, a constant.
         var rows = Enumerable.Range(0, 60).Select(i => string.Join(',',
             $"{1000 + i}",
             $"\"Smith, Person {i}\"",
             i % 7 == 0 ? "" : (20 + (i % 40)).ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"2024-0{1 + (i % 9)}-1{i % 10}",
+            $"{1 + (i % 12)}/{1 + (i % 28)}/2025 {1 + (i % 12)}:{i % 60:00} {(i % 2 == 0 ? "AM" : "PM")}",
             i % 3 == 0 ? "red" : i % 3 == 1 ? "green" : "blue",
             "same",
             $"\"{(i % 2 == 0 ? "a long comment that goes on for a while, with words" : "another long remark about the order, in several words")} {i}\"",
             i % 4 == 0 ? "YES" : "NO"));
         var path = Path.Combine(_directory, "customers.csv");
-        File.WriteAllLines(path, rows.Prepend("Customer ID,Full name,Age (years),Signed up,Favourite colour,Plan,Comment,Churned?"));
+        File.WriteAllLines(path, rows.Prepend("Customer ID,Full name,Age (years),Signed up,Last seen,Favourite colour,Plan,Comment,Churned?"));
 
         var result = InitCommand.Write(new InitOptions(path, "Churned?", "ChurnModel", TaskChoice.Auto, Path.Combine(_directory, "Churn.cs"), Force: false));
 
@@ -55,6 +57,8 @@ public sealed class InitTests : IDisposable
         Assert.Equal(ColumnKind.Identifier, byHeader["Full name"].Kind); // unique per row
         Assert.Equal(("float?", "AgeYears"), (byHeader["Age (years)"].Type, byHeader["Age (years)"].Property));
         Assert.Equal(("System.DateOnly", ColumnKind.Date), (byHeader["Signed up"].Type, byHeader["Signed up"].Kind));
+        Assert.Equal(("System.DateTime", ColumnKind.Date, "M/d/yyyy h:mm tt"), (byHeader["Last seen"].Type, byHeader["Last seen"].Kind, byHeader["Last seen"].Format));
+        Assert.Contains("[Column(\"Last seen\", Format = \"M/d/yyyy h:mm tt\")]", result.Source, StringComparison.Ordinal);
         Assert.Equal(ColumnKind.Categorical, byHeader["Favourite colour"].Kind);
         Assert.Equal(ColumnKind.Constant, byHeader["Plan"].Kind);
         Assert.Equal(ColumnKind.Text, byHeader["Comment"].Kind);
@@ -260,7 +264,8 @@ public sealed class InitTests : IDisposable
 
     [Theory]
     [InlineData("iris/iris.txt", "#Label", null, "A forecaster needs a column of dates or times for [Time], and no column of iris.txt reads as one")]
-    [InlineData("words.csv", "kind", null, "The label is not numeric in every row; forecasting needs numbers.")]
+    [InlineData("words.csv", "kind", null, "The label is not numeric in every row; forecasting needs numbers. The first that is not: 'busy'.")]
+    [InlineData("commas.csv", "wert", null, "The label is not numeric in every row; forecasting needs numbers. The first that is not: '100,5' (a decimal comma: numbers are read with a '.').")]
     [InlineData("nab-nyc-taxi/nyc_taxi.csv", "value", 0, "--horizon 0: a forecaster forecasts one step or more.")]
     public void AFileAForecasterCannotReadAsASeries_IsRefused_SayingWhy(string dataset, string label, int? horizon, string message)
     {
@@ -269,6 +274,13 @@ public sealed class InitTests : IDisposable
         {
             data = Path.Combine(_directory, dataset);
             File.WriteAllLines(data, Enumerable.Range(1, 30).Select(d => $"2024-01-{d:00},{(d % 2 == 0 ? "calm" : "busy")}").Prepend("day,kind"));
+        }
+
+        if (dataset == "commas.csv")
+        {
+            // A European spreadsheet's export: ';' between fields, ',' in numbers.
+            data = Path.Combine(_directory, dataset);
+            File.WriteAllLines(data, Enumerable.Range(1, 30).Select(d => $"{d:00}.01.2024;{99 + d},5").Prepend("datum;wert"));
         }
 
         var output = Path.Combine(_directory, "Series.cs");

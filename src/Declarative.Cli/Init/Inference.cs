@@ -80,6 +80,18 @@ internal static class Inference
             : Guess("string", ColumnKind.Categorical, $"{distinct:N0} categories");
     }
 
+    /// <summary>The first value that is not a number, quoted, and a hint when it is one written with a decimal comma.</summary>
+    private static string NotANumber(string[] present)
+    {
+        if (present.FirstOrDefault(v => !ValueParser.TryParseSingle(v, out _)) is not { } value)
+        {
+            return "";
+        }
+
+        var comma = ValueParser.TryParseSingle(value.Replace(',', '.'), out _) && value.Count(c => c == ',') == 1;
+        return $" The first that is not: '{value}'{(comma ? " (a decimal comma: numbers are read with a '.')" : "")}.";
+    }
+
     /// <summary>Sentences rather than codes: long on average, or several words.</summary>
     private static bool LooksLikeText(string[] values) =>
         values.Average(v => v.Length) >= 30 || values.Average(v => v.Count(c => c == ' ') + 1) >= 4;
@@ -107,7 +119,7 @@ internal static class Inference
                 // The rarer value is the positive class: the one a detector is usually for (spam, fraud, >50K).
                 return new LabelGuess(index, task, integral ? "int" : "string", counts[0].Value, $"two values; the rarer, '{counts[0].Value}' ({counts[0].Count:N0} rows), is the positive class");
             case TaskChoice.Regression or TaskChoice.Forecasting when !numeric:
-                throw new InitException($"The label is not numeric in every row; {task.ToString().ToLowerInvariant()} needs numbers.");
+                throw new InitException($"The label is not numeric in every row; {task.ToString().ToLowerInvariant()} needs numbers.{NotANumber(present)}");
             case TaskChoice.Regression or TaskChoice.Forecasting:
                 return new LabelGuess(index, task, "float", null, $"numbers from {present.Min(v => float.Parse(v, CultureInfo.InvariantCulture)):G6} to {present.Max(v => float.Parse(v, CultureInfo.InvariantCulture)):G6}");
             default:
