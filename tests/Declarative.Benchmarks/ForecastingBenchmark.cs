@@ -51,17 +51,8 @@ public sealed class BenchCo2Week
 [Tune]
 public partial class BenchCo2Forecast;
 
-public sealed class BenchElecEquipMonth
-{
-    [Time, Column("DATE", Format = "MMM-d-yyyy")]
-    public DateOnly Month { get; set; }
-
-    [Label, Column("STS.M.I7.W.TOVT.NS0016.4.000")]
-    public float Turnover { get; set; }
-}
-
-/// <summary>A monthly series (M4's largest kind): the euro area's turnover index of electrical equipment, M4's monthly horizon.</summary>
-[Forecasting<BenchElecEquipMonth>(Data = "datasets/elec-equip/elec_equip.csv", Horizon = 18)]
+/// <summary>A monthly series (M4's largest kind): the euro area's turnover index of electrical equipment, M4's monthly horizon; its rows are the tests'.</summary>
+[Forecasting<Declarative.Tests.Pipelines.ElecEquipMonth>(Data = "datasets/elec-equip/elec_equip.csv", Horizon = 18)]
 [Tune]
 public partial class BenchElecEquipForecast;
 
