@@ -17,6 +17,10 @@ public sealed class DateFormatsTests
     [InlineData("Mar 2, 2021|Mar 3, 2021", "MMM d, yyyy", false, "dates as MMM d, yyyy")]
     [InlineData("3/14/2021 1:05 PM|3/14/2021 11:30 AM", "M/d/yyyy h:mm tt", true, "dates as M/d/yyyy h:mm tt")]
     [InlineData("14/03/2021 13:05|14/03/2021 11:30", "d/M/yyyy H:mm", true, "dates as d/M/yyyy H:mm")]
+    [InlineData("1959Q1|1959Q2|2009Q3", "yyyy'Q'q", false, "dates as yyyy'Q'q")]
+    [InlineData("1959-Q4|1960-Q1", "yyyy-'Q'q", false, "dates as yyyy-'Q'q")]
+    [InlineData("1959 Q4|1960 Q1", "yyyy'Q'q", false, "dates as yyyy'Q'q")]
+    [InlineData("Q4 1959|Q1 1960", "'Q'q yyyy", false, "dates as 'Q'q yyyy")]
     public void ADateColumn_IsReadInTheSpellingThatReadsEveryValue(string values, string? format, bool hasTime, string note)
     {
         var reading = DateFormats.Of(values.Split('|'));
@@ -46,7 +50,7 @@ public sealed class DateFormatsTests
     [InlineData("1/2/2020|soon")]
     [InlineData("13/13/2020")]
     [InlineData("2020-13")]
-    [InlineData("Q1 2020|Q2 2020")]
+    [InlineData("Q4 2020|Q5 2020")]
     public void ValuesThatAreNotAllDates_AreNotADateColumn(string values) =>
         Assert.Null(DateFormats.Of(values.Split('|')));
 }

@@ -1,3 +1,5 @@
+using Declarative.Data;
+using Declarative.Schema;
 using Declarative.Tests.Pipelines;
 using Declarative.Training;
 
@@ -48,6 +50,41 @@ public sealed class DateFeatureTests : IDisposable
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
         Assert.Contains("property TaxiDemand.When", error.Message, StringComparison.Ordinal);
         Assert.Contains("[Column(Format = ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("yyyy'Q'q", "1974Q1", 1974, 1)]
+    [InlineData("yyyy'Q'q", "1974Q2", 1974, 4)]
+    [InlineData("yyyy-'Q'q", "1974-Q3", 1974, 7)]
+    [InlineData("yyyy 'Q'q", "1974 Q4", 1974, 10)]
+    [InlineData("'Q'q yyyy", "Q4 2009", 2009, 10)]
+    [InlineData("yyyy\\Qq", "2009Q3", 2009, 7)]
+    [InlineData("yyyy.q", "2009.2", 2009, 4)]
+    public void AQuarterFormat_ReadsEachQuarter_AsItsFirstDay(string format, string text, int year, int month)
+    {
+        // .NET's formats have no quarter: q outside quotes is one, read like a month and moved to its quarter's start.
+        Assert.True(DateParsing.TryParse(text, DateKind.Date, format, out var date));
+        Assert.Equal(new DateTime(year, month, 1), date);
+    }
+
+    [Theory]
+    [InlineData("yyyy'Q'q", "1974Q5")]
+    [InlineData("yyyy'Q'q", "1974Q0")]
+    [InlineData("yyyy'Q'q", "1974-01")]
+    [InlineData("yyyy'Q'q MM", "1974Q1 01")]
+    public void AQuarterFormat_ReadsNoFifthQuarter_AndNoMonthBesideIt(string format, string text) =>
+        Assert.False(DateParsing.TryParse(text, DateKind.Date, format, out _));
+
+    [Fact]
+    public void AQuarterThatIsNot_IsALocatedError_ThatSaysWhatQIs()
+    {
+        var path = _temp.File("quarterly.csv");
+        File.WriteAllText(path, "quarter,series,value\n1959Q1,gdp,2710.3\n1959Q5,gdp,2778.8\n");
+
+        var error = Assert.Throws<DataFileException>(() => PipelineTrainer.Load(MacroQuarterForecast.Spec, path));
+
+        Assert.Equal((3, 1), (error.Line, error.Column));
+        Assert.Contains("a date in the format yyyy'Q'q (q: the quarter, 1 to 4)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ internal sealed record DateReading(string? Format, bool HasTime, string Note);
 
 /// <summary>
 /// Reads a column's values as dates: ISO 8601 as the loader reads them without a format, else the first of the common
-/// other spellings (spreadsheet exports, statistics offices) that reads every value. Month-first and day-first forms of
+/// other spellings (spreadsheet exports, statistics offices, quarters) that reads every value. Month-first and day-first forms of
 /// one shape both read a column whose days never pass 12; the one whose dates fall at the more regular step wins
 /// (a monthly series written 1/1, 2/1, 3/1 is month-first), month-first on a tie, and the note says it was a choice.
 /// </summary>
@@ -43,6 +43,14 @@ internal static class DateFormats
         ("MMM yyyy", null),
         ("MMMM yyyy", null),
         ("yyyy-MMM", null),
+
+        // Quarters, as pandas (1974Q1), Eurostat (1974-Q1) and others (Q1 1974) write them: q is the quarter's number,
+        // a Declarative format letter (.NET's formats have no quarter). The first reads 1974 Q1 too (spaces between
+        // the parts are allowed).
+        ("yyyy'Q'q", null),
+        ("yyyy-'Q'q", null),
+        ("'Q'q yyyy", null),
+        ("'Q'q-yyyy", null),
     ];
 
     /// <summary>How <paramref name="values"/> (present, none missing) are written as dates, or null when some value is not one.</summary>

@@ -71,7 +71,9 @@ public sealed class ColumnAttribute : Attribute
     /// <summary>
     /// For a DateTime, DateTimeOffset, DateOnly or TimeOnly property: the format of its values in the file, as .NET's
     /// custom date and time format strings write it (<c>"dd/MM/yyyy"</c>, <c>"M/d/yyyy h:mm tt"</c>). Without one,
-    /// values are ISO 8601 (<c>2020-12-31</c>, <c>2020-12-31T23:59:00</c>, with or without an offset).
+    /// values are ISO 8601 (<c>2020-12-31</c>, <c>2020-12-31T23:59:00</c>, with or without an offset). .NET's formats
+    /// have no quarter, so a <c>q</c> outside quotes is one (1 to 4), read as the quarter's first day:
+    /// <c>"yyyy'Q'q"</c> reads <c>1974Q3</c> as 1974-07-01.
     /// </summary>
     public string? Format { get; set; }
 }

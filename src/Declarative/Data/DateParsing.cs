@@ -3,7 +3,11 @@ using Declarative.Schema;
 
 namespace Declarative.Data;
 
-/// <summary>Reads a date or time field: ISO 8601 unless the column names a format; an offset, when written, is kept as the clock time it qualifies.</summary>
+/// <summary>
+/// Reads a date or time field: ISO 8601 unless the column names a format; an offset, when written, is kept as the clock
+/// time it qualifies. A format may name a quarter, which .NET's formats cannot: <c>q</c> outside quotes is the
+/// quarter's number (1 to 4), and the date is the quarter's first day (<c>"yyyy'Q'q"</c> reads 1974Q3 as 1974-07-01).
+/// </summary>
 internal static class DateParsing
 {
     private static readonly string[] IsoDateTimes =
@@ -36,11 +40,28 @@ internal static class DateParsing
 
     private static bool Parse(string text, DateKind kind, string? format, out DateTime value)
     {
-        var formats = format is not null ? [format] : kind == DateKind.Time ? IsoTimes : IsoDateTimes;
+        var (quarter, net) = format is not null ? Quarters.Of(format) : (false, null);
+        if (quarter && net is null)
+        {
+            value = default;
+            return false;
+        }
+
+        var formats = quarter ? [net!] : format is not null ? [format] : kind == DateKind.Time ? IsoTimes : IsoDateTimes;
         if (DateTimeOffset.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal, out var parsed))
         {
             value = parsed.DateTime;
-            return true;
+            if (!quarter)
+            {
+                return true;
+            }
+
+            // The quarter was read as a month: 1 to 4 only, and the quarter starts three months apart.
+            if (value.Month <= 4)
+            {
+                value = value.AddMonths(2 * (value.Month - 1));
+                return true;
+            }
         }
 
         value = default;
@@ -48,8 +69,15 @@ internal static class DateParsing
     }
 
     public static string Describe(DateKind kind, string? format) => format is not null
-        ? $"a {(kind == DateKind.Time ? "time" : "date")} in the format {format}"
+        ? $"a {(kind == DateKind.Time ? "time" : "date")} in the format {format}{QuarterNote(format)}"
         : kind == DateKind.Time
             ? "a time in ISO 8601 form (23:59 or 23:59:30); name another format with [Column(Format = \"h:mm tt\")]"
             : "a date in ISO 8601 form (2020-12-31 or 2020-12-31T23:59:00); name another format with [Column(Format = \"dd/MM/yyyy\")]";
+
+    private static string QuarterNote(string format) => Quarters.Of(format) switch
+    {
+        (false, _) => "",
+        (true, null) => " (it names both a quarter, q, and a month, M: keep one)",
+        _ => " (q: the quarter, 1 to 4)",
+    };
 }

@@ -112,6 +112,23 @@ public sealed class ElecEquipMonth
 [Tune]
 public partial class ElecEquipForecast;
 
+/// <summary>Five US real aggregates (GDP, consumption, ...) a quarter a row, each quarter written as pandas writes it (1959Q1).</summary>
+public sealed class MacroQuarter
+{
+    [Time, Column("quarter", Format = "yyyy'Q'q")]
+    public DateOnly Quarter { get; set; }
+
+    [SeriesId, Column("series")]
+    public string Series { get; set; } = "";
+
+    [Label, Column("value")]
+    public float Value { get; set; }
+}
+
+/// <summary>The next two years (8 quarters, M4's quarterly horizon) of each series, the default model.</summary>
+[Forecasting<MacroQuarter>(Data = "datasets/us-macro/quarterly.csv", Horizon = 8)]
+public partial class MacroQuarterForecast;
+
 /// <summary>Taxi demand as several series (one per stretch of the year), to forecast each by its id.</summary>
 public sealed class StretchReading
 {
