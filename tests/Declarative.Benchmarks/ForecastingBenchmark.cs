@@ -56,6 +56,11 @@ public partial class BenchCo2Forecast;
 [Tune]
 public partial class BenchElecEquipForecast;
 
+/// <summary>Five quarterly series (M4's quarterly horizon), written 1959Q1; its rows are the tests'.</summary>
+[Forecasting<Declarative.Tests.Pipelines.MacroQuarter>(Data = "datasets/us-macro/quarterly.csv", Horizon = 8)]
+[Tune]
+public partial class BenchMacroQuarterForecast;
+
 // The births' rows are the tests' (Declarative.Tests.Pipelines): with the holiday, and without it.
 [Forecasting<Declarative.Tests.Pipelines.BirthDay>(Data = "datasets/us-births/births.csv", Horizon = 14)]
 [Tune]
@@ -99,6 +104,11 @@ internal static class ForecastingBenchmark
         if (Wanted("elec-equip"))
         {
             Print(() => BenchElecEquipForecast.Train().Evaluate());
+        }
+
+        if (Wanted("us-macro"))
+        {
+            Print(() => BenchMacroQuarterForecast.Train().Evaluate());
         }
 
         if (filter.Length > 0)
@@ -256,6 +266,11 @@ internal static class ForecastingBenchmark
             {
                 Backtest("elec-equip", BenchElecEquipForecast.Spec, windows, refit);
             }
+
+            if (Wanted("us-macro"))
+            {
+                Backtest("us-macro", BenchMacroQuarterForecast.Spec, windows, refit);
+            }
         }
 
     }
@@ -296,6 +311,11 @@ internal static class ForecastingBenchmark
         if (Wanted("elec-equip"))
         {
             Selection("elec-equip", BenchElecEquipForecast.Spec, windows, weighed);
+        }
+
+        if (Wanted("us-macro"))
+        {
+            Selection("us-macro", BenchMacroQuarterForecast.Spec, windows, weighed);
         }
     }
 
