@@ -286,6 +286,7 @@ public sealed class InitTests : IDisposable
 
     [Theory]
     [InlineData("iris/iris.txt", "#Label", null, "A forecaster needs a column of dates or times for [Time], and no column of iris.txt reads as one")]
+    [InlineData("us-macro/macrodata.csv", "realgdp", null, "A forecaster needs a column of dates or times for [Time], and no column of macrodata.csv reads as one (its columns: 'year', 'quarter', 'realgdp', 'realcons', 'realinv', 'realgovt', 'realdpi', 'cpi', 'm1', 'tbilrate', 'unemp', 'pop', 'infl', 'realint'), nor as whole numbers at a regular step. 'year' and 'quarter' read as a year and its quarter in two columns: write them as one column (1959Q1), which reads as dates with [Column(Format = \"yyyy'Q'q\")].")]
     [InlineData("words.csv", "kind", null, "The label is not numeric in every row; forecasting needs numbers. The first that is not: 'busy'.")]
     [InlineData("commas.csv", "wert", null, "The label is not numeric in every row; forecasting needs numbers. The first that is not: '100,5' (a decimal comma: numbers are read with a '.').")]
     [InlineData("nab-nyc-taxi/nyc_taxi.csv", "value", 0, "--horizon 0: a forecaster forecasts one step or more.")]

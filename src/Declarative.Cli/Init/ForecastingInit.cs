@@ -57,7 +57,7 @@ internal static class ForecastingInit
         if (times.Length == 0)
         {
             throw new InitException($"A forecaster needs a column of dates or times for [Time], and no column of {System.IO.Path.GetFileName(sample.Path)} reads as one " +
-                $"(its columns: {string.Join(", ", columns.Select(c => $"'{c.Header ?? c.Property}'"))}), nor as whole numbers at a regular step.");
+                $"(its columns: {string.Join(", ", columns.Select(c => $"'{c.Header ?? c.Property}'"))}), nor as whole numbers at a regular step.{SplitTime(sample, columns)}");
         }
 
         var time = times[0];
@@ -82,6 +82,35 @@ internal static class ForecastingInit
         var (step, defaultHorizon) = Step(ordered);
         var (gaps, trailing) = Missing(sample, labelIndex);
         return new ForecastShape(time.Index, series, horizon ?? defaultHorizon, step, gaps, trailing, format);
+    }
+
+    /// <summary>
+    /// A hint when the time is written in two columns, a year and its quarter or month (statsmodels' macrodata: 1959, 1):
+    /// whole numbers from 1000 to 2999 and from 1 to 4 (or 12) whose pairs each come once. Empty otherwise.
+    /// </summary>
+    private static string SplitTime(DataSample sample, IReadOnlyList<ColumnGuess> columns)
+    {
+        long[]? Whole(ColumnGuess c)
+        {
+            var values = new long[sample.Rows.Count];
+            return c.Missing == 0 && sample.Rows.Select((r, i) => long.TryParse(r[c.Index], NumberStyles.Integer, CultureInfo.InvariantCulture, out values[i])).All(ok => ok) ? values : null;
+        }
+
+        var whole = columns.Where(c => !c.IsLabel).Select(c => (Column: c, Values: Whole(c))).Where(c => c.Values is { Length: > 0 }).Select(c => (c.Column, Values: c.Values!)).ToArray();
+        foreach (var (year, years) in whole.Where(c => c.Values.All(v => v is >= 1000 and <= 2999)))
+        {
+            foreach (var (part, parts) in whole.Where(c => c.Column != year))
+            {
+                var (max, unit, example, format) = parts.Max() <= 4 ? (4, "quarter", "1959Q1", "yyyy'Q'q") : (12, "month", "1959-01", "yyyy-MM");
+                if (parts.All(v => v >= 1 && v <= max) && years.Zip(parts).Distinct().Count() == years.Length)
+                {
+                    return $" '{year.Header ?? year.Property}' and '{part.Header ?? part.Property}' read as a year and its {unit} in two columns: " +
+                        $"write them as one column ({example}), which reads as dates with [Column(Format = \"{format}\")].";
+                }
+            }
+        }
+
+        return "";
     }
 
     private static bool WholeNumbers(DataSample sample, ColumnGuess column) =>
