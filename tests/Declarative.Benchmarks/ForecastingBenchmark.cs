@@ -452,6 +452,73 @@ internal static class ForecastingBenchmark
         return (series, ForecastSettings.For(options, step), spec.Time!.Kind == ColumnKind.DateValue);
     }
 
+    /// <summary>
+    /// The tuned forecaster of each bundled series with its rolling-origin windows scored in parallel (every series and
+    /// origin at once) against one origin after another (the series in parallel, as before), alternating, min / median
+    /// of <paramref name="rounds"/>; and whether both gave the same model, scores and forecasts.
+    /// </summary>
+    public static void Origins(int rounds, string filter = "")
+    {
+        Console.WriteLine($"The tuned forecaster, its rolling origins scored one after another against all at once, alternating, {rounds} rounds (min / median):");
+        Console.WriteLine("| series | points | origins | one after another, s | all at once, s | ratio | same results |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
+        bool Wanted(string name) => name.Contains(filter, StringComparison.OrdinalIgnoreCase);
+        if (Wanted("NYC taxi"))
+        {
+            OriginsOf("NYC taxi", BenchTaxiForecast.Spec, rounds);
+        }
+
+        if (Wanted("sunspots"))
+        {
+            OriginsOf("sunspots", BenchSunspotForecast.Spec, rounds);
+        }
+
+        if (Wanted("co2"))
+        {
+            OriginsOf("co2", BenchCo2Forecast.Spec, rounds);
+        }
+
+        if (Wanted("births"))
+        {
+            OriginsOf("births", BenchBirthsForecast.Spec, rounds);
+        }
+
+        if (Wanted("elec-equip"))
+        {
+            OriginsOf("elec-equip", BenchElecEquipForecast.Spec, rounds);
+        }
+
+        if (Wanted("us-macro"))
+        {
+            OriginsOf("us-macro", BenchMacroQuarterForecast.Spec, rounds);
+        }
+    }
+
+    private static void OriginsOf<TRow>(string name, PipelineSpec<TRow> spec, int rounds)
+    {
+        var (series, settings, dates) = Read(spec);
+        var candidates = ForecastMethods.Candidates(spec.Trainers, tuned: true);
+        var times = new Dictionary<bool, List<double>> { [true] = [], [false] = [] };
+        var outcomes = new Dictionary<bool, ForecastOutcome>();
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var serial in new[] { true, false })
+            {
+                var stopwatch = Stopwatch.StartNew();
+                outcomes[serial] = ForecastTraining.Train(series, settings with { SerialOrigins = serial }, candidates, nameof(ForecastingMetric.Owa), dates, spec.Seed);
+                times[serial].Add(stopwatch.Elapsed.TotalSeconds);
+            }
+        }
+
+        static string Fingerprint(ForecastOutcome o) => string.Join(";", o.Validation.Concat(o.Test).Select(v => FormattableString.Invariant($"{v.Method}:{v.SymmetricMape:R}:{v.Mase:R}")))
+            + string.Join(";", o.Quantiles.Select(q => q.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))
+            + string.Join(";", o.Forecasts.SelectMany(f => f.Values.Concat(f.Lower).Concat(f.Upper)).Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+        var (a, b) = (times[true].Order().ToArray(), times[false].Order().ToArray());
+        var (minA, medA, minB, medB) = (a[0], a[a.Length / 2], b[0], b[b.Length / 2]);
+        var same = outcomes[true].Method == outcomes[false].Method && Fingerprint(outcomes[true]) == Fingerprint(outcomes[false]);
+        Console.WriteLine(FormattableString.Invariant($"| {name} | {series.Sum(x => x.Length):N0} | {outcomes[true].Origins} | {minA:F1} / {medA:F1} | {minB:F1} / {medB:F1} | {minA / minB:F2}x / {medA / medB:F2}x | {(same ? "yes" : "NO")} |"));
+    }
+
     /// <summary>The default global trees trained recursively and directly on the same series, ABAB.</summary>
     private static void Variants<TRow>(string name, PipelineSpec<TRow> spec)
     {

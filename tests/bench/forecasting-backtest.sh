@@ -3,10 +3,10 @@
 # short. First how well the interval is calibrated (the tuned model trained again on each cut, each window's coverage
 # by the interval calibrated on what came before it), then [Tune]'s choice made again on each window and the chosen
 # model's errors averaged over the windows (and each model's); then statsmodels (ETSModel, ThetaModel, ARIMA, each form chosen again on
-# every window) over the same windows of sunspots, co2 and elec-equip: its own intervals' coverage and its mean errors
+# every window) over the same windows of sunspots, co2, elec-equip and us-macro (each window's mean over its five series): its own intervals' coverage and its mean errors
 # (forecasting_peer.py; on the taxi series its ARIMA grid would fit 480 models of 10,000 points). Figures in
 # docs/forecasting.md.
-# Usage: tests/bench/forecasting-backtest.sh [windows, default 20] [series filter: "taxi", "sunspots" (with "sunspots, Season = 11", the choice part only), "co2", "births", "elec-equip", "us-macro" (no statsmodels peer over its windows: five series); all by default] [coverage or choice: both by default; blend: the choice with the combination a weighted mean by greedy selection instead of the median of the best three; direct: the global trees recursive against direct, and the form chosen on each window's origins by the lower OWA and by [Tune]'s one-standard-error rule]
+# Usage: tests/bench/forecasting-backtest.sh [windows, default 20] [series filter: "taxi", "sunspots" (with "sunspots, Season = 11", the choice part only), "co2", "births", "elec-equip", "us-macro"; all by default] [coverage or choice: both by default; blend: the choice with the combination a weighted mean by greedy selection instead of the median of the best three; direct: the global trees recursive against direct, and the form chosen on each window's origins by the lower OWA and by [Tune]'s one-standard-error rule]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 windows="${1:-20}"
@@ -26,4 +26,7 @@ if [[ "co2" == *"$filter"* ]]; then
 fi
 if [[ "elec-equip" == *"$filter"* ]]; then
   /usr/bin/python3 tests/bench/forecasting_peer.py datasets/elec-equip/elec_equip.csv DATE STS.M.I7.W.TOVT.NS0016.4.000 18 12 "$windows" | sed 's/^| /| elec-equip | /'
+fi
+if [[ "us-macro" == *"$filter"* ]]; then
+  /usr/bin/python3 tests/bench/forecasting_peer.py datasets/us-macro/quarterly.csv quarter value 8 4 "$windows" --series=series | sed 's/^| /| us-macro | /'
 fi

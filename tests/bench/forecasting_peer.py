@@ -12,8 +12,9 @@ With a covariate column (a number or true/false, known for the test part as the 
 also runs with it as an exogenous regressor (regression with ARIMA errors), seasonal ((1, 0, 1) at the season) when the
 season is at most 12: the peer for a forecaster that reads covariates.
 
-With --series=<column> (a file of several series in long form, one test window), every model runs on each series and
-its sMAPE and MASE are averaged over the series as M4 averages them; the interval's coverage pools every series' points.
+With --series=<column> (a file of several series in long form), every model runs on each series and its sMAPE and MASE
+are averaged over the series as M4 averages them (over the windows too with a number of windows); the interval's
+coverage pools every series' points.
 
 Usage: forecasting_peer.py <csv> <time column> <value column> <horizon> <season> [windows, 0 for one] [covariate column] [--series=<column>]
 """
@@ -131,19 +132,37 @@ def peers(y, horizon, season, x=None):
     return results
 
 
-def several(data, series_col, value_col, horizon, season):
-    """Every model on each series of a long-form file, M4's means over the series (the form chosen per series)."""
+def several(data, series_col, value_col, horizon, season, windows):
+    """Every model on each series of a long-form file, M4's means over the series (the form chosen per series); with
+    windows, again with every series cut 0, 1, …, n − 1 horizons short, as the forecaster's backtest cuts them."""
+    series = [one[value_col].astype(float).to_numpy() for _, one in data.groupby(series_col, sort=False)]
+    shortest = min(len(y) for y in series)
+    count = max(1, min(windows, sum(1 for w in range(windows) if shortest - w * horizon >= 2 * season + 3 * horizon)))
     errors, covered = {}, {}
-    for _, one in data.groupby(series_col, sort=False):
-        for name, s, ma, points in peers(one[value_col].astype(float).to_numpy(), horizon, season):
-            family = name.split("(")[0]
-            errors.setdefault(family, []).append((s, ma))
-            if points is not None:
-                covered[family] = covered.get(family, 0) + points
-    count = data[series_col].nunique()
+    for w in range(count):
+        window = {}
+        for y in series:
+            for name, s, ma, points in peers(y[:len(y) - w * horizon], horizon, season):
+                family = name.split("(")[0]
+                window.setdefault(family, []).append((s, ma))
+                if points is not None:
+                    covered.setdefault(family, [0] * count)[w] += points
+        for family, pairs in window.items():
+            errors.setdefault(family, []).append((np.mean([p[0] for p in pairs]), np.mean([p[1] for p in pairs])))
+    if windows == 0:
+        for family, pairs in errors.items():
+            coverage = f"{covered[family][0] / (horizon * len(series)):.1%}" if family in covered else ""
+            print(f"| {family} (each series its own form) | {pairs[0][0]:.2f} | {pairs[0][1]:.3f} | {coverage} |")
+        return
+    points = horizon * len(series)
+    for family, counts in covered.items():
+        print(f"| {family} | {counts[0] / points:.1%} | {sum(counts[1:]) / (points * (count - 1)):.1%} ({points * (count - 1)} points) |")
+    print(f"Mean over the {count} windows (sMAPE / MASE, each window's mean over the {len(series)} series):")
     for family, pairs in errors.items():
-        coverage = f"{covered[family] / (horizon * count):.1%}" if family in covered else ""
-        print(f"| {family} (each series its own form) | {np.mean([p[0] for p in pairs]):.2f} | {np.mean([p[1] for p in pairs]):.3f} | {coverage} |")
+        print(f"| {family} | {np.mean([p[0] for p in pairs]):.2f} | {np.mean([p[1] for p in pairs]):.3f} |")
+    print("Window by window (sMAPE, window 1 first):")
+    for family, pairs in errors.items():
+        print(f"| {family} | {' '.join(f'{p[0]:.2f}' for p in pairs)} |")
 
 
 def main():
@@ -155,7 +174,7 @@ def main():
     covariate = args[6] if len(args) > 6 else None
     data = pd.read_csv(path)
     if series_col is not None:
-        several(data, series_col, value_col, horizon, season)
+        several(data, series_col, value_col, horizon, season, windows)
         return
     # Missing values are interpolated linearly, as the forecaster's FillGaps does.
     y = data[value_col].astype(float).interpolate(limit_direction="both").to_numpy()

@@ -47,11 +47,28 @@ internal static class ForecastTraining
         // A global model is fitted before the origins it scores (every origin lies after what it saw; at most
         // EarlyFits of them), once on the training parts for the test, and once on the whole series for the forecasts.
         (GlobalTrees[] Fits, int Every)? early = global ? FitsForOrigins(series, cuts, settings, features, seed) : null;
-        var windows = new List<Window>[series.Count];
-        Parallel.For(0, series.Count, s =>
+        // Every (series, origin) window is scored on its own, so one series' twenty origins use every core too (the trees
+        // are fitted already; the statistical models are fitted per window). Each window's result is the same in
+        // any order.
+        var scoredWindows = cuts.Select(c => new Window[c.Length]).ToArray();
+        Window ScoreAt(int s, int k) => Score(bases, series[s], cuts[s][k], settings, early?.Fits[Math.Min(k / early.Value.Every, early.Value.Fits.Length - 1)]);
+        if (settings.SerialOrigins)
         {
-            windows[s] = cuts[s].Select((origin, k) => Score(bases, series[s], origin, settings, early?.Fits[Math.Min(k / early.Value.Every, early.Value.Fits.Length - 1)])).ToList();
-        });
+            Parallel.For(0, series.Count, s =>
+            {
+                for (var k = 0; k < cuts[s].Length; k++)
+                {
+                    scoredWindows[s][k] = ScoreAt(s, k);
+                }
+            });
+        }
+        else
+        {
+            var pairs = cuts.SelectMany((c, s) => Enumerable.Range(0, c.Length).Select(k => (Series: s, Origin: k))).ToArray();
+            Parallel.For(0, pairs.Length, i => scoredWindows[pairs[i].Series][pairs[i].Origin] = ScoreAt(pairs[i].Series, pairs[i].Origin));
+        }
+
+        var windows = scoredWindows.Select(w => w.ToList()).ToArray();
 
         // The combination's members are the best on the origins; an origin's own combination takes the best on the
         // others, so its score there is not flattered by having chosen its members on it.
@@ -305,6 +322,9 @@ internal static class ForecastTraining
 /// the combination a weighted mean chosen by greedy selection instead of the median of the best three.</summary>
 internal sealed record ForecastSettings(int Horizon, int Season, double Interval, TimeStep Step, bool DirectTrees = false, int RefitEvery = 0, bool WeighedCombination = false)
 {
+    /// <summary>Each series' origins scored one after another (the series in parallel): the harness's baseline for scoring every window in parallel.</summary>
+    public bool SerialOrigins { get; init; }
+
     /// <summary>The declared options on series of <paramref name="step"/>: the declared season, or the step's own when it is 0.</summary>
     public static ForecastSettings For(Schema.ForecastingOptions options, TimeStep step) =>
         new(options.Horizon, options.Season > 0 ? options.Season : step.DefaultSeason(), options.Interval, step, options.DirectTrees);

@@ -394,6 +394,29 @@ public sealed class ForecastMethodsTests
     }
 
     [Fact]
+    public void RollingOrigins_ScoredAllAtOnce_GiveWhatOneAfterAnotherGives_ToTheBit()
+    {
+        // One series (its twenty origins once scored one after another) and two, every model tuned: each window is
+        // scored on its own, so the order they run in changes nothing.
+        foreach (var count in new[] { 1, 2 })
+        {
+            var series = Enumerable.Range(0, count).Select(s => new TimeSeries(s.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [.. Enumerable.Range(0, 170).Select(t => (long)t)],
+                [.. Enumerable.Range(0, 170).Select(t => 50 + (10 * s) + (0.1 * t) + (8 * Math.Sin(2 * Math.PI * t / 8)) + ((t * 7919 % 13) / 4.0))])).ToList();
+            var settings = new ForecastSettings(4, 8, 0.8, new TimeStep(1, 0));
+            ForecastOutcome Train(bool serial) => ForecastTraining.Train(series, settings with { SerialOrigins = serial }, [.. ForecastMethods.All], nameof(ForecastingMetric.Owa), dates: false, seed: 1);
+
+            var (serial, parallel) = (Train(serial: true), Train(serial: false));
+
+            Assert.Equal(serial.Method, parallel.Method);
+            Assert.Equal(serial.Validation, parallel.Validation);
+            Assert.Equal(serial.Test, parallel.Test);
+            Assert.Equal(serial.Quantiles, parallel.Quantiles);
+            Assert.Equal(serial.Forecasts.SelectMany(f => f.Values.Concat(f.Lower).Concat(f.Upper)), parallel.Forecasts.SelectMany(f => f.Values.Concat(f.Lower).Concat(f.Upper)));
+        }
+    }
+
+    [Fact]
     public void Combination_IsTheStepByStepMedianOfItsMembers_TheBestOnTheOrigins()
     {
         // The two seasonal series of the test above, the combination declared alone: every other model is scored.
