@@ -20,6 +20,7 @@ public sealed class DateFormatsTests
     [InlineData("1959Q1|1959Q2|2009Q3", "yyyy'Q'q", false, "dates as yyyy'Q'q")]
     [InlineData("1959-Q4|1960-Q1", "yyyy-'Q'q", false, "dates as yyyy-'Q'q")]
     [InlineData("1959 Q4|1960 Q1", "yyyy'Q'q", false, "dates as yyyy'Q'q")]
+    [InlineData("1959q4|1960q1", "yyyy'q'q", false, "dates as yyyy'q'q")]
     [InlineData("Q4 1959|Q1 1960", "'Q'q yyyy", false, "dates as 'Q'q yyyy")]
     public void ADateColumn_IsReadInTheSpellingThatReadsEveryValue(string values, string? format, bool hasTime, string note)
     {

@@ -44,10 +44,11 @@ internal static class DateFormats
         ("MMMM yyyy", null),
         ("yyyy-MMM", null),
 
-        // Quarters, as pandas (1974Q1), Eurostat (1974-Q1) and others (Q1 1974) write them: q is the quarter's number,
-        // a Declarative format letter (.NET's formats have no quarter). The first reads 1974 Q1 too (spaces between
-        // the parts are allowed).
+        // Quarters, as pandas (1974Q1), Stata (1974q1), Eurostat (1974-Q1) and others (Q1 1974) write them: q is the
+        // quarter's number, a Declarative format letter (.NET's formats have no quarter). The first reads 1974 Q1 too
+        // (spaces between the parts are allowed).
         ("yyyy'Q'q", null),
+        ("yyyy'q'q", null),
         ("yyyy-'Q'q", null),
         ("'Q'q yyyy", null),
         ("'Q'q-yyyy", null),
