@@ -132,37 +132,28 @@ def peers(y, horizon, season, x=None):
     return results
 
 
-def several(data, series_col, value_col, horizon, season, windows):
-    """Every model on each series of a long-form file, M4's means over the series (the form chosen per series); with
-    windows, again with every series cut 0, 1, …, n − 1 horizons short, as the forecaster's backtest cuts them."""
-    series = [one[value_col].astype(float).to_numpy() for _, one in data.groupby(series_col, sort=False)]
+def windowed(series, xs, horizon, season, windows):
+    """Every model on each series cut 0, 1, …, n − 1 horizons short (window 1 the test part), as the forecaster's
+    backtest cuts them; windows stop where the shortest cut series is shorter than two seasons and three horizons.
+    Returns the windows run, every model's results on window 1 per series (with the form each chose), each family's (sMAPE, MASE) per window
+    (averaged over the series, as M4 averages), and each family's interval's covered points per window."""
     shortest = min(len(y) for y in series)
     count = max(1, min(windows, sum(1 for w in range(windows) if shortest - w * horizon >= 2 * season + 3 * horizon)))
-    errors, covered = {}, {}
+    first, errors, covered = [], {}, {}
     for w in range(count):
         window = {}
-        for y in series:
-            for name, s, ma, points in peers(y[:len(y) - w * horizon], horizon, season):
+        for y, x in zip(series, xs):
+            results = peers(y[:len(y) - w * horizon], horizon, season, None if x is None else x[:len(x) - w * horizon])
+            if w == 0:
+                first.append(results)
+            for name, s, ma, points in results:
                 family = name.split("(")[0]
                 window.setdefault(family, []).append((s, ma))
                 if points is not None:
                     covered.setdefault(family, [0] * count)[w] += points
         for family, pairs in window.items():
             errors.setdefault(family, []).append((np.mean([p[0] for p in pairs]), np.mean([p[1] for p in pairs])))
-    if windows == 0:
-        for family, pairs in errors.items():
-            coverage = f"{covered[family][0] / (horizon * len(series)):.1%}" if family in covered else ""
-            print(f"| {family} (each series its own form) | {pairs[0][0]:.2f} | {pairs[0][1]:.3f} | {coverage} |")
-        return
-    points = horizon * len(series)
-    for family, counts in covered.items():
-        print(f"| {family} | {counts[0] / points:.1%} | {sum(counts[1:]) / (points * (count - 1)):.1%} ({points * (count - 1)} points) |")
-    print(f"Mean over the {count} windows (sMAPE / MASE, each window's mean over the {len(series)} series):")
-    for family, pairs in errors.items():
-        print(f"| {family} | {np.mean([p[0] for p in pairs]):.2f} | {np.mean([p[1] for p in pairs]):.3f} |")
-    print("Window by window (sMAPE, window 1 first):")
-    for family, pairs in errors.items():
-        print(f"| {family} | {' '.join(f'{p[0]:.2f}' for p in pairs)} |")
+    return count, first, errors, covered
 
 
 def main():
@@ -174,33 +165,32 @@ def main():
     covariate = args[6] if len(args) > 6 else None
     data = pd.read_csv(path)
     if series_col is not None:
-        several(data, series_col, value_col, horizon, season, windows)
-        return
-    # Missing values are interpolated linearly, as the forecaster's FillGaps does.
-    y = data[value_col].astype(float).interpolate(limit_direction="both").to_numpy()
-    x = None if covariate is None else data[covariate].map(lambda v: 1.0 if v is True or str(v).lower() == "true" else 0.0 if v is False or str(v).lower() == "false" else float(v)).to_numpy()
+        series = [one[value_col].astype(float).to_numpy() for _, one in data.groupby(series_col, sort=False)]
+        xs = [None] * len(series)
+    else:
+        # Missing values are interpolated linearly, as the forecaster's FillGaps does.
+        series = [data[value_col].astype(float).interpolate(limit_direction="both").to_numpy()]
+        xs = [None if covariate is None else data[covariate].map(lambda v: 1.0 if v is True or str(v).lower() == "true" else 0.0 if v is False or str(v).lower() == "false" else float(v)).to_numpy()]
+    count, first, errors, covered = windowed(series, xs, horizon, season, windows)
+    points = horizon * len(series)
     if windows == 0:
-        results = peers(y, horizon, season, x)
-        for name, s, ma, covered in results:
-            print(f"| {name} | {s:.2f} | {ma:.3f} | {'' if covered is None else f'{covered / horizon:.1%}'} |")
-        print(f"best sMAPE {min(r[1] for r in results):.2f}, best MASE {min(r[2] for r in results):.3f}")
+        if len(series) == 1:
+            # One series: each model with the form it chose.
+            for name, s, ma, hits in first[0]:
+                print(f"| {name} | {s:.2f} | {ma:.3f} | {'' if hits is None else f'{hits / horizon:.1%}'} |")
+            print(f"best sMAPE {min(r[1] for r in first[0]):.2f}, best MASE {min(r[2] for r in first[0]):.3f}")
+            return
+        for family, pairs in errors.items():
+            coverage = f"{covered[family][0] / points:.1%}" if family in covered else ""
+            print(f"| {family} (each series its own form) | {pairs[0][0]:.2f} | {pairs[0][1]:.3f} | {coverage} |")
         return
 
-    # Each model family's own interval (the form chosen again on every window), window 1 the test part; and its
+    # Each model family's own interval (the form chosen again on every window), window 1 the test part, and its
     # sMAPE and MASE averaged over every window, as the forecaster's selection backtest averages its own.
-    # As the forecaster's backtest, windows stop where the cut series is shorter than two seasons and three horizons.
-    windows = min(windows, sum(1 for w in range(windows) if len(y) - w * horizon >= 2 * season + 3 * horizon))
-    first, rest, errors = {}, {}, {}
-    for w in range(windows):
-        for name, s, ma, covered in peers(y[:len(y) - w * horizon], horizon, season, None if x is None else x[:len(x) - w * horizon]):
-            family = name.split("(")[0]
-            errors.setdefault(family, []).append((s, ma))
-            if covered is not None:
-                pooled = first if w == 0 else rest
-                pooled[family] = pooled.get(family, 0) + covered
-    for family in first:
-        print(f"| {family} | {first[family] / horizon:.1%} | {rest.get(family, 0) / (horizon * (windows - 1)):.1%} ({horizon * (windows - 1)} points) |")
-    print(f"Mean over the {windows} windows (sMAPE / MASE):")
+    for family, counts in covered.items():
+        print(f"| {family} | {counts[0] / points:.1%} | {sum(counts[1:]) / (points * (count - 1)):.1%} ({points * (count - 1)} points) |")
+    over = "" if len(series) == 1 else f", each window's mean over the {len(series)} series"
+    print(f"Mean over the {count} windows (sMAPE / MASE{over}):")
     for family, pairs in errors.items():
         print(f"| {family} | {np.mean([p[0] for p in pairs]):.2f} | {np.mean([p[1] for p in pairs]):.3f} |")
     print("Window by window (sMAPE, window 1 first):")

@@ -16,7 +16,9 @@ internal static class Quarters
     /// Whether <paramref name="format"/> names a quarter, and the .NET format that reads its quarter as a month (null
     /// for a format that names a month too, which reads no value).
     /// </summary>
-    public static (bool Quarter, string? Net) Of(string format) => Translated.GetOrAdd(format, Translate);
+    public static (bool Quarter, string? Net) Of(string format) =>
+        // Every dated field of a file asks: a format without a q at all needs no lookup.
+        format.Contains('q', StringComparison.Ordinal) ? Translated.GetOrAdd(format, Translate) : (false, null);
 
     private static (bool, string?) Translate(string format)
     {
