@@ -159,6 +159,13 @@ public enum Trainer
     Autoregression = 76,
 
     /// <summary>
+    /// ARIMA(p, d, q) on the seasonally adjusted series, chosen as auto.arima chooses one without a seasonal part: d (0
+    /// or 1) by the KPSS test, p ≤ 3, q ≤ 2 and a constant by AICc, each fitted by conditional least squares.
+    /// </summary>
+    [SupportedTasks(MLTask.Forecasting)]
+    Arima = 77,
+
+    /// <summary>
     /// Sequence novelty: the trained value range cut into coarse levels on several grids at once; a point scores by how
     /// short the newest run of levels is that its series has never shown (a level never visited scores 1), then stays
     /// quiet for 100 steps after an alarm. The series anomaly detector by default (63.8 on the NAB standard profile).

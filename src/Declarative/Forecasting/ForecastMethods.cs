@@ -9,7 +9,7 @@ namespace Declarative.Forecasting;
 /// </summary>
 internal static class ForecastMethods
 {
-    private static readonly Trainer[] Ordered = [Trainer.SeasonalNaive, Trainer.Naive2, Trainer.ExponentialSmoothing, Trainer.Theta, Trainer.ForecastCombination, Trainer.GlobalLightGbm, Trainer.Autoregression];
+    private static readonly Trainer[] Ordered = [Trainer.SeasonalNaive, Trainer.Naive2, Trainer.ExponentialSmoothing, Trainer.Theta, Trainer.ForecastCombination, Trainer.GlobalLightGbm, Trainer.Autoregression, Trainer.Arima];
 
     /// <summary>Every forecasting model, in the order a tuned pipeline tries them.</summary>
     public static IReadOnlyList<Trainer> All => Ordered;
@@ -70,6 +70,7 @@ internal static class ForecastMethods
                     Trainer.Theta => OnCovariates(y, horizon, line.Value, adjusted => Theta(adjusted, season, horizon)),
                     Trainer.ForecastCombination => combined is { Members.Count: > 0 } ? combined.Forecast([.. combined.Members.Select(Get)]) : throw new InvalidOperationException("The combination's models were not chosen."),
                     Trainer.Autoregression => Ar(y, season, horizon, line.Value),
+                    Trainer.Arima => OnCovariates(y, horizon, line.Value, adjusted => Arima(adjusted, season, horizon)),
                     Trainer.GlobalLightGbm => global?.Invoke() ?? throw new InvalidOperationException("The global model was not fitted."),
                     _ => throw new ArgumentOutOfRangeException(nameof(methods), method, "Not a forecasting model."),
                 };
@@ -149,6 +150,13 @@ internal static class ForecastMethods
         var (forecast, order) = line is null ? Autoregression.Forecast(y, season, horizon) : Autoregression.Forecast(y, season, horizon, line);
         var detail = string.Create(CultureInfo.InvariantCulture, $"order {order}");
         return new(forecast, line is null ? detail : string.Create(CultureInfo.InvariantCulture, $"{detail}, errors of a line in {line.Count} covariate(s)"));
+    }
+
+    private static MethodForecast Arima(double[] y, int season, int horizon)
+    {
+        var indices = Seasonality.For(y, season);
+        var fit = Forecasting.Arima.Fit(indices.Adjust(y));
+        return new(indices.Restore(fit.Forecast(horizon), y.Length), $"{fit.Form}, {Adjusted(indices)}");
     }
 
     private static MethodForecast Theta(double[] y, int season, int horizon)

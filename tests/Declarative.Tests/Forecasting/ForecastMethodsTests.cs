@@ -307,7 +307,8 @@ public sealed class ForecastMethodsTests
     [Theory]
     [InlineData(Trainer.ExponentialSmoothing)]
     [InlineData(Trainer.Theta)]
-    public void SmoothingAndTheta_WithACovariate_ForecastWhatItsLineLeaves(Trainer method)
+    [InlineData(Trainer.Arima)]
+    public void SmoothingThetaAndArima_WithACovariate_ForecastWhatItsLineLeaves(Trainer method)
     {
         // A level with a season of 7 and noise, 60 higher on the steps a covariate marks (every eleventh): the model
         // forecasts the series without the marked steps' lift, and the lift comes back where the covariate marks a

@@ -84,7 +84,7 @@ public sealed class ForecastingTests
         var next = model.Forecast();
         Assert.Equal(Enumerable.Range(2009, 10), next.Select(p => p.Time));
         var report = model.Evaluate();
-        Assert.Equal(7, report.Models.Count);
+        Assert.Equal(8, report.Models.Count);
         Assert.Equal(model.Pipeline.Trainer, report.Models[0].Model);
         Assert.All(report.Models, m => Assert.True(double.IsFinite(m.SymmetricMape) && double.IsFinite(m.Mase) && double.IsFinite(m.ValidationOwa)));
 
@@ -94,6 +94,28 @@ public sealed class ForecastingTests
         Assert.Equal(Trainer.GlobalLightGbm, model.Pipeline.Trainer);
         Assert.StartsWith("the declared model: ForecastCombination's OWA on the rolling origins", report.Choice, StringComparison.Ordinal);
         Assert.Contains("The model, GlobalLightGbm, is the declared model: ", Declarative.Reports.ReportHtml.Render(report, Declarative.Tasks.TaskProfiles.For(MLTask.Forecasting)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Arima_Declared_IsTheModel_AndForecastsFromAHistoryGivenNow()
+    {
+        var model = SunspotArimaForecast.Train();
+        Assert.Equal(Trainer.Arima, model.Pipeline.Trainer);
+        var next = model.Forecast();
+        Assert.Equal(Enumerable.Range(2009, 10), next.Select(p => p.Time));
+        Assert.All(next, p => Assert.True(p.Lower <= p.Value && p.Value <= p.Upper));
+        var report = model.Evaluate();
+        Assert.Equal([Trainer.Arima, Trainer.Naive2, Trainer.SeasonalNaive], report.Models.Select(m => m.Model));
+        Assert.True(report.Models[0].Owa < 1, "ARIMA follows the cycle Naive2 cannot");
+
+        // Saved and loaded, it fits a history given now as the trained model does.
+        using var dir = new TempDirectory();
+        var path = Path.Combine(dir.Path, "arima.mlnet");
+        model.Save(path);
+        var history = File.ReadLines(Repository.PathOf("datasets", "sunspots", "sunspots.csv")).Skip(1).Take(200).Select(line => line.Split(','))
+            .Select(f => new SunspotYear { Year = int.Parse(f[0], CultureInfo.InvariantCulture), Activity = double.Parse(f[1], CultureInfo.InvariantCulture) })
+            .ToArray();
+        Assert.Equal(model.Forecast(history), SunspotArimaForecast.Load(path).Forecast(history));
     }
 
     [Fact]
@@ -170,7 +192,7 @@ public sealed class ForecastingTests
 
         // Declared alone, every other model is scored to choose its members: the three with the lowest OWA on the origins.
         Assert.Equal(Trainer.ForecastCombination, model.Pipeline.Trainer);
-        Assert.Equal(7, report.Models.Count);
+        Assert.Equal(8, report.Models.Count);
         var best = report.Models.Where(m => m.Model != Trainer.ForecastCombination).OrderBy(m => m.ValidationOwa).Take(3).Select(m => m.Model.ToString()).Order(StringComparer.Ordinal);
         Assert.Equal(best, model.Pipeline.Hyperparameters["Combined"].Split(", ").Order(StringComparer.Ordinal));
 

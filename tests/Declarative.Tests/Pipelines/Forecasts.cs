@@ -44,6 +44,11 @@ public partial class SunspotTreesForecast;
 [Trainers(Trainer.GlobalLightGbm)]
 public partial class SunspotDirectTreesForecast;
 
+/// <summary>ARIMA alone: its order chosen on the series as auto.arima chooses one.</summary>
+[Forecasting<SunspotYear>(Data = "datasets/sunspots/sunspots.csv", Horizon = 10)]
+[Trainers(Trainer.Arima)]
+public partial class SunspotArimaForecast;
+
 /// <summary>The combination alone: the median of the three models that did best on the rolling origins.</summary>
 [Forecasting<SunspotYear>(Data = "datasets/sunspots/sunspots.csv", Horizon = 10)]
 [Trainers(Trainer.ForecastCombination)]

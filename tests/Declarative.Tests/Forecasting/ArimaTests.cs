@@ -1,0 +1,121 @@
+using System.Globalization;
+using Declarative.Forecasting;
+
+namespace Declarative.Tests.Forecasting;
+
+/// <summary>ARIMA and the KPSS test it differences by, against statsmodels and against processes of known coefficients.</summary>
+public sealed class ArimaTests
+{
+    private static readonly Lazy<double[]> Sunspots = new(() => File.ReadLines(Repository.PathOf("datasets", "sunspots", "sunspots.csv")).Skip(1)
+        .Select(line => double.Parse(line.Split(',')[1], CultureInfo.InvariantCulture)).ToArray());
+
+    [Theory]
+    [InlineData(60, 1, 0.348198589017737)]
+    [InlineData(309, 4, 0.5646680940815663)]
+    public void Kpss_IsStatsmodelsStatistic(int years, int lags, double expected)
+    {
+        // statsmodels 0.13.5: kpss(sunspots[:years], regression="c", nlags=lags)[0]; lags is ⌊3√n / 13⌋, the test's default.
+        var y = Sunspots.Value.AsSpan(0, years);
+        Assert.Equal(lags, (int)(3 * Math.Sqrt(years) / 13));
+        Assert.Equal(expected, Kpss.Statistic(y, lags), 1e-10);
+
+        // Over 0.463 the level is not stationary at 5 %: the whole series (long cycles) is differenced, its first 60 years are not.
+        Assert.Equal(expected < Kpss.Critical5, Kpss.IsLevelStationary(y));
+        Assert.Equal(0, Kpss.Statistic([3, 3, 3, 3], 1));
+    }
+
+    [Fact]
+    public void PartialAutocorrelations_MapToStationaryCoefficients()
+    {
+        // Durbin–Levinson: φ(1) = r1·(1 − r2), φ(2) = r2 for an AR(2); an MA's are the negatives of that map.
+        var ar = new double[2];
+        var ma = new double[1];
+        Arima.Unpack([Math.Atanh(0.5), Math.Atanh(-0.4), Math.Atanh(0.3)], ar, ma);
+        Assert.Equal(0.5 * 1.4, ar[0], 1e-12);
+        Assert.Equal(-0.4, ar[1], 1e-12);
+        Assert.Equal(-0.3, ma[0], 1e-12);
+
+        // However far the search goes (tanh(40) is 1 in doubles), the AR(2) stays inside the stationary triangle and
+        // the MA(1) invertible.
+        Arima.Unpack([40, 40, -40], ar, ma);
+        Assert.True(ar[1] < 1 && ar[0] + ar[1] < 1 && ar[1] - ar[0] < 1 && Math.Abs(ma[0]) < 1, string.Join(", ", ar.Concat(ma)));
+    }
+
+    [Fact]
+    public void ConditionalLeastSquares_RecoversAnArmaProcess()
+    {
+        // z(t) = 0.7·z(t − 1) + e(t) + 0.4·e(t − 1), 4,000 steps of uniform noise around 50.
+        var (z, _) = Simulate(4_000, seed: 11, (z, e, t) => (0.7 * z[t - 1]) + e[t] + (0.4 * e[t - 1]));
+        var y = z.Select(v => v + 50).ToArray();
+        var fit = Arima.Fit(y, 1, 1, y.Average(), hasConstant: true)!;
+        Assert.Equal(0.7, fit.Ar[0], 0.03);
+        Assert.Equal(0.4, fit.Ma[0], 0.03);
+
+        // Chosen by KPSS and AICc: no differencing, a mean, and a moving average (an AR(3) alone fits it worse).
+        var chosen = Arima.Fit(y);
+        Assert.Equal(0, chosen.D);
+        Assert.True(chosen.HasConstant);
+        Assert.NotEmpty(chosen.Ma);
+        Assert.StartsWith("ARIMA(", chosen.Form, StringComparison.Ordinal);
+        Assert.EndsWith(" with a mean", chosen.Form, StringComparison.Ordinal);
+
+        // The forecast decays towards the mean: e(n) is known, later errors are not.
+        var forecast = chosen.Forecast(40);
+        Assert.Equal(50, forecast[^1], 0.5);
+    }
+
+    [Fact]
+    public void ARandomWalkWithDrift_IsDifferenced_AndForecastsTheDrift()
+    {
+        var (steps, _) = Simulate(600, seed: 5, (_, e, t) => 2 + e[t]);
+        var y = new double[steps.Length];
+        for (var t = 1; t < y.Length; t++)
+        {
+            y[t] = y[t - 1] + steps[t];
+        }
+
+        var fit = Arima.Fit(y);
+        Assert.Equal(1, fit.D);
+        Assert.True(fit.HasConstant);
+        Assert.EndsWith(" with drift", fit.Form, StringComparison.Ordinal);
+        var forecast = fit.Forecast(10);
+        Assert.Equal(y[^1] + 20, forecast[^1], 3.0);
+        Assert.All(forecast.Zip(forecast.Skip(1)), p => Assert.InRange(p.Second - p.First, 1.5, 2.5));
+    }
+
+    [Fact]
+    public void ASeriesTooShortForAnyOrder_ForecastsItsLastValue()
+    {
+        var fit = Arima.Fit([4, 7, 5, 6]);
+        Assert.Equal([6, 6, 6], fit.Forecast(3));
+        Assert.Equal([0, 0], Arima.Fit([]).Forecast(2));
+    }
+
+    [Fact]
+    public void OnSunspots_ItDifferencesAsStatsmodelsChose_AndForecastsTheCycle()
+    {
+        // statsmodels' ARIMA by AIC over the same orders chose (3,1,2) for the 299 years before the test part.
+        var history = Sunspots.Value[..^10];
+        var forecast = ForecastMethods.Forecast(Trainer.Arima, history, 1, 10);
+        Assert.StartsWith("ARIMA(", forecast.Detail, StringComparison.Ordinal);
+        Assert.Contains(",1,", forecast.Detail, StringComparison.Ordinal);
+        Assert.All(forecast.Values, v => Assert.True(double.IsFinite(v)));
+
+        // The cycle turns: the forecast falls from 1999's high towards the 2008 minimum, as the years did.
+        Assert.True(forecast.Values[^1] < forecast.Values[0] / 2, string.Join(", ", forecast.Values));
+    }
+
+    /// <summary>A process driven by seeded uniform noise in (−1, 1), the first step zero.</summary>
+    private static (double[] Values, double[] Noise) Simulate(int n, int seed, Func<double[], double[], int, double> next)
+    {
+        var random = new Random(seed);
+        var e = Enumerable.Range(0, n).Select(_ => (2 * random.NextDouble()) - 1).ToArray();
+        var z = new double[n];
+        for (var t = 1; t < n; t++)
+        {
+            z[t] = next(z, e, t);
+        }
+
+        return (z, e);
+    }
+}
