@@ -159,8 +159,8 @@ public enum Trainer
     Autoregression = 76,
 
     /// <summary>
-    /// ARIMA(p, d, q) on the seasonally adjusted series, chosen as auto.arima chooses one without a seasonal part: d (0
-    /// or 1) by the KPSS test, p ≤ 3, q ≤ 2 and a constant by AICc, each fitted by conditional least squares.
+    /// ARIMA(p, d, q) on the seasonally adjusted series: d ≤ 1, p ≤ 3 and q ≤ 2 by AICc, with the mean when undifferenced,
+    /// each order fitted by conditional least squares; it follows cycles and noise a moving average describes.
     /// </summary>
     [SupportedTasks(MLTask.Forecasting)]
     Arima = 77,

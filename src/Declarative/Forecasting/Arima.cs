@@ -1,12 +1,11 @@
 namespace Declarative.Forecasting;
 
 /// <summary>
-/// ARIMA(p, d, q) without a seasonal part, chosen as auto.arima chooses one (Hyndman and Khandakar 2008): d, 0 or 1, by
-/// the KPSS test at 5 %; then p ≤ 3, q ≤ 2 and whether to keep a constant (the mean, or the drift after differencing) by
-/// AICc. Each order is fitted by conditional least squares: the sum of the squared one-step errors from the fourth step
-/// on (the same steps for every order, so their AICc compare), the errors before it taken as zero, minimised by
-/// Nelder–Mead over partial autocorrelations through tanh (Jones 1980), so every fit is stationary and invertible. The
-/// constant is the differenced series' mean. It forecasts the mean path: future errors are zero.
+/// ARIMA(p, d, q) without a seasonal part, d ≤ 1, p ≤ 3 and q ≤ 2 by AICc (the grid statsmodels' peer searches), with the
+/// series' mean when undifferenced and no constant when differenced. Each order is fitted by conditional least squares:
+/// the sum of the squared one-step errors of the same steps of the series for every order and d (from the fifth on), the
+/// errors before them taken as zero, minimised by Nelder–Mead over partial autocorrelations through tanh (Jones 1980), so every
+/// fit is stationary and invertible. It forecasts the mean path: future errors are zero.
 /// </summary>
 internal static class Arima
 {
@@ -19,38 +18,41 @@ internal static class Arima
     /// <summary>The largest partial autocorrelation a fit may have.</summary>
     private const double Bound = 0.9999;
 
-    /// <summary>The fit with the lowest AICc over the orders and constants tried; a random walk when none fits.</summary>
+    /// <summary>The fit with the lowest AICc over the orders tried; the last value when none fits.</summary>
     public static ArimaFit Fit(double[] y)
     {
-        var d = y.Length > 2 && !Kpss.IsLevelStationary(y) ? 1 : 0;
-        var w = d == 0 ? y : Differences(y);
-        var mean = w.Length == 0 ? 0 : w.Average();
         ArimaFit? best = null;
-        foreach (var constant in (bool[])[true, false])
+        for (var d = 0; d <= 1 && d < y.Length; d++)
         {
+            // A mean when undifferenced, none once differenced (statsmodels' default trend): a drift term chosen by
+            // AICc, as auto.arima allows, did worse over the bundled series' windows (docs/forecasting.md). Both d score
+            // the one-step errors of the same steps of y (a difference's error is the level's), so their AICc compare.
+            var w = d == 0 ? y : Differences(y);
+            var mean = d == 0 && w.Length > 0 ? w.Average() : 0;
             for (var p = 0; p <= MaxP; p++)
             {
                 for (var q = 0; q <= MaxQ; q++)
                 {
-                    if (Fit(w, p, q, constant ? mean : 0, constant) is { } fit && (best is null || fit.Aicc < best.Aicc))
+                    if (Fit(w, p, q, mean, hasConstant: d == 0, first: MaxP + 1 - d) is { } fit && (best is null || fit.Aicc < best.Aicc))
                     {
-                        best = fit;
+                        best = fit with { D = d };
                     }
                 }
             }
         }
 
         // Too short for any order: the last value (a random walk's forecast).
-        return best is null ? new ArimaFit([], [], 0, false, double.PositiveInfinity, []) { D = 1, History = y } : best with { D = d, History = y };
+        return (best ?? new ArimaFit([], [], 0, false, double.PositiveInfinity, []) { D = 1 }) with { History = y };
     }
 
     /// <summary>
     /// ARIMA(<paramref name="p"/>, 0, <paramref name="q"/>) of <paramref name="w"/> less <paramref name="constant"/>, by
-    /// conditional least squares; null when too few steps are left to count its parameters.
+    /// conditional least squares on the one-step errors from step <paramref name="first"/> on (at least <see cref="MaxP"/>,
+    /// so every order scores the same steps); null when too few steps are left to count its parameters.
     /// </summary>
-    internal static ArimaFit? Fit(double[] w, int p, int q, double constant, bool hasConstant)
+    internal static ArimaFit? Fit(double[] w, int p, int q, double constant, bool hasConstant, int first = MaxP)
     {
-        var rows = w.Length - MaxP;
+        var rows = w.Length - first;
         var k = p + q + (hasConstant ? 1 : 0) + 1;
         if (rows - k - 1 <= 0)
         {
@@ -69,10 +71,10 @@ internal static class Arima
         double Sse(double[] u)
         {
             Unpack(u, ar, ma);
-            return SumOfSquares(z, ar, ma, errors);
+            return SumOfSquares(z, ar, ma, errors, first);
         }
 
-        var sse = SumOfSquares(z, ar, ma, errors);
+        var sse = SumOfSquares(z, ar, ma, errors, first);
         var u = new double[p + q];
         if (u.Length > 0)
         {
@@ -81,18 +83,18 @@ internal static class Arima
             (u, sse) = NelderMead.Minimize(Sse, u, maxEvaluations: budget);
             (u, sse) = NelderMead.Minimize(Sse, u, step: 0.1, maxEvaluations: budget);
             Unpack(u, ar, ma);
-            SumOfSquares(z, ar, ma, errors);
+            SumOfSquares(z, ar, ma, errors, first);
         }
 
         var aicc = (rows * Math.Log(Math.Max(sse, 1e-300) / rows)) + (2.0 * k) + (2.0 * k * (k + 1) / (rows - k - 1));
         return double.IsFinite(aicc) ? new ArimaFit(ar, ma, constant, hasConstant, aicc, errors) : null;
     }
 
-    /// <summary>The sum of the squared one-step errors from step <see cref="MaxP"/> on, written to <paramref name="errors"/> (zero before it).</summary>
-    private static double SumOfSquares(double[] z, double[] ar, double[] ma, double[] errors)
+    /// <summary>The sum of the squared one-step errors from step <paramref name="first"/> on, written to <paramref name="errors"/> (zero before it).</summary>
+    private static double SumOfSquares(double[] z, double[] ar, double[] ma, double[] errors, int first)
     {
         var sse = 0.0;
-        for (var t = MaxP; t < z.Length; t++)
+        for (var t = first; t < z.Length; t++)
         {
             var e = z[t];
             for (var i = 0; i < ar.Length; i++)
@@ -159,7 +161,7 @@ internal static class Arima
 /// <summary>An ARIMA fit: its coefficients, constant, AICc, and the one-step errors it forecasts from.</summary>
 /// <param name="Ar">The autoregressive coefficients, lag 1 first.</param>
 /// <param name="Ma">The moving-average coefficients, lag 1 first.</param>
-/// <param name="Constant">The differenced series' mean (zero without a constant).</param>
+/// <param name="Constant">The series' mean (zero without a constant).</param>
 /// <param name="HasConstant">Whether the constant was kept (counted as a parameter).</param>
 /// <param name="Aicc">The AICc of the conditional sum of squares.</param>
 /// <param name="Errors">The one-step errors over the differenced series.</param>
@@ -171,8 +173,8 @@ internal sealed record ArimaFit(double[] Ar, double[] Ma, double Constant, bool 
     /// <summary>The series fitted (before differencing).</summary>
     public double[] History { get; init; } = [];
 
-    /// <summary>The order and constant in words: <c>ARIMA(2,1,1) with drift</c>.</summary>
-    public string Form => $"ARIMA({Ar.Length},{D},{Ma.Length}){(HasConstant ? D == 0 ? " with a mean" : " with drift" : "")}";
+    /// <summary>The order and constant in words: <c>ARIMA(2,0,1) with a mean</c>.</summary>
+    public string Form => $"ARIMA({Ar.Length},{D},{Ma.Length}){(HasConstant ? " with a mean" : "")}";
 
     /// <summary>The next <paramref name="horizon"/> values after the history: the mean path, the series integrated back when differenced.</summary>
     public double[] Forecast(int horizon)

@@ -12,7 +12,7 @@ namespace Declarative.Forecasting;
 /// <param name="Weights">Each member's share (positive, summing to 1), or null for the median.</param>
 internal sealed record ForecastBlend(IReadOnlyList<Trainer> Members, IReadOnlyList<double>? Weights)
 {
-    /// <summary>Rounds of greedy selection: weights in twentieths (seven models need no finer steps).</summary>
+    /// <summary>Rounds of greedy selection: weights in twentieths (eight models need no finer steps).</summary>
     public const int Picks = 20;
 
     /// <summary>The combination of the members' <paramref name="forecasts"/> (in <see cref="Members"/>' order), step by step.</summary>
