@@ -218,7 +218,7 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
         }
 
         // The combination: the median of the three models best on the rolling origins (on sunspots the global trees, the
-        // autoregression and Theta), each forecasting natively.
+        // autoregression and ARIMA), each forecasting natively.
         [Forecasting<Sunspots>(Data = "data/sunspots.csv", Horizon = 10)]
         [Trainers(Trainer.ForecastCombination)]
         public partial class SunspotModel;
@@ -262,6 +262,7 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
         Assert.Contains("LbfgsLogisticRegression", members);
         // The forecaster forecasts natively as on the JIT (and as through ML.NET's switches, which it never reads), within 1e-5.
         Assert.Contains("GlobalLightGbm", Lines(native).Single(l => l[0] == "combined"));
+        Assert.Contains("Arima", Lines(native).Single(l => l[0] == "combined"));
         var (nativeForecasts, jitForecasts) = (Lines(native).Where(l => l[0] == "forecast").ToArray(), Lines(jit).Where(l => l[0] == "forecast").ToArray());
         Assert.Equal(20, nativeForecasts.Length);
         Assert.Equal(jitForecasts.Select(l => l[1]), nativeForecasts.Select(l => l[1]));

@@ -88,12 +88,15 @@ public sealed class ForecastingTests
         Assert.Equal(model.Pipeline.Trainer, report.Models[0].Model);
         Assert.All(report.Models, m => Assert.True(double.IsFinite(m.SymmetricMape) && double.IsFinite(m.Mase) && double.IsFinite(m.ValidationOwa)));
 
-        // The combination has the lowest OWA on the fifteen origins, but not by more than one standard error of its
-        // differences from the declared trees origin by origin, so [Tune] keeps the trees and the report says why.
+        // The combination (the autoregression, the trees and ARIMA) has the lowest OWA on the fifteen origins, ahead of
+        // the declared trees by more than one standard error of their differences origin by origin, so [Tune] chooses
+        // it and the report says why; on the test years it is below statsmodels' best, ARIMA(3,1,2)'s 38.60 sMAPE
+        // (tests/bench/forecasting.sh).
         Assert.Equal(Trainer.ForecastCombination, report.Models.MinBy(m => m.ValidationOwa)!.Model);
-        Assert.Equal(Trainer.GlobalLightGbm, model.Pipeline.Trainer);
-        Assert.StartsWith("the declared model: ForecastCombination's OWA on the rolling origins", report.Choice, StringComparison.Ordinal);
-        Assert.Contains("The model, GlobalLightGbm, is the declared model: ", Declarative.Reports.ReportHtml.Render(report, Declarative.Tasks.TaskProfiles.For(MLTask.Forecasting)), StringComparison.Ordinal);
+        Assert.Equal(Trainer.ForecastCombination, model.Pipeline.Trainer);
+        Assert.StartsWith("the best on the rolling origins: OWA 0.439 against the declared GlobalLightGbm's 0.463, ahead by more than one standard error", report.Choice, StringComparison.Ordinal);
+        Assert.Contains("The model, ForecastCombination, is the best on the rolling origins: ", Declarative.Reports.ReportHtml.Render(report, Declarative.Tasks.TaskProfiles.For(MLTask.Forecasting)), StringComparison.Ordinal);
+        Assert.True(report.TestMetrics["SymmetricMape"] < 38.60, $"sMAPE {report.TestMetrics["SymmetricMape"]}");
     }
 
     [Fact]
