@@ -164,7 +164,7 @@ internal static class Arima
 /// <param name="Constant">The series' mean (zero without a constant).</param>
 /// <param name="HasConstant">Whether the constant was kept (counted as a parameter).</param>
 /// <param name="Aicc">The AICc of the conditional sum of squares.</param>
-/// <param name="Errors">The one-step errors over the differenced series.</param>
+/// <param name="Errors">The one-step errors over the series fitted (its differences when <see cref="D"/> is 1), zero before the first step scored.</param>
 internal sealed record ArimaFit(double[] Ar, double[] Ma, double Constant, bool HasConstant, double Aicc, double[] Errors)
 {
     /// <summary>How often the series was differenced (0 or 1).</summary>

@@ -70,7 +70,7 @@ internal static class ForecastMethods
                     Trainer.Theta => OnCovariates(y, horizon, line.Value, adjusted => Theta(adjusted, season, horizon)),
                     Trainer.ForecastCombination => combined is { Members.Count: > 0 } ? combined.Forecast([.. combined.Members.Select(Get)]) : throw new InvalidOperationException("The combination's models were not chosen."),
                     Trainer.Autoregression => Ar(y, season, horizon, line.Value),
-                    Trainer.Arima => OnCovariates(y, horizon, line.Value, adjusted => Arima(adjusted, season, horizon)),
+                    Trainer.Arima => OnCovariates(y, horizon, line.Value, adjusted => ArimaForecast(adjusted, season, horizon)),
                     Trainer.GlobalLightGbm => global?.Invoke() ?? throw new InvalidOperationException("The global model was not fitted."),
                     _ => throw new ArgumentOutOfRangeException(nameof(methods), method, "Not a forecasting model."),
                 };
@@ -152,10 +152,10 @@ internal static class ForecastMethods
         return new(forecast, line is null ? detail : string.Create(CultureInfo.InvariantCulture, $"{detail}, errors of a line in {line.Count} covariate(s)"));
     }
 
-    private static MethodForecast Arima(double[] y, int season, int horizon)
+    private static MethodForecast ArimaForecast(double[] y, int season, int horizon)
     {
         var indices = Seasonality.For(y, season);
-        var fit = Forecasting.Arima.Fit(indices.Adjust(y));
+        var fit = Arima.Fit(indices.Adjust(y));
         return new(indices.Restore(fit.Forecast(horizon), y.Length), $"{fit.Form}, {Adjusted(indices)}");
     }
 
