@@ -77,6 +77,16 @@ public sealed class ArimaTests
         Assert.Equal(6, differenced);
     }
 
+    [Theory]
+    [InlineData(5.0)]
+    [InlineData(3e12)]
+    public void AConstantSeries_ForecastsItself(double level)
+    {
+        // Every order fits it without error: the fewest parameters win, and nothing divides by the zero variance.
+        var forecast = ForecastMethods.Forecast(Trainer.Arima, Enumerable.Repeat(level, 40).ToArray(), 4, 6);
+        Assert.All(forecast.Values, v => Assert.Equal(level, v));
+    }
+
     [Fact]
     public void ASeriesTooShortForAnyOrder_ForecastsItsLastValue()
     {
