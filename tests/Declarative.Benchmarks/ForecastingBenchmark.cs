@@ -72,6 +72,22 @@ public partial class BenchBirthsAloneForecast;
 
 internal static class ForecastingBenchmark
 {
+    private static readonly BundledSeries[] Bundled =
+    [
+        BundledSeries.Of("NYC taxi", BenchTaxiForecast.Spec),
+        BundledSeries.Of("sunspots", BenchSunspotForecast.Spec),
+        BundledSeries.Of("sunspots, Season = 11", BenchSunspotCycleForecast.Spec),
+        BundledSeries.Of("co2", BenchCo2Forecast.Spec),
+        BundledSeries.Of("births", BenchBirthsForecast.Spec),
+        BundledSeries.Of("births without the holiday", BenchBirthsAloneForecast.Spec),
+        BundledSeries.Of("elec-equip", BenchElecEquipForecast.Spec),
+        BundledSeries.Of("us-macro", BenchMacroQuarterForecast.Spec),
+    ];
+
+    /// <summary>The bundled sets of these <paramref name="names"/> that <paramref name="wanted"/> keeps, in the order named.</summary>
+    private static IEnumerable<BundledSeries> Sets(Func<string, bool> wanted, params string[] names) =>
+        names.Select(n => Bundled.Single(s => s.Name == n)).Where(s => wanted(s.Name));
+
     public static void Run(string filter = "")
     {
         bool Wanted(string name) => name.Contains(filter, StringComparison.OrdinalIgnoreCase);
@@ -119,9 +135,10 @@ internal static class ForecastingBenchmark
         Console.WriteLine("The global trees, recursive against direct (the steps ahead a feature), alternating, two rounds each:");
         Console.WriteLine("| series | variant | sMAPE (test) | MASE (test) | OWA (test) | time min / mean of two |");
         Console.WriteLine("|---|---|---|---|---|---|");
-        Variants("NYC taxi", BenchTaxiForecast.Spec);
-        Variants("sunspots", BenchSunspotForecast.Spec);
-        Variants("co2", BenchCo2Forecast.Spec);
+        foreach (var set in Sets(_ => true, "NYC taxi", "sunspots", "co2"))
+        {
+            Variants(set);
+        }
     }
 
     /// <summary>
@@ -166,31 +183,15 @@ internal static class ForecastingBenchmark
         Console.WriteLine($"The global trees, recursive and direct, on the last {windows} windows (window 1 the real test part); 'by origins': the variant with the lower OWA on the window's rolling origins; 'clearly': direct only when ahead there by more than one standard error ([Tune]'s rule between models).");
         Console.WriteLine("| series | windows | recursive sMAPE / MASE / OWA | direct | by origins (direct chosen) | clearly (direct chosen) | time recursive / direct |");
         Console.WriteLine("|---|---|---|---|---|---|---|");
-        if (Wanted("NYC taxi"))
+        foreach (var set in Sets(Wanted, "NYC taxi", "sunspots", "co2", "births", "births without the holiday"))
         {
-            Directions("NYC taxi", BenchTaxiForecast.Spec, windows);
-        }
-
-        if (Wanted("sunspots"))
-        {
-            Directions("sunspots", BenchSunspotForecast.Spec, windows);
-        }
-
-        if (Wanted("co2"))
-        {
-            Directions("co2", BenchCo2Forecast.Spec, windows);
-        }
-
-        if (Wanted("births"))
-        {
-            Directions("births", BenchBirthsForecast.Spec, windows);
-            Directions("births without the holiday", BenchBirthsAloneForecast.Spec, windows);
+            Directions(set, windows);
         }
     }
 
-    private static void Directions<TRow>(string name, PipelineSpec<TRow> spec, int windows)
+    private static void Directions(BundledSeries set, int windows)
     {
-        var (series, settings, dates) = Read(spec);
+        var (series, settings, dates) = set.Read();
         var h = settings.Horizon;
         var rules = new[] { new List<MethodScore>(), new List<MethodScore>(), new List<MethodScore>(), new List<MethodScore>() };
         var times = new[] { 0d, 0d };
@@ -207,7 +208,7 @@ internal static class ForecastingBenchmark
             foreach (var direct in new[] { false, true })
             {
                 var stopwatch = Stopwatch.StartNew();
-                outcomes[direct ? 1 : 0] = ForecastTraining.Train(cut, settings with { DirectTrees = direct }, [Trainer.GlobalLightGbm], null, dates, spec.Seed);
+                outcomes[direct ? 1 : 0] = ForecastTraining.Train(cut, settings with { DirectTrees = direct }, [Trainer.GlobalLightGbm], null, dates, set.Seed);
                 times[direct ? 1 : 0] += stopwatch.Elapsed.TotalSeconds;
             }
 
@@ -229,7 +230,7 @@ internal static class ForecastingBenchmark
         }
 
         static string Mean(List<MethodScore> rule) => FormattableString.Invariant($"{rule.Average(c => c.SymmetricMape):F2} / {rule.Average(c => c.Mase):F3} / {rule.Average(c => c.Owa):F3}");
-        Console.WriteLine(FormattableString.Invariant($"| {name} | {rules[0].Count} | {Mean(rules[0])} | {Mean(rules[1])} | {Mean(rules[2])} ({directChosen}) | {Mean(rules[3])} ({clearlyDirect}) | {times[0]:F0} / {times[1]:F0} s |"));
+        Console.WriteLine(FormattableString.Invariant($"| {set.Name} | {rules[0].Count} | {Mean(rules[0])} | {Mean(rules[1])} | {Mean(rules[2])} ({directChosen}) | {Mean(rules[3])} ({clearlyDirect}) | {times[0]:F0} / {times[1]:F0} s |"));
     }
 
     private static void Coverage(int windows, Func<string, bool> Wanted)
@@ -242,37 +243,11 @@ internal static class ForecastingBenchmark
         // 0 is the default (a fit for every second of twenty origins); 20 fits once before the earliest origin.
         foreach (var refit in new[] { 0, 20, 4, 1 })
         {
-            if (Wanted("NYC taxi"))
+            foreach (var set in Sets(Wanted, "NYC taxi", "sunspots", "co2", "births", "elec-equip", "us-macro"))
             {
-                Backtest("NYC taxi", BenchTaxiForecast.Spec, windows, refit);
-            }
-
-            if (Wanted("sunspots"))
-            {
-                Backtest("sunspots", BenchSunspotForecast.Spec, windows, refit);
-            }
-
-            if (Wanted("co2"))
-            {
-                Backtest("co2", BenchCo2Forecast.Spec, windows, refit);
-            }
-
-            if (Wanted("births"))
-            {
-                Backtest("births", BenchBirthsForecast.Spec, windows, refit);
-            }
-
-            if (Wanted("elec-equip"))
-            {
-                Backtest("elec-equip", BenchElecEquipForecast.Spec, windows, refit);
-            }
-
-            if (Wanted("us-macro"))
-            {
-                Backtest("us-macro", BenchMacroQuarterForecast.Spec, windows, refit);
+                Backtest(set, windows, refit);
             }
         }
-
     }
 
     private static void Choice(int windows, Func<string, bool> Wanted, bool weighed)
@@ -283,39 +258,9 @@ internal static class ForecastingBenchmark
         Console.WriteLine("[Tune]'s rule keeps the declared model (the global trees) unless the best on the origins beats it by more than one standard error; beside it, the lowest mean on the origins (the rule until 2026-12-04), and the lowest among the single models.");
         Console.WriteLine("| series | windows | [Tune] chose (times) | sMAPE | MASE | OWA | lowest mean chose (times) | sMAPE | MASE | OWA | lowest single model (times) | sMAPE | MASE | OWA |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
-        if (Wanted("NYC taxi"))
+        foreach (var set in Sets(Wanted, "NYC taxi", "sunspots", "sunspots, Season = 11", "co2", "births", "elec-equip", "us-macro"))
         {
-            Selection("NYC taxi", BenchTaxiForecast.Spec, windows, weighed);
-        }
-
-        if (Wanted("sunspots"))
-        {
-            Selection("sunspots", BenchSunspotForecast.Spec, windows, weighed);
-        }
-
-        if (Wanted("sunspots, Season = 11"))
-        {
-            Selection("sunspots, Season = 11", BenchSunspotCycleForecast.Spec, windows, weighed);
-        }
-
-        if (Wanted("co2"))
-        {
-            Selection("co2", BenchCo2Forecast.Spec, windows, weighed);
-        }
-
-        if (Wanted("births"))
-        {
-            Selection("births", BenchBirthsForecast.Spec, windows, weighed);
-        }
-
-        if (Wanted("elec-equip"))
-        {
-            Selection("elec-equip", BenchElecEquipForecast.Spec, windows, weighed);
-        }
-
-        if (Wanted("us-macro"))
-        {
-            Selection("us-macro", BenchMacroQuarterForecast.Spec, windows, weighed);
+            Selection(set, windows, weighed);
         }
     }
 
@@ -324,12 +269,12 @@ internal static class ForecastingBenchmark
     /// the lowest mean on the origins (the rule before the declared model was kept unless clearly beaten) and the choice
     /// among the single models alone by that mean (what [Tune] chose before the combination took the best three).
     /// </summary>
-    private static void Selection<TRow>(string name, PipelineSpec<TRow> spec, int windows, bool weighed)
+    private static void Selection(BundledSeries set, int windows, bool weighed)
     {
-        var (series, declared, dates) = Read(spec);
+        var (series, declared, dates) = set.Read();
         var settings = declared with { WeighedCombination = weighed };
         var h = settings.Horizon;
-        var candidates = ForecastMethods.Candidates(spec.Trainers, tuned: true);
+        var candidates = ForecastMethods.Candidates(set.Trainers, tuned: true);
         var rules = new[] { new List<MethodScore>(), new List<MethodScore>(), new List<MethodScore>() };
         var every = new List<MethodScore>();
         for (var k = 0; k < windows; k++)
@@ -340,7 +285,7 @@ internal static class ForecastingBenchmark
                 break;
             }
 
-            var outcome = ForecastTraining.Train(cut, settings, candidates, nameof(ForecastingMetric.Owa), dates, spec.Seed);
+            var outcome = ForecastTraining.Train(cut, settings, candidates, nameof(ForecastingMetric.Owa), dates, set.Seed);
             var lowest = outcome.Validation.Where(v => candidates.Contains(v.Method)).MinBy(v => v.Owa)!.Method;
             var single = outcome.Validation.Where(v => candidates.Contains(v.Method) && v.Method != Trainer.ForecastCombination).MinBy(v => v.Owa)!.Method;
             foreach (var (rule, method) in rules.Zip([outcome.Method, lowest, single]))
@@ -354,19 +299,19 @@ internal static class ForecastingBenchmark
         string Row(List<MethodScore> rule) =>
             string.Join(", ", rule.GroupBy(c => c.Method).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}"))
             + FormattableString.Invariant($" | {rule.Average(c => c.SymmetricMape):F2} | {rule.Average(c => c.Mase):F3} | {rule.Average(c => c.Owa):F3}");
-        Console.WriteLine($"| {name} | {rules[0].Count} | {Row(rules[0])} | {Row(rules[1])} | {Row(rules[2])} |");
-        Console.WriteLine($"{name}, each model's mean over the windows (sMAPE / MASE / OWA): " + string.Join("; ", every.GroupBy(t => t.Method).Select(g =>
+        Console.WriteLine($"| {set.Name} | {rules[0].Count} | {Row(rules[0])} | {Row(rules[1])} | {Row(rules[2])} |");
+        Console.WriteLine($"{set.Name}, each model's mean over the windows (sMAPE / MASE / OWA): " + string.Join("; ", every.GroupBy(t => t.Method).Select(g =>
             FormattableString.Invariant($"{g.Key} {g.Average(t => t.SymmetricMape):F2} / {g.Average(t => t.Mase):F3} / {g.Average(t => t.Owa):F3}"))));
-        Console.WriteLine($"{name}, [Tune]'s choice window by window (sMAPE, window 1 first): " + string.Join(" ", rules[0].Select(c => c.SymmetricMape.ToString("F2", System.Globalization.CultureInfo.InvariantCulture))));
+        Console.WriteLine($"{set.Name}, [Tune]'s choice window by window (sMAPE, window 1 first): " + string.Join(" ", rules[0].Select(c => c.SymmetricMape.ToString("F2", System.Globalization.CultureInfo.InvariantCulture))));
     }
 
-    private static void Backtest<TRow>(string name, PipelineSpec<TRow> spec, int windows, int refit)
+    private static void Backtest(BundledSeries set, int windows, int refit)
     {
-        var (series, declared, dates) = Read(spec);
+        var (series, declared, dates) = set.Read();
         var settings = declared with { RefitEvery = refit };
         var (h, season) = (settings.Horizon, settings.Season);
         var stopwatch = Stopwatch.StartNew();
-        var chosen = ForecastTraining.Train(series, settings, ForecastMethods.Candidates(spec.Trainers, tuned: true), nameof(ForecastingMetric.Owa), dates, spec.Seed).Method;
+        var chosen = ForecastTraining.Train(series, settings, ForecastMethods.Candidates(set.Trainers, tuned: true), nameof(ForecastingMetric.Owa), dates, set.Seed).Method;
         var coverage = new List<double>();
         for (var k = 0; k < windows; k++)
         {
@@ -376,12 +321,12 @@ internal static class ForecastingBenchmark
                 break;
             }
 
-            coverage.Add(ForecastTraining.Train(cut, settings, [chosen], null, dates, spec.Seed).Coverage);
+            coverage.Add(ForecastTraining.Train(cut, settings, [chosen], null, dates, set.Seed).Coverage);
         }
 
         var later = coverage.Skip(1).DefaultIfEmpty(double.NaN).Average();
         var each = string.Join(" ", coverage.Select(c => (100 * c).ToString("F0", System.Globalization.CultureInfo.InvariantCulture)));
-        Console.WriteLine(FormattableString.Invariant($"| {name} | {(refit == 0 ? "default" : refit == 20 ? "once" : $"every {refit}")} | {chosen} | {coverage[0]:P1} | {later:P1} ({coverage.Count - 1} windows, {(coverage.Count - 1) * h * series.Count} points) | {each} | {stopwatch.Elapsed.TotalSeconds:F0} s |"));
+        Console.WriteLine(FormattableString.Invariant($"| {set.Name} | {(refit == 0 ? "default" : refit == 20 ? "once" : $"every {refit}")} | {chosen} | {coverage[0]:P1} | {later:P1} ({coverage.Count - 1} windows, {(coverage.Count - 1) * h * series.Count} points) | {each} | {stopwatch.Elapsed.TotalSeconds:F0} s |"));
     }
 
     /// <summary>
@@ -444,7 +389,7 @@ internal static class ForecastingBenchmark
     }
 
     /// <summary>A bundled pipeline's series as its declaration reads them, the settings it declares and whether its times are dates.</summary>
-    private static (IReadOnlyList<TimeSeries> Series, ForecastSettings Settings, bool Dates) Read<TRow>(PipelineSpec<TRow> spec)
+    internal static (IReadOnlyList<TimeSeries> Series, ForecastSettings Settings, bool Dates) Read<TRow>(PipelineSpec<TRow> spec)
     {
         var options = spec.Options as ForecastingOptions ?? throw new InvalidOperationException("Not a forecaster.");
         var data = PipelineTrainer.LoadDeclared(spec, null);
@@ -463,41 +408,16 @@ internal static class ForecastingBenchmark
         Console.WriteLine("| series | points | origins | one after another, s | all at once, s | ratio | same results |");
         Console.WriteLine("|---|---|---|---|---|---|---|");
         bool Wanted(string name) => name.Contains(filter, StringComparison.OrdinalIgnoreCase);
-        if (Wanted("NYC taxi"))
+        foreach (var set in Sets(Wanted, "NYC taxi", "sunspots", "co2", "births", "elec-equip", "us-macro"))
         {
-            OriginsOf("NYC taxi", BenchTaxiForecast.Spec, rounds);
-        }
-
-        if (Wanted("sunspots"))
-        {
-            OriginsOf("sunspots", BenchSunspotForecast.Spec, rounds);
-        }
-
-        if (Wanted("co2"))
-        {
-            OriginsOf("co2", BenchCo2Forecast.Spec, rounds);
-        }
-
-        if (Wanted("births"))
-        {
-            OriginsOf("births", BenchBirthsForecast.Spec, rounds);
-        }
-
-        if (Wanted("elec-equip"))
-        {
-            OriginsOf("elec-equip", BenchElecEquipForecast.Spec, rounds);
-        }
-
-        if (Wanted("us-macro"))
-        {
-            OriginsOf("us-macro", BenchMacroQuarterForecast.Spec, rounds);
+            OriginsOf(set, rounds);
         }
     }
 
-    private static void OriginsOf<TRow>(string name, PipelineSpec<TRow> spec, int rounds)
+    private static void OriginsOf(BundledSeries set, int rounds)
     {
-        var (series, settings, dates) = Read(spec);
-        var candidates = ForecastMethods.Candidates(spec.Trainers, tuned: true);
+        var (series, settings, dates) = set.Read();
+        var candidates = ForecastMethods.Candidates(set.Trainers, tuned: true);
         var times = new Dictionary<bool, List<double>> { [true] = [], [false] = [] };
         var outcomes = new Dictionary<bool, ForecastOutcome>();
         for (var round = 0; round < rounds; round++)
@@ -505,7 +425,7 @@ internal static class ForecastingBenchmark
             foreach (var serial in new[] { true, false })
             {
                 var stopwatch = Stopwatch.StartNew();
-                outcomes[serial] = ForecastTraining.Train(series, settings with { SerialOrigins = serial }, candidates, nameof(ForecastingMetric.Owa), dates, spec.Seed);
+                outcomes[serial] = ForecastTraining.Train(series, settings with { SerialOrigins = serial }, candidates, nameof(ForecastingMetric.Owa), dates, set.Seed);
                 times[serial].Add(stopwatch.Elapsed.TotalSeconds);
             }
         }
@@ -516,13 +436,13 @@ internal static class ForecastingBenchmark
         var (a, b) = (times[true].Order().ToArray(), times[false].Order().ToArray());
         var (minA, medA, minB, medB) = (a[0], a[a.Length / 2], b[0], b[b.Length / 2]);
         var same = outcomes[true].Method == outcomes[false].Method && Fingerprint(outcomes[true]) == Fingerprint(outcomes[false]);
-        Console.WriteLine(FormattableString.Invariant($"| {name} | {series.Sum(x => x.Length):N0} | {outcomes[true].Origins} | {minA:F1} / {medA:F1} | {minB:F1} / {medB:F1} | {minA / minB:F2}x / {medA / medB:F2}x | {(same ? "yes" : "NO")} |"));
+        Console.WriteLine(FormattableString.Invariant($"| {set.Name} | {series.Sum(x => x.Length):N0} | {outcomes[true].Origins} | {minA:F1} / {medA:F1} | {minB:F1} / {medB:F1} | {minA / minB:F2}x / {medA / medB:F2}x | {(same ? "yes" : "NO")} |"));
     }
 
     /// <summary>The default global trees trained recursively and directly on the same series, ABAB.</summary>
-    private static void Variants<TRow>(string name, PipelineSpec<TRow> spec)
+    private static void Variants(BundledSeries set)
     {
-        var (series, settings, dates) = Read(spec);
+        var (series, settings, dates) = set.Read();
         var times = new Dictionary<bool, List<double>> { [false] = [], [true] = [] };
         var scores = new Dictionary<bool, MethodScore>();
         for (var round = 0; round < 2; round++)
@@ -530,7 +450,7 @@ internal static class ForecastingBenchmark
             foreach (var direct in new[] { false, true })
             {
                 var stopwatch = Stopwatch.StartNew();
-                var outcome = ForecastTraining.Train(series, settings with { DirectTrees = direct }, [Trainer.GlobalLightGbm], null, dates, spec.Seed);
+                var outcome = ForecastTraining.Train(series, settings with { DirectTrees = direct }, [Trainer.GlobalLightGbm], null, dates, set.Seed);
                 times[direct].Add(stopwatch.Elapsed.TotalSeconds);
                 scores[direct] = outcome.Test.First(t => t.Method == Trainer.GlobalLightGbm);
             }
@@ -540,7 +460,7 @@ internal static class ForecastingBenchmark
         {
             var t = times[direct].Order().ToArray();
             var m = scores[direct];
-            Console.WriteLine(FormattableString.Invariant($"| {name} | {(direct ? "direct" : "recursive")} | {m.SymmetricMape:F2} | {m.Mase:F3} | {m.Owa:F3} | {t[0]:F1} / {(t[0] + t[1]) / 2:F1} s |"));
+            Console.WriteLine(FormattableString.Invariant($"| {set.Name} | {(direct ? "direct" : "recursive")} | {m.SymmetricMape:F2} | {m.Mase:F3} | {m.Owa:F3} | {t[0]:F1} / {(t[0] + t[1]) / 2:F1} s |"));
         }
     }
 
