@@ -365,6 +365,39 @@ internal static class ForecastingBenchmark
         Measure(cases, rounds, c => c.Fit(fitStates: true, multiplicative: true, relativeStates: false), c => c.Fit(fitStates: true, multiplicative: true));
     }
 
+    /// <summary>
+    /// What one ARIMA fit costs (its whole grid of orders, as a tuned forecaster fits it for each series and window)
+    /// against one exponential smoothing fit (every form) of the same series, each through the model's own path (the
+    /// seasonal adjustment too), alternating, min / median of <paramref name="rounds"/>.
+    /// </summary>
+    public static void ArimaCost(int rounds)
+    {
+        Console.WriteLine($"One ARIMA fit against one exponential smoothing fit of the same series, {rounds} rounds alternating (min / median):");
+        Console.WriteLine("| series | points | season | exponential smoothing, s | ARIMA, s | ratio | ARIMA's choice |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
+        var (taxi, sunspots, elec) = (Read(BenchTaxiForecast.Spec), Read(BenchSunspotForecast.Spec), Read(BenchElecEquipForecast.Spec));
+        var cases = new (string Name, double[] Values, int Season)[]
+        {
+            ("NYC taxi, its first 900 half-hours", taxi.Series[0].Values[..900], taxi.Settings.Season),
+            ("NYC taxi", taxi.Series[0].Values, taxi.Settings.Season),
+            ("sunspots", sunspots.Series[0].Values, sunspots.Settings.Season),
+            ("elec-equip", elec.Series[0].Values, elec.Settings.Season),
+        };
+        foreach (var (name, values, season) in cases)
+        {
+            double Time(Trainer model)
+            {
+                var clock = Stopwatch.StartNew();
+                ForecastMethods.Forecast(model, values, season, 1);
+                return clock.Elapsed.TotalSeconds;
+            }
+
+            var results = Alternating.Run(rounds, () => Time(Trainer.ExponentialSmoothing), () => Time(Trainer.Arima));
+            var (ets, arima) = (Spread.Of(results[0]), Spread.Of(results[1]));
+            Console.WriteLine($"| {name} | {values.Length:N0} | {season} | {ets.Format("F4")} | {arima.Format("F4")} | {arima.Ratio(ets)} | {ForecastMethods.Forecast(Trainer.Arima, values, season, 1).Detail} |");
+        }
+    }
+
     private static void Measure(List<(string Name, double[] Values, int Season)> cases, int rounds, Func<EtsCase, EtsFit> baseline, Func<EtsCase, EtsFit> measured)
     {
         foreach (var (name, values, season) in cases)
