@@ -68,6 +68,29 @@ internal static class DateParsing
         return false;
     }
 
+    /// <summary>
+    /// A date as the file writes it, for an error message: in the column's format when it names one (a quarter, as
+    /// 1971Q2, written through the same translation that reads it), else in ISO form.
+    /// </summary>
+    public static string Show(DateTime value, string? format)
+    {
+        var (quarter, net) = format is not null ? Quarters.Of(format) : (false, null);
+        try
+        {
+            // The translation reads the quarter as a month, so the quarter's number written as a month writes it back.
+            return quarter && net is not null
+                ? new DateTime(value.Year, ((value.Month - 1) / 3) + 1, 1).ToString(net, CultureInfo.InvariantCulture)
+                : format is not null && !quarter
+                    ? value.ToString(format, CultureInfo.InvariantCulture)
+                    : value.ToString(value.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        }
+        catch (FormatException)
+        {
+            // A format that reads but does not write (none known): the ISO form still names the time.
+            return value.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        }
+    }
+
     public static string Describe(DateKind kind, string? format) => format is not null
         ? $"a {(kind == DateKind.Time ? "time" : "date")} in the format {format}{QuarterNote(format)}"
         : kind == DateKind.Time

@@ -21,6 +21,8 @@ internal static class SeriesReader
         var timeSpec = spec.Time ?? throw new ArgumentException($"Pipeline '{spec.Name}' has no [Time] column.", nameof(spec));
         var labelSpec = spec.Label ?? throw new ArgumentException($"Pipeline '{spec.Name}' has no [Label] to forecast.", nameof(spec));
         var dates = timeSpec.Kind == ColumnKind.DateValue;
+        var format = timeSpec.WholeDate?.Format;
+        string Show(long time) => dates ? DateParsing.Show(new DateTime(time), format) : time.ToString(CultureInfo.InvariantCulture);
         var times = Column(table, timeSpec.PropertyName);
         var values = Column(table, labelSpec.PropertyName).Singles!;
         var ids = spec.SeriesId is { } idSpec ? Column(table, idSpec.PropertyName) : null;
@@ -73,7 +75,7 @@ internal static class SeriesReader
             {
                 if (t[i] == t[i - 1])
                 {
-                    throw Error(rows[i], $"{Where(id)}two rows are at {Show(t[i], dates)} (the other is {(Line(rows[i - 1]) is { } other ? $"line {other}" : $"row {rows[i - 1] + 1}")}); a series has one value per time.");
+                    throw Error(rows[i], $"{Where(id)}two rows are at {Show(t[i])} (the other is {(Line(rows[i - 1]) is { } other ? $"line {other}" : $"row {rows[i - 1] + 1}")}); a series has one value per time.");
                 }
             }
 
@@ -84,7 +86,7 @@ internal static class SeriesReader
             {
                 if (float.IsNaN(values[rows[i]]))
                 {
-                    throw Error(rows[i], $"{Where(id)}the value to forecast ({labelSpec.PropertyName}) is missing at {Show(t[i], dates)}; fill it, or set FillGaps = true to interpolate it.");
+                    throw Error(rows[i], $"{Where(id)}the value to forecast ({labelSpec.PropertyName}) is missing at {Show(t[i])}; fill it, or set FillGaps = true to interpolate it.");
                 }
             }
 
@@ -92,7 +94,7 @@ internal static class SeriesReader
             {
                 if (covariates[c].Singles is { } numbers && rows.FindIndex(r => float.IsNaN(numbers[r])) is var at and >= 0)
                 {
-                    throw Error(rows[at], $"{Where(id)}the covariate {covariateNames[c]} is missing at {Show(t[at], dates)}; a forecaster reads it at every step, the steps it forecasts too. Fill it, or set FillGaps = true to interpolate it.");
+                    throw Error(rows[at], $"{Where(id)}the covariate {covariateNames[c]} is missing at {Show(t[at])}; a forecaster reads it at every step, the steps it forecasts too. Fill it, or set FillGaps = true to interpolate it.");
                 }
             }
 
@@ -107,7 +109,7 @@ internal static class SeriesReader
                 var missing = fillGaps ? StepsBetween(step.Value, t[i - 1], t[i]) - 1 : 0;
                 if (missing < 0 || (!fillGaps && !step.Value.Fits(t[i - 1], t[i])))
                 {
-                    throw Error(rows[i], $"{Where(id)}the time jumps from {Show(t[i - 1], dates)} to {Show(t[i], dates)}, where the series' step is {step.Value.Describe(dates)}; {(fillGaps ? "that is not a whole number of steps" : "fill the missing steps, or set FillGaps = true to interpolate them")}.");
+                    throw Error(rows[i], $"{Where(id)}the time jumps from {Show(t[i - 1])} to {Show(t[i])}, where the series' step is {step.Value.Describe(dates)}; {(fillGaps ? "that is not a whole number of steps" : "fill the missing steps, or set FillGaps = true to interpolate them")}.");
                 }
 
                 for (var k = 1; k <= missing; k++)
@@ -217,7 +219,6 @@ internal static class SeriesReader
 
     private static string Where(string id) => id.Length == 0 ? "In the series, " : $"In series '{id}', ";
 
-    internal static string Show(long time, bool dates) => dates
-        ? new DateTime(time).ToString(new DateTime(time).TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)
-        : time.ToString(CultureInfo.InvariantCulture);
+    /// <summary>A time in ISO form (rows in memory have no file format), or a step number.</summary>
+    internal static string Show(long time, bool dates) => dates ? DateParsing.Show(new DateTime(time), null) : time.ToString(CultureInfo.InvariantCulture);
 }

@@ -448,6 +448,21 @@ public sealed class ForecastingTests
     }
 
     [Fact]
+    public void AGapInAQuarterlyFile_IsNamedAsTheFileWritesIt()
+    {
+        using var dir = new TempDirectory();
+        var lines = File.ReadAllLines(Repository.PathOf("datasets", "us-macro", "quarterly.csv")).ToList();
+        Assert.Equal("1971Q3,realgdp,4433.943", lines[51]);
+        lines.RemoveAt(51);
+        var path = Path.Combine(dir.Path, "quarterly.csv");
+        File.WriteAllLines(path, lines);
+
+        var error = Assert.Throws<DataFileException>(() => MacroQuarterForecast.Train(path));
+        Assert.Equal(52, error.Line);
+        Assert.Contains("In series 'realgdp', the time jumps from 1971Q2 to 1971Q4, where the series' step is 3 months", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FillGaps_InterpolatesMissingSteps_AndValues()
     {
         var rows = TaxiRows().Take(400).ToList();
