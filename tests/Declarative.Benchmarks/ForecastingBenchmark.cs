@@ -502,13 +502,18 @@ internal static class ForecastingBenchmark
         var stopwatch = Stopwatch.StartNew();
         var r = train();
         Console.WriteLine($"{r.Pipeline}: {r.Series} series, a point every {r.Step}, season {r.Season}, horizon {r.Horizon}, {r.Origins} origins; chose {r.Trainer} ({r.Choice}); {r.Interval:P0} interval covered {r.Coverage:P1}; {stopwatch.Elapsed.TotalSeconds:F1} s");
+        PrintModels(r);
+        Console.WriteLine();
+    }
+
+    /// <summary>Each model's mean errors on the rolling origins and on the test part.</summary>
+    internal static void PrintModels(ForecastingReport r)
+    {
         Console.WriteLine("| model | sMAPE (origins) | MASE (origins) | OWA (origins) | sMAPE (test) | MASE (test) | OWA (test) |");
         Console.WriteLine("|---|---|---|---|---|---|---|");
         foreach (var m in r.Models)
         {
             Console.WriteLine(FormattableString.Invariant($"| {m.Model}{(m.Model == r.Trainer ? " (chosen)" : "")} | {m.ValidationSymmetricMape:F2} | {m.ValidationMase:F3} | {m.ValidationOwa:F3} | {m.SymmetricMape:F2} | {m.Mase:F3} | {m.Owa:F3} |"));
         }
-
-        Console.WriteLine();
     }
 }

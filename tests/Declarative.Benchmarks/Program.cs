@@ -57,7 +57,7 @@ if (args.Length > 0 && args[0] == "explanations")
 
 if (args.Length > 1 && args[0] == "forecasting-scale")
 {
-    ForecastingScaleBenchmark.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 400);
+    ForecastingScaleBenchmark.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 400, args.Length > 3 && args[3] == "tuned");
     return;
 }
 
