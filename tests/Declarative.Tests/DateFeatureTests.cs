@@ -65,6 +65,22 @@ public sealed class DateFeatureTests : IDisposable
         // .NET's formats have no quarter: q outside quotes is one, read like a month and moved to its quarter's start.
         Assert.True(DateParsing.TryParse(text, DateKind.Date, format, out var date));
         Assert.Equal(new DateTime(year, month, 1), date);
+
+        // And an error writes any day of the quarter back as the file spells it.
+        Assert.Equal(text, DateParsing.Show(date.AddMonths(2).AddDays(14), format));
+    }
+
+    [Fact]
+    public void AnErrorWritesADate_InTheColumnsFormat_OrInIsoFormWithoutOne()
+    {
+        var at = new DateTime(1996, 3, 1);
+        Assert.Equal("1996-03", DateParsing.Show(at, "yyyy-MM"));
+        Assert.Equal("3/1/1996", DateParsing.Show(at, "M/d/yyyy"));
+        Assert.Equal("1996-03-01", DateParsing.Show(at, null));
+        Assert.Equal("1996-03-01 13:30:00", DateParsing.Show(at.AddHours(13.5), null));
+
+        // A format naming both a quarter and a month reads nothing, so it writes nothing either.
+        Assert.Equal("1996-03-01", DateParsing.Show(at, "yyyy'Q'q MM"));
     }
 
     [Theory]

@@ -74,20 +74,26 @@ internal static class DateParsing
     /// </summary>
     public static string Show(DateTime value, string? format)
     {
-        var (quarter, net) = format is not null ? Quarters.Of(format) : (false, null);
+        var iso = value.ToString(value.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        if (format is null)
+        {
+            return iso;
+        }
+
         try
         {
             // The translation reads the quarter as a month, so the quarter's number written as a month writes it back.
-            return quarter && net is not null
-                ? new DateTime(value.Year, ((value.Month - 1) / 3) + 1, 1).ToString(net, CultureInfo.InvariantCulture)
-                : format is not null && !quarter
-                    ? value.ToString(format, CultureInfo.InvariantCulture)
-                    : value.ToString(value.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+            return Quarters.Of(format) switch
+            {
+                (false, _) => value.ToString(format, CultureInfo.InvariantCulture),
+                (true, { } net) => new DateTime(value.Year, ((value.Month - 1) / 3) + 1, 1).ToString(net, CultureInfo.InvariantCulture),
+                _ => iso,
+            };
         }
         catch (FormatException)
         {
-            // A format that reads but does not write (none known): the ISO form still names the time.
-            return value.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+            // Writing an error must not fail: a format .NET cannot write back leaves the ISO form.
+            return iso;
         }
     }
 
