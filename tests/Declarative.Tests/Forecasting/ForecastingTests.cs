@@ -389,7 +389,7 @@ public sealed class ForecastingTests
     {
         var unfilled = Assert.Throws<DataFileException>(() => Co2UnfilledForecast.Train());
         Assert.Equal(8, unfilled.Line);
-        Assert.Contains("the value to forecast (Ppm) is missing at 1958-05-10; fill it, or set FillGaps = true", unfilled.Message, StringComparison.Ordinal);
+        Assert.Contains("the value to forecast (Ppm) is missing at 19580510; fill it, or set FillGaps = true", unfilled.Message, StringComparison.Ordinal);
 
         var model = Co2Forecast.Train();
         var report = model.Evaluate();
