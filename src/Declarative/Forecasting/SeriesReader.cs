@@ -22,7 +22,7 @@ internal static class SeriesReader
         var labelSpec = spec.Label ?? throw new ArgumentException($"Pipeline '{spec.Name}' has no [Label] to forecast.", nameof(spec));
         var dates = timeSpec.Kind == ColumnKind.DateValue;
         var format = timeSpec.WholeDate?.Format;
-        string Show(long time) => dates ? DateParsing.Show(new DateTime(time), format) : time.ToString(CultureInfo.InvariantCulture);
+        string Show(long time) => SeriesReader.Show(time, dates, format);
         var times = Column(table, timeSpec.PropertyName);
         var values = Column(table, labelSpec.PropertyName).Singles!;
         var ids = spec.SeriesId is { } idSpec ? Column(table, idSpec.PropertyName) : null;
@@ -219,6 +219,6 @@ internal static class SeriesReader
 
     private static string Where(string id) => id.Length == 0 ? "In the series, " : $"In series '{id}', ";
 
-    /// <summary>A time in ISO form (rows in memory have no file format), or a step number.</summary>
-    internal static string Show(long time, bool dates) => dates ? DateParsing.Show(new DateTime(time), null) : time.ToString(CultureInfo.InvariantCulture);
+    /// <summary>A time as the file writes it (ISO form without a format, as for rows in memory), or a step number.</summary>
+    internal static string Show(long time, bool dates, string? format = null) => dates ? DateParsing.Show(new DateTime(time), format) : time.ToString(CultureInfo.InvariantCulture);
 }
