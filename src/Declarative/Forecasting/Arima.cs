@@ -52,6 +52,9 @@ internal static class Arima
     /// </summary>
     internal static ArimaFit? Fit(double[] w, int p, int q, double constant, bool hasConstant, int first = MaxP)
     {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(p, MaxP);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(q, MaxQ);
+        ArgumentOutOfRangeException.ThrowIfLessThan(first, MaxQ);
         var rows = w.Length - first;
         var k = p + q + (hasConstant ? 1 : 0) + 1;
         if (rows - k - 1 <= 0)
@@ -91,23 +94,51 @@ internal static class Arima
     }
 
     /// <summary>The sum of the squared one-step errors from step <paramref name="first"/> on, written to <paramref name="errors"/> (zero before it).</summary>
+    /// <remarks>
+    /// The optimiser calls this hundreds of times a fit, so the orders (at most <see cref="MaxP"/> and <see cref="MaxQ"/>)
+    /// are unrolled into locals; the terms are subtracted in the order of the plain loops (lags 1 to p, then 1 to q), so
+    /// the sums are the same to the bit. <paramref name="first"/> is at least <see cref="MaxQ"/> (the errors before it, zero, are read).
+    /// </remarks>
     private static double SumOfSquares(double[] z, double[] ar, double[] ma, double[] errors, int first)
     {
+        var (p, q) = (ar.Length, ma.Length);
+        var a1 = p > 0 ? ar[0] : 0;
+        var a2 = p > 1 ? ar[1] : 0;
+        var a3 = p > 2 ? ar[2] : 0;
+        var m1 = q > 0 ? ma[0] : 0;
+        var m2 = q > 1 ? ma[1] : 0;
+        var zs = z.AsSpan();
+        var es = errors.AsSpan(0, z.Length);
+        // The last two errors stay in registers: the next error waits on them, not on a store and a load.
+        var (e1, e2) = (es[first - 1], es[first - 2]);
         var sse = 0.0;
-        for (var t = first; t < z.Length; t++)
+        for (var t = first; t < zs.Length; t++)
         {
-            var e = z[t];
-            for (var i = 0; i < ar.Length; i++)
+            var e = zs[t];
+            if (p > 0)
             {
-                e -= ar[i] * z[t - 1 - i];
+                e -= a1 * zs[t - 1];
+                if (p > 1)
+                {
+                    e -= a2 * zs[t - 2];
+                    if (p > 2)
+                    {
+                        e -= a3 * zs[t - 3];
+                    }
+                }
             }
 
-            for (var j = 0; j < ma.Length; j++)
+            if (q > 0)
             {
-                e -= ma[j] * errors[t - 1 - j];
+                e -= m1 * e1;
+                if (q > 1)
+                {
+                    e -= m2 * e2;
+                }
             }
 
-            errors[t] = e;
+            (e2, e1) = (e1, e);
+            es[t] = e;
             sse += e * e;
         }
 

@@ -92,17 +92,22 @@ internal static class Autoregression
         double[]? best = null;
         var bestAicc = double.PositiveInfinity;
 
-        // Every order is fitted on the same rows (from maxOrder on), so their AICc compare.
-        for (var p = only ?? 1; p <= (only ?? maxOrder); p++)
+        // Every order is fitted on the same rows (from maxOrder on), so their AICc compare, and each order's normal
+        // equations are the leading rows and columns of the largest one's: they are summed once, in the same order as
+        // a system of that order alone would sum them, so every order's fit is exactly what it would be on its own.
+        var (first, last) = (only ?? 1, only ?? maxOrder);
+        var rows = n - maxOrder;
+        last = Math.Min(last, rows - 3);
+        if (last < first)
         {
-            var rows = n - maxOrder;
-            var k = p + 1;
-            if (rows <= k + 1)
-            {
-                break;
-            }
+            return (0, null);
+        }
 
-            var coefficients = LeastSquares(y, p, maxOrder);
+        var (a, b) = Equations(y, last, maxOrder);
+        for (var p = first; p <= last; p++)
+        {
+            var k = p + 1;
+            var coefficients = NormalEquations.Solve(Leading(a, k), b[..k]);
             if (coefficients is null)
             {
                 continue;
@@ -202,8 +207,8 @@ internal static class Autoregression
         return value;
     }
 
-    /// <summary>The intercept and <paramref name="p"/> lag weights minimising the squared error from row <paramref name="from"/> on, or null when singular.</summary>
-    private static double[]? LeastSquares(double[] y, int p, int from)
+    /// <summary>The normal equations of the intercept and <paramref name="p"/> lag weights over the rows from <paramref name="from"/> on (the lower triangle).</summary>
+    private static (double[,] A, double[] B) Equations(double[] y, int p, int from)
     {
         var d = p + 1;
         var a = new double[d, d];
@@ -220,6 +225,21 @@ internal static class Autoregression
             NormalEquations.Accumulate(a, b, x, y[t]);
         }
 
-        return NormalEquations.Solve(a, b);
+        return (a, b);
+    }
+
+    /// <summary>A copy of the leading <paramref name="d"/> rows and columns of <paramref name="a"/> (its lower triangle), which the solver overwrites.</summary>
+    private static double[,] Leading(double[,] a, int d)
+    {
+        var copy = new double[d, d];
+        for (var i = 0; i < d; i++)
+        {
+            for (var j = 0; j <= i; j++)
+            {
+                copy[i, j] = a[i, j];
+            }
+        }
+
+        return copy;
     }
 }

@@ -449,10 +449,12 @@ internal static class ExponentialSmoothing
         var seasons = (double[])start.Seasons.Clone();
         double sse = 0, relativeSse = 0, logs = 0;
         var valid = true;
-        for (var t = 0; t < y.Length && valid; t++)
+        // The season's slot (t mod m) advanced step by step rather than divided for: the optimisers run this loop
+        // thousands of times a fit.
+        for (int t = 0, slot = 0; t < y.Length && valid; t++, slot = slot + 1 == m ? 0 : slot + 1)
         {
             var baseline = level + p.Phi * slope;
-            var s = m > 0 ? seasons[t % m] : 0;
+            var s = m > 0 ? seasons[slot] : 0;
             double forecast;
             if (multiplicative)
             {
@@ -483,7 +485,7 @@ internal static class ExponentialSmoothing
             slope = p.Phi * slope + p.Beta * scaled;
             if (m > 0)
             {
-                seasons[t % m] = multiplicative ? s + p.Gamma * error / baseline : s + p.Gamma * error;
+                seasons[slot] = multiplicative ? s + p.Gamma * error / baseline : s + p.Gamma * error;
             }
         }
 
