@@ -26,6 +26,41 @@ public sealed class ArimaTests
         Assert.True(ar[1] < 1 && ar[0] + ar[1] < 1 && ar[1] - ar[0] < 1 && Math.Abs(ma[0]) < 1, string.Join(", ", ar.Concat(ma)));
     }
 
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(1, 0)]
+    [InlineData(3, 0)]
+    [InlineData(0, 1)]
+    [InlineData(0, 2)]
+    [InlineData(2, 1)]
+    [InlineData(3, 2)]
+    public void OneStepErrors_AreThePlainRecursions_ToTheBit(int p, int q)
+    {
+        // The sum of squares is unrolled for speed; its errors must be the textbook recursion's, term by term in the
+        // same order (lags 1 to p of the series, then 1 to q of the errors), so every fit is what the plain loops give.
+        var y = Sunspots.Value;
+        var fit = Arima.Fit(y, p, q, y.Average(), hasConstant: true)!;
+        var z = y.Select(v => v - fit.Constant).ToArray();
+        var errors = new double[z.Length];
+        for (var t = Arima.MaxP; t < z.Length; t++)
+        {
+            var e = z[t];
+            for (var i = 0; i < p; i++)
+            {
+                e -= fit.Ar[i] * z[t - 1 - i];
+            }
+
+            for (var j = 0; j < q; j++)
+            {
+                e -= fit.Ma[j] * errors[t - 1 - j];
+            }
+
+            errors[t] = e;
+        }
+
+        Assert.Equal(errors.Select(BitConverter.DoubleToInt64Bits), fit.Errors.Select(BitConverter.DoubleToInt64Bits));
+    }
+
     [Fact]
     public void ConditionalLeastSquares_RecoversAnArmaProcess()
     {

@@ -274,6 +274,135 @@ public sealed class ForecastMethodsTests
     }
 
     [Fact]
+    public void Autoregression_ChosenOrder_IsItsOwnLeastSquaresFit()
+    {
+        // Every order's normal equations are read off the largest order's (summed once); the chosen order's forecast
+        // must be that of a least-squares fit of that order alone, on the same rows (from the largest order on).
+        var random = new Random(5);
+        var y = new double[600];
+        for (var t = 0; t < y.Length; t++)
+        {
+            y[t] = 50 + (10 * Math.Sin(2 * Math.PI * t / 24)) + (3 * Math.Sin(2 * Math.PI * t / 7)) + random.NextDouble();
+        }
+
+        const int season = 24;
+        var (forecast, order) = Autoregression.Forecast(y, season, 6);
+        Assert.InRange(order, 1, 48);
+        var from = Math.Min(Math.Clamp(2 * season, 12, 48), y.Length / 5);
+        var d = order + 1;
+        var a = new double[d, d];
+        var b = new double[d];
+        for (var t = from; t < y.Length; t++)
+        {
+            for (var i = 0; i < d; i++)
+            {
+                var xi = i == 0 ? 1 : y[t - i];
+                b[i] += xi * y[t];
+                for (var j = 0; j < d; j++)
+                {
+                    a[i, j] += xi * (j == 0 ? 1 : y[t - j]);
+                }
+            }
+        }
+
+        var c = GaussianElimination(a, b);
+        var path = new List<double>(y);
+        for (var h = 0; h < 6; h++)
+        {
+            var next = c[0];
+            for (var k = 1; k < d; k++)
+            {
+                next += c[k] * path[^k];
+            }
+
+            path.Add(next);
+            Assert.Equal(next, forecast[h], 1e-6 * Math.Abs(next));
+        }
+    }
+
+    private static double[] GaussianElimination(double[,] a, double[] b)
+    {
+        var n = b.Length;
+        for (var col = 0; col < n; col++)
+        {
+            var pivot = Enumerable.Range(col, n - col).MaxBy(r => Math.Abs(a[r, col]));
+            for (var k = 0; k < n; k++)
+            {
+                (a[col, k], a[pivot, k]) = (a[pivot, k], a[col, k]);
+            }
+
+            (b[col], b[pivot]) = (b[pivot], b[col]);
+            for (var r = col + 1; r < n; r++)
+            {
+                var f = a[r, col] / a[col, col];
+                for (var k = col; k < n; k++)
+                {
+                    a[r, k] -= f * a[col, k];
+                }
+
+                b[r] -= f * b[col];
+            }
+        }
+
+        var x = new double[n];
+        for (var r = n - 1; r >= 0; r--)
+        {
+            var sum = b[r];
+            for (var k = r + 1; k < n; k++)
+            {
+                sum -= a[r, k] * x[k];
+            }
+
+            x[r] = sum / a[r, r];
+        }
+
+        return x;
+    }
+
+    [Fact]
+    public void DotProduct_KeepsItsOrder_WhereAnotherOrderWouldRoundOtherwise()
+    {
+        // 1e16 + 1 rounds back to 1e16, so only this order gives 0: (1e16 + 1) + (−1e16 + 1). Pairing the sums
+        // otherwise, (1e16 − 1e16) + (1 + 1), gives 2; adding the last step (1) after them rather than to the first
+        // sum gives 1.
+        double[] x = [1e16, 1, -1e16, 1];
+        double[] ones = [1, 1, 1, 1, 1];
+        Assert.Equal(0, NormalEquations.Dot(x, ones));
+        Assert.Equal(0, NormalEquations.Dot([.. x, 1], ones));
+    }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(3, 0)]
+    [InlineData(4, 0)]
+    [InlineData(7, 1)]
+    [InlineData(901, 2)]
+    public void DotProduct_AddsInFourRunningSums_ToTheBit(int n, int offset)
+    {
+        // The order the sums are added in is what makes a fit the same on every machine and under Native AOT: four
+        // running sums over the steps t mod 4, the rest added to the first, then (s0 + s1) + (s2 + s3).
+        var random = new Random(n);
+        var x = Enumerable.Range(0, n + offset).Select(_ => random.NextDouble() - 0.4).ToArray();
+        var y = Enumerable.Range(0, n).Select(_ => (random.NextDouble() * 1e3) - 300).ToArray();
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        var t = 0;
+        for (; t + 3 < n; t += 4)
+        {
+            s0 += x[offset + t] * y[t];
+            s1 += x[offset + t + 1] * y[t + 1];
+            s2 += x[offset + t + 2] * y[t + 2];
+            s3 += x[offset + t + 3] * y[t + 3];
+        }
+
+        for (; t < n; t++)
+        {
+            s0 += x[offset + t] * y[t];
+        }
+
+        Assert.Equal(BitConverter.DoubleToInt64Bits((s0 + s1) + (s2 + s3)), BitConverter.DoubleToInt64Bits(NormalEquations.Dot(x.AsSpan(offset), y)));
+    }
+
+    [Fact]
     public void Autoregression_WithACovariate_RecoversALineWithAutoregressiveErrors()
     {
         // y(t) = 100 + 40·x(t) + u(t), u(t) = 0.6·u(t − 1) − 0.3·u(t − 2) + e(t): x marks every ninth step, e is a fixed
