@@ -97,7 +97,8 @@ internal static class Arima
     /// <remarks>
     /// The optimiser calls this hundreds of times a fit, so the orders (at most <see cref="MaxP"/> and <see cref="MaxQ"/>)
     /// are unrolled into locals; the terms are subtracted in the order of the plain loops (lags 1 to p, then 1 to q), so
-    /// the sums are the same to the bit. <paramref name="first"/> is at least <see cref="MaxQ"/> (the errors before it, zero, are read).
+    /// the sums are the same to the bit. <paramref name="first"/> is at least <see cref="MaxQ"/>: the errors before it
+    /// (zero) are read.
     /// </remarks>
     private static double SumOfSquares(double[] z, double[] ar, double[] ma, double[] errors, int first)
     {
