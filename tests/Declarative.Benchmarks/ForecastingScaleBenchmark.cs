@@ -54,10 +54,13 @@ internal static class ForecastingScaleBenchmark
             var report = tuned ? BenchHourlyTunedForecast.Train(rows).Evaluate() : BenchHourlyForecast.Train(rows).Evaluate();
             times.Add(stopwatch.Elapsed.TotalSeconds);
             Console.WriteLine(FormattableString.Invariant($"run {run + 1}: {stopwatch.Elapsed.TotalSeconds:F1} s; {report.Trainer}; test sMAPE {report.TestMetrics["SymmetricMape"]:F2}, MASE {report.TestMetrics["Mase"]:F3}, OWA {report.TestMetrics["Owa"]:F3}; {report.Interval:P0} interval covered {report.Coverage:P1}"));
-            if (run == 0 && tuned)
+            if (run == 0)
             {
                 Console.WriteLine($"  {report.Origins} origins; {report.Choice}");
-                ForecastingBenchmark.PrintModels(report);
+                if (tuned)
+                {
+                    ForecastingBenchmark.PrintModels(report);
+                }
             }
         }
 

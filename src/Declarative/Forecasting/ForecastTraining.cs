@@ -94,7 +94,7 @@ internal static class ForecastTraining
         var rolling = windows.SelectMany(w => w).ToList();
         var validation = Aggregate(scored, rolling);
         var (chosen, reason) = selectBy is null
-            ? (candidates[0], "the declared model (no [Tune])")
+            ? (candidates[0], ForecastChoice.Untuned(candidates[0], validation, rolling))
             : ForecastChoice.Choose(candidates, validation, rolling, selectBy);
         var quantiles = Quantiles(rolling.Select(w => w.ScaledErrors[chosen]).ToList(), h, settings.Interval);
 

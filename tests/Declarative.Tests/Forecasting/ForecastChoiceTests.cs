@@ -79,4 +79,38 @@ public sealed class ForecastChoiceTests
             Assert.Equal(mean.Mase, ForecastChoice.Terms(origins, method, nameof(ForecastingMetric.Mase)).Average(), 12);
         }
     }
+
+    /// <summary>Origins where Naive2 scores 10 / 1 and the trees and seasonal naive the sMAPE given (MASE a tenth of it).</summary>
+    private static List<Window> Untuned(double[] trees, double[] naive) =>
+        [.. trees.Zip(naive, (t, n) => new Window([],
+            new() { [Trainer.Naive2] = 10, [Trainer.GlobalLightGbm] = t, [Trainer.SeasonalNaive] = n },
+            new() { [Trainer.Naive2] = 1, [Trainer.GlobalLightGbm] = t / 10, [Trainer.SeasonalNaive] = n / 10 },
+            [], [], 1, null))];
+
+    private static List<MethodScore> UntunedMeans(List<Window> origins) =>
+        [.. new[] { Trainer.GlobalLightGbm, Trainer.SeasonalNaive, Trainer.Naive2 }.Select(m =>
+        {
+            var (smape, mase) = (origins.Average(w => w.Smape[m]), origins.Average(w => w.Mase[m]));
+            return new MethodScore(m, smape, mase, ForecastAccuracy.Owa(smape, mase, 10, 1));
+        })];
+
+    [Fact]
+    public void Untuned_KeepsTheDeclaredModel_AndSaysWhenSeasonalNaiveWasClearlyAhead()
+    {
+        // Seasonal naive ahead on every origin (OWA 0.65 against 0.85): the trees stay, and the reason says so.
+        var origins = Untuned([.. Enumerable.Repeat(8.5, 10)], [.. Enumerable.Range(0, 10).Select(i => i % 2 == 0 ? 6.4 : 6.6)]);
+        Assert.Equal(
+            "the declared model (no [Tune]); SeasonalNaive was ahead of it on the rolling origins by more than one standard error (OWA 0.650 against 0.850, error 0.003): [Tune] would compare every model",
+            ForecastChoice.Untuned(Trainer.GlobalLightGbm, UntunedMeans(origins), origins));
+
+        // Ahead on average but not by one standard error (it wins by 4 and loses by 3 in turn): no advice.
+        var close = Untuned([.. Enumerable.Repeat(8.0, 10)], [.. Enumerable.Range(0, 10).Select(i => i % 2 == 0 ? 4.0 : 11.0)]);
+        Assert.Equal("the declared model (no [Tune])", ForecastChoice.Untuned(Trainer.GlobalLightGbm, UntunedMeans(close), close));
+
+        // Behind it, declared itself, or a single origin (no standard error): no advice.
+        var behind = Untuned([.. Enumerable.Repeat(6.0, 10)], [.. Enumerable.Repeat(8.0, 10)]);
+        Assert.Equal("the declared model (no [Tune])", ForecastChoice.Untuned(Trainer.GlobalLightGbm, UntunedMeans(behind), behind));
+        Assert.Equal("the declared model (no [Tune])", ForecastChoice.Untuned(Trainer.SeasonalNaive, UntunedMeans(origins), origins));
+        Assert.Equal("the declared model (no [Tune])", ForecastChoice.Untuned(Trainer.GlobalLightGbm, UntunedMeans(origins[..1]), origins[..1]));
+    }
 }
