@@ -119,23 +119,26 @@ internal static class Arima
             if (p > 0)
             {
                 e -= a1 * zs[t - 1];
-                if (p > 1)
-                {
-                    e -= a2 * zs[t - 2];
-                    if (p > 2)
-                    {
-                        e -= a3 * zs[t - 3];
-                    }
-                }
+            }
+
+            if (p > 1)
+            {
+                e -= a2 * zs[t - 2];
+            }
+
+            if (p > 2)
+            {
+                e -= a3 * zs[t - 3];
             }
 
             if (q > 0)
             {
                 e -= m1 * e1;
-                if (q > 1)
-                {
-                    e -= m2 * e2;
-                }
+            }
+
+            if (q > 1)
+            {
+                e -= m2 * e2;
             }
 
             (e2, e1) = (e1, e);

@@ -97,7 +97,7 @@ internal static class Autoregression
         // a system of that order alone would sum them, so every order's fit is exactly what it would be on its own.
         var (first, last) = (only ?? 1, only ?? maxOrder);
         var rows = n - maxOrder;
-        last = Math.Min(last, rows - 3);
+        last = Math.Min(last, rows - 3); // order p has p + 1 coefficients, and AICc needs more rows than p + 2
         if (last < first)
         {
             return (0, null);

@@ -32,14 +32,11 @@ internal static class ForecastChoice
             return (declared, Say($"the declared model, the best on the rolling origins ({Name(metric)} {Mean(declared):F3})"));
         }
 
-        // ForecastTraining.Metric gives a non-finite term the largest double: then the differences say nothing.
-        var (ofBest, ofDeclared) = (Terms(origins, best, metric).ToArray(), Terms(origins, declared, metric).ToArray());
-        if (ofBest.Length < 2 || ofBest.Concat(ofDeclared).Any(term => term == double.MaxValue))
+        if (LeadOn(origins, best, declared, metric) is not (var gain, var error))
         {
             return (best, Say($"the best on the rolling origins ({Name(metric)} {Mean(best):F3} against the declared {declared}'s {Mean(declared):F3})"));
         }
 
-        var (gain, error) = Lead(ofBest, ofDeclared);
         return gain > error
             ? (best, Say($"the best on the rolling origins: {Name(metric)} {Mean(best):F3} against the declared {declared}'s {Mean(declared):F3}, ahead by more than one standard error ({error:F3})"))
             : (declared, Say($"the declared model: {best}'s {Name(metric)} on the rolling origins ({Mean(best):F3} against {Mean(declared):F3}) is not ahead by more than one standard error ({error:F3})"));
@@ -55,23 +52,22 @@ internal static class ForecastChoice
     public static string Untuned(Trainer declared, IReadOnlyList<MethodScore> validation, IReadOnlyList<Window> origins)
     {
         const string Kept = "the declared model (no [Tune])";
-        if (declared is Trainer.SeasonalNaive or Trainer.Naive2 || origins.Count < 2)
-        {
-            return Kept;
-        }
-
-        var metric = nameof(ForecastingMetric.Owa);
-        var (ofNaive, ofDeclared) = (Terms(origins, Trainer.SeasonalNaive, metric).ToArray(), Terms(origins, declared, metric).ToArray());
-        if (ofNaive.Concat(ofDeclared).Any(term => !double.IsFinite(term) || term == double.MaxValue))
-        {
-            return Kept;
-        }
-
-        var (gain, error) = Lead(ofNaive, ofDeclared);
-        double Mean(Trainer method) => validation.First(v => v.Method == method).Owa;
-        return gain > error
-            ? Say($"{Kept}; {Trainer.SeasonalNaive} was ahead of it on the rolling origins by more than one standard error (OWA {Mean(Trainer.SeasonalNaive):F3} against {Mean(declared):F3}, error {error:F3}): [Tune] would compare every model")
+        double Owa(Trainer method) => validation.First(v => v.Method == method).Owa;
+        return declared is not (Trainer.SeasonalNaive or Trainer.Naive2)
+            && LeadOn(origins, Trainer.SeasonalNaive, declared, nameof(ForecastingMetric.Owa)) is (var gain, var error) && gain > error
+            ? Say($"{Kept}; {Trainer.SeasonalNaive} was ahead of it on the rolling origins by more than one standard error (OWA {Owa(Trainer.SeasonalNaive):F3} against {Owa(declared):F3}, error {error:F3}): [Tune] would compare every model")
             : Kept;
+    }
+
+    /// <summary>
+    /// <paramref name="challenger"/>'s lead over <paramref name="incumbent"/> on the origins by <paramref name="metric"/>
+    /// and its standard error (<see cref="Lead"/>); null when there is none: fewer than two origins, or a term the
+    /// metric could not score (<see cref="ForecastTraining.Metric"/> gives it the largest double).
+    /// </summary>
+    private static (double Gain, double Error)? LeadOn(IReadOnlyList<Window> origins, Trainer challenger, Trainer incumbent, string metric)
+    {
+        var (ofChallenger, ofIncumbent) = (Terms(origins, challenger, metric).ToArray(), Terms(origins, incumbent, metric).ToArray());
+        return ofChallenger.Length < 2 || ofChallenger.Concat(ofIncumbent).Any(term => term == double.MaxValue) ? null : Lead(ofChallenger, ofIncumbent);
     }
 
     /// <summary>
