@@ -24,7 +24,7 @@ internal static class OnnxCheck
     }
 
     /// <summary>Each input of the ONNX model is the table's column of that name, a [rows, 1] tensor of its type.</summary>
-    private static List<NamedOnnxValue> Inputs(InferenceSession session, DataTable table) => session.InputMetadata.Select(input =>
+    internal static List<NamedOnnxValue> Inputs(InferenceSession session, DataTable table) => session.InputMetadata.Select(input =>
     {
         var column = table.Columns.SingleOrDefault(c => c.Name == input.Key)
             ?? throw new InvalidOperationException($"The ONNX model wants an input '{input.Key}' that the pipeline does not have.");

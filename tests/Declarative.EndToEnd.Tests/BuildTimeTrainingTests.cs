@@ -146,6 +146,16 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"why {why.BaseValue:R} {why.Value:R} {why.Contributions.Sum(c => c.Value):R} {why.ByProperty.Thickness:R}"));
         }
 
+        // A multiclass ensemble: its members' class probabilities, weighted, from the portable model alone.
+        var wine = WineModel.Load();
+        Console.WriteLine($"wine-members {wine.Ensemble.Count}");
+        foreach (var line in new[] { "14.23,1.71,2.43,15.6,127,2.8,3.06,0.28,2.29,5.64,1.04,3.92,1065", "12.33,0.99,1.95,14.8,136,1.9,1.85,0.35,2.76,3.4,1.06,2.31,750", "13.32,3.24,2.38,21.5,92,1.93,0.76,0.45,1.25,8.42,0.55,1.62,650", "13,2,2.4,19,100,2.2,1.5,0.35,1.6,5,0.9,2.5,800" })
+        {
+            var v = line.Split(',').Select(f => float.Parse(f, CultureInfo.InvariantCulture)).ToArray();
+            var p = wine.Predict(new Wine { Alcohol = v[0], MalicAcid = v[1], Ash = v[2], Alcalinity = v[3], Magnesium = v[4], Phenols = v[5], Flavanoids = v[6], Nonflavanoid = v[7], Proanthocyanins = v[8], Color = v[9], Hue = v[10], Od280 = v[11], Proline = v[12] });
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wine {p.PredictedLabel} {string.Join(' ', p.Scores.Select(s => s.ToString("R", CultureInfo.InvariantCulture)))}"));
+        }
+
         // A forecaster is plain C# (the global trees among the combination's members are in its model file): the next ten
         // years from the whole series, and from a history given now (the models fitted to rows the app builds).
         var spots = SunspotModel.Load();
@@ -227,6 +237,30 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
         [Trainers(Trainer.GlobalLightGbm)]
         public partial class SunspotDirectModel;
 
+        // The columns by position: the file's first line holds counts and class names, not column names.
+        public sealed class Wine
+        {
+            [Column(Index = 0)] public float Alcohol { get; set; }
+            [Column(Index = 1)] public float MalicAcid { get; set; }
+            [Column(Index = 2)] public float Ash { get; set; }
+            [Column(Index = 3)] public float Alcalinity { get; set; }
+            [Column(Index = 4)] public float Magnesium { get; set; }
+            [Column(Index = 5)] public float Phenols { get; set; }
+            [Column(Index = 6)] public float Flavanoids { get; set; }
+            [Column(Index = 7)] public float Nonflavanoid { get; set; }
+            [Column(Index = 8)] public float Proanthocyanins { get; set; }
+            [Column(Index = 9)] public float Color { get; set; }
+            [Column(Index = 10)] public float Hue { get; set; }
+            [Column(Index = 11)] public float Od280 { get; set; }
+            [Column(Index = 12)] public float Proline { get; set; }
+            [Label, Column(Index = 13)] public int Cultivar { get; set; }
+        }
+
+        [MulticlassClassification<Wine>(Data = "data/wine.csv")]
+        [Trainers(Trainer.LightGbm, Trainer.FastForest, Trainer.LbfgsMaximumEntropy)]
+        [Tune(MaxTrials = 9, Metric = MulticlassMetric.LogLoss)]
+        public partial class WineModel;
+
         // A tuned ensemble of trees and a linear model (on its own scaling of the features): the native app scores and
         // explains the blend from the portable model alone.
         [BinaryClassification<Tumor>(Data = "data/breast-cancer.txt")]
@@ -238,7 +272,7 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
     [Fact]
     public void PublishAot_TheNativeBinaryPredictsAsTheJitApp_AndAsMLNet_WithNoTrimWarning()
     {
-        var project = package.NewProject("NativeApp", NativeApp, (TumorSources.Dataset, "data/breast-cancer.txt"), ("sunspots/sunspots.csv", "data/sunspots.csv"), ("nab-nyc-taxi/nyc_taxi.csv", "data/nyc_taxi.csv"), ("us-births/births.csv", "data/births.csv"));
+        var project = package.NewProject("NativeApp", NativeApp, (TumorSources.Dataset, "data/breast-cancer.txt"), ("sunspots/sunspots.csv", "data/sunspots.csv"), ("nab-nyc-taxi/nyc_taxi.csv", "data/nyc_taxi.csv"), ("us-births/births.csv", "data/births.csv"), ("wine/wine_data.csv", "data/wine.csv"));
         var csproj = Path.Combine(project, "NativeApp.csproj");
         File.WriteAllText(csproj, File.ReadAllText(csproj).Replace("</TreatWarningsAsErrors>", "</TreatWarningsAsErrors>\n    <PublishAot>true</PublishAot>", StringComparison.Ordinal));
         var published = Path.Combine(project, "native");
@@ -305,8 +339,8 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
         Assert.All(nativeWhy.Skip(1).Zip(jitWhy.Skip(1)), p => Assert.True(
             Math.Abs(double.Parse(p.First, System.Globalization.CultureInfo.InvariantCulture) - double.Parse(p.Second, System.Globalization.CultureInfo.InvariantCulture)) <= 1e-6, $"{p.First} against {p.Second}"));
         Assert.StartsWith("ml.net", mlnet, StringComparison.Ordinal);
-        var expected = Lines(mlnet).Where(l => l[0] is not "members" and not "combined" and not "forecast" and not "forecast-direct" and not "covariate" and not "anomaly" and not "stream").ToArray();
-        var actual = Lines(native).Where(l => l[0] is not "why" and not "members" and not "combined" and not "forecast" and not "forecast-direct" and not "covariate" and not "anomaly" and not "stream").ToArray();
+        var expected = Lines(mlnet).Where(l => l[0] is not "members" and not "combined" and not "forecast" and not "forecast-direct" and not "covariate" and not "anomaly" and not "stream" and not "wine" and not "wine-members").ToArray();
+        var actual = Lines(native).Where(l => l[0] is not "why" and not "members" and not "combined" and not "forecast" and not "forecast-direct" and not "covariate" and not "anomaly" and not "stream" and not "wine" and not "wine-members").ToArray();
         Assert.Equal(10, actual.Length);
         // The native app explains without ML.NET, as the JIT app does (the outputs are equal above), and it adds up.
         var why = Lines(native).Single(l => l[0] == "why").Skip(1).Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
@@ -321,6 +355,16 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
                 Assert.True(Math.Abs(e - a) <= 1e-5 * Math.Max(1, Math.Abs(e)), $"row {i + 1}: ML.NET {e}, native {a}");
             }
         }
+
+        // The multiclass blend: several members; natively the same class as ML.NET's engine and each probability within 1e-5.
+        Assert.True(int.Parse(Lines(native).Single(l => l[0] == "wine-members")[1], System.Globalization.CultureInfo.InvariantCulture) >= 2, native);
+        var (nativeWine, mlnetWine) = (Lines(native).Where(l => l[0] == "wine").ToArray(), Lines(mlnet).Where(l => l[0] == "wine").ToArray());
+        Assert.Equal(4, nativeWine.Length);
+        Assert.Equal(["0", "1", "2"], nativeWine.Take(3).Select(l => l[1]));
+        Assert.Equal(mlnetWine.Select(l => l[1]), nativeWine.Select(l => l[1]));
+        Assert.All(nativeWine.Zip(mlnetWine), p => Assert.All(Enumerable.Range(2, 3), v => Assert.True(
+            Math.Abs(double.Parse(p.First[v], System.Globalization.CultureInfo.InvariantCulture) - double.Parse(p.Second[v], System.Globalization.CultureInfo.InvariantCulture)) <= 1e-5,
+            $"{string.Join(' ', p.First)} against ML.NET's {string.Join(' ', p.Second)}")));
 
         // The native app checks what it reads against the manifest: an edited portable model, or a model file replaced
         // with other bytes, stops it with the file named instead of predicting something else.

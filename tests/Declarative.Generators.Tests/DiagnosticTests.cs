@@ -148,24 +148,28 @@ public sealed class DiagnosticTests
     {
         const string source = """
             using Declarative;
-            public class R { [Label] public string Kind { get; set; } = ""; public float A { get; set; } }
-            [MulticlassClassification<R>, Tune(Ensemble = true)] public partial class M;
+            public class R { [Label] public float Grade { get; set; } [GroupId] public int Q { get; set; } public float A { get; set; } }
+            [Ranking<R>, Tune(Ensemble = true)] public partial class M;
             """;
-        AssertWarns("DCL0044", source, "Ensemble = true has no effect on multiclass classification: Declarative blends the trials of binary classification and regression only");
+        AssertWarns("DCL0044", source, "Ensemble = true has no effect on ranking: Declarative blends the trials of binary classification, multiclass classification and regression only");
         var (run, _) = GeneratorHarness.Run(source);
         var span = run.Diagnostics.Single().Location.SourceSpan;
         Assert.Equal("Ensemble = true", source.Substring(span.Start, span.Length));
     }
 
     [Theory]
-    [InlineData("[MulticlassClassification<R>, Tune(Ensemble = false)] public partial class M;")]
-    [InlineData("[MulticlassClassification<R>, Tune] public partial class M;")]
+    [InlineData("[Ranking<R>, Tune(Ensemble = false)] public partial class M;")]
+    [InlineData("[Ranking<R>, Tune] public partial class M;")]
     public void EnsembleOffOrUnset_OnATaskThatDoesNotBlend_IsNoWarning(string declaration) =>
-        AssertGeneratesWithoutDiagnostics("using Declarative;\npublic class R { [Label] public string Kind { get; set; } = \"\"; public float A { get; set; } }\n" + declaration);
+        AssertGeneratesWithoutDiagnostics("using Declarative;\npublic class R { [Label] public float Grade { get; set; } [GroupId] public int Q { get; set; } public float A { get; set; } }\n" + declaration);
 
     [Fact]
     public void EnsembleOnBinaryClassification_IsNoWarning() =>
         AssertGeneratesWithoutDiagnostics(Row + "[BinaryClassification<Row>, Tune(Ensemble = true)] public partial class Model;");
+
+    [Fact]
+    public void EnsembleOnMulticlassClassification_IsNoWarning() =>
+        AssertGeneratesWithoutDiagnostics("using Declarative;\npublic class R { [Label] public string Kind { get; set; } = \"\"; public float A { get; set; } }\n[MulticlassClassification<R>, Tune(Ensemble = true)] public partial class M;");
 
     private static void AssertWarns(string id, string source, string message)
     {

@@ -1,4 +1,5 @@
 using Declarative.Build;
+using Microsoft.ML.Data;
 using Declarative.Tests.Pipelines;
 
 namespace Declarative.Tests;
@@ -44,6 +45,26 @@ public sealed class OnnxExportTests : IDisposable
         var model = EnsembledHousingModel.Train();
         Assert.True(model.Ensemble.Count > 1, "the tuned blend has several members");
         AssertParity(model.Pipeline, "Score");
+    }
+
+    [Fact]
+    public void Ensemble_Multiclass_MatchesMLNet_ClassByClass_AndPredictsTheSameClass()
+    {
+        var model = EnsembledWineModel.Train();
+        Assert.True(model.Ensemble.Count > 1, "the tuned blend has several members");
+        AssertParity(model.Pipeline, "Score");
+
+        // The predicted class: the blend's first highest probability, as the key ML.NET predicts, in the same type.
+        var path = _temp.File("wine-classes.onnx");
+        model.SaveOnnx(path);
+        ITrainedPipeline pipeline = model.Pipeline;
+        var test = pipeline.TrainedOn!.TestPart;
+        var expected = pipeline.Model.Transform(new Declarative.Data.TableDataView(test)).GetColumn<uint>("PredictedLabel").ToArray();
+        using var session = new Microsoft.ML.OnnxRuntime.InferenceSession(path);
+        using var results = session.Run(Declarative.Build.OnnxCheck.Inputs(session, test), ["PredictedLabel.output"]);
+        var predicted = results[0].AsEnumerable<uint>().ToArray();
+        Assert.Equal(test.RowCount, predicted.Length);
+        Assert.Equal(expected, predicted);
     }
 
     [Fact]

@@ -8,15 +8,17 @@ namespace Declarative.Artifacts;
 /// the ML.NET model computes with its expression transform); this joins those graphs: the inputs are shared, every
 /// other tensor and node of member <c>i</c> is renamed under <c>ensemble.member{i}/</c>, each member's raw <c>Score</c>
 /// is put in the blend's space (<c>slope · score + offset</c>, its Platt scaling for a classifier) and weighted, and
-/// the sum is the model's <c>Score</c> (for a classifier, with <c>Probability</c> its sigmoid and
-/// <c>PredictedLabel</c> <c>Score &gt; 0</c>), the outputs a single model's export has, so the build checks it the same way.
+/// the sum is the model's <c>Score</c> (for a binary classifier, with <c>Probability</c> its sigmoid and
+/// <c>PredictedLabel</c> <c>Score &gt; 0</c>; for multiclass, the class probabilities weighted and <c>PredictedLabel</c>
+/// the first highest), the outputs a single model's export has, so the build checks it the same way.
 /// </summary>
 internal static class EnsembleOnnx
 {
     /// <summary>One member: its ONNX model as ML.NET wrote it, and its place in the blend.</summary>
     public sealed record Member(byte[] Onnx, double Slope, double Offset, double Weight);
 
-    public static byte[] Join(IReadOnlyList<Member> members, bool classifier)
+    /// <summary>Joins the members' graphs into one, with the blend's outputs for a task whose scores are <paramref name="layout"/>.</summary>
+    public static byte[] Join(IReadOnlyList<Member> members, Schema.ScoreLayout layout)
     {
         var parsed = members.Select(m => ModelProto.Parser.ParseFrom(m.Onnx)).ToArray();
         var model = parsed[0].Clone();
@@ -75,7 +77,23 @@ internal static class EnsembleOnnx
 
         graph.Node.Add(new NodeProto { OpType = "Sum", Name = "ensemble.Score", Input = { terms }, Output = { "ensemble.Score" } });
         Output(graph, outputs, "Score", "ensemble.Score");
-        if (classifier)
+        if (layout == Schema.ScoreLayout.PerClass && outputs.TryGetValue("PredictedLabel.output", out var label))
+        {
+            // The first highest class (ONNX's ArgMax keeps the first, as ML.NET's argmax does), as a key from 1 in the
+            // single model's type.
+            var index = new NodeProto { OpType = "ArgMax", Name = "ensemble.ArgMax", Input = { "ensemble.Score" }, Output = { "ensemble.ArgMax" } };
+            index.Attribute.Add(new AttributeProto { Name = "axis", Type = AttributeProto.Types.AttributeType.Int, I = 1 });
+            index.Attribute.Add(new AttributeProto { Name = "keepdims", Type = AttributeProto.Types.AttributeType.Int, I = 1 });
+            graph.Node.Add(index);
+            graph.Initializer.Add(new TensorProto { Name = "ensemble.one", DataType = (int)TensorProto.Types.DataType.Int64, Int64Data = { 1 } });
+            var key = Node(graph, "Add", "ensemble.ArgMax", "ensemble.one", "ensemble.Key");
+            var cast = new NodeProto { OpType = "Cast", Name = "ensemble.PredictedLabel", Input = { key }, Output = { "ensemble.PredictedLabel" } };
+            cast.Attribute.Add(new AttributeProto { Name = "to", Type = AttributeProto.Types.AttributeType.Int, I = label.Type.TensorType.ElemType });
+            graph.Node.Add(cast);
+            Output(graph, outputs, "PredictedLabel", "ensemble.PredictedLabel");
+        }
+
+        if (layout == Schema.ScoreLayout.ScoreAndProbability)
         {
             graph.Node.Add(new NodeProto { OpType = "Greater", Name = "ensemble.PredictedLabel", Input = { "ensemble.Score", Constant(graph, "ensemble.zero", 0) }, Output = { "ensemble.PredictedLabel" } });
             graph.Node.Add(new NodeProto { OpType = "Sigmoid", Name = "ensemble.Probability", Input = { "ensemble.Score" }, Output = { "ensemble.Probability" } });

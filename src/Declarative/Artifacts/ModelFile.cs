@@ -24,7 +24,7 @@ internal static class ModelFile
     public static void Write(MLContext ml, ITransformer model, DataViewSchema inputSchema, ModelMetadata metadata, Stream destination)
     {
         using var original = new MemoryStream();
-        ml.Model.Save(model, inputSchema, original);
+        ml.Model.Save(Ensembles.EnsembleComposer.Saved(model), inputSchema, original);
         original.Position = 0;
 
         using var source = new ZipArchive(original, ZipArchiveMode.Read);
@@ -144,7 +144,8 @@ internal static class ModelFile
             unpacked.Position = 0;
             try
             {
-                return ml.Model.Load(unpacked, out _);
+                var model = ml.Model.Load(unpacked, out var inputSchema);
+                return Ensembles.EnsembleComposer.Restored(ml, model, inputSchema, Metadata.Task, Metadata.Ensemble);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {

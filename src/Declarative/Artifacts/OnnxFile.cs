@@ -46,7 +46,7 @@ internal static class OnnxFile
             var space = Training.EnsembleSpace.Of(spec.Task, member);
             return new EnsembleOnnx.Member(stream.ToArray(), space.Slope, space.Offset, ensemble[i].Weight);
         }).ToArray();
-        var joined = EnsembleOnnx.Join(members, TaskDefinitions.For(spec.Task).Scores == ScoreLayout.ScoreAndProbability);
+        var joined = EnsembleOnnx.Join(members, TaskDefinitions.For(spec.Task).Scores);
         AtomicFile.Write(path, stream => stream.Write(joined));
     }
 }

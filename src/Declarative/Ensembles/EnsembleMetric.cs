@@ -2,7 +2,7 @@ namespace Declarative.Ensembles;
 
 /// <summary>
 /// A tuning metric computed on an ensemble's out-of-fold scores (log-odds for binary classification, values for
-/// regression) without ML.NET's evaluators: selection scores thousands of candidate blends. Each is ML.NET's definition
+/// regression, each row's class probabilities one after another for multiclass) without ML.NET's evaluators: selection scores thousands of candidate blends. Each is ML.NET's definition
 /// up to a monotone transformation, which is all a comparison needs. Metrics not here (precision or recall at the 0.5 cut)
 /// leave the model a single one.
 /// </summary>
@@ -14,7 +14,10 @@ internal sealed class EnsembleMetric
 
     public bool LowerIsBetter { get; }
 
-    /// <summary>The metric of <paramref name="values"/> against <paramref name="labels"/> (1 and 0 for a binary label).</summary>
+    /// <summary>
+    /// The metric of <paramref name="values"/> against <paramref name="labels"/> (1 and 0 for a binary label, the class's
+    /// index for multiclass, whose <paramref name="values"/> hold each row's class scores in turn).
+    /// </summary>
     public double Of(float[] labels, double[] values) => _compute(labels, values);
 
     /// <summary>Whether <paramref name="a"/> is strictly better than <paramref name="b"/>.</summary>
@@ -33,6 +36,10 @@ internal sealed class EnsembleMetric
         (Schema.ScoreLayout.Single, "RSquared") => new(false, (y, v) => -SquaredError(y, v)),
         (Schema.ScoreLayout.Single, "RootMeanSquaredError" or "MeanSquaredError" or "LossFunction") => new(true, SquaredError),
         (Schema.ScoreLayout.Single, "MeanAbsoluteError") => new(true, AbsoluteError),
+        (Schema.ScoreLayout.PerClass, "MacroAccuracy") => new(false, MacroAccuracy),
+        (Schema.ScoreLayout.PerClass, "MicroAccuracy") => new(false, MicroAccuracy),
+        (Schema.ScoreLayout.PerClass, "LogLoss") => new(true, ClassLogLoss),
+        (Schema.ScoreLayout.PerClass, "LogLossReduction") => new(false, (y, v) => -ClassLogLoss(y, v)),
         _ => null,
     };
 
@@ -132,6 +139,71 @@ internal sealed class EnsembleMetric
         }
 
         return sum / labels.Length;
+    }
+
+    /// <summary>The share of rows whose highest class score (the first on a tie, as ML.NET's argmax) is their label's.</summary>
+    private static double MicroAccuracy(float[] labels, double[] values)
+    {
+        var right = 0;
+        var classes = values.Length / labels.Length;
+        for (var i = 0; i < labels.Length; i++)
+        {
+            right += Predicted(values.AsSpan(i * classes, classes)) == (int)labels[i] ? 1 : 0;
+        }
+
+        return right / (double)labels.Length;
+    }
+
+    /// <summary>The mean over the classes present among the labels of the share of their rows predicted right (ML.NET's macro accuracy).</summary>
+    private static double MacroAccuracy(float[] labels, double[] values)
+    {
+        var classes = values.Length / labels.Length;
+        var (rows, right) = (new int[classes], new int[classes]);
+        for (var i = 0; i < labels.Length; i++)
+        {
+            var label = (int)labels[i];
+            rows[label]++;
+            right[label] += Predicted(values.AsSpan(i * classes, classes)) == label ? 1 : 0;
+        }
+
+        var (sum, present) = (0d, 0);
+        for (var k = 0; k < classes; k++)
+        {
+            if (rows[k] > 0)
+            {
+                sum += right[k] / (double)rows[k];
+                present++;
+            }
+        }
+
+        return present == 0 ? 0 : sum / present;
+    }
+
+    /// <summary>The mean negative log of each row's probability of its label, clipped as ML.NET clips it (at 1e-15).</summary>
+    private static double ClassLogLoss(float[] labels, double[] values)
+    {
+        var classes = values.Length / labels.Length;
+        var sum = 0d;
+        for (var i = 0; i < labels.Length; i++)
+        {
+            sum -= Math.Log(Math.Max(values[(i * classes) + (int)labels[i]], 1e-15));
+        }
+
+        return sum / labels.Length;
+    }
+
+    private static int Predicted(ReadOnlySpan<double> scores)
+    {
+        var best = 0;
+        for (var k = 1; k < scores.Length; k++)
+        {
+            if (scores[k] > scores[best])
+            {
+                best = k;
+            }
+        }
+
+        return best;
     }
 
     private static double SquaredError(float[] labels, double[] values)

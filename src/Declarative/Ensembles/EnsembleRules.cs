@@ -6,9 +6,9 @@ namespace Declarative.Ensembles;
 internal static class EnsembleRules
 {
     /// <summary>
-    /// The most validation scores tuning keeps for selection (rows scored by a trial × trials): 100 MB of floats. Below
-    /// 20,000 training rows every row is scored once per trial (5 folds); from there a 20 % holdout is, so a tuning of
-    /// 20 trials keeps them up to about 6 million training rows.
+    /// The most validation scores tuning keeps for selection (rows scored by a trial × trials, × classes for multiclass):
+    /// 100 MB of floats. Below 20,000 training rows every row is scored once per trial (5 folds); from there a 20 %
+    /// holdout is, so a tuning of 20 trials keeps them up to about 6 million training rows (of one score each).
     /// </summary>
     public const long OutOfFoldLimit = 25_000_000;
 
@@ -22,8 +22,9 @@ internal static class EnsembleRules
     /// <param name="metric">The metric trials are scored by.</param>
     /// <param name="rows">Rows in the training part.</param>
     /// <param name="folds">Folds a trial is validated on (1: a 20 % holdout).</param>
-    public static bool Wanted(MLTask task, TuningSpec tuning, string metric, long rows, int folds) =>
+    /// <param name="scoresPerRow">Scores a trial keeps per row: one, or one per class for multiclass.</param>
+    public static bool Wanted(MLTask task, TuningSpec tuning, string metric, long rows, int folds, int scoresPerRow = 1) =>
         TaskDefinitions.For(task).Ensembles
-        && (tuning.Ensemble ?? (folds > 1 ? rows : rows / 5) * (long)tuning.MaxTrials <= OutOfFoldLimit)
+        && (tuning.Ensemble ?? (folds > 1 ? rows : rows / 5) * scoresPerRow * (long)tuning.MaxTrials <= OutOfFoldLimit)
         && EnsembleMetric.For(task, metric) is not null;
 }

@@ -13,7 +13,10 @@ internal enum EnsembleCheck
     Pooled,
 }
 
-/// <summary>A model that can join an ensemble: a trial, its tuning metric (the leaderboard's), and its out-of-fold scores in the ensemble's space.</summary>
+/// <summary>
+/// A model that can join an ensemble: a trial, its tuning metric (the leaderboard's), and its out-of-fold scores in the
+/// ensemble's space (for multiclass, each row's class probabilities in turn).
+/// </summary>
 internal sealed record EnsembleCandidate(int Trial, double Metric, float[] Values);
 
 /// <summary>What selection chose: how many times each trial was picked, and the blend's metric against the best single model's.</summary>
@@ -99,19 +102,20 @@ internal static class EnsembleSelection
     private static (double Pooled, double Single, double FoldGains) HeldOut(IReadOnlyList<EnsembleCandidate> candidates, int[] ranked, float[] labels, EnsembleMetric metric, IReadOnlyList<int> folds)
     {
         var gain = 0d;
-        var nested = new double[labels.Length];
+        var width = candidates[0].Values.Length / labels.Length;
+        var nested = new double[candidates[0].Values.Length];
         var start = 0;
         foreach (var size in folds)
         {
             var seen = Enumerable.Range(0, labels.Length).Where(r => r < start || r >= start + size).ToArray();
             var unseen = Enumerable.Range(start, size).ToArray();
             start += size;
-            var inner = candidates.Select(c => c with { Values = Rows(c.Values, seen) }).ToArray();
+            var inner = candidates.Select(c => c with { Values = Rows(c.Values, seen, width) }).ToArray();
             var counts = Climb(inner, ranked, Rows(labels, seen), metric);
-            var held = candidates.Select(c => c with { Values = Rows(c.Values, unseen) }).ToArray();
+            var held = candidates.Select(c => c with { Values = Rows(c.Values, unseen, width) }).ToArray();
             var heldLabels = Rows(labels, unseen);
             var heldBlend = Blend(held, counts);
-            heldBlend.CopyTo(nested, unseen[0]);
+            heldBlend.CopyTo(nested, unseen[0] * width);
             var blend = metric.Of(heldLabels, heldBlend);
             var alone = metric.Of(heldLabels, Widen(held[ranked[0]].Values));
             gain += metric.LowerIsBetter ? alone - blend : blend - alone;
@@ -120,12 +124,22 @@ internal static class EnsembleSelection
         return (metric.Of(labels, nested), metric.Of(labels, Widen(candidates[ranked[0]].Values)), gain);
     }
 
-    private static float[] Rows(float[] values, int[] rows) => Array.ConvertAll(rows, r => values[r]);
+    /// <summary>The values of <paramref name="rows"/>, each row's <paramref name="width"/> values together.</summary>
+    private static float[] Rows(float[] values, int[] rows, int width = 1)
+    {
+        var picked = new float[rows.Length * width];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            Array.Copy(values, rows[i] * width, picked, i * width, width);
+        }
+
+        return picked;
+    }
 
     /// <summary>One climb over <paramref name="ranked"/> (best first): the picks of the best blend it saw, per candidate.</summary>
     private static int[] Climb(IReadOnlyList<EnsembleCandidate> candidates, int[] ranked, float[] labels, EnsembleMetric metric)
     {
-        var n = labels.Length;
+        var n = candidates[0].Values.Length; // a value per row, or per row and class
         var sum = new double[n];
         var blend = new double[n];
         var picked = new int[candidates.Count];

@@ -105,8 +105,8 @@ internal sealed class TaskDefinition(MLTask task, string attributeName, string t
     public bool OnnxExport { get; init; }
 
     /// <summary>
-    /// Whether tuning can combine its trials into a weighted ensemble: the task has one score per row that members can
-    /// be averaged in (regression's value; binary classification's calibrated log-odds).
+    /// Whether tuning can combine its trials into a weighted ensemble: the task has scores that members can be averaged
+    /// in (regression's value; binary classification's calibrated log-odds; multiclass class probabilities).
     /// </summary>
     public bool Ensembles { get; init; }
 

@@ -60,6 +60,7 @@ internal static class TaskDefinitions
         TextTrainer = "SdcaMaximumEntropy",
         Portable = true,
         Explains = true,
+        Ensembles = true,
         OnnxExport = true,
     };
 

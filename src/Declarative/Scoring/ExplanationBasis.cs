@@ -16,7 +16,7 @@ internal static class ExplanationBasis
     public const int RowLimit = 50_000;
 
     /// <summary>Whether every output of the model has what explanations need.</summary>
-    public static bool Has(PortableModel portable) => portable.Outputs.Concat(portable.Members?.Select(m => m.Output) ?? []).All(o =>
+    public static bool Has(PortableModel portable) => portable.Outputs.Concat(portable.Members?.SelectMany(m => m.RawOutputs) ?? []).All(o =>
         o.Trees is { } trees ? trees.All(t => t.Covers is not null && t.LeafCovers is not null) : o.FeatureMeans is not null);
 
     public static PortableModel Add(PortableModel portable, DataTable train)
@@ -25,7 +25,7 @@ internal static class ExplanationBasis
         var rows = Math.Min(train.RowCount, RowLimit);
         var step = (double)train.RowCount / Math.Max(rows, 1);
         var outputs = portable.Outputs.Select(o => new Counts(o, featurizer.Length)).ToArray();
-        var members = portable.Members?.Select(m => (Scaling: MemberScaling.Of(m, featurizer.Length, "the portable model"), Counts: new Counts(m.Output, featurizer.Length))).ToArray() ?? [];
+        var members = portable.Members?.Select(m => (Scaling: MemberScaling.Of(m, featurizer.Length, "the portable model"), Counts: m.RawOutputs.Select(o => new Counts(o, featurizer.Length)).ToArray())).ToArray() ?? [];
         // One row at a time, into every output's counts: no vector per row is kept. An ensemble's members count the
         // row as each of them reads it (scaled their own way).
         var features = new float[featurizer.Length];
@@ -40,14 +40,20 @@ internal static class ExplanationBasis
 
             foreach (var (scaling, counts) in members)
             {
-                counts.Add(scaling.Apply(features, scaled));
+                var input = scaling.Apply(features, scaled);
+                foreach (var output in counts)
+                {
+                    output.Add(input);
+                }
             }
         }
 
         return portable with
         {
             Outputs = [.. outputs.Select(c => c.Output(rows))],
-            Members = portable.Members?.Select((m, i) => m with { Output = members[i].Counts.Output(rows) }).ToArray(),
+            Members = portable.Members?.Select((m, i) => m.Output is null
+                ? m with { Outputs = [.. members[i].Counts.Select(c => c.Output(rows))] }
+                : m with { Output = members[i].Counts[0].Output(rows) }).ToArray(),
         };
     }
 

@@ -85,7 +85,7 @@ internal sealed class ModelExplainer<TRow>
         }
 
         OutputExplainer[] outputs = model.Members is { } members
-            ? [new EnsembleOutput(members, slots, blockOfSlot)]
+            ? [.. Enumerable.Range(0, members[0].RawOutputs.Count).Select(k => new EnsembleOutput(members, k, slots, blockOfSlot))]
             : [.. model.Outputs.Select(o => OutputExplainer.For(o, slots, blockOfSlot))];
         return new ModelExplainer<TRow>(featurizer, outputs, [.. playerOwners], [.. properties]);
     }
@@ -209,18 +209,21 @@ internal sealed class ModelExplainer<TRow>
     /// <summary>
     /// An ensemble's score, the weighted sum of its members' outputs in the ensemble's space (<c>a·raw + b</c>), is
     /// explained by the same sum of their explanations: Shapley values are linear in the game, so each member's values
-    /// scaled by its weight times <c>a</c> add up, and so do the base values (with the <c>b</c> terms).
+    /// scaled by its weight times <c>a</c> add up, and so do the base values (with the <c>b</c> terms). A multiclass
+    /// ensemble averages probabilities, which are not linear in the members' raw class outputs; a class is explained
+    /// as its members' raw outputs for it, weighted, as a single model's raw class output is.
     /// </summary>
     private sealed class EnsembleOutput : OutputExplainer
     {
         private readonly (OutputExplainer Explainer, MemberScaling Scaling, double Factor, double Shift)[] _members;
 
-        public EnsembleOutput(IReadOnlyList<PortableMember> members, int slots, int[] blockOfSlot)
+        /// <summary>The explainer of the members' raw output <paramref name="output"/> (a class's, for multiclass), weighted.</summary>
+        public EnsembleOutput(IReadOnlyList<PortableMember> members, int output, int slots, int[] blockOfSlot)
         {
             _members = [.. members.Select(m =>
             {
                 var space = m.Space();
-                return (For(m.Output, slots, blockOfSlot), MemberScaling.Of(m, slots, "the portable model"), m.Weight * space.Slope, m.Weight * space.Offset);
+                return (For(m.RawOutputs[output], slots, blockOfSlot), MemberScaling.Of(m, slots, "the portable model"), m.Weight * space.Slope, m.Weight * space.Offset);
             })];
             BaseValue = _members.Sum(m => (m.Factor * m.Explainer.BaseValue) + m.Shift);
         }

@@ -15,6 +15,7 @@ internal sealed class ModelScorer<TRow>
     private readonly Output[] _outputs;
     private readonly Member[]? _members;
     private readonly ClassScores _classScores;
+    private readonly bool _perClass;
 
     public ModelScorer(PortableModel model, RowFeaturizer<TRow> featurizer, string source)
     {
@@ -34,12 +35,21 @@ internal sealed class ModelScorer<TRow>
 
         if (model.Members is { } members)
         {
-            if (members.Count < 2 || _outputs.Length != 0 || !Schema.TaskDefinitions.For(model.Task).Ensembles)
+            // Each member has one output, or (multiclass) its outputs, one per class of the model's.
+            _perClass = layout == Schema.ScoreLayout.PerClass;
+            var outputs = _perClass ? model.Classes?.Count ?? 0 : 1;
+            if (members.Count < 2 || _outputs.Length != 0 || !Schema.TaskDefinitions.For(model.Task).Ensembles || outputs == 0
+                || members.Any(m => m.RawOutputs.Count != outputs || (m.Output is null) != _perClass))
             {
                 throw new ModelFileException(source, $"The portable model is an ensemble of {members.Count} members with {_outputs.Length} outputs of its own, which {model.Task} cannot use.");
             }
 
             _members = [.. members.Select(m => new Member(m, _featurizer.Length, source))];
+            if (_perClass)
+            {
+                ScoreCount = outputs;
+            }
+
             return;
         }
 
@@ -65,6 +75,12 @@ internal sealed class ModelScorer<TRow>
         try
         {
             _featurizer.Featurize(row, features);
+            if (_members is { } classMembers && _perClass)
+            {
+                BlendClasses(classMembers, features, scores[..ScoreCount]);
+                return;
+            }
+
             if (_members is { } members)
             {
                 var score = Blend(members, features);
@@ -129,10 +145,48 @@ internal sealed class ModelScorer<TRow>
         }
     }
 
-    /// <summary>The class scores from the raw outputs, each formula as ML.NET computes it (in double where it does).</summary>
-    private void ToClassScores(Span<float> scores)
+    /// <summary>
+    /// A multiclass ensemble's class scores: each member's class probabilities (on its own scaling of the features),
+    /// weighted and summed in double, member by member, as the ML.NET model's blend sums them.
+    /// </summary>
+    private static void BlendClasses(Member[] members, ReadOnlySpan<float> features, Span<float> scores)
     {
-        switch (_classScores)
+        float[]? rented = null;
+        var scaled = features.Length <= StackSlots ? stackalloc float[features.Length] : (rented = System.Buffers.ArrayPool<float>.Shared.Rent(features.Length)).AsSpan(0, features.Length);
+        Span<double> sums = scores.Length <= 64 ? stackalloc double[scores.Length] : new double[scores.Length];
+        Span<float> member = scores.Length <= 64 ? stackalloc float[scores.Length] : new float[scores.Length];
+        try
+        {
+            sums.Clear();
+            foreach (var m in members)
+            {
+                m.ClassValues(features, scaled, member);
+                for (var k = 0; k < sums.Length; k++)
+                {
+                    sums[k] += m.Weight * member[k];
+                }
+            }
+
+            for (var k = 0; k < sums.Length; k++)
+            {
+                scores[k] = (float)sums[k];
+            }
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<float>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>The class scores from the raw outputs, each formula as ML.NET computes it (in double where it does).</summary>
+    private void ToClassScores(Span<float> scores) => ToClassScores(_classScores, scores);
+
+    private static void ToClassScores(ClassScores kind, Span<float> scores)
+    {
+        switch (kind)
         {
             case ClassScores.LogSoftmax:
                 var logSum = LogSumExp(scores);
@@ -222,13 +276,25 @@ internal sealed class ModelScorer<TRow>
     private sealed class Member(PortableMember member, int slots, string source)
     {
         private readonly MemberScaling _scaling = MemberScaling.Of(member, slots, source);
-        private readonly Output _output = new(member.Output, slots, source);
+        private readonly Output[] _outputs = [.. member.RawOutputs.Select(o => new Output(o, slots, source))];
         private readonly Training.EnsembleSpace _space = member.Space();
 
         public double Weight { get; } = member.Weight;
 
         /// <summary>The member's output in the ensemble's space; <paramref name="scratch"/> holds its scaled features.</summary>
-        public double Value(ReadOnlySpan<float> features, Span<float> scratch) => _space.Of(_output.Raw(_scaling.Apply(features, scratch)));
+        public double Value(ReadOnlySpan<float> features, Span<float> scratch) => _space.Of(_outputs[0].Raw(_scaling.Apply(features, scratch)));
+
+        /// <summary>A multiclass member's class probabilities, as the member alone would score them.</summary>
+        public void ClassValues(ReadOnlySpan<float> features, Span<float> scratch, Span<float> scores)
+        {
+            var input = _scaling.Apply(features, scratch);
+            for (var k = 0; k < _outputs.Length; k++)
+            {
+                scores[k] = member.ClassScores == ClassScores.NormalizedProbabilities ? _outputs[k].Probability(_outputs[k].Raw(input)) : _outputs[k].Raw(input);
+            }
+
+            ToClassScores(member.ClassScores, scores[.._outputs.Length]);
+        }
     }
 
     /// <summary>One compiled raw output.</summary>

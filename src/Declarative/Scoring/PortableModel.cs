@@ -49,7 +49,8 @@ internal sealed record PortableModel
     /// <summary>
     /// A tuned ensemble's members (then <see cref="Outputs"/> is empty and <see cref="Features"/> unscaled: the members
     /// share the featurization up to their own scaling). Its score is the weighted sum of the members' outputs, each in
-    /// the ensemble's space (a classifier's calibrated log-odds); null for a single model.
+    /// the ensemble's space (a binary classifier's calibrated log-odds, a multiclass member's class probabilities); null
+    /// for a single model.
     /// </summary>
     public IReadOnlyList<PortableMember>? Members { get; init; }
 }
@@ -73,12 +74,21 @@ internal sealed record PortableMember
     /// <summary>The offsets of the scaling; null when they are all zero.</summary>
     public IReadOnlyList<float>? Offset { get; init; }
 
-    /// <summary>The member's raw output (with its Platt scaling for a classifier).</summary>
-    public required PortableOutput Output { get; init; }
+    /// <summary>The member's raw output (with its Platt scaling for a classifier); null for a multiclass member, which has <see cref="Outputs"/>.</summary>
+    public PortableOutput? Output { get; init; }
+
+    /// <summary>A multiclass member's raw outputs, one per class; null otherwise.</summary>
+    public IReadOnlyList<PortableOutput>? Outputs { get; init; }
+
+    /// <summary>How a multiclass member's raw outputs become its class probabilities, which the ensemble averages.</summary>
+    public ClassScores ClassScores { get; init; }
+
+    /// <summary>Its raw outputs: <see cref="Output"/> alone, or <see cref="Outputs"/>.</summary>
+    internal IReadOnlyList<PortableOutput> RawOutputs => Output is { } output ? [output] : Outputs ?? [];
 
     /// <summary>Where the member's raw output is averaged: its log-odds when it has a Platt scaling, else as it is.</summary>
     internal Training.EnsembleSpace Space() =>
-        Output.Platt is { } platt ? Training.EnsembleSpace.OfPlatt(platt.Slope, platt.Offset) : Training.EnsembleSpace.Identity;
+        Output?.Platt is { } platt ? Training.EnsembleSpace.OfPlatt(platt.Slope, platt.Offset) : Training.EnsembleSpace.Identity;
 }
 
 /// <summary>

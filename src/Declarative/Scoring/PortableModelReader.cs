@@ -99,6 +99,11 @@ internal static class PortableModelReader
             {
                 throw new NotSupportedException("the ensemble's members featurize rows differently");
             }
+
+            if (!(member.Classes ?? []).SequenceEqual(members[0].Classes ?? []))
+            {
+                throw new NotSupportedException("the ensemble's members score different classes");
+            }
         }
 
         return members[0] with
@@ -113,7 +118,9 @@ internal static class PortableModelReader
                 Hyperparameters = ensemble[i].Hyperparameters,
                 Scale = m.Features.Scale,
                 Offset = m.Features.Offset,
-                Output = m.Outputs.Single(),
+                Output = m.Classes is null ? m.Outputs.Single() : null,
+                Outputs = m.Classes is null ? null : m.Outputs,
+                ClassScores = m.ClassScores,
             })],
         };
     }

@@ -33,7 +33,21 @@ internal sealed class TrialEvaluator<TRow>
         LowerIsBetter = task.LowerIsBetter(Metric);
         Rows = CountRows(trainPart);
         FoldCount = PipelineTuner.FoldCount(tuning, Rows);
-        KeepsOutOfFold = EnsembleRules.Wanted(task.Task, tuning, Metric, Rows, FoldCount);
+        // The scores' size decides only when the declaration does not.
+        KeepsOutOfFold = EnsembleRules.Wanted(task.Task, tuning, Metric, Rows, FoldCount, tuning.Ensemble is null ? ScoresPerRow() : 1);
+    }
+
+    /// <summary>How many scores a trial keeps per validation row: one, or one per class (a pass over the label alone).</summary>
+    private int ScoresPerRow()
+    {
+        if (TaskDefinitions.For(_task.Task).Scores != ScoreLayout.PerClass || _spec.Label is not { } label)
+        {
+            return 1;
+        }
+
+        const string classes = "__dcl_Classes";
+        var mapped = _ml.Transforms.Conversion.MapValueToKey(classes, label.PropertyName).Fit(_trainPart).GetOutputSchema(_trainPart.Schema);
+        return mapped[classes].Type is KeyDataViewType { Count: > 0 and var count } ? (int)count : 1;
     }
 
     /// <summary>Whether trials keep their scores on the validation rows, for an ensemble.</summary>
@@ -172,17 +186,31 @@ internal sealed class TrialEvaluator<TRow>
             return null;
         }
 
+        if (scored.Schema[ColumnNames.Score].Type is VectorDataViewType)
+        {
+            // Multiclass: each row's class probabilities, averaged as they are.
+            foreach (var scores in scored.GetColumn<VBuffer<float>>(ColumnNames.Score))
+            {
+                outOfFold.AddRange(scores.DenseValues());
+            }
+
+            return outOfFold;
+        }
+
         outOfFold.AddRange(scored.GetColumn<float>(ColumnNames.Score).Select(s => (float)space.Of(s)));
         return outOfFold;
     }
 
-    /// <summary>A validation fold's labels as numbers (a bool as 1 or 0).</summary>
+    /// <summary>A validation fold's labels as numbers (a bool as 1 or 0, a class key as its index from 0).</summary>
     private IEnumerable<float> ReadLabels(IDataView fold)
     {
         var name = PipelineTrainer.LabelColumn(_spec, _task)!;
-        return fold.Schema[name].Type is BooleanDataViewType
-            ? fold.GetColumn<bool>(name).Select(b => b ? 1f : 0f)
-            : fold.GetColumn<float>(name);
+        return fold.Schema[name].Type switch
+        {
+            BooleanDataViewType => fold.GetColumn<bool>(name).Select(b => b ? 1f : 0f),
+            KeyDataViewType => fold.GetColumn<uint>(name).Select(k => k - 1f),
+            _ => fold.GetColumn<float>(name),
+        };
     }
 
     private static TrialResult Failed(TrialRequest request, double cost, string error) =>

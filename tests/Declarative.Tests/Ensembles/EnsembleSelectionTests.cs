@@ -91,7 +91,7 @@ public sealed class EnsembleSelectionTests
     public void Metrics_ThatBlendsCannotBeScoredBy_TurnEnsemblesOff()
     {
         Assert.Null(EnsembleMetric.For(MLTask.BinaryClassification, "PositivePrecision"));
-        Assert.Null(EnsembleMetric.For(MLTask.MulticlassClassification, "MacroAccuracy"));
+        Assert.Null(EnsembleMetric.For(MLTask.MulticlassClassification, "TopKAccuracy"));
         Assert.Null(EnsembleMetric.For(MLTask.Ranking, "NormalizedDiscountedCumulativeGains"));
         Assert.True(EnsembleMetric.For(MLTask.BinaryClassification, "LogLoss")!.LowerIsBetter);
         Assert.False(EnsembleMetric.For(MLTask.Regression, "RSquared")!.LowerIsBetter);
@@ -109,11 +109,83 @@ public sealed class EnsembleSelectionTests
         Assert.False(EnsembleRules.Wanted(MLTask.BinaryClassification, twenty, "AreaUnderRocCurve", rows: 7_000_000, folds: 1));
         Assert.True(EnsembleRules.Wanted(MLTask.BinaryClassification, new Schema.TuningSpec { Ensemble = true }, "AreaUnderRocCurve", rows: 100_000_000, folds: 1));
         Assert.False(EnsembleRules.Wanted(MLTask.BinaryClassification, new Schema.TuningSpec { Ensemble = false }, "AreaUnderRocCurve", rows: 500, folds: 5));
-        Assert.False(EnsembleRules.Wanted(MLTask.MulticlassClassification, tuning, "MacroAccuracy", rows: 500, folds: 5));
+        Assert.False(EnsembleRules.Wanted(MLTask.Ranking, tuning, "NormalizedDiscountedCumulativeGains", rows: 500, folds: 5));
+
+        // Multiclass keeps a score per class: ten classes fill the limit at a tenth of the rows.
+        Assert.True(EnsembleRules.Wanted(MLTask.MulticlassClassification, tuning, "MacroAccuracy", rows: 500, folds: 5, scoresPerRow: 3));
+        Assert.True(EnsembleRules.Wanted(MLTask.MulticlassClassification, twenty, "MacroAccuracy", rows: 600_000, folds: 1, scoresPerRow: 10));
+        Assert.False(EnsembleRules.Wanted(MLTask.MulticlassClassification, twenty, "MacroAccuracy", rows: 700_000, folds: 1, scoresPerRow: 10));
+    }
+
+    [Fact]
+    public void MulticlassMetrics_AreMLNets_OnEachRowsClassProbabilities()
+    {
+        const int classes = 4;
+        var random = new Random(11);
+        var labels = Enumerable.Range(0, 300).Select(i => (float)(i < 8 ? i % classes : random.Next(classes))).ToArray();
+        var values = new double[labels.Length * classes];
+        var rows = new List<ScoredClasses>();
+        for (var i = 0; i < labels.Length; i++)
+        {
+            // Random probabilities leaning to the label; ties and a zero probability for the label now and then.
+            var raw = Enumerable.Range(0, classes).Select(k => Math.Round(random.NextDouble() + (k == (int)labels[i] ? 0.4 : 0), 1)).ToArray();
+            raw[(int)labels[i]] = i % 50 == 0 ? 0 : raw[(int)labels[i]];
+            var sum = raw.Sum();
+            var scores = raw.Select(r => (float)(r / sum)).ToArray();
+            scores.Select(v => (double)v).ToArray().CopyTo(values, i * classes);
+            var predicted = Array.IndexOf(scores, scores.Max());
+            rows.Add(new ScoredClasses { Label = labels[i], Predicted = predicted, Score = scores });
+        }
+
+        var ml = new MLContext(1);
+        var keys = ml.Data.LoadFromEnumerable(Enumerable.Range(0, classes).Select(k => new ClassValue { Value = k }));
+        var view = ml.Transforms.Conversion.MapValueToKey("LabelKey", nameof(ScoredClasses.Label), keyData: keys)
+            .Append(ml.Transforms.Conversion.MapValueToKey("PredictedLabel", nameof(ScoredClasses.Predicted), keyData: keys))
+            .Fit(ml.Data.LoadFromEnumerable(rows)).Transform(ml.Data.LoadFromEnumerable(rows));
+        var expected = ml.MulticlassClassification.Evaluate(view, "LabelKey");
+
+        Assert.Equal(expected.MacroAccuracy, EnsembleMetric.For(MLTask.MulticlassClassification, "MacroAccuracy")!.Of(labels, values), 9);
+        Assert.Equal(expected.MicroAccuracy, EnsembleMetric.For(MLTask.MulticlassClassification, "MicroAccuracy")!.Of(labels, values), 9);
+        Assert.Equal(expected.LogLoss, EnsembleMetric.For(MLTask.MulticlassClassification, "LogLoss")!.Of(labels, values), 6);
+        Assert.True(EnsembleMetric.For(MLTask.MulticlassClassification, "LogLoss")!.LowerIsBetter);
+        Assert.False(EnsembleMetric.For(MLTask.MulticlassClassification, "LogLossReduction")!.LowerIsBetter);
+    }
+
+    [Fact]
+    public void Multiclass_SelectionBlendsEachRowsClassProbabilities()
+    {
+        // Two models, each sure of the right class on a different half of the rows and unsure elsewhere: the blend is
+        // sure nowhere it is wrong, and beats either by log-loss.
+        const int classes = 3;
+        var labels = Enumerable.Range(0, 200).Select(i => (float)(i % classes)).ToArray();
+        float[] Model(int half) => [.. labels.SelectMany((l, i) => Enumerable.Range(0, classes).Select(k =>
+            (i % 2 == half) ? (k == (int)l ? 0.9f : 0.05f) : (k == ((int)l + 1) % classes ? 0.6f : 0.2f)))];
+        var logLoss = EnsembleMetric.For(MLTask.MulticlassClassification, "LogLoss")!;
+
+        var choice = EnsembleSelection.Select([new EnsembleCandidate(1, 1.0, Model(0)), new EnsembleCandidate(2, 1.1, Model(1))], labels, logLoss, [40, 40, 40, 40, 40], EnsembleCheck.Pooled);
+
+        Assert.NotNull(choice);
+        Assert.Equal([1, 2], choice!.Picks.Select(p => p.Trial));
+        Assert.True(choice.Metric < choice.SingleMetric, $"{choice.Metric} against {choice.SingleMetric}");
     }
 
     private static double Gaussian(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+
+    private sealed class ClassValue
+    {
+        public float Value { get; set; }
+    }
+
+    private sealed class ScoredClasses
+    {
+        public float Label { get; set; }
+
+        public float Predicted { get; set; }
+
+        [Microsoft.ML.Data.VectorType(4)]
+        public float[] Score { get; set; } = [];
+    }
 
     private sealed class Scored
     {

@@ -1,5 +1,6 @@
 using Declarative.Scoring;
 using Declarative.Tests.Pipelines;
+using Microsoft.ML.Data;
 using Xunit.Abstractions;
 
 namespace Declarative.Tests.Ensembles;
@@ -9,6 +10,7 @@ public sealed class EnsembleTests(ITestOutputHelper output)
 {
     private static readonly Lazy<EnsembledTumorModel> Tumor = new(() => EnsembledTumorModel.Train());
     private static readonly Lazy<EnsembledHousingModel> Housing = new(() => EnsembledHousingModel.Train());
+    private static readonly Lazy<EnsembledWineModel> Wine = new(() => EnsembledWineModel.Train());
 
     [Fact]
     public void BinaryEnsemble_IsAWeightedBlendOfTrials_LedByTheLeaderboardsFirst()
@@ -29,7 +31,7 @@ public sealed class EnsembleTests(ITestOutputHelper output)
     [Fact]
     public void PortableScorer_ScoresTheEnsembleAsMLNetDoes()
     {
-        foreach (var pipeline in new ITrainedPipeline[] { Tumor.Value.Pipeline, Housing.Value.Pipeline })
+        foreach (var pipeline in new ITrainedPipeline[] { Tumor.Value.Pipeline, Housing.Value.Pipeline, Wine.Value.Pipeline })
         {
             var portable = pipeline.ToPortable();
             Assert.NotNull(portable.Members);
@@ -52,6 +54,49 @@ public sealed class EnsembleTests(ITestOutputHelper output)
         Assert.True(model.Ensemble.Count >= 2);
         Assert.True(model.Pipeline.UsesPortableScorer);
         Assert.True(model.TestMetrics.RSquared > 0.8, $"R² {model.TestMetrics.RSquared}");
+    }
+
+    [Fact]
+    public void Multiclass_BlendsTheMembersClassProbabilities()
+    {
+        var model = Wine.Value;
+        Describe(model.Ensemble, model.TestMetrics.LogLoss);
+
+        Assert.True(model.Ensemble.Count >= 2, "wine's trials blend better by log-loss than its best one");
+        Assert.Equal(1.0, model.Ensemble.Sum(m => m.Weight), 12);
+        Assert.Equal(model.Leaderboard[0].Number, model.Ensemble[0].Trial);
+        Assert.True(model.Pipeline.UsesPortableScorer);
+        Assert.True(model.TestMetrics.MacroAccuracy > 0.9, $"macro accuracy {model.TestMetrics.MacroAccuracy}");
+
+        // The blend's probabilities are each member's, weighted: they sum to one, and the predicted class is the highest.
+        var rows = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "datasets/wine/wine_data.csv")).Skip(1).Select(Pipelines.Wine.Parse).ToArray();
+        foreach (var row in rows.Take(40))
+        {
+            var prediction = model.Predict(row);
+            Assert.Equal(1, prediction.Scores.Sum(), 5);
+            Assert.Equal(model.Classes[Array.IndexOf(prediction.Scores, prediction.Scores.Max())], prediction.PredictedLabel);
+        }
+
+        // ML.NET's model (which the report's confusion matrix reads) predicts the first highest class too.
+        ITrainedPipeline pipeline = model.Pipeline;
+        var scored = pipeline.Model.Transform(new Declarative.Data.TableDataView(pipeline.TrainedOn!.TestPart));
+        var keys = scored.GetColumn<uint>("PredictedLabel").ToArray();
+        var scores = scored.GetColumn<float[]>("Score").ToArray();
+        Assert.Equal(scores.Select(s => (uint)Array.IndexOf(s, s.Max()) + 1), keys);
+
+        // Saved and loaded (ML.NET's part gets its blend again from the metadata's weights), it predicts the same.
+        using var stream = new MemoryStream();
+        model.Save(stream);
+        stream.Position = 0;
+        var loaded = EnsembledWineModel.Load(stream);
+        Assert.Equal(model.Ensemble, loaded.Ensemble, EnsembleComparer);
+        Assert.Equal(model.TestMetrics.LogLoss, loaded.Evaluate().TestMetrics["LogLoss"], 9);
+        foreach (var row in rows)
+        {
+            var (a, b) = (model.Predict(row), loaded.Predict(row));
+            Assert.Equal(a.PredictedLabel, b.PredictedLabel);
+            Assert.Equal(a.Scores, b.Scores);
+        }
     }
 
     [Fact]
@@ -122,6 +167,15 @@ public sealed class EnsembleTests(ITestOutputHelper output)
             }
 
             output.WriteLine($"{name}: {explain(0)}");
+        }
+
+        // Multiclass: the predicted class's members' raw outputs, weighted; the contributions add up to them.
+        var wine = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "datasets/wine/wine_data.csv")).Skip(1).Select(Pipelines.Wine.Parse).Take(25);
+        foreach (var row in wine)
+        {
+            var explanation = Wine.Value.Explain(row);
+            Assert.Equal(explanation.Value, explanation.BaseValue + explanation.Contributions.Sum(c => c.Value), 9);
+            Assert.Equal(13, explanation.Contributions.Count);
         }
     }
 
