@@ -2,9 +2,9 @@ namespace Declarative.Ensembles;
 
 /// <summary>
 /// A tuning metric computed on an ensemble's out-of-fold scores (log-odds for binary classification, values for
-/// regression, each row's class probabilities one after another for multiclass) without ML.NET's evaluators: selection scores thousands of candidate blends. Each is ML.NET's definition
-/// up to a monotone transformation, which is all a comparison needs. Metrics not here (precision or recall at the 0.5 cut)
-/// leave the model a single one.
+/// regression, each row's class probabilities in turn for multiclass) without ML.NET's evaluators: selection scores
+/// thousands of candidate blends. Each is ML.NET's definition up to a monotone transformation, which is all a comparison
+/// needs. Metrics not here (precision or recall at the 0.5 cut, top-k accuracy) leave the model a single one.
 /// </summary>
 internal sealed class EnsembleMetric
 {

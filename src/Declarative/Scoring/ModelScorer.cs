@@ -105,12 +105,7 @@ internal sealed class ModelScorer<TRow>
                 return;
             }
 
-            for (var k = 0; k < _outputs.Length; k++)
-            {
-                scores[k] = _classScores == ClassScores.NormalizedProbabilities ? _outputs[k].Probability(_outputs[k].Raw(features)) : _outputs[k].Raw(features);
-            }
-
-            ToClassScores(scores[.._outputs.Length]);
+            ClassScoresOf(_outputs, _classScores, features, scores);
         }
         finally
         {
@@ -181,9 +176,18 @@ internal sealed class ModelScorer<TRow>
         }
     }
 
-    /// <summary>The class scores from the raw outputs, each formula as ML.NET computes it (in double where it does).</summary>
-    private void ToClassScores(Span<float> scores) => ToClassScores(_classScores, scores);
+    /// <summary>A multiclass model's class scores: its raw outputs (each output's probability where they are normalized), then <paramref name="kind"/>.</summary>
+    private static void ClassScoresOf(Output[] outputs, ClassScores kind, ReadOnlySpan<float> features, Span<float> scores)
+    {
+        for (var k = 0; k < outputs.Length; k++)
+        {
+            scores[k] = kind == ClassScores.NormalizedProbabilities ? outputs[k].Probability(outputs[k].Raw(features)) : outputs[k].Raw(features);
+        }
 
+        ToClassScores(kind, scores[..outputs.Length]);
+    }
+
+    /// <summary>The class scores from the raw outputs, each formula as ML.NET computes it (in double where it does).</summary>
     private static void ToClassScores(ClassScores kind, Span<float> scores)
     {
         switch (kind)
@@ -285,16 +289,8 @@ internal sealed class ModelScorer<TRow>
         public double Value(ReadOnlySpan<float> features, Span<float> scratch) => _space.Of(_outputs[0].Raw(_scaling.Apply(features, scratch)));
 
         /// <summary>A multiclass member's class probabilities, as the member alone would score them.</summary>
-        public void ClassValues(ReadOnlySpan<float> features, Span<float> scratch, Span<float> scores)
-        {
-            var input = _scaling.Apply(features, scratch);
-            for (var k = 0; k < _outputs.Length; k++)
-            {
-                scores[k] = member.ClassScores == ClassScores.NormalizedProbabilities ? _outputs[k].Probability(_outputs[k].Raw(input)) : _outputs[k].Raw(input);
-            }
-
-            ToClassScores(member.ClassScores, scores[.._outputs.Length]);
-        }
+        public void ClassValues(ReadOnlySpan<float> features, Span<float> scratch, Span<float> scores) =>
+            ClassScoresOf(_outputs, member.ClassScores, _scaling.Apply(features, scratch), scores);
     }
 
     /// <summary>One compiled raw output.</summary>

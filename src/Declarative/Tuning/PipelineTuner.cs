@@ -160,7 +160,9 @@ internal static class PipelineTuner
                 ?? (evaluator.Evaluate(new TrialRequest(trial.Number, trial.Trainer, trial.Hyperparameters), Timeout.InfiniteTimeSpan) is { Succeeded: true } ? evaluator.OutOfFold(trial.Number) : null);
 
             // Every flavour's folds hold the same rows in the same order (one seeded split of the same rows); the labels say so.
-            if (values is not null && values.Length == labels.Length * Width(candidates, values, labels) && evaluator.Labels(trial.Trainer).SelectMany(f => f).SequenceEqual(labels))
+            // A score per row, or (multiclass) one per row and class: as many as every other candidate has.
+            if (values is { Length: > 0 } && labels.Length > 0 && values.Length % labels.Length == 0 && (candidates.Count == 0 || values.Length == candidates[0].Values.Length)
+                && evaluator.Labels(trial.Trainer).SelectMany(f => f).SequenceEqual(labels))
             {
                 candidates.Add(new EnsembleCandidate(trial.Number, trial.Metric!.Value, values));
             }
@@ -170,10 +172,6 @@ internal static class PipelineTuner
         int[] parts = folds.Length > 1 ? [.. folds.Select(f => f.Length)] : [.. Enumerable.Range(0, 5).Select(k => ((k + 1) * labels.Length / 5) - (k * labels.Length / 5))];
         return new EnsembleInputs(candidates, labels, parts, EnsembleMetric.For(task.Task, evaluator.Metric)!);
     }
-
-    /// <summary>Values per row: one, or one per class; the first candidate's, which every other must match.</summary>
-    private static int Width(List<EnsembleCandidate> candidates, float[] values, float[] labels) =>
-        candidates.Count > 0 ? candidates[0].Values.Length / Math.Max(1, labels.Length) : Math.Max(1, values.Length / Math.Max(1, labels.Length));
 
     /// <summary>A round's trials, from the state after the previous round: which trainer, and where its tuner points.</summary>
     private static List<(TrainerState State, double[] Point, TrialRequest Request)> Propose(List<TrainerState> states, Random random, int first, int count)

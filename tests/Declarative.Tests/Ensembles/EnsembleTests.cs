@@ -77,6 +77,12 @@ public sealed class EnsembleTests(ITestOutputHelper output)
             Assert.Equal(model.Classes[Array.IndexOf(prediction.Scores, prediction.Scores.Max())], prediction.PredictedLabel);
         }
 
+        // The report lists the members and the test metric of the first member alone beside the blend's.
+        var report = model.Evaluate();
+        Assert.Equal(model.Ensemble, report.Ensemble, EnsembleComparer);
+        Assert.NotNull(report.BestMemberTestMetric);
+        Assert.Contains("<h2>Ensemble</h2>", Declarative.Reports.ReportHtml.Render(report, Declarative.Tasks.TaskProfiles.Predictive(MLTask.MulticlassClassification)), StringComparison.Ordinal);
+
         // ML.NET's model (which the report's confusion matrix reads) predicts the first highest class too.
         ITrainedPipeline pipeline = model.Pipeline;
         var scored = pipeline.Model.Transform(new Declarative.Data.TableDataView(pipeline.TrainedOn!.TestPart));
