@@ -145,10 +145,11 @@ public sealed class TuneAttribute : Attribute
 
     /// <summary>
     /// Whether the model is a weighted ensemble of the trials (greedy selection with replacement over their validation
-    /// scores, by the tuning metric) rather than the best trial alone. When not set: on for binary classification and
-    /// regression whenever the trials' validation scores fit in 100 MB (out-of-fold below 20,000 training rows, the 20 %
-    /// holdout's above, up to about 6 million rows at 20 trials); the other tasks and a pipeline exported to ONNX keep the
-    /// best trial. An ensemble whose validation scores are no better than the best trial's is not used.
+    /// scores, by the tuning metric) rather than the best trial alone. When not set: on for binary and multiclass
+    /// classification and regression whenever the trials' validation scores fit in 100 MB (out-of-fold below 20,000
+    /// training rows, the 20 % holdout's above, up to about 6 million rows of one score at 20 trials; multiclass keeps a
+    /// score per class); the other tasks keep the best trial. An ensemble whose validation scores are no better than the
+    /// best trial's is not used.
     /// </summary>
     public bool Ensemble { get; set; }
 }
