@@ -96,9 +96,10 @@ public sealed class PipelineRegistryTests
     {
         var pipelines = PipelineRegistry.Of(typeof(PipelineRegistryTests).Assembly).ToDictionary(p => p.PipelineType, p => p.Task);
 
-        Assert.Equal(79, pipelines.Count);
+        Assert.Equal(80, pipelines.Count);
         Assert.Equal(MLTask.BinaryClassification, pipelines[typeof(AdultIncomeModel)]);
         Assert.Equal(MLTask.MulticlassClassification, pipelines[typeof(IrisModel)]);
+        Assert.Equal(MLTask.MulticlassClassification, pipelines[typeof(EnsembledWineModel)]);
         Assert.Equal(MLTask.Regression, pipelines[typeof(HousingModel)]);
         Assert.Equal(MLTask.BinaryClassification, pipelines[typeof(ToxicityModel)]);
         Assert.Equal(MLTask.Clustering, pipelines[typeof(WineClusterModel)]);
