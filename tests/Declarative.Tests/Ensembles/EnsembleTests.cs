@@ -106,6 +106,47 @@ public sealed class EnsembleTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Multiclass_MetadataListingOtherMembersThanTheChainHolds_IsAnErrorNamingTheFile()
+    {
+        // The blend is rebuilt at load from the metadata's members: one member fewer there must not blend the wrong columns.
+        using var saved = new MemoryStream();
+        Wine.Value.Save(saved);
+        using var edited = new MemoryStream();
+        using (var source = new System.IO.Compression.ZipArchive(new MemoryStream(saved.ToArray()), System.IO.Compression.ZipArchiveMode.Read))
+        using (var target = new System.IO.Compression.ZipArchive(edited, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var entry in source.Entries)
+            {
+                using var input = new MemoryStream();
+                using (var stream = entry.Open())
+                {
+                    stream.CopyTo(input);
+                }
+
+                var content = input.ToArray();
+                if (entry.FullName == "Declarative/metadata.json")
+                {
+                    var json = System.Text.Json.Nodes.JsonNode.Parse(content)!;
+                    var members = json["Ensemble"]!.AsArray();
+                    members.RemoveAt(members.Count - 1);
+                    content = System.Text.Encoding.UTF8.GetBytes(json.ToJsonString());
+                }
+
+                using var output = target.CreateEntry(entry.FullName).Open();
+                output.Write(content);
+            }
+        }
+
+        using var temp = new TempDirectory();
+        var path = temp.File("wine.mlnet");
+        File.WriteAllBytes(path, edited.ToArray());
+        var error = Assert.Throws<ModelFileException>(() => EnsembledWineModel.Load(path));
+
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        Assert.Contains($"not the chain of the {Wine.Value.Ensemble.Count - 1} ensemble members its metadata records", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SavedAndLoaded_PredictsTheSame_AndListsTheSameMembers()
     {
         var model = Tumor.Value;
