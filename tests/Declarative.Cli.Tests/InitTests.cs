@@ -97,7 +97,7 @@ public sealed class InitTests : IDisposable
 
         // Under the cross-validation line: the small-data budget, and the summary says so.
         Assert.Matches(@"\[Tune\(MaxTrials = 20\)\] // [0-9,]+ rows: 20 trials; remove for an untuned, faster build", tuned.Source);
-        Assert.Equal("Tuned with 20 trials at build time; --no-tune writes no [Tune].", tuned.Tuning);
+        Assert.Equal("Tuned with 20 trials at build time, blended into an ensemble where that beats the best trial on the validation rows; --no-tune writes no [Tune].", tuned.Tuning);
         Assert.DoesNotContain("[Tune", untuned.Source, StringComparison.Ordinal);
         Assert.StartsWith("Untuned (--no-tune)", untuned.Tuning, StringComparison.Ordinal);
 
