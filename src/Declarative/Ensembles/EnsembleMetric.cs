@@ -141,17 +141,25 @@ internal sealed class EnsembleMetric
         return sum / labels.Length;
     }
 
-    /// <summary>The share of rows whose highest class score (the first on a tie, as ML.NET's argmax) is their label's.</summary>
+    /// <summary>
+    /// The share of rows whose highest class score (the first on a tie, as ML.NET's argmax) is their label's. Here and in
+    /// the other class metrics, a row without a class (a missing label's key, -1 here) is left out, as ML.NET's evaluator
+    /// leaves it out.
+    /// </summary>
     private static double MicroAccuracy(float[] labels, double[] values)
     {
-        var right = 0;
+        var (right, counted) = (0, 0);
         var classes = values.Length / labels.Length;
         for (var i = 0; i < labels.Length; i++)
         {
-            right += Predicted(values.AsSpan(i * classes, classes)) == (int)labels[i] ? 1 : 0;
+            if (ClassOf(labels[i], classes) is { } label)
+            {
+                counted++;
+                right += Predicted(values.AsSpan(i * classes, classes)) == label ? 1 : 0;
+            }
         }
 
-        return right / (double)labels.Length;
+        return counted == 0 ? 0 : right / (double)counted;
     }
 
     /// <summary>The mean over the classes present among the labels of the share of their rows predicted right (ML.NET's macro accuracy).</summary>
@@ -161,9 +169,11 @@ internal sealed class EnsembleMetric
         var (rows, right) = (new int[classes], new int[classes]);
         for (var i = 0; i < labels.Length; i++)
         {
-            var label = (int)labels[i];
-            rows[label]++;
-            right[label] += Predicted(values.AsSpan(i * classes, classes)) == label ? 1 : 0;
+            if (ClassOf(labels[i], classes) is { } label)
+            {
+                rows[label]++;
+                right[label] += Predicted(values.AsSpan(i * classes, classes)) == label ? 1 : 0;
+            }
         }
 
         var (sum, present) = (0d, 0);
@@ -183,14 +193,20 @@ internal sealed class EnsembleMetric
     private static double ClassLogLoss(float[] labels, double[] values)
     {
         var classes = values.Length / labels.Length;
-        var sum = 0d;
+        var (sum, counted) = (0d, 0);
         for (var i = 0; i < labels.Length; i++)
         {
-            sum -= Math.Log(Math.Max(values[(i * classes) + (int)labels[i]], 1e-15));
+            if (ClassOf(labels[i], classes) is { } label)
+            {
+                counted++;
+                sum -= Math.Log(Math.Max(values[(i * classes) + label], 1e-15));
+            }
         }
 
-        return sum / labels.Length;
+        return counted == 0 ? 0 : sum / counted;
     }
+
+    private static int? ClassOf(float label, int classes) => label >= 0 && label < classes ? (int)label : null;
 
     private static int Predicted(ReadOnlySpan<double> scores)
     {

@@ -148,6 +148,15 @@ public sealed class EnsembleSelectionTests
         Assert.Equal(expected.MicroAccuracy, EnsembleMetric.For(MLTask.MulticlassClassification, "MicroAccuracy")!.Of(labels, values), 9);
         Assert.Equal(expected.LogLoss, EnsembleMetric.For(MLTask.MulticlassClassification, "LogLoss")!.Of(labels, values), 6);
         Assert.True(EnsembleMetric.For(MLTask.MulticlassClassification, "LogLoss")!.LowerIsBetter);
+
+        // A row without a class (a missing label's key) counts in none of them, as in ML.NET's evaluator.
+        float[] withMissing = [.. labels, -1f];
+        double[] padded = [.. values, 1, 0, 0, 0];
+        foreach (var name in new[] { "MacroAccuracy", "MicroAccuracy", "LogLoss" })
+        {
+            var metric = EnsembleMetric.For(MLTask.MulticlassClassification, name)!;
+            Assert.Equal(metric.Of(labels, values), metric.Of(withMissing, padded), 12);
+        }
         Assert.False(EnsembleMetric.For(MLTask.MulticlassClassification, "LogLossReduction")!.LowerIsBetter);
     }
 
