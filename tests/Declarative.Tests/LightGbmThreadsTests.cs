@@ -8,8 +8,10 @@ namespace Declarative.Tests;
 /// <summary>
 /// LightGBM fits with different thread settings must never run at once: side by side they crash the process (a tuning
 /// trial on one core beside a refit on all, or two collections of these tests). The gate lets fits of one setting run
-/// together and keeps the others out.
+/// together and keeps the others out. These tests hold the process-wide gate themselves, so they run alone: a fit of
+/// another test arriving between their two entries would wait for them while they wait behind it (a hung CI run did).
 /// </summary>
+[Collection(LightGbmGate.Name)]
 public sealed class LightGbmThreadsTests
 {
     [Fact]
@@ -42,8 +44,9 @@ public sealed class LightGbmThreadsTests
     [Fact]
     public async Task FitsOfOneSetting_RunTogether_AndAnotherSettingWaits()
     {
-        using var first = LightGbmThreads.Enter("1");
-        using var second = LightGbmThreads.Enter("1"); // the same setting: no wait
+        // Entered off the test's thread with a generous bound, so a gate that wrongly waits fails the test, not the run.
+        using var first = await Task.Run(() => LightGbmThreads.Enter("1")).WaitAsync(TimeSpan.FromMinutes(1));
+        using var second = await Task.Run(() => LightGbmThreads.Enter("1")).WaitAsync(TimeSpan.FromMinutes(1)); // the same setting: no wait
 
         // Another setting waits while fits of setting 1 run.
         var other = Task.Run(() =>
@@ -93,4 +96,11 @@ public sealed class LightGbmThreadsTests
         [Microsoft.ML.Data.VectorType(3)]
         public float[] Features { get; set; } = [];
     }
+}
+
+/// <summary>Tests that hold <see cref="LightGbmThreads"/>' process-wide gate run alone, so no other test's fit queues at it meanwhile.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class LightGbmGate
+{
+    public const string Name = "LightGbm gate";
 }
