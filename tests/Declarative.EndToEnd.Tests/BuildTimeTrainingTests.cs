@@ -94,7 +94,10 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
         Assert.True(outputs.Count(r => r.Output.Contains("Declarative: trained TumorModel", StringComparison.Ordinal)) == 1,
             string.Join("\n----\n", outputs.Select(r => r.Output)));
         Assert.DoesNotContain(outputs, r => r.Output.Contains(": error ", StringComparison.Ordinal));
-        Assert.Contains(outputs, r => r.Output.Contains("is up to date", StringComparison.Ordinal) || r.Output.Contains("waiting for it", StringComparison.Ordinal));
+        // The other build waited for the lock, or found the model up to date, or (when it reached the target after the
+        // first had written its stamp) MSBuild skipped the stale check without a word: all three end well, and none of
+        // them trains. Which one happens is timing, so it is not asserted (asserting one of the first two failed a
+        // clean-clone run where both builds printed neither).
         Assert.True(File.Exists(Path.Combine(project, "bin", "Debug", "net10.0", "TumorModel.mlnet")));
     }
 
