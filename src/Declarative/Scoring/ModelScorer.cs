@@ -75,14 +75,14 @@ internal sealed class ModelScorer<TRow>
         try
         {
             _featurizer.Featurize(row, features);
-            if (_members is { } classMembers && _perClass)
-            {
-                BlendClasses(classMembers, features, scores[..ScoreCount]);
-                return;
-            }
-
             if (_members is { } members)
             {
+                if (_perClass)
+                {
+                    BlendClasses(members, features, scores[..ScoreCount]);
+                    return;
+                }
+
                 var score = Blend(members, features);
                 scores[0] = (float)score;
                 if (scores.Length > 1)
