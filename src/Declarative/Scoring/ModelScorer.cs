@@ -70,8 +70,11 @@ internal sealed class ModelScorer<TRow>
     public void Score(TRow row, Span<float> scores)
     {
         var length = _featurizer.Length;
+        // An ensemble's members each scale the features their own way: one scratch row after the features serves them all.
+        var slots = _members is null ? length : 2 * length;
         float[]? rented = null;
-        var features = length <= StackSlots ? stackalloc float[length] : (rented = System.Buffers.ArrayPool<float>.Shared.Rent(length)).AsSpan(0, length);
+        var buffer = slots <= StackSlots ? stackalloc float[slots] : (rented = System.Buffers.ArrayPool<float>.Shared.Rent(slots)).AsSpan(0, slots);
+        var features = buffer[..length];
         try
         {
             _featurizer.Featurize(row, features);
@@ -79,11 +82,11 @@ internal sealed class ModelScorer<TRow>
             {
                 if (_perClass)
                 {
-                    BlendClasses(members, features, scores[..ScoreCount]);
+                    BlendClasses(members, features, buffer[length..], scores[..ScoreCount]);
                     return;
                 }
 
-                var score = Blend(members, features);
+                var score = Blend(members, features, buffer[length..]);
                 scores[0] = (float)score;
                 if (scores.Length > 1)
                 {
@@ -116,63 +119,39 @@ internal sealed class ModelScorer<TRow>
         }
     }
 
-    /// <summary>An ensemble's score: its members' outputs, each on its own scaling of the features, weighted and summed.</summary>
-    private static double Blend(Member[] members, ReadOnlySpan<float> features)
+    /// <summary>An ensemble's score: its members' outputs, each on its own scaling of the features (in <paramref name="scaled"/>), weighted and summed.</summary>
+    private static double Blend(Member[] members, ReadOnlySpan<float> features, Span<float> scaled)
     {
-        float[]? rented = null;
-        var scaled = features.Length <= StackSlots ? stackalloc float[features.Length] : (rented = System.Buffers.ArrayPool<float>.Shared.Rent(features.Length)).AsSpan(0, features.Length);
-        try
+        var sum = 0d;
+        foreach (var member in members)
         {
-            var sum = 0d;
-            foreach (var member in members)
-            {
-                sum += member.Weight * member.Value(features, scaled);
-            }
+            sum += member.Weight * member.Value(features, scaled);
+        }
 
-            return sum;
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                System.Buffers.ArrayPool<float>.Shared.Return(rented);
-            }
-        }
+        return sum;
     }
 
     /// <summary>
-    /// A multiclass ensemble's class scores: each member's class probabilities (on its own scaling of the features),
-    /// weighted and summed in double, member by member, as the ML.NET model's blend sums them.
+    /// A multiclass ensemble's class scores: each member's class probabilities (on its own scaling of the features, in
+    /// <paramref name="scaled"/>), weighted and summed in double, member by member, as the ML.NET model's blend sums them.
     /// </summary>
-    private static void BlendClasses(Member[] members, ReadOnlySpan<float> features, Span<float> scores)
+    private static void BlendClasses(Member[] members, ReadOnlySpan<float> features, Span<float> scaled, Span<float> scores)
     {
-        float[]? rented = null;
-        var scaled = features.Length <= StackSlots ? stackalloc float[features.Length] : (rented = System.Buffers.ArrayPool<float>.Shared.Rent(features.Length)).AsSpan(0, features.Length);
         Span<double> sums = scores.Length <= 64 ? stackalloc double[scores.Length] : new double[scores.Length];
         Span<float> member = scores.Length <= 64 ? stackalloc float[scores.Length] : new float[scores.Length];
-        try
+        sums.Clear();
+        foreach (var m in members)
         {
-            sums.Clear();
-            foreach (var m in members)
-            {
-                m.ClassValues(features, scaled, member);
-                for (var k = 0; k < sums.Length; k++)
-                {
-                    sums[k] += m.Weight * member[k];
-                }
-            }
-
+            m.ClassValues(features, scaled, member);
             for (var k = 0; k < sums.Length; k++)
             {
-                scores[k] = (float)sums[k];
+                sums[k] += m.Weight * member[k];
             }
         }
-        finally
+
+        for (var k = 0; k < sums.Length; k++)
         {
-            if (rented is not null)
-            {
-                System.Buffers.ArrayPool<float>.Shared.Return(rented);
-            }
+            scores[k] = (float)sums[k];
         }
     }
 
