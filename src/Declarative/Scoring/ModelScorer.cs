@@ -119,7 +119,10 @@ internal sealed class ModelScorer<TRow>
         }
     }
 
-    /// <summary>An ensemble's score: its members' outputs, each on its own scaling of the features (in <paramref name="scaled"/>), weighted and summed.</summary>
+    /// <summary>
+    /// An ensemble's score: its members' outputs, each on its own scaling of the features (in <paramref name="scaled"/>),
+    /// weighted and summed.
+    /// </summary>
     private static double Blend(Member[] members, ReadOnlySpan<float> features, Span<float> scaled)
     {
         var sum = 0d;
