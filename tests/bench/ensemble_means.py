@@ -6,8 +6,11 @@ Usage: tests/bench/ensembles.sh 20 "" 1 > seed1.log; ... 2 > seed2.log; ... 3 > 
 
 Prints the mean table, each column's mean gain over the untuned default (the harness blends on every dataset; the
 "CV only" columns keep the best trial alone on the two holdout-validated sets), the datasets where a column's mean
-falls more than 0.001 below the best trial alone, and where it is at or above stacking.
+falls more than 0.001 below the best trial alone, and where it is at or above stacking; then the blend's lift over the
+best trial run by run (mean, spread, standard error of the mean), and the mean gain had a blend been kept only when
+its out-of-fold metric led the best trial's by more than a margin (a fraction of the squared error for regression).
 """
+import re
 import statistics
 import sys
 
@@ -43,6 +46,26 @@ def main(paths):
         above = [ds for ds in datasets if "stacking" in mean[ds] and mean[ds][c] >= mean[ds]["stacking"]]
         versus = f"; at or above stacking on {len(above)} of {len(datasets)} ({', '.join(above)})" if peers else ""
         print(f"{c}: more than 0.001 below the best trial alone: {', '.join(below) or 'none'}{versus}")
+
+    lifts = [r[1][ds][1]["unchecked"][0] - r[1][ds][1]["auto"][0] for r in runs for ds in datasets]
+    print(f"unchecked over the best trial, run by run ({len(lifts)} runs): mean {statistics.mean(lifts):+.4f}, "
+          f"spread {statistics.stdev(lifts):.4f}, standard error {statistics.stdev(lifts) / len(lifts) ** 0.5:.4f}")
+    leads = [out_of_fold_leads(p) for p in paths]
+    for margin in (0, 0.001, 0.002, 0.003, 0.005, 0.01):
+        gains = [(r[1][ds][1]["unchecked"][0] if leads[i].get(ds, -1) > margin else r[1][ds][1]["auto"][0]) - r[1][ds][1]["default"][0]
+                 for i, r in enumerate(runs) for ds in datasets]
+        print(f"unchecked kept only when its out-of-fold lead exceeds {margin}: mean gain {statistics.mean(gains):+.4f}")
+
+
+def out_of_fold_leads(path):
+    """{dataset: the unchecked blend's out-of-fold lead over the best trial} from a log's lines; none where it kept the trial."""
+    leads = {}
+    for line in open(path, encoding="utf-8"):
+        if (m := re.match(r"([a-z-]+): unchecked .*out-of-fold (-?[0-9.]+) against (-?[0-9.]+)\)", line)) is not None:
+            blend, single = float(m.group(2)), float(m.group(3))
+            # Regression prints the negated squared error: its lead is relative.
+            leads[m.group(1)] = (blend - single) / abs(single) if single < 0 else blend - single
+    return leads
 
 
 if __name__ == "__main__":

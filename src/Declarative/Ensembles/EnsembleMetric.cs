@@ -152,7 +152,7 @@ internal sealed class EnsembleMetric
         var classes = values.Length / labels.Length;
         for (var i = 0; i < labels.Length; i++)
         {
-            if (ClassOf(labels[i], classes) is { } label)
+            if (ClassOf(labels[i]) is { } label)
             {
                 counted++;
                 right += Predicted(values.AsSpan(i * classes, classes)) == label ? 1 : 0;
@@ -169,7 +169,7 @@ internal sealed class EnsembleMetric
         var (rows, right) = (new int[classes], new int[classes]);
         for (var i = 0; i < labels.Length; i++)
         {
-            if (ClassOf(labels[i], classes) is { } label)
+            if (ClassOf(labels[i]) is { } label)
             {
                 rows[label]++;
                 right[label] += Predicted(values.AsSpan(i * classes, classes)) == label ? 1 : 0;
@@ -196,7 +196,7 @@ internal sealed class EnsembleMetric
         var (sum, counted) = (0d, 0);
         for (var i = 0; i < labels.Length; i++)
         {
-            if (ClassOf(labels[i], classes) is { } label)
+            if (ClassOf(labels[i]) is { } label)
             {
                 counted++;
                 sum -= Math.Log(Math.Max(values[(i * classes) + label], 1e-15));
@@ -206,7 +206,8 @@ internal sealed class EnsembleMetric
         return counted == 0 ? 0 : sum / counted;
     }
 
-    private static int? ClassOf(float label, int classes) => label >= 0 && label < classes ? (int)label : null;
+    /// <summary>A row's class index; null for a row without a class (a label outside the classes is a fault, not skipped).</summary>
+    private static int? ClassOf(float label) => label < 0 ? null : (int)label;
 
     private static int Predicted(ReadOnlySpan<double> scores)
     {
