@@ -302,6 +302,7 @@ public sealed class Forecaster<TRow> : IPlainPipeline
         Interval = _settings.Interval,
         StepTicks = _settings.Step.Ticks,
         StepMonths = _settings.Step.Months,
+        StepMonthEnd = _settings.Step.MonthEnd,
         Quantiles = _quantiles,
         Series = SeriesIds.Select(id => _forecasts[id]).ToArray(),
         Features = _global?.Features,

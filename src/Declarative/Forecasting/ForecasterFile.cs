@@ -38,6 +38,10 @@ internal sealed record ForecasterFile : IPlainModelFile
 
     public required int StepMonths { get; init; }
 
+    /// <summary>Whether a step of months keeps to the months' last days (absent, false, in files written before it).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool StepMonthEnd { get; init; }
+
     public required double[] Quantiles { get; init; }
 
     public required IReadOnlyList<SeriesForecast> Series { get; init; }
@@ -71,7 +75,7 @@ internal sealed record ForecasterFile : IPlainModelFile
             && Series is not null && Series.All(s => s?.Id is not null && s.Times?.Length is { } n && (n == Horizon || (n == 0 && ForecastMethods.ReadsCovariates(Model, Combined)))
                 && s.Values?.Length == n && s.Lower?.Length == n && s.Upper?.Length == n);
         return fits
-            ? new ForecastSettings(Horizon, Season, Interval, new TimeStep(StepTicks, StepMonths))
+            ? new ForecastSettings(Horizon, Season, Interval, new TimeStep(StepTicks, StepMonths, StepMonthEnd && StepMonths > 0))
             : throw new InvalidDataException($"The forecaster file of {Pipeline} is damaged: its model, step, quantiles or forecasts do not fit its horizon of {Horizon}.");
     }
 

@@ -14,7 +14,7 @@ namespace Declarative.Forecasting;
 internal static class SeriesReader
 {
     /// <summary>The longest run of missing steps filled in one place (a wider hole is an error: the series likely has another step).</summary>
-    private const int MaxFilledSteps = 10_000;
+    internal const int MaxFilledSteps = 10_000;
 
     public static (IReadOnlyList<TimeSeries> Series, TimeStep Step, int Filled) Read<TRow>(PipelineSpec<TRow> spec, DataTable table, string source, bool fillGaps = false)
     {
@@ -106,7 +106,7 @@ internal static class SeriesReader
             var historySteps = 1;
             for (var i = 1; i < t.Length; i++)
             {
-                var missing = fillGaps ? StepsBetween(step.Value, t[i - 1], t[i]) - 1 : 0;
+                var missing = fillGaps ? step.Value.StepsBetween(t[i - 1], t[i], MaxFilledSteps) - 1 : 0;
                 if (missing < 0 || (!fillGaps && !step.Value.Fits(t[i - 1], t[i])))
                 {
                     throw Error(rows[i], $"{Where(id)}the time jumps from {Show(t[i - 1])} to {Show(t[i])}, where the series' step is {step.Value.Describe(dates)}; {(fillGaps ? "that is not a whole number of steps" : "fill the missing steps, or set FillGaps = true to interpolate them")}.");
@@ -137,27 +137,6 @@ internal static class SeriesReader
         }
 
         return (series, step!.Value, filled);
-    }
-
-    /// <summary>How many steps lead from <paramref name="from"/> to <paramref name="to"/>, or -1 when no whole number does (up to a bound).</summary>
-    private static int StepsBetween(TimeStep step, long from, long to)
-    {
-        if (!step.IsCalendar)
-        {
-            var gap = to - from;
-            return gap > 0 && gap % step.Ticks == 0 && gap / step.Ticks <= MaxFilledSteps ? (int)(gap / step.Ticks) : -1;
-        }
-
-        for (var k = 1; k <= MaxFilledSteps; k++)
-        {
-            var next = step.After(from, k);
-            if (next >= to)
-            {
-                return next == to ? k : -1;
-            }
-        }
-
-        return -1;
     }
 
     /// <summary>Fills NaNs linearly between their neighbours (the nearest value at the ends); false when all are missing.</summary>

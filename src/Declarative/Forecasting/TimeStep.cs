@@ -4,19 +4,50 @@ namespace Declarative.Forecasting;
 
 /// <summary>
 /// The regular step between a series' times: a fixed number of ticks (or of steps, for an integer time), or a number of
-/// calendar months (monthly, quarterly and yearly data, whose steps in days differ).
+/// calendar months (monthly, quarterly and yearly data, whose steps in days differ), kept on the months' last days when
+/// <paramref name="MonthEnd"/> (Jan 31, Feb 28, Mar 31: how pandas' month-end frequency and many exports write months).
 /// </summary>
-internal readonly record struct TimeStep(long Ticks, int Months)
+internal readonly record struct TimeStep(long Ticks, int Months, bool MonthEnd = false)
 {
     /// <summary>Whether the time is a date (ticks of a clock time) rather than a step number.</summary>
     public bool IsCalendar => Months > 0;
 
     /// <summary>The time <paramref name="steps"/> steps after <paramref name="time"/>.</summary>
-    public long After(long time, int steps) =>
-        Months > 0 ? new DateTime(time).AddMonths(Months * steps).Ticks : checked(time + Ticks * steps);
+    public long After(long time, int steps)
+    {
+        if (Months == 0)
+        {
+            return checked(time + Ticks * steps);
+        }
+
+        var from = new DateTime(time);
+        var to = from.AddMonths(Months * steps);
+        return MonthEnd ? new DateTime(to.Year, to.Month, DateTime.DaysInMonth(to.Year, to.Month)).Add(from.TimeOfDay).Ticks : to.Ticks;
+    }
 
     /// <summary>The step between two consecutive times, when they are one step apart.</summary>
     public bool Fits(long previous, long next) => After(previous, 1) == next;
+
+    /// <summary>How many steps lead from <paramref name="from"/> to <paramref name="to"/>, or -1 when no whole number up to <paramref name="max"/> does.</summary>
+    public int StepsBetween(long from, long to, int max)
+    {
+        if (!IsCalendar)
+        {
+            var gap = to - from;
+            return gap > 0 && gap % Ticks == 0 && gap / Ticks <= max ? (int)(gap / Ticks) : -1;
+        }
+
+        for (var k = 1; k <= max; k++)
+        {
+            var next = After(from, k);
+            if (next >= to)
+            {
+                return next == to ? k : -1;
+            }
+        }
+
+        return -1;
+    }
 
     /// <summary>
     /// The step a series' times keep: the most common gap, or whole months when every gap is 28 to 92 days on the same
@@ -31,7 +62,7 @@ internal readonly record struct TimeStep(long Ticks, int Months)
 
         if (dates && MonthsApart(times) is { } months)
         {
-            return new TimeStep(0, months);
+            return new TimeStep(0, months, OnMonthEnds(times));
         }
 
         var gaps = new Dictionary<long, int>();
@@ -62,6 +93,17 @@ internal readonly record struct TimeStep(long Ticks, int Months)
         }
 
         return hits >= Math.Min(times.Count - 1, 49) * 0.9 ? months : null;
+    }
+
+    /// <summary>
+    /// Whether the times are months' last days that differ (Jan 31, Feb 28): such a series steps from month end to month
+    /// end. (Times all on one day, say the 31st of December, step the same either way.)
+    /// </summary>
+    private static bool OnMonthEnds(IReadOnlyList<long> times)
+    {
+        static bool IsLastDay(DateTime t) => t.Day == DateTime.DaysInMonth(t.Year, t.Month);
+        var sample = times.Take(50).Select(t => new DateTime(t)).ToArray();
+        return sample.All(IsLastDay) && sample.Select(t => t.Day).Distinct().Skip(1).Any();
     }
 
     private static bool SameMonthEnd(long previous, long next, int months)

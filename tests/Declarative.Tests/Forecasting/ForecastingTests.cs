@@ -427,6 +427,43 @@ public sealed class ForecastingTests
     }
 
     [Fact]
+    public void AMonthlySeriesOnMonthEnds_StepsFromMonthEndToMonthEnd()
+    {
+        // Eurostat's months respelled on their last days, as pandas' month-end frequency and many exports write months
+        // (Jan-31-1995, Feb-28-1995, ...): one step is a month kept on the months' last days, so February's 28th (29th
+        // in a leap year) follows January's 31st, and the forecasts are the month-start file's, a month end apart.
+        using var dir = new TempDirectory();
+        var lines = File.ReadAllLines(Repository.PathOf("datasets", "elec-equip", "elec_equip.csv"));
+        var path = Path.Combine(dir.Path, "month-ends.csv");
+        static DateOnly MonthEnd(DateOnly d) => new(d.Year, d.Month, DateTime.DaysInMonth(d.Year, d.Month));
+        File.WriteAllLines(path, lines.Take(1).Concat(lines.Skip(1).Select(line =>
+        {
+            var comma = line.IndexOf(',', StringComparison.Ordinal);
+            var first = DateOnly.ParseExact(line[..comma], "MMM-d-yyyy", CultureInfo.InvariantCulture);
+            return MonthEnd(first).ToString("MMM-d-yyyy", CultureInfo.InvariantCulture) + line[comma..];
+        })));
+
+        var model = ElecEquipForecast.Train(path);
+
+        var next = model.Forecast();
+        Assert.Equal(Enumerable.Range(1, 18).Select(m => MonthEnd(new DateOnly(2016, 5, 1).AddMonths(m))), next.Select(p => p.Time));
+        Assert.Contains(new DateOnly(2016, 6, 30), next.Select(p => p.Time));
+        Assert.Equal(ElecEquipForecast.Train().Forecast().Select(p => (p.Value, p.Lower, p.Upper)), next.Select(p => (p.Value, p.Lower, p.Upper)));
+
+        // The step is in the model file: loaded, it forecasts the same month ends, and a history given now on month
+        // ends (through February 2016, a leap year) is read at the trained step.
+        var file = Path.Combine(dir.Path, "ElecEquipForecast.mlnet");
+        model.Save(file);
+        Assert.Contains("\"StepMonthEnd\":true", File.ReadAllText(file), StringComparison.Ordinal);
+        var loaded = ElecEquipForecast.Load(file);
+        Assert.Equal(next, loaded.Forecast());
+        var history = File.ReadLines(path).Skip(1).Select(line => line.Split(','))
+            .Select(f => new ElecEquipMonth { Month = DateOnly.ParseExact(f[0], "MMM-d-yyyy", CultureInfo.InvariantCulture), Turnover = float.Parse(f[1], CultureInfo.InvariantCulture) })
+            .Where(r => r.Month <= new DateOnly(2016, 2, 29)).ToList();
+        Assert.Equal([new DateOnly(2016, 3, 31), new DateOnly(2016, 4, 30)], loaded.Forecast(history).Take(2).Select(p => p.Time));
+    }
+
+    [Fact]
     public void QuarterlySeries_WrittenAsQuarters_StepByThreeMonths_AndForecastEachSeries()
     {
         // Five US real aggregates, 203 quarters each, the time written 1959Q1 ([Column(Format = "yyyy'Q'q")]).
