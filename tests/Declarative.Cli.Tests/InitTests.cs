@@ -240,6 +240,93 @@ public sealed class InitTests : IDisposable
     }
 
     [Fact]
+    public void ASeriesWhoseTimesSkipSteps_GetsFillGaps_SayingHowManyAndWhere()
+    {
+        // NAB's hourly office temperature: the times skip 621 hours in ten places. Without FillGaps the build refuses the
+        // file at its first gap, so init writes it, and says what it fills.
+        var data = Path.Combine(AppContext.BaseDirectory, "datasets", "nab-ambient-temperature", "ambient_temperature_system_failure.csv");
+
+        var result = InitCommand.Write(new InitOptions(data, "value", null, TaskChoice.Forecasting, Path.Combine(_directory, "Temperature.cs"), Force: false, NoTune: true));
+
+        const string Skipped = "the times skip 621 steps in 10 places (7.87 % of 7,888; the first: the time jumps from 2013-07-28 01:00:00 to 2013-07-28 03:00:00, line 580)";
+        Assert.Contains($"// FillGaps: {Skipped}; the missing steps are filled by linear interpolation.", result.Source, StringComparison.Ordinal);
+        Assert.Contains("Horizon = 48, FillGaps = true)]", result.Source, StringComparison.Ordinal);
+        Assert.Contains($"; {Skipped}: FillGaps = true interpolates them", result.Summary, StringComparison.Ordinal);
+        var trained = PipelineRegistry.For(Compiled.Pipeline(result.Source, "ambient")).Train(data);
+        var report = Assert.IsType<Declarative.Evaluation.ForecastingReport>(trained.Evaluate());
+        Assert.Equal(621, report.FilledPoints);
+        Assert.True(report.TestMetrics["Owa"] < 1, $"OWA {report.TestMetrics["Owa"]}\n{result.Source}");
+    }
+
+    [Fact]
+    public void YearsWithOneMissing_AreStillTheTime_WithFillGaps()
+    {
+        // The bundled sunspots without 1800: the years are whole numbers at a step of one but for that hole.
+        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "datasets", "sunspots", "sunspots.csv")).ToList();
+        var at = lines.FindIndex(l => l.StartsWith("1800", StringComparison.Ordinal));
+        lines.RemoveAt(at);
+        var data = Path.Combine(_directory, "sunspots.csv");
+        File.WriteAllLines(data, lines);
+
+        var result = InitCommand.Write(new InitOptions(data, "SUNACTIVITY", null, TaskChoice.Forecasting, Path.Combine(_directory, "Sunspots.cs"), Force: false, NoTune: true));
+
+        Assert.Contains("public int YEAR", result.Source, StringComparison.Ordinal);
+        Assert.Contains("Horizon = 6, FillGaps = true)]", result.Source, StringComparison.Ordinal);
+        Assert.Contains($"the times skip 1 step in 1 place (0.32 % of 309; the first: the time jumps from 1799 to 1801, line {at + 1})", result.Source, StringComparison.Ordinal);
+        var trained = PipelineRegistry.For(Compiled.Pipeline(result.Source, "sunspotsgap")).Train(data);
+        Assert.Equal(1, Assert.IsType<Declarative.Evaluation.ForecastingReport>(trained.Evaluate()).FilledPoints);
+    }
+
+    [Fact]
+    public void MonthsOnTheirLastDays_AreOneRegularStep()
+    {
+        // The bundled elec-equip months written as pandas' month-end frequency writes them (2016-02-29, 2016-03-31).
+        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "datasets", "elec-equip", "elec_equip.csv"));
+        var data = Path.Combine(_directory, "month-ends.csv");
+        File.WriteAllLines(data, lines.Take(1).Concat(lines.Skip(1).Select(line =>
+        {
+            var comma = line.IndexOf(',', StringComparison.Ordinal);
+            var first = DateOnly.ParseExact(line[..comma], "MMM-d-yyyy", System.Globalization.CultureInfo.InvariantCulture);
+            return $"{new DateOnly(first.Year, first.Month, DateTime.DaysInMonth(first.Year, first.Month)):yyyy-MM-dd}{line[comma..]}";
+        })));
+
+        var result = InitCommand.Write(new InitOptions(data, "STS.M.I7.W.TOVT.NS0016.4.000", null, TaskChoice.Forecasting, Path.Combine(_directory, "MonthEnds.cs"), Force: false, NoTune: true));
+
+        Assert.Contains("a step of a month", result.Source, StringComparison.Ordinal);
+        Assert.Contains("Horizon = 18)]", result.Source, StringComparison.Ordinal);
+        Assert.DoesNotContain("FillGaps", result.Source, StringComparison.Ordinal);
+        var model = PipelineRegistry.For(Compiled.Pipeline(result.Source, "monthends")).Train(data);
+        Assert.True(model.TestMetricValues["Owa"] < 1, $"OWA {model.TestMetricValues["Owa"]}");
+    }
+
+    [Theory]
+    [InlineData("offgrid", "Line 203 of offgrid.csv: the time jumps from 2014-07-05 04:00:00 to 2014-07-05 04:40:00, not a whole number of steps of 30 minutes (the series' usual step). A forecaster needs one regular step")]
+    [InlineData("repeated", "The times in 'timestamp' repeat (2014-07-01 05:00:00 on lines 12 and 402), and no column of categories or whole numbers tells the series apart")]
+    public void TimesNoFillGapsCanMend_AreRefused_NamingTheLine(string kind, string message)
+    {
+        // The bundled taxi's first 400 half-hours, one time moved off the half-hour grid, or one time given twice.
+        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "datasets", "nab-nyc-taxi", "nyc_taxi.csv")).Take(401).ToList();
+        if (kind == "offgrid")
+        {
+            Assert.StartsWith("2014-07-05 04:30:00,", lines[202], StringComparison.Ordinal);
+            lines[202] = "2014-07-05 04:40:00" + lines[202][19..];
+        }
+        else
+        {
+            lines.Add(lines[11][..19] + ",1234");
+        }
+
+        var data = Path.Combine(_directory, kind + ".csv");
+        File.WriteAllLines(data, lines);
+        var output = Path.Combine(_directory, "Series.cs");
+
+        var error = Assert.Throws<InitException>(() => InitCommand.Write(new InitOptions(data, "value", null, TaskChoice.Forecasting, output, Force: false)));
+
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
     public void ADatedNumber_ReadAsRegression_MentionsForecasting()
     {
         var data = Path.Combine(AppContext.BaseDirectory, "datasets", "nab-nyc-taxi", "nyc_taxi.csv");

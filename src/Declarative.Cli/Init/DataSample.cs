@@ -6,7 +6,8 @@ namespace Declarative.Cli.Init;
 /// A data file read as the loader reads it: the separator detected from the first line, quoting on unless the file
 /// only reads consistently with it off, a header when the first line names the columns rather than holding values.
 /// </summary>
-internal sealed record DataSample(string Path, char Separator, bool AllowQuoting, IReadOnlyList<string>? Header, IReadOnlyList<string[]> Rows, bool Truncated)
+/// <param name="Lines">The line each of <paramref name="Rows"/> starts on (1-based), for errors that name one.</param>
+internal sealed record DataSample(string Path, char Separator, bool AllowQuoting, IReadOnlyList<string>? Header, IReadOnlyList<string[]> Rows, IReadOnlyList<int> Lines, bool Truncated)
 {
     /// <summary>Rows read to infer column kinds; a larger file is sampled from its start.</summary>
     public const int MaxRows = 200_000;
@@ -21,7 +22,7 @@ internal sealed record DataSample(string Path, char Separator, bool AllowQuoting
             var quoted = ReadRecords(path, allowQuoting: true);
             if (Consistent(quoted.Records))
             {
-                return Build(path, quoted.Separator, allowQuoting: true, quoted.Records, quoted.Truncated);
+                return Build(path, quoted.Separator, allowQuoting: true, quoted.Records, quoted.Lines, quoted.Truncated);
             }
 
             quotedError = new DataFileException(path, null, null, "Its lines do not all have the same number of fields with quoting on.");
@@ -34,19 +35,21 @@ internal sealed record DataSample(string Path, char Separator, bool AllowQuoting
         // Quotes that open and never close (free text with a stray ") read as one field spanning lines: try without.
         var plain = ReadRecords(path, allowQuoting: false);
         return Consistent(plain.Records)
-            ? Build(path, plain.Separator, allowQuoting: false, plain.Records, plain.Truncated)
+            ? Build(path, plain.Separator, allowQuoting: false, plain.Records, plain.Lines, plain.Truncated)
             : throw quotedError;
     }
 
-    private static (char Separator, List<string[]> Records, bool Truncated) ReadRecords(string path, bool allowQuoting)
+    private static (char Separator, List<string[]> Records, List<int> Lines, bool Truncated) ReadRecords(string path, bool allowQuoting)
     {
         using var text = new StreamReader(path);
         var reader = new DelimitedRecordReader(text, path, '\0', allowQuoting);
         var fields = new List<Field>();
         var records = new List<string[]>();
+        var lines = new List<int>();
         while (records.Count <= MaxRows && reader.TryRead(fields))
         {
             records.Add(fields.Select(f => f.Value).ToArray());
+            lines.Add(reader.RecordLine);
         }
 
         if (records.Count == 0)
@@ -55,18 +58,21 @@ internal sealed record DataSample(string Path, char Separator, bool AllowQuoting
         }
 
         var truncated = records.Count > MaxRows;
-        return (reader.Separator, truncated ? records.GetRange(0, MaxRows) : records, truncated);
+        return truncated
+            ? (reader.Separator, records.GetRange(0, MaxRows), lines.GetRange(0, MaxRows), truncated)
+            : (reader.Separator, records, lines, truncated);
     }
 
     private static bool Consistent(List<string[]> records) => records.All(r => r.Length == records[0].Length);
 
-    private static DataSample Build(string path, char separator, bool allowQuoting, List<string[]> records, bool truncated)
+    private static DataSample Build(string path, char separator, bool allowQuoting, List<string[]> records, List<int> lines, bool truncated)
     {
         var header = records.Count > 1 && LooksLikeHeader(records) ? records[0] : null;
-        var rows = header is null ? records : records.Skip(1).ToList();
+        var skip = header is null ? 0 : 1;
+        var rows = records.Skip(skip).ToList();
         return rows.Count == 0
             ? throw new DataFileException(path, null, null, "The file has a header but no data rows.")
-            : new DataSample(path, separator, allowQuoting, header, rows, truncated);
+            : new DataSample(path, separator, allowQuoting, header, rows, lines.Skip(skip).ToList(), truncated);
     }
 
     /// <summary>

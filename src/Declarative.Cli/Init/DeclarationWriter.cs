@@ -87,7 +87,7 @@ internal static class DeclarationWriter
         if (forecast is not null)
         {
             options.Add($"Horizon = {forecast.Horizon}");
-            if (forecast.Gaps)
+            if (forecast.FillsGaps)
             {
                 options.Add("FillGaps = true");
             }
@@ -101,6 +101,11 @@ internal static class DeclarationWriter
         if (forecast is { Gaps: true })
         {
             text.AppendLine("// FillGaps: some values are missing before the last one; they are filled by linear interpolation.");
+        }
+
+        if (forecast?.Skipped is { } skipped)
+        {
+            text.AppendLine($"// FillGaps: the times skip {skipped.Describe()}; the missing steps are filled by linear interpolation.");
         }
 
         text.AppendLine($"[{attributeName}<{rowName}>({string.Join(", ", options)})]");

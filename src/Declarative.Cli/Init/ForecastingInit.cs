@@ -1,5 +1,6 @@
 using System.Globalization;
 using Declarative.Data;
+using Declarative.Forecasting;
 using Declarative.Schema;
 
 namespace Declarative.Cli.Init;
@@ -23,6 +24,7 @@ internal static class ForecastingInit
         var covariates = columns.Count(c => !c.Ignored && !c.IsLabel && c.Index != shape.Time && c.Index != shape.Series);
         var value = columns[label.Index].Header ?? columns[label.Index].Property;
         var summary = $"forecasting '{value}' {shape.Horizon} steps of {shape.Step} ahead, {(shape.Series is { } s ? $"series by '{columns[s].Header ?? columns[s].Property}'" : "one series")}, {covariates} covariate(s), {sample.Rows.Count:N0} rows" +
+            (shape.Skipped is { } skipped ? $"; the times skip {skipped.Describe()}: FillGaps = true interpolates them" : "") +
             (shape.FutureRows > 0 ? $"; the last {shape.FutureRows} rows have no value: the covariates of the steps to forecast" : "");
         var tuning = options.NoTune ? "Untuned (--no-tune): the build trains the global trees alone." : "Tuned: every model competes on rolling origins at build time; --no-tune writes no [Tune].";
         return new InitResult(target.OutputPath, pipelineName, columns, label, summary, tuning, source);
@@ -45,12 +47,15 @@ internal static class ForecastingInit
 
         if (times.Length == 0 && StepNumbers(sample, columns) is var (numbered, start, every, end))
         {
-            // Whole numbers at a regular step, each once: one series over step numbers (years from 1000 to 2999 by one).
+            // Whole numbers at a regular step (a few skipped), each once: one series over step numbers (years from 1000
+            // to 2999 by one).
             var yearly = every == 1 && start >= 1000 && end <= 2999;
             var (missingBefore, future) = Missing(sample, labelIndex);
+            var numbers = sample.Rows.Select(r => (long?)long.Parse(r[numbered.Index], NumberStyles.Integer, CultureInfo.InvariantCulture)).ToArray();
             return new ForecastShape(numbered.Index, null, horizon ?? (yearly ? 6 : 12), yearly ? "a year" : $"{every} (step numbers)", missingBefore, future)
             {
                 TimeType = start >= int.MinValue && end <= int.MaxValue ? "int" : "long",
+                Skipped = Skipped(sample, numbers, null, dates: false, format: null),
             };
         }
 
@@ -63,7 +68,7 @@ internal static class ForecastingInit
         var time = times[0];
         var stamps = sample.Rows.Select(r => DateParsing.TryParse(r[time.Index], DateKind.DateTime, format ?? time.Format, out var t) ? (DateTime?)t : null).ToArray();
         int? series = null;
-        if (stamps.Where(t => t is not null).Distinct().Count() < stamps.Count(t => t is not null))
+        if (Repeated(stamps) is var (again, firstLine, secondLine))
         {
             // Times repeat: the series are told apart by a category (or whole numbers: store 1, 2, …) whose
             // (value, time) pairs do not.
@@ -73,15 +78,84 @@ internal static class ForecastingInit
                 .OrderBy(c => c.Distinct)
                 .Select(c => (int?)c.Index)
                 .FirstOrDefault()
-                ?? throw new InitException($"The times in '{time.Header ?? time.Property}' repeat, and no column of categories or whole numbers tells the series apart (one series per value, each time once): " +
-                    "declare the series column by hand with [SeriesId], or give one series per file.");
+                ?? throw new InitException($"The times in '{time.Header ?? time.Property}' repeat ({DateParsing.Show(again, format ?? time.Format)} on lines {sample.Lines[firstLine]:N0} and {sample.Lines[secondLine]:N0}), " +
+                    "and no column of categories or whole numbers tells the series apart (one series per value, each time once): " +
+                    "declare the series column by hand with [SeriesId], or give one series per file (a clock set back an hour repeats its times: write them in UTC).");
         }
 
         var first = series is { } s ? sample.Rows[0][s] : null;
         var ordered = stamps.Where((t, i) => t is not null && (first is null || sample.Rows[i][series!.Value] == first)).Select(t => t!.Value).Order().ToArray();
         var (step, defaultHorizon) = Step(ordered);
         var (gaps, trailing) = Missing(sample, labelIndex);
-        return new ForecastShape(time.Index, series, horizon ?? defaultHorizon, step, gaps, trailing, format);
+        var ticks = stamps.Select(t => t?.Ticks).ToArray();
+        return new ForecastShape(time.Index, series, horizon ?? defaultHorizon, step, gaps, trailing, format)
+        {
+            Skipped = Skipped(sample, ticks, series, dates: true, format ?? time.Format),
+        };
+    }
+
+    /// <summary>The first time seen twice and the rows it is on, or null when every time is once.</summary>
+    private static (DateTime Time, int First, int Second)? Repeated(DateTime?[] stamps)
+    {
+        var seen = new Dictionary<DateTime, int>();
+        for (var i = 0; i < stamps.Length; i++)
+        {
+            if (stamps[i] is { } t && !seen.TryAdd(t, i))
+            {
+                return (t, seen[t], i);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The steps the series' times skip, as the build's reader finds them (rows grouped by series, each ordered by time,
+    /// the first series' step for all), or null when none is skipped. A time off the step's grid, or a hole wider than
+    /// the reader fills, is an <see cref="InitException"/> naming its line: no FillGaps makes such a series regular.
+    /// </summary>
+    private static SkippedSteps? Skipped(DataSample sample, long?[] times, int? series, bool dates, string? format)
+    {
+        var groups = Enumerable.Range(0, times.Length)
+            .Where(i => times[i] is not null)
+            .GroupBy(i => series is { } s ? sample.Rows[i][s] : "", StringComparer.Ordinal)
+            .Select(g => g.OrderBy(i => times[i]!.Value).ThenBy(i => i).ToArray());
+        TimeStep? step = null;
+        var (missing, holes, steps) = (0L, 0, 0L);
+        string? first = null;
+        foreach (var rows in groups)
+        {
+            var t = rows.Select(i => times[i]!.Value).ToArray();
+            step ??= TimeStep.Infer(t, dates);
+            steps += t.Length;
+            for (var j = 1; j < t.Length; j++)
+            {
+                if (step.Value.Fits(t[j - 1], t[j]))
+                {
+                    continue;
+                }
+
+                var between = step.Value.StepsBetween(t[j - 1], t[j], SeriesReader.MaxFilledSteps);
+                var line = sample.Lines[rows[j]];
+                var jump = $"the time jumps from {SeriesReader.Show(t[j - 1], dates, format)} to {SeriesReader.Show(t[j], dates, format)}";
+                if (between < 0)
+                {
+                    var wide = step.Value.StepsBetween(t[j - 1], t[j], int.MaxValue);
+                    var why = wide > 0
+                        ? $"{wide:N0} steps of {step.Value.Describe(dates)}, more than the {SeriesReader.MaxFilledSteps:N0} FillGaps fills in one place"
+                        : $"not a whole number of steps of {step.Value.Describe(dates)} (the series' usual step)";
+                    throw new InitException($"Line {line:N0} of {System.IO.Path.GetFileName(sample.Path)}: {jump}, {why}. " +
+                        "A forecaster needs one regular step: fix that time, or give the parts before and after it files of their own.");
+                }
+
+                missing += between - 1;
+                steps += between - 1;
+                holes++;
+                first ??= $"{jump}, line {line:N0}";
+            }
+        }
+
+        return holes == 0 ? null : new SkippedSteps(missing, holes, steps, first!);
     }
 
     /// <summary>
@@ -124,7 +198,10 @@ internal static class ForecastingInit
         return (missing.Take(missing.Length - trailing).Any(m => m), trailing);
     }
 
-    /// <summary>The first column of whole numbers, each once, at one regular step when sorted: its first value, step and last value.</summary>
+    /// <summary>
+    /// The first column of whole numbers, each once, at one regular step when sorted (a few skipped: at least nine gaps
+    /// in ten are the step, every gap a multiple of it): its first value, step and last value.
+    /// </summary>
     private static (ColumnGuess Column, long First, long Step, long Last)? StepNumbers(DataSample sample, IReadOnlyList<ColumnGuess> columns)
     {
         foreach (var column in columns.Where(c => !c.IsLabel && c.Kind is ColumnKind.Numeric or ColumnKind.Identifier && c.Missing == 0))
@@ -136,8 +213,9 @@ internal static class ForecastingInit
             }
 
             Array.Sort(values);
-            var step = values[1] - values[0];
-            if (step > 0 && values.Zip(values.Skip(1), (a, b) => b - a).All(d => d == step))
+            var differences = values.Zip(values.Skip(1), (a, b) => b - a).ToArray();
+            var step = differences.GroupBy(d => d).MaxBy(g => (g.Count(), -g.Key))!.Key;
+            if (step > 0 && differences.All(d => d > 0 && d % step == 0) && differences.Count(d => d != step) * 10 <= differences.Length)
             {
                 return (column, values[0], step, values[^1]);
             }
@@ -190,4 +268,18 @@ internal sealed record ForecastShape(int Time, int? Series, int Horizon, string 
 {
     /// <summary>The time's C# type when it is a step number (<c>int</c> or <c>long</c>), null for dates.</summary>
     public string? TimeType { get; init; }
+
+    /// <summary>The steps the times skip (FillGaps interpolates them), or null when the times keep their step.</summary>
+    public SkippedSteps? Skipped { get; init; }
+
+    /// <summary>Whether the declaration needs FillGaps: values missing before the last one, or steps the times skip.</summary>
+    public bool FillsGaps => Gaps || Skipped is not null;
+}
+
+/// <summary>Steps a series file's times skip: how many in all, in how many places, of how many steps (the rows and them), and the first place.</summary>
+internal sealed record SkippedSteps(long Missing, int Holes, long Steps, string First)
+{
+    /// <summary>"12 steps in 5 places (0.2 % of 7,279; the first: the time jumps from … to …, line 580)".</summary>
+    public string Describe() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Missing:N0} step{(Missing == 1 ? "" : "s")} in {Holes:N0} place{(Holes == 1 ? "" : "s")} ({100.0 * Missing / Steps:0.##} % of {Steps:N0}; the first: {First})");
 }
