@@ -335,7 +335,7 @@ internal static class ForecastingBenchmark
     /// forms with fitted initial states against the rule of thumb's, then every form (multiplicative errors and seasons
     /// too) against the additive forms.
     /// </summary>
-    public static void EtsStates(int rounds)
+    public static void EtsStates(int rounds, bool longSeasonsOnly = false)
     {
         Console.WriteLine($"Exponential smoothing, one fit of every additive form, fitted initial states against the rule of thumb's, {rounds} rounds alternating (min / median):");
         Console.WriteLine("| series | points | season | rule of thumb, s | fitted, s | ratio | form (fitted) |");
@@ -351,6 +351,12 @@ internal static class ForecastingBenchmark
             cases.Add(($"seeded, a season of {season}", [.. Enumerable.Range(0, 10_000).Select(t => 100 + (10 * Math.Sin(2 * Math.PI * t / season)) + (5 * random.NextDouble()))], season));
         }
 
+        if (longSeasonsOnly)
+        {
+            LongSeasons(cases, rounds);
+            return;
+        }
+
         Measure(cases, rounds, c => c.Fit(fitStates: false, multiplicative: false), c => c.Fit(fitStates: true, multiplicative: false));
         Console.WriteLine();
         Console.WriteLine($"Exponential smoothing, one fit of every form, the additive forms alone against every form (multiplicative errors and seasons too), fitted states, {rounds} rounds alternating (min / median):");
@@ -363,6 +369,32 @@ internal static class ForecastingBenchmark
         Console.WriteLine("|---|---|---|---|---|---|---|");
         cases.Add(("elec-equip", Read(BenchElecEquipForecast.Spec).Series[0].Values, 12));
         Measure(cases, rounds, c => c.Fit(fitStates: true, multiplicative: true, relativeStates: false), c => c.Fit(fitStates: true, multiplicative: true));
+        Console.WriteLine();
+        LongSeasons(cases, rounds);
+    }
+
+    /// <summary>The seasons longer than exponential smoothing holds as states: held anyway against taken out first (the model's way).</summary>
+    private static void LongSeasons(List<(string Name, double[] Values, int Season)> cases, int rounds)
+    {
+        Console.WriteLine($"Exponential smoothing on a season longer than {ExponentialSmoothing.MaxSeason}: every form holding the season as states against the season taken out by classical decomposition first (the model's way), one fit, {rounds} rounds alternating (min / median):");
+        Console.WriteLine("| series | points | season | season as states, s | taken out, s | ratio | form (taken out) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
+        var random = new Random(288);
+        cases.RemoveAll(c => c.Season <= ExponentialSmoothing.MaxSeason);
+        cases.Add(("seeded, two weeks of five minutes", [.. Enumerable.Range(0, 14 * 288).Select(t => 100 + (10 * Math.Sin(2 * Math.PI * t / 288)) + (5 * random.NextDouble()))], 288));
+        foreach (var (name, values, season) in cases)
+        {
+            double Time(Action fit)
+            {
+                var clock = Stopwatch.StartNew();
+                fit();
+                return clock.Elapsed.TotalSeconds;
+            }
+
+            var results = Alternating.Run(rounds, () => Time(() => ExponentialSmoothing.Fit(values, season)), () => Time(() => ForecastMethods.Forecast(Trainer.ExponentialSmoothing, values, season, 1)));
+            var (states, takenOut) = (Spread.Of(results[0]), Spread.Of(results[1]));
+            Console.WriteLine($"| {name} | {values.Length:N0} | {season} | {states.Format("F3")} | {takenOut.Format("F3")} | {takenOut.Ratio(states)} | {ForecastMethods.Forecast(Trainer.ExponentialSmoothing, values, season, 1).Detail} |");
+        }
     }
 
     /// <summary>

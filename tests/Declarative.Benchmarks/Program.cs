@@ -9,7 +9,7 @@ using Declarative.Tuning;
 //   ensembles [trials] [filter] [seed]: the tuned ensemble against the best trial alone and scikit-learn's stacking (tests/bench/ensembles.sh);
 //   clustering [splits]: k-means against scikit-learn's standardized k-means on the same splits (tests/bench/clustering.sh);
 //   forecasting-backtest [windows] [series filter] [coverage|choice, both by default; blend: the choice with a weighted combination; direct: the global trees recursive against direct, and the form chosen on the origins]: the forecaster's interval coverage and [Tune]'s choice over the last windows of each bundled series (tests/bench/forecasting-backtest.sh);
-//   forecasting-ets [rounds]: what fitting exponential smoothing's initial states costs, against the rule of thumb's (tests/bench/forecasting-ets.sh);
+//   forecasting-ets [rounds] [long]: what fitting exponential smoothing's initial states costs, against the rule of thumb's, and a long season taken out first (tests/bench/forecasting-ets.sh);
 //   forecasting-arima [rounds]: one ARIMA fit against one exponential smoothing fit of the same series (tests/bench/forecasting-arima.sh);
 //   forecasting-scale <Hourly-train.csv> [series] [tuned]: the default (or tuned) forecaster's training time on M4 Hourly series (tests/bench/forecasting-scale.sh);
 //   forecasting-origins [rounds] [series filter]: the tuned forecaster with its rolling origins scored all at once against one after another (tests/bench/forecasting-origins.sh);
@@ -82,7 +82,7 @@ if (args.Length > 1 && args[0] == "nab")
 
 if (args.Length > 0 && args[0] == "forecasting-ets")
 {
-    ForecastingBenchmark.EtsStates(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5);
+    ForecastingBenchmark.EtsStates(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5, longSeasonsOnly: args.Length > 2 && args[2] == "long");
     return;
 }
 

@@ -10,6 +10,15 @@ namespace Declarative.Forecasting;
 internal static class ExponentialSmoothing
 {
     /// <summary>
+    /// The longest season a form holds as states (R's ets stops at 24 too). A longer one (half-hours' 48, weeks' 52,
+    /// five minutes' 288) is taken out by M4's classical decomposition before the fit, as for Theta and ARIMA: its
+    /// states cost the fit O(season²) per step (a multiplicative season's Gauss–Newton step runs the series once per
+    /// index), 43 s for one series of 4,000 five-minute points, and the forms it adds were not better on the bundled
+    /// series (docs/forecasting.md).
+    /// </summary>
+    public const int MaxSeason = 24;
+
+    /// <summary>
     /// The forms tried: trend none / additive / damped, each without and (for a seasonal step) with an additive season,
     /// and for a positive series with a multiplicative one; each with additive and (positive series) multiplicative errors.
     /// </summary>

@@ -140,9 +140,13 @@ internal static class ForecastMethods
 
     private static MethodForecast Ets(double[] y, int season, int horizon)
     {
-        var fit = ExponentialSmoothing.Fit(y, season);
+        // A season longer than ExponentialSmoothing.MaxSeason is taken out first, as Theta and ARIMA take theirs out.
+        var indices = season > ExponentialSmoothing.MaxSeason ? Seasonality.For(y, season) : null;
+        var fit = ExponentialSmoothing.Fit(indices?.Adjust(y) ?? y, indices is null ? season : 1);
         var p = fit.Parameters;
-        return new(fit.Forecast(horizon), string.Create(CultureInfo.InvariantCulture, $"{fit.Form}, alpha {p.Alpha:0.###}{(fit.Trend == EtsTrend.None ? "" : $", beta {p.Beta:0.###}")}{(fit.Season > 1 ? $", gamma {p.Gamma:0.###}" : "")}{(fit.Trend == EtsTrend.Damped ? $", phi {p.Phi:0.###}" : "")}"));
+        var forecast = fit.Forecast(horizon);
+        return new(indices?.Restore(forecast, y.Length) ?? forecast, string.Create(CultureInfo.InvariantCulture,
+            $"{fit.Form}, alpha {p.Alpha:0.###}{(fit.Trend == EtsTrend.None ? "" : $", beta {p.Beta:0.###}")}{(fit.Season > 1 ? $", gamma {p.Gamma:0.###}" : "")}{(fit.Trend == EtsTrend.Damped ? $", phi {p.Phi:0.###}" : "")}{(indices is null ? "" : $", {Adjusted(indices)}")}"));
     }
 
     private static MethodForecast Ar(double[] y, int season, int horizon, CovariateLine? line)

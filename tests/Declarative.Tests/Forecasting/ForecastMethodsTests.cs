@@ -433,6 +433,35 @@ public sealed class ForecastMethodsTests
         Assert.Throws<InvalidOperationException>(() => Autoregression.Forecast(y, 1, h, [x[..(n + 3)]]));
     }
 
+    [Fact]
+    public void ExponentialSmoothing_TakesASeasonLongerThan24Out_AndHoldsAShorterOneAsStates()
+    {
+        // Two weeks of five-minute readings (a daily season of 288) with a day-shaped profile and noise: the season is
+        // taken out by classical decomposition and the fit is non-seasonal (R's ets holds at most 24 seasonal states);
+        // the same profile at an hourly step (24) is a seasonal form. Both forecast the profile back.
+        var random = new Random(5);
+        static double Day(double phase) => 100 + (40 * Math.Sin(2 * Math.PI * phase));
+        var fiveMinutes = Enumerable.Range(0, 14 * 288).Select(t => Day(t / 288.0) + random.NextDouble()).ToArray();
+        var hourly = Enumerable.Range(0, 30 * 24).Select(t => Day(t / 24.0) + random.NextDouble()).ToArray();
+
+        var adjusted = ForecastMethods.Forecast(Trainer.ExponentialSmoothing, fiveMinutes, 288, 36);
+        var seasonal = ForecastMethods.Forecast(Trainer.ExponentialSmoothing, hourly, 24, 24);
+
+        Assert.EndsWith("multiplicative season of 288", adjusted.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("gamma", adjusted.Detail, StringComparison.Ordinal);
+        Assert.Contains("gamma", seasonal.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("season of", seasonal.Detail, StringComparison.Ordinal);
+        for (var j = 0; j < 36; j++)
+        {
+            Assert.Equal(Day((fiveMinutes.Length + j) / 288.0) + 0.5, adjusted.Values[j], 1.5);
+        }
+
+        for (var j = 0; j < 24; j++)
+        {
+            Assert.Equal(Day((hourly.Length + j) / 24.0) + 0.5, seasonal.Values[j], 1.5);
+        }
+    }
+
     [Theory]
     [InlineData(Trainer.ExponentialSmoothing)]
     [InlineData(Trainer.Theta)]
