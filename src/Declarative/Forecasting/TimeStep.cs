@@ -135,13 +135,13 @@ internal readonly record struct TimeStep(long Ticks, int Months, bool MonthEnd =
             : 1;
     }
 
-    /// <summary>The step in words ("30 minutes", "7 days", "1 month", "1 step").</summary>
+    /// <summary>The step in words ("30 minutes", "7 days", "1 month", "1 month (on the months' last days)", "1 step").</summary>
     public string Describe(bool dates)
     {
         static string Count(long n, string unit) => string.Create(CultureInfo.InvariantCulture, $"{n} {unit}{(n == 1 ? "" : "s")}");
         if (Months > 0)
         {
-            return Count(Months, "month");
+            return MonthEnd ? $"{Count(Months, "month")} (on the months' last days)" : Count(Months, "month");
         }
 
         if (!dates)

@@ -461,6 +461,11 @@ public sealed class ForecastingTests
             .Select(f => new ElecEquipMonth { Month = DateOnly.ParseExact(f[0], "MMM-d-yyyy", CultureInfo.InvariantCulture), Turnover = float.Parse(f[1], CultureInfo.InvariantCulture) })
             .Where(r => r.Month <= new DateOnly(2016, 2, 29)).ToList();
         Assert.Equal([new DateOnly(2016, 3, 31), new DateOnly(2016, 4, 30)], loaded.Forecast(history).Take(2).Select(p => p.Time));
+        Assert.Equal("1 month (on the months' last days)", model.Evaluate().Step);
+
+        // Months on their first days are another step: the error says which.
+        var firsts = history.Select(r => new ElecEquipMonth { Month = new DateOnly(r.Month.Year, r.Month.Month, 1), Turnover = r.Turnover });
+        Assert.EndsWith("The history's step is 1 month, not the trained 1 month (on the months' last days).", Assert.Throws<DataFileException>(() => loaded.Forecast(firsts)).Message, StringComparison.Ordinal);
     }
 
     [Fact]
