@@ -303,6 +303,7 @@ public sealed class Forecaster<TRow> : IPlainPipeline
         StepTicks = _settings.Step.Ticks,
         StepMonths = _settings.Step.Months,
         StepMonthEnd = _settings.Step.MonthEnd,
+        StepBusinessDays = _settings.Step.BusinessDays,
         Quantiles = _quantiles,
         Series = SeriesIds.Select(id => _forecasts[id]).ToArray(),
         Features = _global?.Features,

@@ -299,6 +299,24 @@ public sealed class InitTests : IDisposable
         Assert.True(model.TestMetricValues["Owa"] < 1, $"OWA {model.TestMetricValues["Owa"]}");
     }
 
+    [Fact]
+    public void WeekdaysOnly_AreBusinessDays_NotGapsToFill()
+    {
+        // The bundled births on weekdays alone, as prices and office figures come: no FillGaps for the weekends.
+        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "datasets", "us-births", "births.csv"));
+        var data = Path.Combine(_directory, "weekdays.csv");
+        File.WriteAllLines(data, lines.Take(1).Concat(lines.Skip(1).Where(line =>
+            DateOnly.ParseExact(line[..10], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))));
+
+        var result = InitCommand.Write(new InitOptions(data, "births", null, TaskChoice.Forecasting, Path.Combine(_directory, "Weekdays.cs"), Force: false, NoTune: true));
+
+        Assert.Contains("[Time]: ISO 8601 dates, a step of a business day", result.Source, StringComparison.Ordinal);
+        Assert.Contains("Horizon = 14)]", result.Source, StringComparison.Ordinal);
+        Assert.DoesNotContain("FillGaps", result.Source, StringComparison.Ordinal);
+        var model = PipelineRegistry.For(Compiled.Pipeline(result.Source, "weekdays")).Train(data);
+        Assert.Equal("5", model.Hyperparameters["Season"]);
+    }
+
     [Theory]
     [InlineData("offgrid", "Line 203 of offgrid.csv: the time jumps from 2014-07-05 04:00:00 to 2014-07-05 04:40:00, not a whole number of steps of 30 minutes (the series' usual step). A forecaster needs one regular step")]
     [InlineData("repeated", "The times in 'timestamp' repeat (2014-07-01 05:00:00 on lines 12 and 402), and no column of categories or whole numbers tells the series apart")]

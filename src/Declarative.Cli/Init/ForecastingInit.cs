@@ -224,13 +224,18 @@ internal static class ForecastingInit
         return null;
     }
 
-    /// <summary>The step between a series' times in words, and M4's horizon for it.</summary>
+    /// <summary>The step between a series' times in words, and M4's horizon for it (a business day's: the daily one).</summary>
     private static (string Step, int Horizon) Step(DateTime[] times)
     {
         var gaps = times.Zip(times.Skip(1), (a, b) => b - a).Where(d => d > TimeSpan.Zero).ToArray();
         if (gaps.Length == 0)
         {
             return ("unknown", 12);
+        }
+
+        if (TimeStep.Infer([.. times.Select(t => t.Ticks)], dates: true).BusinessDays)
+        {
+            return ("a business day", 14);
         }
 
         var usual = gaps.GroupBy(d => d).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;

@@ -42,6 +42,10 @@ internal sealed record ForecasterFile : IPlainModelFile
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool StepMonthEnd { get; init; }
 
+    /// <summary>Whether a step of a day skips weekends (absent, false, in files written before it).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool StepBusinessDays { get; init; }
+
     public required double[] Quantiles { get; init; }
 
     public required IReadOnlyList<SeriesForecast> Series { get; init; }
@@ -75,7 +79,7 @@ internal sealed record ForecasterFile : IPlainModelFile
             && Series is not null && Series.All(s => s?.Id is not null && s.Times?.Length is { } n && (n == Horizon || (n == 0 && ForecastMethods.ReadsCovariates(Model, Combined)))
                 && s.Values?.Length == n && s.Lower?.Length == n && s.Upper?.Length == n);
         return fits
-            ? new ForecastSettings(Horizon, Season, Interval, new TimeStep(StepTicks, StepMonths, StepMonthEnd && StepMonths > 0))
+            ? new ForecastSettings(Horizon, Season, Interval, new TimeStep(StepTicks, StepMonths, StepMonthEnd && StepMonths > 0, StepBusinessDays && StepTicks == TimeSpan.TicksPerDay))
             : throw new InvalidDataException($"The forecaster file of {Pipeline} is damaged: its model, step, quantiles or forecasts do not fit its horizon of {Horizon}.");
     }
 

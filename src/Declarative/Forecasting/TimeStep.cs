@@ -5,9 +5,11 @@ namespace Declarative.Forecasting;
 /// <summary>
 /// The regular step between a series' times: a fixed number of ticks (or of steps, for an integer time), or a number of
 /// calendar months (monthly, quarterly and yearly data, whose steps in days differ), kept on the months' last days when
-/// <paramref name="MonthEnd"/> (Jan 31, Feb 28, Mar 31: how pandas' month-end frequency and many exports write months).
+/// <paramref name="MonthEnd"/> (Jan 31, Feb 28, Mar 31: how pandas' month-end frequency and many exports write months),
+/// or a business day when <paramref name="BusinessDays"/> (a day, Friday to Monday: prices, trading volumes, office
+/// figures).
 /// </summary>
-internal readonly record struct TimeStep(long Ticks, int Months, bool MonthEnd = false)
+internal readonly record struct TimeStep(long Ticks, int Months, bool MonthEnd = false, bool BusinessDays = false)
 {
     /// <summary>Whether the time is a date (ticks of a clock time) rather than a step number.</summary>
     public bool IsCalendar => Months > 0;
@@ -15,6 +17,11 @@ internal readonly record struct TimeStep(long Ticks, int Months, bool MonthEnd =
     /// <summary>The time <paramref name="steps"/> steps after <paramref name="time"/>.</summary>
     public long After(long time, int steps)
     {
+        if (BusinessDays)
+        {
+            return AfterBusinessDays(new DateTime(time), steps).Ticks;
+        }
+
         if (Months == 0)
         {
             return checked(time + Ticks * steps);
@@ -31,7 +38,7 @@ internal readonly record struct TimeStep(long Ticks, int Months, bool MonthEnd =
     /// <summary>How many steps lead from <paramref name="from"/> to <paramref name="to"/>, or -1 when no whole number up to <paramref name="max"/> does.</summary>
     public int StepsBetween(long from, long to, int max)
     {
-        if (!IsCalendar)
+        if (!IsCalendar && !BusinessDays)
         {
             var gap = to - from;
             return gap > 0 && gap % Ticks == 0 && gap / Ticks <= max ? (int)(gap / Ticks) : -1;
@@ -65,6 +72,11 @@ internal readonly record struct TimeStep(long Ticks, int Months, bool MonthEnd =
             return new TimeStep(0, months, OnMonthEnds(times));
         }
 
+        if (dates && OnBusinessDays(times))
+        {
+            return new TimeStep(TimeSpan.TicksPerDay, 0, BusinessDays: true);
+        }
+
         var gaps = new Dictionary<long, int>();
         for (var i = 1; i < times.Count; i++)
         {
@@ -96,6 +108,47 @@ internal readonly record struct TimeStep(long Ticks, int Months, bool MonthEnd =
     }
 
     /// <summary>
+    /// Whether the times are business days: each a Monday to Friday at one time of day, mostly a day apart, and at least
+    /// two Fridays followed by the Monday after them (a daily series that lacks a weekend now and then is not).
+    /// </summary>
+    private static bool OnBusinessDays(IReadOnlyList<long> times)
+    {
+        var first = new DateTime(times[0]);
+        var (days, weekends) = (0, 0);
+        for (var i = 0; i < times.Count; i++)
+        {
+            var t = new DateTime(times[i]);
+            if (t.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || t.TimeOfDay != first.TimeOfDay)
+            {
+                return false;
+            }
+
+            if (i > 0)
+            {
+                var gap = times[i] - times[i - 1];
+                days += gap == TimeSpan.TicksPerDay ? 1 : 0;
+                weekends += gap == 3 * TimeSpan.TicksPerDay && t.DayOfWeek == DayOfWeek.Monday ? 1 : 0;
+            }
+        }
+
+        return weekends >= 2 && days > times.Count / 2;
+    }
+
+    /// <summary>The business day <paramref name="steps"/> after <paramref name="from"/> (a weekend day counts from the Friday before it).</summary>
+    private static DateTime AfterBusinessDays(DateTime from, int steps)
+    {
+        var weekday = ((int)from.DayOfWeek + 6) % 7; // Monday 0 … Sunday 6
+        if (weekday > 4)
+        {
+            from = from.AddDays(4 - weekday);
+            weekday = 4;
+        }
+
+        var (weeks, rest) = (steps / 5, steps % 5);
+        return from.AddDays((7 * weeks) + rest + (weekday + rest > 4 ? 2 : 0));
+    }
+
+    /// <summary>
     /// Whether the times are months' last days that differ (Jan 31, Feb 28): such a series steps from month end to month
     /// end. (Times all on one day, say the 31st of December, step the same either way.)
     /// </summary>
@@ -115,13 +168,18 @@ internal readonly record struct TimeStep(long Ticks, int Months, bool MonthEnd =
 
     /// <summary>
     /// The season a step implies, as the M4 competition and common practice use it: a day of half-hours (48) or hours
-    /// (24), a week of days (7), a year of weeks (52), months (12) or quarters (4); none for years and plain steps.
+    /// (24), a week of days (7) or of business days (5), a year of weeks (52), months (12) or quarters (4); none for years and plain steps.
     /// </summary>
     public int DefaultSeason()
     {
         if (Months > 0)
         {
             return Months switch { 1 => 12, 3 => 4, _ => 1 };
+        }
+
+        if (BusinessDays)
+        {
+            return 5;
         }
 
         var t = TimeSpan.FromTicks(Ticks);
@@ -147,6 +205,11 @@ internal readonly record struct TimeStep(long Ticks, int Months, bool MonthEnd =
         if (!dates)
         {
             return Count(Ticks, "step");
+        }
+
+        if (BusinessDays)
+        {
+            return "1 business day";
         }
 
         var t = TimeSpan.FromTicks(Ticks);

@@ -334,6 +334,34 @@ public sealed class ForecastingTests
         Assert.Contains("is not the one its manifest describes", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void WeekdaysOnly_StepByBusinessDays_WithASeasonOfFive()
+    {
+        // The bundled births on weekdays alone (2,608 of 3,652 days), as prices and office figures come: Monday is one
+        // step after Friday, the season is a week of five, nothing is filled, and the forecasts skip the weekends.
+        var weekdays = BirthRows().Where(r => r.Day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+            .Select(r => new BirthDayAlone { Day = r.Day, Births = r.Births }).ToList();
+
+        var model = BirthsAloneForecast.Train(weekdays);
+        var report = model.Evaluate();
+
+        Assert.Equal(("1 business day", 5, 0, 2_608 - 14), (report.Step, report.Season, report.FilledPoints, report.TrainRows));
+        var next = model.Forecast();
+        Assert.Equal(14, next.Count);
+        Assert.Equal([new DateTime(2004, 1, 1), new DateTime(2004, 1, 2), new DateTime(2004, 1, 5)], next.Take(3).Select(p => p.Time)); // 2003-12-31: a Wednesday
+        Assert.Equal(new DateTime(2004, 1, 20), next[^1].Time);
+        Assert.True(report.TestMetrics["Owa"] < 1, $"OWA {report.TestMetrics["Owa"]}");
+
+        // The step is in the model file, and a history given now is read at it.
+        using var dir = new TempDirectory();
+        var file = Path.Combine(dir.Path, "BirthsAloneForecast.mlnet");
+        model.Save(file);
+        Assert.Contains("\"StepBusinessDays\":true", File.ReadAllText(file), StringComparison.Ordinal);
+        var loaded = BirthsAloneForecast.Load(file);
+        Assert.Equal(next, loaded.Forecast());
+        Assert.Equal(new DateTime(2003, 12, 22), loaded.Forecast(weekdays.Where(r => r.Day <= new DateTime(2003, 12, 19))).First().Time);
+    }
+
     private static IEnumerable<BirthDay> BirthRows() =>
         File.ReadLines(Repository.PathOf("datasets", "us-births", "births.csv")).Skip(1).Select(line => line.Split(','))
             .Select(f => new BirthDay { Day = DateTime.Parse(f[0], CultureInfo.InvariantCulture), Births = float.Parse(f[1], CultureInfo.InvariantCulture), Holiday = f[2] == "true" });

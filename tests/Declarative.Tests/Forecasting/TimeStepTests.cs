@@ -50,4 +50,33 @@ public sealed class TimeStepTests
         Assert.Equal(new TimeStep(0, 12), step);
         Assert.Equal(new DateTime(2023, 12, 31), new DateTime(step.After(new DateTime(2022, 12, 31).Ticks, 1)));
     }
+
+    [Fact]
+    public void Weekdays_StepByBusinessDays_AcrossWeekendsAndHolidays()
+    {
+        // Three weeks of weekdays at 09:30, one Wednesday (a holiday) left out.
+        var days = Enumerable.Range(0, 21).Select(d => new DateTime(2024, 3, 4, 9, 30, 0).AddDays(d))
+            .Where(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && d.Day != 13).Select(d => d.Ticks).ToArray();
+        var step = TimeStep.Infer(days, dates: true);
+
+        Assert.Equal(new TimeStep(TimeSpan.TicksPerDay, 0, BusinessDays: true), step);
+        Assert.Equal(("1 business day", 5), (step.Describe(true), step.DefaultSeason()));
+        var friday = new DateTime(2024, 3, 8, 9, 30, 0).Ticks;
+        Assert.Equal(new DateTime(2024, 3, 11, 9, 30, 0), new DateTime(step.After(friday, 1)));
+        Assert.Equal(new DateTime(2024, 3, 15, 9, 30, 0), new DateTime(step.After(friday, 5)));
+        Assert.Equal(new DateTime(2024, 3, 19, 9, 30, 0), new DateTime(step.After(friday, 7)));
+        Assert.Equal(new DateTime(2024, 3, 11, 9, 30, 0), new DateTime(step.After(new DateTime(2024, 3, 9, 9, 30, 0).Ticks, 1)));
+        Assert.True(step.Fits(friday, new DateTime(2024, 3, 11, 9, 30, 0).Ticks));
+        Assert.Equal(2, step.StepsBetween(new DateTime(2024, 3, 12, 9, 30, 0).Ticks, new DateTime(2024, 3, 14, 9, 30, 0).Ticks, 10));
+        Assert.Equal(-1, step.StepsBetween(friday, new DateTime(2024, 3, 9, 9, 30, 0).Ticks, 10));
+    }
+
+    [Fact]
+    public void ADailySeriesMissingAWeekend_IsStillDaily()
+    {
+        // Every day for five weeks but one weekend: a gap to fill, not a business-day series.
+        var days = Enumerable.Range(0, 35).Select(d => new DateTime(2024, 3, 4).AddDays(d)).Where(d => d.Day is not (9 or 10)).Select(d => d.Ticks).ToArray();
+
+        Assert.Equal(new TimeStep(TimeSpan.TicksPerDay, 0), TimeStep.Infer(days, dates: true));
+    }
 }
