@@ -108,8 +108,8 @@ internal readonly record struct TimeStep(long Ticks, int Months, bool MonthEnd =
     }
 
     /// <summary>
-    /// Whether the times are business days: each a Monday to Friday at one time of day, mostly a day apart, and at least
-    /// two Fridays followed by the Monday after them (a daily series that lacks a weekend now and then is not).
+    /// Whether the times are business days: each a Monday to Friday at one time of day, mostly a day apart, and some
+    /// Friday followed by the Monday after it (a daily series that lacks a weekend now and then has weekend days).
     /// </summary>
     private static bool OnBusinessDays(IReadOnlyList<long> times)
     {
@@ -131,7 +131,7 @@ internal readonly record struct TimeStep(long Ticks, int Months, bool MonthEnd =
             }
         }
 
-        return weekends >= 2 && days > times.Count / 2;
+        return weekends >= 1 && days > times.Count / 2;
     }
 
     /// <summary>The business day <paramref name="steps"/> after <paramref name="from"/> (a weekend day counts from the Friday before it).</summary>

@@ -360,6 +360,9 @@ public sealed class ForecastingTests
         var loaded = BirthsAloneForecast.Load(file);
         Assert.Equal(next, loaded.Forecast());
         Assert.Equal(new DateTime(2003, 12, 22), loaded.Forecast(weekdays.Where(r => r.Day <= new DateTime(2003, 12, 19))).First().Time);
+
+        // Two seasons are enough history: two weeks of weekdays hold one weekend.
+        Assert.Equal(new DateTime(2003, 12, 22), loaded.Forecast(weekdays.Where(r => r.Day >= new DateTime(2003, 12, 8) && r.Day <= new DateTime(2003, 12, 19))).First().Time);
     }
 
     private static IEnumerable<BirthDay> BirthRows() =>
