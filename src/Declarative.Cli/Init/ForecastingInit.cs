@@ -55,7 +55,7 @@ internal static class ForecastingInit
             return new ForecastShape(numbered.Index, null, horizon ?? (yearly ? 6 : 12), yearly ? "a year" : $"{every} (step numbers)", missingBefore, future)
             {
                 TimeType = start >= int.MinValue && end <= int.MaxValue ? "int" : "long",
-                Skipped = Skipped(sample, numbers, null, dates: false, format: null),
+                Skipped = Skipped(sample, numbers, null, new TimeStep(every, 0), dates: false, format: null),
             };
         }
 
@@ -68,7 +68,7 @@ internal static class ForecastingInit
         var time = times[0];
         var stamps = sample.Rows.Select(r => DateParsing.TryParse(r[time.Index], DateKind.DateTime, format ?? time.Format, out var t) ? (DateTime?)t : null).ToArray();
         int? series = null;
-        if (Repeated(stamps) is var (again, firstLine, secondLine))
+        if (Repeated(stamps) is var (again, firstRow, secondRow))
         {
             // Times repeat: the series are told apart by a category (or whole numbers: store 1, 2, …) whose
             // (value, time) pairs do not.
@@ -78,19 +78,21 @@ internal static class ForecastingInit
                 .OrderBy(c => c.Distinct)
                 .Select(c => (int?)c.Index)
                 .FirstOrDefault()
-                ?? throw new InitException($"The times in '{time.Header ?? time.Property}' repeat ({DateParsing.Show(again, format ?? time.Format)} on lines {sample.Lines[firstLine]:N0} and {sample.Lines[secondLine]:N0}), " +
+                ?? throw new InitException($"The times in '{time.Header ?? time.Property}' repeat ({DateParsing.Show(again, format ?? time.Format)} on lines {sample.Lines[firstRow]:N0} and {sample.Lines[secondRow]:N0}), " +
                     "and no column of categories or whole numbers tells the series apart (one series per value, each time once): " +
                     "declare the series column by hand with [SeriesId], or give one series per file (a clock set back an hour repeats its times: write them in UTC).");
         }
 
         var first = series is { } s ? sample.Rows[0][s] : null;
         var ordered = stamps.Where((t, i) => t is not null && (first is null || sample.Rows[i][series!.Value] == first)).Select(t => t!.Value).Order().ToArray();
-        var (step, defaultHorizon) = Step(ordered);
+        // The step as the build's reader infers it (from the first series), for the words and the gaps alike.
+        var inferred = TimeStep.Infer([.. ordered.Select(t => t.Ticks)], dates: true);
+        var (step, defaultHorizon) = Step(ordered, inferred);
         var (gaps, trailing) = Missing(sample, labelIndex);
         var ticks = stamps.Select(t => t?.Ticks).ToArray();
         return new ForecastShape(time.Index, series, horizon ?? defaultHorizon, step, gaps, trailing, format)
         {
-            Skipped = Skipped(sample, ticks, series, dates: true, format ?? time.Format),
+            Skipped = Skipped(sample, ticks, series, inferred, dates: true, format ?? time.Format),
         };
     }
 
@@ -110,40 +112,38 @@ internal static class ForecastingInit
     }
 
     /// <summary>
-    /// The steps the series' times skip, as the build's reader finds them (rows grouped by series, each ordered by time,
-    /// the first series' step for all), or null when none is skipped. A time off the step's grid, or a hole wider than
+    /// The steps the series' times skip at <paramref name="step"/>, as the build's reader finds them (rows grouped by
+    /// series, each ordered by time), or null when none is skipped. A time off the step's grid, or a hole wider than
     /// the reader fills, is an <see cref="InitException"/> naming its line: no FillGaps makes such a series regular.
     /// </summary>
-    private static SkippedSteps? Skipped(DataSample sample, long?[] times, int? series, bool dates, string? format)
+    private static SkippedSteps? Skipped(DataSample sample, long?[] times, int? series, TimeStep step, bool dates, string? format)
     {
         var groups = Enumerable.Range(0, times.Length)
             .Where(i => times[i] is not null)
             .GroupBy(i => series is { } s ? sample.Rows[i][s] : "", StringComparer.Ordinal)
             .Select(g => g.OrderBy(i => times[i]!.Value).ThenBy(i => i).ToArray());
-        TimeStep? step = null;
         var (missing, holes, steps) = (0L, 0, 0L);
         string? first = null;
         foreach (var rows in groups)
         {
             var t = rows.Select(i => times[i]!.Value).ToArray();
-            step ??= TimeStep.Infer(t, dates);
             steps += t.Length;
             for (var j = 1; j < t.Length; j++)
             {
-                if (step.Value.Fits(t[j - 1], t[j]))
+                if (step.Fits(t[j - 1], t[j]))
                 {
                     continue;
                 }
 
-                var between = step.Value.StepsBetween(t[j - 1], t[j], SeriesReader.MaxFilledSteps);
+                var between = step.StepsBetween(t[j - 1], t[j], SeriesReader.MaxFilledSteps);
                 var line = sample.Lines[rows[j]];
                 var jump = $"the time jumps from {SeriesReader.Show(t[j - 1], dates, format)} to {SeriesReader.Show(t[j], dates, format)}";
                 if (between < 0)
                 {
-                    var wide = step.Value.StepsBetween(t[j - 1], t[j], int.MaxValue);
+                    var wide = step.StepsBetween(t[j - 1], t[j], int.MaxValue);
                     var why = wide > 0
-                        ? $"{wide:N0} steps of {step.Value.Describe(dates)}, more than the {SeriesReader.MaxFilledSteps:N0} FillGaps fills in one place"
-                        : $"not a whole number of steps of {step.Value.Describe(dates)} (the series' usual step)";
+                        ? $"{wide:N0} steps of {step.Describe(dates)}, more than the {SeriesReader.MaxFilledSteps:N0} FillGaps fills in one place"
+                        : $"not a whole number of steps of {step.Describe(dates)} (the series' usual step)";
                     throw new InitException($"Line {line:N0} of {System.IO.Path.GetFileName(sample.Path)}: {jump}, {why}. " +
                         "A forecaster needs one regular step: fix that time, or give the parts before and after it files of their own.");
                 }
@@ -225,7 +225,7 @@ internal static class ForecastingInit
     }
 
     /// <summary>The step between a series' times in words, and M4's horizon for it (a business day's: the daily one).</summary>
-    private static (string Step, int Horizon) Step(DateTime[] times)
+    private static (string Step, int Horizon) Step(DateTime[] times, TimeStep inferred)
     {
         var gaps = times.Zip(times.Skip(1), (a, b) => b - a).Where(d => d > TimeSpan.Zero).ToArray();
         if (gaps.Length == 0)
@@ -233,7 +233,7 @@ internal static class ForecastingInit
             return ("unknown", 12);
         }
 
-        if (TimeStep.Infer([.. times.Select(t => t.Ticks)], dates: true).BusinessDays)
+        if (inferred.BusinessDays)
         {
             return ("a business day", 14);
         }
