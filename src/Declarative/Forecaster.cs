@@ -89,6 +89,11 @@ public sealed class Forecaster<TRow> : IPlainPipeline
                 values["Covariates"] = Covariates;
             }
 
+            if (_global?.Features.PastCovariates > 0)
+            {
+                values["PastCovariates"] = string.Join(", ", SeriesReader.PastCovariates(Spec));
+            }
+
             if (_global?.Features.Direct == true)
             {
                 values[nameof(ForecastingOptions.DirectTrees)] = "true";

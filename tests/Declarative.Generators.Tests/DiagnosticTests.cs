@@ -677,6 +677,36 @@ public sealed class DiagnosticTests
         Assert.Empty(run.GeneratedTrees);
     }
 
+    [Theory]
+    [InlineData("[Forecasting<R>(Horizon = 4)]", "public string Note { get; set; } = \"\";", "the [PastCovariate] property 'Note' is string; a past covariate is a number or a bool")]
+    [InlineData("[Forecasting<R>(Horizon = 4)]", "public System.DateTime Seen { get; set; }", "the [PastCovariate] property 'Seen' is System.DateTime; a past covariate is a number or a bool")]
+    [InlineData("[SeriesAnomalyDetection<R>]", "public float Other { get; set; }", "[PastCovariate] applies to forecasting, not series anomaly detection; remove it from 'Other'")]
+    public void DCL0040_APastCovariateAForecasterCannotRead(string task, string property, string message)
+    {
+        var (run, _) = GeneratorHarness.Run($$"""
+            using Declarative;
+            public class R { [Time] public System.DateTime At { get; set; } [Label] public float Load { get; set; } [PastCovariate] {{property}} }
+            {{task}} public partial class M;
+            """);
+
+        var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == "DCL0040");
+        Assert.Contains(message, diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Empty(run.GeneratedTrees);
+    }
+
+    [Fact]
+    public void DCL0012_APastCovariateIsNotAlsoTheLabel()
+    {
+        var (run, _) = GeneratorHarness.Run("""
+            using Declarative;
+            public class R { [Time] public System.DateTime At { get; set; } [Label, PastCovariate] public float Load { get; set; } }
+            [Forecasting<R>(Horizon = 4)] public partial class M;
+            """);
+
+        var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == "DCL0012");
+        Assert.Contains("cannot be marked [Label] and [PastCovariate]", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void DCL0040_SeriesColumnsOnAnotherTask()
     {

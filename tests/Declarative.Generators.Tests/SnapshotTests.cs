@@ -297,6 +297,9 @@ public sealed class SnapshotTests
                 [SeriesId] public string Sensor { get; set; } = "";
                 [Time, Column("at", Format = "yyyy-MM-dd HH:mm")] public System.DateTimeOffset At { get; set; }
                 [Label] public float Load { get; set; }
+                public float Temperature { get; set; }
+                [PastCovariate] public double Output { get; set; }
+                [PastCovariate, Column("alarm")] public bool? Alarm { get; set; }
             }
 
             [Forecasting<Reading>(Data = "readings.csv", Horizon = 48, Season = 24, Interval = 0.9, FillGaps = true, DirectTrees = true)]

@@ -289,6 +289,14 @@ namespace Declarative.Generators.Emitting
                     continue;
                 }
 
+                if (feature.Past)
+                {
+                    // Known only up to the last value: the forecaster reads it before the steps it forecasts.
+                    var boolean = feature.Kind == FeatureKind.Boolean ? ", boolean: true" : "";
+                    writer.WriteLine($"{Schema}.ColumnSpec<{row}>.PastCovariate({Literal(feature.PropertyName)}, {NullableLiteral(feature.ColumnName)}, static row => {ColumnExpressions.Getter(feature)}{boolean}{Index(feature.Index)}),");
+                    continue;
+                }
+
                 var category = feature.Kind == FeatureKind.Categorical ? $", typeof({feature.TypeName})" : "";
                 writer.WriteLine($"{Schema}.ColumnSpec<{row}>.{feature.Kind}({Literal(feature.PropertyName)}, {NullableLiteral(feature.ColumnName)}, static row => {ColumnExpressions.Getter(feature)}{category}{Index(feature.Index)}),");
             }

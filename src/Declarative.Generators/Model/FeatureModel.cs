@@ -32,6 +32,9 @@ namespace Declarative.Generators.Model
         /// <summary>For an image: the network that encodes it.</summary>
         public Shared.ImageEncoder ImageEncoder { get; init; }
 
+        /// <summary>For a forecaster's covariate: whether it is known only up to the last value (<c>[PastCovariate]</c>).</summary>
+        public bool Past { get; init; }
+
         /// <summary>For an image: whether the property holds the encoded bytes (a <c>byte[]</c>) rather than a path.</summary>
         public bool ImageBytes { get; init; }
     }

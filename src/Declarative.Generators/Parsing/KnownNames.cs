@@ -7,6 +7,7 @@ namespace Declarative.Generators.Parsing
         public const string GroupId = "Declarative.GroupIdAttribute";
         public const string SeriesId = "Declarative.SeriesIdAttribute";
         public const string Time = "Declarative.TimeAttribute";
+        public const string PastCovariate = "Declarative.PastCovariateAttribute";
         public const string MiniLMEncoder = "Declarative.Embeddings.MiniLMEncoder";
         public const string EmbeddingsPackage = "Declarative.Embeddings";
         public const string Categorical = "Declarative.CategoricalAttribute";

@@ -19,6 +19,7 @@ namespace Declarative.Generators.Parsing
             GroupId = compilation.GetTypeByMetadataName(KnownNames.GroupId);
             SeriesId = compilation.GetTypeByMetadataName(KnownNames.SeriesId);
             Time = compilation.GetTypeByMetadataName(KnownNames.Time);
+            PastCovariate = compilation.GetTypeByMetadataName(KnownNames.PastCovariate);
             Categorical = compilation.GetTypeByMetadataName(KnownNames.Categorical);
             Text = compilation.GetTypeByMetadataName(KnownNames.Text);
             Image = compilation.GetTypeByMetadataName(KnownNames.Image);
@@ -58,6 +59,8 @@ namespace Declarative.Generators.Parsing
         public INamedTypeSymbol? SeriesId { get; }
 
         public INamedTypeSymbol? Time { get; }
+
+        public INamedTypeSymbol? PastCovariate { get; }
 
         public INamedTypeSymbol? Categorical { get; }
 

@@ -37,9 +37,10 @@ namespace Declarative.Generators.Parsing
                 var isGroup = attributes.Any(a => symbols.Is(a, symbols.GroupId));
                 var isSeriesId = attributes.Any(a => symbols.Is(a, symbols.SeriesId));
                 var isTime = attributes.Any(a => symbols.Is(a, symbols.Time));
+                var isPast = attributes.Any(a => symbols.Is(a, symbols.PastCovariate));
                 var location = property.Locations.FirstOrDefault(l => l.IsInSource) ?? fallback;
 
-                var marks = new[] { (isLabel, "[Label]"), (isIgnored, "[Ignore]"), (isText, "[Text]"), (isImage, "[Image]"), (isCategorical, "[Categorical]"), (isGroup, "[GroupId]"), (isSeriesId, "[SeriesId]"), (isTime, "[Time]") }
+                var marks = new[] { (isLabel, "[Label]"), (isIgnored, "[Ignore]"), (isText, "[Text]"), (isImage, "[Image]"), (isCategorical, "[Categorical]"), (isGroup, "[GroupId]"), (isSeriesId, "[SeriesId]"), (isTime, "[Time]"), (isPast, "[PastCovariate]") }
                     .Where(m => m.Item1).Select(m => m.Item2).ToList();
                 if (marks.Count > 1)
                 {
@@ -118,6 +119,11 @@ namespace Declarative.Generators.Parsing
                 }
 
                 var feature = Feature(property, columnName, index, isText, isCategorical, format, location, diagnostics);
+                if (isPast && feature is not null)
+                {
+                    feature = PastCovariate(pipeline, property, feature, task, location, diagnostics);
+                }
+
                 if (feature is { Kind: FeatureKind.Text } && attributes.FirstOrDefault(a => symbols.Is(a, symbols.Text)) is { } textAttribute)
                 {
                     feature = feature with { Encoder = Encoder(pipeline, property, textAttribute, symbols, location, diagnostics) };
@@ -277,6 +283,26 @@ namespace Declarative.Generators.Parsing
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidGroupId, location, pipeline.Name, problem));
             }
 
+            return null;
+        }
+
+        /// <summary>
+        /// A [PastCovariate]: a number or bool of a forecasting row, or a diagnostic at the property and null.
+        /// </summary>
+        private static FeatureModel? PastCovariate(INamedTypeSymbol pipeline, IPropertySymbol property, FeatureModel feature, TaskDescriptor task, Location? location, List<DiagnosticInfo> diagnostics)
+        {
+            var forecasts = task.Definition.Series && !task.Definition.Detects;
+            var problem = !forecasts
+                    ? $"[PastCovariate] applies to {TaskDescriptors.Titles(t => t.Definition.Series && !t.Definition.Detects)}, not {task.Title}; remove it from '{property.Name}'"
+                : feature.Kind is not (FeatureKind.Numeric or FeatureKind.Boolean)
+                    ? $"the [PastCovariate] property '{property.Name}' is {Display(property.Type)}; a past covariate is a number or a bool"
+                : null;
+            if (problem is null)
+            {
+                return feature with { Past = true };
+            }
+
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSeriesColumn, location, pipeline.Name, problem));
             return null;
         }
 

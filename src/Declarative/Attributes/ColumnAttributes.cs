@@ -136,3 +136,14 @@ public sealed class SeriesIdAttribute : Attribute;
 /// </summary>
 [AttributeUsage(AttributeTargets.Property, AllowMultiple = false, Inherited = true)]
 public sealed class TimeAttribute : Attribute;
+
+/// <summary>
+/// Marks a number or <see cref="bool"/> of a forecasting row that is known only up to the series' last value: another
+/// series measured alongside (a wide file's other columns), a reading that no one knows ahead. The global trees read
+/// its latest values before the steps they forecast, never its values at them, so no evaluation reads a future it would
+/// not have, and a forecast needs no rows after the last value. The other models do not read it. Without this
+/// attribute a forecasting row's number is a covariate known ahead (a holiday, a planned price), read at every step
+/// forecast.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property, AllowMultiple = false, Inherited = true)]
+public sealed class PastCovariateAttribute : Attribute;

@@ -42,7 +42,7 @@ internal static class ForecastTraining
         var scored = (combines ? ForecastMethods.All : candidates).Append(Trainer.Naive2).Append(Trainer.SeasonalNaive).Distinct().ToArray();
         var bases = scored.Where(method => method != Trainer.ForecastCombination).ToArray();
         var global = ForecastMethods.TrainsTrees(candidates);
-        var features = LagFeatures.For(m, settings.Step, dates, settings.DirectTrees, series[0].Covariates.Length, series.Max(s => s.Times[^1] - s.Times[0]));
+        var features = LagFeatures.For(m, settings.Step, dates, settings.DirectTrees, series[0].Covariates.Length, series.Max(s => s.Times[^1] - s.Times[0]), series[0].Past.Length);
 
         // A global model is fitted before the origins it scores (every origin lies after what it saw; at most
         // EarlyFits of them), once on the training parts for the test, and once on the whole series for the forecasts.

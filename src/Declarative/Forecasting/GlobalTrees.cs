@@ -9,7 +9,8 @@ namespace Declarative.Forecasting;
 /// <summary>
 /// One LightGbm regression over every series at once (a global model), on lags, rolling means and calendar features
 /// (<see cref="LagFeatures"/>), forecasting recursively (each step's forecast becomes the next step's first lag), or
-/// directly (the steps ahead a feature, every step from the same lags). Trained with ML.NET; kept and scored as portable
+/// directly (the steps ahead a feature, every step from the same lags). Past covariates are read as of the origin
+/// only. Trained with ML.NET; kept and scored as portable
 /// trees, so forecasting needs no ML.NET.
 /// </summary>
 internal sealed class GlobalTrees
@@ -54,8 +55,11 @@ internal sealed class GlobalTrees
             {
                 for (var k = 1; k <= ahead && t + k - 1 < y.Length; k++)
                 {
+                    // Past covariates as of the origin: directly, the step before t; recursively (k is 1), a step
+                    // 1 to horizon before the target, as the forecast's j-th step reads them j steps before it.
+                    var stale = features.Direct ? k : Math.Min(Stale(t, horizon), t);
                     var f = new float[features.Count];
-                    features.Fill(f, scaled.AsSpan(0, t), series[s].Times[t + k - 1], k, series[s].Covariates, t + k - 1);
+                    features.Fill(f, scaled.AsSpan(0, t), series[s].Times[t + k - 1], k, series[s].Covariates, t + k - 1, series[s].Past, t + k - 1 - stale, stale);
                     rows.Add(new LagRow { Label = (float)scaled[t + k - 1], Features = f });
                 }
             }
@@ -86,6 +90,18 @@ internal sealed class GlobalTrees
         return new GlobalTrees(features, PortableModelReader.Trees((Microsoft.ML.Trainers.FastTree.TreeEnsembleModelParameters)model.Model));
     }
 
+    /// <summary>
+    /// How many steps before a recursive training row's target its past covariates are read: 1 to
+    /// <paramref name="horizon"/>, spread by a hash of the step so it is not tied to the step's place in the season
+    /// (t modulo the horizon would be the time of day on a half-hourly series with a horizon of 48).
+    /// </summary>
+    private static int Stale(int t, int horizon)
+    {
+        var x = (ulong)t * 0x9E3779B97F4A7C15UL;
+        x ^= x >> 31;
+        return 1 + (int)(x % (ulong)Math.Max(horizon, 1));
+    }
+
     /// <summary>A tree that sends every row to a leaf of <paramref name="value"/> (a single leaf would score zero, as in ML.NET).</summary>
     private static PortableTree Constant(double value) =>
         new() { Left = [~0], Right = [~1], Feature = [0], Threshold = [0f], Leaves = [value, value] };
@@ -95,7 +111,8 @@ internal sealed class GlobalTrees
 
     /// <summary>Whether <paramref name="series"/> gives the covariates the trees read for the <paramref name="horizon"/> steps after its first <paramref name="length"/> points.</summary>
     public bool KnowsCovariates(TimeSeries series, int length, int horizon) =>
-        !ReadsCovariates || (series.Covariates.Length == Features.Covariates && series.Covariates[0].Length >= length + horizon);
+        (!ReadsCovariates || (series.Covariates.Length == Features.Covariates && series.Covariates[0].Length >= length + horizon))
+        && (Features.PastCovariates == 0 || (series.Past.Length == Features.PastCovariates && series.Past.All(p => p.Length >= length)));
 
     /// <summary>The next <paramref name="horizon"/> values after the first <paramref name="length"/> points of <paramref name="series"/>.</summary>
     /// <exception cref="InvalidOperationException">The trees read covariates the series does not give for those steps.</exception>
@@ -120,7 +137,7 @@ internal sealed class GlobalTrees
         for (var j = 0; j < horizon; j++)
         {
             // Direct: every step from the same history; recursive: from the history and the steps forecast so far.
-            Features.Fill(f, past.AsSpan(0, Features.Direct ? length : length + j), step.After(last, j + 1), j + 1, series.Covariates, length + j);
+            Features.Fill(f, past.AsSpan(0, Features.Direct ? length : length + j), step.After(last, j + 1), j + 1, series.Covariates, length + j, series.Past, length - 1, j + 1);
             past[length + j] = _ensemble.Sum(f);
             forecast[j] = past[length + j] * scale;
         }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Declarative.Forecasting;
 
 /// <summary>
@@ -7,9 +9,11 @@ namespace Declarative.Forecasting;
 /// where the history holds each of their cycles twice; the position in the season for steps). Values are divided by
 /// the series' scale (its mean absolute value over the last lags), so one model serves series of any level. Then the
 /// <see cref="Covariates"/> at the step forecast, as they are (known ahead, so the model reads the ones of the step it
-/// forecasts).
+/// forecasts). Then the <see cref="PastCovariates"/> as they were at the origin, the last step known (each its latest
+/// value and its last season's mean, over its own scale), and how many steps the step forecast lies after it.
 /// </summary>
-internal sealed record LagFeatures(int Lags, int Season, bool Dates, long StepTicks, bool Direct = false, int Covariates = 0, bool YearDay = false, bool MonthDay = false)
+internal sealed record LagFeatures(int Lags, int Season, bool Dates, long StepTicks, bool Direct = false, int Covariates = 0, bool YearDay = false, bool MonthDay = false,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int PastCovariates = 0)
 {
     /// <summary>The most covariates a model reads (a hostile model file cannot ask for more).</summary>
     public const int MaxCovariates = 1_000;
@@ -26,15 +30,20 @@ internal sealed record LagFeatures(int Lags, int Season, bool Dates, long StepTi
     /// in ticks) two of their cycles: seen once, a day would be a step counter rather than a place in a cycle. A longer
     /// step skips days (a weekly series' day of the month is which week it is; its season's lags hold the year).
     /// </summary>
-    public static LagFeatures For(int season, TimeStep step, bool dates, bool direct = false, int covariates = 0, long span = 0)
+    public static LagFeatures For(int season, TimeStep step, bool dates, bool direct = false, int covariates = 0, long span = 0, int past = 0)
     {
         var daily = dates && step.Months == 0 && step.Ticks <= TimeSpan.TicksPerDay;
         return new(Math.Clamp(2 * season, 16, 400), season, dates, Math.Max(step.Ticks, 1), direct, covariates,
-            YearDay: daily && span >= YearDayHistory, MonthDay: daily && span >= MonthDayHistory);
+            YearDay: daily && span >= YearDayHistory, MonthDay: daily && span >= MonthDayHistory, PastCovariates: past);
     }
 
-    /// <summary>The features: the lags, the two means, the calendar, the covariates, and for a direct model the steps ahead.</summary>
-    public int Count => Lags + 2 + Calendar + Covariates + (Direct ? 1 : 0);
+    /// <summary>
+    /// The features: the lags, the two means, the calendar, the covariates, for a direct model the steps ahead, and two
+    /// for each past covariate with the steps since the origin.
+    /// </summary>
+    public int Count => PastStart + (PastCovariates > 0 ? (2 * PastCovariates) + 1 : 0);
+
+    private int PastStart => Lags + 2 + Calendar + Covariates + (Direct ? 1 : 0);
 
     private int Calendar => Dates ? 3 + (YearDay ? 1 : 0) + (MonthDay ? 1 : 0) : 1;
 
@@ -55,9 +64,11 @@ internal sealed record LagFeatures(int Lags, int Season, bool Dates, long StepTi
     /// <summary>
     /// The features of the step at <paramref name="time"/>, <paramref name="ahead"/> steps after the last of the scaled
     /// values <paramref name="past"/> (the latest last; missing lags are the earliest value), whose covariates are at
-    /// index <paramref name="index"/> of <paramref name="covariates"/>.
+    /// index <paramref name="index"/> of <paramref name="covariates"/>; the past covariates (<paramref name="observed"/>)
+    /// are read at index <paramref name="origin"/> and before, <paramref name="stale"/> steps before the step forecast.
     /// </summary>
-    public void Fill(Span<float> features, ReadOnlySpan<double> past, long time, int ahead = 1, double[][]? covariates = null, int index = 0)
+    public void Fill(Span<float> features, ReadOnlySpan<double> past, long time, int ahead = 1, double[][]? covariates = null, int index = 0,
+        double[][]? observed = null, int origin = 0, int stale = 1)
     {
         for (var c = 0; c < Covariates; c++)
         {
@@ -66,7 +77,27 @@ internal sealed record LagFeatures(int Lags, int Season, bool Dates, long StepTi
 
         if (Direct)
         {
-            features[Count - 1] = ahead;
+            features[Lags + 2 + Calendar + Covariates] = ahead;
+        }
+
+        for (var c = 0; c < PastCovariates; c++)
+        {
+            var values = observed![c].AsSpan(0, origin + 1);
+            var scale = Scale(values);
+            var seasonal = values[Math.Max(0, values.Length - Math.Max(Season, 1))..];
+            var sum = 0.0;
+            foreach (var v in seasonal)
+            {
+                sum += v;
+            }
+
+            features[PastStart + (2 * c)] = (float)(values[^1] / scale);
+            features[PastStart + (2 * c) + 1] = (float)(sum / seasonal.Length / scale);
+        }
+
+        if (PastCovariates > 0)
+        {
+            features[Count - 1] = stale;
         }
 
         var n = past.Length;

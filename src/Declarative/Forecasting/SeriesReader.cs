@@ -9,7 +9,8 @@ namespace Declarative.Forecasting;
 /// checked for what forecasting cannot take: a missing target, two rows at one time, a step that breaks the series'
 /// rhythm, a series too short to hold two seasons and the horizon. Each error names the file, the series and the time
 /// (and the line, when the file's rows map to lines one to one). With covariates, the rows after a series' last value
-/// that have no value are its future: they give the covariates of the steps to forecast.
+/// that have no value are its future: they give the covariates of the steps to forecast. A past covariate is kept up to
+/// the last value only.
 /// </summary>
 internal static class SeriesReader
 {
@@ -28,6 +29,8 @@ internal static class SeriesReader
         var ids = spec.SeriesId is { } idSpec ? Column(table, idSpec.PropertyName) : null;
         var covariateNames = Covariates(spec);
         var covariates = covariateNames.Select(name => Column(table, name)).ToArray();
+        var pastNames = PastCovariates(spec);
+        var past = pastNames.Select(name => Column(table, name)).ToArray();
 
         // Lines are named only when row i is line i + 1 (+1 for a header): no skipped rows, no field spanning lines.
         var linesKnown = table.BadRows == 0 && table.MultilineFields == 0 && source.Length > 0 && !source.StartsWith('(');
@@ -98,11 +101,21 @@ internal static class SeriesReader
                 }
             }
 
+            // A past covariate is known where the value is: the rows after the last value need not give it.
+            for (var c = 0; c < past.Length && !fillGaps; c++)
+            {
+                if (past[c].Singles is { } numbers && rows.FindIndex(0, history, r => float.IsNaN(numbers[r])) is var at and >= 0)
+                {
+                    throw Error(rows[at], $"{Where(id)}the past covariate {pastNames[c]} is missing at {Show(t[at])}; a forecaster reads it up to the last value. Fill it, or set FillGaps = true to interpolate it.");
+                }
+            }
+
             // One step for all series: the first series' rhythm, which every series must keep.
             step ??= TimeStep.Infer(t, dates);
             var filledTimes = new List<long>(t.Length) { t[0] };
             var points = new List<double>(t.Length) { values[rows[0]] };
             var covariateSteps = covariates.Select(c => new List<double>(t.Length) { Covariate(c, rows[0]) }).ToArray();
+            var pastSteps = past.Select(c => new List<double>(t.Length) { Covariate(c, rows[0]) }).ToArray();
             var historySteps = 1;
             for (var i = 1; i < t.Length; i++)
             {
@@ -117,6 +130,7 @@ internal static class SeriesReader
                     filledTimes.Add(step.Value.After(t[i - 1], k));
                     points.Add(double.NaN);
                     Array.ForEach(covariateSteps, c => c.Add(double.NaN));
+                    Array.ForEach(pastSteps, c => c.Add(double.NaN));
                 }
 
                 filledTimes.Add(t[i]);
@@ -126,6 +140,11 @@ internal static class SeriesReader
                     covariateSteps[c].Add(Covariate(covariates[c], rows[i]));
                 }
 
+                for (var c = 0; c < past.Length; c++)
+                {
+                    pastSteps[c].Add(Covariate(past[c], rows[i]));
+                }
+
                 historySteps = i < history ? points.Count : historySteps;
             }
 
@@ -133,7 +152,9 @@ internal static class SeriesReader
             filled += Interpolate(y) ? y.Length - history + rows.Take(history).Count(r => float.IsNaN(values[r])) : throw new DataFileException(source, null, null, $"{Where(id)}every value is missing; there is nothing to forecast from.");
             double[][] covariateValues = [.. covariateSteps.Select(c => c.ToArray())];
             Array.ForEach(covariateValues, c => Interpolate(c));
-            series.Add(new TimeSeries(id, [.. filledTimes.Take(historySteps)], y, covariateValues));
+            double[][] pastValues = [.. pastSteps.Select(c => c.Take(historySteps).ToArray())];
+            Array.ForEach(pastValues, c => Interpolate(c));
+            series.Add(new TimeSeries(id, [.. filledTimes.Take(historySteps)], y, covariateValues) { Past = pastValues });
         }
 
         return (series, step!.Value, filled);
@@ -190,7 +211,11 @@ internal static class SeriesReader
     /// a run of columns: the generator's DCL0042 says those are not used).
     /// </summary>
     public static IReadOnlyList<string> Covariates<TRow>(PipelineSpec<TRow> spec) =>
-        [.. spec.Features.Where(f => f.Kind is ColumnKind.Numeric or ColumnKind.Boolean && f.Run is null).Select(f => f.PropertyName)];
+        [.. spec.Features.Where(f => f.Kind is ColumnKind.Numeric or ColumnKind.Boolean && f.Run is null && !f.PastOnly).Select(f => f.PropertyName)];
+
+    /// <summary>A forecaster's past covariates (<c>[PastCovariate]</c>): known up to the last value, read by the global trees before the steps they forecast.</summary>
+    public static IReadOnlyList<string> PastCovariates<TRow>(PipelineSpec<TRow> spec) =>
+        [.. spec.Features.Where(f => f.PastOnly).Select(f => f.PropertyName)];
 
     private static double Covariate(TableColumn column, int row) => column.Singles is { } numbers ? numbers[row] : column.Booleans![row] ? 1 : 0;
 

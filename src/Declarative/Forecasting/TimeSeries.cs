@@ -3,7 +3,8 @@ namespace Declarative.Forecasting;
 /// <summary>
 /// One series in time order: its id (empty when the pipeline has one series), its times (ticks of a clock time, or a
 /// step number), its values and its covariates: one array per covariate, over the values' steps and on into the steps
-/// after the last value that the data gives them for (<see cref="Future"/>), since a covariate is known ahead.
+/// after the last value that the data gives them for (<see cref="Future"/>), since a covariate is known ahead; and its
+/// past covariates, known up to the last value.
 /// </summary>
 internal sealed record TimeSeries(string Id, long[] Times, double[] Values, double[][] Covariates)
 {
@@ -11,6 +12,9 @@ internal sealed record TimeSeries(string Id, long[] Times, double[] Values, doub
         : this(id, times, values, [])
     {
     }
+
+    /// <summary>The past covariates (<c>[PastCovariate]</c>): one array each, over the values' steps only.</summary>
+    public double[][] Past { get; init; } = [];
 
     public int Length => Values.Length;
 

@@ -63,6 +63,9 @@ public sealed class ColumnSpec<TRow>
     /// <summary>A label that may be missing when read (a series' value, which the forecaster fills or refuses with the time named).</summary>
     internal bool MissingAllowed { get; private init; }
 
+    /// <summary>A forecaster's covariate known only up to the series' last value (<c>[PastCovariate]</c>), not at the steps forecast.</summary>
+    internal bool PastOnly { get; private init; }
+
     /// <summary>The row property the column comes from: a date's parts, a run's elements and an embedding's share one.</summary>
     internal string SourceProperty => Date?.Property ?? Run?.Property ?? Embedding?.Property ?? PropertyName;
 
@@ -75,6 +78,14 @@ public sealed class ColumnSpec<TRow>
     /// <summary>A boolean feature.</summary>
     public static ColumnSpec<TRow> Boolean(string propertyName, string? columnName, Func<TRow, float> getter, int index = -1) =>
         new(propertyName, columnName, index, ColumnKind.Boolean) { SingleGetter = getter };
+
+    /// <summary>
+    /// A forecaster's covariate known only up to the series' last value (<c>[PastCovariate]</c>): a number, or a boolean
+    /// read as 1 and 0 when <paramref name="boolean"/>.
+    /// </summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public static ColumnSpec<TRow> PastCovariate(string propertyName, string? columnName, Func<TRow, float> getter, bool boolean = false, int index = -1) =>
+        new(propertyName, columnName, index, boolean ? ColumnKind.Boolean : ColumnKind.Numeric) { SingleGetter = getter, PastOnly = true };
 
     /// <summary>A categorical feature whose categories are the values of <paramref name="categoryType"/>.</summary>
     public static ColumnSpec<TRow> Categorical(string propertyName, string? columnName, Func<TRow, string?> getter, Type categoryType, int index = -1) =>
@@ -247,5 +258,5 @@ public sealed class ColumnSpec<TRow>
 
     /// <summary>The canonical form of this column in the schema hash: what a trained model depends on.</summary>
     internal string SchemaSignature() =>
-        string.Create(CultureInfo.InvariantCulture, $"{PropertyName}:{Kind}:{CategoryType?.FullName ?? Codec?.LabelTypeName ?? Embedding?.Encoder.Name}");
+        string.Create(CultureInfo.InvariantCulture, $"{PropertyName}:{Kind}:{CategoryType?.FullName ?? Codec?.LabelTypeName ?? Embedding?.Encoder.Name}{(PastOnly ? ":past" : "")}");
 }

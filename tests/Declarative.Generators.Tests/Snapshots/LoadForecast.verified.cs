@@ -35,6 +35,9 @@ partial class LoadForecast : global::Declarative.IDeclaredModel<global::Sensors.
         Time = global::Declarative.Schema.ColumnSpec<global::Sensors.Reading>.DateValue("At", "at", static row => (global::System.DateTime?)row.At.DateTime, global::Declarative.Schema.DateKind.DateTime, "yyyy-MM-dd HH:mm"),
         Features =
         [
+            global::Declarative.Schema.ColumnSpec<global::Sensors.Reading>.Numeric("Temperature", null, static row => row.Temperature),
+            global::Declarative.Schema.ColumnSpec<global::Sensors.Reading>.PastCovariate("Output", null, static row => (float)row.Output),
+            global::Declarative.Schema.ColumnSpec<global::Sensors.Reading>.PastCovariate("Alarm", "alarm", static row => row.Alarm is { } value ? (value ? 1f : 0f) : float.NaN, boolean: true),
         ],
     };
 

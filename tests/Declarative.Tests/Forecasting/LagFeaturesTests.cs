@@ -74,4 +74,42 @@ public sealed class LagFeaturesTests
         Assert.NotEqual(json, before);
         Assert.Equal(features, System.Text.Json.JsonSerializer.Deserialize(before, ForecasterJsonContext.Default.LagFeatures));
     }
+
+    [Fact]
+    public void APastCovariate_IsReadAtTheOrigin_OverItsOwnLevel_WithHowOldItIs()
+    {
+        var features = LagFeatures.For(4, new TimeStep(1, 0), dates: false, direct: true, past: 1);
+        var plain = LagFeatures.For(4, new TimeStep(1, 0), dates: false, direct: true);
+        Assert.Equal(plain.Count + 3, features.Count);
+
+        // Observed 1, 2, …, 20 up to the origin (index 19); what lies after it is never read.
+        double[] observed = [.. Enumerable.Range(1, 20).Select(v => (double)v), 1e6, -1e6];
+        float[] Row(double[] values, int stale)
+        {
+            var row = new float[features.Count];
+            features.Fill(row, new double[features.Lags], 20, ahead: 3, observed: [values], origin: 19, stale: stale);
+            return row;
+        }
+
+        var row = Row(observed, 3);
+        Assert.Equal(row, Row([.. observed[..20], 0, 0], 3));
+
+        // The latest value and the last season's mean (17 to 20), over the mean of the last 16 (5 to 20: 12.5); then
+        // the steps since the origin, after the direct form's steps ahead.
+        var start = plain.Count;
+        Assert.Equal((float)(20 / 12.5), row[start]);
+        Assert.Equal((float)(18.5 / 12.5), row[start + 1]);
+        Assert.Equal(3, row[^1]);
+        Assert.Equal(3, row[plain.Count - 1]);
+        Assert.Equal(7, Row(observed, 7)[^1]);
+    }
+
+    [Fact]
+    public void AModelFileWithoutPastCovariates_KeepsItsBytes()
+    {
+        // The count is written only when there are some, so a forecaster trained before them writes what it wrote.
+        var json = System.Text.Json.JsonSerializer.Serialize(LagFeatures.For(7, Daily, dates: true), ForecasterJsonContext.Default.LagFeatures);
+        Assert.DoesNotContain("PastCovariates", json, StringComparison.Ordinal);
+        Assert.Contains("\"PastCovariates\":2", System.Text.Json.JsonSerializer.Serialize(LagFeatures.For(7, Daily, dates: true, past: 2), ForecasterJsonContext.Default.LagFeatures), StringComparison.Ordinal);
+    }
 }

@@ -134,6 +134,57 @@ public sealed class MacroQuarter
 [Forecasting<MacroQuarter>(Data = "datasets/us-macro/quarterly.csv", Horizon = 8)]
 public partial class MacroQuarterForecast;
 
+/// <summary>
+/// US real GDP in a wide file (a quarter, then one column per series, as a spreadsheet holds them): the other four
+/// series are measured alongside it, so known only up to the last quarter.
+/// </summary>
+public sealed class MacroWideQuarter
+{
+    [Time, Column(Format = "yyyy'Q'q")]
+    public DateOnly Quarter { get; set; }
+
+    [Label]
+    public float Realgdp { get; set; }
+
+    [PastCovariate]
+    public float Realcons { get; set; }
+
+    [PastCovariate]
+    public float Realinv { get; set; }
+
+    [PastCovariate]
+    public float Realgovt { get; set; }
+
+    [PastCovariate]
+    public float Realdpi { get; set; }
+}
+
+/// <summary>The same file, the other series declared as covariates known ahead (what a wide file is not).</summary>
+public sealed class MacroWideQuarterAhead
+{
+    [Time, Column(Format = "yyyy'Q'q")]
+    public DateOnly Quarter { get; set; }
+
+    [Label]
+    public float Realgdp { get; set; }
+
+    public float Realcons { get; set; }
+
+    public float Realinv { get; set; }
+
+    public float Realgovt { get; set; }
+
+    public float Realdpi { get; set; }
+}
+
+/// <summary>The next eight quarters of GDP by the global trees, reading the other series up to the last quarter.</summary>
+[Forecasting<MacroWideQuarter>(Horizon = 8)]
+public partial class MacroWideForecast;
+
+/// <summary>The same, reading the other series at the quarters forecast.</summary>
+[Forecasting<MacroWideQuarterAhead>(Horizon = 8)]
+public partial class MacroWideAheadForecast;
+
 /// <summary>Taxi demand as several series (one per stretch of the year), to forecast each by its id.</summary>
 public sealed class StretchReading
 {
