@@ -300,6 +300,32 @@ public sealed class InitTests : IDisposable
     }
 
     [Fact]
+    public void AWideFilesOtherColumns_ArePastCovariates_AndTheModelForecastsFromTheFileAlone()
+    {
+        // statsmodels' macrodata with its year and quarter written as one column, as init's hint for it says: a quarter,
+        // then twelve series side by side, none given after the last quarter.
+        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "datasets", "us-macro", "macrodata.csv"));
+        var data = Path.Combine(_directory, "macro.csv");
+        File.WriteAllLines(data, lines.Take(1).Select(line => "quarter," + string.Join(',', line.Replace("\"", "", StringComparison.Ordinal).Split(',')[2..]))
+            .Concat(lines.Skip(1).Select(line => line.Split(',') is var f ? $"{f[0]}Q{f[1]}," + string.Join(',', f[2..]) : "")));
+
+        var result = InitCommand.Write(new InitOptions(data, "realgdp", null, TaskChoice.Forecasting, Path.Combine(_directory, "Macro.cs"), Force: false, NoTune: true));
+
+        // The other eleven numbers are read up to the last row: no evaluation reads them at the quarters it scores.
+        Assert.Equal(11, result.Source.Split("[PastCovariate]\n    public float ").Length - 1);
+        Assert.Contains("0 covariate(s), 11 past covariate(s) (read up to the last row)", result.Summary, StringComparison.Ordinal);
+        Assert.Contains("// [PastCovariate]: no rows after the last value give Realcons, Realinv,", result.Source, StringComparison.Ordinal);
+        var trained = PipelineRegistry.For(Compiled.Pipeline(result.Source, "macro")).Train(data);
+        Assert.StartsWith("Realcons, Realinv, Realgovt, Realdpi, Cpi, M1,", trained.Hyperparameters["PastCovariates"], StringComparison.Ordinal);
+        Assert.True(double.IsFinite(trained.TestMetricValues["Owa"]), $"OWA {trained.TestMetricValues["Owa"]}");
+
+        // The next eight quarters, from the file alone (with the columns known ahead this threw: no rows gave their future).
+        var next = (IReadOnlyList<ForecastPoint>)trained.GetType().GetMethod("Forecast", [typeof(string)])!.Invoke(trained, [""])!;
+        Assert.Equal(8, next.Count);
+        Assert.All(next, p => Assert.True(double.IsFinite(p.Value), $"{p}"));
+    }
+
+    [Fact]
     public void WeekdaysOnly_AreBusinessDays_NotGapsToFill()
     {
         // The bundled births on weekdays alone, as prices and office figures come: no FillGaps for the weekends.

@@ -22,6 +22,9 @@ internal sealed record ColumnGuess(
     /// <summary>A date column's format when it is not ISO 8601 (<c>[Column(Format = ...)]</c>).</summary>
     public string? Format { get; init; }
 
+    /// <summary>A forecaster's covariate known only up to the last row (<c>[PastCovariate]</c>).</summary>
+    public bool Past { get; init; }
+
     /// <summary>Left out by the task though its values could be used (a category in a forecaster's row).</summary>
     public bool Excluded { get; init; }
 

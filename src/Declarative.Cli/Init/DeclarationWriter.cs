@@ -47,6 +47,10 @@ internal static class DeclarationWriter
             {
                 attributes.Add("Text");
             }
+            else if (column.Past)
+            {
+                attributes.Add("PastCovariate");
+            }
 
             var format = column.Format is { } f ? $"Format = {Literal(f)}" : null;
             if (sample.Header is null)
@@ -106,6 +110,12 @@ internal static class DeclarationWriter
         if (forecast?.Skipped is { } skipped)
         {
             text.AppendLine($"// FillGaps: the times skip {skipped.Describe()}; the missing steps are filled by linear interpolation.");
+        }
+
+        if (columns.Where(c => c.Past).Select(c => c.Property).ToList() is { Count: > 0 } past)
+        {
+            text.AppendLine($"// [PastCovariate]: no rows after the last value give {string.Join(", ", past)}, so they are read up to the last row, as another series");
+            text.AppendLine("// measured alongside is. One known ahead (a plan, a price) loses the attribute, and the file ends with the next steps' rows.");
         }
 
         text.AppendLine($"[{attributeName}<{rowName}>({string.Join(", ", options)})]");

@@ -10,7 +10,9 @@ namespace Declarative.Cli.Init;
 /// spelling such as M/d/yyyy or yyyy-MM, or yyyyMMdd digits)
 /// is the <c>[Time]</c>, else a column of whole numbers at a regular step (years, step numbers); when times
 /// repeat, the category column that tells the series apart is the <c>[SeriesId]</c>; the other numbers and booleans are
-/// covariates (known ahead); anything else is ignored. The horizon is M4's for the step (48 half-hours or hours, 14 days,
+/// covariates: known ahead when rows after the last value give their future, else the booleans (flags such as holidays,
+/// known ahead) and past covariates for the numbers (a wide file's other series, known up to the last row); anything
+/// else is ignored. The horizon is M4's for the step (48 half-hours or hours, 14 days,
 /// 13 weeks, 18 months, 8 quarters, 6 years) unless <c>--horizon</c> says.
 /// </summary>
 internal static class ForecastingInit
@@ -21,9 +23,10 @@ internal static class ForecastingInit
         var shape = Shape(sample, inferred, label.Index, options.Horizon);
         var columns = Roles(inferred, shape);
         var source = DeclarationWriter.Write(sample, columns, label, pipelineName, rowName, target.Namespace, dataPath, System.IO.Path.GetFileName(options.DataPath), tune: !options.NoTune, shape);
-        var covariates = columns.Count(c => !c.Ignored && !c.IsLabel && c.Index != shape.Time && c.Index != shape.Series);
+        var covariates = columns.Count(c => !c.Ignored && !c.IsLabel && !c.Past && c.Index != shape.Time && c.Index != shape.Series);
+        var past = columns.Count(c => c.Past);
         var value = columns[label.Index].Header ?? columns[label.Index].Property;
-        var summary = $"forecasting '{value}' {shape.Horizon} steps of {shape.Step} ahead, {(shape.Series is { } s ? $"series by '{columns[s].Header ?? columns[s].Property}'" : "one series")}, {covariates} covariate(s), {sample.Rows.Count:N0} rows" +
+        var summary = $"forecasting '{value}' {shape.Horizon} steps of {shape.Step} ahead, {(shape.Series is { } s ? $"series by '{columns[s].Header ?? columns[s].Property}'" : "one series")}, {covariates} covariate(s), {(past > 0 ? $"{past} past covariate(s) (read up to the last row), " : "")}{sample.Rows.Count:N0} rows" +
             (shape.Skipped is { } skipped ? $"; the times skip {skipped.Describe()}: FillGaps = true interpolates them" : "") +
             (shape.FutureRows > 0 ? $"; the last {shape.FutureRows} rows have no value: the covariates of the steps to forecast" : "");
         var tuning = options.NoTune ? "Untuned (--no-tune): the build trains the global trees alone." : "Tuned: every model competes on rolling origins at build time; --no-tune writes no [Tune].";
@@ -260,7 +263,9 @@ internal static class ForecastingInit
             : c.Index == shape.Time ? c with { Type = "System.DateOnly", Kind = ColumnKind.Date, Format = shape.TimeFormat, Note = $"[Time]: dates as {shape.TimeFormat} digits, a step of {shape.Step}" }
             : c.Index == shape.Series ? c with { Type = c.Kind == ColumnKind.Numeric ? "long" : c.Type, Kind = ColumnKind.Categorical, Note = $"[SeriesId]: {c.Distinct:N0} series" }
             : c.IsLabel || c.Ignored ? c
-            : c.Kind is ColumnKind.Numeric or ColumnKind.Boolean ? c with { Note = $"covariate, needed ahead: {c.Note}" }
+            : c.Kind is ColumnKind.Boolean || (c.Kind is ColumnKind.Numeric && shape.FutureRows > 0) ? c with { Note = $"covariate, needed ahead: {c.Note}" }
+            // No rows after the last value give a number's future: a series measured alongside, read up to the last row.
+            : c.Kind is ColumnKind.Numeric ? c with { Past = true, Note = $"past covariate: {c.Note}" }
             : c with { Excluded = true, Note = $"not a number: ignored by a forecaster ({c.Note})" })];
 }
 
