@@ -10,5 +10,6 @@ namespace Declarative.Benchmarks;
 /// </summary>
 internal sealed record BundledSeries(string Name, Func<(IReadOnlyList<TimeSeries> Series, ForecastSettings Settings, bool Dates)> Read, IReadOnlyList<Trainer> Trainers, int Seed)
 {
-    public static BundledSeries Of<TRow>(string name, PipelineSpec<TRow> spec) => new(name, () => ForecastingBenchmark.Read(spec), spec.Trainers, spec.Seed);
+    /// <summary>The set <paramref name="spec"/> declares, read from its declared data or from the file <paramref name="path"/> gives.</summary>
+    public static BundledSeries Of<TRow>(string name, PipelineSpec<TRow> spec, Func<string>? path = null) => new(name, () => ForecastingBenchmark.Read(spec, path?.Invoke()), spec.Trainers, spec.Seed);
 }

@@ -5,7 +5,7 @@
 # python3-statsmodels: Holt-Winters and ETSModel by AICc, ThetaModel, ARIMA by AIC; on births also seasonal ARIMA with
 # the holiday as a regressor) on the same split
 # (forecasting_peer.py). The tables in docs/forecasting.md come from it.
-# Usage: tests/bench/forecasting.sh [filter for our tables: "taxi", "sunspots" (with the solar cycle as the season beside it; "Season = 11" alone), "co2", "births", "elec-equip", "us-macro"; all and the direct comparison by default; the peers always run]
+# Usage: tests/bench/forecasting.sh [filter for our tables: "taxi", "sunspots" (with the solar cycle as the season beside it; "Season = 11" alone), "co2", "births", "elec-equip", "us-macro" (with "us-macro GDP": GDP from the file written wide, alone, with the other four series as past covariates, and with them read ahead, a leak; "us-macro GDP" alone); all and the direct comparison by default; the peers always run]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 dotnet run -c Release --project tests/Declarative.Benchmarks -- forecasting "${1:-}"
