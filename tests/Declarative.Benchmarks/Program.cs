@@ -80,6 +80,12 @@ if (args.Length > 1 && args[0] == "nab")
     return;
 }
 
+if (args.Length > 1 && args[0] == "forecasting-lags")
+{
+    ForecastingLagsBenchmark.Run(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "forecasting-ets")
 {
     ForecastingBenchmark.EtsStates(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5, longSeasonsOnly: args.Length > 2 && args[2] == "long");

@@ -42,7 +42,7 @@ internal static class ForecastTraining
         var scored = (combines ? ForecastMethods.All : candidates).Append(Trainer.Naive2).Append(Trainer.SeasonalNaive).Distinct().ToArray();
         var bases = scored.Where(method => method != Trainer.ForecastCombination).ToArray();
         var global = ForecastMethods.TrainsTrees(candidates);
-        var features = LagFeatures.For(m, settings.Step, dates, settings.DirectTrees, series[0].Covariates.Length, series.Max(s => s.Times[^1] - s.Times[0]), series[0].Past.Length);
+        var features = LagFeatures.For(m, settings.Step, dates, settings.DirectTrees, series[0].Covariates.Length, series.Max(s => s.Times[^1] - s.Times[0]), series[0].Past.Length, settings.ConsecutiveLags);
 
         // A global model is fitted before the origins it scores (every origin lies after what it saw; at most
         // EarlyFits of them), once on the training parts for the test, and once on the whole series for the forecasts.
@@ -203,7 +203,7 @@ internal static class ForecastTraining
         && (!ForecastMethods.ReadsCovariates(method, combined?.Members) || series.Covariates.All(c => c.Length >= length + horizon));
 
     private static Func<MethodForecast>? Global(GlobalTrees? global, TimeSeries series, int length, ForecastSettings settings) =>
-        global is null ? null : () => new MethodForecast(global.Forecast(series, length, settings.Horizon, settings.Step), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{global.Trees.Count} trees over {global.Features.Lags} lags, {(global.Features.Direct ? "direct" : "recursive")}"));
+        global is null ? null : () => new MethodForecast(global.Forecast(series, length, settings.Horizon, settings.Step), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{global.Trees.Count} trees over {(global.Features.Near > 0 ? $"{global.Features.LagCount} of the last {global.Features.Lags}" : global.Features.Lags)} lags, {(global.Features.Direct ? "direct" : "recursive")}"));
 
     /// <summary>Every model's forecast from the first <paramref name="origin"/> points, against the next horizon.</summary>
     private static Window Score(IReadOnlyList<Trainer> methods, TimeSeries series, int origin, ForecastSettings settings, GlobalTrees? global)
@@ -324,6 +324,9 @@ internal sealed record ForecastSettings(int Horizon, int Season, double Interval
 {
     /// <summary>Each series' origins scored one after another (the series in parallel): the harness's baseline for scoring every window in parallel.</summary>
     public bool SerialOrigins { get; init; }
+
+    /// <summary>Every lag of a long season read one by one, as before sparse lags: the harness's baseline for them.</summary>
+    public bool ConsecutiveLags { get; init; }
 
     /// <summary>The declared options on series of <paramref name="step"/>: the declared season, or the step's own when it is 0.</summary>
     public static ForecastSettings For(Schema.ForecastingOptions options, TimeStep step) =>

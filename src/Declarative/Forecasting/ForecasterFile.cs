@@ -67,7 +67,7 @@ internal sealed record ForecasterFile : IPlainModelFile
 
     /// <summary>The global model, built from the file (its trees checked against its features), or null when no model forecasts with it.</summary>
     public GlobalTrees? Global() => Model != Trainer.GlobalLightGbm && Members()?.Members.Contains(Trainer.GlobalLightGbm) != true ? null
-        : Features is { Lags: >= 1 and <= 400, Season: >= 1, StepTicks: >= 1, Covariates: >= 0 and <= LagFeatures.MaxCovariates, PastCovariates: >= 0 and <= LagFeatures.MaxCovariates } features && Trees is { Count: > 0 } trees && trees.All(t => t is not null)
+        : Features is { Lags: >= 1 and <= 400, Season: >= 1, StepTicks: >= 1, Covariates: >= 0 and <= LagFeatures.MaxCovariates, PastCovariates: >= 0 and <= LagFeatures.MaxCovariates, Near: >= 0 } features && features.Near <= features.Lags && Trees is { Count: > 0 } trees && trees.All(t => t is not null)
             ? new GlobalTrees(features, trees)
             : throw new InvalidDataException($"The forecaster file of {Pipeline} holds no usable trees for its global model.");
 

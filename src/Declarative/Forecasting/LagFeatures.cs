@@ -13,8 +13,18 @@ namespace Declarative.Forecasting;
 /// value and its last season's mean, over its own scale), and how many steps the step forecast lies after it.
 /// </summary>
 internal sealed record LagFeatures(int Lags, int Season, bool Dates, long StepTicks, bool Direct = false, int Covariates = 0, bool YearDay = false, bool MonthDay = false,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int PastCovariates = 0)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int PastCovariates = 0,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int Near = 0)
 {
+    /// <summary>
+    /// A season longer than this reads its lags sparsely (<see cref="Near"/>): five minutes' 288 steps would be 400
+    /// lags, most of them neighbours that say the same, and the trees' cost grows with every feature.
+    /// </summary>
+    public const int LongSeason = 100;
+
+    /// <summary>The lags a long season reads one by one before the season's own (the last four hours of five-minute steps).</summary>
+    public const int NearLags = 48;
+
     /// <summary>The most covariates a model reads (a hostile model file cannot ask for more).</summary>
     public const int MaxCovariates = 1_000;
 
@@ -30,12 +40,19 @@ internal sealed record LagFeatures(int Lags, int Season, bool Dates, long StepTi
     /// in ticks) two of their cycles: seen once, a day would be a step counter rather than a place in a cycle. A longer
     /// step skips days (a weekly series' day of the month is which week it is; its season's lags hold the year).
     /// </summary>
-    public static LagFeatures For(int season, TimeStep step, bool dates, bool direct = false, int covariates = 0, long span = 0, int past = 0)
+    public static LagFeatures For(int season, TimeStep step, bool dates, bool direct = false, int covariates = 0, long span = 0, int past = 0, bool consecutive = false)
     {
         var daily = dates && step.Months == 0 && step.Ticks <= TimeSpan.TicksPerDay;
         return new(Math.Clamp(2 * season, 16, 400), season, dates, Math.Max(step.Ticks, 1), direct, covariates,
-            YearDay: daily && span >= YearDayHistory, MonthDay: daily && span >= MonthDayHistory, PastCovariates: past);
+            YearDay: daily && span >= YearDayHistory, MonthDay: daily && span >= MonthDayHistory, PastCovariates: past,
+            Near: season > LongSeason && !consecutive ? NearLags : 0);
     }
+
+    /// <summary>
+    /// The lag features: every one of the <see cref="Lags"/>, or with <see cref="Near"/> the nearest that many and the
+    /// three around each whole season the lags reach (287, 288 and 289 steps back for a season of 288).
+    /// </summary>
+    public int LagCount => Near == 0 ? Lags : Near + (3 * Math.Max((Lags - 1) / Math.Max(Season, 1), 0));
 
     /// <summary>
     /// The features: the lags, the two means, the calendar, the covariates, for a direct model the steps ahead, and two
@@ -43,7 +60,7 @@ internal sealed record LagFeatures(int Lags, int Season, bool Dates, long StepTi
     /// </summary>
     public int Count => PastStart + (PastCovariates > 0 ? (2 * PastCovariates) + 1 : 0);
 
-    private int PastStart => Lags + 2 + Calendar + Covariates + (Direct ? 1 : 0);
+    private int PastStart => LagCount + 2 + Calendar + Covariates + (Direct ? 1 : 0);
 
     private int Calendar => Dates ? 3 + (YearDay ? 1 : 0) + (MonthDay ? 1 : 0) : 1;
 
@@ -72,12 +89,12 @@ internal sealed record LagFeatures(int Lags, int Season, bool Dates, long StepTi
     {
         for (var c = 0; c < Covariates; c++)
         {
-            features[Lags + 2 + Calendar + c] = (float)covariates![c][index];
+            features[LagCount + 2 + Calendar + c] = (float)covariates![c][index];
         }
 
         if (Direct)
         {
-            features[Lags + 2 + Calendar + Covariates] = ahead;
+            features[LagCount + 2 + Calendar + Covariates] = ahead;
         }
 
         for (var c = 0; c < PastCovariates; c++)
@@ -103,10 +120,15 @@ internal sealed record LagFeatures(int Lags, int Season, bool Dates, long StepTi
         var n = past.Length;
         double seasonSum = 0, lagSum = 0;
         var seasonCount = Math.Max(Season, 1);
+        var near = Near == 0 ? Lags : Near;
         for (var k = 1; k <= Lags; k++)
         {
             var v = past[Math.Max(n - k, 0)];
-            features[k - 1] = (float)v;
+            if (k <= near)
+            {
+                features[k - 1] = (float)v;
+            }
+
             lagSum += v;
             if (k <= seasonCount)
             {
@@ -114,29 +136,40 @@ internal sealed record LagFeatures(int Lags, int Season, bool Dates, long StepTi
             }
         }
 
-        features[Lags] = (float)(seasonSum / seasonCount);
-        features[Lags + 1] = (float)(lagSum / Lags);
+        // A long season's own lags: the three around each whole season back (LagCount counts the same ones).
+        var at = near;
+        for (var s = seasonCount; Near > 0 && s + 1 <= Lags; s += seasonCount)
+        {
+            for (var d = -1; d <= 1; d++)
+            {
+                features[at++] = (float)past[Math.Max(n - (s + d), 0)];
+            }
+        }
+
+        var b = LagCount;
+        features[b] = (float)(seasonSum / seasonCount);
+        features[b + 1] = (float)(lagSum / Lags);
         if (Dates)
         {
-            var at = new DateTime(time);
-            features[Lags + 2] = (float)at.TimeOfDay.TotalHours;
-            features[Lags + 3] = (float)at.DayOfWeek;
-            features[Lags + 4] = at.Month;
+            var when = new DateTime(time);
+            features[b + 2] = (float)when.TimeOfDay.TotalHours;
+            features[b + 3] = (float)when.DayOfWeek;
+            features[b + 4] = when.Month;
             if (YearDay)
             {
                 // Month and day rather than DayOfYear, so a date has the same value in leap years.
-                features[Lags + 5] = ((at.Month - 1) * 31) + at.Day;
+                features[b + 5] = ((when.Month - 1) * 31) + when.Day;
             }
 
             if (MonthDay)
             {
-                features[Lags + 5 + (YearDay ? 1 : 0)] = at.Day;
+                features[b + 5 + (YearDay ? 1 : 0)] = when.Day;
             }
         }
         else
         {
             // The step's place in the season by its own number, so a history given later lines up as training did.
-            features[Lags + 2] = Season > 1 ? (float)(((time / StepTicks) % Season + Season) % Season) : 0f;
+            features[b + 2] = Season > 1 ? (float)(((time / StepTicks) % Season + Season) % Season) : 0f;
         }
     }
 }

@@ -112,4 +112,47 @@ public sealed class LagFeaturesTests
         Assert.DoesNotContain("PastCovariates", json, StringComparison.Ordinal);
         Assert.Contains("\"PastCovariates\":2", System.Text.Json.JsonSerializer.Serialize(LagFeatures.For(7, Daily, dates: true, past: 2), ForecasterJsonContext.Default.LagFeatures), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ALongSeason_ReadsTheNearestLags_AndTheThreeAroundTheSeason()
+    {
+        // Five-minute steps, a day of 288: the last 48 and 287, 288 and 289 steps back, not all of the last 400.
+        var fiveMinutes = new TimeStep(TimeSpan.TicksPerMinute * 5, 0);
+        var features = LagFeatures.For(288, fiveMinutes, dates: true);
+        Assert.Equal((400, 48, 51), (features.Lags, features.Near, features.LagCount));
+        Assert.Equal(LagFeatures.For(288, fiveMinutes, dates: true, consecutive: true).Count - 349, features.Count);
+
+        var past = Enumerable.Range(0, 1000).Select(v => (double)v).ToArray();
+        var row = new float[features.Count];
+        features.Fill(row, past, new DateTime(2014, 3, 7, 12, 0, 0).Ticks);
+        Assert.Equal([999, 998], row[..2]);
+        Assert.Equal(952, row[47]);
+        Assert.Equal([1000 - 287, 1000 - 288, 1000 - 289], row[48..51]);
+
+        // The means still read every lag: the last season's and the last 400's; then the calendar.
+        Assert.Equal((float)(999 - (287 / 2.0)), row[51]);
+        Assert.Equal((float)(999 - (399 / 2.0)), row[52]);
+        Assert.Equal(12, row[53]);
+
+        // Seasons of 100 or less read every lag (half-hours' 96, hours' 48), and a model file without sparse lags keeps its bytes.
+        var halfHours = LagFeatures.For(48, new TimeStep(TimeSpan.TicksPerMinute * 30, 0), dates: true);
+        Assert.Equal((0, 96), (halfHours.Near, halfHours.LagCount));
+        Assert.DoesNotContain("Near", System.Text.Json.JsonSerializer.Serialize(halfHours, ForecasterJsonContext.Default.LagFeatures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AForecasterOfALongSeason_SavesItsSparseLags_AndForecastsTheSameLoaded()
+    {
+        using var dir = new TempDirectory();
+        var model = Declarative.Tests.Pipelines.AmbientWeeklyForecast.Train();
+        var next = model.Forecast();
+        Assert.Equal(24, next.Count);
+
+        var path = Path.Combine(dir.Path, "ambient.mlnet");
+        model.Save(path);
+        Assert.Equal(next, Declarative.Tests.Pipelines.AmbientWeeklyForecast.Load(path).Forecast());
+        var file = File.ReadAllText(path);
+        Assert.Contains("\"Near\":48", file, StringComparison.Ordinal);
+        Assert.Contains("trees over 51 of the last 336 lags", file, StringComparison.Ordinal);
+    }
 }

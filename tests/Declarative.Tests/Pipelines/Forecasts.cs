@@ -25,6 +25,13 @@ public sealed class SunspotYear
 [Tune]
 public partial class TaxiForecast;
 
+/// <summary>
+/// NAB's hourly office temperature (621 hours skipped, filled) with a weekly season declared: 168 steps, so the trees read
+/// the nearest 48 lags and the three around the week, not all 336.
+/// </summary>
+[Forecasting<TaxiReading>(Data = "datasets/nab-ambient-temperature/ambient_temperature_system_failure.csv", Horizon = 24, Season = 168, FillGaps = true)]
+public partial class AmbientWeeklyForecast;
+
 /// <summary>The default model (the global LightGbm over lags) alone.</summary>
 [Forecasting<TaxiReading>(Data = "datasets/nab-nyc-taxi/nyc_taxi.csv", Horizon = 48)]
 public partial class TaxiDefaultForecast;
