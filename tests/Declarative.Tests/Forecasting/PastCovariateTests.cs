@@ -8,7 +8,7 @@ namespace Declarative.Tests.Forecasting;
 /// it): the global trees read the other series up to the origin only, so the evaluation cannot read a future it would not
 /// have, and a forecast needs no rows after the last quarter.
 /// </summary>
-public sealed class PastCovariateTests
+public sealed class PastCovariateTests(PastCovariateTests.WideFile wide) : IClassFixture<PastCovariateTests.WideFile>
 {
     private static readonly string Quarterly = Repository.PathOf("datasets", "us-macro", "quarterly.csv");
 
@@ -16,12 +16,11 @@ public sealed class PastCovariateTests
     public void TheEvaluation_NeverReadsAPastCovariateAtOrAfterTheStepsItScores()
     {
         using var dir = new TempDirectory();
-        var file = MacroWideFile.Write(Quarterly, dir.Path, "macro.csv");
         var changed = MacroWideFile.Write(Quarterly, dir.Path, "changed.csv", testPartFactor: 1.5);
 
         // The other series' last eight quarters (the test part) changed by half: nothing the evaluation scores moves,
         // neither the rolling origins nor the test part.
-        var (report, again) = (MacroWideForecast.Train(file).Evaluate(), MacroWideForecast.Train(changed).Evaluate());
+        var (report, again) = (wide.Past.Value.Evaluate(), MacroWideForecast.Train(changed).Evaluate());
         Assert.Equal(report.TestMetrics, again.TestMetrics);
         Assert.Equal(report.Models, again.Models);
         Assert.Equal(report.Samples[0].Forecast, again.Samples[0].Forecast);
@@ -29,7 +28,7 @@ public sealed class PastCovariateTests
 
         // Declared known ahead, the same change moves the test part's forecasts: that evaluation read the quarters it
         // forecast, which a wide file's other series do not give before they happen.
-        var (ahead, aheadChanged) = (MacroWideAheadForecast.Train(file).Evaluate(), MacroWideAheadForecast.Train(changed).Evaluate());
+        var (ahead, aheadChanged) = (wide.Ahead.Value.Evaluate(), MacroWideAheadForecast.Train(changed).Evaluate());
         Assert.NotEqual(ahead.TestMetrics["SymmetricMape"], aheadChanged.TestMetrics["SymmetricMape"]);
     }
 
@@ -37,8 +36,7 @@ public sealed class PastCovariateTests
     public void AForecasterWithPastCovariates_ForecastsFromTheFileAlone_AndAHistoryGivenNow()
     {
         using var dir = new TempDirectory();
-        var file = MacroWideFile.Write(Quarterly, dir.Path, "macro.csv");
-        var model = MacroWideForecast.Train(file);
+        var model = wide.Past.Value;
         Assert.Equal("Realcons, Realinv, Realgovt, Realdpi", model.Pipeline.Hyperparameters["PastCovariates"]);
         Assert.False(model.Pipeline.Hyperparameters.ContainsKey("Covariates"));
 
@@ -48,14 +46,14 @@ public sealed class PastCovariateTests
         Assert.All(next, p => Assert.True(double.IsFinite(p.Value) && p.Lower <= p.Value && p.Value <= p.Upper, $"{p}"));
 
         // The same declaration with the series known ahead asks for their future, which the file does not give.
-        Assert.Throws<InvalidOperationException>(() => MacroWideAheadForecast.Train(file).Forecast());
+        Assert.Throws<InvalidOperationException>(() => wide.Ahead.Value.Forecast());
 
         // Saved and loaded, and from the rows given now: the same forecasts. A history's other series are read at its
         // last quarter.
         var saved = Path.Combine(dir.Path, "macro.mlnet");
         model.Save(saved);
         Assert.Equal(next, MacroWideForecast.Load(saved).Forecast());
-        var rows = Rows(file);
+        var rows = Rows(wide.Path);
         Assert.Equal(next, model.Forecast(rows));
         var earlier = model.Forecast(rows.Take(150));
         var last = rows[149];
@@ -89,4 +87,25 @@ public sealed class PastCovariateTests
             Realgovt = float.Parse(f[4], CultureInfo.InvariantCulture),
             Realdpi = float.Parse(f[5], CultureInfo.InvariantCulture),
         })];
+
+    /// <summary>The wide file, and the declarations with past covariates and with the same series known ahead trained on it once for the class.</summary>
+    public sealed class WideFile : IDisposable
+    {
+        private readonly TempDirectory _directory = new();
+
+        public WideFile()
+        {
+            Path = MacroWideFile.Write(Quarterly, _directory.Path, "macro.csv");
+            Past = new(() => MacroWideForecast.Train(Path));
+            Ahead = new(() => MacroWideAheadForecast.Train(Path));
+        }
+
+        public string Path { get; }
+
+        public Lazy<MacroWideForecast> Past { get; }
+
+        public Lazy<MacroWideAheadForecast> Ahead { get; }
+
+        public void Dispose() => _directory.Dispose();
+    }
 }
