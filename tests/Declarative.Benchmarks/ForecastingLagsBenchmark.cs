@@ -1,21 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using Declarative.Forecasting;
-using Declarative.Schema;
 
 namespace Declarative.Benchmarks;
 
-/// <summary>A NAB series (timestamp, value), its gaps filled, forecast 12 steps ahead as `init` declares a five-minute series.</summary>
-public sealed class BenchNabReading
-{
-    [Time, Column("timestamp")]
-    public DateTime At { get; set; }
-
-    [Label, Column("value")]
-    public float Value { get; set; }
-}
-
-[Forecasting<BenchNabReading>(Horizon = 12, FillGaps = true)]
+/// <summary>A NAB series (timestamp, value: the taxi file's columns), its gaps filled, forecast 12 steps ahead as `init` declares a five-minute series.</summary>
+[Forecasting<BenchTaxiReading>(Horizon = 12, FillGaps = true)]
 public partial class BenchNabForecast;
 
 /// <summary>
