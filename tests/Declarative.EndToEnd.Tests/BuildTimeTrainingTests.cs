@@ -189,6 +189,13 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"covariate {p.Time:yyyy-MM-dd} {p.Value:R} {p.Lower:R} {p.Upper:R}"));
         }
 
+        // A past covariate (the holiday read up to the last day only) and a long declared season (read sparsely by the
+        // trees): the next fortnight from the file alone, natively as on the JIT.
+        foreach (var p in BirthsPastModel.Load().Forecast())
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"past {p.Time:yyyy-MM-dd} {p.Value:R} {p.Lower:R} {p.Upper:R}"));
+        }
+
         // A series anomaly detector is plain C# too: a day pattern at the trained taxi's scale, a spike far above it at step 300.
         var watch = TaxiWatch.Load();
         var day = Enumerable.Range(0, 400).Select(i => new TaxiCount { At = new DateTime(2015, 3, 1).AddMinutes(30 * i), Passengers = i == 300 ? 60000 : 15000 + 10000 * (float)Math.Sin(2 * Math.PI * i / 48) }).ToArray();
@@ -223,6 +230,17 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
         [Forecasting<BirthDay>(Data = "data/births.csv", Horizon = 14)]
         [Trainers(Trainer.ForecastCombination)]
         public partial class BirthsModel;
+
+        public sealed class BirthDayPast
+        {
+            [Time, Column("date")] public DateTime Day { get; set; }
+            [Label, Column("births")] public float Births { get; set; }
+            [PastCovariate, Column("holiday")] public bool WasHoliday { get; set; }
+        }
+
+        // The trees alone, reading the holiday as of the origin, with a season of 105 days: the nearest 48 lags and the three around it.
+        [Forecasting<BirthDayPast>(Data = "data/births.csv", Horizon = 14, Season = 105)]
+        public partial class BirthsPastModel;
 
         public sealed class Sunspots
         {
@@ -326,6 +344,12 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
             Assert.True(Math.Abs(e - a) <= 1e-5 * Math.Max(1, Math.Abs(e)), $"{string.Join(' ', p.First)} against {string.Join(' ', p.Second)}");
         }));
 
+        // The past covariate and the sparse lags too: the fortnight after the file's last day, natively as on the JIT within 1e-5.
+        var (nativePast, jitPast) = (Lines(native).Where(l => l[0] == "past").ToArray(), Lines(jit).Where(l => l[0] == "past").ToArray());
+        Assert.Equal(Enumerable.Range(1, 14).Select(d => $"2004-01-{d:00}"), nativePast.Select(l => l[1]));
+        Assert.Equal(jitPast.Select(l => l[1]), nativePast.Select(l => l[1]));
+        WithinOneIn100000(nativePast, jitPast);
+
         // The series detector scores natively exactly as on the JIT, a stream as Detect, and the spike is the anomaly.
         var (nativeAnomalies, jitAnomalies) = (Lines(native).Where(l => l[0] == "anomaly").ToArray(), Lines(jit).Where(l => l[0] == "anomaly").ToArray());
         Assert.Equal(jitAnomalies.Select(l => string.Join(' ', l)), nativeAnomalies.Select(l => string.Join(' ', l)));
@@ -334,7 +358,7 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
 
         // Predictions are the same bits; an explanation within 1e-6 (TreeSHAP's quadrature is padded to the vector
         // width, which differs between the JIT's instruction set and Native AOT's, so the last digits may).
-        static bool Exact(string l) => !l.StartsWith("why", StringComparison.Ordinal) && !l.StartsWith("forecast", StringComparison.Ordinal) && !l.StartsWith("covariate", StringComparison.Ordinal);
+        static bool Exact(string l) => !l.StartsWith("why", StringComparison.Ordinal) && !l.StartsWith("forecast", StringComparison.Ordinal) && !l.StartsWith("covariate", StringComparison.Ordinal) && !l.StartsWith("past", StringComparison.Ordinal);
         Assert.Equal(native.Split('\n').Where(Exact), jit.Split('\n').Where(Exact));
         Assert.Contains(native.Split('\n'), l => l.StartsWith("anomaly 300 ", StringComparison.Ordinal));
         var (nativeWhy, jitWhy) = (Lines(native).Single(l => l[0] == "why"), Lines(jit).Single(l => l[0] == "why"));
@@ -342,8 +366,8 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
         Assert.All(nativeWhy.Skip(1).Zip(jitWhy.Skip(1)), p => Assert.True(
             Math.Abs(double.Parse(p.First, System.Globalization.CultureInfo.InvariantCulture) - double.Parse(p.Second, System.Globalization.CultureInfo.InvariantCulture)) <= 1e-6, $"{p.First} against {p.Second}"));
         Assert.StartsWith("ml.net", mlnet, StringComparison.Ordinal);
-        var expected = Lines(mlnet).Where(l => l[0] is not "members" and not "combined" and not "forecast" and not "forecast-direct" and not "covariate" and not "anomaly" and not "stream" and not "wine" and not "wine-members").ToArray();
-        var actual = Lines(native).Where(l => l[0] is not "why" and not "members" and not "combined" and not "forecast" and not "forecast-direct" and not "covariate" and not "anomaly" and not "stream" and not "wine" and not "wine-members").ToArray();
+        var expected = Lines(mlnet).Where(l => l[0] is not "members" and not "combined" and not "forecast" and not "forecast-direct" and not "covariate" and not "past" and not "anomaly" and not "stream" and not "wine" and not "wine-members").ToArray();
+        var actual = Lines(native).Where(l => l[0] is not "why" and not "members" and not "combined" and not "forecast" and not "forecast-direct" and not "covariate" and not "past" and not "anomaly" and not "stream" and not "wine" and not "wine-members").ToArray();
         Assert.Equal(10, actual.Length);
         // The native app explains without ML.NET, as the JIT app does (the outputs are equal above), and it adds up.
         var why = Lines(native).Single(l => l[0] == "why").Skip(1).Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
