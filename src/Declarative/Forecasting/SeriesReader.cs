@@ -27,10 +27,11 @@ internal static class SeriesReader
         var times = Column(table, timeSpec.PropertyName);
         var values = Column(table, labelSpec.PropertyName).Singles!;
         var ids = spec.SeriesId is { } idSpec ? Column(table, idSpec.PropertyName) : null;
-        var covariateNames = Covariates(spec);
+        // Every covariate read alike, the ones known ahead first, then the past ones (kept up to the last value only).
+        var knownAhead = Covariates(spec);
+        var known = knownAhead.Count;
+        var covariateNames = knownAhead.Concat(PastCovariates(spec)).ToArray();
         var covariates = covariateNames.Select(name => Column(table, name)).ToArray();
-        var pastNames = PastCovariates(spec);
-        var past = pastNames.Select(name => Column(table, name)).ToArray();
 
         // Lines are named only when row i is line i + 1 (+1 for a header): no skipped rows, no field spanning lines.
         var linesKnown = table.BadRows == 0 && table.MultilineFields == 0 && source.Length > 0 && !source.StartsWith('(');
@@ -84,7 +85,7 @@ internal static class SeriesReader
 
             // With covariates, the rows after the last value that have none are the future: their covariates are known.
             var lastValue = rows.FindLastIndex(r => !float.IsNaN(values[r])) + 1;
-            var history = covariates.Length > 0 && lastValue > 0 ? lastValue : rows.Count;
+            var history = known > 0 && lastValue > 0 ? lastValue : rows.Count;
             for (var i = 0; i < history && !fillGaps; i++)
             {
                 if (float.IsNaN(values[rows[i]]))
@@ -95,18 +96,12 @@ internal static class SeriesReader
 
             for (var c = 0; c < covariates.Length && !fillGaps; c++)
             {
-                if (covariates[c].Singles is { } numbers && rows.FindIndex(r => float.IsNaN(numbers[r])) is var at and >= 0)
+                // A past covariate is known where the value is: the rows after the last value need not give it.
+                var ahead = c < known;
+                if (covariates[c].Singles is { } numbers && rows.FindIndex(0, ahead ? rows.Count : history, r => float.IsNaN(numbers[r])) is var at and >= 0)
                 {
-                    throw Error(rows[at], $"{Where(id)}the covariate {covariateNames[c]} is missing at {Show(t[at])}; a forecaster reads it at every step, the steps it forecasts too. Fill it, or set FillGaps = true to interpolate it.");
-                }
-            }
-
-            // A past covariate is known where the value is: the rows after the last value need not give it.
-            for (var c = 0; c < past.Length && !fillGaps; c++)
-            {
-                if (past[c].Singles is { } numbers && rows.FindIndex(0, history, r => float.IsNaN(numbers[r])) is var at and >= 0)
-                {
-                    throw Error(rows[at], $"{Where(id)}the past covariate {pastNames[c]} is missing at {Show(t[at])}; a forecaster reads it up to the last value. Fill it, or set FillGaps = true to interpolate it.");
+                    throw Error(rows[at], $"{Where(id)}the {(ahead ? "covariate" : "past covariate")} {covariateNames[c]} is missing at {Show(t[at])}; " +
+                        $"a forecaster reads it {(ahead ? "at every step, the steps it forecasts too" : "up to the last value")}. Fill it, or set FillGaps = true to interpolate it.");
                 }
             }
 
@@ -115,7 +110,6 @@ internal static class SeriesReader
             var filledTimes = new List<long>(t.Length) { t[0] };
             var points = new List<double>(t.Length) { values[rows[0]] };
             var covariateSteps = covariates.Select(c => new List<double>(t.Length) { Covariate(c, rows[0]) }).ToArray();
-            var pastSteps = past.Select(c => new List<double>(t.Length) { Covariate(c, rows[0]) }).ToArray();
             var historySteps = 1;
             for (var i = 1; i < t.Length; i++)
             {
@@ -130,7 +124,6 @@ internal static class SeriesReader
                     filledTimes.Add(step.Value.After(t[i - 1], k));
                     points.Add(double.NaN);
                     Array.ForEach(covariateSteps, c => c.Add(double.NaN));
-                    Array.ForEach(pastSteps, c => c.Add(double.NaN));
                 }
 
                 filledTimes.Add(t[i]);
@@ -140,21 +133,14 @@ internal static class SeriesReader
                     covariateSteps[c].Add(Covariate(covariates[c], rows[i]));
                 }
 
-                for (var c = 0; c < past.Length; c++)
-                {
-                    pastSteps[c].Add(Covariate(past[c], rows[i]));
-                }
-
                 historySteps = i < history ? points.Count : historySteps;
             }
 
             var y = points.Take(historySteps).ToArray();
             filled += Interpolate(y) ? y.Length - history + rows.Take(history).Count(r => float.IsNaN(values[r])) : throw new DataFileException(source, null, null, $"{Where(id)}every value is missing; there is nothing to forecast from.");
-            double[][] covariateValues = [.. covariateSteps.Select(c => c.ToArray())];
+            double[][] covariateValues = [.. covariateSteps.Select((c, i) => i < known ? c.ToArray() : c.Take(historySteps).ToArray())];
             Array.ForEach(covariateValues, c => Interpolate(c));
-            double[][] pastValues = [.. pastSteps.Select(c => c.Take(historySteps).ToArray())];
-            Array.ForEach(pastValues, c => Interpolate(c));
-            series.Add(new TimeSeries(id, [.. filledTimes.Take(historySteps)], y, covariateValues) { Past = pastValues });
+            series.Add(new TimeSeries(id, [.. filledTimes.Take(historySteps)], y, covariateValues[..known]) { Past = covariateValues[known..] });
         }
 
         return (series, step!.Value, filled);
