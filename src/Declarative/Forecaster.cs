@@ -89,7 +89,7 @@ public sealed class Forecaster<TRow> : IPlainPipeline
                 values["Covariates"] = Covariates;
             }
 
-            if (_global?.Features.PastCovariates > 0)
+            if (ForecastMethods.ReadsPastCovariates(Trainer, _combined?.Members) && SeriesReader.PastCovariates(Spec).Count > 0)
             {
                 values["PastCovariates"] = string.Join(", ", SeriesReader.PastCovariates(Spec));
             }

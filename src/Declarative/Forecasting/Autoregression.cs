@@ -10,41 +10,42 @@ namespace Declarative.Forecasting;
 /// </summary>
 internal static class Autoregression
 {
-    /// <summary>The next <paramref name="horizon"/> values after <paramref name="y"/>, and the order chosen.</summary>
+    /// <summary>The next <paramref name="horizon"/> values after <paramref name="y"/>, the order chosen, and how many past covariates it read.</summary>
     /// <param name="y">The history.</param>
     /// <param name="season">The season, in steps (1: none); it bounds the order.</param>
     /// <param name="horizon">Steps to forecast.</param>
     /// <param name="covariates">Each covariate over the history's steps and on over the horizon's (empty: none).</param>
-    public static (double[] Forecast, int Order) Forecast(double[] y, int season, int horizon, double[][]? covariates = null) =>
-        CovariateLine.Fit(y, season, horizon, covariates) is { } fitted ? Forecast(y, season, horizon, fitted) : Autoregress(y, season, horizon);
+    /// <param name="past">Each past covariate over the history's steps (empty: none).</param>
+    public static (double[] Forecast, int Order, int Read) Forecast(double[] y, int season, int horizon, double[][]? covariates = null, double[][]? past = null) =>
+        CovariateLine.Fit(y, season, horizon, covariates) is { } fitted
+            ? Forecast(y, season, horizon, fitted, past)
+            : Autoregress(y, season, horizon, past, null) is { } alone ? alone : (Enumerable.Repeat(y[^1], horizon).ToArray(), 0, 0);
 
     /// <summary>
     /// The regression with autoregressive errors on the covariates' <paramref name="fitted"/> line (its GLS round, shared
     /// with the models that forecast what the line leaves): the line at each step ahead plus the autoregression, fitted
-    /// again, of what the line leaves.
+    /// again, of what the line leaves (with the past covariates when they tell it more).
     /// </summary>
-    internal static (double[] Forecast, int Order) Forecast(double[] y, int season, int horizon, CovariateLine fitted)
+    internal static (double[] Forecast, int Order, int Read) Forecast(double[] y, int season, int horizon, CovariateLine fitted, double[][]? past = null)
     {
         var n = y.Length;
         var covariates = fitted.Covariates;
         var (line, order, coefficients) = fitted.Regression;
         var errors = Residuals(y, covariates, line);
-        if (coefficients is not null)
-        {
-            (order, coefficients) = Fit(errors, season, order);
-        }
-
-        var path = new double[n + horizon];
-        errors.CopyTo(path, 0);
+        var (path, chosen, read) = coefficients is null ? (new double[horizon], order, 0)
+            : Autoregress(errors, season, horizon, past, order) ?? (new double[horizon], 0, 0);
         var forecast = new double[horizon];
         for (var j = 0; j < horizon; j++)
         {
-            path[n + j] = coefficients is null ? 0 : Predict(coefficients, path, n + j);
-            forecast[j] = path[n + j] + LineAt(line, covariates, n + j);
+            forecast[j] = path[j] + LineAt(line, covariates, n + j);
         }
 
-        return (forecast, order);
+        return (forecast, chosen, read);
     }
+
+    /// <summary>The AICc of a least-squares fit of <paramref name="k"/> coefficients leaving <paramref name="sse"/> over <paramref name="rows"/> rows.</summary>
+    internal static double Aicc(int rows, double sse, int k) =>
+        rows * Math.Log(Math.Max(sse, 1e-300) / rows) + 2 * (k + 1) + 2.0 * (k + 1) * (k + 2) / Math.Max(rows - k - 2, 1);
 
     /// <summary>
     /// Feasible GLS in one round (Cochrane–Orcutt): the line (intercept, then the covariates' weights) by least
@@ -56,7 +57,7 @@ internal static class Autoregression
     {
         var n = y.Length;
         var line = Line(y, covariates, n, null) ?? new double[covariates.Length + 1];
-        var (order, coefficients) = Fit(Residuals(y, covariates, line), season);
+        var (order, coefficients, _, _) = Fit(Residuals(y, covariates, line), season);
         if (coefficients is not null)
         {
             line = Line(y, covariates, n, coefficients) ?? line;
@@ -65,13 +66,23 @@ internal static class Autoregression
         return (line, order, coefficients);
     }
 
-    private static (double[] Forecast, int Order) Autoregress(double[] y, int season, int horizon)
+    /// <summary>
+    /// The autoregression of <paramref name="y"/> (of the order given, or by AICc) forecast recursively; with past
+    /// covariates, their vector autoregression with the series instead when its series equation has the lower AICc on the
+    /// same rows. Null when nothing fits.
+    /// </summary>
+    private static (double[] Forecast, int Order, int Read)? Autoregress(double[] y, int season, int horizon, double[][]? past, int? only)
     {
         var n = y.Length;
-        var (order, best) = Fit(y, season);
+        var (order, best, aicc, from) = Fit(y, season, only);
+        if (past is { Length: > 0 } && VectorAutoregression.Fit(y, past, from, aicc) is { } vector && vector.Forecast(y, past, horizon) is { } joint)
+        {
+            return (joint, vector.Order, vector.Read);
+        }
+
         if (best is null)
         {
-            return (Enumerable.Repeat(y[^1], horizon).ToArray(), 0);
+            return null;
         }
 
         var path = new double[n + horizon];
@@ -81,11 +92,14 @@ internal static class Autoregression
             path[n + j] = Predict(best, path, n + j);
         }
 
-        return (path[n..], order);
+        return (path[n..], order, 0);
     }
 
-    /// <summary>The autoregression of <paramref name="y"/> with the lowest AICc (or of the order given), null when none fits.</summary>
-    private static (int Order, double[]? Coefficients) Fit(double[] y, int season, int? only = null)
+    /// <summary>
+    /// The autoregression of <paramref name="y"/> with the lowest AICc (or of the order given), null when none fits; its
+    /// AICc and the first row every order was fitted on.
+    /// </summary>
+    private static (int Order, double[]? Coefficients, double Aicc, int From) Fit(double[] y, int season, int? only = null)
     {
         var n = y.Length;
         var maxOrder = Math.Min(Math.Clamp(2 * season, 12, 48), Math.Max(1, n / 5));
@@ -100,14 +114,14 @@ internal static class Autoregression
         last = Math.Min(last, rows - 3); // order p has p + 1 coefficients, and AICc needs more rows than p + 2
         if (last < first)
         {
-            return (0, null);
+            return (0, null, double.PositiveInfinity, maxOrder);
         }
 
         var (a, b) = Equations(y, last, maxOrder);
         for (var p = first; p <= last; p++)
         {
             var k = p + 1;
-            var coefficients = NormalEquations.Solve(Leading(a, k), b[..k]);
+            var coefficients = NormalEquations.Solve(NormalEquations.Leading(a, k), b[..k]);
             if (coefficients is null)
             {
                 continue;
@@ -120,14 +134,14 @@ internal static class Autoregression
                 sse += e * e;
             }
 
-            var aicc = rows * Math.Log(Math.Max(sse, 1e-300) / rows) + 2 * (k + 1) + 2.0 * (k + 1) * (k + 2) / Math.Max(rows - k - 2, 1);
+            var aicc = Aicc(rows, sse, k);
             if (aicc < bestAicc)
             {
                 (best, bestAicc) = (coefficients, aicc);
             }
         }
 
-        return (best is null ? 0 : best.Length - 1, best);
+        return (best is null ? 0 : best.Length - 1, best, bestAicc, maxOrder);
     }
 
     /// <summary>
@@ -226,20 +240,5 @@ internal static class Autoregression
         }
 
         return (a, b);
-    }
-
-    /// <summary>A copy of the leading <paramref name="d"/> rows and columns of <paramref name="a"/> (its lower triangle), which the solver overwrites.</summary>
-    private static double[,] Leading(double[,] a, int d)
-    {
-        var copy = new double[d, d];
-        for (var i = 0; i < d; i++)
-        {
-            for (var j = 0; j <= i; j++)
-            {
-                copy[i, j] = a[i, j];
-            }
-        }
-
-        return copy;
     }
 }

@@ -42,9 +42,16 @@ internal static class ForecastMethods
     public static bool ReadsCovariates(Trainer method, IReadOnlyList<Trainer>? members) =>
         method == Trainer.ForecastCombination ? members?.Any(m => ReadsCovariates(m, null)) == true : method is not (Trainer.SeasonalNaive or Trainer.Naive2);
 
+    /// <summary>
+    /// Whether <paramref name="method"/> (a combination of <paramref name="members"/>) may read past covariates, when the
+    /// series has them: the global trees, and the autoregression when they tell it more than the series' own past.
+    /// </summary>
+    public static bool ReadsPastCovariates(Trainer method, IReadOnlyList<Trainer>? members) =>
+        method == Trainer.ForecastCombination ? members?.Any(m => ReadsPastCovariates(m, null)) == true : method is Trainer.GlobalLightGbm or Trainer.Autoregression;
+
     /// <summary>The next <paramref name="horizon"/> values of <paramref name="y"/> by <paramref name="method"/> (a combination of <paramref name="combined"/>).</summary>
-    public static MethodForecast Forecast(Trainer method, double[] y, int season, int horizon, Func<MethodForecast>? global = null, ForecastBlend? combined = null, double[][]? covariates = null) =>
-        ForecastEach([method], y, season, horizon, global, combined, covariates)[method];
+    public static MethodForecast Forecast(Trainer method, double[] y, int season, int horizon, Func<MethodForecast>? global = null, ForecastBlend? combined = null, double[][]? covariates = null, double[][]? past = null) =>
+        ForecastEach([method], y, season, horizon, global, combined, covariates, past)[method];
 
     /// <summary>
     /// The forecasts of several models from one series, each model fitted once: the combination reuses its members'
@@ -52,9 +59,10 @@ internal static class ForecastMethods
     /// combination's members). A global model's forecast comes from <paramref name="global"/> (it was fitted on every
     /// series, not on this one alone). Every model but the two naive benchmarks reads <paramref name="covariates"/> (each
     /// over the history's steps and on over the horizon's) when there are any, through one <see cref="CovariateLine"/>
-    /// fitted for all of them.
+    /// fitted for all of them. The autoregression also reads <paramref name="past"/> (the past covariates, each over the
+    /// history's steps) when they tell it more than the series' own past (<see cref="VectorAutoregression"/>).
     /// </summary>
-    public static Dictionary<Trainer, MethodForecast> ForecastEach(IReadOnlyList<Trainer> methods, double[] y, int season, int horizon, Func<MethodForecast>? global = null, ForecastBlend? combined = null, double[][]? covariates = null)
+    public static Dictionary<Trainer, MethodForecast> ForecastEach(IReadOnlyList<Trainer> methods, double[] y, int season, int horizon, Func<MethodForecast>? global = null, ForecastBlend? combined = null, double[][]? covariates = null, double[][]? past = null)
     {
         var done = new Dictionary<Trainer, MethodForecast>();
         var line = new Lazy<CovariateLine?>(() => CovariateLine.Fit(y, season, horizon, covariates), LazyThreadSafetyMode.None);
@@ -69,7 +77,7 @@ internal static class ForecastMethods
                     Trainer.ExponentialSmoothing => OnCovariates(y, horizon, line.Value, adjusted => Ets(adjusted, season, horizon)),
                     Trainer.Theta => OnCovariates(y, horizon, line.Value, adjusted => Theta(adjusted, season, horizon)),
                     Trainer.ForecastCombination => combined is { Members.Count: > 0 } ? combined.Forecast([.. combined.Members.Select(Get)]) : throw new InvalidOperationException("The combination's models were not chosen."),
-                    Trainer.Autoregression => Ar(y, season, horizon, line.Value),
+                    Trainer.Autoregression => Ar(y, season, horizon, line.Value, past),
                     Trainer.Arima => OnCovariates(y, horizon, line.Value, adjusted => ArimaForecast(adjusted, season, horizon)),
                     Trainer.GlobalLightGbm => global?.Invoke() ?? throw new InvalidOperationException("The global model was not fitted."),
                     _ => throw new ArgumentOutOfRangeException(nameof(methods), method, "Not a forecasting model."),
@@ -149,10 +157,10 @@ internal static class ForecastMethods
             $"{fit.Form}, alpha {p.Alpha:0.###}{(fit.Trend == EtsTrend.None ? "" : $", beta {p.Beta:0.###}")}{(fit.Season > 1 ? $", gamma {p.Gamma:0.###}" : "")}{(fit.Trend == EtsTrend.Damped ? $", phi {p.Phi:0.###}" : "")}{(indices is null ? "" : $", {Adjusted(indices)}")}"));
     }
 
-    private static MethodForecast Ar(double[] y, int season, int horizon, CovariateLine? line)
+    private static MethodForecast Ar(double[] y, int season, int horizon, CovariateLine? line, double[][]? past)
     {
-        var (forecast, order) = line is null ? Autoregression.Forecast(y, season, horizon) : Autoregression.Forecast(y, season, horizon, line);
-        var detail = string.Create(CultureInfo.InvariantCulture, $"order {order}");
+        var (forecast, order, read) = line is null ? Autoregression.Forecast(y, season, horizon, past: past) : Autoregression.Forecast(y, season, horizon, line, past);
+        var detail = string.Create(CultureInfo.InvariantCulture, $"order {order}{(read > 0 ? $", with {read} of {past!.Length} past covariate(s)" : "")}");
         return new(forecast, line is null ? detail : string.Create(CultureInfo.InvariantCulture, $"{detail}, errors of a line in {line.Count} covariate(s)"));
     }
 

@@ -183,7 +183,7 @@ internal static class ForecastTraining
             return new SeriesForecast(series.Id, [], [], [], [], "no covariates after the last value");
         }
 
-        var forecast = ForecastMethods.Forecast(method, series.Values, settings.Season, settings.Horizon, Global(global, series, series.Length, settings), combined, series.Covariates);
+        var forecast = ForecastMethods.Forecast(method, series.Values, settings.Season, settings.Horizon, Global(global, series, series.Length, settings), combined, series.Covariates, series.Past);
         var (lower, upper) = Bands(forecast.Values, quantiles, ForecastAccuracy.Scale(series.Values, settings.Season));
         var times = new long[settings.Horizon];
         for (var j = 0; j < times.Length; j++)
@@ -210,7 +210,8 @@ internal static class ForecastTraining
     {
         var (h, m) = (settings.Horizon, settings.Season);
         var history = series.Values[..origin];
-        return Measured(ForecastMethods.ForecastEach(methods, history, m, h, Global(global, series, origin, settings), covariates: series.Covariates), series, origin, settings);
+        double[][] past = [.. series.Past.Select(p => p[..origin])];
+        return Measured(ForecastMethods.ForecastEach(methods, history, m, h, Global(global, series, origin, settings), covariates: series.Covariates, past: past), series, origin, settings);
     }
 
     /// <summary>The window with the combination <paramref name="blend"/> added, from its members' forecasts there.</summary>

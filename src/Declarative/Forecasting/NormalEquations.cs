@@ -111,4 +111,19 @@ internal static class NormalEquations
 
         return c.All(double.IsFinite) ? c : null;
     }
+
+    /// <summary>A copy of the leading <paramref name="d"/> rows and columns of <paramref name="a"/> (its lower triangle), which the solver overwrites.</summary>
+    public static double[,] Leading(double[,] a, int d)
+    {
+        var copy = new double[d, d];
+        for (var i = 0; i < d; i++)
+        {
+            for (var j = 0; j <= i; j++)
+            {
+                copy[i, j] = a[i, j];
+            }
+        }
+
+        return copy;
+    }
 }

@@ -263,7 +263,7 @@ public sealed class ForecastMethodsTests
             y.Add(10 + 0.6 * y[t - 1] - 0.3 * y[t - 2]);
         }
 
-        var (forecast, order) = Autoregression.Forecast([.. y], 1, 5);
+        var (forecast, order, _) = Autoregression.Forecast([.. y], 1, 5);
         Assert.InRange(order, 2, 12);
         var next = new List<double>(y);
         for (var h = 0; h < 5; h++)
@@ -286,7 +286,7 @@ public sealed class ForecastMethodsTests
         }
 
         const int season = 24;
-        var (forecast, order) = Autoregression.Forecast(y, season, 6);
+        var (forecast, order, _) = Autoregression.Forecast(y, season, 6);
         Assert.InRange(order, 1, 48);
         var from = Math.Min(Math.Clamp(2 * season, 12, 48), y.Length / 5);
         var d = order + 1;
@@ -418,7 +418,7 @@ public sealed class ForecastMethodsTests
         }
 
         var y = Enumerable.Range(0, n).Select(t => 100 + (40 * x[t]) + u[t]).ToArray();
-        var (forecast, order) = Autoregression.Forecast(y, 1, h, [x]);
+        var (forecast, order, _) = Autoregression.Forecast(y, 1, h, [x]);
         Assert.InRange(order, 1, 12);
         for (var j = 0; j < h; j++)
         {
