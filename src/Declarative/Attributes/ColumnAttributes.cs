@@ -141,7 +141,8 @@ public sealed class TimeAttribute : Attribute;
 /// Marks a number or <see cref="bool"/> of a forecasting row that is known only up to the series' last value: another
 /// series measured alongside (a wide file's other columns), a reading that no one knows ahead. The global trees read
 /// its latest values before the steps they forecast, never its values at them, so no evaluation reads a future it would
-/// not have, and a forecast needs no rows after the last value. The other models do not read it. Without this
+/// not have, and a forecast needs no rows after the last value. The autoregression reads it when its past tells the
+/// series more than the series' own past (a vector autoregression); the other models do not read it. Without this
 /// attribute a forecasting row's number is a covariate known ahead (a holiday, a planned price), read at every step
 /// forecast.
 /// </summary>

@@ -199,7 +199,7 @@ internal static class SeriesReader
     public static IReadOnlyList<string> Covariates<TRow>(PipelineSpec<TRow> spec) =>
         [.. spec.Features.Where(f => f.Kind is ColumnKind.Numeric or ColumnKind.Boolean && f.Run is null && !f.PastOnly).Select(f => f.PropertyName)];
 
-    /// <summary>A forecaster's past covariates (<c>[PastCovariate]</c>): known up to the last value, read by the global trees before the steps they forecast.</summary>
+    /// <summary>A forecaster's past covariates (<c>[PastCovariate]</c>): known up to the last value, read by the global trees and the autoregression before the steps they forecast.</summary>
     public static IReadOnlyList<string> PastCovariates<TRow>(PipelineSpec<TRow> spec) =>
         [.. spec.Features.Where(f => f.PastOnly).Select(f => f.PropertyName)];
 
