@@ -28,7 +28,8 @@ internal static class ForecastingInit
         var value = columns[label.Index].Header ?? columns[label.Index].Property;
         var summary = $"forecasting '{value}' {shape.Horizon} steps of {shape.Step} ahead, {(shape.Series is { } s ? $"series by '{columns[s].Header ?? columns[s].Property}'" : "one series")}, {covariates} covariate(s), {(past > 0 ? $"{past} past covariate(s) (read up to the last row), " : "")}{sample.Rows.Count:N0} rows" +
             (shape.Skipped is { } skipped ? $"; the times skip {skipped.Describe()}: FillGaps = true interpolates them" : "") +
-            (shape.FutureRows > 0 ? $"; the last {shape.FutureRows} rows have no value: the covariates of the steps to forecast" : "");
+            (shape.FutureRows > 0 ? $"; the last {shape.FutureRows} rows have no value: the covariates of the steps to forecast" : "") +
+            (shape.Calendar.Count > 0 ? $"; {string.Join(", ", shape.Calendar.Select(p => $"'{columns[p.Index].Header ?? columns[p.Index].Property}'"))} {(shape.Calendar.Count == 1 ? "is a part" : "are parts")} of the time, left out" : "");
         var tuning = options.NoTune ? "Untuned (--no-tune): the build trains the global trees alone." : "Tuned: every model competes on rolling origins at build time; --no-tune writes no [Tune].";
         return new InitResult(target.OutputPath, pipelineName, columns, label, summary, tuning, source);
     }
@@ -96,8 +97,39 @@ internal static class ForecastingInit
         return new ForecastShape(time.Index, series, horizon ?? defaultHorizon, step, gaps, trailing, format)
         {
             Skipped = Skipped(sample, ticks, series, inferred, dates: true, format ?? time.Format),
+            Calendar = Calendar(sample, columns, labelIndex, time.Index, stamps),
         };
     }
+
+    /// <summary>The parts of a date a number column may be, each by how it is computed, the first that fits named.</summary>
+    private static readonly (string Part, Func<DateTime, int> Of)[] CalendarParts =
+    [
+        ("year", t => t.Year),
+        ("quarter", t => (t.Month + 2) / 3),
+        ("month", t => t.Month),
+        ("day of the month", t => t.Day),
+        ("day of the year", t => t.DayOfYear),
+        ("day of the week", t => (int)t.DayOfWeek),
+        ("day of the week", t => ((int)t.DayOfWeek + 6) % 7),
+        ("day of the week", t => t.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)t.DayOfWeek),
+        ("day of the week", t => (int)t.DayOfWeek + 1),
+        ("week of the year", ISOWeek.GetWeekOfYear),
+        ("hour", t => t.Hour),
+        ("minute", t => t.Minute),
+    ];
+
+    /// <summary>
+    /// The number columns that are a part of the time on every row (an hour, a weekday, a month written beside the
+    /// time): the global trees read the calendar from the time itself, and read as a covariate such a column would be
+    /// asked for ahead (or read only up to the last row), so init leaves it out.
+    /// </summary>
+    private static IReadOnlyList<(int Index, string Part)> Calendar(DataSample sample, IReadOnlyList<ColumnGuess> columns, int labelIndex, int timeIndex, DateTime?[] stamps) =>
+        [.. columns
+            .Where(c => c.Index != labelIndex && c.Index != timeIndex && c.Kind == ColumnKind.Numeric && c.Missing == 0 && c.Distinct > 1 && stamps.All(t => t is not null))
+            .Select(c => (c.Index, Part: CalendarParts.FirstOrDefault(part => sample.Rows.Select((r, i) => (r, i)).All(x =>
+                double.TryParse(x.r[c.Index], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v == part.Of(stamps[x.i]!.Value))).Part))
+            .Where(c => c.Part is not null)
+            .Select(c => (c.Index, c.Part!))];
 
     /// <summary>The first time seen twice and the rows it is on, or null when every time is once.</summary>
     private static (DateTime Time, int First, int Second)? Repeated(DateTime?[] stamps)
@@ -263,6 +295,7 @@ internal static class ForecastingInit
             : c.Index == shape.Time ? c with { Type = "System.DateOnly", Kind = ColumnKind.Date, Format = shape.TimeFormat, Note = $"[Time]: dates as {shape.TimeFormat} digits, a step of {shape.Step}" }
             : c.Index == shape.Series ? c with { Type = c.Kind == ColumnKind.Numeric ? "long" : c.Type, Kind = ColumnKind.Categorical, Note = $"[SeriesId]: {c.Distinct:N0} series" }
             : c.IsLabel || c.Ignored ? c
+            : shape.Calendar.FirstOrDefault(p => p.Index == c.Index).Part is { } part ? c with { Excluded = true, Note = $"the time's {part}: the trees read it from the time" }
             : c.Kind is ColumnKind.Boolean || (c.Kind is ColumnKind.Numeric && shape.FutureRows > 0) ? c with { Note = $"covariate, needed ahead: {c.Note}" }
             // No rows after the last value give a number's future: a series measured alongside, read up to the last row.
             : c.Kind is ColumnKind.Numeric ? c with { Past = true, Note = $"past covariate: {c.Note}" }
@@ -281,6 +314,9 @@ internal sealed record ForecastShape(int Time, int? Series, int Horizon, string 
 
     /// <summary>The steps the times skip (FillGaps interpolates them), or null when the times keep their step.</summary>
     public SkippedSteps? Skipped { get; init; }
+
+    /// <summary>The number columns that are a part of the time on every row, and which part (left out of the declaration).</summary>
+    public IReadOnlyList<(int Index, string Part)> Calendar { get; init; } = [];
 
     /// <summary>Whether the declaration needs FillGaps: values missing before the last one, or steps the times skip.</summary>
     public bool FillsGaps => Gaps || Skipped is not null;
