@@ -309,6 +309,8 @@ public sealed class Forecaster<TRow> : IPlainPipeline
         StepMonths = _settings.Step.Months,
         StepMonthEnd = _settings.Step.MonthEnd,
         StepBusinessDays = _settings.Step.BusinessDays,
+        StepOpen = _settings.Step.Open,
+        StepSlots = _settings.Step.Slots,
         Quantiles = _quantiles,
         Series = SeriesIds.Select(id => _forecasts[id]).ToArray(),
         Features = _global?.Features,

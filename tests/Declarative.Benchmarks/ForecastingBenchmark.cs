@@ -564,6 +564,43 @@ internal static class ForecastingBenchmark
         }
     }
 
+    /// <summary>
+    /// What reading past covariates costs the autoregression (the vector autoregression's choice of covariates and
+    /// order, as a tuned forecaster fits it for each series and window) against the autoregression of the series alone,
+    /// alternating, min / median of <paramref name="rounds"/>.
+    /// </summary>
+    public static void VarCost(int rounds)
+    {
+        Console.WriteLine($"One autoregression fit with past covariates against the series alone, {rounds} rounds alternating (min / median):");
+        Console.WriteLine("| series | points | season | past covariates | alone, s | with them, s | ratio | with them: the model |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        var wide = Read(BenchMacroInvWideForecast.Spec, MacroWide.Value).Series[0];
+        var gdp = Read(BenchMacroWideForecast.Spec, MacroWide.Value).Series[0];
+        var taxi = Read(BenchTaxiForecast.Spec).Series[0].Values;
+        var random = new Random(48);
+        double[][] Noise(int count) => [.. Enumerable.Range(0, count).Select(_ => taxi.Select(_ => random.NextDouble() * 1000).ToArray())];
+        var cases = new (string Name, double[] Values, int Season, string Covariates, double[][] Past)[]
+        {
+            ("us-macro GDP", gdp.Values, 4, "the other four series", gdp.Past),
+            ("us-macro investment", wide.Values, 4, "the other four series", wide.Past),
+            ("NYC taxi", taxi, 48, "8 seeded noise (every one a candidate, none read)", Noise(8)),
+            ("NYC taxi", taxi, 48, "40 seeded noise (8 candidates by correlation)", Noise(40)),
+        };
+        foreach (var (name, values, season, covariates, past) in cases)
+        {
+            double Time(double[][]? read)
+            {
+                var clock = Stopwatch.StartNew();
+                ForecastMethods.Forecast(Trainer.Autoregression, values, season, 1, past: read);
+                return clock.Elapsed.TotalSeconds;
+            }
+
+            var results = Alternating.Run(rounds, () => Time(null), () => Time(past));
+            var (alone, with) = (Spread.Of(results[0]), Spread.Of(results[1]));
+            Console.WriteLine($"| {name} | {values.Length:N0} | {season} | {covariates} | {alone.Format("F4")} | {with.Format("F4")} | {with.Ratio(alone)} | {ForecastMethods.Forecast(Trainer.Autoregression, values, season, 1, past: past).Detail} |");
+        }
+    }
+
     private static void Measure(List<(string Name, double[] Values, int Season)> cases, int rounds, Func<EtsCase, EtsFit> baseline, Func<EtsCase, EtsFit> measured)
     {
         foreach (var (name, values, season) in cases)

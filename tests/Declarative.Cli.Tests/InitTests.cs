@@ -354,6 +354,29 @@ public sealed class InitTests : IDisposable
     }
 
     [Fact]
+    public void OpeningHours_AreTheStep_NotGapsToFill()
+    {
+        // The bundled taxi's weekday half-hours from 07:00 to 19:30 alone, as a market's or an office's figures come: the
+        // nights and weekends are closed, not missing, so no FillGaps, and the horizon is a day of opening hours.
+        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "datasets", "nab-nyc-taxi", "nyc_taxi.csv"));
+        var data = Path.Combine(_directory, "hours.csv");
+        File.WriteAllLines(data, lines.Take(1).Concat(lines.Skip(1).Where(line =>
+            DateTime.ParseExact(line[..19], "yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) is var t
+            && t.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && t.TimeOfDay >= TimeSpan.FromHours(7) && t.TimeOfDay <= TimeSpan.FromHours(19.5))));
+
+        var result = InitCommand.Write(new InitOptions(data, "value", null, TaskChoice.Forecasting, Path.Combine(_directory, "Hours.cs"), Force: false, NoTune: true));
+
+        Assert.Contains("26 steps of 30 minutes (07:00–19:30, Monday to Friday) ahead", result.Summary, StringComparison.Ordinal);
+        Assert.Contains("[Time]: ISO 8601 dates and times, a step of 30 minutes (07:00–19:30", result.Source, StringComparison.Ordinal);
+        Assert.Contains("Horizon = 26)]", result.Source, StringComparison.Ordinal);
+        Assert.DoesNotContain("FillGaps", result.Source, StringComparison.Ordinal);
+        var model = PipelineRegistry.For(Compiled.Pipeline(result.Source, "hours")).Train(data);
+        Assert.Equal("26", model.Hyperparameters["Season"]);
+        var next = (IReadOnlyList<ForecastPoint>)model.GetType().GetMethod("Forecast", [typeof(string)])!.Invoke(model, [""])!;
+        Assert.Equal((new DateTime(2015, 2, 2, 7, 0, 0), new DateTime(2015, 2, 2, 19, 30, 0)), (new DateTime(next[0].Time), new DateTime(next[^1].Time)));
+    }
+
+    [Fact]
     public void WeekdaysOnly_AreBusinessDays_NotGapsToFill()
     {
         // The bundled births on weekdays alone, as prices and office figures come: no FillGaps for the weekends.

@@ -268,6 +268,12 @@ internal static class ForecastingInit
             return ("unknown", 12);
         }
 
+        if (inferred.InHours)
+        {
+            // Opening hours: a step of the day's slots, and a day of them ahead.
+            return ($"{inferred.Describe(dates: true)}", inferred.Slots);
+        }
+
         if (inferred.BusinessDays)
         {
             return ("a business day", 14);

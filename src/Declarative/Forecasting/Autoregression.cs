@@ -6,7 +6,8 @@ namespace Declarative.Forecasting;
 /// forecasts recursively. It sees cycles no calendar season names (the sunspot cycle of about eleven years). With
 /// covariates it is a regression with autoregressive errors (SARIMAX's form): the value is a line in the covariates at
 /// its own step plus an autoregression of what the line leaves, so a holiday's dip is not carried on to the days after
-/// it through the lags.
+/// it through the lags. With past covariates (known only up to the last value) it is a vector autoregression of the
+/// series and those whose past tells it more than its own (<see cref="VectorAutoregression"/>).
 /// </summary>
 internal static class Autoregression
 {
@@ -75,7 +76,9 @@ internal static class Autoregression
     {
         var n = y.Length;
         var (order, best, aicc, from) = Fit(y, season, only);
-        if (past is { Length: > 0 } && VectorAutoregression.Fit(y, past, from, aicc) is { } vector && vector.Forecast(y, past, horizon) is { } joint)
+        if (past is { Length: > 0 } && from < n
+            && VectorAutoregression.Fit(y, past, from, aicc, [.. Enumerable.Range(from, n - from).Select(t => best is null ? y[t] : y[t] - Predict(best, y, t))]) is { } vector
+            && vector.Forecast(y, past, horizon) is { } joint)
         {
             return (joint, vector.Order, vector.Read);
         }

@@ -46,6 +46,14 @@ internal sealed record ForecasterFile : IPlainModelFile
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool StepBusinessDays { get; init; }
 
+    /// <summary>The first slot of opening hours, in ticks after midnight (absent, 0, in files written before it or without hours).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public long StepOpen { get; init; }
+
+    /// <summary>The slots of opening hours a day (absent, 0, when the step keeps no opening hours).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int StepSlots { get; init; }
+
     public required double[] Quantiles { get; init; }
 
     public required IReadOnlyList<SeriesForecast> Series { get; init; }
@@ -75,11 +83,12 @@ internal sealed record ForecasterFile : IPlainModelFile
     public ForecastSettings Settings()
     {
         var fits = Format == CurrentFormat && ForecastMethods.IsForecaster(Model) && Horizon >= 1 && Season >= 1 && Interval is > 0 and < 1
-            && (StepTicks > 0) != (StepMonths > 0) && Quantiles?.Length == Horizon && Quantiles.All(q => double.IsFinite(q) && q >= 0)
+            && (StepTicks > 0) != (StepMonths > 0)
+            && (StepSlots == 0 ? StepOpen == 0 : StepSlots > 0 && StepTicks is > 0 and < TimeSpan.TicksPerDay && StepOpen >= 0 && StepOpen + ((StepSlots - 1) * StepTicks) < TimeSpan.TicksPerDay) && Quantiles?.Length == Horizon && Quantiles.All(q => double.IsFinite(q) && q >= 0)
             && Series is not null && Series.All(s => s?.Id is not null && s.Times?.Length is { } n && (n == Horizon || (n == 0 && ForecastMethods.ReadsCovariates(Model, Combined)))
                 && s.Values?.Length == n && s.Lower?.Length == n && s.Upper?.Length == n);
         return fits
-            ? new ForecastSettings(Horizon, Season, Interval, new TimeStep(StepTicks, StepMonths, StepMonthEnd && StepMonths > 0, StepBusinessDays && StepTicks == TimeSpan.TicksPerDay))
+            ? new ForecastSettings(Horizon, Season, Interval, new TimeStep(StepTicks, StepMonths, StepMonthEnd && StepMonths > 0, StepBusinessDays && (StepTicks == TimeSpan.TicksPerDay || StepSlots > 0), StepOpen, StepSlots))
             : throw new InvalidDataException($"The forecaster file of {Pipeline} is damaged: its model, step, quantiles or forecasts do not fit its horizon of {Horizon}.");
     }
 

@@ -7,16 +7,26 @@ namespace Declarative.Forecasting;
 /// calendar months (monthly, quarterly and yearly data, whose steps in days differ), kept on the months' last days when
 /// <paramref name="MonthEnd"/> (Jan 31, Feb 28, Mar 31: how pandas' month-end frequency and many exports write months),
 /// or a business day when <paramref name="BusinessDays"/> (a day, Friday to Monday: prices, trading volumes, office
-/// figures).
+/// figures). A step shorter than a day may keep to opening hours: <paramref name="Slots"/> times a day from
+/// <paramref name="Open"/> (ticks after midnight), every day or, with <paramref name="BusinessDays"/>, Monday to Friday
+/// (a market's trading hours, an office's or a shop's): the step after a day's last slot is the next open day's first.
 /// </summary>
-internal readonly record struct TimeStep(long Ticks, int Months, bool MonthEnd = false, bool BusinessDays = false)
+internal readonly record struct TimeStep(long Ticks, int Months, bool MonthEnd = false, bool BusinessDays = false, long Open = 0, int Slots = 0)
 {
     /// <summary>Whether the time is a date (ticks of a clock time) rather than a step number.</summary>
     public bool IsCalendar => Months > 0;
 
+    /// <summary>Whether the step keeps to opening hours (<see cref="Slots"/> a day from <see cref="Open"/>).</summary>
+    public bool InHours => Slots > 0;
+
     /// <summary>The time <paramref name="steps"/> steps after <paramref name="time"/>.</summary>
     public long After(long time, int steps)
     {
+        if (InHours)
+        {
+            return AfterInHours(new DateTime(time), steps);
+        }
+
         if (BusinessDays)
         {
             return AfterBusinessDays(new DateTime(time), steps).Ticks;
@@ -38,7 +48,7 @@ internal readonly record struct TimeStep(long Ticks, int Months, bool MonthEnd =
     /// <summary>How many steps lead from <paramref name="from"/> to <paramref name="to"/>, or -1 when no whole number up to <paramref name="max"/> does.</summary>
     public int StepsBetween(long from, long to, int max)
     {
-        if (!IsCalendar && !BusinessDays)
+        if (!IsCalendar && !BusinessDays && !InHours)
         {
             var gap = to - from;
             return gap > 0 && gap % Ticks == 0 && gap / Ticks <= max ? (int)(gap / Ticks) : -1;
@@ -84,7 +94,61 @@ internal readonly record struct TimeStep(long Ticks, int Months, bool MonthEnd =
             gaps[gap] = gaps.GetValueOrDefault(gap) + 1;
         }
 
-        return new TimeStep(gaps.MaxBy(g => (g.Value, -g.Key)).Key, 0);
+        var usual = new TimeStep(gaps.MaxBy(g => (g.Value, -g.Key)).Key, 0);
+        return dates && InOpeningHours(times, usual.Ticks) is { } hours ? hours : usual;
+    }
+
+    /// <summary>
+    /// The opening hours a series' times keep at <paramref name="ticks"/> (a step shorter than a day), or null: every time
+    /// on the step's grid from the earliest time of day to the latest, which leave part of the day out; at least one
+    /// night (or weekend) passed from a day's last slot to the next open day's first; and nine gaps in ten a step or
+    /// such a night. Monday to Friday when no time is on a weekend and some Friday is followed by a Monday.
+    /// </summary>
+    private static TimeStep? InOpeningHours(IReadOnlyList<long> times, long ticks)
+    {
+        if (ticks <= 0 || ticks >= TimeSpan.TicksPerDay || TimeSpan.TicksPerDay % ticks != 0)
+        {
+            return null;
+        }
+
+        var (open, last) = (long.MaxValue, long.MinValue);
+        var weekends = false;
+        foreach (var time in times)
+        {
+            var t = new DateTime(time);
+            (open, last) = (Math.Min(open, t.TimeOfDay.Ticks), Math.Max(last, t.TimeOfDay.Ticks));
+            weekends |= t.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+        }
+
+        var slots = (last - open) / ticks + 1;
+        if ((last - open) % ticks != 0 || slots * ticks >= TimeSpan.TicksPerDay || times.Any(t => (new DateTime(t).TimeOfDay.Ticks - open) % ticks != 0))
+        {
+            return null;
+        }
+
+        var fridays = !weekends && Enumerable.Range(1, times.Count - 1).Any(i =>
+            new DateTime(times[i - 1]).DayOfWeek == DayOfWeek.Friday && new DateTime(times[i]).DayOfWeek == DayOfWeek.Monday && times[i] - times[i - 1] < 4 * TimeSpan.TicksPerDay);
+        var hours = new TimeStep(ticks, 0, BusinessDays: fridays, Open: open, Slots: (int)slots);
+        var (fits, nights) = (0, 0);
+        for (var i = 1; i < times.Count; i++)
+        {
+            if (hours.Fits(times[i - 1], times[i]))
+            {
+                fits++;
+                nights += times[i] - times[i - 1] != ticks ? 1 : 0;
+            }
+        }
+
+        return nights >= 1 && fits >= 0.9 * (times.Count - 1) ? hours : null;
+    }
+
+    /// <summary>The slot <paramref name="steps"/> after <paramref name="from"/>, a day's last slot followed by the next open day's first.</summary>
+    private long AfterInHours(DateTime from, int steps)
+    {
+        var slot = Math.Clamp((from.TimeOfDay.Ticks - Open) / Ticks, 0, Slots - 1);
+        var (days, rest) = Math.DivRem(slot + steps, Slots);
+        var day = BusinessDays ? AfterBusinessDays(from.Date, (int)days) : from.Date.AddDays(days);
+        return day.Ticks + Open + (rest * Ticks);
     }
 
     private static int? MonthsApart(IReadOnlyList<long> times)
@@ -177,6 +241,11 @@ internal readonly record struct TimeStep(long Ticks, int Months, bool MonthEnd =
             return Months switch { 1 => 12, 3 => 4, _ => 1 };
         }
 
+        if (InHours)
+        {
+            return Slots;
+        }
+
         if (BusinessDays)
         {
             return 5;
@@ -193,7 +262,7 @@ internal readonly record struct TimeStep(long Ticks, int Months, bool MonthEnd =
             : 1;
     }
 
-    /// <summary>The step in words ("30 minutes", "7 days", "1 month", "1 month (on the months' last days)", "1 step").</summary>
+    /// <summary>The step in words ("30 minutes", "7 days", "1 month", "1 month (on the months' last days)", "1 step", "30 minutes (09:30–16:00, Monday to Friday)").</summary>
     public string Describe(bool dates)
     {
         static string Count(long n, string unit) => string.Create(CultureInfo.InvariantCulture, $"{n} {unit}{(n == 1 ? "" : "s")}");
@@ -207,15 +276,16 @@ internal readonly record struct TimeStep(long Ticks, int Months, bool MonthEnd =
             return Count(Ticks, "step");
         }
 
-        if (BusinessDays)
+        if (BusinessDays && !InHours)
         {
             return "1 business day";
         }
 
         var t = TimeSpan.FromTicks(Ticks);
-        return t.Ticks % TimeSpan.TicksPerDay == 0 ? Count(t.Ticks / TimeSpan.TicksPerDay, "day")
+        var hours = InHours ? string.Create(CultureInfo.InvariantCulture, $" ({TimeSpan.FromTicks(Open):hh\\:mm}–{TimeSpan.FromTicks(Open + ((Slots - 1) * Ticks)):hh\\:mm}, {(BusinessDays ? "Monday to Friday" : "every day")})") : "";
+        return (t.Ticks % TimeSpan.TicksPerDay == 0 ? Count(t.Ticks / TimeSpan.TicksPerDay, "day")
             : t.Ticks % TimeSpan.TicksPerHour == 0 ? Count(t.Ticks / TimeSpan.TicksPerHour, "hour")
             : t.Ticks % TimeSpan.TicksPerMinute == 0 ? Count(t.Ticks / TimeSpan.TicksPerMinute, "minute")
-            : t.ToString("c", CultureInfo.InvariantCulture);
+            : t.ToString("c", CultureInfo.InvariantCulture)) + hours;
     }
 }

@@ -13,6 +13,9 @@ internal sealed class VectorAutoregression
     /// <summary>At most this many lagged values in an equation (as the autoregression alone reads at most 48 lags).</summary>
     private const int MaxLagged = 48;
 
+    /// <summary>At most this many past covariates are candidates (each round of the choice fits every one left).</summary>
+    public const int MaxCandidates = 8;
+
     // Each equation's coefficients: the intercept, then the variables at t − 1 (the series first), then at t − 2, and so on.
     private readonly double[][] _coefficients;
     private readonly int[] _chosen;
@@ -35,7 +38,8 @@ internal sealed class VectorAutoregression
     /// <param name="past">Each past covariate over the series' steps.</param>
     /// <param name="from">The first row every order is fitted on (the univariate fit's, so the two compare).</param>
     /// <param name="bestAicc">The AICc to beat.</param>
-    public static VectorAutoregression? Fit(double[] y, double[][] past, int from, double bestAicc)
+    /// <param name="errors">The one-step errors of the series alone's autoregression over the rows from <paramref name="from"/> on (its series when none fits).</param>
+    public static VectorAutoregression? Fit(double[] y, double[][] past, int from, double bestAicc, double[] errors)
     {
         var n = y.Length;
         if (past.Length == 0 || from >= n || past.Any(p => p.Length < n))
@@ -56,15 +60,19 @@ internal sealed class VectorAutoregression
             }
 
             scales[c] = level > 0 ? level / n : 1;
-            scaled[c] = [.. past[c].AsSpan(0, n).ToArray().Select(v => v / scales[c])];
+            scaled[c] = [.. past[c].Take(n).Select(v => v / scales[c])];
         }
 
+        // Each round fits every candidate left; with many covariates only those whose last value tells most of what the
+        // series alone leaves (Granger's question, asked once and cheaply) are candidates, which bounds the work.
+        var candidates = past.Length <= MaxCandidates ? Enumerable.Range(0, past.Length).ToList()
+            : [.. Enumerable.Range(0, past.Length).OrderByDescending(c => SquaredCorrelation(errors, scaled[c], from)).ThenBy(c => c).Take(MaxCandidates)];
         var chosen = new List<int>();
         (int Order, double[][] Coefficients)? best = null;
-        while (chosen.Count < past.Length)
+        while (chosen.Count < candidates.Count)
         {
             var step = -1;
-            foreach (var candidate in Enumerable.Range(0, past.Length).Except(chosen))
+            foreach (var candidate in candidates.Except(chosen))
             {
                 double[][] z = [y, .. chosen.Select(c => scaled[c]), scaled[candidate]];
                 if (Orders(z, from, bestAicc) is { } fit)
@@ -204,6 +212,27 @@ internal sealed class VectorAutoregression
 
         var forecast = path[0][n..];
         return forecast.All(double.IsFinite) ? forecast : null;
+    }
+
+    /// <summary>The squared correlation of <paramref name="errors"/> (over the rows from <paramref name="from"/> on) with <paramref name="x"/> a step earlier.</summary>
+    private static double SquaredCorrelation(double[] errors, double[] x, int from)
+    {
+        var rows = errors.Length;
+        var (me, mx) = (errors.Average(), 0.0);
+        for (var i = 0; i < rows; i++)
+        {
+            mx += x[from + i - 1];
+        }
+
+        mx /= rows;
+        var (sxy, sxx, syy) = (0.0, 0.0, 0.0);
+        for (var i = 0; i < rows; i++)
+        {
+            var (dx, dy) = (x[from + i - 1] - mx, errors[i] - me);
+            (sxy, sxx, syy) = (sxy + (dx * dy), sxx + (dx * dx), syy + (dy * dy));
+        }
+
+        return sxx > 0 && syy > 0 ? sxy * sxy / (sxx * syy) : 0;
     }
 
     /// <summary>The regressors of step <paramref name="t"/>: 1, then every variable at t − 1, then at t − 2, up to t − <paramref name="order"/>.</summary>

@@ -365,6 +365,39 @@ public sealed class ForecastingTests
         Assert.Equal(new DateTime(2003, 12, 22), loaded.Forecast(weekdays.Where(r => r.Day >= new DateTime(2003, 12, 8) && r.Day <= new DateTime(2003, 12, 19))).First().Time);
     }
 
+    [Fact]
+    public void OpeningHours_StepFromTheEveningToTheNextOpenMorning()
+    {
+        // The bundled taxi's weekday half-hours from 07:00 to 19:30 alone (26 a day), as an office's or a market's figures
+        // come: the step after Friday 19:30 is Monday 07:00, the season is a day's 26 slots, and nothing is filled (with a
+        // plain half-hourly step, FillGaps would have invented the nights and weekends: three steps in four).
+        var hours = TaxiRows().Where(r => r.At.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && r.At.TimeOfDay >= TimeSpan.FromHours(7) && r.At.TimeOfDay <= TimeSpan.FromHours(19.5)).ToList();
+
+        var model = TaxiDefaultForecast.Train(hours);
+        var report = model.Evaluate();
+
+        Assert.Equal(("30 minutes (07:00–19:30, Monday to Friday)", 26, 0, hours.Count - 48), (report.Step, report.Season, report.FilledPoints, report.TrainRows));
+        var next = model.Forecast();
+        Assert.Equal(48, next.Count);
+        Assert.Equal([new DateTime(2015, 2, 2, 7, 0, 0), new DateTime(2015, 2, 2, 7, 30, 0)], next.Take(2).Select(p => p.Time)); // 2015-01-30: a Friday
+        Assert.Equal((new DateTime(2015, 2, 2, 19, 30, 0), new DateTime(2015, 2, 3, 7, 0, 0)), (next[25].Time, next[26].Time));
+        Assert.Equal(new DateTime(2015, 2, 3, 17, 30, 0), next[^1].Time);
+        Assert.True(report.TestMetrics["Owa"] < 1, $"OWA {report.TestMetrics["Owa"]}");
+
+        // The hours are in the model file, and a history given now is read at them.
+        using var dir = new TempDirectory();
+        var file = Path.Combine(dir.Path, "TaxiDefaultForecast.mlnet");
+        model.Save(file);
+        Assert.Contains("\"StepSlots\":26", File.ReadAllText(file), StringComparison.Ordinal);
+        var loaded = TaxiDefaultForecast.Load(file);
+        Assert.Equal(next, loaded.Forecast());
+        Assert.Equal(new DateTime(2015, 1, 26, 7, 0, 0), loaded.Forecast(hours.Where(r => r.At < new DateTime(2015, 1, 24))).First().Time);
+
+        // Hours that run past midnight are a damaged file, not a wrong forecast later.
+        File.WriteAllText(file, File.ReadAllText(file).Replace("\"StepSlots\":26", "\"StepSlots\":60", StringComparison.Ordinal));
+        Assert.Contains("is damaged", Assert.ThrowsAny<Exception>(() => TaxiDefaultForecast.Load(file)).Message, StringComparison.Ordinal);
+    }
+
     private static IEnumerable<BirthDay> BirthRows() =>
         File.ReadLines(Repository.PathOf("datasets", "us-births", "births.csv")).Skip(1).Select(line => line.Split(','))
             .Select(f => new BirthDay { Day = DateTime.Parse(f[0], CultureInfo.InvariantCulture), Births = float.Parse(f[1], CultureInfo.InvariantCulture), Holiday = f[2] == "true" });

@@ -79,4 +79,49 @@ public sealed class TimeStepTests
 
         Assert.Equal(new TimeStep(TimeSpan.TicksPerDay, 0), TimeStep.Infer(days, dates: true));
     }
+
+    [Fact]
+    public void TradingHours_StepFromTheDaysLastSlotToTheNextOpenDaysFirst()
+    {
+        // Half-hours from 09:30 to 16:00, Monday to Friday, as a market's prices come: two weeks, a Tuesday missing.
+        var times = HalfHours(new DateTime(2024, 3, 4), 14, new TimeSpan(9, 30, 0), 14).Where(t => t.Date != new DateTime(2024, 3, 12)).Select(t => t.Ticks).ToArray();
+        var step = TimeStep.Infer(times, dates: true);
+
+        Assert.Equal(new TimeStep(TimeSpan.TicksPerHour / 2, 0, BusinessDays: true, Open: new TimeSpan(9, 30, 0).Ticks, Slots: 14), step);
+        Assert.Equal(14, step.DefaultSeason());
+        Assert.Equal("30 minutes (09:30–16:00, Monday to Friday)", step.Describe(dates: true));
+        var friday = new DateTime(2024, 3, 8, 16, 0, 0);
+        Assert.Equal(new DateTime(2024, 3, 11, 9, 30, 0), new DateTime(step.After(friday.Ticks, 1)));
+        Assert.Equal(new DateTime(2024, 3, 11, 10, 0, 0), new DateTime(step.After(friday.Ticks, 2)));
+        Assert.Equal(new DateTime(2024, 3, 18, 9, 30, 0), new DateTime(step.After(friday.Ticks, 1 + (14 * 5))));
+        Assert.Equal(new DateTime(2024, 3, 8, 15, 30, 0), new DateTime(step.After(new DateTime(2024, 3, 8, 9, 30, 0).Ticks, 12)));
+        Assert.True(step.Fits(friday.Ticks, new DateTime(2024, 3, 11, 9, 30, 0).Ticks));
+        Assert.False(step.Fits(friday.Ticks, new DateTime(2024, 3, 8, 16, 30, 0).Ticks));
+
+        // The missing Tuesday is a gap of a day's fourteen slots to fill; a time off the hours is not a whole number of steps.
+        Assert.Equal(15, step.StepsBetween(new DateTime(2024, 3, 11, 16, 0, 0).Ticks, new DateTime(2024, 3, 13, 9, 30, 0).Ticks, 100));
+        Assert.Equal(-1, step.StepsBetween(new DateTime(2024, 3, 11, 16, 0, 0).Ticks, new DateTime(2024, 3, 11, 17, 0, 0).Ticks, 100));
+    }
+
+    [Fact]
+    public void OpeningHoursEveryDay_AndRoundTheClock_AreToldApart()
+    {
+        // A shop's hours, 08:00 to 20:00 every day: the weekend is open, so a Saturday follows a Friday.
+        var shop = Enumerable.Range(0, 10).SelectMany(d => Enumerable.Range(0, 13).Select(h => new DateTime(2024, 3, 1).AddDays(d).AddHours(8 + h).Ticks)).ToArray();
+        var step = TimeStep.Infer(shop, dates: true);
+        Assert.Equal(new TimeStep(TimeSpan.TicksPerHour, 0, Open: 8 * TimeSpan.TicksPerHour, Slots: 13), step);
+        Assert.Equal(new DateTime(2024, 3, 2, 8, 0, 0), new DateTime(step.After(new DateTime(2024, 3, 1, 20, 0, 0).Ticks, 1)));
+        Assert.Equal("1 hour (08:00–20:00, every day)", step.Describe(dates: true));
+
+        // Round the clock with a night missing is hourly, not opening hours (a gap to fill).
+        var clock = Enumerable.Range(0, 24 * 10).Where(h => h is < 50 or > 60).Select(h => new DateTime(2024, 3, 1).AddHours(h).Ticks).ToArray();
+        Assert.Equal(new TimeStep(TimeSpan.TicksPerHour, 0), TimeStep.Infer(clock, dates: true));
+
+        // Within one day no night is seen: the plain step.
+        Assert.Equal(new TimeStep(TimeSpan.TicksPerHour, 0), TimeStep.Infer(shop[..13], dates: true));
+    }
+
+    private static IEnumerable<DateTime> HalfHours(DateTime monday, int days, TimeSpan open, int slots) =>
+        Enumerable.Range(0, days).Select(d => monday.AddDays(d)).Where(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+            .SelectMany(d => Enumerable.Range(0, slots).Select(k => d + open + TimeSpan.FromMinutes(30 * k)));
 }

@@ -66,6 +66,20 @@ public sealed class VectorAutoregressionTests
     }
 
     [Fact]
+    public void OfManyCovariates_TheLeadingOneIsStillFound()
+    {
+        // More covariates than the choice fits (VectorAutoregression.MaxCandidates): the candidates are those whose last
+        // value correlates most with what the series alone leaves, and the leading one, last of twenty, is among them.
+        var (y, x) = Leading(400, seed: 7);
+        var random = new Random(17);
+        double[][] past = [.. Enumerable.Range(0, 19).Select(_ => Enumerable.Range(0, y.Length).Select(_ => random.NextDouble() * 50).ToArray()), x];
+        Assert.True(past.Length > VectorAutoregression.MaxCandidates);
+        var (forecast, _, read) = Autoregression.Forecast(y[..^1], 1, 1, past: [.. past.Select(p => p[..^1])]);
+        Assert.InRange(read, 1, 2);
+        Assert.Equal(y[^1], forecast[0], 0.5);
+    }
+
+    [Fact]
     public void WithCovariatesKnownAhead_WhatTheirLineLeaves_ReadsThePastOnesToo()
     {
         // y = 3·k(t) (known ahead) + 2·x(t − 1) (past) + noise: the line takes k's share, the leading covariate tells the rest.
