@@ -370,7 +370,7 @@ public sealed class ForecastingTests
     {
         // The bundled taxi's weekday half-hours from 07:00 to 19:30 alone (26 a day), as an office's or a market's figures
         // come: the step after Friday 19:30 is Monday 07:00, the season is a day's 26 slots, and nothing is filled (with a
-        // plain half-hourly step, FillGaps would have invented the nights and weekends: three steps in four).
+        // plain half-hourly step, FillGaps would have invented the nights and weekends: 6,246 of 10,250 steps).
         var hours = TaxiRows().Where(r => r.At.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && r.At.TimeOfDay >= TimeSpan.FromHours(7) && r.At.TimeOfDay <= TimeSpan.FromHours(19.5)).ToList();
 
         var model = TaxiDefaultForecast.Train(hours);
