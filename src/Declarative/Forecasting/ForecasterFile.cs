@@ -79,12 +79,17 @@ internal sealed record ForecasterFile : IPlainModelFile
             ? new GlobalTrees(features, trees)
             : throw new InvalidDataException($"The forecaster file of {Pipeline} holds no usable trees for its global model.");
 
+    /// <summary>No opening hours, or hours within one day at a step shorter than a day (checked so no product overflows).</summary>
+    private bool HoursFit => StepSlots == 0 ? StepOpen == 0
+        : StepTicks is > 0 and < TimeSpan.TicksPerDay && StepSlots > 0 && StepSlots <= TimeSpan.TicksPerDay / StepTicks
+            && StepOpen is >= 0 and < TimeSpan.TicksPerDay && StepOpen + ((StepSlots - 1) * StepTicks) < TimeSpan.TicksPerDay;
+
     /// <summary>The settings, after checking the file's parts fit together (a damaged file is an error here, not a wrong forecast later).</summary>
     public ForecastSettings Settings()
     {
         var fits = Format == CurrentFormat && ForecastMethods.IsForecaster(Model) && Horizon >= 1 && Season >= 1 && Interval is > 0 and < 1
             && (StepTicks > 0) != (StepMonths > 0)
-            && (StepSlots == 0 ? StepOpen == 0 : StepSlots > 0 && StepTicks is > 0 and < TimeSpan.TicksPerDay && StepOpen >= 0 && StepOpen + ((StepSlots - 1) * StepTicks) < TimeSpan.TicksPerDay) && Quantiles?.Length == Horizon && Quantiles.All(q => double.IsFinite(q) && q >= 0)
+            && HoursFit && Quantiles?.Length == Horizon && Quantiles.All(q => double.IsFinite(q) && q >= 0)
             && Series is not null && Series.All(s => s?.Id is not null && s.Times?.Length is { } n && (n == Horizon || (n == 0 && ForecastMethods.ReadsCovariates(Model, Combined)))
                 && s.Values?.Length == n && s.Lower?.Length == n && s.Upper?.Length == n);
         return fits
