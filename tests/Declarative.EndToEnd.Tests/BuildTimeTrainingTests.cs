@@ -196,6 +196,21 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"past {p.Time:yyyy-MM-dd} {p.Value:R} {p.Lower:R} {p.Upper:R}"));
         }
 
+        // Opening hours (the taxi's weekday half-hours from 07:00 to 19:30) by the autoregression, from the last ten open
+        // days read now: the step after Friday 19:30 is Monday 07:00, natively as on the JIT.
+        var hours = File.ReadLines("data/taxi_hours.csv").Skip(1).Select(l => l.Split(',')).Select(f => new TaxiHour { At = DateTime.Parse(f[0], CultureInfo.InvariantCulture), Passengers = float.Parse(f[1], CultureInfo.InvariantCulture) }).ToArray();
+        foreach (var p in TaxiHoursModel.Load().Forecast(hours[^260..]))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"hours {p.Time:yyyy-MM-ddTHH:mm} {p.Value:R} {p.Lower:R} {p.Upper:R}"));
+        }
+
+        // The autoregression with a past covariate (the holiday up to the last day), fitted natively to the last year read now.
+        var year = File.ReadLines("data/births.csv").Skip(1).Select(l => l.Split(',')).Select(f => new BirthDayPast { Day = DateTime.Parse(f[0], CultureInfo.InvariantCulture), Births = float.Parse(f[1], CultureInfo.InvariantCulture), WasHoliday = f[2] == "true" }).ToArray()[^365..];
+        foreach (var p in BirthsVarModel.Load().Forecast(year))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"var {p.Time:yyyy-MM-dd} {p.Value:R} {p.Lower:R} {p.Upper:R}"));
+        }
+
         // A series anomaly detector is plain C# too: a day pattern at the trained taxi's scale, a spike far above it at step 300.
         var watch = TaxiWatch.Load();
         var day = Enumerable.Range(0, 400).Select(i => new TaxiCount { At = new DateTime(2015, 3, 1).AddMinutes(30 * i), Passengers = i == 300 ? 60000 : 15000 + 10000 * (float)Math.Sin(2 * Math.PI * i / 48) }).ToArray();
@@ -217,6 +232,17 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
 
         [SeriesAnomalyDetection<TaxiCount>(Data = "data/nyc_taxi.csv")]
         public partial class TaxiWatch;
+
+        public sealed class TaxiHour
+        {
+            [Time, Column("timestamp")] public DateTime At { get; set; }
+            [Label, Column("value")] public float Passengers { get; set; }
+        }
+
+        // Opening hours: 26 half-hours a weekday, a day of them ahead.
+        [Forecasting<TaxiHour>(Data = "data/taxi_hours.csv", Horizon = 26)]
+        [Trainers(Trainer.Autoregression)]
+        public partial class TaxiHoursModel;
 
         public sealed class BirthDay
         {
@@ -241,6 +267,11 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
         // The trees alone, reading the holiday as of the origin, with a season of 105 days: the nearest 48 lags and the three around it.
         [Forecasting<BirthDayPast>(Data = "data/births.csv", Horizon = 14, Season = 105)]
         public partial class BirthsPastModel;
+
+        // The autoregression, reading the past holiday as a vector autoregression where it tells the births more.
+        [Forecasting<BirthDayPast>(Data = "data/births.csv", Horizon = 14)]
+        [Trainers(Trainer.Autoregression)]
+        public partial class BirthsVarModel;
 
         public sealed class Sunspots
         {
@@ -296,6 +327,10 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
         var project = package.NewProject("NativeApp", NativeApp, (TumorSources.Dataset, "data/breast-cancer.txt"), ("sunspots/sunspots.csv", "data/sunspots.csv"), ("nab-nyc-taxi/nyc_taxi.csv", "data/nyc_taxi.csv"), ("us-births/births.csv", "data/births.csv"), ("wine/wine_data.csv", "data/wine.csv"));
         var csproj = Path.Combine(project, "NativeApp.csproj");
         File.WriteAllText(csproj, File.ReadAllText(csproj).Replace("</TreatWarningsAsErrors>", "</TreatWarningsAsErrors>\n    <PublishAot>true</PublishAot>", StringComparison.Ordinal));
+        var taxi = File.ReadAllLines(Path.Combine(project, "data", "nyc_taxi.csv"));
+        File.WriteAllLines(Path.Combine(project, "data", "taxi_hours.csv"), taxi.Take(1).Concat(taxi.Skip(1).Where(l =>
+            DateTime.Parse(l[..19], System.Globalization.CultureInfo.InvariantCulture) is var t && t.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)
+            && t.TimeOfDay >= TimeSpan.FromHours(7) && t.TimeOfDay <= TimeSpan.FromHours(19.5))));
         var published = Path.Combine(project, "native");
 
         // Warnings are errors in this project, so a trim or AOT warning (IL2xxx, IL3xxx) would fail the publish.
@@ -350,6 +385,16 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
         Assert.Equal(jitPast.Select(l => l[1]), nativePast.Select(l => l[1]));
         WithinOneIn100000(nativePast, jitPast);
 
+        // Opening hours and the autoregression with a past covariate: forecast from rows read now, natively as on the JIT within 1e-5.
+        var (nativeHours, jitHours) = (Lines(native).Where(l => l[0] == "hours").ToArray(), Lines(jit).Where(l => l[0] == "hours").ToArray());
+        Assert.Equal(26, nativeHours.Length);
+        Assert.Equal(("2015-02-02T07:00", "2015-02-02T19:30"), (nativeHours[0][1], nativeHours[^1][1]));
+        Assert.Equal(jitHours.Select(l => l[1]), nativeHours.Select(l => l[1]));
+        WithinOneIn100000(nativeHours, jitHours);
+        var (nativeVar, jitVar) = (Lines(native).Where(l => l[0] == "var").ToArray(), Lines(jit).Where(l => l[0] == "var").ToArray());
+        Assert.Equal(Enumerable.Range(1, 14).Select(d => $"2004-01-{d:00}"), nativeVar.Select(l => l[1]));
+        WithinOneIn100000(nativeVar, jitVar);
+
         // The series detector scores natively exactly as on the JIT, a stream as Detect, and the spike is the anomaly.
         var (nativeAnomalies, jitAnomalies) = (Lines(native).Where(l => l[0] == "anomaly").ToArray(), Lines(jit).Where(l => l[0] == "anomaly").ToArray());
         Assert.Equal(jitAnomalies.Select(l => string.Join(' ', l)), nativeAnomalies.Select(l => string.Join(' ', l)));
@@ -358,7 +403,7 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
 
         // Predictions are the same bits; an explanation within 1e-6 (TreeSHAP's quadrature is padded to the vector
         // width, which differs between the JIT's instruction set and Native AOT's, so the last digits may).
-        static bool Exact(string l) => !l.StartsWith("why", StringComparison.Ordinal) && !l.StartsWith("forecast", StringComparison.Ordinal) && !l.StartsWith("covariate", StringComparison.Ordinal) && !l.StartsWith("past", StringComparison.Ordinal);
+        static bool Exact(string l) => !l.StartsWith("why", StringComparison.Ordinal) && !l.StartsWith("forecast", StringComparison.Ordinal) && !l.StartsWith("covariate", StringComparison.Ordinal) && !l.StartsWith("past", StringComparison.Ordinal) && !l.StartsWith("hours", StringComparison.Ordinal) && !l.StartsWith("var", StringComparison.Ordinal);
         Assert.Equal(native.Split('\n').Where(Exact), jit.Split('\n').Where(Exact));
         Assert.Contains(native.Split('\n'), l => l.StartsWith("anomaly 300 ", StringComparison.Ordinal));
         var (nativeWhy, jitWhy) = (Lines(native).Single(l => l[0] == "why"), Lines(jit).Single(l => l[0] == "why"));
@@ -366,8 +411,8 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
         Assert.All(nativeWhy.Skip(1).Zip(jitWhy.Skip(1)), p => Assert.True(
             Math.Abs(double.Parse(p.First, System.Globalization.CultureInfo.InvariantCulture) - double.Parse(p.Second, System.Globalization.CultureInfo.InvariantCulture)) <= 1e-6, $"{p.First} against {p.Second}"));
         Assert.StartsWith("ml.net", mlnet, StringComparison.Ordinal);
-        var expected = Lines(mlnet).Where(l => l[0] is not "members" and not "combined" and not "forecast" and not "forecast-direct" and not "covariate" and not "past" and not "anomaly" and not "stream" and not "wine" and not "wine-members").ToArray();
-        var actual = Lines(native).Where(l => l[0] is not "why" and not "members" and not "combined" and not "forecast" and not "forecast-direct" and not "covariate" and not "past" and not "anomaly" and not "stream" and not "wine" and not "wine-members").ToArray();
+        var expected = Lines(mlnet).Where(l => l[0] is not "members" and not "combined" and not "forecast" and not "forecast-direct" and not "covariate" and not "past" and not "hours" and not "var" and not "anomaly" and not "stream" and not "wine" and not "wine-members").ToArray();
+        var actual = Lines(native).Where(l => l[0] is not "why" and not "members" and not "combined" and not "forecast" and not "forecast-direct" and not "covariate" and not "past" and not "hours" and not "var" and not "anomaly" and not "stream" and not "wine" and not "wine-members").ToArray();
         Assert.Equal(10, actual.Length);
         // The native app explains without ML.NET, as the JIT app does (the outputs are equal above), and it adds up.
         var why = Lines(native).Single(l => l[0] == "why").Skip(1).Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
