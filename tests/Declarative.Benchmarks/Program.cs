@@ -12,6 +12,7 @@ using Declarative.Tuning;
 //   forecasting-ets [rounds] [long]: what fitting exponential smoothing's initial states costs, against the rule of thumb's, and a long season taken out first (tests/bench/forecasting-ets.sh);
 //   forecasting-arima [rounds]: one ARIMA fit against one exponential smoothing fit of the same series (tests/bench/forecasting-arima.sh);
 //   forecasting-var [rounds]: one autoregression fit with past covariates against the series alone (tests/bench/forecasting-var.sh);
+//   forecasting-hours [windows]: opening hours as the step against the nights and weekends filled (tests/bench/forecasting-hours.sh);
 //   forecasting-scale <Hourly-train.csv> [series] [tuned]: the default (or tuned) forecaster's training time on M4 Hourly series (tests/bench/forecasting-scale.sh);
 //   forecasting-origins [rounds] [series filter]: the tuned forecaster with its rolling origins scored all at once against one after another (tests/bench/forecasting-origins.sh);
 //   nab <NAB checkout> [detectors]: the NAB scorer on NAB's stored results against its published totals (tests/bench/nab.sh);
@@ -96,6 +97,12 @@ if (args.Length > 0 && args[0] == "forecasting-ets")
 if (args.Length > 0 && args[0] == "forecasting-arima")
 {
     ForecastingBenchmark.ArimaCost(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "forecasting-hours")
+{
+    ForecastingHoursBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20);
     return;
 }
 

@@ -1,0 +1,83 @@
+using System.Globalization;
+using Declarative.Forecasting;
+
+namespace Declarative.Benchmarks;
+
+/// <summary>
+/// Opening hours as the step against the way such a series was read before: the bundled taxi's weekday half-hours from
+/// 07:00 to 19:30 alone, forecast for the next open day either on its own step (26 slots a day, a season of 26) or with
+/// the nights and weekends filled by linear interpolation (what FillGaps does) at a plain half-hourly step with its
+/// season of 48, the open slots then picked out of that forecast. Every statistical model, on the same windows.
+/// </summary>
+internal static class ForecastingHoursBenchmark
+{
+    private const int Slots = 26;
+
+    public static void Run(int windows)
+    {
+        var (all, _, _) = ForecastingBenchmark.Read(BenchTaxiForecast.Spec);
+        var taxi = all[0];
+        var open = Enumerable.Range(0, taxi.Length).Where(i => new DateTime(taxi.Times[i]) is var t && t.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)
+            && t.TimeOfDay >= TimeSpan.FromHours(7) && t.TimeOfDay <= TimeSpan.FromHours(19.5)).ToArray();
+        var (times, values) = (open.Select(i => taxi.Times[i]).ToArray(), open.Select(i => taxi.Values[i]).ToArray());
+        var filled = Filled(times, values);
+
+        // The origins: the last slots (19:30) of Monday to Thursday, so the next open day is the next day and a plain step
+        // reaches it within 48 half-hours; the latest `windows` of them.
+        var origins = Enumerable.Range(0, times.Length - Slots).Where(i => new DateTime(times[i]) is var t && t.TimeOfDay == TimeSpan.FromHours(19.5) && t.DayOfWeek is >= DayOfWeek.Monday and <= DayOfWeek.Thursday)
+            .TakeLast(windows).ToArray();
+        Trainer[] models = [Trainer.SeasonalNaive, Trainer.Naive2, Trainer.ExponentialSmoothing, Trainer.Theta, Trainer.Autoregression, Trainer.Arima];
+        var errors = models.ToDictionary(m => m, _ => new double[4]);
+        foreach (var origin in origins)
+        {
+            var history = values[..(origin + 1)];
+            var actual = values.AsSpan(origin + 1, Slots);
+            var scale = ForecastAccuracy.Scale(history, Slots);
+            var onHours = ForecastMethods.ForecastEach(models, history, Slots, Slots);
+            var at = Array.IndexOf(filled.Times, times[origin]);
+            var onFilled = ForecastMethods.ForecastEach(models, filled.Values[..(at + 1)], 48, 48);
+            foreach (var model in models)
+            {
+                // 19:30 to the next 07:00 is 23 half-hours: the open day is the filled forecast's steps 23 to 48.
+                var picked = onFilled[model].Values.AsSpan(22, Slots);
+                errors[model][0] += ForecastAccuracy.Smape(actual, onHours[model].Values) / origins.Length;
+                errors[model][1] += ForecastAccuracy.Mase(actual, onHours[model].Values, scale) / origins.Length;
+                errors[model][2] += ForecastAccuracy.Smape(actual, picked) / origins.Length;
+                errors[model][3] += ForecastAccuracy.Mase(actual, picked, scale) / origins.Length;
+            }
+        }
+
+        Console.WriteLine($"The taxi's weekday half-hours from 07:00 to 19:30 ({values.Length:N0} points; filled, {filled.Values.Length:N0}, {filled.Values.Length - values.Length:N0} of them interpolated), the next open day from the last {origins.Length} Monday-to-Thursday evenings ({new DateTime(times[origins[0]]):yyyy-MM-dd} to {new DateTime(times[origins[^1]]):yyyy-MM-dd}); mean sMAPE / MASE (scaled by the open slots' seasonal naive):");
+        Console.WriteLine("| model | opening hours (season 26) | nights and weekends filled (season 48) |");
+        Console.WriteLine("|---|---|---|");
+        foreach (var model in models)
+        {
+            var e = errors[model];
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {model} | {e[0]:F2} / {e[1]:F3} | {e[2]:F2} / {e[3]:F3} |"));
+        }
+    }
+
+    /// <summary>Every half-hour from the first time to the last, the ones between two given times interpolated linearly (FillGaps' way).</summary>
+    private static (long[] Times, double[] Values) Filled(long[] times, double[] values)
+    {
+        var step = TimeSpan.TicksPerHour / 2;
+        var (outTimes, outValues) = (new List<long>(), new List<double>());
+        for (var i = 0; i < times.Length; i++)
+        {
+            if (i > 0)
+            {
+                var gaps = (int)((times[i] - times[i - 1]) / step);
+                for (var k = 1; k < gaps; k++)
+                {
+                    outTimes.Add(times[i - 1] + (k * step));
+                    outValues.Add(values[i - 1] + ((values[i] - values[i - 1]) * k / gaps));
+                }
+            }
+
+            outTimes.Add(times[i]);
+            outValues.Add(values[i]);
+        }
+
+        return ([.. outTimes], [.. outValues]);
+    }
+}

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Opening hours as the step against the way such a series was read before (run by hand, not in CI): the bundled taxi's
+# weekday half-hours from 07:00 to 19:30, the next open day forecast by every statistical model on its own step (a
+# season of 26) and with the nights and weekends interpolated at a plain half-hourly step (a season of 48, what
+# FillGaps gave), from the last Monday-to-Thursday evenings. Figures in docs/forecasting.md.
+# Usage: tests/bench/forecasting-hours.sh [windows, default 20]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+dotnet run -c Release --project tests/Declarative.Benchmarks -- forecasting-hours "${1:-20}"
