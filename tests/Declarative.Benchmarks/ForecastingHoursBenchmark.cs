@@ -7,7 +7,8 @@ namespace Declarative.Benchmarks;
 /// Opening hours as the step against the way such a series was read before: the bundled taxi's weekday half-hours from
 /// 07:00 to 19:30 alone, forecast for the next open day either on its own step (26 slots a day, a season of 26) or with
 /// the nights and weekends filled by linear interpolation (what FillGaps does) at a plain half-hourly step with its
-/// season of 48, the open slots then picked out of that forecast. Every statistical model, on the same windows.
+/// season of 48, the open slots then picked out of that forecast. Every statistical model and the global trees (one fit
+/// per layout and window), on the same windows.
 /// </summary>
 internal static class ForecastingHoursBenchmark
 {
@@ -27,7 +28,12 @@ internal static class ForecastingHoursBenchmark
         var origins = Enumerable.Range(0, times.Length - Slots).Where(i => new DateTime(times[i]) is var t && t.TimeOfDay == TimeSpan.FromHours(19.5) && t.DayOfWeek is >= DayOfWeek.Monday and <= DayOfWeek.Thursday)
             .TakeLast(windows).ToArray();
         Trainer[] models = [Trainer.SeasonalNaive, Trainer.Naive2, Trainer.ExponentialSmoothing, Trainer.Theta, Trainer.Autoregression, Trainer.Arima];
-        var errors = models.ToDictionary(m => m, _ => new double[4]);
+        var errors = models.Append(Trainer.GlobalLightGbm).ToDictionary(m => m, _ => new double[4]);
+        var hoursStep = TimeStep.Infer(times, dates: true);
+        var halfHour = new TimeStep(TimeSpan.TicksPerHour / 2, 0);
+        var (hoursSeries, filledSeries) = (new TimeSeries("", times, values), new TimeSeries("", filled.Times, filled.Values));
+        var span = times[^1] - times[0];
+        var (hoursFeatures, filledFeatures) = (LagFeatures.For(Slots, hoursStep, dates: true, span: span), LagFeatures.For(48, halfHour, dates: true, span: span));
         foreach (var origin in origins)
         {
             var history = values[..(origin + 1)];
@@ -36,7 +42,12 @@ internal static class ForecastingHoursBenchmark
             var onHours = ForecastMethods.ForecastEach(models, history, Slots, Slots);
             var at = Array.IndexOf(filled.Times, times[origin]);
             var onFilled = ForecastMethods.ForecastEach(models, filled.Values[..(at + 1)], 48, 48);
-            foreach (var model in models)
+            // The global trees (the default model), each layout fitted up to the origin.
+            var treesOnHours = GlobalTrees.Fit([hoursSeries], [origin + 1], hoursFeatures, Slots, seed: 1).Forecast(hoursSeries, origin + 1, Slots, hoursStep);
+            var treesOnFilled = GlobalTrees.Fit([filledSeries], [at + 1], filledFeatures, 48, seed: 1).Forecast(filledSeries, at + 1, 48, halfHour);
+            onHours[Trainer.GlobalLightGbm] = new MethodForecast(treesOnHours, "");
+            onFilled[Trainer.GlobalLightGbm] = new MethodForecast(treesOnFilled, "");
+            foreach (var model in errors.Keys)
             {
                 // 19:30 to the next 07:00 is 23 half-hours: the open day is the filled forecast's steps 23 to 48.
                 var picked = onFilled[model].Values.AsSpan(22, Slots);
@@ -50,7 +61,7 @@ internal static class ForecastingHoursBenchmark
         Console.WriteLine($"The taxi's weekday half-hours from 07:00 to 19:30 ({values.Length:N0} points; filled, {filled.Values.Length:N0}, {filled.Values.Length - values.Length:N0} of them interpolated), the next open day from the last {origins.Length} Monday-to-Thursday evenings ({new DateTime(times[origins[0]]):yyyy-MM-dd} to {new DateTime(times[origins[^1]]):yyyy-MM-dd}); mean sMAPE / MASE (scaled by the open slots' seasonal naive):");
         Console.WriteLine("| model | opening hours (season 26) | nights and weekends filled (season 48) |");
         Console.WriteLine("|---|---|---|");
-        foreach (var model in models)
+        foreach (var model in errors.Keys)
         {
             var e = errors[model];
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {model} | {e[0]:F2} / {e[1]:F3} | {e[2]:F2} / {e[3]:F3} |"));
