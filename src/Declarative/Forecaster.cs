@@ -171,7 +171,15 @@ public sealed class Forecaster<TRow> : IPlainPipeline
         ArgumentNullException.ThrowIfNull(history);
         const string source = "(history)";
         var table = RowTable.From(Spec, history, source);
-        var (series, step, _) = SeriesReader.Read(Spec, table, source, Spec.OptionsOr<ForecastingOptions>().FillGaps);
+        var fillGaps = Spec.OptionsOr<ForecastingOptions>().FillGaps;
+        var (series, step, _) = SeriesReader.Read(Spec, table, source, fillGaps);
+        if (step != _settings.Step && Keeps(series, _settings.Step, fillGaps))
+        {
+            // A short history may not show all of the trained step (opening hours or business days without a weekend in
+            // it, say) and still keep to it: read it at the trained step.
+            (series, step, _) = SeriesReader.Read(Spec, table, source, fillGaps, _settings.Step);
+        }
+
         if (series.Count != 1)
         {
             throw new ArgumentException($"Pipeline {Name} forecasts one series at a time; the history holds {series.Count:N0} ({string.Join(", ", series.Take(3).Select(s => $"'{s.Id}'"))}).", nameof(history));
@@ -191,6 +199,10 @@ public sealed class Forecaster<TRow> : IPlainPipeline
 
         return Points(ForecastTraining.Final(series[0], Trainer, _settings, _quantiles, _global, _combined));
     }
+
+    /// <summary>Whether every series' times keep <paramref name="step"/>: each a step after the one before (or whole steps, filling gaps).</summary>
+    private static bool Keeps(IReadOnlyList<TimeSeries> series, TimeStep step, bool fillGaps) =>
+        series.All(s => Enumerable.Range(1, Math.Max(s.Length - 1, 0)).All(i => fillGaps ? step.StepsBetween(s.Times[i - 1], s.Times[i], SeriesReader.MaxFilledSteps) > 0 : step.Fits(s.Times[i - 1], s.Times[i])));
 
     /// <summary>The report: the test part of every series against each model's forecast; a loaded model trains again on the declared data to write it.</summary>
     public ForecastingReport Evaluate() => _report ??= Fitted(Spec, PipelineTrainer.LoadDeclared(Spec, null)).Evaluate();

@@ -17,7 +17,11 @@ internal static class SeriesReader
     /// <summary>The longest run of missing steps filled in one place (a wider hole is an error: the series likely has another step).</summary>
     internal const int MaxFilledSteps = 10_000;
 
-    public static (IReadOnlyList<TimeSeries> Series, TimeStep Step, int Filled) Read<TRow>(PipelineSpec<TRow> spec, DataTable table, string source, bool fillGaps = false)
+    /// <summary>
+    /// The series of <paramref name="table"/>, at the step the first series' times keep, or at <paramref name="trained"/>
+    /// when given (a forecaster's history read at the step it was trained on).
+    /// </summary>
+    public static (IReadOnlyList<TimeSeries> Series, TimeStep Step, int Filled) Read<TRow>(PipelineSpec<TRow> spec, DataTable table, string source, bool fillGaps = false, TimeStep? trained = null)
     {
         var timeSpec = spec.Time ?? throw new ArgumentException($"Pipeline '{spec.Name}' has no [Time] column.", nameof(spec));
         var labelSpec = spec.Label ?? throw new ArgumentException($"Pipeline '{spec.Name}' has no [Label] to forecast.", nameof(spec));
@@ -68,7 +72,7 @@ internal static class SeriesReader
         }
 
         var series = new List<TimeSeries>(order.Count);
-        TimeStep? step = null;
+        var step = trained;
         var filled = 0;
         foreach (var id in order)
         {

@@ -126,9 +126,9 @@ internal readonly record struct TimeStep(long Ticks, int Months, bool MonthEnd =
             return null;
         }
 
-        var fridays = !weekends && Enumerable.Range(1, times.Count - 1).Any(i =>
+        var weekdaysOnly = !weekends && Enumerable.Range(1, times.Count - 1).Any(i =>
             new DateTime(times[i - 1]).DayOfWeek == DayOfWeek.Friday && new DateTime(times[i]).DayOfWeek == DayOfWeek.Monday && times[i] - times[i - 1] < 4 * TimeSpan.TicksPerDay);
-        var hours = new TimeStep(ticks, 0, BusinessDays: fridays, Open: open, Slots: (int)slots);
+        var hours = new TimeStep(ticks, 0, BusinessDays: weekdaysOnly, Open: open, Slots: (int)slots);
         var (fits, nights) = (0, 0);
         for (var i = 1; i < times.Count; i++)
         {

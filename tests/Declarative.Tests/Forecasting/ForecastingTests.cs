@@ -393,6 +393,9 @@ public sealed class ForecastingTests
         Assert.Equal(next, loaded.Forecast());
         Assert.Equal(new DateTime(2015, 1, 26, 7, 0, 0), loaded.Forecast(hours.Where(r => r.At < new DateTime(2015, 1, 24))).First().Time);
 
+        // A history of three open days (Tuesday to Thursday) shows no weekend, and still keeps the trained hours.
+        Assert.Equal(new DateTime(2015, 1, 23, 7, 0, 0), loaded.Forecast(hours.Where(r => r.At >= new DateTime(2015, 1, 20) && r.At < new DateTime(2015, 1, 23))).First().Time);
+
         // Hours that run past midnight are a damaged file, not a wrong forecast later.
         File.WriteAllText(file, File.ReadAllText(file).Replace("\"StepSlots\":26", "\"StepSlots\":60", StringComparison.Ordinal));
         Assert.Contains("is damaged", Assert.ThrowsAny<Exception>(() => TaxiDefaultForecast.Load(file)).Message, StringComparison.Ordinal);
