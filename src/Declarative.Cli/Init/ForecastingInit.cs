@@ -125,11 +125,18 @@ internal static class ForecastingInit
     /// </summary>
     private static IReadOnlyList<(int Index, string Part)> Calendar(DataSample sample, IReadOnlyList<ColumnGuess> columns, int labelIndex, int timeIndex, DateTime?[] stamps) =>
         [.. columns
-            .Where(c => c.Index != labelIndex && c.Index != timeIndex && c.Kind == ColumnKind.Numeric && c.Missing == 0 && c.Distinct > 1 && stamps.All(t => t is not null))
-            .Select(c => (c.Index, Part: CalendarParts.FirstOrDefault(part => sample.Rows.Select((r, i) => (r, i)).All(x =>
-                double.TryParse(x.r[c.Index], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v == part.Of(stamps[x.i]!.Value))).Part))
+            .Where(c => c.Index != labelIndex && c.Index != timeIndex && c.Kind is ColumnKind.Numeric or ColumnKind.Boolean && c.Missing == 0 && c.Distinct > 1 && stamps.All(t => t is not null))
+            .Select(c => (c.Index, Part: (c.Kind == ColumnKind.Boolean ? [Weekend] : CalendarParts).FirstOrDefault(part => sample.Rows.Select((r, i) => (r, i)).All(x =>
+                Number(x.r[c.Index]) is { } v && v == part.Of(stamps[x.i]!.Value))).Part))
             .Where(c => c.Part is not null)
             .Select(c => (c.Index, c.Part!))];
+
+    /// <summary>A flag that is true on Saturdays and Sundays (an <c>is_weekend</c> column), read as 1 or 0.</summary>
+    private static readonly (string Part, Func<DateTime, int> Of) Weekend = ("weekend flag", t => t.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? 1 : 0);
+
+    /// <summary>A field as a number: a boolean's true and false as 1 and 0; null when it is neither.</summary>
+    private static double? Number(string field) =>
+        double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : bool.TryParse(field, out var b) ? (b ? 1 : 0) : null;
 
     /// <summary>The first time seen twice and the rows it is on, or null when every time is once.</summary>
     private static (DateTime Time, int First, int Second)? Repeated(DateTime?[] stamps)

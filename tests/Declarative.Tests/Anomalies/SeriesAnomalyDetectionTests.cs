@@ -40,6 +40,17 @@ public sealed class SeriesAnomalyDetectionTests : IDisposable
     }
 
     [Fact]
+    public void ASeriesInOpeningHours_FollowsADayOfItsSlots()
+    {
+        // The taxi's weekday half-hours from 07:00 to 19:30 alone: the season the detector follows is a day of the open
+        // slots (26), as a forecaster's is, not the 48 half-hours of a whole day; the whole series keeps 48.
+        var hours = Taxi.Where(r => r.At.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && r.At.TimeOfDay >= TimeSpan.FromHours(7) && r.At.TimeOfDay <= TimeSpan.FromHours(19.5)).ToArray();
+
+        Assert.Equal("26", TaxiAnomalies.Train(hours).Pipeline.Hyperparameters["Season"]);
+        Assert.Equal("48", TaxiAnomalies.Train().Pipeline.Hyperparameters["Season"]);
+    }
+
+    [Fact]
     public void RowsInAnyOrder_AreScoredInTimeOrder_AndReturnedInTheirOwnOrder()
     {
         var model = TaxiAnomalies.Train();
