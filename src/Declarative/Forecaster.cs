@@ -173,11 +173,11 @@ public sealed class Forecaster<TRow> : IPlainPipeline
         var table = RowTable.From(Spec, history, source);
         var fillGaps = Spec.OptionsOr<ForecastingOptions>().FillGaps;
         var (series, step, _) = SeriesReader.Read(Spec, table, source, fillGaps);
-        if (step != _settings.Step && Keeps(series, _settings.Step, fillGaps))
+        if (step != _settings.Step && TryRead(table, source, fillGaps) is { } atTrained)
         {
             // A short history may not show all of the trained step (opening hours or business days without a weekend in
-            // it, say) and still keep to it: read it at the trained step.
-            (series, step, _) = SeriesReader.Read(Spec, table, source, fillGaps, _settings.Step);
+            // it, say) and still keep to it: read at the trained step, as the reader checks every time against it.
+            (series, step) = (atTrained, _settings.Step);
         }
 
         if (series.Count != 1)
@@ -200,9 +200,18 @@ public sealed class Forecaster<TRow> : IPlainPipeline
         return Points(ForecastTraining.Final(series[0], Trainer, _settings, _quantiles, _global, _combined));
     }
 
-    /// <summary>Whether every series' times keep <paramref name="step"/>: each a step after the one before (or whole steps, filling gaps).</summary>
-    private static bool Keeps(IReadOnlyList<TimeSeries> series, TimeStep step, bool fillGaps) =>
-        series.All(s => Enumerable.Range(1, Math.Max(s.Length - 1, 0)).All(i => fillGaps ? step.StepsBetween(s.Times[i - 1], s.Times[i], SeriesReader.MaxFilledSteps) > 0 : step.Fits(s.Times[i - 1], s.Times[i])));
+    /// <summary>The history's series read at the trained step, or null when its times do not keep it (the step's mismatch is then the error).</summary>
+    private IReadOnlyList<TimeSeries>? TryRead(DataTable table, string source, bool fillGaps)
+    {
+        try
+        {
+            return SeriesReader.Read(Spec, table, source, fillGaps, _settings.Step).Series;
+        }
+        catch (DataFileException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>The report: the test part of every series against each model's forecast; a loaded model trains again on the declared data to write it.</summary>
     public ForecastingReport Evaluate() => _report ??= Fitted(Spec, PipelineTrainer.LoadDeclared(Spec, null)).Evaluate();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Declarative.Data;
 using Declarative.Forecasting;
 
 namespace Declarative.Benchmarks;
@@ -21,7 +22,13 @@ internal static class ForecastingHoursBenchmark
         var open = Enumerable.Range(0, taxi.Length).Where(i => new DateTime(taxi.Times[i]) is var t && t.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)
             && t.TimeOfDay >= TimeSpan.FromHours(7) && t.TimeOfDay <= TimeSpan.FromHours(19.5)).ToArray();
         var (times, values) = (open.Select(i => taxi.Times[i]).ToArray(), open.Select(i => taxi.Values[i]).ToArray());
-        var filled = Filled(times, values);
+
+        // The same rows read as before opening hours were a step: half-hourly, FillGaps interpolating the closed slots
+        // (the reader's own filling).
+        var rows = open.Select(i => new BenchTaxiReading { At = new DateTime(taxi.Times[i]), Passengers = (float)taxi.Values[i] });
+        var table = RowTable.From(BenchTaxiForecast.Spec, rows, "(hours)");
+        var halfHour = new TimeStep(TimeSpan.TicksPerHour / 2, 0);
+        var filled = SeriesReader.Read(BenchTaxiForecast.Spec, table, "(hours)", fillGaps: true, trained: halfHour).Series[0];
 
         // The origins: the last slots (19:30) of Monday to Thursday, so the next open day is the next day and a plain step
         // reaches it within 48 half-hours; the latest `windows` of them.
@@ -30,8 +37,7 @@ internal static class ForecastingHoursBenchmark
         Trainer[] models = [Trainer.SeasonalNaive, Trainer.Naive2, Trainer.ExponentialSmoothing, Trainer.Theta, Trainer.Autoregression, Trainer.Arima];
         var errors = models.Append(Trainer.GlobalLightGbm).ToDictionary(m => m, _ => new double[4]);
         var hoursStep = TimeStep.Infer(times, dates: true);
-        var halfHour = new TimeStep(TimeSpan.TicksPerHour / 2, 0);
-        var (hoursSeries, filledSeries) = (new TimeSeries("", times, values), new TimeSeries("", filled.Times, filled.Values));
+        var hoursSeries = new TimeSeries("", times, values);
         var span = times[^1] - times[0];
         var (hoursFeatures, filledFeatures) = (LagFeatures.For(Slots, hoursStep, dates: true, span: span), LagFeatures.For(48, halfHour, dates: true, span: span));
         foreach (var origin in origins)
@@ -44,7 +50,7 @@ internal static class ForecastingHoursBenchmark
             var onFilled = ForecastMethods.ForecastEach(models, filled.Values[..(at + 1)], 48, 48);
             // The global trees (the default model), each layout fitted up to the origin.
             var treesOnHours = GlobalTrees.Fit([hoursSeries], [origin + 1], hoursFeatures, Slots, seed: 1).Forecast(hoursSeries, origin + 1, Slots, hoursStep);
-            var treesOnFilled = GlobalTrees.Fit([filledSeries], [at + 1], filledFeatures, 48, seed: 1).Forecast(filledSeries, at + 1, 48, halfHour);
+            var treesOnFilled = GlobalTrees.Fit([filled], [at + 1], filledFeatures, 48, seed: 1).Forecast(filled, at + 1, 48, halfHour);
             onHours[Trainer.GlobalLightGbm] = new MethodForecast(treesOnHours, "");
             onFilled[Trainer.GlobalLightGbm] = new MethodForecast(treesOnFilled, "");
             foreach (var model in errors.Keys)
@@ -66,29 +72,5 @@ internal static class ForecastingHoursBenchmark
             var e = errors[model];
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {model} | {e[0]:F2} / {e[1]:F3} | {e[2]:F2} / {e[3]:F3} |"));
         }
-    }
-
-    /// <summary>Every half-hour from the first time to the last, the ones between two given times interpolated linearly (FillGaps' way).</summary>
-    private static (long[] Times, double[] Values) Filled(long[] times, double[] values)
-    {
-        var step = TimeSpan.TicksPerHour / 2;
-        var (outTimes, outValues) = (new List<long>(), new List<double>());
-        for (var i = 0; i < times.Length; i++)
-        {
-            if (i > 0)
-            {
-                var gaps = (int)((times[i] - times[i - 1]) / step);
-                for (var k = 1; k < gaps; k++)
-                {
-                    outTimes.Add(times[i - 1] + (k * step));
-                    outValues.Add(values[i - 1] + ((values[i] - values[i - 1]) * k / gaps));
-                }
-            }
-
-            outTimes.Add(times[i]);
-            outValues.Add(values[i]);
-        }
-
-        return ([.. outTimes], [.. outValues]);
     }
 }

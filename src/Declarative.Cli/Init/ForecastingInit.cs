@@ -278,7 +278,7 @@ internal static class ForecastingInit
         if (inferred.InHours)
         {
             // Opening hours: a step of the day's slots, and a day of them ahead.
-            return ($"{inferred.Describe(dates: true)}", inferred.Slots);
+            return (inferred.Describe(dates: true), inferred.Slots);
         }
 
         if (inferred.BusinessDays)

@@ -16,7 +16,7 @@ internal static class Autoregression
     /// <param name="season">The season, in steps (1: none); it bounds the order.</param>
     /// <param name="horizon">Steps to forecast.</param>
     /// <param name="covariates">Each covariate over the history's steps and on over the horizon's (empty: none).</param>
-    /// <param name="past">Each past covariate over the history's steps (empty: none).</param>
+    /// <param name="past">Each past covariate over at least the history's steps, of which only those are read (empty: none).</param>
     public static (double[] Forecast, int Order, int Read) Forecast(double[] y, int season, int horizon, double[][]? covariates = null, double[][]? past = null) =>
         CovariateLine.Fit(y, season, horizon, covariates) is { } fitted
             ? Forecast(y, season, horizon, fitted, past)
@@ -77,7 +77,7 @@ internal static class Autoregression
         var n = y.Length;
         var (order, best, aicc, from) = Fit(y, season, only);
         if (past is { Length: > 0 } && from < n
-            && VectorAutoregression.Fit(y, past, from, aicc, [.. Enumerable.Range(from, n - from).Select(t => best is null ? y[t] : y[t] - Predict(best, y, t))]) is { } vector
+            && VectorAutoregression.Fit(y, past, from, aicc, () => [.. Enumerable.Range(from, n - from).Select(t => best is null ? y[t] : y[t] - Predict(best, y, t))]) is { } vector
             && vector.Forecast(y, past, horizon) is { } joint)
         {
             return (joint, vector.Order, vector.Read);

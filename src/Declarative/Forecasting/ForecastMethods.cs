@@ -59,8 +59,9 @@ internal static class ForecastMethods
     /// combination's members). A global model's forecast comes from <paramref name="global"/> (it was fitted on every
     /// series, not on this one alone). Every model but the two naive benchmarks reads <paramref name="covariates"/> (each
     /// over the history's steps and on over the horizon's) when there are any, through one <see cref="CovariateLine"/>
-    /// fitted for all of them. The autoregression also reads <paramref name="past"/> (the past covariates, each over the
-    /// history's steps) when they tell it more than the series' own past (<see cref="VectorAutoregression"/>).
+    /// fitted for all of them. The autoregression also reads <paramref name="past"/> (the past covariates, each over at
+    /// least the history's steps, of which it reads only those) when they tell it more than the series' own past
+    /// (<see cref="VectorAutoregression"/>).
     /// </summary>
     public static Dictionary<Trainer, MethodForecast> ForecastEach(IReadOnlyList<Trainer> methods, double[] y, int season, int horizon, Func<MethodForecast>? global = null, ForecastBlend? combined = null, double[][]? covariates = null, double[][]? past = null)
     {

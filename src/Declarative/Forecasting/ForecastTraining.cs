@@ -210,8 +210,8 @@ internal static class ForecastTraining
     {
         var (h, m) = (settings.Horizon, settings.Season);
         var history = series.Values[..origin];
-        double[][] past = [.. series.Past.Select(p => p[..origin])];
-        return Measured(ForecastMethods.ForecastEach(methods, history, m, h, Global(global, series, origin, settings), covariates: series.Covariates, past: past), series, origin, settings);
+        // The past covariates whole: a model reads them only over the history's steps (PastCovariateTests holds it).
+        return Measured(ForecastMethods.ForecastEach(methods, history, m, h, Global(global, series, origin, settings), covariates: series.Covariates, past: series.Past), series, origin, settings);
     }
 
     /// <summary>The window with the combination <paramref name="blend"/> added, from its members' forecasts there.</summary>

@@ -38,8 +38,11 @@ internal sealed class VectorAutoregression
     /// <param name="past">Each past covariate over the series' steps.</param>
     /// <param name="from">The first row every order is fitted on (the univariate fit's, so the two compare).</param>
     /// <param name="bestAicc">The AICc to beat.</param>
-    /// <param name="errors">The one-step errors of the series alone's autoregression over the rows from <paramref name="from"/> on (its series when none fits).</param>
-    public static VectorAutoregression? Fit(double[] y, double[][] past, int from, double bestAicc, double[] errors)
+    /// <param name="errors">
+    /// The one-step errors of the series alone's autoregression over the rows from <paramref name="from"/> on (its series
+    /// when none fits), asked for only to screen more than <see cref="MaxCandidates"/> covariates.
+    /// </param>
+    public static VectorAutoregression? Fit(double[] y, double[][] past, int from, double bestAicc, Func<double[]> errors)
     {
         var n = y.Length;
         if (past.Length == 0 || from >= n || past.Any(p => p.Length < n))
@@ -66,7 +69,7 @@ internal sealed class VectorAutoregression
         // Each round fits every candidate left; with many covariates only those whose last value tells most of what the
         // series alone leaves (Granger's question, asked once and cheaply) are candidates, which bounds the work.
         var candidates = past.Length <= MaxCandidates ? Enumerable.Range(0, past.Length).ToList()
-            : [.. Enumerable.Range(0, past.Length).OrderByDescending(c => SquaredCorrelation(errors, scaled[c], from)).ThenBy(c => c).Take(MaxCandidates)];
+            : Screened(errors(), scaled, from);
         var chosen = new List<int>();
         (int Order, double[][] Coefficients)? best = null;
         while (chosen.Count < candidates.Count)
@@ -213,6 +216,10 @@ internal sealed class VectorAutoregression
         var forecast = path[0][n..];
         return forecast.All(double.IsFinite) ? forecast : null;
     }
+
+    /// <summary>The <see cref="MaxCandidates"/> covariates whose value a step earlier correlates most with <paramref name="errors"/> (ties to the earlier).</summary>
+    private static List<int> Screened(double[] errors, double[][] scaled, int from) =>
+        [.. Enumerable.Range(0, scaled.Length).OrderByDescending(c => SquaredCorrelation(errors, scaled[c], from)).ThenBy(c => c).Take(MaxCandidates)];
 
     /// <summary>The squared correlation of <paramref name="errors"/> (over the rows from <paramref name="from"/> on) with <paramref name="x"/> a step earlier.</summary>
     private static double SquaredCorrelation(double[] errors, double[] x, int from)
