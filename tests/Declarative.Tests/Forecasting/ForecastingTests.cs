@@ -3,10 +3,12 @@ using Declarative.Tests.Pipelines;
 
 namespace Declarative.Tests.Forecasting;
 
-/// <summary>Forecasting end to end on the bundled real series (NAB's NYC taxi, yearly sunspots), and its located errors.</summary>
+/// <summary>Forecasting end to end on the bundled real series (NAB's NYC taxi, co2, the monthly and quarterly sets), and its located errors.</summary>
 public sealed class ForecastingTests
 {
+    // Trained once for the tests that only read them (each takes seconds; the suite runs on two cores).
     private static readonly Lazy<TaxiDefaultForecast> Taxi = new(() => TaxiDefaultForecast.Train());
+    private static readonly Lazy<ElecEquipForecast> ElecEquip = new(() => ElecEquipForecast.Train());
 
     [Fact]
     public void TheTaxiSeries_ForecastsTheNextDay_EveryHalfHour_WithAnInterval()
@@ -78,50 +80,6 @@ public sealed class ForecastingTests
     }
 
     [Fact]
-    public void Sunspots_AnIntegerYear_ForecastsTheNextTenYears()
-    {
-        var model = SunspotForecast.Train();
-        var next = model.Forecast();
-        Assert.Equal(Enumerable.Range(2009, 10), next.Select(p => p.Time));
-        var report = model.Evaluate();
-        Assert.Equal(8, report.Models.Count);
-        Assert.Equal(model.Pipeline.Trainer, report.Models[0].Model);
-        Assert.All(report.Models, m => Assert.True(double.IsFinite(m.SymmetricMape) && double.IsFinite(m.Mase) && double.IsFinite(m.ValidationOwa)));
-
-        // The combination (the autoregression, the trees and ARIMA) has the lowest OWA on the fifteen origins, ahead of
-        // the declared trees by more than one standard error of their differences origin by origin, so [Tune] chooses
-        // it and the report says why; on the test years it is below statsmodels' best, ARIMA(3,1,2)'s 38.60 sMAPE
-        // (tests/bench/forecasting.sh).
-        Assert.Equal(Trainer.ForecastCombination, report.Models.MinBy(m => m.ValidationOwa)!.Model);
-        Assert.Equal(Trainer.ForecastCombination, model.Pipeline.Trainer);
-        Assert.StartsWith("the best on the rolling origins: OWA 0.439 against the declared GlobalLightGbm's 0.463, ahead by more than one standard error", report.Choice, StringComparison.Ordinal);
-        Assert.Contains("The model, ForecastCombination, is the best on the rolling origins: ", Declarative.Reports.ReportHtml.Render(report, Declarative.Tasks.TaskProfiles.For(MLTask.Forecasting)), StringComparison.Ordinal);
-        Assert.True(report.TestMetrics["SymmetricMape"] < 38.60, $"sMAPE {report.TestMetrics["SymmetricMape"]}");
-    }
-
-    [Fact]
-    public void Arima_Declared_IsTheModel_AndForecastsFromAHistoryGivenNow()
-    {
-        var model = SunspotArimaForecast.Train();
-        Assert.Equal(Trainer.Arima, model.Pipeline.Trainer);
-        var next = model.Forecast();
-        Assert.Equal(Enumerable.Range(2009, 10), next.Select(p => p.Time));
-        Assert.All(next, p => Assert.True(p.Lower <= p.Value && p.Value <= p.Upper));
-        var report = model.Evaluate();
-        Assert.Equal([Trainer.Arima, Trainer.Naive2, Trainer.SeasonalNaive], report.Models.Select(m => m.Model));
-        Assert.True(report.Models[0].Owa < 1, "ARIMA follows the cycle Naive2 cannot");
-
-        // Saved and loaded, it fits a history given now as the trained model does.
-        using var dir = new TempDirectory();
-        var path = Path.Combine(dir.Path, "arima.mlnet");
-        model.Save(path);
-        var history = File.ReadLines(Repository.PathOf("datasets", "sunspots", "sunspots.csv")).Skip(1).Take(200).Select(line => line.Split(','))
-            .Select(f => new SunspotYear { Year = int.Parse(f[0], CultureInfo.InvariantCulture), Activity = double.Parse(f[1], CultureInfo.InvariantCulture) })
-            .ToArray();
-        Assert.Equal(model.Forecast(history), SunspotArimaForecast.Load(path).Forecast(history));
-    }
-
-    [Fact]
     public void ADateTimeOffsetTime_IsReadAsItsClockTime_AndForecastsAsADateTimeDoes()
     {
         var model = TaxiMomentForecast.Train();
@@ -134,188 +92,6 @@ public sealed class ForecastingTests
         var history = TaxiRows().Take(5_000).TakeLast(14 * 48).ToArray();
         var shifted = model.Forecast(history.Select(r => new TaxiMoment { At = new DateTimeOffset(r.At, TimeSpan.FromHours(-5)), Passengers = r.Passengers }));
         Assert.Equal(Taxi.Value.Forecast(history).Select(p => (new DateTimeOffset(p.Time, TimeSpan.Zero), p.Value)), shifted.Select(p => (p.Time, p.Value)));
-    }
-
-    [Fact]
-    public void ALongStep_ForecastsAsAnIntStepDoes()
-    {
-        var trees = SunspotTreesForecast.Train().Forecast();
-        var next = SunspotLongTreesForecast.Train().Forecast();
-        Assert.Equal(Enumerable.Range(2009, 10).Select(y => (long)y), next.Select(p => p.Time));
-        Assert.Equal(trees.Select(p => (p.Value, p.Lower, p.Upper)), next.Select(p => (p.Value, p.Lower, p.Upper)));
-    }
-
-    [Fact]
-    public void TheGlobalTrees_AreReproducible_AndKeptInTheModelFile()
-    {
-        var first = SunspotTreesForecast.Train();
-        var second = SunspotTreesForecast.Train();
-        Assert.Equal(first.Forecast(), second.Forecast());
-
-        // Loaded, the trees forecast a history given now as the trained ones do: no refit, no ML.NET.
-        using var dir = new TempDirectory();
-        var path = Path.Combine(dir.Path, "sunspots.mlnet");
-        first.Save(path);
-        var loaded = SunspotTreesForecast.Load(path);
-        var history = File.ReadLines(Repository.PathOf("datasets", "sunspots", "sunspots.csv")).Skip(1).Take(200).Select(line => line.Split(','))
-            .Select(f => new SunspotYear { Year = int.Parse(f[0], CultureInfo.InvariantCulture), Activity = double.Parse(f[1], CultureInfo.InvariantCulture) })
-            .ToArray();
-        Assert.Equal(first.Forecast(history), loaded.Forecast(history));
-        Assert.Equal(Enumerable.Range(1900, 10), loaded.Forecast(history).Select(p => p.Time));
-    }
-
-    [Fact]
-    public void DirectTrees_ForecastEachStepFromTheSameHistory_SayItAndKeepItInTheModelFile()
-    {
-        var direct = SunspotDirectTreesForecast.Train();
-        var recursive = SunspotTreesForecast.Train();
-        Assert.Equal("true", direct.Pipeline.Hyperparameters["DirectTrees"]);
-        Assert.False(recursive.Pipeline.Hyperparameters.ContainsKey("DirectTrees"));
-        Assert.Equal(recursive.Forecast().Select(p => p.Time), direct.Forecast().Select(p => p.Time));
-        Assert.NotEqual(recursive.Forecast().Select(p => p.Value), direct.Forecast().Select(p => p.Value));
-
-        // The step ahead is a feature of the trees in the file: loaded, they forecast a history given now as trained.
-        using var dir = new TempDirectory();
-        var path = Path.Combine(dir.Path, "direct.mlnet");
-        direct.Save(path);
-        var loaded = SunspotDirectTreesForecast.Load(path);
-        Assert.Equal("true", loaded.Pipeline.Hyperparameters["DirectTrees"]);
-        var history = File.ReadLines(Repository.PathOf("datasets", "sunspots", "sunspots.csv")).Skip(1).Take(200).Select(line => line.Split(','))
-            .Select(f => new SunspotYear { Year = int.Parse(f[0], CultureInfo.InvariantCulture), Activity = double.Parse(f[1], CultureInfo.InvariantCulture) })
-            .ToArray();
-        Assert.Equal(direct.Forecast(history), loaded.Forecast(history));
-        Assert.NotEqual(recursive.Forecast(history).Select(p => p.Value), loaded.Forecast(history).Select(p => p.Value));
-    }
-
-    [Fact]
-    public void TheCombination_IsTheMedianOfTheBestThreeOnTheOrigins_NamedAndKeptInTheModelFile()
-    {
-        var model = SunspotCombinedForecast.Train();
-        var report = model.Evaluate();
-
-        // Declared alone, every other model is scored to choose its members: the three with the lowest OWA on the origins.
-        Assert.Equal(Trainer.ForecastCombination, model.Pipeline.Trainer);
-        Assert.Equal(8, report.Models.Count);
-        var best = report.Models.Where(m => m.Model != Trainer.ForecastCombination).OrderBy(m => m.ValidationOwa).Take(3).Select(m => m.Model.ToString()).Order(StringComparer.Ordinal);
-        Assert.Equal(best, model.Pipeline.Hyperparameters["Combined"].Split(", ").Order(StringComparer.Ordinal));
-
-        // Saved and loaded, it names the same members and forecasts a history as the trained one does (the global trees
-        // among its members are kept in the file when they are one).
-        using var dir = new TempDirectory();
-        var path = Path.Combine(dir.Path, "combined.mlnet");
-        model.Save(path);
-        var loaded = SunspotCombinedForecast.Load(path);
-        Assert.Equal(model.Pipeline.Hyperparameters["Combined"], loaded.Pipeline.Hyperparameters["Combined"]);
-        var history = File.ReadLines(Repository.PathOf("datasets", "sunspots", "sunspots.csv")).Skip(1).Take(200).Select(line => line.Split(','))
-            .Select(f => new SunspotYear { Year = int.Parse(f[0], CultureInfo.InvariantCulture), Activity = double.Parse(f[1], CultureInfo.InvariantCulture) })
-            .ToArray();
-        Assert.Equal(model.Forecast(history), loaded.Forecast(history));
-        Assert.Equal(model.Forecast(), loaded.Forecast());
-
-        // A file whose combination names no members is refused at load, not forecast with other models.
-        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsObject();
-        json.Remove("Combined");
-        File.WriteAllText(path, json.ToJsonString());
-        var error = Assert.Throws<ModelFileException>(() => SunspotCombinedForecast.Load(path));
-        Assert.Contains("does not name the models its combination takes the median of", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void TheTrees_ReadTheDayOfTheYear_SoChristmasIsLowWithoutAHolidayColumn()
-    {
-        // Ten years of days: the trees read the day of the year and learn from the nine Christmases before the test
-        // fortnight that December 25th is low, with no covariate to mark it. In 2003 it is a Thursday, as December 18th.
-        var alone = BirthsAloneForecast.Train();
-        var sample = alone.Evaluate().Samples[0];
-        Assert.True(sample.Forecast[7] < 0.8 * sample.Forecast[0], $"{sample.Forecast[7]} on Christmas Day, {sample.Forecast[0]} a week before");
-        Assert.True(sample.Actual[7] < 0.8 * sample.Actual[0], $"{sample.Actual[7]} births on Christmas Day, {sample.Actual[0]} a week before");
-    }
-
-    [Fact]
-    public void AHolidayCovariate_IsReadAtTheDaysForecast_AndLowersTheError()
-    {
-        var model = BirthsForecast.Train();
-        var alone = BirthsAloneForecast.Train();
-
-        // The test fortnight (December 18–31, 2003) holds Christmas: the trees that read the holiday err less there.
-        var (with, without) = (model.Evaluate().TestMetrics["Mase"], alone.Evaluate().TestMetrics["Mase"]);
-        Assert.True(with < 0.8 * without, $"MASE {with} with the holiday, {without} without");
-
-        // The file ends with the last value: no holidays are known after it, so there is no forecast of the next days
-        // from it, and the error says what to give.
-        Assert.Equal("Holiday", model.Pipeline.Hyperparameters["Covariates"]);
-        Assert.False(alone.Pipeline.Hyperparameters.ContainsKey("Covariates"));
-        var error = Assert.Throws<InvalidOperationException>(() => model.Forecast());
-        Assert.Contains("reads Holiday at the steps it forecasts", error.Message, StringComparison.Ordinal);
-
-        // A history that ends with the next fortnight's holidays (and no births) is forecast from them: New Year's Day
-        // 2004, a Thursday, below the next Thursday (by 19 % here).
-        var history = BirthRows().TakeLast(120).ToList();
-        var future = Enumerable.Range(1, 14).Select(d => new BirthDay { Day = new DateTime(2004, 1, d), Births = float.NaN, Holiday = d == 1 }).ToList();
-        var next = model.Forecast(history.Concat(future));
-        Assert.Equal(future.Select(f => f.Day), next.Select(p => p.Time));
-        Assert.True(next[0].Value < 0.9 * next[7].Value, $"{next[0].Value} on New Year's Day, {next[7].Value} a week later");
-
-        var short1 = Assert.Throws<DataFileException>(() => model.Forecast(history.Concat(future.Take(5))));
-        Assert.Contains("end the history with the next 14 steps' rows, their Holiday given and no Births (NaN); it has 5", short1.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void TheAutoregression_ReadsTheHoliday_AsARegressionWithAutoregressiveErrors()
-    {
-        // The autoregression alone, declared on the row with the holiday, against the same declaration trained on rows
-        // whose holiday is always false: knowing the holidays, it errs less on the origins and on the Christmas fortnight.
-        var model = BirthsArForecast.Train();
-        var blind = BirthsArForecast.Train(BirthRows().Select(r => new BirthDay { Day = r.Day, Births = r.Births }));
-        var (with, without) = (model.Evaluate().Models[0], blind.Evaluate().Models[0]);
-        Assert.Equal((Trainer.Autoregression, Trainer.Autoregression), (with.Model, without.Model));
-        Assert.True(with.ValidationOwa < 0.95 * without.ValidationOwa, $"origins OWA {with.ValidationOwa} with the holiday, {without.ValidationOwa} without");
-        Assert.True(with.Mase < 0.95 * without.Mase, $"MASE {with.Mase} with the holiday, {without.Mase} without");
-
-        // It needs the holidays of the days it forecasts, as the trees do, and names them.
-        Assert.Equal("Holiday", model.Pipeline.Hyperparameters["Covariates"]);
-        var error = Assert.Throws<InvalidOperationException>(() => model.Forecast());
-        Assert.Contains("reads Holiday at the steps it forecasts", error.Message, StringComparison.Ordinal);
-        var history = BirthRows().TakeLast(400).ToList();
-        List<BirthDay> Fortnight(bool newYear) => [.. Enumerable.Range(1, 14).Select(d => new BirthDay { Day = new DateTime(2004, 1, d), Births = float.NaN, Holiday = newYear && d == 1 })];
-        Assert.Throws<DataFileException>(() => model.Forecast(history.Concat(Fortnight(true).Take(13))));
-
-        // New Year's Day 2004 (a Thursday) is forecast below the same day not marked a holiday (by 19 % from this
-        // year of history), and the dip is not carried a week on through the lags: the next Thursday is forecast within
-        // 1 % either way.
-        var holiday = model.Forecast(history.Concat(Fortnight(true)));
-        var ordinary = model.Forecast(history.Concat(Fortnight(false)));
-        Assert.True(holiday[0].Value < 0.9 * ordinary[0].Value, $"{holiday[0].Value} on New Year's Day, {ordinary[0].Value} unmarked");
-        Assert.InRange(holiday[7].Value / ordinary[7].Value, 0.99, 1.01);
-    }
-
-    [Fact]
-    public void RowsAfterTheLastValue_GiveTheCovariatesOfTheForecast()
-    {
-        // The file with the next fortnight's days after its last value, their births empty: they are the future.
-        using var dir = new TempDirectory();
-        var path = Path.Combine(dir.Path, "births.csv");
-        File.WriteAllLines(path, File.ReadLines(Repository.PathOf("datasets", "us-births", "births.csv"))
-            .Concat(Enumerable.Range(1, 14).Select(d => string.Create(CultureInfo.InvariantCulture, $"2004-01-{d:00},,{(d == 1 ? "true" : "false")}"))));
-        var withFuture = BirthsForecast.Train(path);
-        var plain = BirthsForecast.Train();
-
-        // The future rows are not trained on: the same model as from the file without them, which forecasts the same
-        // fortnight from the same rows given now.
-        var future = Enumerable.Range(1, 14).Select(d => new BirthDay { Day = new DateTime(2004, 1, d), Births = float.NaN, Holiday = d == 1 });
-        Assert.Equal(plain.Forecast(BirthRows().Concat(future)), withFuture.Forecast());
-        Assert.Equal(new DateTime(2004, 1, 1), withFuture.Forecast()[0].Time);
-
-        // Saved and loaded, it keeps the forecast; a value missing before the last one is still an error at its line.
-        var saved = Path.Combine(dir.Path, "births.mlnet");
-        withFuture.Save(saved);
-        Assert.Equal(withFuture.Forecast(), BirthsForecast.Load(saved).Forecast());
-        var lines = File.ReadAllLines(path);
-        lines[101] = lines[101].Split(',')[0] + ",," + lines[101].Split(',')[2];
-        File.WriteAllLines(path, lines);
-        var error = Assert.Throws<DataFileException>(() => BirthsForecast.Train(path));
-        Assert.Equal(102, error.Line);
-        Assert.Contains("the value to forecast (Births) is missing at 1994-04-11", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -332,37 +108,6 @@ public sealed class ForecastingTests
         var error = Assert.Throws<ModelFileException>(() => SunspotTreesForecast.Load(built.ModelPath));
         Assert.Equal(built.ModelPath, error.FilePath);
         Assert.Contains("is not the one its manifest describes", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void WeekdaysOnly_StepByBusinessDays_WithASeasonOfFive()
-    {
-        // The bundled births on weekdays alone (2,608 of 3,652 days), as prices and office figures come: Monday is one
-        // step after Friday, the season is a week of five, nothing is filled, and the forecasts skip the weekends.
-        var weekdays = BirthRows().Where(r => r.Day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
-            .Select(r => new BirthDayAlone { Day = r.Day, Births = r.Births }).ToList();
-
-        var model = BirthsAloneForecast.Train(weekdays);
-        var report = model.Evaluate();
-
-        Assert.Equal(("1 business day", 5, 0, 2_608 - 14), (report.Step, report.Season, report.FilledPoints, report.TrainRows));
-        var next = model.Forecast();
-        Assert.Equal(14, next.Count);
-        Assert.Equal([new DateTime(2004, 1, 1), new DateTime(2004, 1, 2), new DateTime(2004, 1, 5)], next.Take(3).Select(p => p.Time)); // 2003-12-31: a Wednesday
-        Assert.Equal(new DateTime(2004, 1, 20), next[^1].Time);
-        Assert.True(report.TestMetrics["Owa"] < 1, $"OWA {report.TestMetrics["Owa"]}");
-
-        // The step is in the model file, and a history given now is read at it.
-        using var dir = new TempDirectory();
-        var file = Path.Combine(dir.Path, "BirthsAloneForecast.mlnet");
-        model.Save(file);
-        Assert.Contains("\"StepBusinessDays\":true", File.ReadAllText(file), StringComparison.Ordinal);
-        var loaded = BirthsAloneForecast.Load(file);
-        Assert.Equal(next, loaded.Forecast());
-        Assert.Equal(new DateTime(2003, 12, 22), loaded.Forecast(weekdays.Where(r => r.Day <= new DateTime(2003, 12, 19))).First().Time);
-
-        // Two seasons are enough history: two weeks of weekdays hold one weekend.
-        Assert.Equal(new DateTime(2003, 12, 22), loaded.Forecast(weekdays.Where(r => r.Day >= new DateTime(2003, 12, 8) && r.Day <= new DateTime(2003, 12, 19))).First().Time);
     }
 
     [Fact]
@@ -400,10 +145,6 @@ public sealed class ForecastingTests
         File.WriteAllText(file, File.ReadAllText(file).Replace("\"StepSlots\":26", "\"StepSlots\":60", StringComparison.Ordinal));
         Assert.Contains("is damaged", Assert.ThrowsAny<Exception>(() => TaxiDefaultForecast.Load(file)).Message, StringComparison.Ordinal);
     }
-
-    private static IEnumerable<BirthDay> BirthRows() =>
-        File.ReadLines(Repository.PathOf("datasets", "us-births", "births.csv")).Skip(1).Select(line => line.Split(','))
-            .Select(f => new BirthDay { Day = DateTime.Parse(f[0], CultureInfo.InvariantCulture), Births = float.Parse(f[1], CultureInfo.InvariantCulture), Holiday = f[2] == "true" });
 
     [Fact]
     public void ASeriesThatBreaks_IsALocatedError()
@@ -477,7 +218,7 @@ public sealed class ForecastingTests
     [Fact]
     public void AMonthlySeries_StepsByCalendarMonths_WithAYearlySeason()
     {
-        var model = ElecEquipForecast.Train();
+        var model = ElecEquip.Value;
         var report = model.Evaluate();
         Assert.Equal(12, report.Season);
         Assert.Equal(18, report.Horizon);
@@ -515,7 +256,7 @@ public sealed class ForecastingTests
         var next = model.Forecast();
         Assert.Equal(Enumerable.Range(1, 18).Select(m => MonthEnd(new DateOnly(2016, 5, 1).AddMonths(m))), next.Select(p => p.Time));
         Assert.Contains(new DateOnly(2016, 6, 30), next.Select(p => p.Time));
-        Assert.Equal(ElecEquipForecast.Train().Forecast().Select(p => (p.Value, p.Lower, p.Upper)), next.Select(p => (p.Value, p.Lower, p.Upper)));
+        Assert.Equal(ElecEquip.Value.Forecast().Select(p => (p.Value, p.Lower, p.Upper)), next.Select(p => (p.Value, p.Lower, p.Upper)));
 
         // The step is in the model file: loaded, it forecasts the same month ends, and a history given now on month
         // ends (through February 2016, a leap year) is read at the trained step.
