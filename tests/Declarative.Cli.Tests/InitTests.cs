@@ -379,6 +379,24 @@ public sealed class InitTests : IDisposable
     }
 
     [Fact]
+    public void EveningHours_PastMidnight_AreTheStep_NotGapsToFill()
+    {
+        // The bundled taxi's half-hours from 18:00 to 01:30 alone, as a bar's figures come: the hours run past midnight,
+        // and the afternoons between are closed, not missing.
+        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "datasets", "nab-nyc-taxi", "nyc_taxi.csv"));
+        var data = Path.Combine(_directory, "evenings.csv");
+        File.WriteAllLines(data, lines.Take(1).Concat(lines.Skip(1).Where(line =>
+            DateTime.ParseExact(line[..19], "yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture).TimeOfDay is var t
+            && (t >= TimeSpan.FromHours(18) || t <= TimeSpan.FromHours(1.5)))));
+
+        var result = InitCommand.Write(new InitOptions(data, "value", null, TaskChoice.Forecasting, Path.Combine(_directory, "Evenings.cs"), Force: false, NoTune: true));
+
+        Assert.Contains("16 steps of 30 minutes (18:00–01:30, every day) ahead", result.Summary, StringComparison.Ordinal);
+        Assert.Contains("Horizon = 16)]", result.Source, StringComparison.Ordinal);
+        Assert.DoesNotContain("FillGaps", result.Source, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WeekdaysOnly_AreBusinessDays_NotGapsToFill()
     {
         // The bundled births on weekdays alone, as prices and office figures come: no FillGaps for the weekends.

@@ -79,10 +79,10 @@ internal sealed record ForecasterFile : IPlainModelFile
             ? new GlobalTrees(features, trees)
             : throw new InvalidDataException($"The forecaster file of {Pipeline} holds no usable trees for its global model.");
 
-    /// <summary>No opening hours, or hours within one day at a step shorter than a day (checked so no product overflows).</summary>
+    /// <summary>No opening hours, or hours shorter than a day (they may run past midnight) at a step shorter than a day (checked so no product overflows).</summary>
     private bool HoursFit => StepSlots == 0 ? StepOpen == 0
-        : StepTicks is > 0 and < TimeSpan.TicksPerDay && StepSlots > 0 && StepSlots <= TimeSpan.TicksPerDay / StepTicks
-            && StepOpen is >= 0 and < TimeSpan.TicksPerDay && StepOpen + ((StepSlots - 1) * StepTicks) < TimeSpan.TicksPerDay;
+        : StepTicks is > 0 and < TimeSpan.TicksPerDay && StepSlots > 0 && StepSlots < TimeSpan.TicksPerDay / StepTicks
+            && StepOpen is >= 0 and < TimeSpan.TicksPerDay;
 
     /// <summary>The settings, after checking the file's parts fit together (a damaged file is an error here, not a wrong forecast later).</summary>
     public ForecastSettings Settings()

@@ -10,6 +10,7 @@ namespace Declarative.Forecasting;
 /// figures). A step shorter than a day may keep to opening hours: <paramref name="Slots"/> times a day from
 /// <paramref name="Open"/> (ticks after midnight), every day or, with <paramref name="BusinessDays"/>, Monday to Friday
 /// (a market's trading hours, an office's or a shop's): the step after a day's last slot is the next open day's first.
+/// The hours may run past midnight (a bar's 18:00–02:00, a night shift's): a time belongs to the day its opening began.
 /// </summary>
 internal readonly record struct TimeStep(long Ticks, int Months, bool MonthEnd = false, bool BusinessDays = false, long Open = 0, int Slots = 0)
 {
@@ -100,9 +101,10 @@ internal readonly record struct TimeStep(long Ticks, int Months, bool MonthEnd =
 
     /// <summary>
     /// The opening hours a series' times keep at <paramref name="ticks"/> (a step shorter than a day), or null: every time
-    /// on the step's grid from the earliest time of day to the latest, which leave part of the day out; at least one
-    /// night (or weekend) passed from a day's last slot to the next open day's first; and nine gaps in ten a step or
-    /// such a night. Monday to Friday when no time is on a weekend and some Friday is followed by a Monday.
+    /// on the step's grid, the day opening after the longest stretch of it with no time (the night, which may hold
+    /// midnight) and running to the latest time before that stretch; at least one night (or weekend) passed from a day's
+    /// last slot to the next open day's first; and nine gaps in ten a step or such a night. Monday to Friday when no
+    /// opening began on a weekend and some Friday's is followed by a Monday's.
     /// </summary>
     private static TimeStep? InOpeningHours(IReadOnlyList<long> times, long ticks)
     {
@@ -111,24 +113,32 @@ internal readonly record struct TimeStep(long Ticks, int Months, bool MonthEnd =
             return null;
         }
 
-        var (open, last) = (long.MaxValue, long.MinValue);
-        var weekends = false;
-        foreach (var time in times)
-        {
-            var t = new DateTime(time);
-            (open, last) = (Math.Min(open, t.TimeOfDay.Ticks), Math.Max(last, t.TimeOfDay.Ticks));
-            weekends |= t.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
-        }
-
-        var slots = (last - open) / ticks + 1;
-        if ((last - open) % ticks != 0 || slots * ticks >= TimeSpan.TicksPerDay || times.Any(t => (new DateTime(t).TimeOfDay.Ticks - open) % ticks != 0))
+        var seen = times.Select(t => new DateTime(t).TimeOfDay.Ticks).Distinct().Order().ToArray();
+        if (seen.Any(t => (t - seen[0]) % ticks != 0))
         {
             return null;
         }
 
-        var weekdaysOnly = !weekends && Enumerable.Range(1, times.Count - 1).Any(i =>
-            new DateTime(times[i - 1]).DayOfWeek == DayOfWeek.Friday && new DateTime(times[i]).DayOfWeek == DayOfWeek.Monday && times[i] - times[i - 1] < 4 * TimeSpan.TicksPerDay);
-        var hours = new TimeStep(ticks, 0, BusinessDays: weekdaysOnly, Open: open, Slots: (int)slots);
+        // The times of day on a circle: the night is the longest gap between two of them (the one over midnight on a tie).
+        var (open, night) = (seen[0], seen[0] + TimeSpan.TicksPerDay - seen[^1]);
+        for (var i = 1; i < seen.Length; i++)
+        {
+            if (seen[i] - seen[i - 1] > night)
+            {
+                (open, night) = (seen[i], seen[i] - seen[i - 1]);
+            }
+        }
+
+        if (night <= ticks)
+        {
+            return null;
+        }
+
+        var slots = (int)((TimeSpan.TicksPerDay - night) / ticks) + 1;
+        var days = times.Select(t => OpeningDay(t, open)).ToArray();
+        var weekdaysOnly = days.All(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)) && Enumerable.Range(1, days.Length - 1).Any(i =>
+            days[i - 1].DayOfWeek == DayOfWeek.Friday && days[i].DayOfWeek == DayOfWeek.Monday && days[i] - days[i - 1] < TimeSpan.FromDays(4));
+        var hours = new TimeStep(ticks, 0, BusinessDays: weekdaysOnly, Open: open, Slots: slots);
         var (fits, nights) = (0, 0);
         for (var i = 1; i < times.Count; i++)
         {
@@ -142,12 +152,16 @@ internal readonly record struct TimeStep(long Ticks, int Months, bool MonthEnd =
         return nights >= 1 && fits >= 0.9 * (times.Count - 1) ? hours : null;
     }
 
+    /// <summary>The date on which the opening that holds <paramref name="time"/> began (the day before, past midnight).</summary>
+    private static DateTime OpeningDay(long time, long open) => new DateTime(time - open).Date;
+
     /// <summary>The slot <paramref name="steps"/> after <paramref name="from"/>, a day's last slot followed by the next open day's first.</summary>
     private long AfterInHours(DateTime from, int steps)
     {
-        var slot = Math.Clamp((from.TimeOfDay.Ticks - Open) / Ticks, 0, Slots - 1);
+        var opened = OpeningDay(from.Ticks, Open);
+        var slot = Math.Clamp((from.Ticks - Open - opened.Ticks) / Ticks, 0, Slots - 1);
         var (days, rest) = Math.DivRem(slot + steps, Slots);
-        var day = BusinessDays ? AfterBusinessDays(from.Date, (int)days) : from.Date.AddDays(days);
+        var day = BusinessDays ? AfterBusinessDays(opened, (int)days) : opened.AddDays(days);
         return day.Ticks + Open + (rest * Ticks);
     }
 
@@ -282,7 +296,7 @@ internal readonly record struct TimeStep(long Ticks, int Months, bool MonthEnd =
         }
 
         var t = TimeSpan.FromTicks(Ticks);
-        var hours = InHours ? string.Create(CultureInfo.InvariantCulture, $" ({TimeSpan.FromTicks(Open):hh\\:mm}–{TimeSpan.FromTicks(Open + ((Slots - 1) * Ticks)):hh\\:mm}, {(BusinessDays ? "Monday to Friday" : "every day")})") : "";
+        var hours = InHours ? string.Create(CultureInfo.InvariantCulture, $" ({TimeSpan.FromTicks(Open):hh\\:mm}–{TimeSpan.FromTicks((Open + ((Slots - 1) * Ticks)) % TimeSpan.TicksPerDay):hh\\:mm}, {(BusinessDays ? "Monday to Friday" : "every day")})") : "";
         return (t.Ticks % TimeSpan.TicksPerDay == 0 ? Count(t.Ticks / TimeSpan.TicksPerDay, "day")
             : t.Ticks % TimeSpan.TicksPerHour == 0 ? Count(t.Ticks / TimeSpan.TicksPerHour, "hour")
             : t.Ticks % TimeSpan.TicksPerMinute == 0 ? Count(t.Ticks / TimeSpan.TicksPerMinute, "minute")

@@ -141,9 +141,37 @@ public sealed class ForecastingTests
         // A history of three open days (Tuesday to Thursday) shows no weekend, and still keeps the trained hours.
         Assert.Equal(new DateTime(2015, 1, 23, 7, 0, 0), loaded.Forecast(hours.Where(r => r.At >= new DateTime(2015, 1, 20) && r.At < new DateTime(2015, 1, 23))).First().Time);
 
-        // Hours that run past midnight are a damaged file, not a wrong forecast later.
+        // Hours longer than a day are a damaged file, not a wrong forecast later.
         File.WriteAllText(file, File.ReadAllText(file).Replace("\"StepSlots\":26", "\"StepSlots\":60", StringComparison.Ordinal));
         Assert.Contains("is damaged", Assert.ThrowsAny<Exception>(() => TaxiDefaultForecast.Load(file)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EveningHours_RunPastMidnight_AndForecastIntoTheNextEvening()
+    {
+        // The bundled taxi's half-hours from 18:00 to 01:30 alone, every day (16 a day), as a bar's or a night service's
+        // figures come: the night's slots after midnight belong to the evening before, so the step after 01:30 is 18:00.
+        var evenings = TaxiRows().Where(r => r.At.TimeOfDay >= TimeSpan.FromHours(18) || r.At.TimeOfDay <= TimeSpan.FromHours(1.5)).ToList();
+
+        var model = TaxiDefaultForecast.Train(evenings);
+        var report = model.Evaluate();
+
+        Assert.Equal(("30 minutes (18:00–01:30, every day)", 16, 0), (report.Step, report.Season, report.FilledPoints));
+        var next = model.Forecast();
+        Assert.Equal(48, next.Count);
+        Assert.Equal(new DateTime(2015, 2, 1, 0, 0, 0), next[0].Time); // the file ends at 23:30 on January 31st
+        Assert.Equal((new DateTime(2015, 2, 1, 1, 30, 0), new DateTime(2015, 2, 1, 18, 0, 0)), (next[3].Time, next[4].Time));
+        Assert.Equal(new DateTime(2015, 2, 3, 23, 30, 0), next[^1].Time);
+        Assert.True(report.TestMetrics["Owa"] < 1, $"OWA {report.TestMetrics["Owa"]}");
+
+        // The hours are in the model file, and a history given now is read at them.
+        using var dir = new TempDirectory();
+        var file = Path.Combine(dir.Path, "TaxiDefaultForecast.mlnet");
+        model.Save(file);
+        Assert.Contains("\"StepSlots\":16", File.ReadAllText(file), StringComparison.Ordinal);
+        var loaded = TaxiDefaultForecast.Load(file);
+        Assert.Equal(next, loaded.Forecast());
+        Assert.Equal(new DateTime(2015, 1, 20, 18, 0, 0), loaded.Forecast(evenings.Where(r => r.At < new DateTime(2015, 1, 20, 12, 0, 0))).First().Time);
     }
 
     [Fact]

@@ -121,6 +121,31 @@ public sealed class TimeStepTests
         Assert.Equal(new TimeStep(TimeSpan.TicksPerHour, 0), TimeStep.Infer(shop[..13], dates: true));
     }
 
+    [Fact]
+    public void HoursPastMidnight_BelongToTheDayTheirOpeningBegan()
+    {
+        // A bar's hours, 18:00 to 02:00 every day: the night is the day's longest stretch with no time, so the day opens
+        // at 18:00, and the step after 02:00 is 18:00 the same date (that evening's opening).
+        var bar = Enumerable.Range(0, 10).SelectMany(d => Enumerable.Range(0, 9).Select(h => new DateTime(2024, 3, 1).AddDays(d).AddHours(18 + h).Ticks)).ToArray();
+        var step = TimeStep.Infer(bar, dates: true);
+        Assert.Equal(new TimeStep(TimeSpan.TicksPerHour, 0, Open: 18 * TimeSpan.TicksPerHour, Slots: 9), step);
+        Assert.Equal(("1 hour (18:00–02:00, every day)", 9), (step.Describe(dates: true), step.DefaultSeason()));
+        Assert.Equal(new DateTime(2024, 3, 3, 0, 0, 0), new DateTime(step.After(new DateTime(2024, 3, 2, 23, 0, 0).Ticks, 1)));
+        Assert.Equal(new DateTime(2024, 3, 3, 18, 0, 0), new DateTime(step.After(new DateTime(2024, 3, 3, 2, 0, 0).Ticks, 1)));
+        Assert.Equal(new DateTime(2024, 3, 4, 1, 0, 0), new DateTime(step.After(new DateTime(2024, 3, 3, 1, 0, 0).Ticks, 9)));
+        Assert.Equal(10, step.StepsBetween(new DateTime(2024, 3, 3, 1, 0, 0).Ticks, new DateTime(2024, 3, 4, 2, 0, 0).Ticks, 100));
+
+        // A night shift's hours, 22:00 to 06:00 on the nights that begin Monday to Friday: Friday's night ends on
+        // Saturday morning, and the step after it is Monday at 22:00.
+        var shift = Enumerable.Range(0, 14).Select(d => new DateTime(2024, 3, 4).AddDays(d)).Where(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+            .SelectMany(d => Enumerable.Range(0, 9).Select(h => d.AddHours(22 + h).Ticks)).ToArray();
+        var nights = TimeStep.Infer(shift, dates: true);
+        Assert.Equal(new TimeStep(TimeSpan.TicksPerHour, 0, BusinessDays: true, Open: 22 * TimeSpan.TicksPerHour, Slots: 9), nights);
+        Assert.Equal("1 hour (22:00–06:00, Monday to Friday)", nights.Describe(dates: true));
+        Assert.Equal(new DateTime(2024, 3, 11, 22, 0, 0), new DateTime(nights.After(new DateTime(2024, 3, 9, 6, 0, 0).Ticks, 1)));
+        Assert.Equal(new DateTime(2024, 3, 9, 0, 0, 0), new DateTime(nights.After(new DateTime(2024, 3, 8, 23, 0, 0).Ticks, 1)));
+    }
+
     private static IEnumerable<DateTime> HalfHours(DateTime monday, int days, TimeSpan open, int slots) =>
         Enumerable.Range(0, days).Select(d => monday.AddDays(d)).Where(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
             .SelectMany(d => Enumerable.Range(0, slots).Select(k => d + open + TimeSpan.FromMinutes(30 * k)));
