@@ -131,11 +131,7 @@ public sealed class ForecastingTests
 
         // The hours are in the model file, and a history given now is read at them.
         using var dir = new TempDirectory();
-        var file = Path.Combine(dir.Path, "TaxiDefaultForecast.mlnet");
-        model.Save(file);
-        Assert.Contains("\"StepSlots\":26", File.ReadAllText(file), StringComparison.Ordinal);
-        var loaded = TaxiDefaultForecast.Load(file);
-        Assert.Equal(next, loaded.Forecast());
+        var (loaded, file) = SavedWithHours(model, dir, slots: 26);
         Assert.Equal(new DateTime(2015, 1, 26, 7, 0, 0), loaded.Forecast(hours.Where(r => r.At < new DateTime(2015, 1, 24))).First().Time);
 
         // A history of three open days (Tuesday to Thursday) shows no weekend, and still keeps the trained hours.
@@ -166,11 +162,7 @@ public sealed class ForecastingTests
 
         // The hours are in the model file, and a history given now is read at them.
         using var dir = new TempDirectory();
-        var file = Path.Combine(dir.Path, "TaxiDefaultForecast.mlnet");
-        model.Save(file);
-        Assert.Contains("\"StepSlots\":16", File.ReadAllText(file), StringComparison.Ordinal);
-        var loaded = TaxiDefaultForecast.Load(file);
-        Assert.Equal(next, loaded.Forecast());
+        var (loaded, _) = SavedWithHours(model, dir, slots: 16);
         Assert.Equal(new DateTime(2015, 1, 20, 18, 0, 0), loaded.Forecast(evenings.Where(r => r.At < new DateTime(2015, 1, 20, 12, 0, 0))).First().Time);
     }
 
@@ -402,6 +394,17 @@ public sealed class ForecastingTests
         Assert.Contains("has no series 'spring'", Assert.Throws<ArgumentException>(() => model.Forecast("spring")).Message, StringComparison.Ordinal);
         Assert.Contains("forecasts 3 series: name one", Assert.Throws<InvalidOperationException>(() => model.Forecast()).Message, StringComparison.Ordinal);
         Assert.Contains("forecasts one series at a time", Assert.Throws<ArgumentException>(() => model.Forecast(rows)).Message, StringComparison.Ordinal);
+    }
+
+    /// <summary><paramref name="model"/> saved (its opening hours' slots in the file) and loaded, forecasting as it does.</summary>
+    private static (TaxiDefaultForecast Loaded, string File) SavedWithHours(TaxiDefaultForecast model, TempDirectory dir, int slots)
+    {
+        var file = Path.Combine(dir.Path, "TaxiDefaultForecast.mlnet");
+        model.Save(file);
+        Assert.Contains($"\"StepSlots\":{slots}", File.ReadAllText(file), StringComparison.Ordinal);
+        var loaded = TaxiDefaultForecast.Load(file);
+        Assert.Equal(model.Forecast(), loaded.Forecast());
+        return (loaded, file);
     }
 
     private static List<TaxiReading> TaxiRows() =>
