@@ -332,6 +332,8 @@ public sealed class Forecaster<TRow> : IPlainPipeline
         StepBusinessDays = _settings.Step.BusinessDays,
         StepOpen = _settings.Step.Open,
         StepSlots = _settings.Step.Slots,
+        StepBreakAt = _settings.Step.BreakAt,
+        StepPause = _settings.Step.Pause,
         Quantiles = _quantiles,
         Series = SeriesIds.Select(id => _forecasts[id]).ToArray(),
         Features = _global?.Features,

@@ -54,6 +54,14 @@ internal sealed record ForecasterFile : IPlainModelFile
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public int StepSlots { get; init; }
 
+    /// <summary>The slots of opening hours before a midday break (absent, 0, when the hours have none).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int StepBreakAt { get; init; }
+
+    /// <summary>How many ticks more than a step the break lasts (absent, 0, when the hours have none).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public long StepPause { get; init; }
+
     public required double[] Quantiles { get; init; }
 
     public required IReadOnlyList<SeriesForecast> Series { get; init; }
@@ -79,10 +87,14 @@ internal sealed record ForecasterFile : IPlainModelFile
             ? new GlobalTrees(features, trees)
             : throw new InvalidDataException($"The forecaster file of {Pipeline} holds no usable trees for its global model.");
 
-    /// <summary>No opening hours, or hours shorter than a day (they may run past midnight) at a step shorter than a day (checked so no product overflows).</summary>
-    private bool HoursFit => StepSlots == 0 ? StepOpen == 0
+    /// <summary>
+    /// No opening hours, or hours shorter than a day with their break (they may run past midnight) at a step shorter than
+    /// a day, a break between two slots (checked so no product overflows).
+    /// </summary>
+    private bool HoursFit => StepSlots == 0 ? StepOpen == 0 && StepBreakAt == 0 && StepPause == 0
         : StepTicks is > 0 and < TimeSpan.TicksPerDay && StepSlots > 0 && StepSlots < TimeSpan.TicksPerDay / StepTicks
-            && StepOpen is >= 0 and < TimeSpan.TicksPerDay;
+            && StepOpen is >= 0 and < TimeSpan.TicksPerDay
+            && ((StepBreakAt, StepPause) is (0, 0) || (StepBreakAt > 0 && StepBreakAt < StepSlots && StepPause > 0 && StepPause < TimeSpan.TicksPerDay - (StepSlots * StepTicks)));
 
     /// <summary>The settings, after checking the file's parts fit together (a damaged file is an error here, not a wrong forecast later).</summary>
     public ForecastSettings Settings()
@@ -93,7 +105,7 @@ internal sealed record ForecasterFile : IPlainModelFile
             && Series is not null && Series.All(s => s?.Id is not null && s.Times?.Length is { } n && (n == Horizon || (n == 0 && ForecastMethods.ReadsCovariates(Model, Combined)))
                 && s.Values?.Length == n && s.Lower?.Length == n && s.Upper?.Length == n);
         return fits
-            ? new ForecastSettings(Horizon, Season, Interval, new TimeStep(StepTicks, StepMonths, StepMonthEnd && StepMonths > 0, StepBusinessDays && (StepTicks == TimeSpan.TicksPerDay || StepSlots > 0), StepOpen, StepSlots))
+            ? new ForecastSettings(Horizon, Season, Interval, new TimeStep(StepTicks, StepMonths, StepMonthEnd && StepMonths > 0, StepBusinessDays && (StepTicks == TimeSpan.TicksPerDay || StepSlots > 0), StepOpen, StepSlots, StepBreakAt, StepPause))
             : throw new InvalidDataException($"The forecaster file of {Pipeline} is damaged: its model, step, quantiles or forecasts do not fit its horizon of {Horizon}.");
     }
 

@@ -11,8 +11,10 @@ namespace Declarative.Forecasting;
 /// <paramref name="Open"/> (ticks after midnight), every day or, with <paramref name="BusinessDays"/>, Monday to Friday
 /// (a market's trading hours, an office's or a shop's): the step after a day's last slot is the next open day's first.
 /// The hours may run past midnight (a bar's 18:00–02:00, a night shift's): a time belongs to the day its opening began.
+/// They may close once a day (a midday break): after the first <paramref name="BreakAt"/> slots the next is
+/// <paramref name="Pause"/> ticks later than a step.
 /// </summary>
-internal readonly record struct TimeStep(long Ticks, int Months, bool MonthEnd = false, bool BusinessDays = false, long Open = 0, int Slots = 0)
+internal readonly record struct TimeStep(long Ticks, int Months, bool MonthEnd = false, bool BusinessDays = false, long Open = 0, int Slots = 0, int BreakAt = 0, long Pause = 0)
 {
     /// <summary>Whether the time is a date (ticks of a clock time) rather than a step number.</summary>
     public bool IsCalendar => Months > 0;
@@ -100,11 +102,12 @@ internal readonly record struct TimeStep(long Ticks, int Months, bool MonthEnd =
     }
 
     /// <summary>
-    /// The opening hours a series' times keep at <paramref name="ticks"/> (a step shorter than a day), or null: every time
-    /// on the step's grid, the day opening after the longest stretch of it with no time (the night, which may hold
-    /// midnight) and running to the latest time before that stretch; at least one night (or weekend) passed from a day's
-    /// last slot to the next open day's first; and nine gaps in ten a step or such a night. Monday to Friday when no
-    /// opening began on a weekend and some Friday's is followed by a Monday's.
+    /// The opening hours a series' times keep at <paramref name="ticks"/> (a step shorter than a day), or null: the day
+    /// opens after the longest stretch of it with no time (the night, which may hold midnight) and runs to the latest time
+    /// before that stretch, each time of day a step after the one before but for one longer gap at most (a break); at
+    /// least one night (or weekend) passed from a day's last slot to the next open day's first; and nine gaps in ten a
+    /// step, the break or such a night. Monday to Friday when no opening began on a weekend and some Friday's is followed
+    /// by a Monday's.
     /// </summary>
     private static TimeStep? InOpeningHours(IReadOnlyList<long> times, long ticks)
     {
@@ -114,19 +117,35 @@ internal readonly record struct TimeStep(long Ticks, int Months, bool MonthEnd =
         }
 
         var seen = times.Select(t => new DateTime(t).TimeOfDay.Ticks).Distinct().Order().ToArray();
-        if (seen.Any(t => (t - seen[0]) % ticks != 0))
-        {
-            return null;
-        }
 
         // The times of day on a circle: the night is the longest gap between two of them (the one over midnight on a tie).
-        var (open, night) = (seen[0], seen[0] + TimeSpan.TicksPerDay - seen[^1]);
+        var (first, night) = (0, seen[0] + TimeSpan.TicksPerDay - seen[^1]);
         for (var i = 1; i < seen.Length; i++)
         {
             if (seen[i] - seen[i - 1] > night)
             {
-                (open, night) = (seen[i], seen[i] - seen[i - 1]);
+                (first, night) = (i, seen[i] - seen[i - 1]);
             }
+        }
+
+        // From the opening, every time a step after the one before, but for one longer gap at most: the break.
+        var open = seen[first];
+        var offsets = Enumerable.Range(0, seen.Length).Select(i => (seen[(first + i) % seen.Length] - open + TimeSpan.TicksPerDay) % TimeSpan.TicksPerDay).ToArray();
+        var (breakAt, pause) = (0, 0L);
+        for (var i = 1; i < offsets.Length; i++)
+        {
+            var gap = offsets[i] - offsets[i - 1];
+            if (gap == ticks)
+            {
+                continue;
+            }
+
+            if (gap < ticks || breakAt > 0)
+            {
+                return null;
+            }
+
+            (breakAt, pause) = (i, gap - ticks);
         }
 
         if (night <= ticks)
@@ -134,18 +153,18 @@ internal readonly record struct TimeStep(long Ticks, int Months, bool MonthEnd =
             return null;
         }
 
-        var slots = (int)((TimeSpan.TicksPerDay - night) / ticks) + 1;
+        var slots = offsets.Length;
         var days = times.Select(t => OpeningDay(t, open)).ToArray();
         var weekdaysOnly = days.All(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)) && Enumerable.Range(1, days.Length - 1).Any(i =>
             days[i - 1].DayOfWeek == DayOfWeek.Friday && days[i].DayOfWeek == DayOfWeek.Monday && days[i] - days[i - 1] < TimeSpan.FromDays(4));
-        var hours = new TimeStep(ticks, 0, BusinessDays: weekdaysOnly, Open: open, Slots: slots);
+        var hours = new TimeStep(ticks, 0, BusinessDays: weekdaysOnly, Open: open, Slots: slots, BreakAt: breakAt, Pause: pause);
         var (fits, nights) = (0, 0);
         for (var i = 1; i < times.Count; i++)
         {
             if (hours.Fits(times[i - 1], times[i]))
             {
                 fits++;
-                nights += times[i] - times[i - 1] != ticks ? 1 : 0;
+                nights += days[i] != days[i - 1] ? 1 : 0;
             }
         }
 
@@ -159,10 +178,16 @@ internal readonly record struct TimeStep(long Ticks, int Months, bool MonthEnd =
     private long AfterInHours(DateTime from, int steps)
     {
         var opened = OpeningDay(from.Ticks, Open);
-        var slot = Math.Clamp((from.Ticks - Open - opened.Ticks) / Ticks, 0, Slots - 1);
-        var (days, rest) = Math.DivRem(slot + steps, Slots);
+        var (days, rest) = Math.DivRem(SlotAt(from.Ticks - Open - opened.Ticks) + steps, Slots);
         var day = BusinessDays ? AfterBusinessDays(opened, (int)days) : opened.AddDays(days);
-        return day.Ticks + Open + (rest * Ticks);
+        return day.Ticks + Open + (rest * Ticks) + (rest >= BreakAt && Pause > 0 ? Pause : 0);
+    }
+
+    /// <summary>The slot at <paramref name="offset"/> ticks after the opening (in the break, the last slot before it).</summary>
+    private long SlotAt(long offset)
+    {
+        var slot = Pause > 0 && offset >= BreakAt * Ticks ? Math.Max((offset - Pause) / Ticks, BreakAt - 1) : offset / Ticks;
+        return Math.Clamp(slot, 0, Slots - 1);
     }
 
     private static int? MonthsApart(IReadOnlyList<long> times)
@@ -296,7 +321,11 @@ internal readonly record struct TimeStep(long Ticks, int Months, bool MonthEnd =
         }
 
         var t = TimeSpan.FromTicks(Ticks);
-        var hours = InHours ? string.Create(CultureInfo.InvariantCulture, $" ({TimeSpan.FromTicks(Open):hh\\:mm}–{TimeSpan.FromTicks((Open + ((Slots - 1) * Ticks)) % TimeSpan.TicksPerDay):hh\\:mm}, {(BusinessDays ? "Monday to Friday" : "every day")})") : "";
+        static string At(long ticks) => TimeSpan.FromTicks(ticks % TimeSpan.TicksPerDay).ToString("hh\\:mm", CultureInfo.InvariantCulture);
+        var spans = Pause > 0
+            ? $"{At(Open)}–{At(Open + ((BreakAt - 1) * Ticks))}, {At(Open + (BreakAt * Ticks) + Pause)}–{At(Open + ((Slots - 1) * Ticks) + Pause)}"
+            : $"{At(Open)}–{At(Open + ((Slots - 1) * Ticks))}";
+        var hours = InHours ? $" ({spans}, {(BusinessDays ? "Monday to Friday" : "every day")})" : "";
         return (t.Ticks % TimeSpan.TicksPerDay == 0 ? Count(t.Ticks / TimeSpan.TicksPerDay, "day")
             : t.Ticks % TimeSpan.TicksPerHour == 0 ? Count(t.Ticks / TimeSpan.TicksPerHour, "hour")
             : t.Ticks % TimeSpan.TicksPerMinute == 0 ? Count(t.Ticks / TimeSpan.TicksPerMinute, "minute")

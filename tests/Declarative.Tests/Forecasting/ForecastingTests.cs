@@ -167,6 +167,38 @@ public sealed class ForecastingTests
     }
 
     [Fact]
+    public void AMiddayBreak_IsSteppedOver_AndKeptInTheModelFile()
+    {
+        // The bundled taxi's weekday half-hours from 07:00 to 11:30 and 13:00 to 19:30 (24 a day), as a shop that closes
+        // for lunch reports: the step after 11:30 is 13:00, and nothing is filled.
+        var hours = TaxiRows().Where(r => r.At.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)
+            && r.At.TimeOfDay >= TimeSpan.FromHours(7) && r.At.TimeOfDay <= TimeSpan.FromHours(19.5) && r.At.TimeOfDay is { Hours: not 12 }).ToList();
+
+        var model = TaxiDefaultForecast.Train(hours);
+        var report = model.Evaluate();
+
+        Assert.Equal(("30 minutes (07:00–11:30, 13:00–19:30, Monday to Friday)", 24, 0), (report.Step, report.Season, report.FilledPoints));
+        var next = model.Forecast();
+        var monday = new DateTime(2015, 2, 2);
+        Assert.Equal((monday.AddHours(7), monday.AddHours(11.5), monday.AddHours(13)), (next[0].Time, next[9].Time, next[10].Time));
+        Assert.Equal((monday.AddHours(19.5), monday.AddDays(1).AddHours(7)), (next[23].Time, next[24].Time));
+        Assert.True(report.TestMetrics["Owa"] < 1, $"OWA {report.TestMetrics["Owa"]}");
+
+        // The break is in the model file, and a history given now is read at it.
+        using var dir = new TempDirectory();
+        var (loaded, file) = SavedWithHours(model, dir, slots: 24);
+        Assert.Contains("\"StepBreakAt\":10,\"StepPause\":36000000000", File.ReadAllText(file), StringComparison.Ordinal);
+        Assert.Equal(new DateTime(2015, 1, 26, 13, 0, 0), loaded.Forecast(hours.Where(r => r.At < new DateTime(2015, 1, 26, 12, 0, 0))).First().Time);
+
+        // A break after the last slot, or one that leaves no night, is a damaged file.
+        var text = File.ReadAllText(file);
+        File.WriteAllText(file, text.Replace("\"StepBreakAt\":10", "\"StepBreakAt\":24", StringComparison.Ordinal));
+        Assert.Contains("is damaged", Assert.ThrowsAny<Exception>(() => TaxiDefaultForecast.Load(file)).Message, StringComparison.Ordinal);
+        File.WriteAllText(file, text.Replace("\"StepPause\":36000000000", "\"StepPause\":432000000000", StringComparison.Ordinal));
+        Assert.Contains("is damaged", Assert.ThrowsAny<Exception>(() => TaxiDefaultForecast.Load(file)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ASeriesThatBreaks_IsALocatedError()
     {
         var rows = TaxiRows().Take(500).ToList();

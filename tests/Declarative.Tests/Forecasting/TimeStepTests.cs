@@ -146,6 +146,29 @@ public sealed class TimeStepTests
         Assert.Equal(new DateTime(2024, 3, 9, 0, 0, 0), new DateTime(nights.After(new DateTime(2024, 3, 8, 23, 0, 0).Ticks, 1)));
     }
 
+    [Fact]
+    public void AMiddayBreak_IsSteppedOver_AndOneBreakADayAtMost()
+    {
+        // Tokyo's trading half-hours, 09:00 to 11:00 and 12:30 to 15:00, Monday to Friday: two weeks, a Wednesday missing.
+        var times = HalfHours(new DateTime(2024, 3, 4), 14, new TimeSpan(9, 0, 0), 12).Where(t => t.TimeOfDay != new TimeSpan(11, 30, 0))
+            .Select(t => t.TimeOfDay > new TimeSpan(11, 30, 0) ? t.AddMinutes(30) : t).Where(t => t.Date != new DateTime(2024, 3, 13)).Select(t => t.Ticks).ToArray();
+        var step = TimeStep.Infer(times, dates: true);
+
+        Assert.Equal(new TimeStep(TimeSpan.TicksPerHour / 2, 0, BusinessDays: true, Open: 9 * TimeSpan.TicksPerHour, Slots: 11, BreakAt: 5, Pause: TimeSpan.TicksPerHour), step);
+        Assert.Equal(("30 minutes (09:00–11:00, 12:30–15:00, Monday to Friday)", 11), (step.Describe(dates: true), step.DefaultSeason()));
+        var monday = new DateTime(2024, 3, 11);
+        Assert.Equal(monday.AddHours(12.5), new DateTime(step.After(monday.AddHours(11).Ticks, 1)));
+        Assert.Equal(monday.AddHours(13), new DateTime(step.After(monday.AddHours(10.5).Ticks, 3)));
+        Assert.Equal(monday.AddHours(9), new DateTime(step.After(new DateTime(2024, 3, 8, 15, 0, 0).Ticks, 1)));
+        Assert.Equal(monday.AddDays(1).AddHours(12.5), new DateTime(step.After(monday.AddHours(12.5).Ticks, 11)));
+        Assert.Equal(2, step.StepsBetween(monday.AddHours(11).Ticks, monday.AddHours(13).Ticks, 100));
+        Assert.Equal(-1, step.StepsBetween(monday.AddHours(11).Ticks, monday.AddHours(11.5).Ticks, 100));
+
+        // Two breaks a day are not opening hours: the plain step, with gaps.
+        var twice = Enumerable.Range(0, 10).SelectMany(d => new[] { 9, 10, 12, 14, 15 }.Select(h => new DateTime(2024, 3, 1).AddDays(d).AddHours(h).Ticks)).ToArray();
+        Assert.Equal(new TimeStep(TimeSpan.TicksPerHour, 0), TimeStep.Infer(twice, dates: true));
+    }
+
     private static IEnumerable<DateTime> HalfHours(DateTime monday, int days, TimeSpan open, int slots) =>
         Enumerable.Range(0, days).Select(d => monday.AddDays(d)).Where(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
             .SelectMany(d => Enumerable.Range(0, slots).Select(k => d + open + TimeSpan.FromMinutes(30 * k)));
