@@ -172,7 +172,7 @@ internal readonly record struct TimeStep(long Ticks, int Months, bool MonthEnd =
     }
 
     /// <summary>The date on which the opening that holds <paramref name="time"/> began (the day before, past midnight).</summary>
-    private static DateTime OpeningDay(long time, long open) => new DateTime(time - open).Date;
+    private static DateTime OpeningDay(long time, long open) => new DateTime(Math.Max(time - open, 0)).Date;
 
     /// <summary>The slot <paramref name="steps"/> after <paramref name="from"/>, a day's last slot followed by the next open day's first.</summary>
     private long AfterInHours(DateTime from, int steps)
@@ -322,10 +322,10 @@ internal readonly record struct TimeStep(long Ticks, int Months, bool MonthEnd =
 
         var t = TimeSpan.FromTicks(Ticks);
         static string At(long ticks) => TimeSpan.FromTicks(ticks % TimeSpan.TicksPerDay).ToString("hh\\:mm", CultureInfo.InvariantCulture);
-        var spans = Pause > 0
-            ? $"{At(Open)}–{At(Open + ((BreakAt - 1) * Ticks))}, {At(Open + (BreakAt * Ticks) + Pause)}–{At(Open + ((Slots - 1) * Ticks) + Pause)}"
-            : $"{At(Open)}–{At(Open + ((Slots - 1) * Ticks))}";
-        var hours = InHours ? $" ({spans}, {(BusinessDays ? "Monday to Friday" : "every day")})" : "";
+        var days = BusinessDays ? "Monday to Friday" : "every day";
+        var hours = !InHours ? ""
+            : Pause > 0 ? $" ({At(Open)}–{At(Open + ((BreakAt - 1) * Ticks))}, {At(Open + (BreakAt * Ticks) + Pause)}–{At(Open + ((Slots - 1) * Ticks) + Pause)}, {days})"
+            : $" ({At(Open)}–{At(Open + ((Slots - 1) * Ticks))}, {days})";
         return (t.Ticks % TimeSpan.TicksPerDay == 0 ? Count(t.Ticks / TimeSpan.TicksPerDay, "day")
             : t.Ticks % TimeSpan.TicksPerHour == 0 ? Count(t.Ticks / TimeSpan.TicksPerHour, "hour")
             : t.Ticks % TimeSpan.TicksPerMinute == 0 ? Count(t.Ticks / TimeSpan.TicksPerMinute, "minute")
