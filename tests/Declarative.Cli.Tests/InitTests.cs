@@ -329,14 +329,14 @@ public sealed class InitTests : IDisposable
     public void NumbersThatArePartsOfTheTime_AreLeftOut_AndTheModelForecastsFromTheFileAlone()
     {
         // The bundled taxi's first six weeks with the columns a prepared file often carries beside its time: the hour,
-        // the weekday (Monday 0), the month and a weekend flag. Another number that is the hour on all rows but one is a
-        // reading.
+        // the weekday (Monday 0), the month, a weekend flag, the hour on a 12-hour clock and an afternoon flag. Another
+        // number that is the hour on all rows but one is a reading.
         var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "datasets", "nab-nyc-taxi", "nyc_taxi.csv")).Take(2017).ToList();
         var data = Path.Combine(_directory, "prepared.csv");
-        File.WriteAllLines(data, lines.Take(1).Select(h => h + ",hour,weekday,month,is_weekend,shift").Concat(lines.Skip(1).Select((line, i) =>
+        File.WriteAllLines(data, lines.Take(1).Select(h => h + ",hour,weekday,month,is_weekend,shift,hour12,pm").Concat(lines.Skip(1).Select((line, i) =>
         {
             var t = DateTime.ParseExact(line[..19], "yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
-            return $"{line},{t.Hour},{((int)t.DayOfWeek + 6) % 7},{t.Month},{(t.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? "true" : "false")},{(i == 700 ? 99 : t.Hour)}";
+            return $"{line},{t.Hour},{((int)t.DayOfWeek + 6) % 7},{t.Month},{(t.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? "true" : "false")},{(i == 700 ? 99 : t.Hour)},{t.ToString("%h", System.Globalization.CultureInfo.InvariantCulture)},{(t.Hour >= 12 ? "true" : "false")}";
         })));
 
         var result = InitCommand.Write(new InitOptions(data, "value", null, TaskChoice.Forecasting, Path.Combine(_directory, "Prepared.cs"), Force: false, NoTune: true));
@@ -348,7 +348,9 @@ public sealed class InitTests : IDisposable
         Assert.Contains("public bool IsWeekend { get; set; } // the time's weekend flag: the trees read it from the time", source, StringComparison.Ordinal);
         Assert.Contains("[PastCovariate]\n    public float Shift", source, StringComparison.Ordinal);
         Assert.Contains("0 covariate(s), 1 past covariate(s)", result.Summary, StringComparison.Ordinal);
-        Assert.EndsWith("; 'hour', 'weekday', 'month', 'is_weekend' are parts of the time, left out", result.Summary, StringComparison.Ordinal);
+        Assert.Contains("[Ignore]\n    public float Hour12 { get; set; } // the time's hour on a 12-hour clock: the trees read it from the time", source, StringComparison.Ordinal);
+        Assert.Contains("public bool Pm { get; set; } // the time's afternoon flag: the trees read it from the time", source, StringComparison.Ordinal);
+        Assert.EndsWith("; 'hour', 'weekday', 'month', 'is_weekend', 'hour12', 'pm' are parts of the time, left out", result.Summary, StringComparison.Ordinal);
         var trained = PipelineRegistry.For(Compiled.Pipeline(result.Source, "prepared")).Train(data);
         var next = (IReadOnlyList<ForecastPoint>)trained.GetType().GetMethod("Forecast", [typeof(string)])!.Invoke(trained, [""])!;
         Assert.Equal(48, next.Count);

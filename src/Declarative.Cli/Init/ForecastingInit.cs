@@ -115,6 +115,7 @@ internal static class ForecastingInit
         ("day of the week", t => (int)t.DayOfWeek + 1),
         ("week of the year", ISOWeek.GetWeekOfYear),
         ("hour", t => t.Hour),
+        ("hour on a 12-hour clock", t => t.Hour % 12 == 0 ? 12 : t.Hour % 12),
         ("minute", t => t.Minute),
     ];
 
@@ -126,13 +127,17 @@ internal static class ForecastingInit
     private static IReadOnlyList<(int Index, string Part)> Calendar(DataSample sample, IReadOnlyList<ColumnGuess> columns, int labelIndex, int timeIndex, DateTime?[] stamps) =>
         [.. columns
             .Where(c => c.Index != labelIndex && c.Index != timeIndex && c.Kind is ColumnKind.Numeric or ColumnKind.Boolean && c.Missing == 0 && c.Distinct > 1 && stamps.All(t => t is not null))
-            .Select(c => (c.Index, Part: (c.Kind == ColumnKind.Boolean ? [Weekend] : CalendarParts).FirstOrDefault(part => sample.Rows.Select((r, i) => (r, i)).All(x =>
+            .Select(c => (c.Index, Part: (c.Kind == ColumnKind.Boolean ? CalendarFlags : CalendarParts).FirstOrDefault(part => sample.Rows.Select((r, i) => (r, i)).All(x =>
                 Number(x.r[c.Index]) is { } v && v == part.Of(stamps[x.i]!.Value))).Part))
             .Where(c => c.Part is not null)
             .Select(c => (c.Index, c.Part!))];
 
-    /// <summary>A flag that is true on Saturdays and Sundays (an <c>is_weekend</c> column), read as 1 or 0.</summary>
-    private static readonly (string Part, Func<DateTime, int> Of) Weekend = ("weekend flag", t => t.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? 1 : 0);
+    /// <summary>Flags that are a part of the time, read as 1 or 0: true on Saturdays and Sundays (<c>is_weekend</c>), or from noon (<c>pm</c>).</summary>
+    private static readonly (string Part, Func<DateTime, int> Of)[] CalendarFlags =
+    [
+        ("weekend flag", t => t.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? 1 : 0),
+        ("afternoon flag", t => t.Hour >= 12 ? 1 : 0),
+    ];
 
     /// <summary>A field as a number: a boolean's true and false as 1 and 0; null when it is neither.</summary>
     private static double? Number(string field) =>
