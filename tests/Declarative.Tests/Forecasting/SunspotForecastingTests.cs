@@ -50,9 +50,7 @@ public sealed class SunspotForecastingTests
         using var dir = new TempDirectory();
         var path = Path.Combine(dir.Path, "arima.mlnet");
         model.Save(path);
-        var history = File.ReadLines(Repository.PathOf("datasets", "sunspots", "sunspots.csv")).Skip(1).Take(200).Select(line => line.Split(','))
-            .Select(f => new SunspotYear { Year = int.Parse(f[0], CultureInfo.InvariantCulture), Activity = double.Parse(f[1], CultureInfo.InvariantCulture) })
-            .ToArray();
+        var history = FirstYears(200);
         Assert.Equal(model.Forecast(history), SunspotArimaForecast.Load(path).Forecast(history));
     }
 
@@ -77,9 +75,7 @@ public sealed class SunspotForecastingTests
         var path = Path.Combine(dir.Path, "sunspots.mlnet");
         first.Save(path);
         var loaded = SunspotTreesForecast.Load(path);
-        var history = File.ReadLines(Repository.PathOf("datasets", "sunspots", "sunspots.csv")).Skip(1).Take(200).Select(line => line.Split(','))
-            .Select(f => new SunspotYear { Year = int.Parse(f[0], CultureInfo.InvariantCulture), Activity = double.Parse(f[1], CultureInfo.InvariantCulture) })
-            .ToArray();
+        var history = FirstYears(200);
         Assert.Equal(first.Forecast(history), loaded.Forecast(history));
         Assert.Equal(Enumerable.Range(1900, 10), loaded.Forecast(history).Select(p => p.Time));
     }
@@ -100,9 +96,7 @@ public sealed class SunspotForecastingTests
         direct.Save(path);
         var loaded = SunspotDirectTreesForecast.Load(path);
         Assert.Equal("true", loaded.Pipeline.Hyperparameters["DirectTrees"]);
-        var history = File.ReadLines(Repository.PathOf("datasets", "sunspots", "sunspots.csv")).Skip(1).Take(200).Select(line => line.Split(','))
-            .Select(f => new SunspotYear { Year = int.Parse(f[0], CultureInfo.InvariantCulture), Activity = double.Parse(f[1], CultureInfo.InvariantCulture) })
-            .ToArray();
+        var history = FirstYears(200);
         Assert.Equal(direct.Forecast(history), loaded.Forecast(history));
         Assert.NotEqual(recursive.Forecast(history).Select(p => p.Value), loaded.Forecast(history).Select(p => p.Value));
     }
@@ -126,9 +120,7 @@ public sealed class SunspotForecastingTests
         model.Save(path);
         var loaded = SunspotCombinedForecast.Load(path);
         Assert.Equal(model.Pipeline.Hyperparameters["Combined"], loaded.Pipeline.Hyperparameters["Combined"]);
-        var history = File.ReadLines(Repository.PathOf("datasets", "sunspots", "sunspots.csv")).Skip(1).Take(200).Select(line => line.Split(','))
-            .Select(f => new SunspotYear { Year = int.Parse(f[0], CultureInfo.InvariantCulture), Activity = double.Parse(f[1], CultureInfo.InvariantCulture) })
-            .ToArray();
+        var history = FirstYears(200);
         Assert.Equal(model.Forecast(history), loaded.Forecast(history));
         Assert.Equal(model.Forecast(), loaded.Forecast());
 
@@ -139,4 +131,9 @@ public sealed class SunspotForecastingTests
         var error = Assert.Throws<ModelFileException>(() => SunspotCombinedForecast.Load(path));
         Assert.Contains("does not name the models its combination takes the median of", error.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>The bundled file's first <paramref name="count"/> years (1700 on), a history to forecast from.</summary>
+    private static SunspotYear[] FirstYears(int count) =>
+        [.. File.ReadLines(Repository.PathOf("datasets", "sunspots", "sunspots.csv")).Skip(1).Take(count).Select(line => line.Split(','))
+            .Select(f => new SunspotYear { Year = int.Parse(f[0], CultureInfo.InvariantCulture), Activity = double.Parse(f[1], CultureInfo.InvariantCulture) })];
 }
