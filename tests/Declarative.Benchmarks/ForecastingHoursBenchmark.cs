@@ -43,7 +43,7 @@ internal static class ForecastingHoursBenchmark
         // The origins: a day's last slot (a night follows it, not a step or the break) whose next open day ends within 48
         // half-hours (Monday to Thursday evenings on weekdays), so a plain step's day ahead reaches it; the latest
         // `windows` of them.
-        var night = TimeSpan.TicksPerDay - ((slots - 1) * hoursStep.Ticks) - hoursStep.Pause;
+        var night = TimeSpan.TicksPerDay - hoursStep.Offset(slots - 1);
         var origins = Enumerable.Range(0, times.Length - slots)
             .Where(i => hoursStep.After(times[i], 1) - times[i] >= night && times[i + slots] - times[i] <= 48 * HalfHour.Ticks)
             .TakeLast(windows).ToArray();

@@ -180,8 +180,11 @@ internal readonly record struct TimeStep(long Ticks, int Months, bool MonthEnd =
         var opened = OpeningDay(from.Ticks, Open);
         var (days, rest) = Math.DivRem(SlotAt(from.Ticks - Open - opened.Ticks) + steps, Slots);
         var day = BusinessDays ? AfterBusinessDays(opened, (int)days) : opened.AddDays(days);
-        return day.Ticks + Open + (rest * Ticks) + (rest >= BreakAt && Pause > 0 ? Pause : 0);
+        return day.Ticks + Open + Offset((int)rest);
     }
+
+    /// <summary>How long after the opening <paramref name="slot"/> is: whole steps, and the break's pause once past it.</summary>
+    public long Offset(int slot) => (slot * Ticks) + (Pause > 0 && slot >= BreakAt ? Pause : 0);
 
     /// <summary>The slot at <paramref name="offset"/> ticks after the opening (in the break, the last slot before it).</summary>
     private long SlotAt(long offset)
@@ -324,8 +327,8 @@ internal readonly record struct TimeStep(long Ticks, int Months, bool MonthEnd =
         static string At(long ticks) => TimeSpan.FromTicks(ticks % TimeSpan.TicksPerDay).ToString("hh\\:mm", CultureInfo.InvariantCulture);
         var days = BusinessDays ? "Monday to Friday" : "every day";
         var hours = !InHours ? ""
-            : Pause > 0 ? $" ({At(Open)}–{At(Open + ((BreakAt - 1) * Ticks))}, {At(Open + (BreakAt * Ticks) + Pause)}–{At(Open + ((Slots - 1) * Ticks) + Pause)}, {days})"
-            : $" ({At(Open)}–{At(Open + ((Slots - 1) * Ticks))}, {days})";
+            : Pause > 0 ? $" ({At(Open)}–{At(Open + Offset(BreakAt - 1))}, {At(Open + Offset(BreakAt))}–{At(Open + Offset(Slots - 1))}, {days})"
+            : $" ({At(Open)}–{At(Open + Offset(Slots - 1))}, {days})";
         return (t.Ticks % TimeSpan.TicksPerDay == 0 ? Count(t.Ticks / TimeSpan.TicksPerDay, "day")
             : t.Ticks % TimeSpan.TicksPerHour == 0 ? Count(t.Ticks / TimeSpan.TicksPerHour, "hour")
             : t.Ticks % TimeSpan.TicksPerMinute == 0 ? Count(t.Ticks / TimeSpan.TicksPerMinute, "minute")
