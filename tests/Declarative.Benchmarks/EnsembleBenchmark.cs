@@ -72,7 +72,12 @@ internal static class EnsembleBenchmark
         cells.Add(("default", TunerBenchmark.Measure(TunerBenchmark.With(declared, [Trainer.LightGbm], null), train, test, metric, out var time), time));
         Console.WriteLine($"{name}: default {cells[^1].Item2:F4}");
 
-        var spec = TunerBenchmark.With(declared, TunerBenchmark.Candidates(declared.Task), new TuningSpec { MaxTrials = trials, Ensemble = true });
+        // DECLARATIVE_ENSEMBLE_TRAINERS=default tunes the task's untuned default alone (LightGbm, or the linear trainer for
+        // text): what [Tune] without [Trainers] searched before it searched the task's candidates.
+        var definition = Schema.TaskDefinitions.For(declared.Task);
+        Trainer[] alone = [Enum.Parse<Trainer>(declared.Features.Any(f => f.Kind == ColumnKind.Text) ? definition.TextTrainer : definition.DefaultTrainer)];
+        var trainers = Environment.GetEnvironmentVariable("DECLARATIVE_ENSEMBLE_TRAINERS") == "default" ? alone : TunerBenchmark.Candidates(declared.Task);
+        var spec = TunerBenchmark.With(declared, trainers, new TuningSpec { MaxTrials = trials, Ensemble = true });
         var task = Tasks.TaskProfiles.Predictive(spec.Task);
         var trainView = new TableDataView(train);
         var clock = Stopwatch.StartNew();

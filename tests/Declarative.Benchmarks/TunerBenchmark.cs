@@ -64,12 +64,8 @@ internal static class TunerBenchmark
         return new BenchmarkRow(name, metric, cells);
     }
 
-    internal static Trainer[] Candidates(MLTask task) => task switch
-    {
-        MLTask.BinaryClassification => [Trainer.LightGbm, Trainer.FastTree, Trainer.FastForest, Trainer.SdcaLogisticRegression, Trainer.LbfgsLogisticRegression],
-        MLTask.MulticlassClassification => [Trainer.LightGbm, Trainer.FastTree, Trainer.SdcaMaximumEntropy, Trainer.LbfgsMaximumEntropy],
-        _ => [Trainer.LightGbm, Trainer.FastTree, Trainer.FastForest, Trainer.Sdca],
-    };
+    /// <summary>The trainers <c>[Tune]</c> searches when a declaration names none (the task's definition says which).</summary>
+    internal static Trainer[] Candidates(MLTask task) => [.. Schema.TaskDefinitions.For(task).TuningTrainers.Select(Enum.Parse<Trainer>)];
 
     internal static double Measure<TRow>(PipelineSpec<TRow> spec, DataTable train, DataTable test, string metric, out TimeSpan time) =>
         Measure(spec, train, test, metric, out time, out _);

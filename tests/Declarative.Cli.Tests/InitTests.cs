@@ -97,12 +97,16 @@ public sealed class InitTests : IDisposable
 
         // Under the cross-validation line: the small-data budget, and the summary says so.
         Assert.Matches(@"\[Tune\(MaxTrials = 20\)\] // [0-9,]+ rows: 20 trials; remove for an untuned, faster build", tuned.Source);
-        Assert.Equal("Tuned with 20 trials at build time, blended into an ensemble where that beats the best trial on the validation rows; --no-tune writes no [Tune].", tuned.Tuning);
+        Assert.Equal("Tuned with 20 trials of LightGbm, FastTree, FastForest, SdcaLogisticRegression and LbfgsLogisticRegression at build time, blended into an ensemble where that beats the best trial on the validation rows; --no-tune writes no [Tune].", tuned.Tuning);
         Assert.DoesNotContain("[Tune", untuned.Source, StringComparison.Ordinal);
         Assert.StartsWith("Untuned (--no-tune)", untuned.Tuning, StringComparison.Ordinal);
 
         var trained = PipelineRegistry.For(Compiled.Pipeline(tuned.Source, "breast-cancer-tuned")).Train(data);
         Assert.Equal(20, trained.Trials.Count);
+        // No [Trainers]: the tuning searches the task's trees and linear models, each tried once before any twice.
+        Assert.Equal(
+            [Trainer.LightGbm, Trainer.FastTree, Trainer.FastForest, Trainer.SdcaLogisticRegression, Trainer.LbfgsLogisticRegression],
+            trained.Trials.Take(5).Select(t => t.Trainer));
         Assert.True(trained.TestMetricValues["AreaUnderRocCurve"] >= 0.95, $"AUC {trained.TestMetricValues["AreaUnderRocCurve"]}");
     }
 

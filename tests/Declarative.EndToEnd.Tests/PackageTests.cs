@@ -121,7 +121,7 @@ public sealed class PackageTests(PackageFixture package)
         Assert.True(exitCode == 0, init);
         Assert.Contains("Wrote ", init);
         Assert.Contains("binary on 'label'", init);
-        Assert.Contains("Tuned with 20 trials at build time", init);
+        Assert.Contains("Tuned with 20 trials of LightGbm, FastTree", init);
         var declaration = File.ReadAllText(Path.Combine(project, "BreastCancerModel.cs"));
         Assert.Contains("namespace InitApp;", declaration);
         Assert.Contains("[BinaryClassification<BreastCancerRow>(Data = \"data/breast-cancer.txt\")]\n[Tune(MaxTrials = 20)]", declaration.ReplaceLineEndings("\n"));

@@ -46,6 +46,9 @@ public sealed class TaskDefinitionTests
         Assert.True(Enum.TryParse<Trainer>(definition.TextTrainer, out _), definition.TextTrainer);
         Assert.Contains(Enum.Parse<MLTask>(task), Runtime.GetType("Declarative.Trainer")!.GetField(definition.DefaultTrainer)!
             .GetCustomAttribute<SupportedTasksAttribute>()!.Tasks);
+        Assert.All(definition.TuningTrainers, t => Assert.Contains(Enum.Parse<MLTask>(task), Runtime.GetType("Declarative.Trainer")!.GetField(t)!
+            .GetCustomAttribute<SupportedTasksAttribute>()!.Tasks));
+        Assert.Equal(definition.TuningTrainers.Distinct(), definition.TuningTrainers);
         if (definition.Generative)
         {
             Assert.Equal("", definition.MetricEnum);

@@ -54,7 +54,7 @@ public sealed class TaskDescriptorTests
     }
 }
 
-/// <summary>Without [Trainers], a row with text gets the task's linear trainer, which suits sparse n-grams.</summary>
+/// <summary>Without [Trainers], a row with text gets the task's linear trainer, which suits sparse n-grams; with [Tune], the task's candidates.</summary>
 public sealed class DefaultTrainerTests
 {
     [Theory]
@@ -76,5 +76,49 @@ public sealed class DefaultTrainerTests
 
         Assert.Empty(diagnostics);
         Assert.Contains($"Trainers = [global::Declarative.{expected}", run.GeneratedTrees.Single().GetText().ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("BinaryClassification", "bool", "", "LightGbm, FastTree, FastForest, SdcaLogisticRegression, LbfgsLogisticRegression")]
+    [InlineData("BinaryClassification", "bool", "[Text] public string Body { get; set; } = \"\";", "LightGbm, FastTree, FastForest, SdcaLogisticRegression, LbfgsLogisticRegression")]
+    [InlineData("MulticlassClassification", "string", "", "LightGbm, FastTree, SdcaMaximumEntropy, LbfgsMaximumEntropy")]
+    [InlineData("Regression", "float", "", "LightGbm, FastTree, FastForest, Sdca")]
+    [InlineData("Regression", "float", "[Trainers(Trainer.FastTree)]", "FastTree")]
+    public void Tuning_WithoutTrainers_SearchesTheTasksCandidates(string task, string label, string extra, string expected)
+    {
+        var (run, diagnostics) = GeneratorHarness.Run($$"""
+            using Declarative;
+            public class Row
+            {
+                [Label] public {{label}} Target { get; set; } = default!;
+                public float Size { get; set; }
+                {{(extra.StartsWith("[Text]", StringComparison.Ordinal) ? extra : "")}}
+            }
+            [{{task}}<Row>, Tune]
+            {{(extra.StartsWith("[Trainers", StringComparison.Ordinal) ? extra : "")}}
+            public partial class Model;
+            """);
+
+        Assert.Empty(diagnostics);
+        var trainers = string.Join(", ", expected.Split(", ").Select(t => "global::Declarative.Trainer." + t));
+        Assert.Contains($"Trainers = [{trainers}],", run.GeneratedTrees.Single().GetText().ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Tuning_ATaskWithoutCandidates_TunesItsDefaultTrainer()
+    {
+        var (run, diagnostics) = GeneratorHarness.Run("""
+            using Declarative;
+            public class Row
+            {
+                [Label] public float Relevance { get; set; }
+                [GroupId] public string Query { get; set; } = "";
+                public float Size { get; set; }
+            }
+            [Ranking<Row>, Tune] public partial class Model;
+            """);
+
+        Assert.Empty(diagnostics);
+        Assert.Contains("Trainers = [global::Declarative.Trainer.LightGbm],", run.GeneratedTrees.Single().GetText().ToString(), StringComparison.Ordinal);
     }
 }

@@ -1,3 +1,5 @@
+using Declarative.Schema;
+
 namespace Declarative.Cli.Init;
 
 /// <summary>
@@ -19,6 +21,11 @@ internal static class TuningBudget
     /// 0 for too few rows to tune.
     /// </summary>
     public static int Trials(int rows, bool more) => more ? 6 : rows < MinimumRows ? 0 : rows < CrossValidatedRows ? 20 : 12;
+
+    /// <summary>The trainers a <c>[Tune]</c> without <c>[Trainers]</c> searches for <paramref name="task"/>, in words ("LightGbm, FastTree and Sdca").</summary>
+    public static string Trainers(MLTask task) => TaskDefinitions.For(task) is { TuningTrainers: { Length: > 1 } names }
+        ? string.Join(", ", names[..^1]) + " and " + names[^1]
+        : TaskDefinitions.For(task).DefaultTrainer;
 
     /// <summary>Why that many, for the comment beside the attribute.</summary>
     public static string Why(int rows, bool more) => $"{(more ? "more than " : "")}{rows:N0} rows: {Trials(rows, more)} trials";

@@ -385,7 +385,12 @@ namespace Declarative.Generators.Parsing
             var attribute = type.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.Trainers));
             if (attribute is null)
             {
-                return new List<string> { hasText ? task.TextTrainer : task.DefaultTrainer };
+                // Tuning chooses among trees and linear models together (their blend beats either kind alone); an
+                // untuned pipeline trains the one default that suits its columns.
+                var tuned = type.GetAttributes().Any(a => symbols.Is(a, symbols.Tune));
+                return tuned && task.Definition.TuningTrainers.Length > 0
+                    ? new List<string>(task.Definition.TuningTrainers)
+                    : new List<string> { hasText ? task.TextTrainer : task.DefaultTrainer };
             }
 
             var values = attribute.ConstructorArguments.FirstOrDefault() is { Kind: TypedConstantKind.Array, IsNull: false } array

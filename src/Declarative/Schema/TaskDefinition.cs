@@ -86,6 +86,13 @@ internal sealed class TaskDefinition(MLTask task, string attributeName, string t
     /// </summary>
     public string TextTrainer { get; init; } = "";
 
+    /// <summary>
+    /// The trainers <c>[Tune]</c> searches when the declaration names none (members of <c>Declarative.Trainer</c>):
+    /// trees and linear models together, whose blend beats either kind alone on the ensemble harness's eight datasets.
+    /// Empty: the default trainer alone, tuned.
+    /// </summary>
+    public string[] TuningTrainers { get; init; } = [];
+
     /// <summary>What a model of the task writes for a row: the scores the portable scorer computes and checks against ML.NET.</summary>
     public ScoreLayout Scores { get; init; } = ScoreLayout.Single;
 
