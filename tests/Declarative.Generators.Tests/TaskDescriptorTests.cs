@@ -57,58 +57,32 @@ public sealed class TaskDescriptorTests
 /// <summary>Without [Trainers], a row with text gets the task's linear trainer, which suits sparse n-grams; with [Tune], the task's candidates.</summary>
 public sealed class DefaultTrainerTests
 {
-    [Theory]
-    [InlineData("BinaryClassification", "bool", "[Text] public string Body { get; set; } = \"\";", "Trainer.SdcaLogisticRegression")]
-    [InlineData("MulticlassClassification", "string", "[Text] public string Body { get; set; } = \"\";", "Trainer.SdcaMaximumEntropy")]
-    [InlineData("Regression", "float", "[Text] public string Body { get; set; } = \"\";", "Trainer.Sdca]")]
-    [InlineData("BinaryClassification", "bool", "public float Size { get; set; }", "Trainer.LightGbm")]
-    public void DefaultTrainer_FollowsTheColumns(string task, string label, string feature, string expected)
-    {
-        var (run, diagnostics) = GeneratorHarness.Run($$"""
-            using Declarative;
-            public class Row
-            {
-                [Label] public {{label}} Target { get; set; } = default!;
-                {{feature}}
-            }
-            [{{task}}<Row>] public partial class Model;
-            """);
-
-        Assert.Empty(diagnostics);
-        Assert.Contains($"Trainers = [global::Declarative.{expected}", run.GeneratedTrees.Single().GetText().ToString(), StringComparison.Ordinal);
-    }
+    private const string Text = "[Text] public string Body { get; set; } = \"\";";
 
     [Theory]
-    [InlineData("BinaryClassification", "bool", "", "LightGbm, FastTree, FastForest, SdcaLogisticRegression, LbfgsLogisticRegression")]
-    [InlineData("BinaryClassification", "bool", "[Text] public string Body { get; set; } = \"\";", "LightGbm, FastTree, FastForest, SdcaLogisticRegression, LbfgsLogisticRegression")]
-    [InlineData("MulticlassClassification", "string", "", "LightGbm, FastTree, SdcaMaximumEntropy, LbfgsMaximumEntropy")]
-    [InlineData("Regression", "float", "", "LightGbm, FastTree, FastForest, Sdca")]
-    [InlineData("Regression", "float", "[Trainers(Trainer.FastTree)]", "FastTree")]
-    public void Tuning_WithoutTrainers_SearchesTheTasksCandidates(string task, string label, string extra, string expected)
-    {
-        var (run, diagnostics) = GeneratorHarness.Run($$"""
-            using Declarative;
+    [InlineData("BinaryClassification", "bool", Text, "", "SdcaLogisticRegression")]
+    [InlineData("MulticlassClassification", "string", Text, "", "SdcaMaximumEntropy")]
+    [InlineData("Regression", "float", Text, "", "Sdca")]
+    [InlineData("BinaryClassification", "bool", "", "", "LightGbm")]
+    [InlineData("BinaryClassification", "bool", "", "Tune", "LightGbm, FastTree, FastForest, SdcaLogisticRegression, LbfgsLogisticRegression")]
+    [InlineData("BinaryClassification", "bool", Text, "Tune", "LightGbm, FastTree, FastForest, SdcaLogisticRegression, LbfgsLogisticRegression")]
+    [InlineData("MulticlassClassification", "string", "", "Tune", "LightGbm, FastTree, SdcaMaximumEntropy, LbfgsMaximumEntropy")]
+    [InlineData("Regression", "float", "", "Tune", "LightGbm, FastTree, FastForest, Sdca")]
+    [InlineData("Regression", "float", "", "Tune, Trainers(Trainer.FastTree)", "FastTree")]
+    public void TheTrainers_FollowTheColumnsAndTuning(string task, string label, string feature, string attributes, string expected) =>
+        Assert.Equal(expected, TrainersOf($$"""
             public class Row
             {
                 [Label] public {{label}} Target { get; set; } = default!;
                 public float Size { get; set; }
-                {{(extra.StartsWith("[Text]", StringComparison.Ordinal) ? extra : "")}}
+                {{feature}}
             }
-            [{{task}}<Row>, Tune]
-            {{(extra.StartsWith("[Trainers", StringComparison.Ordinal) ? extra : "")}}
-            public partial class Model;
-            """);
-
-        Assert.Empty(diagnostics);
-        var trainers = string.Join(", ", expected.Split(", ").Select(t => "global::Declarative.Trainer." + t));
-        Assert.Contains($"Trainers = [{trainers}],", run.GeneratedTrees.Single().GetText().ToString(), StringComparison.Ordinal);
-    }
+            [{{task}}<Row>{{(attributes.Length > 0 ? ", " + attributes : "")}}] public partial class Model;
+            """));
 
     [Fact]
-    public void Tuning_ATaskWithoutCandidates_TunesItsDefaultTrainer()
-    {
-        var (run, diagnostics) = GeneratorHarness.Run("""
-            using Declarative;
+    public void Tuning_ATaskWithoutCandidates_TunesItsDefaultTrainer() =>
+        Assert.Equal("LightGbm", TrainersOf("""
             public class Row
             {
                 [Label] public float Relevance { get; set; }
@@ -116,9 +90,15 @@ public sealed class DefaultTrainerTests
                 public float Size { get; set; }
             }
             [Ranking<Row>, Tune] public partial class Model;
-            """);
+            """));
 
+    /// <summary>The trainers the generated spec lists for a declaration, by name ("LightGbm, FastTree").</summary>
+    private static string TrainersOf(string declaration)
+    {
+        var (run, diagnostics) = GeneratorHarness.Run("using Declarative;\n" + declaration);
         Assert.Empty(diagnostics);
-        Assert.Contains("Trainers = [global::Declarative.Trainer.LightGbm],", run.GeneratedTrees.Single().GetText().ToString(), StringComparison.Ordinal);
+        var listed = System.Text.RegularExpressions.Regex.Match(run.GeneratedTrees.Single().GetText().ToString(), @"Trainers = \[(.*?)\],");
+        Assert.True(listed.Success, "the spec lists no trainers");
+        return listed.Groups[1].Value.Replace("global::Declarative.Trainer.", "", StringComparison.Ordinal);
     }
 }
