@@ -385,7 +385,7 @@ namespace Declarative.Generators.Parsing
             var attribute = type.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, symbols.Trainers));
             if (attribute is null)
             {
-                // Tuning chooses among trees and linear models together (their blend beats either kind alone); an
+                // Tuning chooses among trees and linear models together (their blend beat the default's alone); an
                 // untuned pipeline trains the one default that suits its columns.
                 var tuned = type.GetAttributes().Any(a => symbols.Is(a, symbols.Tune));
                 return tuned && task.Definition.TuningTrainers.Length > 0
