@@ -47,3 +47,32 @@ public partial class TumorClusterModel;
 /// <summary>The digits in ten clusters, the digit held back (tests/bench/clustering.sh).</summary>
 [Clustering<Tests.Pipelines.Digit>(Data = "datasets/optdigits/digits.csv", HasHeader = false, Clusters = 10)]
 public partial class DigitClusterModel;
+
+/// <summary>A row of the Palmer penguins file, as <c>dotnet declarative init</c> writes it (R's NA is a missing value).</summary>
+public sealed class Penguin
+{
+    [Label]
+    public string Species { get; set; } = "";
+
+    public string Island { get; set; } = "";
+
+    [Column("bill_length_mm")]
+    public float? BillLengthMm { get; set; }
+
+    [Column("bill_depth_mm")]
+    public float? BillDepthMm { get; set; }
+
+    [Column("flipper_length_mm")]
+    public float? FlipperLengthMm { get; set; }
+
+    [Column("body_mass_g")]
+    public float? BodyMassG { get; set; }
+
+    public string Sex { get; set; } = "";
+
+    public float Year { get; set; }
+}
+
+/// <summary>The penguins' species, one of the files the quality issue's new user tried (the ensemble harness names it).</summary>
+[MulticlassClassification<Penguin>(Data = "datasets/penguins/penguins.csv")]
+public partial class PenguinModel;

@@ -4,7 +4,7 @@
 # given the ensemble's wall time. Tuning runs once per dataset; selection is replayed with each check on unseen folds
 # (unchecked, per-fold, pooled: the default).
 # Usage: tests/bench/ensembles.sh [trials, default 20] [dataset filter, "" for all] [seed, default 1]
-# (The multiclass sets wine and optdigits run only when the filter names them: they are not among the eight.)
+# (The multiclass sets wine, optdigits and penguins run only when the filter names them: they are not among the eight.)
 # Means over seeds: tests/bench/tuning_means.py seed1.log seed2.log seed3.log
 set -euo pipefail
 cd "$(dirname "$0")/../.."
