@@ -354,14 +354,14 @@ public sealed class InitTests : IDisposable
     public void NumbersThatArePartsOfTheTime_AreLeftOut_AndTheModelForecastsFromTheFileAlone()
     {
         // The bundled taxi's first six weeks with the columns a prepared file often carries beside its time: the hour,
-        // the weekday (Monday 0), the month, a weekend flag, the hour on a 12-hour clock and an afternoon flag. Another
-        // number that is the hour on all rows but one is a reading.
+        // the weekday (Monday 0), the month, a weekend flag, the hour on a 12-hour clock, an afternoon flag and an office
+        // hours flag (Monday to Friday, 09:00-17:00). Another number that is the hour on all rows but one is a reading.
         var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "datasets", "nab-nyc-taxi", "nyc_taxi.csv")).Take(2017).ToList();
         var data = Path.Combine(_directory, "prepared.csv");
-        File.WriteAllLines(data, lines.Take(1).Select(h => h + ",hour,weekday,month,is_weekend,shift,hour12,pm").Concat(lines.Skip(1).Select((line, i) =>
+        File.WriteAllLines(data, lines.Take(1).Select(h => h + ",hour,weekday,month,is_weekend,shift,hour12,pm,office").Concat(lines.Skip(1).Select((line, i) =>
         {
             var t = DateTime.ParseExact(line[..19], "yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
-            return $"{line},{t.Hour},{((int)t.DayOfWeek + 6) % 7},{t.Month},{(t.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? "true" : "false")},{(i == 700 ? 99 : t.Hour)},{t.ToString("%h", System.Globalization.CultureInfo.InvariantCulture)},{(t.Hour >= 12 ? "true" : "false")}";
+            return $"{line},{t.Hour},{((int)t.DayOfWeek + 6) % 7},{t.Month},{(t.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? "true" : "false")},{(i == 700 ? 99 : t.Hour)},{t.ToString("%h", System.Globalization.CultureInfo.InvariantCulture)},{(t.Hour >= 12 ? "true" : "false")},{OfficeHours(t)}";
         })));
 
         var result = InitCommand.Write(new InitOptions(data, "value", null, TaskChoice.Forecasting, Path.Combine(_directory, "Prepared.cs"), Force: false, NoTune: true));
@@ -375,12 +375,42 @@ public sealed class InitTests : IDisposable
         Assert.Contains("0 covariate(s), 1 past covariate(s)", result.Summary, StringComparison.Ordinal);
         Assert.Contains("[Ignore]\n    public float Hour12 { get; set; } // the time's hour on a 12-hour clock: the trees read it from the time", source, StringComparison.Ordinal);
         Assert.Contains("public bool Pm { get; set; } // the time's afternoon flag: the trees read it from the time", source, StringComparison.Ordinal);
-        Assert.EndsWith("; 'hour', 'weekday', 'month', 'is_weekend', 'hour12', 'pm' are parts of the time, left out", result.Summary, StringComparison.Ordinal);
+        Assert.Contains("public bool Office { get; set; } // the time's flag of the weekday and time of day: the trees read it from the time", source, StringComparison.Ordinal);
+        Assert.EndsWith("; 'hour', 'weekday', 'month', 'is_weekend', 'hour12', 'pm', 'office' are parts of the time, left out", result.Summary, StringComparison.Ordinal);
         var trained = PipelineRegistry.For(Compiled.Pipeline(result.Source, "prepared")).Train(data);
         var next = (IReadOnlyList<ForecastPoint>)trained.GetType().GetMethod("Forecast", [typeof(string)])!.Invoke(trained, [""])!;
         Assert.Equal(48, next.Count);
         Assert.All(next, p => Assert.True(double.IsFinite(p.Value), $"{p}"));
     }
+
+    [Fact]
+    public void AFlagOfTheWeeksHours_IsAPartOfTheTime_ButNotOneThatDiffersInOneWeek()
+    {
+        // Office hours (Monday to Friday, 09:00-17:00) set by the clock alone, and the same but for one Monday's, as a
+        // holiday's flag is: that one carries news the time does not, so it stays a covariate. Three weeks of
+        // half-hours: each weekday and time of day on three rows.
+        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "datasets", "nab-nyc-taxi", "nyc_taxi.csv")).Take(1 + (21 * 48)).ToList();
+        var data = Path.Combine(_directory, "office.csv");
+        File.WriteAllLines(data, lines.Take(1).Select(h => h + ",office,open").Concat(lines.Skip(1).Select(line =>
+        {
+            var t = DateTime.ParseExact(line[..19], "yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+            return $"{line},{OfficeHours(t)},{(t.Date == new DateTime(2014, 7, 14) ? "false" : OfficeHours(t))}";
+        })));
+
+        var result = InitCommand.Write(new InitOptions(data, "value", null, TaskChoice.Forecasting, Path.Combine(_directory, "Office.cs"), Force: false, NoTune: true));
+
+        var source = result.Source.Replace("\r\n", "\n", StringComparison.Ordinal);
+        Assert.Contains("[Ignore]\n    public bool Office { get; set; } // the time's flag of the weekday and time of day: the trees read it from the time", source, StringComparison.Ordinal);
+        Assert.Contains("public bool Open { get; set; } // covariate, needed ahead", source, StringComparison.Ordinal);
+        Assert.EndsWith("; 'office' is a part of the time, left out", result.Summary, StringComparison.Ordinal);
+
+        // Two weeks are too few to tell the clock's pattern from chance: the flag stays.
+        File.WriteAllLines(data, File.ReadAllLines(data).Take(1 + (14 * 48)));
+        var shorter = InitCommand.Write(new InitOptions(data, "value", null, TaskChoice.Forecasting, Path.Combine(_directory, "Office2.cs"), Force: false, NoTune: true));
+        Assert.DoesNotContain("part of the time", shorter.Summary, StringComparison.Ordinal);
+    }
+
+    private static string OfficeHours(DateTime t) => t.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && t.Hour is >= 9 and < 17 ? "true" : "false";
 
     [Fact]
     public void OpeningHours_AreTheStep_NotGapsToFill()

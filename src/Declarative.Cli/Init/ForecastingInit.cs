@@ -128,7 +128,8 @@ internal static class ForecastingInit
         [.. columns
             .Where(c => c.Index != labelIndex && c.Index != timeIndex && c.Kind is ColumnKind.Numeric or ColumnKind.Boolean && c.Missing == 0 && c.Distinct > 1 && stamps.All(t => t is not null))
             .Select(c => (c.Index, Part: (c.Kind == ColumnKind.Boolean ? CalendarFlags : CalendarParts).FirstOrDefault(part => sample.Rows.Select((r, i) => (r, i)).All(x =>
-                Number(x.r[c.Index]) is { } v && v == part.Of(stamps[x.i]!.Value))).Part))
+                Number(x.r[c.Index]) is { } v && v == part.Of(stamps[x.i]!.Value))).Part
+                ?? (c.Kind == ColumnKind.Boolean && WeeklyFlag(sample, c.Index, stamps) ? "flag of the weekday and time of day" : null)))
             .Where(c => c.Part is not null)
             .Select(c => (c.Index, c.Part!))];
 
@@ -138,6 +139,28 @@ internal static class ForecastingInit
         ("weekend flag", t => t.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? 1 : 0),
         ("afternoon flag", t => t.Hour >= 12 ? 1 : 0),
     ];
+
+    /// <summary>
+    /// Whether a flag is set by the week's clock alone (office hours, a night shift, workdays): the rows at one weekday
+    /// and time of day all have the same value, and each such slot is on three rows or more, so the pattern is the
+    /// data's and not chance. A holiday flag is not (a holiday falls on a weekday that is a workday in other weeks).
+    /// </summary>
+    private static bool WeeklyFlag(DataSample sample, int column, DateTime?[] stamps)
+    {
+        var slots = new Dictionary<(DayOfWeek, TimeSpan), (double Value, int Rows)>();
+        for (var i = 0; i < stamps.Length; i++)
+        {
+            var key = (stamps[i]!.Value.DayOfWeek, stamps[i]!.Value.TimeOfDay);
+            if (Number(sample.Rows[i][column]) is not { } value || (slots.TryGetValue(key, out var seen) && seen.Value != value))
+            {
+                return false;
+            }
+
+            slots[key] = (value, seen.Rows + 1);
+        }
+
+        return slots.Values.All(s => s.Rows >= 3);
+    }
 
     /// <summary>A field as a number: a boolean's true and false as 1 and 0; null when it is neither.</summary>
     private static double? Number(string field) =>
