@@ -111,6 +111,22 @@ public sealed class InitTests : IDisposable
     }
 
     [Fact]
+    public void AFileWithText_IsTunedWithItsLinearTrainer_NamedInTheDeclaration()
+    {
+        // Trees over the n-grams would make the first build 20-50 times as long (docs/tuning.md): init names the linear
+        // trainer, and its comment says how to search the trees too.
+        var data = Path.Combine(AppContext.BaseDirectory, "datasets", "sentiment-sentences", "yelp_labelled.txt");
+        var written = InitCommand.Write(new InitOptions(data, "Column2", "YelpModel", TaskChoice.Auto, Path.Combine(_directory, "Yelp.cs"), Force: false));
+
+        Assert.Contains("[Trainers(Trainer.SdcaLogisticRegression)] // text: the linear trainer tunes in seconds; remove to search the trees too (20-50x the time)\n[Tune(MaxTrials = 20)]", written.Source.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.StartsWith("Tuned with 20 trials of SdcaLogisticRegression at build time", written.Tuning, StringComparison.Ordinal);
+        var trained = PipelineRegistry.For(Compiled.Pipeline(written.Source, "yelp-tuned")).Train(data);
+        Assert.Equal(20, trained.Trials.Count);
+        Assert.All(trained.Trials, t => Assert.Equal(Trainer.SdcaLogisticRegression, t.Trainer));
+        Assert.True(trained.TestMetricValues["AreaUnderRocCurve"] >= 0.8, $"AUC {trained.TestMetricValues["AreaUnderRocCurve"]}");
+    }
+
+    [Fact]
     public void Penguins_AnUnseenFileWithRsNAs_IsTunedOverTreesAndLinearModels()
     {
         // One of the files the quality issue's new user tried: R's NA for missing numbers and text, species by name.

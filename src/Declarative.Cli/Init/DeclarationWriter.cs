@@ -126,6 +126,11 @@ internal static class DeclarationWriter
         }
         else if (tune && TuningBudget.Trials(rows, more) > 0)
         {
+            if (TuningBudget.TunesLinearAlone(columns))
+            {
+                text.AppendLine($"[Trainers(Trainer.{TaskDefinitions.For((MLTask)label.Task).TextTrainer})] // text: the linear trainer tunes in seconds; remove to search the trees too (20-50x the time)");
+            }
+
             text.AppendLine($"[Tune(MaxTrials = {TuningBudget.Trials(rows, more)})] // {TuningBudget.Why(rows, more)}; remove for an untuned, faster build");
         }
         else if (tune)

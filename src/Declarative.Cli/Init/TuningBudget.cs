@@ -22,10 +22,22 @@ internal static class TuningBudget
     /// </summary>
     public static int Trials(int rows, bool more) => more ? 6 : rows < MinimumRows ? 0 : rows < CrossValidatedRows ? 20 : 12;
 
-    /// <summary>The trainers a <c>[Tune]</c> without <c>[Trainers]</c> searches for <paramref name="task"/>, in words ("LightGbm, FastTree and Sdca").</summary>
-    public static string Trainers(MLTask task) => TaskDefinitions.For(task) is { TuningTrainers: { Length: > 1 } names }
-        ? string.Join(", ", names[..^1]) + " and " + names[^1]
-        : TaskDefinitions.For(task).DefaultTrainer;
+    /// <summary>
+    /// The trainers the written declaration tunes, in words ("LightGbm, FastTree and Sdca"): what a <c>[Tune]</c> without
+    /// <c>[Trainers]</c> searches for <paramref name="task"/>, or with <paramref name="text"/> the linear trainer init names.
+    /// </summary>
+    public static string Trainers(MLTask task, bool text) => TaskDefinitions.For(task) switch
+    {
+        var d when text => d.TextTrainer,
+        { TuningTrainers: { Length: > 1 } names } => string.Join(", ", names[..^1]) + " and " + names[^1],
+        var d => d.DefaultTrainer,
+    };
+
+    /// <summary>
+    /// Whether init names the task's linear trainer beside <c>[Tune]</c>: a text feature, where trees over thousands of
+    /// n-gram columns make the first build 20-50 times as long for a few thousandths of the metric (docs/tuning.md).
+    /// </summary>
+    public static bool TunesLinearAlone(IEnumerable<ColumnGuess> columns) => columns.Any(c => c.Kind == ColumnKind.Text && !c.Ignored && !c.IsLabel);
 
     /// <summary>Why that many, for the comment beside the attribute.</summary>
     public static string Why(int rows, bool more) => $"{(more ? "more than " : "")}{rows:N0} rows: {Trials(rows, more)} trials";
