@@ -648,6 +648,11 @@ public sealed class InitTests : IDisposable
         Assert.Contains("<PackageReference Include=\"Declarative.Vision\" />", result.Source);
         var trained = PipelineRegistry.For(Compiled.Pipeline(result.Source, "FashionInit")).Train(folder);
         Assert.True(trained.TestMetricValues["MacroAccuracy"] >= 0.7, $"{trained.TestMetricValues["MacroAccuracy"]}\n{result.Source}");
+
+        // Tuned, the linear trainer is named: trees over the encoder's numbers take about 30x as long (tests/bench/images.sh).
+        var tuned = InitCommand.Write(new InitOptions(folder, "", "FashionModel", TaskChoice.Auto, Path.Combine(_directory, "TunedFashionModel.cs"), Force: false));
+        Assert.Contains("[Trainers(Trainer.SdcaMaximumEntropy)] // images: the linear trainer tunes in seconds; remove to search the trees too (about 30x the time)\n[Tune(MaxTrials = 20)]", tuned.Source.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.StartsWith("Tuned with 20 trials of SdcaMaximumEntropy at build time", tuned.Tuning, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -24,7 +24,8 @@ internal static class TuningBudget
 
     /// <summary>
     /// The trainers the written declaration tunes, in words ("LightGbm, FastTree and Sdca"): what a <c>[Tune]</c> without
-    /// <c>[Trainers]</c> searches for <paramref name="task"/>, or with <paramref name="text"/> the linear trainer init names.
+    /// <c>[Trainers]</c> searches for <paramref name="task"/>, or with <paramref name="text"/> (text or images) the linear
+    /// trainer init names.
     /// </summary>
     public static string Trainers(MLTask task, bool text) => TaskDefinitions.For(task) switch
     {
