@@ -66,8 +66,8 @@ internal static class ImagesBenchmark
         Row("ResNet-18 (512)", FashionFolderModel.Spec.Trainers[0].ToString(), encoded!.TestMetrics, Spread.Of(encodedTimes));
         Row("raw pixels (784)", FashionPixelModel.Spec.Trainers[0].ToString(), raw!.TestMetrics, Spread.Of(pixelTimes));
 
-        // Tuned as init writes it for a folder ([Tune(MaxTrials = 20)] alone: the task's trees and linear models) against
-        // the linear trainer alone, tuned the same: what init names for text, where the trees cost 20-50x the time.
+        // [Tune(MaxTrials = 20)] alone (the task's trees and linear models) against the linear trainer alone, tuned the
+        // same: the trade that has init name the linear trainer for a folder of images, as it does for text.
         TunedPhotoModel? everyTrainer = null;
         LinearTunedPhotoModel? oneTrainer = null;
         var tunedTimes = Alternating.Run(Rounds,

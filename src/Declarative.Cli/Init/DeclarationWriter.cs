@@ -128,7 +128,7 @@ internal static class DeclarationWriter
         {
             if (TuningBudget.TunesLinearAlone(columns))
             {
-                text.AppendLine($"[Trainers(Trainer.{TaskDefinitions.For((MLTask)label.Task).TextTrainer})] // text: the linear trainer tunes in seconds; remove to search the trees too (20-50x the time)");
+                text.AppendLine(TuningBudget.LinearTrainerLine((MLTask)label.Task, "text", "20-50x"));
             }
 
             text.AppendLine($"[Tune(MaxTrials = {TuningBudget.Trials(rows, more)})] // {TuningBudget.Why(rows, more)}; remove for an untuned, faster build");

@@ -66,7 +66,7 @@ internal static class ImageFolderInit
         text.AppendLine($"[{attributeName}<{rowName}>(Data = {DeclarationWriter.Literal(dataPath)})]");
         if (trials > 0)
         {
-            text.AppendLine($"[Trainers(Trainer.{TaskDefinitions.For((MLTask)task).TextTrainer})] // images: the linear trainer tunes in seconds; remove to search the trees too (about 30x the time)");
+            text.AppendLine(TuningBudget.LinearTrainerLine((MLTask)task, "images", "about 30x"));
             text.AppendLine($"[Tune(MaxTrials = {trials})] // {TuningBudget.Why(images.Count, false)}; remove for an untuned, faster build");
         }
 

@@ -40,6 +40,13 @@ internal static class TuningBudget
     /// </summary>
     public static bool TunesLinearAlone(IEnumerable<ColumnGuess> columns) => columns.Any(c => c.Kind == ColumnKind.Text && !c.Ignored && !c.IsLabel);
 
+    /// <summary>
+    /// The <c>[Trainers]</c> line init writes above <c>[Tune]</c> for <paramref name="what"/> ("text", "images"): the task's
+    /// linear trainer, and what searching the trees too would cost (<paramref name="cost"/>, as measured).
+    /// </summary>
+    public static string LinearTrainerLine(MLTask task, string what, string cost) =>
+        $"[Trainers(Trainer.{TaskDefinitions.For(task).TextTrainer})] // {what}: the linear trainer tunes in seconds; remove to search the trees too ({cost} the time)";
+
     /// <summary>Why that many, for the comment beside the attribute.</summary>
     public static string Why(int rows, bool more) => $"{(more ? "more than " : "")}{rows:N0} rows: {Trials(rows, more)} trials";
 }
