@@ -6,6 +6,7 @@ using Declarative.Tests.Pipelines;
 using Declarative.Tuning;
 
 // Harnesses (run by hand, never in CI):
+//   ranking [trials] [seeds...]: [Tune] for ranking over LightGbm alone and with FastTree (tests/bench/ranking.sh);
 //   ensembles [trials] [filter] [seed]: the tuned ensemble against the best trial alone and scikit-learn's stacking (tests/bench/ensembles.sh);
 //   clustering [splits]: k-means against scikit-learn's standardized k-means on the same splits (tests/bench/clustering.sh);
 //   forecasting-backtest [windows] [series filter] [coverage|choice, both by default; blend: the choice with a weighted combination; direct: the global trees recursive against direct, and the form chosen on the origins]: the forecaster's interval coverage and [Tune]'s choice over the last windows of each bundled series (tests/bench/forecasting-backtest.sh);
@@ -37,6 +38,12 @@ if (args.Length > 0 && args[0] == "evaluation")
 if (args.Length > 0 && args[0] == "ensembles")
 {
     EnsembleBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20, args.Length > 2 ? args[2] : "", args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "ranking")
+{
+    RankingTuningBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20, args.Length > 2 ? [.. args[2..].Select(a => int.Parse(a, CultureInfo.InvariantCulture))] : [1, 2, 3]);
     return;
 }
 

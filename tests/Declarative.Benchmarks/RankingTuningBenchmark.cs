@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Globalization;
+using Declarative.Data;
+using Declarative.Schema;
+using Declarative.Tests.Pipelines;
+using Declarative.Training;
+using Declarative.Tuning;
+
+namespace Declarative.Benchmarks;
+
+/// <summary>
+/// Which trainers <c>[Tune]</c> should search for ranking (tests/bench/ranking.sh): on yahoo-ltr's training file (its
+/// test file of 50 queries held out), 20 trials of LightGbm alone against 20 of LightGbm and FastTree, per seed, the two
+/// sides alternating; the untuned LightGbm and FastTree beside them. NDCG@10 on the test queries.
+/// </summary>
+internal static class RankingTuningBenchmark
+{
+    public static void Run(int trials, IReadOnlyList<int> seeds)
+    {
+        var declared = SearchRankingModel.Spec;
+        var train = DataFiles.Load(declared, declared.ResolveDataPath());
+        var test = DataFiles.Load(declared, declared.ResolveTestDataPath()!);
+        const string metric = "NdcgAt10";
+        Console.WriteLine($"| seed | LightGbm, untuned | FastTree, untuned | {trials} trials of LightGbm | {trials} trials of LightGbm and FastTree |");
+        Console.WriteLine("|---|---|---|---|---|");
+        foreach (var seed in seeds)
+        {
+            TunerBenchmark.Seed = seed;
+            string Cell(Trainer[] trainers, TuningSpec? tuning)
+            {
+                var spec = Ranked(declared, trainers, tuning);
+                var task = Tasks.TaskProfiles.Predictive(spec.Task);
+                var clock = Stopwatch.StartNew();
+                var fit = ModelSelection.Fit(spec, task, new TableDataView(train), null);
+                var value = PipelineTrainer.Metrics(fit.Context, spec, task, fit.Model.Transform(new TableDataView(test)))[metric];
+                var time = clock.Elapsed;
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seed {seed} {string.Join("+", trainers)} {(tuning is null ? "untuned" : "tuned")}: {value:F4} in {time.TotalSeconds:F1} s, {fit.Trainer}"));
+                return string.Create(CultureInfo.InvariantCulture, $"{value:F4} {(tuning is null ? "" : $"{fit.Trainer} ")}({time.TotalSeconds:F1} s)");
+            }
+
+            var lightGbm = Cell([Trainer.LightGbm], null);
+            var fastTree = Cell([Trainer.FastTree], null);
+            var alone = Cell([Trainer.LightGbm], new TuningSpec { MaxTrials = trials });
+            var both = Cell([Trainer.LightGbm, Trainer.FastTree], new TuningSpec { MaxTrials = trials });
+            Console.WriteLine($"| {seed} | {lightGbm} | {fastTree} | {alone} | {both} |");
+        }
+    }
+
+    /// <summary>The declaration with other trainers and tuning, its groups and file format kept.</summary>
+    private static PipelineSpec<TRow> Ranked<TRow>(PipelineSpec<TRow> spec, Trainer[] trainers, TuningSpec? tuning) => new()
+    {
+        Name = spec.Name,
+        Task = spec.Task,
+        DeclaringType = spec.DeclaringType,
+        Label = spec.Label,
+        GroupId = spec.GroupId,
+        Features = spec.Features,
+        DataPath = spec.DataPath,
+        Format = spec.Format,
+        HasHeader = spec.HasHeader,
+        Seed = TunerBenchmark.Seed,
+        Trainers = trainers,
+        Tuning = tuning,
+    };
+}
