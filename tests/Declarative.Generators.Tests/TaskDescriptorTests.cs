@@ -82,7 +82,19 @@ public sealed class DefaultTrainerTests
 
     [Fact]
     public void Tuning_ATaskWithoutCandidates_TunesItsDefaultTrainer() =>
-        Assert.Equal("LightGbm", TrainersOf("""
+        Assert.Equal("KMeans", TrainersOf("""
+            public class Row
+            {
+                [Label] public bool Malignant { get; set; }
+                public float Width { get; set; }
+                public float Size { get; set; }
+            }
+            [AnomalyDetection<Row>, Tune] public partial class Model;
+            """));
+
+    [Fact]
+    public void Tuning_ARanking_SearchesBothBoostedTrees() =>
+        Assert.Equal("LightGbm, FastTree", TrainersOf("""
             public class Row
             {
                 [Label] public float Relevance { get; set; }
@@ -97,6 +109,7 @@ public sealed class DefaultTrainerTests
     {
         var (run, diagnostics) = GeneratorHarness.Run("using Declarative;\n" + declaration);
         Assert.Empty(diagnostics);
+        Assert.Empty(run.Diagnostics);
         var listed = System.Text.RegularExpressions.Regex.Match(run.GeneratedTrees.Single().GetText().ToString(), @"Trainers = \[(.*?)\],");
         Assert.True(listed.Success, "the spec lists no trainers");
         return listed.Groups[1].Value.Replace("global::Declarative.Trainer.", "", StringComparison.Ordinal);

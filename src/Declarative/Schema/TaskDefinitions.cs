@@ -103,6 +103,7 @@ internal static class TaskDefinitions
         HeadlineMetric = "NdcgAt10",
         DefaultTrainer = "LightGbm",
         TextTrainer = "LightGbm",
+        TuningTrainers = ["LightGbm", "FastTree"],
         Portable = true,
         Explains = true,
     };
