@@ -148,10 +148,10 @@ public sealed class DiagnosticTests
     {
         const string source = """
             using Declarative;
-            public class R { [Label] public float Grade { get; set; } [GroupId] public int Q { get; set; } public float A { get; set; } }
-            [Ranking<R>, Tune(Ensemble = true)] public partial class M;
+            public class R { [Label] public bool Fraud { get; set; } public float A { get; set; } }
+            [AnomalyDetection<R>, Tune(Ensemble = true)] public partial class M;
             """;
-        AssertWarns("DCL0044", source, "Ensemble = true has no effect on ranking: Declarative blends the trials of binary classification, multiclass classification and regression only");
+        AssertWarns("DCL0044", source, "Ensemble = true has no effect on anomaly detection: Declarative blends the trials of binary classification, multiclass classification, regression and ranking only");
         var (run, _) = GeneratorHarness.Run(source);
         var span = run.Diagnostics.Single().Location.SourceSpan;
         Assert.Equal("Ensemble = true", source.Substring(span.Start, span.Length));

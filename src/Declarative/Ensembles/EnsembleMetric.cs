@@ -10,7 +10,13 @@ internal sealed class EnsembleMetric
 {
     private readonly Func<float[], double[], double> _compute;
 
+    /// <summary>Ranking: the group of each row, and the cut-off; null for metrics of rows that stand alone.</summary>
+    private readonly (int[] Groups, int CutOff)? _ranking;
+
     private EnsembleMetric(bool lowerIsBetter, Func<float[], double[], double> compute) => (LowerIsBetter, _compute) = (lowerIsBetter, compute);
+
+    private EnsembleMetric(int[] groups, int cutOff)
+        : this(false, (y, v) => MeanNdcg(y, v, groups, cutOff)) => _ranking = (groups, cutOff);
 
     public bool LowerIsBetter { get; }
 
@@ -23,10 +29,25 @@ internal sealed class EnsembleMetric
     /// <summary>Whether <paramref name="a"/> is strictly better than <paramref name="b"/>.</summary>
     public bool Better(double a, double b) => LowerIsBetter ? a < b : a > b;
 
-    /// <summary>The metric by its ML.NET name for <paramref name="task"/>; null when ensembles cannot be selected by it.</summary>
+    /// <summary>
+    /// The same metric on some of the rows (their indexes, in order): a ranking metric takes their groups with them.
+    /// </summary>
+    public EnsembleMetric On(int[] rows) =>
+        _ranking is { } ranking ? new EnsembleMetric([.. rows.Select(r => ranking.Groups[r])], ranking.CutOff) : this;
+
+    /// <summary>Whether ensembles of <paramref name="task"/> can be selected by the metric of this ML.NET name.</summary>
+    public static bool Supports(MLTask task, string name) => For(task, name, []) is not null;
+
+    /// <summary>
+    /// The metric by its ML.NET name for <paramref name="task"/>; null when ensembles cannot be selected by it (or, for a
+    /// task whose rows come in groups, when <paramref name="groups"/>, the group of each row, is not given).
+    /// </summary>
     /// <remarks>What the blend is of comes from the task's definition: log-odds where it scores a probability, values where it scores one number.</remarks>
-    public static EnsembleMetric? For(MLTask task, string name) => (Schema.TaskDefinitions.For(task) is { Ensembles: true } definition ? definition.Scores : Schema.ScoreLayout.None, name) switch
+    public static EnsembleMetric? For(MLTask task, string name, IReadOnlyList<int>? groups = null) => (Schema.TaskDefinitions.For(task) is { Ensembles: true } definition ? definition.Scores : Schema.ScoreLayout.None, name) switch
     {
+        (Schema.ScoreLayout.Single, "NdcgAt1" or "NdcgAt3" or "NdcgAt5" or "NdcgAt10") when Schema.TaskDefinitions.For(task).RequiresGroup =>
+            groups is null ? null : new EnsembleMetric([.. groups], int.Parse(name["NdcgAt".Length..], System.Globalization.CultureInfo.InvariantCulture)),
+        (_, _) when Schema.TaskDefinitions.For(task).RequiresGroup => null,
         (Schema.ScoreLayout.ScoreAndProbability, "AreaUnderRocCurve") => new(false, AreaUnderRoc),
         (Schema.ScoreLayout.ScoreAndProbability, "AreaUnderPrecisionRecallCurve") => new(false, AveragePrecision),
         (Schema.ScoreLayout.ScoreAndProbability, "Accuracy") => new(false, Accuracy),
@@ -221,6 +242,23 @@ internal sealed class EnsembleMetric
         }
 
         return best;
+    }
+
+    /// <summary>NDCG@<paramref name="cutOff"/> averaged over the groups with a relevant row (the others score the same in any order).</summary>
+    private static double MeanNdcg(float[] labels, double[] values, int[] groups, int cutOff)
+    {
+        double sum = 0;
+        var count = 0;
+        foreach (var rows in Enumerable.Range(0, labels.Length).GroupBy(r => groups[r]))
+        {
+            if (Evaluation.Ndcg.Of([.. rows.Select(r => labels[r])], [.. rows.Select(r => values[r])], cutOff) is { } ndcg)
+            {
+                sum += ndcg;
+                count++;
+            }
+        }
+
+        return count == 0 ? 0 : sum / count;
     }
 
     private static double SquaredError(float[] labels, double[] values)

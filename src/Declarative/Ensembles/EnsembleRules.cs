@@ -26,5 +26,5 @@ internal static class EnsembleRules
     public static bool Wanted(MLTask task, TuningSpec tuning, string metric, long rows, int folds, int scoresPerRow = 1) =>
         TaskDefinitions.For(task).Ensembles
         && (tuning.Ensemble ?? (folds > 1 ? rows : rows / 5) * scoresPerRow * (long)tuning.MaxTrials <= OutOfFoldLimit)
-        && EnsembleMetric.For(task, metric) is not null;
+        && EnsembleMetric.Supports(task, metric);
 }

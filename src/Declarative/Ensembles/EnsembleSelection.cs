@@ -111,13 +111,14 @@ internal static class EnsembleSelection
             var unseen = Enumerable.Range(start, size).ToArray();
             start += size;
             var inner = candidates.Select(c => c with { Values = Rows(c.Values, seen, width) }).ToArray();
-            var counts = Climb(inner, ranked, Rows(labels, seen), metric);
+            var counts = Climb(inner, ranked, Rows(labels, seen), metric.On(seen));
             var held = candidates.Select(c => c with { Values = Rows(c.Values, unseen, width) }).ToArray();
             var heldLabels = Rows(labels, unseen);
             var heldBlend = Blend(held, counts);
             heldBlend.CopyTo(nested, unseen[0] * width);
-            var blend = metric.Of(heldLabels, heldBlend);
-            var alone = metric.Of(heldLabels, Widen(held[ranked[0]].Values));
+            var heldMetric = metric.On(unseen);
+            var blend = heldMetric.Of(heldLabels, heldBlend);
+            var alone = heldMetric.Of(heldLabels, Widen(held[ranked[0]].Values));
             gain += metric.LowerIsBetter ? alone - blend : blend - alone;
         }
 

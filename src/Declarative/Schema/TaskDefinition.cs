@@ -114,7 +114,8 @@ internal sealed class TaskDefinition(MLTask task, string attributeName, string t
 
     /// <summary>
     /// Whether tuning can combine its trials into a weighted ensemble: the task has scores that members can be averaged
-    /// in (regression's value; binary classification's calibrated log-odds; multiclass class probabilities).
+    /// in (regression's value and ranking's relevance score; binary classification's calibrated log-odds; multiclass class
+    /// probabilities).
     /// </summary>
     public bool Ensembles { get; init; }
 

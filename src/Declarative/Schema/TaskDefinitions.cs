@@ -106,6 +106,7 @@ internal static class TaskDefinitions
         TuningTrainers = ["LightGbm", "FastTree"],
         Portable = true,
         Explains = true,
+        Ensembles = true,
     };
 
     public static readonly TaskDefinition Clustering = new(MLTask.Clustering, "Clustering", "clustering", LabelStorage.Class)

@@ -60,19 +60,8 @@ internal sealed class RankingProfile() : PredictiveTaskProfile(TaskDefinitions.R
             .Select(g => (g.Select(i => labels[i]).ToArray(), g.Select(i => scores[i]).ToArray()))
             .ToList();
 
-    /// <summary>
-    /// NDCG of one group at cut-off <paramref name="k"/>: the gains (2^label - 1) of its rows in score order, discounted by
-    /// log2(position + 1), over the best order's; null for a group without a relevant row, which no order improves.
-    /// </summary>
-    internal static double? Ndcg(float[] labels, float[] scores, int k)
-    {
-        var order = Enumerable.Range(0, labels.Length).OrderByDescending(i => scores[i]).ThenBy(i => i).Select(i => labels[i]);
-        var ideal = Dcg(labels.OrderByDescending(l => l), k);
-        return ideal > 0 ? Dcg(order, k) / ideal : null;
-    }
-
-    private static double Dcg(IEnumerable<float> labels, int k) =>
-        labels.Take(k).Select((l, i) => (Math.Pow(2, l) - 1) / Math.Log2(i + 2)).Sum();
+    /// <summary>NDCG of one group at cut-off <paramref name="k"/>; null for a group without a relevant row (<see cref="Evaluation.Ndcg"/>).</summary>
+    internal static double? Ndcg(float[] labels, float[] scores, int k) => Evaluation.Ndcg.Of(labels, [.. scores.Select(s => (double)s)], k);
 
     /// <summary>The mean NDCG@k of random orders of each group (seeded), averaged as ML.NET averages groups.</summary>
     private static double RandomNdcg(List<(float[] Labels, float[] Scores)> groups, int k, Random random)

@@ -170,7 +170,7 @@ internal static class PipelineTuner
 
         // A holdout's rows are checked in five parts as the folds' would be.
         int[] parts = folds.Length > 1 ? [.. folds.Select(f => f.Length)] : [.. Enumerable.Range(0, 5).Select(k => ((k + 1) * labels.Length / 5) - (k * labels.Length / 5))];
-        return new EnsembleInputs(candidates, labels, parts, EnsembleMetric.For(task.Task, evaluator.Metric)!);
+        return new EnsembleInputs(candidates, labels, parts, EnsembleMetric.For(task.Task, evaluator.Metric, evaluator.Groups(best.Trainer))!);
     }
 
     /// <summary>A round's trials, from the state after the previous round: which trainer, and where its tuner points.</summary>

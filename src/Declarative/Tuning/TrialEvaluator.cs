@@ -20,6 +20,7 @@ internal sealed class TrialEvaluator<TRow>
     private readonly MLContext _ml;
     private readonly Dictionary<FeatureScaling, IReadOnlyList<(IDataView Train, IDataView Validate)>> _folds = [];
     private readonly Dictionary<FeatureScaling, float[][]> _labels = [];
+    private readonly Dictionary<FeatureScaling, int[]> _groups = [];
     private readonly ConcurrentDictionary<int, float[]> _outOfFold = new();
     private readonly object _gate = new();
 
@@ -63,6 +64,19 @@ internal sealed class TrialEvaluator<TRow>
         lock (_gate)
         {
             return _labels[TrainerFactory.Scaling(trainer)];
+        }
+    }
+
+    /// <summary>
+    /// Ranking: the group of each validation row, in the order of <see cref="OutOfFold"/>, for <paramref name="trainer"/>'s
+    /// folds (each group's rows are in one fold); null for rows that stand alone.
+    /// </summary>
+    public int[]? Groups(Trainer trainer)
+    {
+        FoldsFor(trainer);
+        lock (_gate)
+        {
+            return _groups.GetValueOrDefault(TrainerFactory.Scaling(trainer));
         }
     }
 
@@ -166,6 +180,11 @@ internal sealed class TrialEvaluator<TRow>
                 if (KeepsOutOfFold)
                 {
                     _labels[scaling] = [.. splits.Select(f => ReadLabels(f.Validate).ToArray())];
+                    if (_spec.GroupId is not null)
+                    {
+                        // The hashed group key (as the trainer reads it): equal keys are one query.
+                        _groups[scaling] = [.. splits.SelectMany(f => f.Validate.GetColumn<uint>(ColumnNames.GroupKey)).Select(k => (int)k)];
+                    }
                 }
             }
 

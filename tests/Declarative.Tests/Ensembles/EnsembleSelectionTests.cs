@@ -98,6 +98,31 @@ public sealed class EnsembleSelectionTests
     }
 
     [Fact]
+    public void RankingNdcg_AveragesEachGroupsNdcg_AndKeepsTheGroupsOfASubsetOfRows()
+    {
+        // Without the rows' groups a ranking metric cannot be computed; with them it is available.
+        Assert.Null(EnsembleMetric.For(MLTask.Ranking, "NdcgAt10"));
+        Assert.True(EnsembleMetric.Supports(MLTask.Ranking, "NdcgAt10"));
+        Assert.True(EnsembleRules.Wanted(MLTask.Ranking, new Schema.TuningSpec(), "NdcgAt10", rows: 3000, folds: 5));
+
+        // Query 7's scores order its labels 2, 3, 0 (the best order: 3, 2, 0); query 9's put its label 0 above its 1.
+        float[] labels = [2, 3, 0, 1, 0];
+        double[] values = [3, 2, 1, 0, 1];
+        var ndcg = EnsembleMetric.For(MLTask.Ranking, "NdcgAt10", [7, 7, 7, 9, 9])!;
+        var query7 = (3 + (7 / Math.Log2(3))) / (7 + (3 / Math.Log2(3)));
+        var query9 = (1 / Math.Log2(3)) / 1;
+        Assert.False(ndcg.LowerIsBetter);
+        Assert.Equal((query7 + query9) / 2, ndcg.Of(labels, values), 12);
+        Assert.Equal(query9, ndcg.On([3, 4]).Of([1, 0], [0, 1]), 12);
+
+        // At cut-off 1 only the top row counts: query 7's label 2 (gain 3 of the best 7), query 9's label 0.
+        Assert.Equal(((3.0 / 7) + 0) / 2, EnsembleMetric.For(MLTask.Ranking, "NdcgAt1", [7, 7, 7, 9, 9])!.Of(labels, values), 12);
+
+        // A query with no relevant row scores the same in any order: it is left out of the mean.
+        Assert.Equal(query9, EnsembleMetric.For(MLTask.Ranking, "NdcgAt10", [4, 4, 9, 9])!.Of([0, 0, 1, 0], [1, 2, 0, 1]), 12);
+    }
+
+    [Fact]
     public void Rules_OnByDefaultWhileTheValidationScoresFitTheLimit()
     {
         var spec = Tests.Pipelines.EnsembledTumorModel.Spec;

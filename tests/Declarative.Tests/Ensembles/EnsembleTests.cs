@@ -11,6 +11,7 @@ public sealed class EnsembleTests(ITestOutputHelper output)
     private static readonly Lazy<EnsembledTumorModel> Tumor = new(() => EnsembledTumorModel.Train());
     private static readonly Lazy<EnsembledHousingModel> Housing = new(() => EnsembledHousingModel.Train());
     private static readonly Lazy<EnsembledWineModel> Wine = new(() => EnsembledWineModel.Train());
+    private static readonly Lazy<EnsembledSearchRankingModel> Search = new(() => EnsembledSearchRankingModel.Train());
 
     [Fact]
     public void BinaryEnsemble_IsAWeightedBlendOfTrials_LedByTheLeaderboardsFirst()
@@ -54,6 +55,43 @@ public sealed class EnsembleTests(ITestOutputHelper output)
         Assert.True(model.Ensemble.Count >= 2);
         Assert.True(model.Pipeline.UsesPortableScorer);
         Assert.True(model.TestMetrics.RSquared > 0.8, $"R² {model.TestMetrics.RSquared}");
+    }
+
+    [Fact]
+    public void Ranking_BlendsLightGbmAndFastTreeTrials_ByNdcg_AndScoresAndExplainsThemAsOne()
+    {
+        var model = Search.Value;
+        Describe(model.Ensemble, model.TestMetrics.NormalizedDiscountedCumulativeGains[9]);
+
+        // [Tune] without [Trainers] searches both boosted trees; the blend's selection ranks by the tuning metric, NDCG@10.
+        Assert.Equal([Trainer.LightGbm, Trainer.FastTree], model.Trials.Select(t => t.Trainer).Distinct());
+        Assert.True(model.Ensemble.Count >= 2, "yahoo-ltr's trials blend better than its best one on the out-of-fold queries");
+        Assert.Equal(1.0, model.Ensemble.Sum(m => m.Weight), 12);
+        Assert.Equal(model.Leaderboard[0].Number, model.Ensemble[0].Trial);
+        Assert.True(model.TestMetrics.NormalizedDiscountedCumulativeGains[9] > 0.7, $"NDCG@10 {model.TestMetrics.NormalizedDiscountedCumulativeGains[9]}");
+
+        ITrainedPipeline pipeline = model.Pipeline;
+        var portable = pipeline.ToPortable();
+        Assert.Equal(pipeline.Ensemble.Select(m => m.Weight), portable.Members!.Select(m => m.Weight));
+        foreach (var comparison in PortableModelCheck.Compare(pipeline.Model, portable, pipeline.TrainedOn!.TestPart))
+        {
+            output.WriteLine(comparison.Describe());
+            Assert.True(comparison.Passed, comparison.Describe());
+        }
+
+        for (var i = 0; i < 10; i++)
+        {
+            var row = new SearchResult { Features = [.. Enumerable.Range(0, 300).Select(f => (float)((i * 31 + f * 7) % 17) / 17)] };
+            var explanation = model.Explain(row);
+            Assert.Equal(explanation.Value, model.Predict(row).Score, 4);
+            Assert.Equal(explanation.Value, explanation.BaseValue + explanation.Contributions.Sum(c => c.Value), 9);
+        }
+
+        var report = model.Evaluate();
+        Assert.Equal(model.Ensemble, report.Ensemble, EnsembleComparer);
+        Assert.InRange(report.BestMemberTestMetric!.Value, 0, 1); // NDCG@10 of the first member alone
+        output.WriteLine($"the first member alone: {report.BestMemberTestMetric:F4}");
+        Assert.Contains("<h2>Ensemble</h2>", Declarative.Reports.ReportHtml.Render(report, Declarative.Tasks.TaskProfiles.Predictive(MLTask.Ranking)), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -25,3 +25,8 @@ public partial class SearchFastTreeRankingModel;
 [Trainers(Trainer.LightGbm, Trainer.FastTree)]
 [Tune(MaxTrials = 6, Folds = 3)]
 public partial class SearchTunedRankingModel;
+
+/// <summary>Tuned without <c>[Trainers]</c>: LightGbm and FastTree, their trials blended when a blend ranks better.</summary>
+[Ranking<SearchResult>(Data = "datasets/yahoo-ltr-lightgbm/rank.train", TestData = "datasets/yahoo-ltr-lightgbm/rank.test", Format = DataFormat.SvmLight)]
+[Tune(MaxTrials = 8, Folds = 3)]
+public partial class EnsembledSearchRankingModel;
