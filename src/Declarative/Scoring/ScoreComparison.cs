@@ -40,7 +40,10 @@ internal sealed record ScoreComparison(int Rows, string Output, double LargestDi
         return new ScoreComparison(rows, output, worst, at);
     }
 
-    /// <summary>The failure in words: "Score 0.0123 away from ML.NET's (held-out row 7 of 140), more than 1E-05".</summary>
+    /// <summary>
+    /// The comparison in words: "Score 0.0123 away from ML.NET's (held-out row 7 of 140), more than 1E-05" for a failure,
+    /// "..., within 1E-05" for a pass (a test's log).
+    /// </summary>
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"{Output} {LargestDifference:G3} away from ML.NET's (held-out row {WorstRow + 1} of {Rows}), more than {Tolerance:G}");
+        $"{Output} {LargestDifference:G3} away from ML.NET's (held-out row {WorstRow + 1} of {Rows}), {(Passed ? "within" : "more than")} {Tolerance:G}");
 }
