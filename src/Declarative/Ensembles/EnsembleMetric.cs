@@ -16,7 +16,7 @@ internal sealed class EnsembleMetric
     private EnsembleMetric(bool lowerIsBetter, Func<float[], double[], double> compute) => (LowerIsBetter, _compute) = (lowerIsBetter, compute);
 
     private EnsembleMetric(int[] groups, int cutOff)
-        : this(false, (y, v) => MeanNdcg(y, v, groups, cutOff)) => _ranking = (groups, cutOff);
+        : this(false, RankingOf(groups, cutOff)) => _ranking = (groups, cutOff);
 
     public bool LowerIsBetter { get; }
 
@@ -244,21 +244,28 @@ internal sealed class EnsembleMetric
         return best;
     }
 
-    /// <summary>NDCG@<paramref name="cutOff"/> averaged over the groups with a relevant row (the others score the same in any order).</summary>
-    private static double MeanNdcg(float[] labels, double[] values, int[] groups, int cutOff)
+    /// <summary>
+    /// NDCG@<paramref name="cutOff"/> averaged over the groups with a relevant row (the others score the same in any
+    /// order). The rows are grouped once: selection scores thousands of blends of the same rows.
+    /// </summary>
+    private static Func<float[], double[], double> RankingOf(int[] groups, int cutOff)
     {
-        double sum = 0;
-        var count = 0;
-        foreach (var rows in Enumerable.Range(0, labels.Length).GroupBy(r => groups[r]))
+        var byGroup = Enumerable.Range(0, groups.Length).GroupBy(r => groups[r]).Select(g => g.ToArray()).ToArray();
+        return (labels, values) =>
         {
-            if (Evaluation.Ndcg.Of([.. rows.Select(r => labels[r])], [.. rows.Select(r => values[r])], cutOff) is { } ndcg)
+            double sum = 0;
+            var count = 0;
+            foreach (var rows in byGroup)
             {
-                sum += ndcg;
-                count++;
+                if (Evaluation.Ndcg.Of([.. rows.Select(r => labels[r])], [.. rows.Select(r => values[r])], cutOff) is { } ndcg)
+                {
+                    sum += ndcg;
+                    count++;
+                }
             }
-        }
 
-        return count == 0 ? 0 : sum / count;
+            return count == 0 ? 0 : sum / count;
+        };
     }
 
     private static double SquaredError(float[] labels, double[] values)
