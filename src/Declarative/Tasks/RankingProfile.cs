@@ -60,8 +60,8 @@ internal sealed class RankingProfile() : PredictiveTaskProfile(TaskDefinitions.R
             .Select(g => (g.Select(i => labels[i]).ToArray(), g.Select(i => scores[i]).ToArray()))
             .ToList();
 
-    /// <summary>NDCG of one group at cut-off <paramref name="k"/>; null for a group without a relevant row (<see cref="Evaluation.Ndcg"/>).</summary>
-    internal static double? Ndcg(float[] labels, float[] scores, int k) => Evaluation.Ndcg.Of(labels, [.. scores.Select(s => (double)s)], k);
+    /// <summary>NDCG of one group at cut-off <paramref name="k"/>; null for a group without a relevant row (<see cref="Training.Ndcg"/>).</summary>
+    internal static double? Ndcg(float[] labels, float[] scores, int k) => Training.Ndcg.Of(labels, [.. scores.Select(s => (double)s)], k);
 
     /// <summary>The mean NDCG@k of random orders of each group (seeded), averaged as ML.NET averages groups.</summary>
     private static double RandomNdcg(List<(float[] Labels, float[] Scores)> groups, int k, Random random)

@@ -1,4 +1,4 @@
-namespace Declarative.Evaluation;
+namespace Declarative.Training;
 
 /// <summary>
 /// Normalized discounted cumulative gain as ML.NET's ranking evaluator defines it, for the report's curves and for
