@@ -29,7 +29,7 @@ internal static class RankingTuningBenchmark
             TunerBenchmark.Seed = seed;
             string Cell(Trainer[] trainers, TuningSpec? tuning)
             {
-                var spec = Ranked(declared, trainers, tuning);
+                var spec = TunerBenchmark.With(declared, trainers, tuning);
                 var task = Tasks.TaskProfiles.Predictive(spec.Task);
                 var clock = Stopwatch.StartNew();
                 var fit = ModelSelection.Fit(spec, task, new TableDataView(train), null);
@@ -50,21 +50,4 @@ internal static class RankingTuningBenchmark
             Console.WriteLine($"| {seed} | {lightGbm} | {fastTree} | {alone} | {both} | {blend} |");
         }
     }
-
-    /// <summary>The declaration with other trainers and tuning, its groups and file format kept.</summary>
-    private static PipelineSpec<TRow> Ranked<TRow>(PipelineSpec<TRow> spec, Trainer[] trainers, TuningSpec? tuning) => new()
-    {
-        Name = spec.Name,
-        Task = spec.Task,
-        DeclaringType = spec.DeclaringType,
-        Label = spec.Label,
-        GroupId = spec.GroupId,
-        Features = spec.Features,
-        DataPath = spec.DataPath,
-        Format = spec.Format,
-        HasHeader = spec.HasHeader,
-        Seed = TunerBenchmark.Seed,
-        Trainers = trainers,
-        Tuning = tuning,
-    };
 }
