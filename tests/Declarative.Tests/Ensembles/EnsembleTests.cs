@@ -58,7 +58,7 @@ public sealed class EnsembleTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Ranking_BlendsLightGbmAndFastTreeTrials_ByNdcg_AndScoresAndExplainsThemAsOne()
+    public void Ranking_SearchesBothBoostedTrees_BlendsByNdcg_AndScoresAndExplainsTheBlendAsOne()
     {
         var model = Search.Value;
         Describe(model.Ensemble, model.TestMetrics.NormalizedDiscountedCumulativeGains[9]);
