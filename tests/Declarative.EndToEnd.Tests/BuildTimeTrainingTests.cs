@@ -675,6 +675,12 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
         var sizes = File.ReadAllLines(queries).Where(l => l.Length > 0).Select(int.Parse).ToList();
         File.WriteAllLines(queries, sizes.SkipLast(2).Append(sizes[^2] + sizes[^1]).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Contains("Declarative: trained SearchModel", DotNet.Succeed(project, "build"));
+
+        // A ranker exports to ONNX like a regressor: the build checks its scores on every held-out row.
+        var csproj = Path.Combine(project, "RankingApp.csproj");
+        File.WriteAllText(csproj, File.ReadAllText(csproj).Replace("<PackageReference Include=\"Declarative\"", "<PackageReference Include=\"Microsoft.ML.OnnxRuntime\" Version=\"1.31.1\" />\n    <PackageReference Include=\"Declarative\"", StringComparison.Ordinal));
+        Assert.Matches(@"ONNX export .*SearchModel\.onnx checked on \d+ held-out rows: largest difference from ML.NET", DotNet.Succeed(project, "build", "-p:DeclarativeExportOnnx=true"));
+        Assert.True(File.Exists(Path.Combine(output, "SearchModel.onnx")));
     }
 
     [Fact]

@@ -541,6 +541,19 @@ public sealed class DiagnosticTests
         Assert.Contains("not anomaly detection", diagnostic.GetMessage(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ExportingARanker_IsNoError()
+    {
+        var (run, _) = GeneratorHarness.RunWith(ExportOnnx, "Microsoft.ML.OnnxRuntime", """
+            using Declarative;
+            public class R { [Label] public float Grade { get; set; } [GroupId] public string Q { get; set; } = ""; public float A { get; set; } }
+            [Ranking<R>] public partial class M;
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Single(run.GeneratedTrees);
+    }
+
     [Theory]
     [InlineData("public class R { [Label] public float Grade { get; set; } public float A { get; set; } }", "[Ranking<R>]", "R has no [GroupId] property")]
     [InlineData("public class R { [Label] public float Grade { get; set; } [GroupId] public int Q { get; set; } [GroupId] public int P { get; set; } public float A { get; set; } }", "[Ranking<R>]", "R has 2 [GroupId] properties")]

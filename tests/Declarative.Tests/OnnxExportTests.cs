@@ -29,6 +29,23 @@ public sealed class OnnxExportTests : IDisposable
     public void Regression_Dates_MatchesMLNet() => AssertParity(TaxiDemandModel.Train().Pipeline, "Score");
 
     [Fact]
+    public void Ranking_LightGbm_MatchesMLNet() => AssertParity(SearchRankingModel.Train().Pipeline, "Score");
+
+    [Fact]
+    public void Ranking_FastTree_MatchesMLNet() => AssertParity(SearchFastTreeRankingModel.Train().Pipeline, "Score");
+
+    [Fact]
+    public void Ranking_ATextQuery_MatchesMLNet() => AssertParity(NamedQueryRankingModel.Train().Pipeline, "Score");
+
+    [Fact]
+    public void Ensemble_Ranking_MatchesMLNet()
+    {
+        var model = EnsembledSearchRankingModel.Train();
+        Assert.True(model.Ensemble.Count > 1, "the tuned blend has several members");
+        AssertParity(model.Pipeline, "Score");
+    }
+
+    [Fact]
     public void Ensemble_Binary_TreesAndLinearModels_MatchesMLNet()
     {
         var model = EnsembledTumorModel.Train();

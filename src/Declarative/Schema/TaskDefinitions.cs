@@ -107,6 +107,7 @@ internal static class TaskDefinitions
         Portable = true,
         Explains = true,
         Ensembles = true,
+        OnnxExport = true,
     };
 
     public static readonly TaskDefinition Clustering = new(MLTask.Clustering, "Clustering", "clustering", LabelStorage.Class)

@@ -33,3 +33,19 @@ public partial class SearchTunedRankingModel;
 [Ranking<SearchResult>(Data = "datasets/yahoo-ltr-lightgbm/rank.train", TestData = "datasets/yahoo-ltr-lightgbm/rank.test", Format = DataFormat.SvmLight)]
 [Tune(MaxTrials = 6, Folds = 3)]
 public partial class EnsembledSearchRankingModel;
+
+/// <summary>The Yahoo! sample with its queries read as text: the group is hashed from a string.</summary>
+public sealed class NamedQueryResult
+{
+    [Label]
+    public float Relevance { get; set; }
+
+    [GroupId]
+    public string Query { get; set; } = "";
+
+    [Columns(Count = 300)]
+    public float[] Features { get; set; } = [];
+}
+
+[Ranking<NamedQueryResult>(Data = "datasets/yahoo-ltr-lightgbm/rank.train", TestData = "datasets/yahoo-ltr-lightgbm/rank.test", Format = DataFormat.SvmLight)]
+public partial class NamedQueryRankingModel;
