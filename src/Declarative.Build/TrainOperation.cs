@@ -140,10 +140,13 @@ internal static class TrainOperation
                 var trials = result.Manifest.Tuning?.Trials ?? [];
                 var untried = spec.Trainers.Distinct().Where(t => trials.All(r => r.Trainer != t)).ToArray();
                 var stopped = trials.Any(t => t.Error == Tuning.PipelineTuner.BudgetEnded); // a round's trials stop together
+                var untuned = trials.All(t => !t.Succeeded)
+                    ? $" No trial finished within the budget, so the model is {result.Manifest.Trainer} with its defaults, the candidate that costs least."
+                    : "";
                 reporter.Warning(BuildHost.TimeBudgetWarningCode, $"pipeline {spec.Name} tunes with TimeBudgetSeconds = {budgeted.TimeBudgetSeconds}: " +
                     "which trials run depends on the machine's speed, so this model is not reproducible. Use MaxTrials alone for a reproducible build. " +
                     $"This build ran {trials.Count} of {budgeted.MaxTrials} trials{(stopped ? " (the last round was stopped at the budget)" : "")}" +
-                    $"{(untried.Length > 0 ? $"; never tried: {string.Join(", ", untried)}" : "")}.");
+                    $"{(untried.Length > 0 ? $"; never tried: {string.Join(", ", untried)}" : "")}.{untuned}");
             }
 
             reporter.Progress(result.Status switch

@@ -74,7 +74,7 @@ internal static class ModelSelection
             var outcome = PipelineTuner.Tune(spec, task, tuning, trainPart, TrialExecution.For(tuning, options, job), options?.Progress, started);
             (trainer, hyperparameters, trials) = outcome.Best is { } best
                 ? (best.Trainer, best.Hyperparameters, outcome.Trials)
-                : (spec.Trainers[0], null, outcome.Trials); // the budget ended before any trial did: the first trainer's defaults
+                : (PipelineTuner.Cheapest(spec.Trainers), null, outcome.Trials); // the budget ended before any trial did
             ensemble = outcome.Ensemble is { } choice
                 ? [.. choice.Picks.Select(p =>
                 {

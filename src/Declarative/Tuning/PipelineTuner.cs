@@ -82,6 +82,7 @@ internal static class PipelineTuner
         }).ToList();
 
         var trials = new List<TrialResult>();
+        var budgetEnded = false;
 
         // A time budget counts from the start of the work (loading and featurizing included), and a trial running when
         // it ends is cancelled, not waited for.
@@ -92,6 +93,7 @@ internal static class PipelineTuner
         {
             if (budget != Timeout.InfiniteTimeSpan && Remaining() <= TimeSpan.Zero)
             {
+                budgetEnded = true;
                 break;
             }
 
@@ -117,12 +119,15 @@ internal static class PipelineTuner
 
             if (stopped)
             {
+                budgetEnded = true;
                 break;
             }
         }
 
+        // The budget can end before a trial does, or before the first round starts (loading and featurizing count):
+        // no best trial then, and the caller fits the cheapest candidate (Cheapest).
         var succeeded = trials.Where(t => t.Succeeded).ToList();
-        if (succeeded.Count == 0 && trials.Any(t => t.Error == BudgetEnded))
+        if (succeeded.Count == 0 && budgetEnded)
         {
             return new TuningOutcome(trials, null);
         }
@@ -247,6 +252,15 @@ internal static class PipelineTuner
 
         return states[^1];
     }
+
+    /// <summary>
+    /// The candidate that costs least at its defaults (a linear trainer where there is one), the first on a tie: what is
+    /// fitted when the time budget ended before any trial did, since the budget has shown there is little time.
+    /// </summary>
+    internal static Trainer Cheapest(IReadOnlyList<Trainer> trainers) =>
+        trainers.MinBy(t => Cost(t, EmptyConfiguration, 1, 1));
+
+    private static readonly IReadOnlyDictionary<string, string> EmptyConfiguration = new Dictionary<string, string>();
 
     /// <summary>Work units of a trial: rows × folds × what the trainer does per row (trees × depth, or passes).</summary>
     internal static double Cost(Trainer trainer, IReadOnlyDictionary<string, string> configuration, long rows, int folds)

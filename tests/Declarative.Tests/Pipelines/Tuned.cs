@@ -56,6 +56,11 @@ public partial class SuspiciousModel;
 [Tune(MaxTrials = 50, TimeBudgetSeconds = 2)]
 public partial class BudgetedAdultModel;
 
+/// <summary>Every binary candidate under a one-second budget, which <c>TimeBudgetTests</c> lets run out before tuning starts.</summary>
+[BinaryClassification<Tumor>(Data = "datasets/breast-cancer/breast-cancer-withheader.txt")]
+[Tune(MaxTrials = 20, TimeBudgetSeconds = 1)]
+public partial class OutlastedBudgetTumorModel;
+
 /// <summary>The same search as <see cref="TunedTumorModel"/>, two trials at a time.</summary>
 [BinaryClassification<Tumor>(Data = "datasets/breast-cancer/breast-cancer-withheader.txt")]
 [Trainers(Trainer.LightGbm, Trainer.FastTree, Trainer.SdcaLogisticRegression)]
