@@ -13,7 +13,7 @@ internal static class OnnxFile
 {
     /// <summary>Why this pipeline has no ONNX form, or <see langword="null"/> when it has one.</summary>
     public static string? Unsupported<TRow>(PipelineSpec<TRow> spec) =>
-        spec.Features.FirstOrDefault(f => f.Kind == ColumnKind.Text) is { } text
+        spec.NGramText is { } text
             ? $"the text featurizer of {typeof(TRow).Name}.{text.PropertyName} (word and character n-grams) has no ONNX form in ML.NET's converter; mark it [Categorical] or [Ignore] to export"
             : null;
 

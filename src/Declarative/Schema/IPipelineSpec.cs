@@ -56,4 +56,7 @@ public interface IPipelineSpec
 
     /// <summary>Whether Declarative's portable scorer can serve the features (all but <c>[Text]</c> n-grams); whether it serves the task is the task definition's <c>Portable</c>.</summary>
     internal bool PortableFeatures { get; }
+
+    /// <summary>The first <c>[Text]</c> property featurized by n-grams, or <see langword="null"/>.</summary>
+    internal string? NGramTextProperty { get; }
 }

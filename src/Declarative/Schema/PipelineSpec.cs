@@ -101,7 +101,16 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
     string IPipelineSpec.DeclarationHashWith(string mlnetVersion) => DeclarationHashWith(mlnetVersion);
 
     /// <inheritdoc/>
-    bool IPipelineSpec.PortableFeatures => Features.All(f => f.Kind != ColumnKind.Text);
+    bool IPipelineSpec.PortableFeatures => NGramText is null;
+
+    /// <summary>
+    /// The first <c>[Text]</c> feature featurized by word and character n-grams (one a sentence encoder embeds is numbers),
+    /// or null: what neither the portable scorer nor ONNX serves, and what makes tree ensembles slow to train.
+    /// </summary>
+    internal ColumnSpec<TRow>? NGramText => Features.FirstOrDefault(f => f.Kind == ColumnKind.Text);
+
+    /// <inheritdoc/>
+    string? IPipelineSpec.NGramTextProperty => NGramText?.PropertyName;
 
     /// <summary>The share of rows held out for testing.</summary>
     public double TestFraction { get; init; } = SplitAttribute.DefaultTestFraction;

@@ -28,7 +28,7 @@ internal static class PortableModelReader
             return ReadEnsemble(spec, model, labelClasses, ensemble);
         }
 
-        if (spec.Features.FirstOrDefault(f => f.Kind == ColumnKind.Text) is { } text)
+        if (spec.NGramText is { } text)
         {
             throw new NotSupportedException($"the [Text] property '{text.PropertyName}' is featurized by n-grams, which the portable scorer does not serve yet");
         }

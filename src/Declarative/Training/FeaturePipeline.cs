@@ -46,7 +46,7 @@ internal static class FeaturePipeline
             // ML.NET's default (fixZero) divides by the root mean square, not the standard deviation: a feature far
             // from zero (wine's alcohol, 13 ± 0.8) shrinks to nothing. Centre it, unless text n-grams (sparse,
             // already unit length) are in the vector: centring would make it dense.
-            FeatureScaling.Standardize => chain.Append(ml.Transforms.NormalizeMeanVariance(ColumnNames.Features, fixZero: spec.Features.Any(f => f.Kind == ColumnKind.Text))),
+            FeatureScaling.Standardize => chain.Append(ml.Transforms.NormalizeMeanVariance(ColumnNames.Features, fixZero: spec.NGramText is not null)),
             _ => chain,
         };
 

@@ -266,7 +266,7 @@ internal static class PipelineTrainer
     /// into a dataset of its own (the cache would double the memory) unless featurizing is costly (text n-grams).
     /// </summary>
     private static bool NeedsCache<TRow>(PipelineSpec<TRow> spec, Trainer trainer) =>
-        !TrainerFactory.ReadsDataOnce(trainer) || spec.Features.Any(f => f.Kind == ColumnKind.Text);
+        !TrainerFactory.ReadsDataOnce(trainer) || spec.NGramText is not null;
 
     /// <summary>
     /// The label column the trainer and evaluator read: the converted label for tasks that convert it, the property
