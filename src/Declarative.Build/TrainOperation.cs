@@ -193,9 +193,8 @@ internal static class TrainOperation
     /// </summary>
     internal static string? TreesOverText(IPipelineSpec spec, TuningRecord? tuning)
     {
-        var linear = TaskDefinitions.For(spec.Task).TextTrainer;
         if (spec.NGramTextProperty is not { } text || tuning is not { PinnedBy: null, Trials: { Count: > 0 } trials }
-            || !spec.Trainers.Any(t => t.ToString() == linear) || !TrainerFactory.IsLinear(Enum.Parse<Trainer>(linear)))
+            || !Enum.TryParse<Trainer>(TaskDefinitions.For(spec.Task).TextTrainer, out var linear) || !TrainerFactory.IsLinear(linear) || !spec.Trainers.Contains(linear))
         {
             return null;
         }
