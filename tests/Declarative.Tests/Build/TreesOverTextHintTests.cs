@@ -26,6 +26,18 @@ public sealed class TreesOverTextHintTests
     }
 
     [Fact]
+    public void ABuildOfTheWikipediaComments_TunedWithTreesAndTheLinearTrainer_GivesTheHint()
+    {
+        using var temp = new TempDirectory();
+        var result = ArtifactBuilder.Build(PipelineRegistry.For(typeof(TunedToxicityModel)), temp.Path, new ArtifactOptions { Report = false });
+
+        var trials = result.Manifest.Tuning!.Trials;
+        Assert.Equal([Trainer.LightGbm, Trainer.SdcaLogisticRegression], trials.Select(t => t.Trainer)); // each candidate's first trial
+        Assert.StartsWith("TunedToxicityModel tuned 1 of its 2 trials as tree ensembles over the n-grams of its [Text] property Text,",
+            TrainOperation.TreesOverText(TunedToxicityModel.Spec, result.Manifest.Tuning), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void OnlyLinearTrials_TreesAskedForAlone_OrAPinnedBuild_SayNothing()
     {
         Assert.Null(TrainOperation.TreesOverText(Comments(Candidates), Tuned(Trainer.SdcaLogisticRegression, Trainer.LbfgsLogisticRegression)));

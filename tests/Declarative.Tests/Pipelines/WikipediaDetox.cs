@@ -18,3 +18,10 @@ public sealed class Comment
 [Split(TestFraction = 0.2, Seed = 1)]
 [Trainers(Trainer.SdcaLogisticRegression)]
 public partial class ToxicityModel;
+
+/// <summary>The comments tuned with LightGbm over the n-grams beside the linear trainer, as few trials as show it.</summary>
+[BinaryClassification<Comment>(Data = "datasets/wikipedia-detox/wikipedia-detox-250-line-data.tsv", SkipBadRows = true)]
+[Split(TestFraction = 0.2, Seed = 1)]
+[Trainers(Trainer.LightGbm, Trainer.SdcaLogisticRegression)]
+[Tune(MaxTrials = 2, Folds = 2, Ensemble = false)]
+public partial class TunedToxicityModel;
