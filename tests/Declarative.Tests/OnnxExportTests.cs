@@ -14,22 +14,22 @@ public sealed class OnnxExportTests : IDisposable
     private readonly TempDirectory _temp = new();
 
     [Fact]
-    public void Binary_LightGbm_OnTheCensus_MatchesMLNet() => AssertParity(AdultIncomeModel.Train().Pipeline, "Probability");
+    public void Binary_LightGbm_OnTheCensus_MatchesMLNet() => AssertParity(TrainedModels.Adult.Pipeline, "Probability");
 
     [Fact]
-    public void Multiclass_Sdca_OnIris_MatchesMLNet() => AssertParity(IrisModel.Train().Pipeline, "Score");
+    public void Multiclass_Sdca_OnIris_MatchesMLNet() => AssertParity(TrainedModels.Iris.Pipeline, "Score");
 
     [Fact]
     public void Multiclass_ColumnRun_OnTheDigits_MatchesMLNet() => AssertParity(DigitModel.Train().Pipeline, "Score");
 
     [Fact]
-    public void Regression_FastTree_WithCategoriesAndBooleans_MatchesMLNet() => AssertParity(HousingModel.Train().Pipeline, "Score");
+    public void Regression_FastTree_WithCategoriesAndBooleans_MatchesMLNet() => AssertParity(TrainedModels.Housing.Pipeline, "Score");
 
     [Fact]
     public void Regression_Dates_MatchesMLNet() => AssertParity(TaxiDemandModel.Train().Pipeline, "Score");
 
     [Fact]
-    public void Ranking_LightGbm_MatchesMLNet() => AssertParity(SearchRankingModel.Train().Pipeline, "Score");
+    public void Ranking_LightGbm_MatchesMLNet() => AssertParity(TrainedModels.Search.Pipeline, "Score");
 
     [Fact]
     public void Ranking_FastTree_MatchesMLNet() => AssertParity(SearchFastTreeRankingModel.Train().Pipeline, "Score");
@@ -40,7 +40,7 @@ public sealed class OnnxExportTests : IDisposable
     [Fact]
     public void Ensemble_Ranking_MatchesMLNet()
     {
-        var model = EnsembledSearchRankingModel.Train();
+        var model = TrainedModels.EnsembledSearch;
         Assert.True(model.Ensemble.Count > 1, "the tuned blend has several members");
         AssertParity(model.Pipeline, "Score");
     }
@@ -48,7 +48,7 @@ public sealed class OnnxExportTests : IDisposable
     [Fact]
     public void Ensemble_Binary_TreesAndLinearModels_MatchesMLNet()
     {
-        var model = EnsembledTumorModel.Train();
+        var model = TrainedModels.EnsembledTumor;
         Assert.True(model.Ensemble.Count > 1, "the tuned blend has several members");
 
         // Its members' graphs joined: the blend's log-odds (Score) and its sigmoid (Probability), as ML.NET computes them.
@@ -59,7 +59,7 @@ public sealed class OnnxExportTests : IDisposable
     [Fact]
     public void Ensemble_Regression_MatchesMLNet()
     {
-        var model = EnsembledHousingModel.Train();
+        var model = TrainedModels.EnsembledHousing;
         Assert.True(model.Ensemble.Count > 1, "the tuned blend has several members");
         AssertParity(model.Pipeline, "Score");
     }
@@ -67,7 +67,7 @@ public sealed class OnnxExportTests : IDisposable
     [Fact]
     public void Ensemble_Multiclass_MatchesMLNet_ClassByClass_AndPredictsTheSameClass()
     {
-        var model = EnsembledWineModel.Train();
+        var model = TrainedModels.EnsembledWine;
         Assert.True(model.Ensemble.Count > 1, "the tuned blend has several members");
         AssertParity(model.Pipeline, "Score");
 
@@ -87,7 +87,7 @@ public sealed class OnnxExportTests : IDisposable
     [Fact]
     public void AText_Feature_HasNoOnnxForm_AndSaysWhich()
     {
-        var model = ToxicityModel.Train();
+        var model = TrainedModels.Toxicity;
         var path = _temp.File("toxicity.onnx");
 
         var error = Assert.Throws<NotSupportedException>(() => model.SaveOnnx(path));
@@ -100,7 +100,7 @@ public sealed class OnnxExportTests : IDisposable
     public void TheCheck_CatchesAnExportOfAnotherModel()
     {
         // The same pipeline trained on other rows: a file that is an export, but not of this model.
-        var model = HousingModel.Train();
+        var model = TrainedModels.Housing;
         var other = HousingModel.Train(ReadHouses().Where((_, i) => i % 2 == 0));
         var path = _temp.File("other.onnx");
         other.SaveOnnx(path);

@@ -10,6 +10,11 @@ internal static class TrainedModels
     private static readonly Lazy<IrisModel> LazyIris = new(() => IrisModel.Train());
     private static readonly Lazy<HousingModel> LazyHousing = new(() => HousingModel.Train());
     private static readonly Lazy<ToxicityModel> LazyToxicity = new(() => ToxicityModel.Train());
+    private static readonly Lazy<SearchRankingModel> LazySearch = new(() => SearchRankingModel.Train());
+    private static readonly Lazy<EnsembledTumorModel> LazyEnsembledTumor = new(() => EnsembledTumorModel.Train());
+    private static readonly Lazy<EnsembledHousingModel> LazyEnsembledHousing = new(() => EnsembledHousingModel.Train());
+    private static readonly Lazy<EnsembledWineModel> LazyEnsembledWine = new(() => EnsembledWineModel.Train());
+    private static readonly Lazy<EnsembledSearchRankingModel> LazyEnsembledSearch = new(() => EnsembledSearchRankingModel.Train());
 
     public static AdultIncomeModel Adult => LazyAdult.Value;
 
@@ -20,4 +25,15 @@ internal static class TrainedModels
     public static HousingModel Housing => LazyHousing.Value;
 
     public static ToxicityModel Toxicity => LazyToxicity.Value;
+
+    public static SearchRankingModel Search => LazySearch.Value;
+
+    /// <summary>The tuned blends (each tunes a dozen or more trials): the ensemble and ONNX tests read the same ones.</summary>
+    public static EnsembledTumorModel EnsembledTumor => LazyEnsembledTumor.Value;
+
+    public static EnsembledHousingModel EnsembledHousing => LazyEnsembledHousing.Value;
+
+    public static EnsembledWineModel EnsembledWine => LazyEnsembledWine.Value;
+
+    public static EnsembledSearchRankingModel EnsembledSearch => LazyEnsembledSearch.Value;
 }

@@ -8,15 +8,11 @@ namespace Declarative.Tests.Ensembles;
 /// <summary>Tuned ensembles on real data: chosen, saved, loaded and scored without ML.NET, as ML.NET scores them.</summary>
 public sealed class EnsembleTests(ITestOutputHelper output)
 {
-    private static readonly Lazy<EnsembledTumorModel> Tumor = new(() => EnsembledTumorModel.Train());
-    private static readonly Lazy<EnsembledHousingModel> Housing = new(() => EnsembledHousingModel.Train());
-    private static readonly Lazy<EnsembledWineModel> Wine = new(() => EnsembledWineModel.Train());
-    private static readonly Lazy<EnsembledSearchRankingModel> Search = new(() => EnsembledSearchRankingModel.Train());
 
     [Fact]
     public void BinaryEnsemble_IsAWeightedBlendOfTrials_LedByTheLeaderboardsFirst()
     {
-        var model = Tumor.Value;
+        var model = TrainedModels.EnsembledTumor;
         Describe(model.Ensemble, model.TestMetrics.AreaUnderRocCurve);
 
         Assert.True(model.Ensemble.Count >= 2, "breast cancer's trials blend better than its best one");
@@ -32,7 +28,7 @@ public sealed class EnsembleTests(ITestOutputHelper output)
     [Fact]
     public void PortableScorer_ScoresTheEnsembleAsMLNetDoes()
     {
-        foreach (var pipeline in new ITrainedPipeline[] { Tumor.Value.Pipeline, Housing.Value.Pipeline, Wine.Value.Pipeline })
+        foreach (var pipeline in new ITrainedPipeline[] { TrainedModels.EnsembledTumor.Pipeline, TrainedModels.EnsembledHousing.Pipeline, TrainedModels.EnsembledWine.Pipeline })
         {
             var portable = pipeline.ToPortable();
             Assert.NotNull(portable.Members);
@@ -49,7 +45,7 @@ public sealed class EnsembleTests(ITestOutputHelper output)
     [Fact]
     public void Regression_BlendsTreesAndALinearModel_OnTheirOwnScalings()
     {
-        var model = Housing.Value;
+        var model = TrainedModels.EnsembledHousing;
         Describe(model.Ensemble, model.TestMetrics.RSquared);
 
         Assert.True(model.Ensemble.Count >= 2);
@@ -60,7 +56,7 @@ public sealed class EnsembleTests(ITestOutputHelper output)
     [Fact]
     public void Ranking_SearchesBothBoostedTrees_BlendsByNdcg_AndScoresAndExplainsTheBlendAsOne()
     {
-        var model = Search.Value;
+        var model = TrainedModels.EnsembledSearch;
         Describe(model.Ensemble, model.TestMetrics.NormalizedDiscountedCumulativeGains[9]);
 
         // [Tune] without [Trainers] searches both boosted trees; the blend's selection ranks by the tuning metric, NDCG@10.
@@ -97,7 +93,7 @@ public sealed class EnsembleTests(ITestOutputHelper output)
     [Fact]
     public void Multiclass_BlendsTheMembersClassProbabilities()
     {
-        var model = Wine.Value;
+        var model = TrainedModels.EnsembledWine;
         Describe(model.Ensemble, model.TestMetrics.LogLoss);
 
         Assert.True(model.Ensemble.Count >= 2, "wine's trials blend better by log-loss than its best one");
@@ -148,7 +144,7 @@ public sealed class EnsembleTests(ITestOutputHelper output)
     {
         // The blend is rebuilt at load from the metadata's members: one member fewer there must not blend the wrong columns.
         using var saved = new MemoryStream();
-        Wine.Value.Save(saved);
+        TrainedModels.EnsembledWine.Save(saved);
         using var edited = new MemoryStream();
         using (var source = new System.IO.Compression.ZipArchive(new MemoryStream(saved.ToArray()), System.IO.Compression.ZipArchiveMode.Read))
         using (var target = new System.IO.Compression.ZipArchive(edited, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
@@ -181,13 +177,13 @@ public sealed class EnsembleTests(ITestOutputHelper output)
         var error = Assert.Throws<ModelFileException>(() => EnsembledWineModel.Load(path));
 
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
-        Assert.Contains($"not the chain of the {Wine.Value.Ensemble.Count - 1} ensemble members its metadata records", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"not the chain of the {TrainedModels.EnsembledWine.Ensemble.Count - 1} ensemble members its metadata records", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void SavedAndLoaded_PredictsTheSame_AndListsTheSameMembers()
     {
-        var model = Tumor.Value;
+        var model = TrainedModels.EnsembledTumor;
         using var stream = new MemoryStream();
         model.Save(stream);
         stream.Position = 0;
@@ -211,7 +207,7 @@ public sealed class EnsembleTests(ITestOutputHelper output)
     [Fact]
     public void Report_ListsTheMembers_AndTheGainOverTheFirstAlone()
     {
-        var model = Tumor.Value;
+        var model = TrainedModels.EnsembledTumor;
         var report = model.Evaluate();
         var html = Declarative.Reports.ReportHtml.Render(report, Declarative.Tasks.TaskProfiles.Predictive(MLTask.BinaryClassification));
 
@@ -232,7 +228,7 @@ public sealed class EnsembleTests(ITestOutputHelper output)
 
         Assert.Empty(model.Ensemble);
         Assert.Equal(model.Leaderboard[0].Trainer, model.Pipeline.Trainer);
-        Assert.Equal(Tumor.Value.Trials.Select(t => (t.Trainer, t.Metric)), model.Trials.Select(t => (t.Trainer, t.Metric)));
+        Assert.Equal(TrainedModels.EnsembledTumor.Trials.Select(t => (t.Trainer, t.Metric)), model.Trials.Select(t => (t.Trainer, t.Metric)));
     }
 
     [Fact]
@@ -240,8 +236,8 @@ public sealed class EnsembleTests(ITestOutputHelper output)
     {
         foreach (var (name, explain, score) in new (string, Func<int, Explanation>, Func<int, double>)[]
         {
-            ("tumor", i => Tumor.Value.Explain(TumorRow(i)), i => Tumor.Value.Predict(TumorRow(i)).Score),
-            ("housing", i => Housing.Value.Explain(HouseRow(i)), i => Housing.Value.Predict(HouseRow(i)).Score),
+            ("tumor", i => TrainedModels.EnsembledTumor.Explain(TumorRow(i)), i => TrainedModels.EnsembledTumor.Predict(TumorRow(i)).Score),
+            ("housing", i => TrainedModels.EnsembledHousing.Explain(HouseRow(i)), i => TrainedModels.EnsembledHousing.Predict(HouseRow(i)).Score),
         })
         {
             for (var i = 0; i < 25; i++)
@@ -258,7 +254,7 @@ public sealed class EnsembleTests(ITestOutputHelper output)
         var wine = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "datasets/wine/wine_data.csv")).Skip(1).Select(Pipelines.Wine.Parse).Take(25);
         foreach (var row in wine)
         {
-            var explanation = Wine.Value.Explain(row);
+            var explanation = TrainedModels.EnsembledWine.Explain(row);
             Assert.Equal(explanation.Value, explanation.BaseValue + explanation.Contributions.Sum(c => c.Value), 9);
             Assert.Equal(13, explanation.Contributions.Count);
         }

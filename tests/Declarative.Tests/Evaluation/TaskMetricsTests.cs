@@ -26,7 +26,7 @@ public sealed class TaskMetricsTests
     [Fact]
     public void Ranking_ReadsEveryCutOff()
     {
-        var model = SearchRankingModel.Train();
+        var model = TrainedModels.Search;
         AssertEveryNumber(model.Pipeline.TestMetrics, model.Pipeline.TestMetricValues);
         Assert.Contains("NdcgAt10", model.Pipeline.TestMetricValues.Keys);
     }

@@ -48,7 +48,7 @@ public sealed class ExplanationTests
             "nab-nyc-taxi" => TaxiDemandModel.Train().Pipeline,
             "iris" => IrisStringModel.Train().Pipeline,
             "optdigits" => DigitModel.Train().Pipeline,
-            _ => SearchRankingModel.Train().Pipeline,
+            _ => TrainedModels.Search.Pipeline,
         };
         var portable = trained.ToPortable();
         var test = trained.TrainedOn!.TestPart;

@@ -12,7 +12,7 @@ public sealed class RankingTests
     [Fact]
     public void LambdaRank_OnTheTestQueries_BeatsARandomOrderAtEveryCutOff()
     {
-        var model = SearchRankingModel.Train();
+        var model = TrainedModels.Search;
 
         var report = model.Evaluate();
         Assert.Equal(768, report.TestRows);
@@ -36,7 +36,7 @@ public sealed class RankingTests
     [Fact]
     public void Rank_OrdersAGroupsRowsByScore()
     {
-        var model = SearchRankingModel.Train();
+        var model = TrainedModels.Search;
         var rows = Enumerable.Range(0, 5).Select(i => new SearchResult { Query = 1, Features = Enumerable.Range(0, 300).Select(j => (float)((i * 7 + j) % 10) / 10).ToArray() }).ToArray();
 
         var ranked = model.Pipeline.Rank(rows);
