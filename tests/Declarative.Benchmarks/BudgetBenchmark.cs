@@ -29,7 +29,7 @@ internal static class BudgetBenchmark
 {
     public static void Run()
     {
-        Console.WriteLine("| pipeline | budget s | Train() s | trials | trainers tried | last trial | model |");
+        Console.WriteLine("| pipeline | budget s | Train() s | trials (finished) | trainers tried | last trial | model |");
         Console.WriteLine("|---|---|---|---|---|---|---|");
         Measure("adult, LightGbm + FastTree", 20, () => AdultBudget20Model.Train().Pipeline);
         Measure("housing, FastTree + Sdca", 15, () => HousingBudget15Model.Train().Pipeline);
@@ -44,6 +44,6 @@ internal static class BudgetBenchmark
         var tried = string.Join(", ", trials.Select(t => t.Trainer).Distinct());
         var last = trials.Count == 0 ? "none ran" : trials[^1].Error ?? "succeeded";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {name} | {budget} | {clock.Elapsed.TotalSeconds:F1} | {trials.Count} | {(tried.Length > 0 ? tried : "none")} | {last} | {pipeline.Trainer} |"));
+            $"| {name} | {budget} | {clock.Elapsed.TotalSeconds:F1} | {trials.Count} ({trials.Count(t => t.Succeeded)}) | {(tried.Length > 0 ? tried : "none")} | {last} | {pipeline.Trainer} |"));
     }
 }
