@@ -10,13 +10,12 @@ namespace Declarative.Tests;
 /// </summary>
 public sealed class ColumnRunTests : IDisposable
 {
-    private static readonly Lazy<DigitModel> Digits = new(() => DigitModel.Train());
     private readonly TempDirectory _temp = new();
 
     [Fact]
     public void ARunByPosition_IsOneFeatureOf64Numbers_AndLearnsTheDigits()
     {
-        var model = Digits.Value;
+        var model = TrainedModels.Digits;
 
         Assert.Equal(Enumerable.Range(0, 64).Select(i => $"Pixels[{i}]"), DigitModel.Spec.Features.Select(f => f.PropertyName));
         Assert.True(model.TestMetrics.MacroAccuracy > 0.9, $"macro accuracy {model.TestMetrics.MacroAccuracy}");
@@ -40,7 +39,7 @@ public sealed class ColumnRunTests : IDisposable
             Assert.Equal(byPosition.Columns[i].Singles, byName.Columns[i].Singles);
         }
 
-        Assert.Equal(NamedDigitModel.Train().Pipeline.TestMetricValues, Digits.Value.Pipeline.TestMetricValues);
+        Assert.Equal(NamedDigitModel.Train().Pipeline.TestMetricValues, TrainedModels.Digits.Pipeline.TestMetricValues);
     }
 
     [Fact]
@@ -48,13 +47,13 @@ public sealed class ColumnRunTests : IDisposable
     {
         var fromRows = DigitModel.Train(ReadDigits("datasets/optdigits/digits.csv"));
 
-        Assert.Equal(Digits.Value.Pipeline.TestMetricValues, fromRows.Pipeline.TestMetricValues);
+        Assert.Equal(TrainedModels.Digits.Pipeline.TestMetricValues, fromRows.Pipeline.TestMetricValues);
     }
 
     [Fact]
     public void TheReport_ProfilesAndRanksTheRunAsOneProperty()
     {
-        var report = Digits.Value.Pipeline.Evaluate();
+        var report = TrainedModels.Digits.Pipeline.Evaluate();
 
         var pixels = Assert.Single(report.Profile.Columns, c => c.Property == "Pixels");
         Assert.Equal("Numeric[64]", pixels.Kind);
@@ -69,7 +68,7 @@ public sealed class ColumnRunTests : IDisposable
     [InlineData(65)]
     public void AnArrayOfAnotherLength_IsAnErrorAtPrediction(int length)
     {
-        var error = Assert.Throws<ArgumentException>(() => Digits.Value.Predict(new Digit { Pixels = new float[length] }));
+        var error = Assert.Throws<ArgumentException>(() => TrainedModels.Digits.Predict(new Digit { Pixels = new float[length] }));
 
         Assert.Contains($"Digit.Pixels has {length} values, but the pipeline reads 64 (columns 0 to 63)", error.Message, StringComparison.Ordinal);
     }
@@ -77,7 +76,7 @@ public sealed class ColumnRunTests : IDisposable
     [Fact]
     public void ANullArray_IsAllMissing()
     {
-        var prediction = Digits.Value.Predict(new Digit { Pixels = null! });
+        var prediction = TrainedModels.Digits.Predict(new Digit { Pixels = null! });
 
         Assert.InRange(prediction.PredictedLabel, 0, 9);
     }

@@ -20,7 +20,7 @@ public sealed class OnnxExportTests : IDisposable
     public void Multiclass_Sdca_OnIris_MatchesMLNet() => AssertParity(TrainedModels.Iris.Pipeline, "Score");
 
     [Fact]
-    public void Multiclass_ColumnRun_OnTheDigits_MatchesMLNet() => AssertParity(DigitModel.Train().Pipeline, "Score");
+    public void Multiclass_ColumnRun_OnTheDigits_MatchesMLNet() => AssertParity(TrainedModels.Digits.Pipeline, "Score");
 
     [Fact]
     public void Regression_FastTree_WithCategoriesAndBooleans_MatchesMLNet() => AssertParity(TrainedModels.Housing.Pipeline, "Score");
@@ -32,7 +32,7 @@ public sealed class OnnxExportTests : IDisposable
     public void Ranking_LightGbm_MatchesMLNet() => AssertParity(TrainedModels.Search.Pipeline, "Score");
 
     [Fact]
-    public void Ranking_FastTree_MatchesMLNet() => AssertParity(SearchFastTreeRankingModel.Train().Pipeline, "Score");
+    public void Ranking_FastTree_MatchesMLNet() => AssertParity(TrainedModels.SearchFastTree.Pipeline, "Score");
 
     [Fact]
     public void Ranking_ATextQuery_MatchesMLNet() => AssertParity(NamedQueryRankingModel.Train().Pipeline, "Score");

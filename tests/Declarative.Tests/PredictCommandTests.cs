@@ -127,7 +127,7 @@ public sealed class PredictCommandTests : IDisposable
     [Fact]
     public void ARowThatCannotBeRead_IsAnErrorAtItsLineAndColumn_AndNoOutputIsLeft()
     {
-        DigitModel.Train().Save(Path.Combine(_temp.Path, "DigitModel.mlnet"));
+        TrainedModels.Digits.Save(Path.Combine(_temp.Path, "DigitModel.mlnet"));
         var lines = File.ReadLines("datasets/optdigits/digits.csv").Take(5).ToList();
         var fields = lines[3].Split(',');
         fields[5] = "five";
@@ -147,7 +147,7 @@ public sealed class PredictCommandTests : IDisposable
     [Fact]
     public void ARunOfColumns_IsReadIntoItsArray_AndTheScoresWritten()
     {
-        var model = DigitModel.Train();
+        var model = TrainedModels.Digits;
         model.Save(Path.Combine(_temp.Path, "DigitModel.mlnet"));
         var input = _temp.File("digits.csv");
         File.WriteAllLines(input, File.ReadLines("datasets/optdigits/digits.csv").Take(20));

@@ -11,6 +11,8 @@ internal static class TrainedModels
     private static readonly Lazy<HousingModel> LazyHousing = new(() => HousingModel.Train());
     private static readonly Lazy<ToxicityModel> LazyToxicity = new(() => ToxicityModel.Train());
     private static readonly Lazy<SearchRankingModel> LazySearch = new(() => SearchRankingModel.Train());
+    private static readonly Lazy<SearchFastTreeRankingModel> LazySearchFastTree = new(() => SearchFastTreeRankingModel.Train());
+    private static readonly Lazy<DigitModel> LazyDigits = new(() => DigitModel.Train());
     private static readonly Lazy<EnsembledTumorModel> LazyEnsembledTumor = new(() => EnsembledTumorModel.Train());
     private static readonly Lazy<EnsembledHousingModel> LazyEnsembledHousing = new(() => EnsembledHousingModel.Train());
     private static readonly Lazy<EnsembledWineModel> LazyEnsembledWine = new(() => EnsembledWineModel.Train());
@@ -27,6 +29,10 @@ internal static class TrainedModels
     public static ToxicityModel Toxicity => LazyToxicity.Value;
 
     public static SearchRankingModel Search => LazySearch.Value;
+
+    public static SearchFastTreeRankingModel SearchFastTree => LazySearchFastTree.Value;
+
+    public static DigitModel Digits => LazyDigits.Value;
 
     /// <summary>The tuned blends (each tunes a dozen or more trials): the ensemble and ONNX tests read the same ones.</summary>
     public static EnsembledTumorModel EnsembledTumor => LazyEnsembledTumor.Value;

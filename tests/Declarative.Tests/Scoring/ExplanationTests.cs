@@ -47,7 +47,7 @@ public sealed class ExplanationTests
             "taxi-fare" => TaxiFareModel.Train().Pipeline,
             "nab-nyc-taxi" => TaxiDemandModel.Train().Pipeline,
             "iris" => IrisStringModel.Train().Pipeline,
-            "optdigits" => DigitModel.Train().Pipeline,
+            "optdigits" => TrainedModels.Digits.Pipeline,
             _ => TrainedModels.Search.Pipeline,
         };
         var portable = trained.ToPortable();
@@ -178,7 +178,7 @@ public sealed class ExplanationTests
     [Fact]
     public void OptdigitsLinear_ExplainsEveryClass_ThePixelsSummedIntoTheirProperty()
     {
-        var model = DigitModel.Train();
+        var model = TrainedModels.Digits;
         var digits = File.ReadLines("datasets/optdigits/digits.csv").Take(50).Select(l => l.Split(',').Select(Number).ToArray())
             .Select(v => new Digit { Pixels = v[..64], Value = (int)v[64] }).ToArray();
 

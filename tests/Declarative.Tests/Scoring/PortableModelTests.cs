@@ -54,7 +54,7 @@ public sealed class PortableModelTests : IDisposable
     [Fact]
     public void APortableModelOfAnotherModel_IsNotUsed_TheScorerComesFromTheModelItself()
     {
-        var model = HousingModel.Train();
+        var model = TrainedModels.Housing;
         var other = HousingModel.Train(HousingModel.Spec.ResolveDataPath() is { } path
             ? File.ReadLines(path).Skip(1).Where((_, i) => i % 2 == 0).Select(House.Parse)
             : throw new InvalidOperationException());
@@ -88,7 +88,7 @@ public sealed class PortableModelTests : IDisposable
     public void ANewerFormat_IsRefused()
     {
         var path = _temp.File("M.scorer.json");
-        PortableModelFile.Write(((ITrainedPipeline)HousingModel.Train().Pipeline).ToPortable() with { Format = PortableModel.CurrentFormat + 1 }, path);
+        PortableModelFile.Write(((ITrainedPipeline)TrainedModels.Housing.Pipeline).ToPortable() with { Format = PortableModel.CurrentFormat + 1 }, path);
 
         Assert.Contains("newer than this version", Assert.Throws<ModelFileException>(() => PortableModelFile.Read(path)).Message, StringComparison.Ordinal);
     }
@@ -96,7 +96,7 @@ public sealed class PortableModelTests : IDisposable
     [Fact]
     public void APortableModelOfAnotherPipeline_IsRefusedWithBothSchemas()
     {
-        var housing = ((ITrainedPipeline)HousingModel.Train().Pipeline).ToPortable();
+        var housing = ((ITrainedPipeline)TrainedModels.Housing.Pipeline).ToPortable();
 
         var error = Assert.Throws<ModelFileException>(() => ModelScorers.For(TumorModel.Spec, housing, "housing.scorer.json"));
 
@@ -107,7 +107,7 @@ public sealed class PortableModelTests : IDisposable
     [Fact]
     public void AHostileTree_IsRefusedOrWalked_NeverOverflowsTheStack()
     {
-        var housing = ((ITrainedPipeline)HousingModel.Train().Pipeline).ToPortable();
+        var housing = ((ITrainedPipeline)TrainedModels.Housing.Pipeline).ToPortable();
         PortableModel With(PortableTree tree) => housing with { Outputs = [housing.Outputs[0] with { Trees = [tree] }] };
 
         // A chain of 200,000 splits, deeper than any stack could recurse: read, and scored to its last leaf.
@@ -150,7 +150,7 @@ public sealed class PortableModelTests : IDisposable
     public void TheCheck_CatchesAPortableModelOfAnotherModel()
     {
         var data = PipelineTrainer.LoadDeclared(HousingModel.Spec, null);
-        var model = HousingModel.Train();
+        var model = TrainedModels.Housing;
         var other = HousingModel.Train(File.ReadLines(HousingModel.Spec.ResolveDataPath()).Skip(1).Where((_, i) => i % 3 == 0).Select(House.Parse));
 
         var comparison = Assert.Single(PortableModelCheck.Compare(model.Pipeline.Model, ((ITrainedPipeline)other.Pipeline).ToPortable(), data.TestPart));

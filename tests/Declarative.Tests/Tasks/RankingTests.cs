@@ -26,7 +26,7 @@ public sealed class RankingTests
     [Fact]
     public void FastTree_RanksToo()
     {
-        var model = SearchFastTreeRankingModel.Train();
+        var model = TrainedModels.SearchFastTree;
         var report = model.Evaluate();
 
         Assert.Equal(Trainer.FastTree, model.Pipeline.Trainer);
