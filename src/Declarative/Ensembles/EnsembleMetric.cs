@@ -257,7 +257,7 @@ internal sealed class EnsembleMetric
             var count = 0;
             foreach (var rows in byGroup)
             {
-                if (Training.Ndcg.Of([.. rows.Select(r => labels[r])], [.. rows.Select(r => values[r])], cutOff) is { } ndcg)
+                if (Training.Ndcg.Of(labels, values, rows, cutOff) is { } ndcg)
                 {
                     sum += ndcg;
                     count++;

@@ -50,7 +50,7 @@ internal sealed class RankingProfile() : PredictiveTaskProfile(TaskDefinitions.R
             k,
             basics.TestMetrics.GetValueOrDefault(string.Create(CultureInfo.InvariantCulture, $"NdcgAt{k}"), double.NaN),
             RandomNdcg(groups, k, random))).ToArray();
-        var perGroup = groups.Select(g => Ndcg(g.Labels, g.Scores, MaxCutOff)).Where(n => n is not null).Select(n => n!.Value).Order().ToArray();
+        var perGroup = groups.Select(g => Training.Ndcg.Of(g.Labels, g.Scores, MaxCutOff)).Where(n => n is not null).Select(n => n!.Value).Order().ToArray();
         return new RankingReport(basics, byCutOff, perGroup);
     }
 
@@ -59,9 +59,6 @@ internal sealed class RankingProfile() : PredictiveTaskProfile(TaskDefinitions.R
         Enumerable.Range(0, keys.Length).GroupBy(i => keys[i])
             .Select(g => (g.Select(i => labels[i]).ToArray(), g.Select(i => scores[i]).ToArray()))
             .ToList();
-
-    /// <summary>NDCG of one group at cut-off <paramref name="k"/>; null for a group without a relevant row (<see cref="Training.Ndcg"/>).</summary>
-    internal static double? Ndcg(float[] labels, float[] scores, int k) => Training.Ndcg.Of(labels, [.. scores.Select(s => (double)s)], k);
 
     /// <summary>The mean NDCG@k of random orders of each group (seeded), averaged as ML.NET averages groups.</summary>
     private static double RandomNdcg(List<(float[] Labels, float[] Scores)> groups, int k, Random random)
@@ -73,7 +70,7 @@ internal sealed class RankingProfile() : PredictiveTaskProfile(TaskDefinitions.R
             for (var r = 0; r < RandomOrders; r++)
             {
                 var scores = labels.Select(_ => (float)random.NextDouble()).ToArray();
-                sum += Ndcg(labels, scores, k) ?? 0;
+                sum += Training.Ndcg.Of(labels, scores, k) ?? 0;
                 count++;
             }
         }

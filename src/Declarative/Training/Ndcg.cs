@@ -11,10 +11,18 @@ internal static class Ndcg
     /// row order), discounted by log2(position + 1), over the best order's; null for a group without a relevant row,
     /// which no order improves.
     /// </summary>
-    public static double? Of(IReadOnlyList<float> labels, IReadOnlyList<double> scores, int k)
+    public static double? Of<TScore>(IReadOnlyList<float> labels, IReadOnlyList<TScore> scores, int k) =>
+        Of(labels, scores, [.. Enumerable.Range(0, labels.Count)], k);
+
+    /// <summary>
+    /// NDCG at cut-off <paramref name="k"/> of the group made of <paramref name="rows"/> (indexes into
+    /// <paramref name="labels"/> and <paramref name="scores"/>, ascending), read in place: selection scores thousands of
+    /// blends of the same groups.
+    /// </summary>
+    public static double? Of<TScore>(IReadOnlyList<float> labels, IReadOnlyList<TScore> scores, int[] rows, int k)
     {
-        var order = Enumerable.Range(0, labels.Count).OrderByDescending(i => scores[i]).ThenBy(i => i).Select(i => labels[i]);
-        var ideal = Dcg(labels.OrderByDescending(l => l), k);
+        var order = rows.OrderByDescending(i => scores[i]).ThenBy(i => i).Select(i => labels[i]);
+        var ideal = Dcg(rows.Select(i => labels[i]).OrderByDescending(l => l), k);
         return ideal > 0 ? Dcg(order, k) / ideal : null;
     }
 

@@ -12,16 +12,13 @@ namespace Declarative.Tests.Build;
 /// </summary>
 public sealed class TreesOverTextHintTests
 {
-    private static readonly Trainer[] Candidates =
-        [Trainer.LightGbm, Trainer.FastTree, Trainer.FastForest, Trainer.SdcaLogisticRegression, Trainer.LbfgsLogisticRegression];
-
     [Fact]
     public void TreesTunedBesideTheLinearTrainer_OnText_NameTheLinearTrainer()
     {
-        var hint = TrainOperation.TreesOverText(Comments(Candidates), Tuned(Trainer.LightGbm, Trainer.FastTree, Trainer.SdcaLogisticRegression, Trainer.LightGbm));
+        var hint = TrainOperation.TreesOverText(TunedToxicityModel.Spec, Tuned(Trainer.LightGbm, Trainer.SdcaLogisticRegression, Trainer.LightGbm, Trainer.LightGbm));
 
         Assert.NotNull(hint);
-        Assert.StartsWith("ToxicityModel tuned 3 of its 4 trials as tree ensembles over the n-grams of its [Text] property Text,", hint, StringComparison.Ordinal);
+        Assert.StartsWith("TunedToxicityModel tuned 3 of its 4 trials as tree ensembles over the n-grams of its [Text] property Text,", hint, StringComparison.Ordinal);
         Assert.EndsWith("[Trainers(Trainer.SdcaLogisticRegression)] tunes the linear trainer alone", hint, StringComparison.Ordinal);
     }
 
@@ -40,10 +37,10 @@ public sealed class TreesOverTextHintTests
     [Fact]
     public void OnlyLinearTrials_TreesAskedForAlone_OrAPinnedBuild_SayNothing()
     {
-        Assert.Null(TrainOperation.TreesOverText(Comments(Candidates), Tuned(Trainer.SdcaLogisticRegression, Trainer.LbfgsLogisticRegression)));
-        Assert.Null(TrainOperation.TreesOverText(Comments([Trainer.LightGbm, Trainer.FastTree]), Tuned(Trainer.LightGbm, Trainer.FastTree)));
-        Assert.Null(TrainOperation.TreesOverText(Comments(Candidates), Tuned(Trainer.LightGbm) with { PinnedBy = "ToxicityModel.tuning.json" }));
-        Assert.Null(TrainOperation.TreesOverText(Comments(Candidates), null));
+        Assert.Null(TrainOperation.TreesOverText(TunedToxicityModel.Spec, Tuned(Trainer.SdcaLogisticRegression, Trainer.SdcaLogisticRegression)));
+        Assert.Null(TrainOperation.TreesOverText(TreeToxicityModel.Spec, Tuned(Trainer.LightGbm, Trainer.FastTree)));
+        Assert.Null(TrainOperation.TreesOverText(TunedToxicityModel.Spec, Tuned(Trainer.LightGbm) with { PinnedBy = "TunedToxicityModel.tuning.json" }));
+        Assert.Null(TrainOperation.TreesOverText(TunedToxicityModel.Spec, null));
     }
 
     [Fact]
@@ -53,22 +50,6 @@ public sealed class TreesOverTextHintTests
 
         Assert.Null(tumors.NGramTextProperty);
         Assert.Null(TrainOperation.TreesOverText(tumors, Tuned(Trainer.LightGbm, Trainer.FastTree)));
-    }
-
-    /// <summary>The Wikipedia comments (a [Text] property) with the given candidates.</summary>
-    private static PipelineSpec<Comment> Comments(Trainer[] trainers)
-    {
-        var declared = ToxicityModel.Spec;
-        return new PipelineSpec<Comment>
-        {
-            Name = declared.Name,
-            Task = declared.Task,
-            DeclaringType = declared.DeclaringType,
-            Label = declared.Label,
-            Features = declared.Features,
-            DataPath = declared.DataPath,
-            Trainers = trainers,
-        };
     }
 
     private static TuningRecord Tuned(params Trainer[] trials) =>

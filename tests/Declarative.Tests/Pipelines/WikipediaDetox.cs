@@ -25,3 +25,10 @@ public partial class ToxicityModel;
 [Trainers(Trainer.LightGbm, Trainer.SdcaLogisticRegression)]
 [Tune(MaxTrials = 2, Folds = 2, Ensemble = false)]
 public partial class TunedToxicityModel;
+
+/// <summary>The comments tuned over tree ensembles alone (a choice the text hint leaves alone).</summary>
+[BinaryClassification<Comment>(Data = "datasets/wikipedia-detox/wikipedia-detox-250-line-data.tsv", SkipBadRows = true)]
+[Split(TestFraction = 0.2, Seed = 1)]
+[Trainers(Trainer.LightGbm, Trainer.FastTree)]
+[Tune(MaxTrials = 2, Folds = 2)]
+public partial class TreeToxicityModel;

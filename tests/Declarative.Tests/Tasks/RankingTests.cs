@@ -111,9 +111,9 @@ public sealed class RankingTests
     public void Ndcg_FollowsTheTextbook()
     {
         // Labels 2, 3, 0 scored 3, 2, 1: gains 3 then 7, so DCG = 3/log2(2) + 7/log2(3); the ideal order gives 7 + 3/log2(3).
-        var ndcg = Declarative.Tasks.RankingProfile.Ndcg([2f, 3f, 0f], [3f, 2f, 1f], 10);
+        var ndcg = Declarative.Training.Ndcg.Of([2f, 3f, 0f], [3f, 2f, 1f], 10);
         Assert.Equal((3 + (7 / Math.Log2(3))) / (7 + (3 / Math.Log2(3))), ndcg!.Value, 10);
-        Assert.Null(Declarative.Tasks.RankingProfile.Ndcg([0f, 0f], [1f, 2f], 10));
+        Assert.Null(Declarative.Training.Ndcg.Of([0f, 0f], [1f, 2f], 10));
     }
 
     [Fact]
