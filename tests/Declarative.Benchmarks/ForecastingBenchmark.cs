@@ -565,6 +565,58 @@ internal static class ForecastingBenchmark
     }
 
     /// <summary>
+    /// One fit of the global trees on one thread against LightGBM's default (a thread per core), alternating, min /
+    /// median of <paramref name="rounds"/>: alone, and two fits at once in the process (as tests run, or two series
+    /// sets trained side by side), the time until both end. On each bundled series as the forecaster fits it for its
+    /// test part; the feature values (rows × features) say which side of <c>GlobalTrees.OneThreadCells</c> it falls.
+    /// </summary>
+    public static void ThreadsCost(int rounds)
+    {
+        Console.WriteLine($"One global-trees fit on one thread against LightGBM's default (2 cores), {rounds} rounds alternating (min / median), alone and two at once:");
+        Console.WriteLine("| series | feature values | alone: one thread, s | alone: default, s | ratio | two at once: one thread, s | two at once: default, s | ratio | the same trees |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        var cases = new (string Name, (IReadOnlyList<TimeSeries> Series, ForecastSettings Settings, bool Dates) Read)[]
+        {
+            ("sunspots", Read(BenchSunspotForecast.Spec)),
+            ("births, with the holiday", Read(BenchBirthsForecast.Spec)),
+            ("co2", Read(BenchCo2Forecast.Spec)),
+            ("NYC taxi", Read(BenchTaxiForecast.Spec)),
+        };
+        foreach (var (name, (series, settings, dates)) in cases)
+        {
+            var h = settings.Horizon;
+            var features = LagFeatures.For(settings.Season, settings.Step, dates, covariates: series[0].Covariates.Length, span: series.Max(s => s.Times[^1] - s.Times[0]), past: series[0].Past.Length);
+            int[] lengths = [.. series.Select(s => s.Length - h)];
+            var cells = (long)lengths.Sum(n => n - 1) * features.Count;
+            GlobalTrees Fit(bool oneThread) => GlobalTrees.Fit(series, lengths, features, h, seed: 1, oneThread);
+            double Time(bool oneThread, int atOnce)
+            {
+                var clock = Stopwatch.StartNew();
+                Parallel.For(0, atOnce, new ParallelOptions { MaxDegreeOfParallelism = atOnce }, _ => Fit(oneThread));
+                return clock.Elapsed.TotalSeconds;
+            }
+
+            var alone = Alternating.Run(rounds, () => Time(true, 1), () => Time(false, 1));
+            var twice = Alternating.Run(rounds, () => Time(true, 2), () => Time(false, 2));
+            var (one, all, oneTwice, allTwice) = (Spread.Of(alone[0]), Spread.Of(alone[1]), Spread.Of(twice[0]), Spread.Of(twice[1]));
+            var same = Fit(true).Trees.SequenceEqual(Fit(false).Trees, TreeComparer.Instance);
+            Console.WriteLine($"| {name} | {cells:N0} | {one.Format("F2")} | {all.Format("F2")} | {one.Ratio(all)} | {oneTwice.Format("F2")} | {allTwice.Format("F2")} | {oneTwice.Ratio(allTwice)} | {(same ? "yes" : "no")} |");
+        }
+    }
+
+    /// <summary>Trees equal in every split, threshold and leaf value.</summary>
+    private sealed class TreeComparer : IEqualityComparer<Scoring.PortableTree>
+    {
+        public static readonly TreeComparer Instance = new();
+
+        public bool Equals(Scoring.PortableTree? x, Scoring.PortableTree? y) =>
+            x is not null && y is not null && x.Left.SequenceEqual(y.Left) && x.Right.SequenceEqual(y.Right)
+            && x.Feature.SequenceEqual(y.Feature) && x.Threshold.SequenceEqual(y.Threshold) && x.Leaves.SequenceEqual(y.Leaves);
+
+        public int GetHashCode(Scoring.PortableTree obj) => obj.Leaves.Count;
+    }
+
+    /// <summary>
     /// What reading past covariates costs the autoregression (the vector autoregression's choice of covariates and
     /// order, as a tuned forecaster fits it for each series and window) against the autoregression of the series alone,
     /// alternating, min / median of <paramref name="rounds"/>.

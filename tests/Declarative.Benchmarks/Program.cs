@@ -12,6 +12,7 @@ using Declarative.Tuning;
 //   forecasting-backtest [windows] [series filter] [coverage|choice, both by default; blend: the choice with a weighted combination; direct: the global trees recursive against direct, and the form chosen on the origins]: the forecaster's interval coverage and [Tune]'s choice over the last windows of each bundled series (tests/bench/forecasting-backtest.sh);
 //   forecasting-ets [rounds] [long]: what fitting exponential smoothing's initial states costs, against the rule of thumb's, and a long season taken out first (tests/bench/forecasting-ets.sh);
 //   forecasting-arima [rounds]: one ARIMA fit against one exponential smoothing fit of the same series (tests/bench/forecasting-arima.sh);
+//   forecasting-threads [rounds]: one global-trees fit on one thread against LightGBM's default, alone and two at once (tests/bench/forecasting-threads.sh);
 //   forecasting-var [rounds]: one autoregression fit with past covariates against the series alone (tests/bench/forecasting-var.sh);
 //   forecasting-hours [windows]: opening hours as the step against the nights and weekends filled (tests/bench/forecasting-hours.sh);
 //   forecasting-scale <Hourly-train.csv> [series] [tuned]: the default (or tuned) forecaster's training time on M4 Hourly series (tests/bench/forecasting-scale.sh);
@@ -98,6 +99,12 @@ if (args.Length > 1 && args[0] == "forecasting-lags")
 if (args.Length > 0 && args[0] == "forecasting-ets")
 {
     ForecastingBenchmark.EtsStates(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5, longSeasonsOnly: args.Length > 2 && args[2] == "long");
+    return;
+}
+
+if (args.Length > 0 && args[0] == "forecasting-threads")
+{
+    ForecastingBenchmark.ThreadsCost(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5);
     return;
 }
 

@@ -21,6 +21,17 @@ internal sealed class GlobalTrees
     /// <summary>The most feature values those rows hold (80 MB of floats): a long season's 400 lags take fewer rows.</summary>
     private const int MaxCells = 20_000_000;
 
+    /// <summary>
+    /// Below this many feature values (rows × features) a fit runs on one thread. On so little data LightGBM's second
+    /// OpenMP thread mostly spins while it waits for the first, on a core other work wants: sunspots' test-part trees
+    /// (5,662 values) fitted in 0.53x the default's time alone and 0.29x two at once, births' (87,288) in 0.61x and
+    /// 0.64x; co2's (247,430) took 1.36x alone and taxi's (a million) 1.40x (min, `tests/bench/forecasting-threads.sh`,
+    /// 2026-12-06). The trees are the same either way (tested).
+    /// </summary>
+    internal const long OneThreadCells = 100_000;
+
+    private static readonly IReadOnlyDictionary<string, string> OneThread = new Dictionary<string, string>(StringComparer.Ordinal) { ["NumberOfThreads"] = "1" };
+
     private readonly TreeEnsemble _ensemble;
 
     public GlobalTrees(LagFeatures features, IReadOnlyList<PortableTree> trees)
@@ -34,8 +45,11 @@ internal sealed class GlobalTrees
 
     public IReadOnlyList<PortableTree> Trees { get; }
 
-    /// <summary>Fits the trees on the series, each cut at its own length in <paramref name="lengths"/>.</summary>
-    public static GlobalTrees Fit(IReadOnlyList<TimeSeries> series, IReadOnlyList<int> lengths, LagFeatures features, int horizon, int seed)
+    /// <summary>
+    /// Fits the trees on the series, each cut at its own length in <paramref name="lengths"/>; on one thread below
+    /// <see cref="OneThreadCells"/>, or as <paramref name="oneThread"/> says when it is given.
+    /// </summary>
+    public static GlobalTrees Fit(IReadOnlyList<TimeSeries> series, IReadOnlyList<int> lengths, LagFeatures features, int horizon, int seed, bool? oneThread = null)
     {
         var ahead = features.Direct ? horizon : 1;
         var perSeries = Math.Max(Math.Min(MaxRows, MaxCells / features.Count) / Math.Max(series.Count, 1), 1);
@@ -72,6 +86,7 @@ internal sealed class GlobalTrees
             return new GlobalTrees(features, [Constant(rows[0].Label)]);
         }
 
+        oneThread ??= (long)rows.Count * features.Count < OneThreadCells;
         var ml = new MLContext(seed);
         var schema = SchemaDefinition.Create(typeof(LagRow));
         schema[nameof(LagRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, features.Count);
@@ -85,8 +100,9 @@ internal sealed class GlobalTrees
             NumberOfLeaves = 31,
             MinimumExampleCountPerLeaf = Math.Clamp(rows.Count / 50, 2, 20),
             Seed = seed,
+            NumberOfThreads = oneThread.Value ? 1 : null,
         });
-        var model = (ISingleFeaturePredictionTransformer<object>)LightGbmThreads.Gated(trainer, null).Fit(data);
+        var model = (ISingleFeaturePredictionTransformer<object>)LightGbmThreads.Gated(trainer, oneThread.Value ? OneThread : null).Fit(data);
         return new GlobalTrees(features, PortableModelReader.Trees((Microsoft.ML.Trainers.FastTree.TreeEnsembleModelParameters)model.Model));
     }
 

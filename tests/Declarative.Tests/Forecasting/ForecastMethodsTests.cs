@@ -553,6 +553,39 @@ public sealed class ForecastMethodsTests
     }
 
     [Fact]
+    public void GlobalTrees_AreTheSameOnOneThreadAsOnTheDefault_AndSmallFitsTakeOne()
+    {
+        // The two seasonal series above (340 rows of 19 features, under the one-thread bound) and the taxi file's last
+        // 3,000 half-hours (about 300,000 feature values, over it): each fitted on one thread and on LightGBM's default.
+        var seasonal = Enumerable.Range(0, 2).Select(s => new TimeSeries(s.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [.. Enumerable.Range(0, 170).Select(t => (long)t)],
+            [.. Enumerable.Range(0, 170).Select(t => 50 + (10 * s) + (0.1 * t) + (8 * Math.Sin(2 * Math.PI * t / 8)) + ((t * 7919 % 13) / 4.0))])).ToList();
+        var taxi = File.ReadLines(Repository.PathOf("datasets", "nab-nyc-taxi", "nyc_taxi.csv")).Skip(1).TakeLast(3_000)
+            .Select(line => double.Parse(line.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var sets = new[]
+        {
+            (Series: (IReadOnlyList<TimeSeries>)seasonal, Features: LagFeatures.For(8, new TimeStep(1, 0), dates: false), Small: true),
+            ([new TimeSeries("taxi", [.. Enumerable.Range(0, taxi.Length).Select(t => (long)t)], taxi)], LagFeatures.For(48, new TimeStep(1, 0), dates: false), false),
+        };
+
+        foreach (var (series, features, small) in sets)
+        {
+            var lengths = series.Select(s => s.Length).ToArray();
+            var cells = (long)series.Sum(s => s.Length - 1) * features.Count;
+            Assert.Equal(small, cells < GlobalTrees.OneThreadCells);
+            var one = GlobalTrees.Fit(series, lengths, features, 4, seed: 1, oneThread: true);
+            var many = GlobalTrees.Fit(series, lengths, features, 4, seed: 1, oneThread: false);
+            var chosen = GlobalTrees.Fit(series, lengths, features, 4, seed: 1);
+            Assert.Equal(200, one.Trees.Count);
+            Assert.Equal(Shape(one), Shape(many));
+            Assert.Equal(Shape(one), Shape(chosen));
+        }
+
+        static IEnumerable<string> Shape(GlobalTrees trees) => trees.Trees.Select(t =>
+            string.Join(";", string.Join(",", t.Left), string.Join(",", t.Right), string.Join(",", t.Feature), string.Join(",", t.Threshold.Select(v => BitConverter.SingleToInt32Bits(v))), string.Join(",", t.Leaves.Select(BitConverter.DoubleToInt64Bits))));
+    }
+
+    [Fact]
     public void RollingOrigins_ScoredAllAtOnce_GiveWhatOneAfterAnotherGives_ToTheBit()
     {
         // One series (its twenty origins once scored one after another) and two, every model tuned: each window is
