@@ -568,7 +568,7 @@ internal static class ForecastingBenchmark
     /// One fit of the global trees on one thread against LightGBM's default (a thread per core), alternating, min /
     /// median of <paramref name="rounds"/>: alone, and two fits at once in the process (as tests run, or two series
     /// sets trained side by side), the time until both end. On each bundled series as the forecaster fits it for its
-    /// test part; the feature values (rows × features) say which side of <c>GlobalTrees.OneThreadCells</c> it falls.
+    /// test part; the feature values (rows × features) say which side of the one-thread bound (<c>GlobalTrees.OnOneThread</c>) it falls.
     /// </summary>
     public static void ThreadsCost(int rounds)
     {

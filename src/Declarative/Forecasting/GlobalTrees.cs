@@ -28,7 +28,7 @@ internal sealed class GlobalTrees
     /// 0.64x; co2's (247,430) took 1.36x alone and taxi's (a million) 1.40x (min, `tests/bench/forecasting-threads.sh`,
     /// 2026-12-06). The trees are the same either way (tested).
     /// </summary>
-    internal const long OneThreadCells = 100_000;
+    private const long OneThreadCells = 100_000;
 
     private static readonly IReadOnlyDictionary<string, string> OneThread = new Dictionary<string, string>(StringComparer.Ordinal) { ["NumberOfThreads"] = "1" };
 
@@ -45,9 +45,12 @@ internal sealed class GlobalTrees
 
     public IReadOnlyList<PortableTree> Trees { get; }
 
+    /// <summary>Whether a fit of <paramref name="rows"/> rows of <paramref name="features"/> features runs on one thread.</summary>
+    internal static bool OnOneThread(long rows, int features) => rows * features < OneThreadCells;
+
     /// <summary>
-    /// Fits the trees on the series, each cut at its own length in <paramref name="lengths"/>; on one thread below
-    /// <see cref="OneThreadCells"/>, or as <paramref name="oneThread"/> says when it is given.
+    /// Fits the trees on the series, each cut at its own length in <paramref name="lengths"/>; on one thread when
+    /// <see cref="OnOneThread"/> says so, or as <paramref name="oneThread"/> says when it is given.
     /// </summary>
     public static GlobalTrees Fit(IReadOnlyList<TimeSeries> series, IReadOnlyList<int> lengths, LagFeatures features, int horizon, int seed, bool? oneThread = null)
     {
@@ -86,7 +89,7 @@ internal sealed class GlobalTrees
             return new GlobalTrees(features, [Constant(rows[0].Label)]);
         }
 
-        oneThread ??= (long)rows.Count * features.Count < OneThreadCells;
+        oneThread ??= OnOneThread(rows.Count, features.Count);
         var ml = new MLContext(seed);
         var schema = SchemaDefinition.Create(typeof(LagRow));
         schema[nameof(LagRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, features.Count);

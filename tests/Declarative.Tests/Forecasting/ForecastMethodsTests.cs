@@ -553,7 +553,7 @@ public sealed class ForecastMethodsTests
     }
 
     [Fact]
-    public void GlobalTrees_AreTheSameOnOneThreadAsOnTheDefault_AndSmallFitsTakeOne()
+    public void GlobalTrees_AreTheSameOnOneThreadAsOnTheDefault_WhichLargerFitsKeep()
     {
         // The two seasonal series above (340 rows of 19 features, under the one-thread bound) and the taxi file's last
         // 3,000 half-hours (about 300,000 feature values, over it): each fitted on one thread and on LightGBM's default.
@@ -571,8 +571,8 @@ public sealed class ForecastMethodsTests
         foreach (var (series, features, small) in sets)
         {
             var lengths = series.Select(s => s.Length).ToArray();
-            var cells = (long)series.Sum(s => s.Length - 1) * features.Count;
-            Assert.Equal(small, cells < GlobalTrees.OneThreadCells);
+            // A fit's rows: every point after the first of each series (one step ahead).
+            Assert.Equal(small, GlobalTrees.OnOneThread(series.Sum(s => s.Length - 1), features.Count));
             var one = GlobalTrees.Fit(series, lengths, features, 4, seed: 1, oneThread: true);
             var many = GlobalTrees.Fit(series, lengths, features, 4, seed: 1, oneThread: false);
             var chosen = GlobalTrees.Fit(series, lengths, features, 4, seed: 1);
