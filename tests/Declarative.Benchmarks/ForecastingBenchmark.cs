@@ -572,7 +572,7 @@ internal static class ForecastingBenchmark
     /// </summary>
     public static void ThreadsCost(int rounds)
     {
-        Console.WriteLine($"One global-trees fit on one thread against LightGBM's default (2 cores), {rounds} rounds alternating (min / median), alone and two at once:");
+        Console.WriteLine($"One global-trees fit on one thread against LightGBM's default ({Environment.ProcessorCount} cores), {rounds} rounds alternating (min / median), alone and two at once:");
         Console.WriteLine("| series | feature values | alone: one thread, s | alone: default, s | ratio | two at once: one thread, s | two at once: default, s | ratio | the same trees |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
         var cases = new (string Name, (IReadOnlyList<TimeSeries> Series, ForecastSettings Settings, bool Dates) Read)[]
