@@ -30,7 +30,8 @@ internal sealed class GlobalTrees
     /// </summary>
     private const long OneThreadCells = 100_000;
 
-    private static readonly IReadOnlyDictionary<string, string> OneThread = new Dictionary<string, string>(StringComparer.Ordinal) { ["NumberOfThreads"] = "1" };
+    /// <summary>The setting a one-thread fit is made with, as tuning's trials set it (and the LightGBM gate reads it).</summary>
+    private static readonly IReadOnlyDictionary<string, string> OneThread = TrainerFactory.OneThread(Trainer.LightGbm, new Dictionary<string, string>());
 
     private readonly TreeEnsemble _ensemble;
 
