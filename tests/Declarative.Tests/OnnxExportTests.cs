@@ -84,6 +84,44 @@ public sealed class OnnxExportTests : IDisposable
         Assert.Equal(expected, predicted);
     }
 
+    [Theory]
+    [InlineData("adult", "IsOver50K", null, 14, "PredictedLabel,Score,Probability")]
+    [InlineData("iris", "Label", null, 4, "PredictedLabel,Score")]
+    [InlineData("housing", "MedianHomeValue", null, 13, "Score")]
+    [InlineData("search", "Relevance", "Query", 300, "Score")]
+    [InlineData("ensembled-tumor", "Malignant", null, 9, "Score,PredictedLabel,Probability")]
+    [InlineData("ensembled-wine", "Cultivar", null, 13, "Score,PredictedLabel")]
+    public void TheExport_ReadsTheFeaturesAlone_AndWritesThePredictionAlone(string model, string label, string? group, int features, string outputs)
+    {
+        ITrainedPipeline pipeline = model switch
+        {
+            "adult" => TrainedModels.Adult.Pipeline,
+            "iris" => TrainedModels.Iris.Pipeline,
+            "housing" => TrainedModels.Housing.Pipeline,
+            "search" => TrainedModels.Search.Pipeline,
+            "ensembled-tumor" => TrainedModels.EnsembledTumor.Pipeline,
+            _ => TrainedModels.EnsembledWine.Pipeline,
+        };
+        var path = _temp.File(model + "-io.onnx");
+        pipeline.SaveOnnx(path);
+
+        using var session = new Microsoft.ML.OnnxRuntime.InferenceSession(path);
+
+        // Neither the label nor a ranker's group is asked for: ML.NET's converter made every column of the data an input.
+        Assert.DoesNotContain(label, session.InputMetadata.Keys);
+        if (group is not null)
+        {
+            Assert.DoesNotContain(group, session.InputMetadata.Keys);
+        }
+
+        var columns = pipeline.TrainedOn!.TestPart.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(features, session.InputMetadata.Count);
+        Assert.All(session.InputMetadata.Keys, input => Assert.Contains(input, columns));
+
+        // The prediction's columns, not every featurizer's column copied out as the converter writes them.
+        Assert.Equal(outputs.Split(',').Select(o => o + ".output").Order(StringComparer.Ordinal), session.OutputMetadata.Keys.Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void AText_Feature_HasNoOnnxForm_AndSaysWhich()
     {

@@ -6,8 +6,8 @@ namespace Declarative.Artifacts;
 
 /// <summary>
 /// Writes a model as ONNX through ML.NET's converter, for runtimes other than ML.NET (ONNX Runtime in any language).
-/// The model's inputs are the pipeline's columns by property name (numbers and dates' parts as float, categories and
-/// text as string, booleans as bool), each a [rows, 1] tensor.
+/// The model's inputs are the pipeline's columns its prediction reads, by property name (numbers and dates' parts as
+/// float, categories as string), each a [rows, 1] tensor; its outputs are the prediction's (OnnxPredictionGraph).
 /// </summary>
 internal static class OnnxFile
 {
@@ -34,7 +34,9 @@ internal static class OnnxFile
         var view = new TableDataView(empty);
         if (ensemble.Count == 0)
         {
-            AtomicFile.Write(path, stream => ml.Model.ConvertToOnnx(model, view, stream));
+            using var single = new MemoryStream();
+            ml.Model.ConvertToOnnx(model, view, single);
+            AtomicFile.Write(path, stream => stream.Write(OnnxPredictionGraph.Prune(single.ToArray())));
             return;
         }
 
@@ -47,6 +49,6 @@ internal static class OnnxFile
             return new EnsembleOnnx.Member(stream.ToArray(), space.Slope, space.Offset, ensemble[i].Weight);
         }).ToArray();
         var joined = EnsembleOnnx.Join(members, TaskDefinitions.For(spec.Task).Scores);
-        AtomicFile.Write(path, stream => stream.Write(joined));
+        AtomicFile.Write(path, stream => stream.Write(OnnxPredictionGraph.Prune(joined)));
     }
 }
