@@ -66,6 +66,32 @@ public sealed class ForecastChoiceTests
     }
 
     [Fact]
+    public void OnFewerThanTenWindows_TheLowestMeanWins_ForTheirErrorIsTooUncertainToLeanOn()
+    {
+        // ETS wins by 3 and loses by 2 in turn: on ten windows (OWA 0.725 against 0.775) its lead is within one
+        // standard error (about 0.083), so the declared trees are kept. On nine and on three windows its lead is within
+        // one standard error too, and the rule would keep them again; but an error estimated from so few differences
+        // is itself too uncertain to lean on: the lowest mean wins.
+        double[] Trees(int n) => [.. Enumerable.Range(0, n).Select(i => i % 2 == 0 ? 9.5 : 6.0)];
+        double[] Ets(int n) => [.. Enumerable.Range(0, n).Select(i => i % 2 == 0 ? 6.5 : 8.0)];
+        var ten = Origins(Trees(10), Ets(10));
+        var (kept, why) = ForecastChoice.Choose(Candidates, Means(ten), ten, nameof(ForecastingMetric.Owa));
+        Assert.Equal(Trainer.GlobalLightGbm, kept);
+        Assert.StartsWith("the declared model: ExponentialSmoothing's OWA", why, StringComparison.Ordinal);
+
+        foreach (var count in new[] { 9, 3 })
+        {
+            var few = Origins(Trees(count), Ets(count));
+            var means = Means(few);
+            var (gain, error) = ForecastChoice.Lead([.. ForecastChoice.Terms(few, Trainer.ExponentialSmoothing, nameof(ForecastingMetric.Owa))], [.. ForecastChoice.Terms(few, Trainer.GlobalLightGbm, nameof(ForecastingMetric.Owa))]);
+            Assert.True(gain > 0 && gain < error, $"{count} windows: lead {gain} against a standard error of {error}");
+            var (method, reason) = ForecastChoice.Choose(Candidates, means, few, nameof(ForecastingMetric.Owa));
+            Assert.Equal(Trainer.ExponentialSmoothing, method);
+            Assert.EndsWith($"; {count} windows are too few to lean towards the declared model)", reason, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void TheOriginsTerms_AverageToTheMetric()
     {
         var random = new Random(7);

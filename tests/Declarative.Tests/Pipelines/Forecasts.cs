@@ -124,6 +124,36 @@ public sealed class ElecEquipMonth
 [Tune]
 public partial class ElecEquipForecast;
 
+/// <summary>
+/// Danish log real money a quarter a row (statsmodels' danish_data, 55 quarters), with what <c>dotnet declarative
+/// init</c> writes for it: the other four columns, measured alongside, read up to the last quarter.
+/// </summary>
+public sealed class DanishQuarter
+{
+    [Time, Column(Format = "yyyy'Q'q")]
+    public DateOnly Period { get; set; }
+
+    [Label]
+    public float Lrm { get; set; }
+
+    [PastCovariate]
+    public float Lry { get; set; }
+
+    [PastCovariate]
+    public float Lpy { get; set; }
+
+    [PastCovariate]
+    public float Ibo { get; set; }
+
+    [PastCovariate]
+    public float Ide { get; set; }
+}
+
+/// <summary>The next two years (8 quarters) of a short series, every model competing.</summary>
+[Forecasting<DanishQuarter>(Data = "datasets/danish-money/data.csv", Horizon = 8)]
+[Tune]
+public partial class DanishMoneyForecast;
+
 /// <summary>Five US real aggregates (GDP, consumption, ...) a quarter a row, each quarter written as pandas writes it (1959Q1).</summary>
 public sealed class MacroQuarter
 {
