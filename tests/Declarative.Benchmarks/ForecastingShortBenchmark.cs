@@ -37,23 +37,24 @@ internal static class ForecastingShortBenchmark
             .Select(line => line.Split(',').Skip(1).Select(f => f.Trim('"')).Where(f => f.Length > 0).Select(f => float.Parse(f, CultureInfo.InvariantCulture)).ToArray())
             .ToArray();
         var every = Math.Max(1, series.Length / count);
+        var which = every == 1 ? "all" : $"every {every}th";
         var chosen = series.Where((_, i) => i % every == 0).Take(count).ToArray();
-        Console.WriteLine($"{chosen.Length} of {series.Length} {(hourly ? $"hourly series (every {every}th), horizon 48, season 24" : $"weekly series (every {every}th), horizon 13")}, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"{chosen.Length} of {series.Length} {(hourly ? "hourly" : "weekly")} series ({which}), {(hourly ? "horizon 48, season 24" : "horizon 13")}, {Environment.ProcessorCount} cores");
         foreach (var length in lengths)
         {
-            var results = new List<(string Kept, string Lowest, Dictionary<string, (double Smape, double Mase)> Test, int Origins)>();
+            var results = new List<Outcome>();
             foreach (var values in chosen.Where(v => v.Length >= length))
             {
                 var report = train(values[^length..]);
                 var lowest = report.Models.MinBy(m => m.ValidationOwa)!.Model.ToString();
-                results.Add((report.Trainer.ToString(), lowest, report.Models.ToDictionary(m => m.Model.ToString(), m => (m.SymmetricMape, m.Mase)), report.Origins));
+                results.Add(new Outcome(report.Trainer.ToString(), lowest, report.Models.ToDictionary(m => m.Model.ToString(), m => (m.SymmetricMape, m.Mase)), report.Origins));
             }
 
             Print(length, results);
         }
     }
 
-    private static void Print(int length, List<(string Kept, string Lowest, Dictionary<string, (double Smape, double Mase)> Test, int Origins)> results)
+    private static void Print(int length, List<Outcome> results)
     {
         if (results.Count == 0)
         {
@@ -61,7 +62,7 @@ internal static class ForecastingShortBenchmark
         }
 
         var naive = (Smape: results.Average(r => r.Test["Naive2"].Smape), Mase: results.Average(r => r.Test["Naive2"].Mase));
-        string Row(string name, Func<(string Kept, string Lowest, Dictionary<string, (double Smape, double Mase)> Test, int Origins), string> pick)
+        string Row(string name, Func<Outcome, string> pick)
         {
             var (smape, mase) = (results.Average(r => r.Test[pick(r)].Smape), results.Average(r => r.Test[pick(r)].Mase));
             return FormattableString.Invariant($"| {name} | {smape:F2} | {mase:F3} | {0.5 * (smape / naive.Smape + mase / naive.Mase):F3} |");
@@ -78,4 +79,7 @@ internal static class ForecastingShortBenchmark
             Console.WriteLine(Row(model, _ => model));
         }
     }
+
+    /// <summary>One series' result: the model [Tune] kept, the lowest mean on the origins, each model's test sMAPE and MASE, and the origins.</summary>
+    private sealed record Outcome(string Kept, string Lowest, Dictionary<string, (double Smape, double Mase)> Test, int Origins);
 }
