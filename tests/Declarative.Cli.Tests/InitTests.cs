@@ -341,6 +341,29 @@ public sealed class InitTests : IDisposable
     }
 
     [Fact]
+    public void AShortQuarterlyFileWithAByteOrderMark_IsTuned_AndKeepsTheLowestMeanOnItsFewOrigins()
+    {
+        // statsmodels' Danish money data as it ships: a UTF-8 byte order mark before `period`, 55 quarters written
+        // 1974Q1, four other series beside the one forecast. The first model a user sees is init's tuned one.
+        var data = Path.Combine(AppContext.BaseDirectory, "datasets", "danish-money", "data.csv");
+        Assert.Equal([0xEF, 0xBB, 0xBF], File.ReadAllBytes(data)[..3]);
+
+        var result = InitCommand.Write(new InitOptions(data, "lrm", null, TaskChoice.Forecasting, Path.Combine(_directory, "Danish.cs"), Force: false, NoTune: false));
+
+        var source = result.Source.ReplaceLineEndings("\n");
+        Assert.Contains("[Column(Format = \"yyyy'Q'q\")]\n    public System.DateOnly Period", source, StringComparison.Ordinal);
+        Assert.Equal(4, source.Split("[PastCovariate]\n    public float ").Length - 1);
+        Assert.Contains("[Tune]", source, StringComparison.Ordinal);
+        var trained = PipelineRegistry.For(Compiled.Pipeline(result.Source, "danish")).Train(data);
+
+        // Three rolling origins: too few to lean towards the default trees, so the lowest mean is kept, below Naive2.
+        var report = Assert.IsType<Declarative.Evaluation.ForecastingReport>(trained.Evaluate());
+        Assert.Equal(3, report.Origins);
+        Assert.Equal(report.Models.MinBy(m => m.ValidationOwa)!.Model, trained.Trainer);
+        Assert.True(trained.TestMetricValues["Owa"] < 1, $"OWA {trained.TestMetricValues["Owa"]}: {report.Choice}");
+    }
+
+    [Fact]
     public void AWideFilesOtherColumns_ArePastCovariates_AndTheModelForecastsFromTheFileAlone()
     {
         // statsmodels' macrodata with its year and quarter written as one column, as init's hint for it says: a quarter,
