@@ -98,7 +98,7 @@ internal static class ForecastTraining
             : ForecastChoice.Choose(candidates, validation, rolling, selectBy);
         var quantiles = Quantiles(rolling.Select(w => w.ScaledErrors[chosen]).ToList(), h, settings.Interval);
 
-        var trained = global ? GlobalTrees.Fit(series, series.Select(s => s.Length - h).ToArray(), features, h, seed) : null;
+        var trained = global ? GlobalTrees.Fit(series, series.Select(s => s.Length - h).ToArray(), features, h, seed, trees: settings.Trees) : null;
         var tests = new Window[series.Count];
         Parallel.For(0, series.Count, s =>
         {
@@ -110,7 +110,7 @@ internal static class ForecastTraining
         });
 
         var members = chosen == Trainer.ForecastCombination ? combined : null;
-        var final = chosen == Trainer.GlobalLightGbm || members?.Members.Contains(Trainer.GlobalLightGbm) == true ? GlobalTrees.Fit(series, series.Select(s => s.Length).ToArray(), features, h, seed) : null;
+        var final = chosen == Trainer.GlobalLightGbm || members?.Members.Contains(Trainer.GlobalLightGbm) == true ? GlobalTrees.Fit(series, series.Select(s => s.Length).ToArray(), features, h, seed, trees: settings.Trees) : null;
         var finals = new SeriesForecast[series.Count];
         Parallel.For(0, series.Count, s => finals[s] = Final(series[s], chosen, settings, quantiles, final, members));
 
@@ -170,7 +170,7 @@ internal static class ForecastTraining
         var every = settings.RefitEvery > 0 ? settings.RefitEvery : (origins + EarlyFits - 1) / EarlyFits;
         var groups = (origins + every - 1) / every;
         GlobalTrees[] fits = [.. Enumerable.Range(0, groups).Select(g => GlobalTrees.Fit(series,
-            cuts.Select((c, s) => c.Length == 0 ? series[s].Length - h : c[Math.Min(((g + 1) * every) - 1, c.Length - 1)]).ToArray(), features, h, seed))];
+            cuts.Select((c, s) => c.Length == 0 ? series[s].Length - h : c[Math.Min(((g + 1) * every) - 1, c.Length - 1)]).ToArray(), features, h, seed, trees: settings.Trees))];
         return (fits, every);
     }
 
@@ -328,6 +328,10 @@ internal sealed record ForecastSettings(int Horizon, int Season, double Interval
 
     /// <summary>Every lag of a long season read one by one, as before sparse lags: the harness's baseline for them.</summary>
     public bool ConsecutiveLags { get; init; }
+
+    /// <summary>The global trees' boosting rounds: fewer only in tests of what does not depend on them (which origins a
+    /// fit serves, the order windows are scored in), so they fit in a fraction of the time.</summary>
+    public int Trees { get; init; } = GlobalTrees.Iterations;
 
     /// <summary>The declared options on series of <paramref name="step"/>: the declared season, or the step's own when it is 0.</summary>
     public static ForecastSettings For(Schema.ForecastingOptions options, TimeStep step) =>

@@ -46,14 +46,18 @@ internal sealed class GlobalTrees
 
     public IReadOnlyList<PortableTree> Trees { get; }
 
+    /// <summary>The boosting rounds of a fit: 200 trees at a learning rate of 0.05.</summary>
+    public const int Iterations = 200;
+
     /// <summary>Whether a fit of <paramref name="rows"/> rows of <paramref name="features"/> features runs on one thread.</summary>
     internal static bool OnOneThread(long rows, int features) => rows * features < OneThreadCells;
 
     /// <summary>
     /// Fits the trees on the series, each cut at its own length in <paramref name="lengths"/>; on one thread when
-    /// <see cref="OnOneThread"/> says so, or as <paramref name="oneThread"/> says when it is given.
+    /// <see cref="OnOneThread"/> says so, or as <paramref name="oneThread"/> says when it is given; <paramref name="trees"/>
+    /// other than <see cref="Iterations"/> only where a test checks what does not depend on it.
     /// </summary>
-    public static GlobalTrees Fit(IReadOnlyList<TimeSeries> series, IReadOnlyList<int> lengths, LagFeatures features, int horizon, int seed, bool? oneThread = null)
+    public static GlobalTrees Fit(IReadOnlyList<TimeSeries> series, IReadOnlyList<int> lengths, LagFeatures features, int horizon, int seed, bool? oneThread = null, int trees = Iterations)
     {
         var ahead = features.Direct ? horizon : 1;
         var perSeries = Math.Max(Math.Min(MaxRows, MaxCells / features.Count) / Math.Max(series.Count, 1), 1);
@@ -99,7 +103,7 @@ internal sealed class GlobalTrees
         {
             LabelColumnName = nameof(LagRow.Label),
             FeatureColumnName = nameof(LagRow.Features),
-            NumberOfIterations = 200,
+            NumberOfIterations = trees,
             LearningRate = 0.05,
             NumberOfLeaves = 31,
             MinimumExampleCountPerLeaf = Math.Clamp(rows.Count / 50, 2, 20),

@@ -533,7 +533,8 @@ public sealed class ForecastMethodsTests
         var series = Enumerable.Range(0, 2).Select(s => new TimeSeries(s.ToString(System.Globalization.CultureInfo.InvariantCulture),
             [.. Enumerable.Range(0, 170).Select(t => (long)t)],
             [.. Enumerable.Range(0, 170).Select(t => 50 + (10 * s) + (0.1 * t) + (8 * Math.Sin(2 * Math.PI * t / 8)) + ((t * 7919 % 13) / 4.0))])).ToList();
-        var settings = new ForecastSettings(4, 8, 0.8, new TimeStep(1, 0));
+        // 20 trees, not 200: which origins a fit serves does not depend on how many rounds it boosts.
+        var settings = new ForecastSettings(4, 8, 0.8, new TimeStep(1, 0)) { Trees = 20 };
         ForecastOutcome Train(int refit) => ForecastTraining.Train(series, settings with { RefitEvery = refit }, [Trainer.GlobalLightGbm], null, dates: false, seed: 1);
 
         var byDefault = Train(0);
@@ -595,7 +596,7 @@ public sealed class ForecastMethodsTests
             var series = Enumerable.Range(0, count).Select(s => new TimeSeries(s.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 [.. Enumerable.Range(0, 170).Select(t => (long)t)],
                 [.. Enumerable.Range(0, 170).Select(t => 50 + (10 * s) + (0.1 * t) + (8 * Math.Sin(2 * Math.PI * t / 8)) + ((t * 7919 % 13) / 4.0))])).ToList();
-            var settings = new ForecastSettings(4, 8, 0.8, new TimeStep(1, 0));
+            var settings = new ForecastSettings(4, 8, 0.8, new TimeStep(1, 0)) { Trees = 20 }; // the order is what is tested, not the trees
             ForecastOutcome Train(bool serial) => ForecastTraining.Train(series, settings with { SerialOrigins = serial }, [.. ForecastMethods.All], nameof(ForecastingMetric.Owa), dates: false, seed: 1);
 
             var (serial, parallel) = (Train(serial: true), Train(serial: false));
@@ -615,7 +616,7 @@ public sealed class ForecastMethodsTests
         var series = Enumerable.Range(0, 2).Select(s => new TimeSeries(s.ToString(System.Globalization.CultureInfo.InvariantCulture),
             [.. Enumerable.Range(0, 160).Select(t => (long)t)],
             [.. Enumerable.Range(0, 160).Select(t => 50 + (10 * s) + (0.1 * t) + (8 * Math.Sin(2 * Math.PI * t / 8)) + ((t * 7919 % 13) / 4.0))])).ToList();
-        var settings = new ForecastSettings(4, 8, 0.8, new TimeStep(1, 0));
+        var settings = new ForecastSettings(4, 8, 0.8, new TimeStep(1, 0)) { Trees = 20 }; // the median is what is tested, not the trees
         var outcome = ForecastTraining.Train(series, settings, [Trainer.ForecastCombination], null, dates: false, seed: 1);
 
         Assert.Equal(Trainer.ForecastCombination, outcome.Method);
