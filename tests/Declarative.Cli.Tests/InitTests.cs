@@ -363,6 +363,58 @@ public sealed class InitTests : IDisposable
         Assert.True(trained.TestMetricValues["Owa"] < 1, $"OWA {trained.TestMetricValues["Owa"]}: {report.Choice}");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void APanelOfFirmsByYear_IsASeriesPerFirm_OverItsWholeYears(bool numbered)
+    {
+        // Grunfeld's investment data as statsmodels ships it: eleven firms' twenty years in long form, so the years repeat
+        // once per firm and only the firm tells the series apart. Numbered (firm 101–111, the first column), the firm is
+        // still the series and the years the time, though each of the two tells the other's rows apart.
+        var data = Path.Combine(AppContext.BaseDirectory, "datasets", "grunfeld", "grunfeld.csv");
+        if (numbered)
+        {
+            var lines = File.ReadAllLines(data);
+            var firms = lines.Skip(1).Select(l => l.Split(',')[3]).Distinct().ToList();
+            data = Path.Combine(_directory, "grunfeld-numbered.csv");
+            File.WriteAllLines(data, lines.Take(1).Select(_ => "firm,invest,value,capital,year")
+                .Concat(lines.Skip(1).Select(l => l.Split(',') is var f ? $"{101 + firms.IndexOf(f[3])},{f[0]},{f[1]},{f[2]},{f[4]}" : "")));
+        }
+
+        var result = InitCommand.Write(new InitOptions(data, "invest", null, TaskChoice.Forecasting, Path.Combine(_directory, "Grunfeld.cs"), Force: false, NoTune: false));
+
+        var source = result.Source.ReplaceLineEndings("\n");
+        Assert.Contains($"[SeriesId]\n    public {(numbered ? "long" : "string")} Firm", source, StringComparison.Ordinal);
+        Assert.Contains("[Time]\n    public int Year", source, StringComparison.Ordinal);
+        Assert.Contains("Horizon = 6)]", source, StringComparison.Ordinal);
+        Assert.StartsWith("forecasting 'invest' 6 steps of a year ahead, series by 'firm'", result.Summary, StringComparison.Ordinal);
+        var trained = PipelineRegistry.For(Compiled.Pipeline(result.Source, numbered ? "grunfeldNumbered" : "grunfeld")).Train(data);
+        Assert.True(double.IsFinite(trained.TestMetricValues["Owa"]), $"OWA {trained.TestMetricValues["Owa"]}");
+
+        // Each firm forecast after its own last year, 1954.
+        var next = (IReadOnlyList<ForecastPoint>)trained.GetType().GetMethod("Forecast", [typeof(string)])!.Invoke(trained, [numbered ? "101" : "General Motors"])!;
+        Assert.Equal([1955L, 1956, 1957, 1958, 1959, 1960], next.Select(p => p.Time));
+        Assert.All(next, p => Assert.True(double.IsFinite(p.Value) && p.Lower <= p.Value && p.Value <= p.Upper, $"{p}"));
+    }
+
+    [Fact]
+    public void RepeatedWholeNumbersThatNeitherAreYearsNorTellApart_AreNotGuessedAtAsAPanel()
+    {
+        // Firms numbered 1–11 beside years read as well as a year and its month written apart, and a step number 0–19
+        // beside firm numbers says nothing of which is the time: init asks instead of guessing.
+        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "datasets", "grunfeld", "grunfeld.csv"));
+        var firms = lines.Skip(1).Select(l => l.Split(',')[3]).Distinct().ToList();
+        foreach (var (name, time) in new (string, Func<string, string>)[] { ("years", year => year), ("steps", year => (int.Parse(year, System.Globalization.CultureInfo.InvariantCulture) - 1935).ToString(System.Globalization.CultureInfo.InvariantCulture)) })
+        {
+            var data = Path.Combine(_directory, $"grunfeld-{name}.csv");
+            File.WriteAllLines(data, lines.Take(1).Select(_ => "invest,firm,t")
+                .Concat(lines.Skip(1).Select(l => l.Split(',') is var f ? $"{f[0]},{1 + firms.IndexOf(f[3])},{time(f[4])}" : "")));
+
+            var error = Assert.Throws<InitException>(() => InitCommand.Write(new InitOptions(data, "invest", null, TaskChoice.Forecasting, Path.Combine(_directory, $"{name}.cs"), Force: false, NoTune: false)));
+            Assert.StartsWith($"A forecaster needs a column of dates or times for [Time], and no column of grunfeld-{name}.csv reads as one", error.Message, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void AWideFilesOtherColumns_ArePastCovariates_AndTheModelForecastsFromTheFileAlone()
     {

@@ -9,7 +9,7 @@ namespace Declarative.Cli.Init;
 /// <c>init readings.csv --label load --task forecasting</c>: the first column of dates (ISO 8601, a common other
 /// spelling such as M/d/yyyy or yyyy-MM, or yyyyMMdd digits)
 /// is the <c>[Time]</c>, else a column of whole numbers at a regular step (years, step numbers); when times
-/// repeat, the category column that tells the series apart is the <c>[SeriesId]</c>; the other numbers and booleans are
+/// repeat (a panel in long form: firms by year), the category column that tells the series apart is the <c>[SeriesId]</c>; the other numbers and booleans are
 /// covariates: known ahead when rows after the last value give their future, else the booleans (flags such as holidays,
 /// known ahead) and past covariates for the numbers (a wide file's other series, known up to the last row); anything
 /// else is ignored. The horizon is M4's for the step (48 half-hours or hours, 14 days,
@@ -49,17 +49,17 @@ internal static class ForecastingInit
             format = times.Length > 0 ? Digits : null;
         }
 
-        if (times.Length == 0 && StepNumbers(sample, columns) is var (numbered, start, every, end))
+        if (times.Length == 0 && StepNumbers(sample, columns) is var (numbered, start, every, end, panel))
         {
-            // Whole numbers at a regular step (a few skipped), each once: one series over step numbers (years from 1000
-            // to 2999 by one).
+            // Whole numbers at a regular step (a few skipped): one series over step numbers, or, when they repeat, one
+            // per value of the column that tells them apart (a panel: firms by year). Years from 1000 to 2999 by one.
             var yearly = every == 1 && start >= 1000 && end <= 2999;
             var (missingBefore, future) = Missing(sample, labelIndex);
             var numbers = sample.Rows.Select(r => (long?)long.Parse(r[numbered.Index], NumberStyles.Integer, CultureInfo.InvariantCulture)).ToArray();
-            return new ForecastShape(numbered.Index, null, horizon ?? (yearly ? 6 : 12), yearly ? "a year" : $"{every} (step numbers)", missingBefore, future)
+            return new ForecastShape(numbered.Index, panel, horizon ?? (yearly ? 6 : 12), yearly ? "a year" : $"{every} (step numbers)", missingBefore, future)
             {
                 TimeType = start >= int.MinValue && end <= int.MaxValue ? "int" : "long",
-                Skipped = Skipped(sample, numbers, null, new TimeStep(every, 0), dates: false, format: null),
+                Skipped = Skipped(sample, numbers, panel, new TimeStep(every, 0), dates: false, format: null),
             };
         }
 
@@ -76,12 +76,7 @@ internal static class ForecastingInit
         {
             // Times repeat: the series are told apart by a category (or whole numbers: store 1, 2, …) whose
             // (value, time) pairs do not.
-            series = columns
-                .Where(c => !c.IsLabel && c.Missing == 0 && (c.Kind is ColumnKind.Categorical || (c.Kind is ColumnKind.Numeric && WholeNumbers(sample, c))))
-                .Where(c => sample.Rows.Select((r, i) => (r[c.Index], stamps[i])).Distinct().Count() == sample.Rows.Count)
-                .OrderBy(c => c.Distinct)
-                .Select(c => (int?)c.Index)
-                .FirstOrDefault()
+            series = SeriesColumn(sample, columns, [.. stamps.Select(t => t?.Ticks)])
                 ?? throw new InitException($"The times in '{time.Header ?? time.Property}' repeat ({DateParsing.Show(again, format ?? time.Format)} on lines {sample.Lines[firstRow]:N0} and {sample.Lines[secondRow]:N0}), " +
                     "and no column of categories or whole numbers tells the series apart (one series per value, each time once): " +
                     "declare the series column by hand with [SeriesId], or give one series per file (a clock set back an hour repeats its times: write them in UTC).");
@@ -257,6 +252,11 @@ internal static class ForecastingInit
         return "";
     }
 
+    private static bool Years(long[] values) => values.All(v => v is >= 1000 and <= 2999);
+
+    private static long[] Whole(DataSample sample, int column) =>
+        [.. sample.Rows.Select(r => long.Parse(r[column], NumberStyles.Integer, CultureInfo.InvariantCulture))];
+
     private static bool WholeNumbers(DataSample sample, ColumnGuess column) =>
         sample.Rows.All(r => long.TryParse(r[column.Index], NumberStyles.Integer, CultureInfo.InvariantCulture, out _));
 
@@ -269,10 +269,12 @@ internal static class ForecastingInit
     }
 
     /// <summary>
-    /// The first column of whole numbers, each once, at one regular step when sorted (a few skipped: at least nine gaps
-    /// in ten are the step, every gap a multiple of it): its first value, step and last value.
+    /// The first column of whole numbers at one regular step when sorted (a few skipped: at least nine gaps in ten are
+    /// the step, every gap a multiple of it): its first value, step and last value. Each number once is one series;
+    /// numbers that repeat are one series per value of the column that tells them apart (<see cref="SeriesColumn"/>),
+    /// each at that step.
     /// </summary>
-    private static (ColumnGuess Column, long First, long Step, long Last)? StepNumbers(DataSample sample, IReadOnlyList<ColumnGuess> columns)
+    private static (ColumnGuess Column, long First, long Step, long Last, int? Series)? StepNumbers(DataSample sample, IReadOnlyList<ColumnGuess> columns)
     {
         foreach (var column in columns.Where(c => !c.IsLabel && c.Kind is ColumnKind.Numeric or ColumnKind.Identifier && c.Missing == 0))
         {
@@ -282,17 +284,51 @@ internal static class ForecastingInit
                 continue;
             }
 
-            Array.Sort(values);
-            var differences = values.Zip(values.Skip(1), (a, b) => b - a).ToArray();
+            var series = values.Distinct().Count() == values.Length ? null : SeriesColumn(sample, columns, [.. values.Select(v => (long?)v)]);
+            if (series is null && values.Distinct().Count() < values.Length)
+            {
+                continue;
+            }
+
+            // Two whole-number columns can each tell the other's rows apart (firm 1–11 by year, year by firm): the years
+            // are the time, and without years init does not guess which is which. Numbers from 1 to 12 beside years are
+            // as likely a year's quarter or month written apart (macrodata's), which SplitTime's hint is for.
+            if (series is { } other && columns[other].Kind is not ColumnKind.Categorical
+                && !(Years(values) && Whole(sample, other) is var ids && !Years(ids) && !ids.All(v => v is >= 1 and <= 12)))
+            {
+                continue;
+            }
+
+            // The gaps within each series (all of them, for one), so a panel's years step as each firm's do.
+            var groups = Enumerable.Range(0, values.Length).GroupBy(i => series is { } s ? sample.Rows[i][s] : "", StringComparer.Ordinal)
+                .Select(g => g.Select(i => values[i]).Order().ToArray()).ToArray();
+            var differences = groups.SelectMany(g => g.Zip(g.Skip(1), (a, b) => b - a)).ToArray();
+            if (differences.Length == 0)
+            {
+                continue;
+            }
+
             var step = differences.GroupBy(d => d).MaxBy(g => (g.Count(), -g.Key))!.Key;
             if (step > 0 && differences.All(d => d > 0 && d % step == 0) && differences.Count(d => d != step) * 10 <= differences.Length)
             {
-                return (column, values[0], step, values[^1]);
+                return (column, values.Min(), step, values.Max(), series);
             }
         }
 
         return null;
     }
+
+    /// <summary>
+    /// The column that tells series apart when their times repeat: the category (or whole numbers: store 1, 2, …) of
+    /// fewest values whose (value, time) pairs do not repeat, or null.
+    /// </summary>
+    private static int? SeriesColumn(DataSample sample, IReadOnlyList<ColumnGuess> columns, long?[] times) =>
+        columns
+            .Where(c => !c.IsLabel && c.Missing == 0 && (c.Kind is ColumnKind.Categorical || (c.Kind is ColumnKind.Numeric && WholeNumbers(sample, c))))
+            .Where(c => sample.Rows.Select((r, i) => (r[c.Index], times[i])).Distinct().Count() == sample.Rows.Count)
+            .OrderBy(c => c.Distinct)
+            .Select(c => (int?)c.Index)
+            .FirstOrDefault();
 
     /// <summary>The step between a series' times in words, and M4's horizon for it (a business day's: the daily one).</summary>
     private static (string Step, int Horizon) Step(DateTime[] times, TimeStep inferred)
