@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Forecasting on the bundled series (NAB's NYC taxi, yearly sunspots, weekly co2, daily US births with and without a holiday covariate, monthly elec-equip, five quarterly us-macro series, the short quarterly danish-money), the last Horizon steps of each held out as M4
+# Forecasting on the bundled series (NAB's NYC taxi, yearly sunspots, weekly co2, daily US births with and without a holiday covariate, monthly elec-equip, five quarterly us-macro series, the short quarterly danish-money, the Grunfeld panel of eleven firms' years), the last Horizon steps of each held out as M4
 # does (run by hand, not in CI): every model on the rolling origins and on the test part (sMAPE, MASE, OWA against
 # Naive2), the model [Tune] chose, the interval's coverage and the time; then statsmodels 0.13.5 (Debian's
 # python3-statsmodels: Holt-Winters and ETSModel by AICc, ThetaModel, ARIMA by AIC; on births also seasonal ARIMA with
 # the holiday as a regressor) on the same split
 # (forecasting_peer.py). The tables in docs/forecasting.md come from it.
-# Usage: tests/bench/forecasting.sh [filter for our tables: "taxi", "sunspots" (with the solar cycle as the season beside it; "Season = 11" alone), "co2", "births", "elec-equip", "us-macro" (with "us-macro GDP": GDP from the file written wide, alone, with the other four series as past covariates, and with them read ahead, a leak; "us-macro GDP" alone), "danish-money"; all and the direct comparison by default; the peers always run]
+# Usage: tests/bench/forecasting.sh [filter for our tables: "taxi", "sunspots" (with the solar cycle as the season beside it; "Season = 11" alone), "co2", "births", "elec-equip", "us-macro" (with "us-macro GDP": GDP from the file written wide, alone, with the other four series as past covariates, and with them read ahead, a leak; "us-macro GDP" alone), "danish-money", "grunfeld"; all and the direct comparison by default; the peers always run]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 dotnet run -c Release --project tests/Declarative.Benchmarks -- forecasting "${1:-}"
@@ -30,3 +30,6 @@ echo "| model | sMAPE (test) | MASE (test) | 80 % interval coverage |"
 echo "statsmodels, danish-money (one short quarterly series, horizon 8, season 4):"
 echo "| model | sMAPE (test) | MASE (test) | 80 % interval coverage |"
 /usr/bin/python3 tests/bench/forecasting_peer.py datasets/danish-money/data.csv period lrm 8 4
+echo "statsmodels, grunfeld (eleven yearly series, horizon 6, no season; each model's sMAPE and MASE averaged over the series):"
+echo "| model | sMAPE (test) | MASE (test) | 80 % interval coverage |"
+/usr/bin/python3 tests/bench/forecasting_peer.py datasets/grunfeld/grunfeld.csv year invest 6 1 --series=firm
