@@ -59,7 +59,7 @@ namespace Declarative.Generators
 
         public static readonly DiagnosticDescriptor InvalidSeparator = Error(
             "DCL0013", "Invalid separator",
-            "The separator '{0}' cannot be used: a separator cannot be a quote, a space, a letter, a digit or a line break");
+            "The separator '{0}' cannot be used: a separator cannot be a quote, a letter, a digit or a line break");
 
         public static readonly DiagnosticDescriptor NoTrainers = Error(
             "DCL0014", "No trainer named",

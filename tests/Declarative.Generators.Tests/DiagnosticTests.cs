@@ -164,6 +164,10 @@ public sealed class DiagnosticTests
         AssertGeneratesWithoutDiagnostics("using Declarative;\npublic class R { [Label] public float Grade { get; set; } [GroupId] public int Q { get; set; } public float A { get; set; } }\n" + declaration);
 
     [Fact]
+    public void ASpaceSeparator_RunsOfSpaces_IsNoError() =>
+        AssertGeneratesWithoutDiagnostics(Row + "[BinaryClassification<Row>(Data = \"housing.data\", Separator = ' ')] public partial class Model;");
+
+    [Fact]
     public void EnsembleOnBinaryClassification_IsNoWarning() =>
         AssertGeneratesWithoutDiagnostics(Row + "[BinaryClassification<Row>, Tune(Ensemble = true)] public partial class Model;");
 

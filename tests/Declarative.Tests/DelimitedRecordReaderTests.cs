@@ -69,6 +69,38 @@ public sealed class DelimitedRecordReaderTests
         Assert.Equal(["a,b", "c"], ReadAll("a,b;c", ';').Single().Select(f => f.Value));
     }
 
+    [Theory]
+    [InlineData("x y z\n1 2 3", ' ')]
+    [InlineData("\"Sepal.Length\"  \"Species\"\n5.1  \"iris setosa\"", ' ')]
+    [InlineData("'OBS' 'GPA' 'GRADE'\n// a comment\n\n1 2.66 0", ' ')]
+    [InlineData("passenger count\n12", ',')] // one column whose header holds a space
+    [InlineData("a b\n1 5.1 3.5", ',')] // R's default shape: row names under a header one field short
+    [InlineData("x y z", ',')] // one line says nothing of the next
+    public void WithNoOtherSeparator_SpacesSeparate_WhenTheFirstTwoLinesSplitAlike(string text, char expected)
+    {
+        var reader = Reader(text);
+        Assert.True(reader.TryRead([]));
+        Assert.Equal(expected, reader.Separator);
+    }
+
+    [Fact]
+    public void SpacesAsTheSeparator_AreRunsOfSpaces_AroundQuotedFieldsToo_AndKeepLineNumbers()
+    {
+        var records = ReadAll("  x   y  z  \n// between\n1  \"two  words\"   3 \n\"last\" \"line\nbreak\" 4");
+
+        Assert.Equal([["x", "y", "z"], ["1", "two  words", "3"], ["last", "line\nbreak", "4"]], records.Select(r => r.Select(f => f.Value).ToArray()));
+        Assert.Equal([3, 7, 10], records[0].Select(f => f.Column));
+        Assert.Equal([3, 3, 3], records[1].Select(f => f.Line));
+        Assert.Equal(4, records[2][0].Line);
+
+        // A closing quote is followed by spaces or the line's end, as by the separator in any file.
+        var error = Assert.Throws<DataFileException>(() => ReadAll("x y\n\"a\"b c"));
+        Assert.Equal((2, 4), (error.Line, error.Column));
+
+        // Declared, a space separates a file of one line too.
+        Assert.Equal(["a", "b"], ReadAll("a   b", ' ').Single().Select(f => f.Value));
+    }
+
     private static DelimitedRecordReader Reader(string text, char separator = '\0') =>
         new(new StringReader(text), "test.csv", separator);
 

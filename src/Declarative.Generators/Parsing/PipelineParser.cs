@@ -91,7 +91,7 @@ namespace Declarative.Generators.Parsing
                     maxBadRowFraction.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             }
 
-            if (separator != '\0' && (separator is '"' or ' ' or '\r' or '\n' || char.IsLetterOrDigit(separator)))
+            if (separator != '\0' && (separator is '"' or '\r' or '\n' || char.IsLetterOrDigit(separator)))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSeparator,
                     AttributeReader.NamedArgumentLocation(attribute, "Separator", cancellationToken), separator));

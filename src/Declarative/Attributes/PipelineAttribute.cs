@@ -41,7 +41,11 @@ public abstract class PipelineAttribute : Attribute
     /// </summary>
     public DataFormat Format { get; set; }
 
-    /// <summary>The field separator; <c>'\0'</c> (the default) detects tab, comma, semicolon or pipe from the first line.</summary>
+    /// <summary>
+    /// The field separator; <c>'\0'</c> (the default) detects tab, comma, semicolon or pipe from the first line, else
+    /// spaces when the first two lines split into the same number of fields at them. <c>' '</c> reads fields separated
+    /// by runs of spaces (R's <c>write.table</c>, columns aligned by padding), where no field can be empty.
+    /// </summary>
     public char Separator { get; set; }
 
     /// <summary>Whether the first non-comment line names the columns. Without a header, columns map by position.</summary>

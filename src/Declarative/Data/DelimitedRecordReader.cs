@@ -9,7 +9,8 @@ internal readonly record struct Field(string Value, int Line, int Column);
 /// Splits a delimited text file into records: RFC 4180 quoting (a quoted field may hold separators, doubled quotes
 /// and line breaks), blank lines and <c>//</c> comment lines skipped, spaces around unquoted fields trimmed. Quoting is
 /// strict, so a stray quote cannot swallow the lines after it unseen: a quote inside an unquoted field, or text after
-/// a closing quote, is an error at its place. With quoting off, a quote is an ordinary character.
+/// a closing quote, is an error at its place. With quoting off, a quote is an ordinary character. A space as the
+/// separator is a run of spaces (R's <c>write.table</c>, columns aligned by padding), so no field is empty there.
 /// </summary>
 internal sealed class DelimitedRecordReader
 {
@@ -76,6 +77,10 @@ internal sealed class DelimitedRecordReader
         if (Separator == '\0')
         {
             Separator = Detect(line, _allowQuoting);
+            if (Separator == '\0')
+            {
+                Separator = SpacedAlike(line, PeekRecordLine()) ? ' ' : ',';
+            }
         }
 
         Split(line, fields);
@@ -116,7 +121,7 @@ internal sealed class DelimitedRecordReader
         return trimmed.IsEmpty || trimmed.StartsWith(CommentPrefix, StringComparison.Ordinal);
     }
 
-    /// <summary>The candidate that occurs most often outside quotes; ties go to the earlier candidate.</summary>
+    /// <summary>The candidate that occurs most often outside quotes (ties go to the earlier candidate), or <c>'\0'</c> for none.</summary>
     private static char Detect(string line, bool allowQuoting)
     {
         Span<int> counts = stackalloc int[CandidateSeparators.Length];
@@ -142,11 +147,69 @@ internal sealed class DelimitedRecordReader
             }
         }
 
-        return counts[best] > 0 ? CandidateSeparators[best] : ',';
+        return counts[best] > 0 ? CandidateSeparators[best] : '\0';
+    }
+
+    /// <summary>
+    /// With no other separator on the first line: spaces separate the fields when it and the next record's line
+    /// split at runs of spaces into the same number of fields, two or more (a one-column file's header may hold a space).
+    /// </summary>
+    private bool SpacedAlike(string first, string? second) =>
+        second is not null && SpacedFields(first) is var count and >= 2 && SpacedFields(second) == count;
+
+    /// <summary>How many fields a line splits into at runs of spaces outside quotes.</summary>
+    private int SpacedFields(string line)
+    {
+        var (count, inField, quoted) = (0, false, false);
+        foreach (var c in line)
+        {
+            if (c == '"' && _allowQuoting)
+            {
+                quoted = !quoted;
+            }
+
+            if (c == ' ' && !quoted)
+            {
+                inField = false;
+            }
+            else if (!inField)
+            {
+                (inField, count) = (true, count + 1);
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>The line the next record starts on, read ahead and given back (it and the lines skipped before it).</summary>
+    private string? PeekRecordLine()
+    {
+        var read = new List<string>();
+        string? line;
+        while ((line = NextLine()) is not null)
+        {
+            read.Add(line);
+            if (!IsSkipped(line))
+            {
+                break;
+            }
+        }
+
+        var rest = _replay.ToList();
+        _replay.Clear();
+        foreach (var back in read.Concat(rest))
+        {
+            _replay.Enqueue(back);
+        }
+
+        _lineNumber -= read.Count;
+        return line;
     }
 
     private void Split(string line, List<Field> fields)
     {
+        // Spaces as the separator: a run of them is one, and the ones ending the line separate nothing.
+        line = Separator == ' ' ? line.TrimEnd(' ') : line;
         var position = 0;
         while (true)
         {
@@ -186,7 +249,8 @@ internal sealed class DelimitedRecordReader
                 return;
             }
 
-            position++; // past the separator
+            // Past the separator; a run of spaces is passed at the next field's start.
+            position += Separator == ' ' ? 0 : 1;
         }
     }
 
@@ -236,7 +300,7 @@ internal sealed class DelimitedRecordReader
             after++;
         }
 
-        if (after < line.Length && line[after] != Separator)
+        if (after < line.Length && (Separator == ' ' ? after == position : line[after] != Separator))
         {
             throw new DataFileException(_path, _lineNumber, after + 1,
                 $"Text after the closing quote of a field that opened at line {openedAt}: a quoted field ends at a separator or the line's end. " +
