@@ -16,6 +16,7 @@ using Declarative.Tuning;
 //   forecasting-var [rounds]: one autoregression fit with past covariates against the series alone (tests/bench/forecasting-var.sh);
 //   forecasting-hours [windows]: opening hours as the step against the nights and weekends filled (tests/bench/forecasting-hours.sh);
 //   forecasting-scale <Hourly-train.csv> [series] [tuned]: the default (or tuned) forecaster's training time on M4 Hourly series (tests/bench/forecasting-scale.sh);
+//   small-files [sizes] [draws]: a few dozen training rows: the default trees against the task's linear trainer (tests/bench/small-files.sh);
 //   forecasting-short <Weekly-train.csv or Hourly-train.csv> [series] [lengths]: [Tune]'s choice on M4 series alone, cut short, against the lowest mean on the origins and each model (tests/bench/forecasting-short.sh);
 //   forecasting-origins [rounds] [series filter]: the tuned forecaster with its rolling origins scored all at once against one after another (tests/bench/forecasting-origins.sh);
 //   nab <NAB checkout> [detectors]: the NAB scorer on NAB's stored results against its published totals (tests/bench/nab.sh);
@@ -70,6 +71,13 @@ if (args.Length > 0 && args[0] == "explanations")
 if (args.Length > 1 && args[0] == "forecasting-scale")
 {
     ForecastingScaleBenchmark.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 400, args.Length > 3 && args[3] == "tuned");
+    return;
+}
+
+if (args.Length > 0 && args[0] == "small-files")
+{
+    SmallFilesBenchmark.Run(args.Length > 1 ? args[1].Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToArray() : [30, 50, 80],
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10);
     return;
 }
 

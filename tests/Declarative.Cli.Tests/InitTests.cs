@@ -81,10 +81,34 @@ public sealed class InitTests : IDisposable
         Assert.Equal(("string", "spam"), (result.Label.Type, result.Label.Positive));
         Assert.Contains("[Label(Positive = \"spam\")]", result.Source, StringComparison.Ordinal);
 
-        // 40 rows: a fold of eight could hold no spam, so init writes no [Tune] and says why.
+        // 40 rows: a fold of eight could hold no spam, so init writes no [Tune] and says why; and names the linear
+        // model, as LightGbm's leaves of 20 rows allow no split on 32 training rows.
         Assert.Contains("// Not tuned: 40 rows are too few to cross-validate", result.Source, StringComparison.Ordinal);
-        Assert.Equal("Untuned: fewer than 100 rows to tune on.", result.Tuning);
-        PipelineRegistry.For(Compiled.Pipeline(result.Source, "Mail")).Train(path);
+        Assert.Contains("[Trainers(Trainer.LbfgsLogisticRegression)] // 40 rows: a linear model;", result.Source, StringComparison.Ordinal);
+        Assert.Equal("Untuned: fewer than 100 rows to tune on; LbfgsLogisticRegression, a linear model, trains it (LightGbm's trees hardly split on so few rows).", result.Tuning);
+        Assert.Equal(Trainer.LbfgsLogisticRegression, PipelineRegistry.For(Compiled.Pipeline(result.Source, "Mail")).Train(path).Trainer);
+    }
+
+    [Theory]
+    [InlineData("iris/iris.txt", "#Label", "SdcaMaximumEntropy")]
+    [InlineData("housing/housing.txt", "MedianHomeValue", "Sdca")]
+    [InlineData("breast-cancer/breast-cancer-withheader.txt", "label", "LbfgsLogisticRegression")]
+    [InlineData("wikipedia-detox/wikipedia-detox-250-line-data.tsv", "Sentiment", null)] // text: linear by default already
+    public void AFileOfAFewDozenRows_NamesTheTasksLinearModel_ForTheTreesHardlySplit(string dataset, string label, string? trainer)
+    {
+        // The bundled file's header and a spread of 60 of its rows (every class in them).
+        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "datasets", dataset)).Where(l => !l.StartsWith("//", StringComparison.Ordinal) && l.Trim().Length > 0).ToList();
+        var data = Path.Combine(_directory, Path.GetFileName(dataset));
+        File.WriteAllLines(data, lines.Take(1).Concat(lines.Skip(1).Where((_, i) => i % ((lines.Count - 1) / 60) == 0).Take(60)));
+
+        var result = InitCommand.Write(new InitOptions(data, label, null, TaskChoice.Auto, Path.Combine(_directory, "Few.cs"), Force: false));
+
+        Assert.Equal(trainer is not null, result.Source.Contains("[Trainers(", StringComparison.Ordinal));
+        if (trainer is not null)
+        {
+            Assert.Contains($"[Trainers(Trainer.{trainer})] // 60 rows: a linear model;", result.Source, StringComparison.Ordinal);
+            Assert.Equal(Enum.Parse<Trainer>(trainer), PipelineRegistry.For(Compiled.Pipeline(result.Source, "few" + trainer)).Train(data).Trainer);
+        }
     }
 
     [Fact]
@@ -145,6 +169,28 @@ public sealed class InitTests : IDisposable
         // 0.989 on the test part (the best trial; no blend beat it on the validation rows); the untuned default
         // (--no-tune: LightGbm) reaches 0.967 there.
         Assert.True(trained.TestMetricValues["MacroAccuracy"] >= 0.97, $"macro accuracy {trained.TestMetricValues["MacroAccuracy"]}");
+    }
+
+    [Fact]
+    public void AFileOfPaddedColumns_IsReadAsSpaceSeparated_AndTrainsAsTheTabFileDoes()
+    {
+        // The housing data as UCI first shipped it: columns padded with spaces to line up (here with the tab file's
+        // header), no tab or comma anywhere. The same values, so the same declaration but for its file, and the same model.
+        var tabs = Path.Combine(_directory, "housing.txt");
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "datasets", "housing", "housing.txt"), tabs);
+        var rows = File.ReadAllLines(tabs).Select(l => l.Split('\t')).ToArray();
+        var widths = Enumerable.Range(0, rows[0].Length).Select(c => rows.Max(r => r[c].Length) + 2).ToArray();
+        var padded = Path.Combine(_directory, "housing.data");
+        File.WriteAllLines(padded, rows.Select(r => string.Concat(r.Select((v, c) => v.PadLeft(widths[c])))));
+
+        var options = new InitOptions(padded, "MedianHomeValue", "HousingModel", TaskChoice.Auto, Path.Combine(_directory, "Padded.cs"), Force: false, NoTune: true);
+        var fromPadded = InitCommand.Write(options);
+        var fromTabs = InitCommand.Write(options with { DataPath = tabs, OutputPath = Path.Combine(_directory, "Tabs.cs") });
+
+        Assert.Equal(' ', DataSample.Read(padded).Separator);
+        Assert.Equal(fromTabs.Source.Replace("housing.txt", "housing.data", StringComparison.Ordinal), fromPadded.Source);
+        var (a, b) = (PipelineRegistry.For(Compiled.Pipeline(fromPadded.Source, "padded")).Train(padded), PipelineRegistry.For(Compiled.Pipeline(fromTabs.Source, "tabs")).Train(tabs));
+        Assert.Equal(b.TestMetricValues, a.TestMetricValues);
     }
 
     [Theory]

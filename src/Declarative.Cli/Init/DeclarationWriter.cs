@@ -138,6 +138,11 @@ internal static class DeclarationWriter
             text.AppendLine($"// Not tuned: {rows:N0} rows are too few to cross-validate (add [Tune] when the file has {TuningBudget.MinimumRows} or more).");
         }
 
+        if (forecast is null && TuningBudget.FewRowsTrainer(label, columns, rows, more) is { } few)
+        {
+            text.AppendLine($"[Trainers(Trainer.{few})] // {rows:N0} rows: a linear model; LightGbm's leaves hold 20 rows, so on a few dozen its trees hardly split");
+        }
+
         text.AppendLine($"public partial class {pipelineName};");
         return text.ToString();
     }

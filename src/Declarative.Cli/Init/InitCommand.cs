@@ -116,7 +116,7 @@ internal static class InitCommand
         var used = columns.Count(c => !c.Ignored && !c.IsLabel);
         var trials = TuningBudget.Trials(sample.Rows.Count, sample.Truncated);
         var tuning = options.NoTune ? "Untuned (--no-tune): the build trains the default trainer with its defaults."
-            : trials == 0 ? $"Untuned: fewer than {TuningBudget.MinimumRows} rows to tune on."
+            : trials == 0 ? $"Untuned: fewer than {TuningBudget.MinimumRows} rows to tune on{(TuningBudget.FewRowsTrainer(label, columns, sample.Rows.Count, sample.Truncated) is { } few ? $"; {few}, a linear model, trains it (LightGbm's trees hardly split on so few rows)" : "")}."
             : $"Tuned with {trials} trials of {TuningBudget.Trainers((MLTask)label.Task, TuningBudget.TunesLinearAlone(columns))} at build time, blended into an ensemble where that beats the best trial on the validation rows; --no-tune writes no [Tune].";
         var summary = $"{label.Task.ToString().ToLowerInvariant()} on '{columns[labelIndex].Header ?? columns[labelIndex].Property}', {used} features, {columns.Count(c => c.Ignored)} left out, {sample.Rows.Count:N0} rows";
         if (label.Task == TaskChoice.Regression && options.Task == TaskChoice.Auto && columns.FirstOrDefault(c => c.Kind == ColumnKind.Date && !c.Ignored) is { } dated)

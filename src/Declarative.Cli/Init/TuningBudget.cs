@@ -47,6 +47,15 @@ internal static class TuningBudget
     public static string LinearTrainerLine(MLTask task, string what, string cost) =>
         $"[Trainers(Trainer.{TaskDefinitions.For(task).TextTrainer})] // {what}: the linear trainer tunes in seconds; remove to search the trees too ({cost} the time)";
 
+    /// <summary>
+    /// The trainer init names for a file too short to tune (fewer than <see cref="MinimumRows"/> rows): the task's
+    /// linear model for few rows, or null (a longer file, a text column whose default is linear already, a task without one).
+    /// </summary>
+    public static string? FewRowsTrainer(LabelGuess label, IEnumerable<ColumnGuess> columns, int rows, bool more) =>
+        more || rows >= MinimumRows || TunesLinearAlone(columns) || label.Task is not (TaskChoice.Binary or TaskChoice.Multiclass or TaskChoice.Regression)
+            ? null
+            : TaskDefinitions.For((MLTask)label.Task).FewRowsTrainer is { Length: > 0 } name ? name : null;
+
     /// <summary>Why that many, for the comment beside the attribute.</summary>
     public static string Why(int rows, bool more) => $"{(more ? "more than " : "")}{rows:N0} rows: {Trials(rows, more)} trials";
 }

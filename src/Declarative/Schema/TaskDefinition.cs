@@ -87,6 +87,13 @@ internal sealed class TaskDefinition(MLTask task, string attributeName, string t
     public string TextTrainer { get; init; } = "";
 
     /// <summary>
+    /// The trainer <c>dotnet declarative init</c> names for a file too short to tune (under 100 rows): the task's most
+    /// accurate linear model on a few dozen rows, where LightGbm's leaves of 20 rows allow no split below 40 training
+    /// rows and few above (tests/bench/small-files.sh). Empty where init does not write the task.
+    /// </summary>
+    public string FewRowsTrainer { get; init; } = "";
+
+    /// <summary>
     /// The trainers <c>[Tune]</c> searches when the declaration names none (members of <c>Declarative.Trainer</c>):
     /// trees and linear models together, whose blend beat the default trainer's alone on the ensemble harness's eight
     /// datasets; for ranking, both kinds of boosted trees, which beat LightGbm's alone on yahoo-ltr (docs/tuning.md).
