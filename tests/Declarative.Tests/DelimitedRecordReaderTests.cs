@@ -101,6 +101,18 @@ public sealed class DelimitedRecordReaderTests
         Assert.Equal(["a", "b"], ReadAll("a   b", ' ').Single().Select(f => f.Value));
     }
 
+    [Fact]
+    public void LookingAheadForTheSecondLine_StopsAfterSoManySkippedLines_AndLosesNone()
+    {
+        // A first line of words, then more blank lines than a quoted field may span: the look-ahead gives up (no spaces
+        // as the separator), and every line is still read, at its number.
+        var blanks = DelimitedRecordReader.MaxLinesPerField + 1;
+        var records = ReadAll("x y\n" + string.Concat(Enumerable.Repeat("\n", blanks)) + "1 2");
+
+        Assert.Equal([["x y"], ["1 2"]], records.Select(r => r.Select(f => f.Value).ToArray()));
+        Assert.Equal(blanks + 2, records[1][0].Line);
+    }
+
     private static DelimitedRecordReader Reader(string text, char separator = '\0') =>
         new(new StringReader(text), "test.csv", separator);
 

@@ -181,7 +181,10 @@ internal sealed class DelimitedRecordReader
         return count;
     }
 
-    /// <summary>The line the next record starts on, read ahead and given back (it and the lines skipped before it).</summary>
+    /// <summary>
+    /// The line the next record starts on, read ahead and given back (it and the lines skipped before it); null at the
+    /// end, or past <see cref="MaxLinesPerField"/> skipped lines, so a file of blank lines cannot fill memory here.
+    /// </summary>
     private string? PeekRecordLine()
     {
         var read = new List<string>();
@@ -191,6 +194,12 @@ internal sealed class DelimitedRecordReader
             read.Add(line);
             if (!IsSkipped(line))
             {
+                break;
+            }
+
+            if (read.Count > MaxLinesPerField)
+            {
+                line = null;
                 break;
             }
         }
