@@ -278,6 +278,29 @@ public sealed class InitTests : IDisposable
     }
 
     [Fact]
+    public void AYearARowWithItsMonthsAsColumns_SaysHowToWriteTheMonthlySeries_WhichThenReadsAsMonths()
+    {
+        // elec-equip's months laid out as NOAA's El Niño table is: a year a row, JAN to DEC beside it. Asked for JAN, init
+        // forecasts January over the years, as asked, and says how to write the months as one series; written so, they
+        // read as a monthly series.
+        var months = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "datasets", "elec-equip", "elec_equip.csv")).Skip(1)
+            .Select(l => l.Split(',')).Select(f => (Date: DateTime.ParseExact(f[0], "MMM-d-yyyy", System.Globalization.CultureInfo.InvariantCulture), Value: f[1])).ToList();
+        var years = months.GroupBy(m => m.Date.Year).Where(g => g.Count() == 12).ToList();
+        var wide = Path.Combine(_directory, "wide.csv");
+        File.WriteAllLines(wide, years.Select(g => $"{g.Key}," + string.Join(',', g.OrderBy(m => m.Date).Select(m => m.Value)))
+            .Prepend("\"YEAR\",\"JAN\",\"FEB\",\"MAR\",\"APR\",\"MAY\",\"JUN\",\"JUL\",\"AUG\",\"SEP\",\"OCT\",\"NOV\",\"DEC\""));
+
+        var asked = InitCommand.Write(new InitOptions(wide, "JAN", null, TaskChoice.Forecasting, Path.Combine(_directory, "Wide.cs"), Force: false, NoTune: true));
+        Assert.EndsWith($"its columns are the twelve months of each year: to forecast the months as one monthly series, write a row a month ({years[0].Key}-01,{years[0].OrderBy(m => m.Date).First().Value}) and run init on that file", asked.Summary, StringComparison.Ordinal);
+
+        var monthly = Path.Combine(_directory, "monthly.csv");
+        File.WriteAllLines(monthly, years.SelectMany(g => g.OrderBy(m => m.Date)).Select(m => $"{m.Date:yyyy-MM},{m.Value}").Prepend("month,value"));
+        var meant = InitCommand.Write(new InitOptions(monthly, "value", null, TaskChoice.Forecasting, Path.Combine(_directory, "Monthly.cs"), Force: false, NoTune: true));
+        Assert.StartsWith("forecasting 'value' 18 steps of a month ahead, one series", meant.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("twelve months", meant.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AQuarterlyFile_IsReadAsQuarters_WithM4sQuarterlyHorizon_AndTrains()
     {
         // Five US aggregates in long form, each quarter written as pandas writes it (1959Q1): no .NET format reads it.

@@ -29,9 +29,26 @@ internal static class ForecastingInit
         var summary = $"forecasting '{value}' {shape.Horizon} steps of {shape.Step} ahead, {(shape.Series is { } s ? $"series by '{columns[s].Header ?? columns[s].Property}'" : "one series")}, {covariates} covariate(s), {(past > 0 ? $"{past} past covariate(s) (read up to the last row), " : "")}{sample.Rows.Count:N0} rows" +
             (shape.Skipped is { } skipped ? $"; the times skip {skipped.Describe()}: FillGaps = true interpolates them" : "") +
             (shape.FutureRows > 0 ? $"; the last {shape.FutureRows} rows have no value: the covariates of the steps to forecast" : "") +
-            (shape.Calendar.Count > 0 ? $"; {string.Join(", ", shape.Calendar.Select(p => $"'{columns[p.Index].Header ?? columns[p.Index].Property}'"))} {(shape.Calendar.Count == 1 ? "is a part" : "are parts")} of the time, left out" : "");
+            (shape.Calendar.Count > 0 ? $"; {string.Join(", ", shape.Calendar.Select(p => $"'{columns[p.Index].Header ?? columns[p.Index].Property}'"))} {(shape.Calendar.Count == 1 ? "is a part" : "are parts")} of the time, left out" : "") +
+            MonthsAsColumns(sample, columns, shape);
         var tuning = options.NoTune ? "Untuned (--no-tune): the build trains the global trees alone." : "Tuned: every model competes on rolling origins at build time; --no-tune writes no [Tune].";
         return new InitResult(target.OutputPath, pipelineName, columns, label, summary, tuning, source);
+    }
+
+    /// <summary>
+    /// A year a row with its twelve months as columns (NOAA's El Niño table: YEAR, JAN, …, DEC) forecasts one month's
+    /// column over the years, the other months read as past covariates: what was asked, and likely not what was meant,
+    /// so the summary says how to write the monthly series.
+    /// </summary>
+    private static string MonthsAsColumns(DataSample sample, IReadOnlyList<ColumnGuess> columns, ForecastShape shape)
+    {
+        var months = CultureInfo.InvariantCulture.DateTimeFormat;
+        bool IsMonth(string? name, int m) => name is not null
+            && (string.Equals(name, months.GetAbbreviatedMonthName(m), StringComparison.OrdinalIgnoreCase) || string.Equals(name, months.GetMonthName(m), StringComparison.OrdinalIgnoreCase));
+        var january = columns.FirstOrDefault(c => IsMonth(c.Header, 1));
+        return shape.Step == "a year" && january is not null && Enumerable.Range(2, 11).All(m => columns.Any(c => IsMonth(c.Header, m)))
+            ? $"; its columns are the twelve months of each year: to forecast the months as one monthly series, write a row a month ({sample.Rows[0][shape.Time]}-01,{sample.Rows[0][january.Index]}) and run init on that file"
+            : "";
     }
 
     /// <summary>The forecaster's shape, from the sample, or an <see cref="InitException"/> saying what the file lacks.</summary>
