@@ -121,6 +121,14 @@ internal static class TrainOperation
     private static bool Build(DeclaredPipeline pipeline, string outputDirectory, ArtifactOptions options, HostReporter reporter)
     {
         var spec = pipeline.Spec;
+        if (!spec.DeclaresData)
+        {
+            // A declaration without Data is trained in the app, on rows in memory or a path given then: nothing for the
+            // build to train, and no reason to fail it. Load() finds no model, and says so.
+            reporter.Progress($"{spec.Name} declares no Data, so the build does not train it: Train(rows) or Train(path) trains it in the app");
+            return true;
+        }
+
         try
         {
             var result = ArtifactBuilder.Build(pipeline, outputDirectory, options with

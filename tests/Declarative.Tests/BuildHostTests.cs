@@ -21,6 +21,21 @@ public sealed class BuildHostTests : IDisposable
     }
 
     [Fact]
+    public void APipelineWithoutData_IsNotTrainedAtTheBuild_AndTheBuildGoesOn()
+    {
+        // Declared to be trained in the app (on rows in memory): the build says it leaves it, and does not fail.
+        var output = new StringWriter();
+        var reporter = new HostReporter(output);
+        var found = BuildHost.Discover([typeof(IrisByPositionModel)], reporter, out var failed);
+
+        Assert.False(failed);
+        Assert.True(TrainOperation.Run(found, new HostArguments(typeof(IrisByPositionModel).Assembly.Location, _temp.Path), reporter));
+        Assert.Contains("IrisByPositionModel declares no Data, so the build does not train it: Train(rows) or Train(path) trains it in the app", output.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("error", output.ToString(), StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(_temp.Path, "IrisByPositionModel.*"));
+    }
+
+    [Fact]
     public void WrongArguments_IsAnErrorInMSBuildFormat_WithTheReportedErrorsCode()
     {
         var output = new StringWriter();

@@ -39,6 +39,9 @@ public interface IPipelineSpec
     /// <summary>The data file the pipeline trains on, found as <c>Train</c> finds it.</summary>
     string ResolveDataPath(string? dataPath = null);
 
+    /// <summary>Whether the declaration names its rows (a <c>Data</c> file or a database); without, the app trains it on rows it gives.</summary>
+    internal bool DeclaresData { get; }
+
     /// <summary>The separate test file, found as <c>Train</c> finds it, or <see langword="null"/> when the data is split.</summary>
     string? ResolveTestDataPath();
 

@@ -103,6 +103,8 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
     /// <inheritdoc/>
     bool IPipelineSpec.PortableFeatures => NGramText is null;
 
+    bool IPipelineSpec.DeclaresData => Provider != DataProvider.File || !string.IsNullOrWhiteSpace(DataPath);
+
     /// <summary>
     /// The first <c>[Text]</c> feature featurized by word and character n-grams (one a sentence encoder embeds is numbers),
     /// or null: what neither the portable scorer nor ONNX serves, and what makes tree ensembles slow to train.
