@@ -1,3 +1,4 @@
+using Declarative.Artifacts;
 using Declarative.Data;
 using Declarative.Scoring;
 using Microsoft.ML.OnnxRuntime;
@@ -17,8 +18,8 @@ internal static class OnnxCheck
         var test = (pipeline.TrainedOn ?? throw new InvalidOperationException($"Pipeline {pipeline.Name}: only a model trained here has rows to check an export on.")).TestPart;
         var scored = pipeline.Model.Transform(new TableDataView(test));
         using var session = new InferenceSession(onnxPath);
-        var outputs = new[] { "Score", "Probability" }.Where(o => scored.Schema.GetColumnOrNull(o) is not null && session.OutputMetadata.ContainsKey(o + ".output")).ToArray();
-        using var results = session.Run(Inputs(session, test), outputs.Select(o => o + ".output").ToArray());
+        var outputs = new[] { "Score", "Probability" }.Where(o => scored.Schema.GetColumnOrNull(o) is not null && session.OutputMetadata.ContainsKey(OnnxPredictionGraph.OutputOf(o))).ToArray();
+        using var results = session.Run(Inputs(session, test), outputs.Select(OnnxPredictionGraph.OutputOf).ToArray());
         return outputs.Select((output, i) =>
             ScoreComparison.Of(output, test.RowCount, ViewColumns.ReadFlat(scored, output), results[i].AsEnumerable<float>().ToArray())).ToArray();
     }

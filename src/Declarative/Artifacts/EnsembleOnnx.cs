@@ -77,7 +77,7 @@ internal static class EnsembleOnnx
 
         graph.Node.Add(new NodeProto { OpType = "Sum", Name = "ensemble.Score", Input = { terms }, Output = { "ensemble.Score" } });
         Output(graph, outputs, "Score", "ensemble.Score");
-        if (layout == Schema.ScoreLayout.PerClass && outputs.TryGetValue("PredictedLabel.output", out var label))
+        if (layout == Schema.ScoreLayout.PerClass && outputs.TryGetValue(OnnxPredictionGraph.OutputOf("PredictedLabel"), out var label))
         {
             // The first highest class (ONNX's ArgMax keeps the first, as ML.NET's argmax does), as a key from 1 in the
             // single model's type.
@@ -120,7 +120,7 @@ internal static class EnsembleOnnx
     /// <summary>A graph output named and typed as the single model's export names it (<c>Score.output</c>, ...).</summary>
     private static void Output(GraphProto graph, Dictionary<string, ValueInfoProto> outputs, string column, string tensor)
     {
-        var info = outputs[column + ".output"].Clone();
+        var info = outputs[OnnxPredictionGraph.OutputOf(column)].Clone();
         graph.Node.Add(new NodeProto { OpType = "Identity", Name = info.Name, Input = { tensor }, Output = { info.Name } });
         graph.Output.Add(info);
     }

@@ -13,7 +13,10 @@ namespace Declarative.Artifacts;
 internal static class OnnxPredictionGraph
 {
     /// <summary>The graph outputs a prediction reads, ML.NET's prediction columns with the converter's suffix.</summary>
-    public static readonly IReadOnlyList<string> Outputs = ["Score.output", "Probability.output", "PredictedLabel.output"];
+    public static readonly IReadOnlyList<string> Outputs = [OutputOf("Score"), OutputOf("Probability"), OutputOf("PredictedLabel")];
+
+    /// <summary>The graph output ML.NET's converter names for the column <paramref name="column"/> (<c>Score.output</c>).</summary>
+    public static string OutputOf(string column) => column + ".output";
 
     public static byte[] Prune(byte[] onnx)
     {
