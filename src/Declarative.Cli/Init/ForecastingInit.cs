@@ -66,7 +66,9 @@ internal static class ForecastingInit
             format = times.Length > 0 ? Digits : null;
         }
 
-        if (times.Length == 0 && StepNumbers(sample, columns) is var (numbered, start, every, end, panel))
+        // The columns that may tell series apart, found once (each whole-number column is read through).
+        var candidates = new Lazy<ColumnGuess[]>(() => SeriesCandidates(sample, columns));
+        if (times.Length == 0 && StepNumbers(sample, columns, candidates) is var (numbered, start, every, end, panel))
         {
             // Whole numbers at a regular step (a few skipped): one series over step numbers, or, when they repeat, one
             // per value of the column that tells them apart (a panel: firms by year). Years from 1000 to 2999 by one.
@@ -93,7 +95,7 @@ internal static class ForecastingInit
         {
             // Times repeat: the series are told apart by a category (or whole numbers: store 1, 2, …) whose
             // (value, time) pairs do not.
-            series = SeriesColumn(sample, columns, [.. stamps.Select(t => t?.Ticks)])
+            series = SeriesColumn(sample, candidates, [.. stamps.Select(t => t?.Ticks)])
                 ?? throw new InitException($"The times in '{time.Header ?? time.Property}' repeat ({DateParsing.Show(again, format ?? time.Format)} on lines {sample.Lines[firstRow]:N0} and {sample.Lines[secondRow]:N0}), " +
                     "and no column of categories or whole numbers tells the series apart (one series per value, each time once): " +
                     "declare the series column by hand with [SeriesId], or give one series per file (a clock set back an hour repeats its times: write them in UTC).");
@@ -291,7 +293,7 @@ internal static class ForecastingInit
     /// numbers that repeat are one series per value of the column that tells them apart (<see cref="SeriesColumn"/>),
     /// each at that step.
     /// </summary>
-    private static (ColumnGuess Column, long First, long Step, long Last, int? Series)? StepNumbers(DataSample sample, IReadOnlyList<ColumnGuess> columns)
+    private static (ColumnGuess Column, long First, long Step, long Last, int? Series)? StepNumbers(DataSample sample, IReadOnlyList<ColumnGuess> columns, Lazy<ColumnGuess[]> candidates)
     {
         foreach (var column in columns.Where(c => !c.IsLabel && c.Kind is ColumnKind.Numeric or ColumnKind.Identifier && c.Missing == 0))
         {
@@ -301,10 +303,19 @@ internal static class ForecastingInit
                 continue;
             }
 
-            var series = values.Distinct().Count() == values.Length ? null : SeriesColumn(sample, columns, [.. values.Select(v => (long?)v)]);
-            if (series is null && values.Distinct().Count() < values.Length)
+            // Repeated numbers are a panel's times only if their distinct values keep a step (checked first: it is cheap,
+            // and most number columns fail it) and a column tells the series apart.
+            var distinct = values.Distinct().Order().ToArray();
+            var series = (int?)null;
+            if (distinct.Length < values.Length)
             {
-                continue;
+                var gaps = distinct.Zip(distinct.Skip(1), (a, b) => b - a).ToArray();
+                var least = gaps.Length > 0 ? gaps.Min() : 0;
+                series = least > 0 && gaps.All(g => g % least == 0) ? SeriesColumn(sample, candidates, [.. values.Select(v => (long?)v)]) : null;
+                if (series is null)
+                {
+                    continue;
+                }
             }
 
             // Two whole-number columns can each tell the other's rows apart (firm 1–11 by year, year by firm): the years
@@ -339,13 +350,31 @@ internal static class ForecastingInit
     /// The column that tells series apart when their times repeat: the category (or whole numbers: store 1, 2, …) of
     /// fewest values whose (value, time) pairs do not repeat, or null.
     /// </summary>
-    private static int? SeriesColumn(DataSample sample, IReadOnlyList<ColumnGuess> columns, long?[] times) =>
-        columns
-            .Where(c => !c.IsLabel && c.Missing == 0 && (c.Kind is ColumnKind.Categorical || (c.Kind is ColumnKind.Numeric && WholeNumbers(sample, c))))
-            .Where(c => sample.Rows.Select((r, i) => (r[c.Index], times[i])).Distinct().Count() == sample.Rows.Count)
+    private static int? SeriesColumn(DataSample sample, Lazy<ColumnGuess[]> candidates, long?[] times) =>
+        candidates.Value
+            .Where(c => PairsOnce(sample, c.Index, times))
             .OrderBy(c => c.Distinct)
             .Select(c => (int?)c.Index)
             .FirstOrDefault();
+
+    /// <summary>The columns that may tell series apart: categories, and numbers that are all whole.</summary>
+    private static ColumnGuess[] SeriesCandidates(DataSample sample, IReadOnlyList<ColumnGuess> columns) =>
+        [.. columns.Where(c => !c.IsLabel && c.Missing == 0 && (c.Kind is ColumnKind.Categorical || (c.Kind is ColumnKind.Numeric && WholeNumbers(sample, c))))];
+
+    /// <summary>Whether no (value, time) pair repeats; stops at the first that does, as most columns do within a few rows.</summary>
+    private static bool PairsOnce(DataSample sample, int column, long?[] times)
+    {
+        var seen = new HashSet<(string, long?)>();
+        for (var i = 0; i < sample.Rows.Count; i++)
+        {
+            if (!seen.Add((sample.Rows[i][column], times[i])))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>The step between a series' times in words, and M4's horizon for it (a business day's: the daily one).</summary>
     private static (string Step, int Horizon) Step(DateTime[] times, TimeStep inferred)
