@@ -467,6 +467,21 @@ public sealed class InitTests : IDisposable
     }
 
     [Fact]
+    public void YearsBesideARowNumber_AreTheTime()
+    {
+        // statsmodels' longley numbers its rows ("Obs", 1-16) before its YEAR: both keep a step, and the years are the
+        // time (a yearly horizon), not the row numbers. Here the bundled sunspots with such a column first.
+        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "datasets", "sunspots", "sunspots.csv"));
+        var data = Path.Combine(_directory, "numbered.csv");
+        File.WriteAllLines(data, lines.Take(1).Select(l => "\"Obs\"," + l).Concat(lines.Skip(1).Select((l, i) => $"{i + 1},{l}")));
+
+        var result = InitCommand.Write(new InitOptions(data, "SUNACTIVITY", null, TaskChoice.Forecasting, Path.Combine(_directory, "Numbered.cs"), Force: false, NoTune: true));
+
+        Assert.Contains("[Time]\n    public int YEAR", result.Source.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.StartsWith("forecasting 'SUNACTIVITY' 6 steps of a year ahead", result.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RepeatedWholeNumbersThatNeitherAreYearsNorTellApart_AreNotGuessedAtAsAPanel()
     {
         // Firms numbered 1–11 beside years read as well as a year and its month written apart, and a step number 0–19

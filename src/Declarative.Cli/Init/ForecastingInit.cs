@@ -289,13 +289,15 @@ internal static class ForecastingInit
 
     /// <summary>
     /// The first column of whole numbers at one regular step when sorted (a few skipped: at least nine gaps in ten are
-    /// the step, every gap a multiple of it): its first value, step and last value. Each number once is one series;
+    /// the step, every gap a multiple of it), years before any other (statsmodels' longley numbers its rows 1–16 before
+    /// its YEAR): its first value, step and last value. Each number once is one series;
     /// numbers that repeat are one series per value of the column that tells them apart (<see cref="SeriesColumn"/>),
     /// each at that step.
     /// </summary>
     private static (ColumnGuess Column, long First, long Step, long Last, int? Series)? StepNumbers(DataSample sample, IReadOnlyList<ColumnGuess> columns, Lazy<ColumnGuess[]> candidates)
     {
-        foreach (var column in columns.Where(c => !c.IsLabel && c.Kind is ColumnKind.Numeric or ColumnKind.Identifier && c.Missing == 0))
+        bool InYears(ColumnGuess c) => sample.Rows.All(r => long.TryParse(r[c.Index], NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v is >= 1000 and <= 2999);
+        foreach (var column in columns.Where(c => !c.IsLabel && c.Kind is ColumnKind.Numeric or ColumnKind.Identifier && c.Missing == 0).OrderBy(c => InYears(c) ? 0 : 1))
         {
             var values = new long[sample.Rows.Count];
             if (values.Length < 3 || !sample.Rows.Select((r, i) => long.TryParse(r[column.Index], NumberStyles.Integer, CultureInfo.InvariantCulture, out values[i])).All(ok => ok))
