@@ -227,6 +227,8 @@ namespace Declarative.Generators
 
         public static readonly DiagnosticDescriptor SkippedBadRow = Reported("DCL2007", "Bad row skipped", DataCategory, DiagnosticSeverity.Warning);
 
+        public static readonly DiagnosticDescriptor TreesCannotSplit = Reported("DCL2008", "Too few rows for the trees to split", DataCategory, DiagnosticSeverity.Warning);
+
         private static readonly Dictionary<string, DiagnosticDescriptor> AllById = new[]
         {
             NotPartial, MissingLabel, MultipleLabels, UnsupportedLabelType, UnsupportedPropertyType, TrainerDoesNotFitTask,
@@ -238,7 +240,7 @@ namespace Declarative.Generators
             TaskNotServableNatively, InvalidGroupId, InvalidSvmLightRow, TextEncoderUnavailable, NotSynthesizable, BadRowFractionWithoutSkip,
             InvalidSeriesColumn, InvalidSeriesOption, UnusedByForecaster, InvalidImage, EnsembleUnavailable, DirectTreesUnused,
             HostFailed, BadData, PipelineNotTrained, TimeBudget, OnnxDiffers, PortableDiffers, CacheUnusable,
-            ConstantColumn, AllMissing, SingleClassLabel, SevereImbalance, LikelyLeak, MultilineFields, SkippedBadRow,
+            ConstantColumn, AllMissing, SingleClassLabel, SevereImbalance, LikelyLeak, MultilineFields, SkippedBadRow, TreesCannotSplit,
         }.ToDictionary(d => d.Id);
 
         public static IEnumerable<DiagnosticDescriptor> All => AllById.Values;

@@ -96,7 +96,7 @@ public sealed class PipelineRegistryTests
     {
         var pipelines = PipelineRegistry.Of(typeof(PipelineRegistryTests).Assembly).ToDictionary(p => p.PipelineType, p => p.Task);
 
-        Assert.Equal(89, pipelines.Count);
+        Assert.Equal(90, pipelines.Count);
         Assert.Equal(MLTask.BinaryClassification, pipelines[typeof(AdultIncomeModel)]);
         Assert.Equal(MLTask.MulticlassClassification, pipelines[typeof(IrisModel)]);
         Assert.Equal(MLTask.MulticlassClassification, pipelines[typeof(EnsembledWineModel)]);
@@ -106,6 +106,7 @@ public sealed class PipelineRegistryTests
         Assert.Equal(MLTask.SeriesAnomalyDetection, pipelines[typeof(TaxiAnomalies)]);
         Assert.Equal(MLTask.Forecasting, pipelines[typeof(BirthsForecast)]);
         Assert.Equal(MLTask.Forecasting, pipelines[typeof(DanishMoneyForecast)]);
+        Assert.Equal(MLTask.BinaryClassification, pipelines[typeof(DefaultTumorModel)]);
         Assert.Equal(MLTask.Ranking, pipelines[typeof(EnsembledSearchRankingModel)]);
         Assert.Equal(MLTask.Ranking, pipelines[typeof(NamedQueryRankingModel)]);
     }

@@ -50,4 +50,10 @@ public static class DataWarningCodes
 
     /// <summary>A row was skipped as bad (<c>SkipBadRows</c>); the first ten are listed with their line and column.</summary>
     public const string SkippedBadRow = "DCL2007";
+
+    /// <summary>
+    /// Too few training rows for the trees to split: LightGbm's leaves hold 20 rows, so under 40 its binary classifier
+    /// or regression is one constant.
+    /// </summary>
+    public const string TreesCannotSplit = "DCL2008";
 }

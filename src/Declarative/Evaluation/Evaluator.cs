@@ -30,6 +30,21 @@ internal static class Evaluator
     /// </summary>
     internal const int BootstrapRowLimit = 5_000;
 
+    /// <summary>LightGbm's leaves hold this many rows unless tuning says otherwise (LightGBM's <c>min_data_in_leaf</c>).</summary>
+    internal const int LightGbmLeafRows = 20;
+
+    /// <summary>
+    /// An untuned LightGbm binary classifier or regression on fewer training rows than two leaves hold: it cannot split,
+    /// so the model is one constant (AUC 0.5 on every draw of 30 breast-cancer rows; tests/bench/small-files.sh).
+    /// </summary>
+    internal static DataWarning? TreesCannotSplit<TRow>(PipelineSpec<TRow> spec, Trainer trainer, IReadOnlyDictionary<string, string>? hyperparameters, int trainRows) =>
+        trainer == Trainer.LightGbm && spec.Task is MLTask.BinaryClassification or MLTask.Regression && trainRows < 2 * LightGbmLeafRows
+            && hyperparameters?.ContainsKey("MinimumExampleCountPerLeaf") != true
+            ? new DataWarning(DataWarningCodes.TreesCannotSplit, "",
+                $"{trainRows:N0} training rows: LightGbm's leaves hold {LightGbmLeafRows} rows, so its trees cannot split and the model is one constant. " +
+                $"Name a linear trainer ([Trainers(Trainer.{Schema.TaskDefinitions.For(spec.Task).FewRowsTrainer})]), or give it {2 * LightGbmLeafRows} rows or more.")
+            : null;
+
     public static EvaluationReport Evaluate<TRow>(
         PipelineSpec<TRow> spec, ITaskEvaluation task, ITransformer model, Trainer trainer, IReadOnlyDictionary<string, string> hyperparameters,
         IReadOnlyList<TrialResult> trials, TrainingData data, Action<string>? progress = null, TaskState? state = null,
@@ -37,6 +52,11 @@ internal static class Evaluator
     {
         ensemble ??= [];
         var profile = DataProfiler.Profile(spec, data.Table);
+        if (TreesCannotSplit(spec, trainer, hyperparameters, data.TrainRows) is { } constant)
+        {
+            profile = profile with { Warnings = [.. profile.Warnings, constant] };
+        }
+
         var ml = new MLContext(spec.Seed);
         var label = PipelineTrainer.LabelColumn(spec, task);
         var headline = spec.Tuning?.MetricFor(task.HeadlineMetric) ?? task.HeadlineMetric;

@@ -160,6 +160,28 @@ public sealed class EvaluationTests : IDisposable
         Assert.Equal(1, profile.Columns.Single(c => c.Property == "Empty").MissingShare);
     }
 
+    [Theory]
+    [InlineData(30, true)]
+    [InlineData(100, false)]
+    public void AFewDozenRows_WarnThatLightGbmsTreesCannotSplit(int rows, bool warns)
+    {
+        // The breast cancer file's first rows, split 80/20: 24 training rows are under the 40 two of LightGbm's leaves
+        // hold (the model is one constant: AUC 0.5); 80 are not.
+        var lines = File.ReadLines(Repository.PathOf("datasets", "breast-cancer", "breast-cancer-withheader.txt")).Where(l => !l.StartsWith("//", StringComparison.Ordinal) && l.Trim().Length > 0).ToList();
+        var path = _temp.File($"tumors-{rows}.tsv");
+        File.WriteAllLines(path, lines.Take(rows + 1));
+
+        var report = Pipelines.DefaultTumorModel.Train(path).Evaluate();
+
+        var warning = report.Profile.Warnings.SingleOrDefault(w => w.Code == DataWarningCodes.TreesCannotSplit);
+        Assert.Equal(warns, warning is not null);
+        if (warns)
+        {
+            Assert.Equal(0.5, report.TestMetrics["AreaUnderRocCurve"]);
+            Assert.StartsWith($"{report.TrainRows} training rows: LightGbm's leaves hold 20 rows, so its trees cannot split and the model is one constant. Name a linear trainer ([Trainers(Trainer.LbfgsLogisticRegression)])", warning!.Message, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Profile_WarnsOfASingleClassLabel()
     {

@@ -39,3 +39,7 @@ public sealed record Tumor : TumorMeasurements
 [BinaryClassification<Tumor>(Data = "datasets/breast-cancer/breast-cancer-withheader.txt")]
 [Trainers(Trainer.FastTree)]
 public partial class TumorModel;
+
+/// <summary>The task's default trainer (LightGbm), untuned: on a few dozen rows its trees cannot split.</summary>
+[BinaryClassification<Tumor>(Data = "datasets/breast-cancer/breast-cancer-withheader.txt")]
+public partial class DefaultTumorModel;
