@@ -38,7 +38,7 @@ internal static class Evaluator
     /// so the model is one constant (AUC 0.5 on every draw of 30 breast-cancer rows; tests/bench/small-files.sh).
     /// </summary>
     internal static DataWarning? TreesCannotSplit<TRow>(PipelineSpec<TRow> spec, Trainer trainer, IReadOnlyDictionary<string, string>? hyperparameters, int trainRows) =>
-        trainer == Trainer.LightGbm && spec.Task is MLTask.BinaryClassification or MLTask.Regression && trainRows < 2 * LightGbmLeafRows
+        trainer == Trainer.LightGbm && Schema.TaskDefinitions.For(spec.Task).WarnsOfUnsplitTrees && trainRows < 2 * LightGbmLeafRows
             && hyperparameters?.ContainsKey("MinimumExampleCountPerLeaf") != true
             ? new DataWarning(DataWarningCodes.TreesCannotSplit, "",
                 $"{trainRows:N0} training rows: LightGbm's leaves hold {LightGbmLeafRows} rows, so its trees cannot split and the model is one constant. " +

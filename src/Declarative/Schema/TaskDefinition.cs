@@ -94,6 +94,13 @@ internal sealed class TaskDefinition(MLTask task, string attributeName, string t
     public string FewRowsTrainer { get; init; } = "";
 
     /// <summary>
+    /// Whether an untuned LightGbm on fewer training rows than two of its leaves hold is a data warning (DCL2008): its
+    /// trees cannot split and the model is one constant. Binary classification and regression; multiclass LightGbm
+    /// still split on 30 of iris's rows (tests/bench/small-files.sh).
+    /// </summary>
+    public bool WarnsOfUnsplitTrees { get; init; }
+
+    /// <summary>
     /// The trainers <c>[Tune]</c> searches when the declaration names none (members of <c>Declarative.Trainer</c>):
     /// trees and linear models together, whose blend beat the default trainer's alone on the ensemble harness's eight
     /// datasets; for ranking, both kinds of boosted trees, which beat LightGbm's alone on yahoo-ltr (docs/tuning.md).
