@@ -46,7 +46,7 @@ internal static class ForecastingInit
         bool IsMonth(string? name, int m) => name is not null
             && (string.Equals(name, months.GetAbbreviatedMonthName(m), StringComparison.OrdinalIgnoreCase) || string.Equals(name, months.GetMonthName(m), StringComparison.OrdinalIgnoreCase));
         var january = columns.FirstOrDefault(c => IsMonth(c.Header, 1));
-        return shape.Step == "a year" && january is not null && Enumerable.Range(2, 11).All(m => columns.Any(c => IsMonth(c.Header, m)))
+        return shape.TimeType is not null && shape.Step == "a year" && january is not null && Enumerable.Range(2, 11).All(m => columns.Any(c => IsMonth(c.Header, m)))
             ? $"; its columns are the twelve months of each year: to forecast the months as one monthly series, write a row a month ({sample.Rows[0][shape.Time]}-01,{sample.Rows[0][january.Index]}) and run init on that file"
             : "";
     }
@@ -296,14 +296,14 @@ internal static class ForecastingInit
     /// </summary>
     private static (ColumnGuess Column, long First, long Step, long Last, int? Series)? StepNumbers(DataSample sample, IReadOnlyList<ColumnGuess> columns, Lazy<ColumnGuess[]> candidates)
     {
-        bool InYears(ColumnGuess c) => sample.Rows.All(r => long.TryParse(r[c.Index], NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v is >= 1000 and <= 2999);
-        foreach (var column in columns.Where(c => !c.IsLabel && c.Kind is ColumnKind.Numeric or ColumnKind.Identifier && c.Missing == 0).OrderBy(c => InYears(c) ? 0 : 1))
+        // Each column of whole numbers read once, years first.
+        var numbered = columns.Where(c => !c.IsLabel && c.Kind is ColumnKind.Numeric or ColumnKind.Identifier && c.Missing == 0 && sample.Rows.Count >= 3)
+            .Select(c => (Column: c, Values: new long[sample.Rows.Count]))
+            .Where(c => sample.Rows.Select((r, i) => long.TryParse(r[c.Column.Index], NumberStyles.Integer, CultureInfo.InvariantCulture, out c.Values[i])).All(ok => ok))
+            .OrderBy(c => Years(c.Values) ? 0 : 1)
+            .ToList();
+        foreach (var (column, values) in numbered)
         {
-            var values = new long[sample.Rows.Count];
-            if (values.Length < 3 || !sample.Rows.Select((r, i) => long.TryParse(r[column.Index], NumberStyles.Integer, CultureInfo.InvariantCulture, out values[i])).All(ok => ok))
-            {
-                continue;
-            }
 
             // Repeated numbers are a panel's times only if their distinct values keep a step (checked first: it is cheap,
             // and most number columns fail it) and a column tells the series apart.

@@ -49,10 +49,11 @@ internal static class TuningBudget
 
     /// <summary>
     /// The trainer init names for a file too short to tune (fewer than <see cref="MinimumRows"/> rows): the task's
-    /// linear model for few rows, or null (a longer file, a text column whose default is linear already, a task without one).
+    /// linear model for few rows (its definition's <c>FewRowsTrainer</c>), or null: a longer file, a text column whose
+    /// default is linear already, a task that names none (forecasting).
     /// </summary>
     public static string? FewRowsTrainer(LabelGuess label, IEnumerable<ColumnGuess> columns, int rows, bool more) =>
-        more || rows >= MinimumRows || TunesLinearAlone(columns) || label.Task is not (TaskChoice.Binary or TaskChoice.Multiclass or TaskChoice.Regression)
+        more || rows >= MinimumRows || TunesLinearAlone(columns)
             ? null
             : TaskDefinitions.For((MLTask)label.Task).FewRowsTrainer is { Length: > 0 } name ? name : null;
 
