@@ -174,6 +174,12 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"forecast {p.Time} {p.Value:R} {p.Lower:R} {p.Upper:R}"));
         }
 
+        // The optimised Theta model fitted natively to the same history: its three values searched as on the JIT.
+        foreach (var p in SunspotThetaModel.Load().Forecast(history))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"theta {p.Time} {p.Value:R} {p.Lower:R} {p.Upper:R}"));
+        }
+
         // The trees declared direct (each year ahead from the same history): their lines only when the model says so.
         var direct = SunspotDirectModel.Load();
         foreach (var p in direct.Pipeline.Hyperparameters.GetValueOrDefault("DirectTrees") == "true" ? direct.Forecast(history) : [])
@@ -285,6 +291,10 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
         [Trainers(Trainer.ForecastCombination)]
         public partial class SunspotModel;
 
+        [Forecasting<Sunspots>(Data = "data/sunspots.csv", Horizon = 10)]
+        [Trainers(Trainer.OptimizedTheta)]
+        public partial class SunspotThetaModel;
+
         [Forecasting<Sunspots>(Data = "data/sunspots.csv", Horizon = 10, DirectTrees = true)]
         [Trainers(Trainer.GlobalLightGbm)]
         public partial class SunspotDirectModel;
@@ -372,6 +382,11 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
         Assert.Equal(jitDirect.Select(l => l[1]), nativeDirect.Select(l => l[1]));
         WithinOneIn100000(nativeDirect, jitDirect);
 
+        // The optimised Theta model too: ten years from the history given, natively as on the JIT within 1e-5.
+        var (nativeTheta, jitTheta) = (Lines(native).Where(l => l[0] == "theta").ToArray(), Lines(jit).Where(l => l[0] == "theta").ToArray());
+        Assert.Equal(Enumerable.Range(1960, 10).Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture)), nativeTheta.Select(l => l[1]));
+        WithinOneIn100000(nativeTheta, jitTheta);
+
         // A forecast line's value and bounds (fields 2–4), native against JIT, within 1e-5 relative (absolute below 1).
         static void WithinOneIn100000(string[][] native, string[][] jit) => Assert.All(native.Zip(jit), p => Assert.All(Enumerable.Range(2, 3), v =>
         {
@@ -403,7 +418,7 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
 
         // Predictions are the same bits; an explanation within 1e-6 (TreeSHAP's quadrature is padded to the vector
         // width, which differs between the JIT's instruction set and Native AOT's, so the last digits may).
-        static bool Exact(string l) => !l.StartsWith("why", StringComparison.Ordinal) && !l.StartsWith("forecast", StringComparison.Ordinal) && !l.StartsWith("covariate", StringComparison.Ordinal) && !l.StartsWith("past", StringComparison.Ordinal) && !l.StartsWith("hours", StringComparison.Ordinal) && !l.StartsWith("var", StringComparison.Ordinal);
+        static bool Exact(string l) => !l.StartsWith("why", StringComparison.Ordinal) && !l.StartsWith("forecast", StringComparison.Ordinal) && !l.StartsWith("covariate", StringComparison.Ordinal) && !l.StartsWith("past", StringComparison.Ordinal) && !l.StartsWith("hours", StringComparison.Ordinal) && !l.StartsWith("var", StringComparison.Ordinal) && !l.StartsWith("theta", StringComparison.Ordinal);
         Assert.Equal(native.Split('\n').Where(Exact), jit.Split('\n').Where(Exact));
         Assert.Contains(native.Split('\n'), l => l.StartsWith("anomaly 300 ", StringComparison.Ordinal));
         var (nativeWhy, jitWhy) = (Lines(native).Single(l => l[0] == "why"), Lines(jit).Single(l => l[0] == "why"));
@@ -411,8 +426,8 @@ public sealed class BuildTimeTrainingTests(PackageFixture package)
         Assert.All(nativeWhy.Skip(1).Zip(jitWhy.Skip(1)), p => Assert.True(
             Math.Abs(double.Parse(p.First, System.Globalization.CultureInfo.InvariantCulture) - double.Parse(p.Second, System.Globalization.CultureInfo.InvariantCulture)) <= 1e-6, $"{p.First} against {p.Second}"));
         Assert.StartsWith("ml.net", mlnet, StringComparison.Ordinal);
-        var expected = Lines(mlnet).Where(l => l[0] is not "members" and not "combined" and not "forecast" and not "forecast-direct" and not "covariate" and not "past" and not "hours" and not "var" and not "anomaly" and not "stream" and not "wine" and not "wine-members").ToArray();
-        var actual = Lines(native).Where(l => l[0] is not "why" and not "members" and not "combined" and not "forecast" and not "forecast-direct" and not "covariate" and not "past" and not "hours" and not "var" and not "anomaly" and not "stream" and not "wine" and not "wine-members").ToArray();
+        var expected = Lines(mlnet).Where(l => l[0] is not "members" and not "combined" and not "forecast" and not "forecast-direct" and not "covariate" and not "past" and not "hours" and not "var" and not "theta" and not "anomaly" and not "stream" and not "wine" and not "wine-members").ToArray();
+        var actual = Lines(native).Where(l => l[0] is not "why" and not "members" and not "combined" and not "forecast" and not "forecast-direct" and not "covariate" and not "past" and not "hours" and not "var" and not "theta" and not "anomaly" and not "stream" and not "wine" and not "wine-members").ToArray();
         Assert.Equal(10, actual.Length);
         // The native app explains without ML.NET, as the JIT app does (the outputs are equal above), and it adds up.
         var why = Lines(native).Single(l => l[0] == "why").Skip(1).Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();

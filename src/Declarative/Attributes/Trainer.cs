@@ -166,6 +166,14 @@ public enum Trainer
     Arima = 77,
 
     /// <summary>
+    /// The optimised Theta model (Fiorucci et al. 2016) on the seasonally adjusted series: the Theta method with theta,
+    /// the smoothing parameter and the initial level estimated together by the one-step squared error, where
+    /// <see cref="Theta"/> fixes theta at 2. <c>[Tune]</c> compares it only when <c>[Trainers]</c> names it.
+    /// </summary>
+    [SupportedTasks(MLTask.Forecasting)]
+    OptimizedTheta = 78,
+
+    /// <summary>
     /// Sequence novelty: the trained value range cut into coarse levels on several grids at once; a point scores by how
     /// short the newest run of levels is that its series has never shown (a level never visited scores 1), then stays
     /// quiet for 100 steps after an alarm. The series anomaly detector by default (63.8 on the NAB standard profile).

@@ -37,9 +37,10 @@ internal static class ForecastTraining
         var cuts = series.Select(s => Origins(s.Length, h, m, planned)).ToArray();
         var origins = cuts.Max(c => c.Length);
 
-        // Naive2 is scored always: OWA is relative to it. The combination takes its members from every other model.
+        // Naive2 is scored always: OWA is relative to it. The combination takes its members from every other model
+        // (those compared only when declared, when they are).
         var combines = candidates.Contains(Trainer.ForecastCombination);
-        var scored = (combines ? ForecastMethods.All : candidates).Append(Trainer.Naive2).Append(Trainer.SeasonalNaive).Distinct().ToArray();
+        var scored = (combines ? ForecastMethods.CombinationPool(candidates) : candidates).Append(Trainer.Naive2).Append(Trainer.SeasonalNaive).Distinct().ToArray();
         var bases = scored.Where(method => method != Trainer.ForecastCombination).ToArray();
         var global = ForecastMethods.TrainsTrees(candidates);
         var features = LagFeatures.For(m, settings.Step, dates, settings.DirectTrees, series[0].Covariates.Length, series.Max(s => s.Times[^1] - s.Times[0]), series[0].Past.Length, settings.ConsecutiveLags);

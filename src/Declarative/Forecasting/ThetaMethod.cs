@@ -11,16 +11,7 @@ internal static class ThetaMethod
     {
         var n = adjusted.Length;
 
-        // The least-squares line through (t, y), t = 1..n.
-        double meanT = (n + 1) / 2.0, meanY = adjusted.Average(), sxy = 0, sxx = 0;
-        for (var t = 0; t < n; t++)
-        {
-            sxy += (t + 1 - meanT) * (adjusted[t] - meanY);
-            sxx += (t + 1 - meanT) * (t + 1 - meanT);
-        }
-
-        var slope = sxx == 0 ? 0 : sxy / sxx;
-        var intercept = meanY - slope * meanT;
+        var (intercept, slope) = TrendLine.Fit(adjusted);
         var line2 = new double[n];
         for (var t = 0; t < n; t++)
         {

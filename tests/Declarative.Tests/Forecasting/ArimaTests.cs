@@ -1,4 +1,3 @@
-using System.Globalization;
 using Declarative.Forecasting;
 
 namespace Declarative.Tests.Forecasting;
@@ -6,9 +5,6 @@ namespace Declarative.Tests.Forecasting;
 /// <summary>ARIMA against processes of known coefficients, and on sunspots as statsmodels chose.</summary>
 public sealed class ArimaTests
 {
-    private static readonly Lazy<double[]> Sunspots = new(() => File.ReadLines(Repository.PathOf("datasets", "sunspots", "sunspots.csv")).Skip(1)
-        .Select(line => double.Parse(line.Split(',')[1], CultureInfo.InvariantCulture)).ToArray());
-
     [Fact]
     public void PartialAutocorrelations_MapToStationaryCoefficients()
     {
@@ -38,7 +34,7 @@ public sealed class ArimaTests
     {
         // The sum of squares is unrolled for speed; its errors must be the textbook recursion's, term by term in the
         // same order (lags 1 to p of the series, then 1 to q of the errors), so every fit is what the plain loops give.
-        var y = Sunspots.Value;
+        var y = SunspotValues.All;
         var fit = Arima.Fit(y, p, q, y.Average(), hasConstant: true)!;
         var z = y.Select(v => v - fit.Constant).ToArray();
         var errors = new double[z.Length];
@@ -134,7 +130,7 @@ public sealed class ArimaTests
     public void OnSunspots_ItDifferencesAsStatsmodelsChose_AndForecastsTheCycle()
     {
         // statsmodels' ARIMA by AIC over the same orders chose (3,1,2) for the 299 years before the test part; so does ours.
-        var history = Sunspots.Value[..^10];
+        var history = SunspotValues.All[..^10];
         var forecast = ForecastMethods.Forecast(Trainer.Arima, history, 1, 10);
         Assert.StartsWith("ARIMA(3,1,2), no seasonal adjustment", forecast.Detail, StringComparison.Ordinal);
         Assert.All(forecast.Values, v => Assert.True(double.IsFinite(v)));

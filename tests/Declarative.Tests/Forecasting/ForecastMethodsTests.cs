@@ -466,6 +466,7 @@ public sealed class ForecastMethodsTests
     [InlineData(Trainer.ExponentialSmoothing)]
     [InlineData(Trainer.Theta)]
     [InlineData(Trainer.Arima)]
+    [InlineData(Trainer.OptimizedTheta)]
     public void SmoothingThetaAndArima_WithACovariate_ForecastWhatItsLineLeaves(Trainer method)
     {
         // A level with a season of 7 and noise, 60 higher on the steps a covariate marks (every eleventh): the model
@@ -610,6 +611,19 @@ public sealed class ForecastMethodsTests
     }
 
     [Fact]
+    public void TheOptimisedTheta_IsComparedOnlyWhenDeclared()
+    {
+        // [Tune] with one model declared compares every model but the declared-only ones; naming one brings it in, alone
+        // or in a list, and a combination then takes members from it too.
+        Assert.DoesNotContain(Trainer.OptimizedTheta, ForecastMethods.Candidates([Trainer.GlobalLightGbm], tuned: true));
+        Assert.Equal(ForecastMethods.All.Count - 1, ForecastMethods.Candidates([Trainer.GlobalLightGbm], tuned: true).Count);
+        Assert.Equal([Trainer.OptimizedTheta, .. ForecastMethods.All.Where(t => t != Trainer.OptimizedTheta)], ForecastMethods.Candidates([Trainer.OptimizedTheta], tuned: true));
+        Assert.Equal([Trainer.Theta, Trainer.OptimizedTheta], ForecastMethods.Candidates([Trainer.Theta, Trainer.OptimizedTheta], tuned: true));
+        Assert.DoesNotContain(Trainer.OptimizedTheta, ForecastMethods.CombinationPool([Trainer.ForecastCombination]));
+        Assert.Equal(ForecastMethods.All, ForecastMethods.CombinationPool([Trainer.ForecastCombination, Trainer.OptimizedTheta]));
+    }
+
+    [Fact]
     public void Combination_IsTheStepByStepMedianOfItsMembers_TheBestOnTheOrigins()
     {
         // The two seasonal series of the test above, the combination declared alone: every other model is scored.
@@ -621,7 +635,8 @@ public sealed class ForecastMethodsTests
 
         Assert.Equal(Trainer.ForecastCombination, outcome.Method);
         var others = outcome.Validation.Where(v => v.Method != Trainer.ForecastCombination).ToList();
-        Assert.Equal(ForecastMethods.All.Count - 1, others.Count);
+        Assert.Equal(ForecastMethods.CombinationPool([Trainer.ForecastCombination]).Count - 1, others.Count);
+        Assert.DoesNotContain(others, v => v.Method == Trainer.OptimizedTheta);
         Assert.Null(outcome.Combined!.Weights);
         Assert.Equal(others.OrderBy(v => v.Owa).Take(ForecastTraining.CombinedModels).Select(v => v.Method).Order(), outcome.Combined.Members.Order());
         foreach (var window in outcome.TestWindows)

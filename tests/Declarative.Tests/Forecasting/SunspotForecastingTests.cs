@@ -34,24 +34,30 @@ public sealed class SunspotForecastingTests
         Assert.True(report.TestMetrics["SymmetricMape"] < 38.60, $"sMAPE {report.TestMetrics["SymmetricMape"]}");
     }
 
-    [Fact]
-    public void Arima_Declared_IsTheModel_AndForecastsFromAHistoryGivenNow()
+    [Theory]
+    [InlineData(Trainer.Arima)]
+    [InlineData(Trainer.OptimizedTheta)]
+    public void AStatisticalModel_Declared_IsTheModel_AndForecastsFromAHistoryGivenNow(Trainer trainer)
     {
-        var model = SunspotArimaForecast.Train();
-        Assert.Equal(Trainer.Arima, model.Pipeline.Trainer);
-        var next = model.Forecast();
-        Assert.Equal(Enumerable.Range(2009, 10), next.Select(p => p.Time));
+        var spec = trainer == Trainer.Arima ? SunspotArimaForecast.Spec : SunspotOptimizedThetaForecast.Spec;
+        var model = Forecaster<SunspotYear>.Train(spec);
+        Assert.Equal(trainer, model.Trainer);
+        var next = model.Forecast(model.SeriesIds.Single());
+        Assert.Equal(Enumerable.Range(2009, 10).Select(year => (long)year), next.Select(p => p.Time));
         Assert.All(next, p => Assert.True(p.Lower <= p.Value && p.Value <= p.Upper));
         var report = model.Evaluate();
-        Assert.Equal([Trainer.Arima, Trainer.Naive2, Trainer.SeasonalNaive], report.Models.Select(m => m.Model));
-        Assert.True(report.Models[0].Owa < 1, "ARIMA follows the cycle Naive2 cannot");
+        Assert.Equal([trainer, Trainer.Naive2, Trainer.SeasonalNaive], report.Models.Select(m => m.Model));
+
+        // ARIMA follows the cycle Naive2 cannot; the one-step error the optimised Theta is fitted by rewards following
+        // the last value here, so it is close to Naive2 (1.006 in tests/bench/forecasting-backtest.sh 20 sunspots theta).
+        Assert.True(report.Models[0].Owa < (trainer == Trainer.Arima ? 1 : 1.01), $"OWA {report.Models[0].Owa}");
 
         // Saved and loaded, it fits a history given now as the trained model does.
         using var dir = new TempDirectory();
-        var path = Path.Combine(dir.Path, "arima.mlnet");
+        var path = Path.Combine(dir.Path, "model.mlnet");
         model.Save(path);
         var history = FirstYears(200);
-        Assert.Equal(model.Forecast(history), SunspotArimaForecast.Load(path).Forecast(history));
+        Assert.Equal(model.Forecast(history), Forecaster<SunspotYear>.Load(spec, path).Forecast(history));
     }
 
     [Fact]

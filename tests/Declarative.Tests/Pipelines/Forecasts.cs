@@ -56,6 +56,11 @@ public partial class SunspotDirectTreesForecast;
 [Trainers(Trainer.Arima)]
 public partial class SunspotArimaForecast;
 
+/// <summary>The optimised Theta model alone: theta, alpha and the first level fitted together.</summary>
+[Forecasting<SunspotYear>(Data = "datasets/sunspots/sunspots.csv", Horizon = 10)]
+[Trainers(Trainer.OptimizedTheta)]
+public partial class SunspotOptimizedThetaForecast;
+
 /// <summary>The combination alone: the median of the three models that did best on the rolling origins.</summary>
 [Forecasting<SunspotYear>(Data = "datasets/sunspots/sunspots.csv", Horizon = 10)]
 [Trainers(Trainer.ForecastCombination)]
