@@ -9,7 +9,7 @@ using Declarative.Tuning;
 //   ranking [trials] [seeds...]: [Tune] for ranking over LightGbm alone and with FastTree (tests/bench/ranking.sh);
 //   ensembles [trials] [filter] [seed]: the tuned ensemble against the best trial alone and scikit-learn's stacking (tests/bench/ensembles.sh);
 //   clustering [splits]: k-means against scikit-learn's standardized k-means on the same splits (tests/bench/clustering.sh);
-//   forecasting-backtest [windows] [series filter] [coverage|choice, both by default; blend: the choice with a weighted combination; direct: the global trees recursive against direct, and the form chosen on the origins]: the forecaster's interval coverage and [Tune]'s choice over the last windows of each bundled series (tests/bench/forecasting-backtest.sh);
+//   forecasting-backtest [windows] [series filter] [coverage|choice, both by default; blend: the choice with a weighted combination; theta: the choice with the optimised Theta model among the candidates; direct: the global trees recursive against direct, and the form chosen on the origins]: the forecaster's interval coverage and [Tune]'s choice over the last windows of each bundled series (tests/bench/forecasting-backtest.sh);
 //   forecasting-ets [rounds] [long]: what fitting exponential smoothing's initial states costs, against the rule of thumb's, and a long season taken out first (tests/bench/forecasting-ets.sh);
 //   forecasting-arima [rounds]: one ARIMA fit against one exponential smoothing fit of the same series (tests/bench/forecasting-arima.sh);
 //   forecasting-threads [rounds]: one global-trees fit on one thread against LightGBM's default, alone and two at once (tests/bench/forecasting-threads.sh);
