@@ -467,6 +467,53 @@ public sealed class InitTests : IDisposable
     }
 
     [Fact]
+    public void WholeNumbersSeldomRepeated_AreACountToRegress_NotClasses()
+    {
+        // A count per row as statsmodels' committee has it (bills per committee, 20 committees): 20 whole numbers in 20
+        // rows would be 20 classes of one row each, which no split can both learn and test. The same numbers repeated
+        // five times a value are classes, and --task multiclass reads the counts as classes when asked.
+        var counts = Path.Combine(_directory, "committee.csv");
+        File.WriteAllLines(counts, ["size,staff,bills", .. Enumerable.Range(0, 20).Select(i => $"{10 + (i * 3)},{20 + (i * 7 % 13)},{5 + (i * i % 97)}")]);
+        var regressed = InitCommand.Write(new InitOptions(counts, "bills", null, TaskChoice.Auto, Path.Combine(_directory, "Committee.cs"), Force: false));
+        Assert.Equal(TaskChoice.Regression, regressed.Label.Task);
+        Assert.EndsWith("20 values in 20 rows: too seldom repeated to be classes (--task multiclass reads them as classes)", regressed.Label.Note, StringComparison.Ordinal);
+        Assert.Contains("public float Bills { get; set; } // whole numbers from 5 to ", regressed.Source, StringComparison.Ordinal);
+        var trained = PipelineRegistry.For(Compiled.Pipeline(regressed.Source, "committee")).Train(counts);
+        Assert.True(double.IsFinite(trained.TestMetricValues["RSquared"]), regressed.Source);
+        Assert.Equal(TaskChoice.Multiclass, InitCommand.Write(new InitOptions(counts, "bills", null, TaskChoice.Multiclass, Path.Combine(_directory, "CommitteeClasses.cs"), Force: false)).Label.Task);
+
+        var codes = Path.Combine(_directory, "codes.csv");
+        File.WriteAllLines(codes, ["size,staff,grade", .. Enumerable.Range(0, 100).Select(i => $"{10 + (i * 3)},{20 + (i * 7 % 13)},{i % 20}")]);
+        var classes = InitCommand.Write(new InitOptions(codes, "grade", null, TaskChoice.Auto, Path.Combine(_directory, "Codes.cs"), Force: false));
+        Assert.Equal(TaskChoice.Multiclass, classes.Label.Task);
+    }
+
+    [Fact]
+    public void YearsAsColumnNames_AreAHeader_AndForecastingSaysToWriteTheFileLong()
+    {
+        // The World Bank's layout (statsmodels' fertility): a row a country, a column a year, the last years empty. The
+        // years are numbers, which alone would have read as a first row of values.
+        var wide = Path.Combine(_directory, "fertility.csv");
+        File.WriteAllLines(wide, ["Country Name,Country Code,Indicator Name,1960,1961,1962,1963,1964",
+            .. Enumerable.Range(0, 30).Select(i => FormattableString.Invariant($"Country {i},C{i:00},\"Fertility rate, total\",{5 + (i % 3)},{4.9 + (i % 3)},{4.7 + (i % 3)},{4.6 + (i % 3)},"))]);
+        var regressed = InitCommand.Write(new InitOptions(wide, "1963", null, TaskChoice.Regression, Path.Combine(_directory, "Fertility.cs"), Force: false));
+        Assert.Contains("[Column(\"1960\")]", regressed.Source, StringComparison.Ordinal);
+        Assert.DoesNotContain("HasHeader = false", regressed.Source, StringComparison.Ordinal);
+
+        var empty = Assert.Throws<InitException>(() => InitCommand.Write(new InitOptions(wide, "1964", null, TaskChoice.Auto, Path.Combine(_directory, "Empty.cs"), Force: false)));
+        Assert.Equal("The label '1964' has no value in the 30 rows read: every one is empty.", empty.Message);
+
+        var forecast = Assert.Throws<InitException>(() => InitCommand.Write(new InitOptions(wide, "1963", null, TaskChoice.Forecasting, Path.Combine(_directory, "Forecast.cs"), Force: false)));
+        Assert.EndsWith("Its columns '1960' to '1964' are years, a series a row: to forecast each 'Country Name' over the years, write a row a Country Name and year " +
+            "(Country Name,Year,Value: Country 0,1960,5) and run init on that file.", forecast.Message, StringComparison.Ordinal);
+
+        // A first row of consecutive numbers alone is still data.
+        var numbers = Path.Combine(_directory, "numbers.csv");
+        File.WriteAllLines(numbers, ["1,2,3,4", .. Enumerable.Range(0, 30).Select(i => $"{i},{i * 2},{i % 5},{i % 2}")]);
+        Assert.Contains("HasHeader = false", InitCommand.Write(new InitOptions(numbers, "Column4", null, TaskChoice.Auto, Path.Combine(_directory, "Numbers.cs"), Force: false)).Source, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void YearsBesideARowNumber_AreTheTime()
     {
         // statsmodels' longley numbers its rows ("Obs", 1-16) before its YEAR: both keep a step, and the years are the

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Declarative.Data;
 
 namespace Declarative.Cli.Init;
@@ -78,11 +79,19 @@ internal sealed record DataSample(string Path, char Separator, bool AllowQuoting
     /// <summary>
     /// The first line is a header when none of its fields is a number or missing while some column's values are
     /// numbers; when no column is numeric, when its fields are all distinct and appear nowhere below in their columns.
+    /// Numbers may name columns when they are years or steps written across the row (1960, 1961, …: the World Bank's
+    /// and statsmodels' fertility files), beside fields that are not numbers.
     /// </summary>
     private static bool LooksLikeHeader(List<string[]> records)
     {
         var first = records[0];
-        if (first.Any(f => ValueParser.IsMissing(f) || ValueParser.TryParseSingle(f, out _)))
+        if (first.Any(ValueParser.IsMissing))
+        {
+            return false;
+        }
+
+        var numbers = first.Where(f => ValueParser.TryParseSingle(f, out _)).ToArray();
+        if (numbers.Length > 0 && (numbers.Length == first.Length || !StepsAcross(numbers)))
         {
             return false;
         }
@@ -90,7 +99,14 @@ internal sealed record DataSample(string Path, char Separator, bool AllowQuoting
         var below = records.Skip(1).Take(1_000).ToList();
         var numericColumn = Enumerable.Range(0, first.Length).Any(i =>
             below.Count(r => ValueParser.TryParseSingle(r[i], out _)) >= 0.9 * below.Count(r => !ValueParser.IsMissing(r[i])) && below.Any(r => !ValueParser.IsMissing(r[i])));
-        return numericColumn
-            || (first.Distinct(StringComparer.Ordinal).Count() == first.Length && Enumerable.Range(0, first.Length).All(i => below.All(r => r[i] != first[i])));
+        var names = first.Distinct(StringComparer.Ordinal).Count() == first.Length && Enumerable.Range(0, first.Length).All(i => below.All(r => r[i] != first[i]));
+        return numbers.Length > 0 ? names : numericColumn || names;
+    }
+
+    /// <summary>Whether <paramref name="numbers"/> are three or more whole numbers, each one more than the one before (years as column names).</summary>
+    private static bool StepsAcross(string[] numbers)
+    {
+        var whole = numbers.Select(f => long.TryParse(f, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (long?)null).ToArray();
+        return whole.Length >= 3 && whole.All(n => n.HasValue) && whole.Zip(whole.Skip(1), (a, b) => b - a).All(d => d == 1);
     }
 }

@@ -85,7 +85,7 @@ internal static class ForecastingInit
         if (times.Length == 0)
         {
             throw new InitException($"A forecaster needs a column of dates or times for [Time], and no column of {System.IO.Path.GetFileName(sample.Path)} reads as one " +
-                $"(its columns: {string.Join(", ", columns.Select(c => $"'{c.Header ?? c.Property}'"))}), nor as whole numbers at a regular step.{SplitTime(sample, columns)}");
+                $"(its columns: {string.Join(", ", columns.Select(c => $"'{c.Header ?? c.Property}'"))}), nor as whole numbers at a regular step.{SplitTime(sample, columns)}{YearsAsColumns(sample, columns)}");
         }
 
         var time = times[0];
@@ -269,6 +269,26 @@ internal static class ForecastingInit
         }
 
         return "";
+    }
+
+    /// <summary>
+    /// Years written as columns (the World Bank's tables: a row a country, a column a year): each row is a series over the
+    /// years, which init reads from a file written long, a row a series and year.
+    /// </summary>
+    private static string YearsAsColumns(DataSample sample, IReadOnlyList<ColumnGuess> columns)
+    {
+        var years = columns.Where(c => long.TryParse(c.Header, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 1000 and <= 2999).ToArray();
+        var name = columns.FirstOrDefault(c => c.Kind is ColumnKind.Identifier or ColumnKind.Categorical && c.Header is not null);
+        if (years.Length < 3 || name is null)
+        {
+            return "";
+        }
+
+        var row = sample.Rows[0];
+        var value = years.Select(y => row[y.Index]).FirstOrDefault(v => !ValueParser.IsMissing(v)) ?? "";
+        var year = years.First(y => row[y.Index] == value).Header;
+        return $" Its columns '{years[0].Header}' to '{years[^1].Header}' are years, a series a row: to forecast each '{name.Header}' over the years, write a row " +
+            $"a {name.Header} and year ({name.Header},Year,Value: {row[name.Index]},{year},{value}) and run init on that file.";
     }
 
     private static bool Years(long[] values) => values.All(v => v is >= 1000 and <= 2999);

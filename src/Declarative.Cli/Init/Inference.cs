@@ -22,6 +22,12 @@ internal static class Inference
 {
     private const int MaxClasses = 20;
 
+    /// <summary>
+    /// The fewest rows a class has on average for whole numbers to read as classes: a value seen once or twice cannot be
+    /// learned and tested as a class (statsmodels' committee: 20 counts of bills in 20 rows), but can be as a number.
+    /// </summary>
+    private const int MinRowsPerClass = 5;
+
     public static IReadOnlyList<ColumnGuess> Columns(DataSample sample, int labelIndex)
     {
         var names = Naming.Unique(Enumerable.Range(0, sample.ColumnCount)
@@ -92,11 +98,14 @@ internal static class Inference
         return $" The first that is not: '{value}'{(comma ? " (a decimal comma: numbers are read with a '.')" : "")}.";
     }
 
+    /// <summary>Whether <paramref name="values"/> distinct values over <paramref name="rows"/> rows are too few rows a value to be classes.</summary>
+    private static bool Seldom(int values, int rows) => rows < MinRowsPerClass * values;
+
     /// <summary>Sentences rather than codes: long on average, or several words.</summary>
     private static bool LooksLikeText(string[] values) =>
         values.Average(v => v.Length) >= 30 || values.Average(v => v.Count(c => c == ' ') + 1) >= 4;
 
-    /// <summary>The label's type and task: two values make binary, numbers with many values regression, a few classes multiclass.</summary>
+    /// <summary>The label's type and task: two values make binary, numbers with many values (or whole numbers seldom repeated) regression, a few classes multiclass.</summary>
     public static LabelGuess Label(DataSample sample, int index, TaskChoice requested)
     {
         var present = sample.Rows.Select(r => r[index]).Where(v => !ValueParser.IsMissing(v)).ToArray();
@@ -104,9 +113,14 @@ internal static class Inference
         var numeric = present.Length > 0 && present.All(v => ValueParser.TryParseSingle(v, out _));
         var integral = numeric && present.All(v => long.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _));
         var boolean = present.Length > 0 && present.All(v => ValueParser.TryParseBoolean(v, out _));
+        if (present.Length == 0)
+        {
+            throw new InitException($"The label '{sample.Header?[index] ?? $"Column{index + 1}"}' has no value in the {sample.Rows.Count:N0} rows read: every one is empty.");
+        }
+
         var task = requested != TaskChoice.Auto ? requested
             : counts.Length == 2 ? TaskChoice.Binary
-            : numeric && (!integral || counts.Length > MaxClasses) ? TaskChoice.Regression
+            : numeric && (!integral || counts.Length > MaxClasses || Seldom(counts.Length, present.Length)) ? TaskChoice.Regression
             : TaskChoice.Multiclass;
 
         switch (task)
@@ -121,7 +135,10 @@ internal static class Inference
             case TaskChoice.Regression or TaskChoice.Forecasting when !numeric:
                 throw new InitException($"The label is not numeric in every row; {task.ToString().ToLowerInvariant()} needs numbers.{NotANumber(present)}");
             case TaskChoice.Regression or TaskChoice.Forecasting:
-                return new LabelGuess(index, task, "float", null, $"numbers from {present.Min(v => float.Parse(v, CultureInfo.InvariantCulture)):G6} to {present.Max(v => float.Parse(v, CultureInfo.InvariantCulture)):G6}");
+                var range = $"numbers from {present.Min(v => float.Parse(v, CultureInfo.InvariantCulture)):G6} to {present.Max(v => float.Parse(v, CultureInfo.InvariantCulture)):G6}";
+                return new LabelGuess(index, task, "float", null, requested == TaskChoice.Auto && integral && counts.Length <= MaxClasses
+                    ? $"whole {range}, {counts.Length:N0} values in {present.Length:N0} rows: too seldom repeated to be classes (--task multiclass reads them as classes)"
+                    : range);
             default:
                 return new LabelGuess(index, TaskChoice.Multiclass, integral ? "int" : "string", null, $"{counts.Length:N0} classes");
         }
