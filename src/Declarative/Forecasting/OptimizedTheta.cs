@@ -18,7 +18,7 @@ internal static class OptimizedTheta
     /// <summary>The smallest and largest smoothing parameter a fit may have: M4's Theta's bounds, so this model holds it.</summary>
     internal const double MinAlpha = 1e-4, MaxAlpha = 1 - 1e-4;
 
-    /// <summary>The first steps' errors left out of the fit (as Fiorucci et al.'s code does): the level is still settling.</summary>
+    /// <summary>The first steps' errors left out of the fit (as statsforecast's implementation does): the level is still settling.</summary>
     internal const int Skipped = 3;
 
     /// <summary>
