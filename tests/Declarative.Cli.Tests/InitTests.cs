@@ -507,6 +507,19 @@ public sealed class InitTests : IDisposable
         Assert.EndsWith("Its columns '1960' to '1964' are years, a series a row: to forecast each 'Country Name' over the years, write a row a Country Name and year " +
             "(Country Name,Year,Value: Country 0,1960,5) and run init on that file.", forecast.Message, StringComparison.Ordinal);
 
+        // The World Bank's own download opens with notes over the table: init says where the table starts.
+        var download = Path.Combine(_directory, "API_fertility.csv");
+        File.WriteAllLines(download, ["\"Data Source\",\"World Development Indicators\",", "", "\"Last Updated Date\",\"2024-06-28\",", "", .. File.ReadLines(wide)]);
+        var notes = Assert.Throws<DataFileException>(() => InitCommand.Write(new InitOptions(download, "1963", null, TaskChoice.Regression, Path.Combine(_directory, "Download.cs"), Force: false)));
+        Assert.Equal(5, notes.Line);
+        Assert.EndsWith("line 1 has 3, line 5 has 8, as every line after it does. The lines above line 5 look like notes over the table: delete them, so the table's first line is the file's.", notes.Detail, StringComparison.Ordinal);
+
+        // A header one name short of its rows (row names written without one) is said as that, not as notes.
+        var rowNames = Path.Combine(_directory, "rownames.csv");
+        File.WriteAllLines(rowNames, ["size,grade", "a,1,2", "b,3,4", "c,5,6"]);
+        var shortHeader = Assert.Throws<DataFileException>(() => InitCommand.Write(new InitOptions(rowNames, "grade", null, TaskChoice.Auto, Path.Combine(_directory, "RowNames.cs"), Force: false)));
+        Assert.EndsWith("line 1 has 2, line 2 has 3, as every line after it does: the first line names one column fewer than the rows hold, as R's write.table writes row names (write it with row.names = FALSE).", shortHeader.Detail, StringComparison.Ordinal);
+
         // A first row of consecutive numbers alone is still data.
         var numbers = Path.Combine(_directory, "numbers.csv");
         File.WriteAllLines(numbers, ["1,2,3,4", .. Enumerable.Range(0, 30).Select(i => $"{i},{i * 2},{i % 5},{i % 2}")]);

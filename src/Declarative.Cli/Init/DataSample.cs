@@ -26,7 +26,7 @@ internal sealed record DataSample(string Path, char Separator, bool AllowQuoting
                 return Build(path, quoted.Separator, allowQuoting: true, quoted.Records, quoted.Lines, quoted.Truncated);
             }
 
-            quotedError = new DataFileException(path, null, null, "Its lines do not all have the same number of fields with quoting on.");
+            quotedError = Inconsistency(path, quoted.Records, quoted.Lines);
         }
         catch (DataFileException e)
         {
@@ -65,6 +65,23 @@ internal sealed record DataSample(string Path, char Separator, bool AllowQuoting
     }
 
     private static bool Consistent(List<string[]> records) => records.All(r => r.Length == records[0].Length);
+
+    /// <summary>
+    /// Where the number of fields first changes. When every line from there on agrees, the lines above it are notes
+    /// over the table (the World Bank's downloads open with a source and a date), which the loader does not skip.
+    /// </summary>
+    private static DataFileException Inconsistency(string path, List<string[]> records, List<int> lines)
+    {
+        var first = records[0].Length;
+        var j = records.FindIndex(r => r.Length != first);
+        var width = records[j].Length;
+        var rest = records.Skip(j).All(r => r.Length == width);
+        var why = !rest ? "."
+            : j == 1 && width == first + 1 ? ", as every line after it does: the first line names one column fewer than the rows hold, as R's write.table writes row names (write it with row.names = FALSE)."
+            : j >= 2 ? $", as every line after it does. The lines above line {lines[j]:N0} look like notes over the table: delete them, so the table's first line is the file's."
+            : ", as every line after it does.";
+        return new DataFileException(path, lines[j], null, $"Its lines do not all have the same number of fields with quoting on: line {lines[0]:N0} has {first:N0}, line {lines[j]:N0} has {width:N0}{why}");
+    }
 
     private static DataSample Build(string path, char separator, bool allowQuoting, List<string[]> records, List<int> lines, bool truncated)
     {
