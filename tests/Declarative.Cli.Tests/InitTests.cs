@@ -520,6 +520,13 @@ public sealed class InitTests : IDisposable
         var shortHeader = Assert.Throws<DataFileException>(() => InitCommand.Write(new InitOptions(rowNames, "grade", null, TaskChoice.Auto, Path.Combine(_directory, "RowNames.cs"), Force: false)));
         Assert.EndsWith("line 1 has 2, line 2 has 3, as every line after it does: the first line names one column fewer than the rows hold, as R's write.table writes row names (write it with row.names = FALSE).", shortHeader.Detail, StringComparison.Ordinal);
 
+        // scikit-learn's files open with their counts (breast_cancer.csv: "569,30,malignant,benign"), then the rows.
+        var counted = Path.Combine(_directory, "counted.csv");
+        File.WriteAllLines(counted, ["3,2,no,yes", "1.5,2,1", "2.5,3,0", "3.5,1,1"]);
+        var countsFirst = Assert.Throws<DataFileException>(() => InitCommand.Write(new InitOptions(counted, "Column3", null, TaskChoice.Auto, Path.Combine(_directory, "Counted.cs"), Force: false)));
+        Assert.EndsWith("line 1 has 4, line 2 has 3, as every line after it does: the first line is not the table's (scikit-learn's files open with their row and column counts). " +
+            "Delete it, or declare every column by position ([Column(Index = n)]), which reads the first line as a header and skips it.", countsFirst.Detail, StringComparison.Ordinal);
+
         // A first row of consecutive numbers alone is still data.
         var numbers = Path.Combine(_directory, "numbers.csv");
         File.WriteAllLines(numbers, ["1,2,3,4", .. Enumerable.Range(0, 30).Select(i => $"{i},{i * 2},{i % 5},{i % 2}")]);

@@ -79,7 +79,8 @@ internal sealed record DataSample(string Path, char Separator, bool AllowQuoting
         var why = !rest ? "."
             : j == 1 && width == first + 1 ? ", as every line after it does: the first line names one column fewer than the rows hold, as R's write.table writes row names (write it with row.names = FALSE)."
             : j >= 2 ? $", as every line after it does. The lines above line {lines[j]:N0} look like notes over the table: delete them, so the table's first line is the file's."
-            : ", as every line after it does.";
+            : ", as every line after it does: the first line is not the table's (scikit-learn's files open with their row and column counts). Delete it, " +
+              "or declare every column by position ([Column(Index = n)]), which reads the first line as a header and skips it.";
         return new DataFileException(path, lines[j], null, $"Its lines do not all have the same number of fields with quoting on: line {lines[0]:N0} has {first:N0}, line {lines[j]:N0} has {width:N0}{why}");
     }
 
