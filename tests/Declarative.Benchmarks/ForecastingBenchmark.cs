@@ -498,8 +498,11 @@ internal static class ForecastingBenchmark
         {
             // The test window (window 1) as the forecasting tables show it: the two Thetas' OWA on the origins and sMAPE /
             // MASE / OWA on the test part, and what the choice kept there.
-            string On(Trainer method) => FormattableString.Invariant(
-                $"{method} {first.Validation.First(v => v.Method == method).Owa:F3} | {first.Test.First(t => t.Method == method).SymmetricMape:F2} / {first.Test.First(t => t.Method == method).Mase:F3} / {first.Test.First(t => t.Method == method).Owa:F3}");
+            string On(Trainer method)
+            {
+                var test = first.Test.First(t => t.Method == method);
+                return FormattableString.Invariant($"{method} {first.Validation.First(v => v.Method == method).Owa:F3} | {test.SymmetricMape:F2} / {test.Mase:F3} / {test.Owa:F3}");
+            }
             Console.WriteLine($"{set.Name}, window 1 (origins OWA | test sMAPE / MASE / OWA): chose {On(first.Method)}; {On(Trainer.Theta)}; {On(Trainer.OptimizedTheta)}; the interval covered {first.Coverage:P1}");
         }
     }

@@ -493,9 +493,7 @@ public sealed class InitTests : IDisposable
     {
         // The World Bank's layout (statsmodels' fertility): a row a country, a column a year, the last years empty. The
         // years are numbers, which alone would have read as a first row of values.
-        var wide = Path.Combine(_directory, "fertility.csv");
-        File.WriteAllLines(wide, ["Country Name,Country Code,Indicator Name,1960,1961,1962,1963,1964",
-            .. Enumerable.Range(0, 30).Select(i => FormattableString.Invariant($"Country {i},C{i:00},\"Fertility rate, total\",{5 + (i % 3)},{4.9 + (i % 3)},{4.7 + (i % 3)},{4.6 + (i % 3)},"))]);
+        var wide = YearsWide("fertility.csv");
         var regressed = InitCommand.Write(new InitOptions(wide, "1963", null, TaskChoice.Regression, Path.Combine(_directory, "Fertility.cs"), Force: false));
         Assert.Contains("[Column(\"1960\")]", regressed.Source, StringComparison.Ordinal);
         Assert.DoesNotContain("HasHeader = false", regressed.Source, StringComparison.Ordinal);
@@ -507,7 +505,17 @@ public sealed class InitTests : IDisposable
         Assert.EndsWith("Its columns '1960' to '1964' are years, a series a row: to forecast each 'Country Name' over the years, write a row a Country Name and year " +
             "(Country Name,Year,Value: Country 0,1960,5) and run init on that file.", forecast.Message, StringComparison.Ordinal);
 
-        // The World Bank's own download opens with notes over the table: init says where the table starts.
+        // A first row of consecutive numbers alone is still data.
+        var numbers = Path.Combine(_directory, "numbers.csv");
+        File.WriteAllLines(numbers, ["1,2,3,4", .. Enumerable.Range(0, 30).Select(i => $"{i},{i * 2},{i % 5},{i % 2}")]);
+        Assert.Contains("HasHeader = false", InitCommand.Write(new InitOptions(numbers, "Column4", null, TaskChoice.Auto, Path.Combine(_directory, "Numbers.cs"), Force: false)).Source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AFileWhoseFieldCountChanges_IsAnErrorNamingTheLine_AndWhatTheLinesAboveLookLike()
+    {
+        // The World Bank's layout, a column a year, under the notes its own download opens with: init says where the table starts.
+        var wide = YearsWide("fertility-table.csv");
         var download = Path.Combine(_directory, "API_fertility.csv");
         File.WriteAllLines(download, ["\"Data Source\",\"World Development Indicators\",", "", "\"Last Updated Date\",\"2024-06-28\",", "", .. File.ReadLines(wide)]);
         var notes = Assert.Throws<DataFileException>(() => InitCommand.Write(new InitOptions(download, "1963", null, TaskChoice.Regression, Path.Combine(_directory, "Download.cs"), Force: false)));
@@ -526,11 +534,15 @@ public sealed class InitTests : IDisposable
         var countsFirst = Assert.Throws<DataFileException>(() => InitCommand.Write(new InitOptions(counted, "Column3", null, TaskChoice.Auto, Path.Combine(_directory, "Counted.cs"), Force: false)));
         Assert.EndsWith("line 1 has 4, line 2 has 3, as every line after it does: the first line is not the table's (scikit-learn's files open with their row and column counts). " +
             "Delete it, or declare every column by position ([Column(Index = n)]), which reads the first line as a header and skips it.", countsFirst.Detail, StringComparison.Ordinal);
+    }
 
-        // A first row of consecutive numbers alone is still data.
-        var numbers = Path.Combine(_directory, "numbers.csv");
-        File.WriteAllLines(numbers, ["1,2,3,4", .. Enumerable.Range(0, 30).Select(i => $"{i},{i * 2},{i % 5},{i % 2}")]);
-        Assert.Contains("HasHeader = false", InitCommand.Write(new InitOptions(numbers, "Column4", null, TaskChoice.Auto, Path.Combine(_directory, "Numbers.cs"), Force: false)).Source, StringComparison.Ordinal);
+    /// <summary>The World Bank's layout (statsmodels' fertility): a row a country, a column a year, the last year empty.</summary>
+    private string YearsWide(string name)
+    {
+        var path = Path.Combine(_directory, name);
+        File.WriteAllLines(path, ["Country Name,Country Code,Indicator Name,1960,1961,1962,1963,1964",
+            .. Enumerable.Range(0, 30).Select(i => FormattableString.Invariant($"Country {i},C{i:00},\"Fertility rate, total\",{5 + (i % 3)},{4.9 + (i % 3)},{4.7 + (i % 3)},{4.6 + (i % 3)},"))]);
+        return path;
     }
 
     [Fact]

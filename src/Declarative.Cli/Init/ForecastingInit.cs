@@ -72,7 +72,7 @@ internal static class ForecastingInit
         {
             // Whole numbers at a regular step (a few skipped): one series over step numbers, or, when they repeat, one
             // per value of the column that tells them apart (a panel: firms by year). Years from 1000 to 2999 by one.
-            var yearly = every == 1 && start >= 1000 && end <= 2999;
+            var yearly = every == 1 && IsYear(start) && IsYear(end);
             var (missingBefore, future) = Missing(sample, labelIndex);
             var numbers = sample.Rows.Select(r => (long?)long.Parse(r[numbered.Index], NumberStyles.Integer, CultureInfo.InvariantCulture)).ToArray();
             return new ForecastShape(numbered.Index, panel, horizon ?? (yearly ? 6 : 12), yearly ? "a year" : $"{every} (step numbers)", missingBefore, future)
@@ -255,7 +255,7 @@ internal static class ForecastingInit
         }
 
         var whole = columns.Where(c => !c.IsLabel).Select(c => (Column: c, Values: Whole(c))).Where(c => c.Values is { Length: > 0 }).Select(c => (c.Column, Values: c.Values!)).ToArray();
-        foreach (var (year, years) in whole.Where(c => c.Values.All(v => v is >= 1000 and <= 2999)))
+        foreach (var (year, years) in whole.Where(c => Years(c.Values)))
         {
             foreach (var (part, parts) in whole.Where(c => c.Column != year))
             {
@@ -277,7 +277,7 @@ internal static class ForecastingInit
     /// </summary>
     private static string YearsAsColumns(DataSample sample, IReadOnlyList<ColumnGuess> columns)
     {
-        var years = columns.Where(c => long.TryParse(c.Header, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 1000 and <= 2999).ToArray();
+        var years = columns.Where(c => long.TryParse(c.Header, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && IsYear(y)).ToArray();
         var name = columns.FirstOrDefault(c => c.Kind is ColumnKind.Identifier or ColumnKind.Categorical && c.Header is not null);
         if (years.Length < 3 || name is null)
         {
@@ -291,7 +291,10 @@ internal static class ForecastingInit
             $"a {name.Header} and year ({name.Header},Year,Value: {row[name.Index]},{year},{value}) and run init on that file.";
     }
 
-    private static bool Years(long[] values) => values.All(v => v is >= 1000 and <= 2999);
+    /// <summary>Whether a whole number reads as a year: 1000 to 2999.</summary>
+    private static bool IsYear(long value) => value is >= 1000 and <= 2999;
+
+    private static bool Years(long[] values) => values.All(IsYear);
 
     private static long[] Whole(DataSample sample, int column) =>
         [.. sample.Rows.Select(r => long.Parse(r[column], NumberStyles.Integer, CultureInfo.InvariantCulture))];
@@ -317,14 +320,18 @@ internal static class ForecastingInit
     private static (ColumnGuess Column, long First, long Step, long Last, int? Series)? StepNumbers(DataSample sample, IReadOnlyList<ColumnGuess> columns, Lazy<ColumnGuess[]> candidates)
     {
         // Each column of whole numbers read once, years first.
-        var numbered = columns.Where(c => !c.IsLabel && c.Kind is ColumnKind.Numeric or ColumnKind.Identifier && c.Missing == 0 && sample.Rows.Count >= 3)
+        if (sample.Rows.Count < 3)
+        {
+            return null;
+        }
+
+        var numbered = columns.Where(c => !c.IsLabel && c.Kind is ColumnKind.Numeric or ColumnKind.Identifier && c.Missing == 0)
             .Select(c => (Column: c, Values: new long[sample.Rows.Count]))
             .Where(c => sample.Rows.Select((r, i) => long.TryParse(r[c.Column.Index], NumberStyles.Integer, CultureInfo.InvariantCulture, out c.Values[i])).All(ok => ok))
             .OrderBy(c => Years(c.Values) ? 0 : 1)
             .ToList();
         foreach (var (column, values) in numbered)
         {
-
             // Repeated numbers are a panel's times only if their distinct values keep a step (checked first: it is cheap,
             // and most number columns fail it) and a column tells the series apart.
             var distinct = values.Distinct().Order().ToArray();

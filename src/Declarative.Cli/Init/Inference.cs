@@ -109,15 +109,15 @@ internal static class Inference
     public static LabelGuess Label(DataSample sample, int index, TaskChoice requested)
     {
         var present = sample.Rows.Select(r => r[index]).Where(v => !ValueParser.IsMissing(v)).ToArray();
-        var counts = present.GroupBy(v => v, StringComparer.Ordinal).Select(g => (Value: g.Key, Count: g.Count())).OrderBy(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal).ToArray();
-        var numeric = present.Length > 0 && present.All(v => ValueParser.TryParseSingle(v, out _));
-        var integral = numeric && present.All(v => long.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _));
-        var boolean = present.Length > 0 && present.All(v => ValueParser.TryParseBoolean(v, out _));
         if (present.Length == 0)
         {
             throw new InitException($"The label '{sample.Header?[index] ?? $"Column{index + 1}"}' has no value in the {sample.Rows.Count:N0} rows read: every one is empty.");
         }
 
+        var counts = present.GroupBy(v => v, StringComparer.Ordinal).Select(g => (Value: g.Key, Count: g.Count())).OrderBy(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal).ToArray();
+        var numeric = present.All(v => ValueParser.TryParseSingle(v, out _));
+        var integral = numeric && present.All(v => long.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _));
+        var boolean = present.All(v => ValueParser.TryParseBoolean(v, out _));
         var task = requested != TaskChoice.Auto ? requested
             : counts.Length == 2 ? TaskChoice.Binary
             : numeric && (!integral || counts.Length > MaxClasses || Seldom(counts.Length, present.Length)) ? TaskChoice.Regression

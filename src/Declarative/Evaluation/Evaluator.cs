@@ -30,20 +30,29 @@ internal static class Evaluator
     /// </summary>
     internal const int BootstrapRowLimit = 5_000;
 
-    /// <summary>LightGbm's leaves hold this many rows unless tuning says otherwise (LightGBM's <c>min_data_in_leaf</c>).</summary>
-    internal const int LightGbmLeafRows = 20;
-
     /// <summary>
     /// An untuned LightGbm binary classifier or regression on fewer training rows than two leaves hold: it cannot split,
-    /// so the model is one constant (AUC 0.5 on every draw of 30 breast-cancer rows; tests/bench/small-files.sh).
+    /// so the model is one constant (AUC 0.5 on every draw of 30 breast-cancer rows; tests/bench/small-files.sh). A
+    /// leaf's rows are the catalog's default for <c>MinimumExampleCountPerLeaf</c>, which is LightGBM's own (20).
     /// </summary>
-    internal static DataWarning? TreesCannotSplit<TRow>(PipelineSpec<TRow> spec, Trainer trainer, IReadOnlyDictionary<string, string>? hyperparameters, int trainRows) =>
-        trainer == Trainer.LightGbm && Schema.TaskDefinitions.For(spec.Task).WarnsOfUnsplitTrees && trainRows < 2 * LightGbmLeafRows
-            && hyperparameters?.ContainsKey("MinimumExampleCountPerLeaf") != true
+    internal static DataWarning? TreesCannotSplit<TRow>(PipelineSpec<TRow> spec, Trainer trainer, IReadOnlyDictionary<string, string>? hyperparameters, int trainRows)
+    {
+        var definition = Schema.TaskDefinitions.For(spec.Task);
+        if (trainer != Trainer.LightGbm || !definition.WarnsOfUnsplitTrees || hyperparameters?.ContainsKey(LeafRows) == true)
+        {
+            return null;
+        }
+
+        var leaf = (int)Tuning.SearchSpace.For(Trainer.LightGbm).Parameters.Single(p => p.Name == LeafRows).Default;
+        return trainRows < 2 * leaf
             ? new DataWarning(DataWarningCodes.TreesCannotSplit, "",
-                $"{trainRows:N0} training rows: LightGbm's leaves hold {LightGbmLeafRows} rows, so its trees cannot split and the model is one constant. " +
-                $"Name a linear trainer ([Trainers(Trainer.{Schema.TaskDefinitions.For(spec.Task).FewRowsTrainer})]), or give it {2 * LightGbmLeafRows} rows or more.")
+                $"{trainRows:N0} training rows: LightGbm's leaves hold {leaf} rows, so its trees cannot split and the model is one constant. " +
+                $"Name a linear trainer ([Trainers(Trainer.{definition.FewRowsTrainer})]), or give it {2 * leaf} rows or more.")
             : null;
+    }
+
+    /// <summary>The hyperparameter that sets how many rows a tree's leaf holds at least.</summary>
+    private const string LeafRows = "MinimumExampleCountPerLeaf";
 
     public static EvaluationReport Evaluate<TRow>(
         PipelineSpec<TRow> spec, ITaskEvaluation task, ITransformer model, Trainer trainer, IReadOnlyDictionary<string, string> hyperparameters,
