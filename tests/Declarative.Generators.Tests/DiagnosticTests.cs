@@ -559,10 +559,28 @@ public sealed class DiagnosticTests
     }
 
     [Theory]
+    [InlineData("[BinaryClassification<R>]", "bool")]
+    [InlineData("[MulticlassClassification<R>]", "string")]
+    [InlineData("[Regression<R>]", "float")]
+    public void AGroupId_OnAClassifierOrRegressor_IsNoError(string task, string label)
+    {
+        var (run, _) = GeneratorHarness.Run($$"""
+            using Declarative;
+            public class R { [Label] public {{label}} Y { get; set; } = default!; [GroupId] public string Patient { get; set; } = ""; public float A { get; set; } }
+            {{task}} public partial class M;
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Contains("GroupId = global::Declarative.Schema.ColumnSpec<global::R>.GroupId(\"Patient\"", run.GeneratedTrees.Single().ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("public class R { [Label] public float Grade { get; set; } public float A { get; set; } }", "[Ranking<R>]", "R has no [GroupId] property")]
     [InlineData("public class R { [Label] public float Grade { get; set; } [GroupId] public int Q { get; set; } [GroupId] public int P { get; set; } public float A { get; set; } }", "[Ranking<R>]", "R has 2 [GroupId] properties")]
     [InlineData("public class R { [Label] public float Grade { get; set; } [GroupId] public double Q { get; set; } public float A { get; set; } }", "[Ranking<R>]", "a group id is an int, long or string")]
-    [InlineData("public class R { [Label] public bool T { get; set; } [GroupId] public int Q { get; set; } public float A { get; set; } }", "[BinaryClassification<R>]", "[GroupId] applies to ranking, not binary classification")]
+    [InlineData("public class R { [Label] public bool T { get; set; } [GroupId] public int Q { get; set; } [GroupId] public int P { get; set; } public float A { get; set; } }", "[BinaryClassification<R>]", "R has 2 [GroupId] properties")]
+    [InlineData("public class R { [Label] public float Y { get; set; } [GroupId] public float Q { get; set; } public float A { get; set; } }", "[Regression<R>]", "a group id is an int, long or string")]
+    [InlineData("public class R { [GroupId] public int Q { get; set; } public float A { get; set; } }", "[Clustering<R>]", "[GroupId] applies to ranking (the query) and to classification and regression (rows the split keeps together), not clustering")]
     public void DCL0035_GroupIds(string row, string task, string message)
     {
         var (run, _) = GeneratorHarness.Run($$"""

@@ -91,6 +91,7 @@ public sealed class OnnxExportTests : IDisposable
     [InlineData("search", "Relevance", "Query", 300, "Score")]
     [InlineData("ensembled-tumor", "Malignant", null, 9, "Score,PredictedLabel,Probability")]
     [InlineData("ensembled-wine", "Cultivar", null, 13, "Score,PredictedLabel")]
+    [InlineData("travel-mode", "Chosen", "Traveller", 7, "PredictedLabel,Score,Probability")]
     public void TheExport_ReadsTheFeaturesAlone_AndWritesThePredictionAlone(string model, string label, string? group, int features, string outputs)
     {
         ITrainedPipeline pipeline = model switch
@@ -100,6 +101,7 @@ public sealed class OnnxExportTests : IDisposable
             "housing" => TrainedModels.Housing.Pipeline,
             "search" => TrainedModels.Search.Pipeline,
             "ensembled-tumor" => TrainedModels.EnsembledTumor.Pipeline,
+            "travel-mode" => TravelModeModel.Train().Pipeline,
             _ => TrainedModels.EnsembledWine.Pipeline,
         };
         var path = _temp.File(model + "-io.onnx");
@@ -107,7 +109,7 @@ public sealed class OnnxExportTests : IDisposable
 
         using var session = new Microsoft.ML.OnnxRuntime.InferenceSession(path);
 
-        // Neither the label nor a ranker's group is asked for: ML.NET's converter made every column of the data an input.
+        // Neither the label nor a group (a ranker's query, a classifier's split key) is asked for: ML.NET's converter made every column of the data an input.
         Assert.DoesNotContain(label, session.InputMetadata.Keys);
         if (group is not null)
         {

@@ -96,7 +96,7 @@ public sealed class PipelineRegistryTests
     {
         var pipelines = PipelineRegistry.Of(typeof(PipelineRegistryTests).Assembly).ToDictionary(p => p.PipelineType, p => p.Task);
 
-        Assert.Equal(91, pipelines.Count);
+        Assert.Equal(93, pipelines.Count);
         Assert.Equal(MLTask.BinaryClassification, pipelines[typeof(AdultIncomeModel)]);
         Assert.Equal(MLTask.MulticlassClassification, pipelines[typeof(IrisModel)]);
         Assert.Equal(MLTask.MulticlassClassification, pipelines[typeof(EnsembledWineModel)]);

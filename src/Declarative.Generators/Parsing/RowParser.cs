@@ -254,7 +254,10 @@ namespace Declarative.Generators.Parsing
             return encoder;
         }
 
-        /// <summary>The [GroupId] property: one exactly for a task that ranks within groups, none otherwise; an int, long or string.</summary>
+        /// <summary>
+        /// The [GroupId] property: one exactly for a task that ranks within groups, at most one for a task whose split keeps
+        /// groups together, none for the others; an int, long or string.
+        /// </summary>
         private static FeatureModel? Group(
             INamedTypeSymbol pipeline, INamedTypeSymbol rowType, List<(IPropertySymbol Property, string? Name, int Index)> groups, TaskDescriptor task, Location? fallback,
             List<DiagnosticInfo> diagnostics)
@@ -262,7 +265,7 @@ namespace Declarative.Generators.Parsing
             var location = groups.Count == 0 ? fallback : groups[groups.Count > 1 ? 1 : 0].Property.Locations.FirstOrDefault(l => l.IsInSource) ?? fallback;
             var problem =
                 task.RequiresGroup && groups.Count == 0 ? $"{task.Title} orders rows within groups, but {rowType.Name} has no [GroupId] property (the query or group each row belongs to)" :
-                !task.RequiresGroup && groups.Count > 0 ? $"[GroupId] applies to ranking, not {task.Title}; remove it or mark the property [Ignore]" :
+                !task.AcceptsGroup && groups.Count > 0 ? $"[GroupId] applies to ranking (the query) and to classification and regression (rows the split keeps together), not {task.Title}; remove it or mark the property [Ignore]" :
                 groups.Count > 1 ? $"{rowType.Name} has {groups.Count} [GroupId] properties ({string.Join(", ", groups.Select(g => g.Property.Name))}); a row belongs to one group" :
                 null;
             if (problem is null && groups.Count == 1)

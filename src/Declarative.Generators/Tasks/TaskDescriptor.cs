@@ -43,6 +43,8 @@ namespace Declarative.Generators.Tasks
 
         public bool RequiresGroup => Definition.RequiresGroup;
 
+        public bool AcceptsGroup => Definition.AcceptsGroup;
+
         public string HeadlineMetric => Definition.HeadlineMetric;
 
         public string[] LabelMetrics => Definition.LabelMetrics;

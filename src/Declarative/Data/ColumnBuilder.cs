@@ -66,7 +66,7 @@ internal sealed class ColumnBuilder<TRow>(ColumnSpec<TRow> column, string name, 
                 break;
             case ColumnKind.GroupId:
                 _codes.Add(ValueParser.IsMissing(text)
-                    ? throw new DataFileException(path, field.Line, field.Column, $"The group id '{name}' (property {typeof(TRow).Name}.{column.PropertyName}) is missing; every ranking row belongs to a group.")
+                    ? throw new DataFileException(path, field.Line, field.Column, $"The group id '{name}' (property {typeof(TRow).Name}.{column.PropertyName}) is missing; with a [GroupId] every row belongs to a group (a ranking query, or the rows the split keeps together).")
                     : ValueParser.TryNormalizeCategory(column.CategoryType!, text, out var group) ? Code(group) : throw Bad(field));
                 break;
             case ColumnKind.BooleanLabel when column.PositiveClass is { } positive:

@@ -29,8 +29,14 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
     /// </summary>
     public ColumnSpec<TRow>? Label { get; init; }
 
-    /// <summary>Ranking: the group (query) column; rows of a group are ranked against each other and split together.</summary>
+    /// <summary>
+    /// The group column (<c>[GroupId]</c>): the rows of a group are split together, in the test split and in tuning's folds;
+    /// ranking also ranks them against each other (the query). Never a feature.
+    /// </summary>
     public ColumnSpec<TRow>? GroupId { get; init; }
+
+    /// <summary>Whether the model orders rows within their groups (ranking's queries), rather than only splitting by them.</summary>
+    internal bool RanksWithinGroups => GroupId is not null && TaskDefinitions.For(Task).RequiresGroup;
 
     /// <summary>The series a forecasting row belongs to (its <c>[SeriesId]</c>), or <see langword="null"/> when the data is one series.</summary>
     public ColumnSpec<TRow>? SeriesId { get; init; }
@@ -188,11 +194,14 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
 
     internal void Validate(ColumnKind expectedLabel, bool labelOptional, bool needsGroup)
     {
-        if (needsGroup != GroupId is not null)
+        if (needsGroup && GroupId is null)
         {
-            throw new ArgumentException(needsGroup
-                ? $"Pipeline '{Name}': {Task} needs a group id column (GroupId)."
-                : $"Pipeline '{Name}': a group id column applies to ranking, not {Task}.", nameof(GroupId));
+            throw new ArgumentException($"Pipeline '{Name}': {Task} needs a group id column (GroupId).", nameof(GroupId));
+        }
+
+        if (GroupId is not null && !TaskDefinitions.For(Task).AcceptsGroup)
+        {
+            throw new ArgumentException($"Pipeline '{Name}': a group id column applies to ranking, classification and regression, not {Task}.", nameof(GroupId));
         }
 
         if (TestFraction is not (> 0 and < 1))

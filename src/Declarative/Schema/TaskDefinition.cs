@@ -50,8 +50,15 @@ internal sealed class TaskDefinition(MLTask task, string attributeName, string t
     /// <summary>Whether the training data's numeric label must vary (regression), or vary within a group (ranking): else there is nothing to fit.</summary>
     public bool NeedsVaryingLabel { get; init; }
 
-    /// <summary>Whether rows come in groups: the row must have a [GroupId] (and no other task may have one).</summary>
+    /// <summary>Whether rows come in groups the model orders within (ranking): the row must have a [GroupId].</summary>
     public bool RequiresGroup { get; init; }
+
+    /// <summary>
+    /// Whether the row may have a [GroupId] (set wherever <see cref="RequiresGroup"/> is): the rows of one group (a
+    /// patient, a customer, a session) stay together in the split and in tuning's folds, so no model is scored on rows of
+    /// a group it learned from. The group is never a feature.
+    /// </summary>
+    public bool AcceptsGroup { get; init; }
 
     /// <summary>Whether the task samples rows rather than predicting them (a synthesizer).</summary>
     public bool Generative { get; init; }

@@ -94,7 +94,7 @@ internal static class PipelineTrainer
     /// </summary>
     internal static DataTable GroupsAdjacent<TRow>(PipelineSpec<TRow> spec, DataTable table)
     {
-        if (spec.GroupId is not { } group || table.Columns.FirstOrDefault(c => c.Name == group.PropertyName) is not { } column)
+        if (!spec.RanksWithinGroups || table.Columns.FirstOrDefault(c => c.Name == spec.GroupId!.PropertyName) is not { } column)
         {
             return table;
         }
@@ -177,7 +177,7 @@ internal static class PipelineTrainer
         }
 
         var label = $"'{labelSpec.ColumnName}' (property {typeof(TRow).Name}.{labelSpec.PropertyName})";
-        if (spec.GroupId is { } groupSpec && data.Table.Columns.FirstOrDefault(c => c.Name == groupSpec.PropertyName) is { } groups)
+        if (spec is { RanksWithinGroups: true, GroupId: { } groupSpec } && data.Table.Columns.FirstOrDefault(c => c.Name == groupSpec.PropertyName) is { } groups)
         {
             var firstLabel = new Dictionary<string, float>(StringComparer.Ordinal);
             for (var row = 0; row < values.Length; row++)
@@ -244,11 +244,12 @@ internal static class PipelineTrainer
 
     /// <summary>What the task's trainers read besides their hyperparameters.</summary>
     public static TrainerInputs Inputs<TRow>(PipelineSpec<TRow> spec, ITaskTraining task) =>
-        new(task.LabelOptional ? null : LabelColumn(spec, task), spec.Seed, spec.Options, spec.GroupId is null ? null : ColumnNames.GroupKey);
+        new(task.LabelOptional ? null : LabelColumn(spec, task), spec.Seed, spec.Options, spec.RanksWithinGroups ? ColumnNames.GroupKey : null);
 
     /// <summary>
-    /// The column splits keep together: the group of a ranking row, so no query is half in training and half in the
-    /// test (ML.NET hashes its values into the split); null for rows that stand alone.
+    /// The column splits keep together: the row's <c>[GroupId]</c> (a ranking query, or a patient whose rows a classifier
+    /// must not see in training and be scored on), so no group is half in training and half in the test, or in a fold
+    /// and the model validated on it (ML.NET hashes its values into the split); null for rows that stand alone.
     /// </summary>
     public static string? SamplingKey<TRow>(PipelineSpec<TRow> spec) => spec.GroupId?.PropertyName;
 
@@ -291,7 +292,7 @@ internal static class PipelineTrainer
             };
         }
 
-        if (spec.GroupId is { } group)
+        if (spec is { RanksWithinGroups: true, GroupId: { } group })
         {
             // Hashed, not mapped by a vocabulary: a test file's queries are other queries than the training file's, and a
             // vocabulary would send every one of them to the one "missing" key, merging them into a single group.

@@ -180,7 +180,7 @@ internal sealed class TrialEvaluator<TRow>
                 if (KeepsOutOfFold)
                 {
                     _labels[scaling] = [.. splits.Select(f => ReadLabels(f.Validate).ToArray())];
-                    if (_spec.GroupId is not null)
+                    if (_spec.RanksWithinGroups)
                     {
                         // The hashed group key (as the trainer reads it): equal keys are one query.
                         _groups[scaling] = [.. splits.SelectMany(f => f.Validate.GetColumn<uint>(ColumnNames.GroupKey)).Select(k => (int)k)];

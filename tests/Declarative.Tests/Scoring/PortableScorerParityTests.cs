@@ -28,6 +28,11 @@ public sealed class PortableScorerParityTests
     public void Binary_OnTumors_MissingNumbers(Trainer trainer) => AssertParity(TumorModel.Spec, trainer);
 
     [Theory]
+    [InlineData(Trainer.LightGbm)]
+    [InlineData(Trainer.LbfgsLogisticRegression)]
+    public void Binary_GroupedRows_TheGroupNotAFeature(Trainer trainer) => AssertParity(TravelModeModel.Spec, trainer);
+
+    [Theory]
     [MemberData(nameof(MulticlassTrainers))]
     public void Multiclass_OnIris(Trainer trainer) => AssertParity(IrisModel.Spec, trainer);
 
