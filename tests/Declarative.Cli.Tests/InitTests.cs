@@ -172,6 +172,31 @@ public sealed class InitTests : IDisposable
     }
 
     [Fact]
+    public void ATravellersRepeatedRows_AreAGroupTheSplitKeepsTogether_NotAFeature()
+    {
+        // statsmodels' modechoice: four rows a traveller (one per way to travel, one chosen), the traveller numbered 1 to
+        // 210. Read as a number it would be a feature, and a random split would score the model on travellers it learned.
+        var data = Path.Combine(AppContext.BaseDirectory, "datasets", "modechoice", "modechoice.csv");
+        var written = InitCommand.Write(new InitOptions(data, "choice", null, TaskChoice.Auto, Path.Combine(_directory, "ModeChoice.cs"), Force: false));
+
+        Assert.Contains("    [GroupId]\n    public int Individual { get; set; } // 210 groups of 4 rows on average: the split keeps each group's rows together", written.Source.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("binary on 'choice', 7 features, 0 left out, 840 rows; the split keeps each 'individual' (210 of them) on one side", written.Summary, StringComparison.Ordinal);
+        var trained = PipelineRegistry.For(Compiled.Pipeline(written.Source, "modechoice")).Train(data);
+        Assert.True(trained.TestMetricValues["AreaUnderRocCurve"] >= 0.75, $"AUC {trained.TestMetricValues["AreaUnderRocCurve"]}");
+
+        // A repeated number not named for who a row is about stays a feature (a sorted file repeats its ages too), and so
+        // does an id that never repeats or repeats over fewer than ten values.
+        var ages = Path.Combine(_directory, "ages.csv");
+        File.WriteAllLines(ages, ["age,patient_id,ward,visits", .. Enumerable.Range(0, 60).Select(i => $"{20 + (i / 3)},{i},{i % 4},{i % 7}")]);
+        var features = InitCommand.Write(new InitOptions(ages, "visits", null, TaskChoice.Regression, Path.Combine(_directory, "Ages.cs"), Force: false));
+        Assert.DoesNotContain("[GroupId]", features.Source, StringComparison.Ordinal);
+        var patients = Path.Combine(_directory, "patients.csv");
+        File.WriteAllLines(patients, ["PatientId,dose,response", .. Enumerable.Range(0, 60).Select(i => $"P{i / 3},{i % 5},{i % 7}")]);
+        Assert.Contains("[GroupId]\n    public string PatientId { get; set; } = \"\"; // 20 groups of 3 rows", InitCommand.Write(
+            new InitOptions(patients, "response", null, TaskChoice.Regression, Path.Combine(_directory, "Patients.cs"), Force: false)).Source.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AFileOfPaddedColumns_IsReadAsSpaceSeparated_AndTrainsAsTheTabFileDoes()
     {
         // The housing data as UCI first shipped it: columns padded with spaces to line up (here with the tab file's

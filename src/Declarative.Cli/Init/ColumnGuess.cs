@@ -25,6 +25,15 @@ internal sealed record ColumnGuess(
     /// <summary>A forecaster's covariate known only up to the last row (<c>[PastCovariate]</c>).</summary>
     public bool Past { get; init; }
 
+    /// <summary>
+    /// The entity a row belongs to (a patient, a traveller) when rows repeat it: <c>[GroupId]</c>, so the split keeps its
+    /// rows together; not a feature.
+    /// </summary>
+    public bool Group { get; init; }
+
+    /// <summary>A feature of the pipeline: neither the label, nor left out, nor the group.</summary>
+    public bool IsFeature => !IsLabel && !Ignored && !Group;
+
     /// <summary>Left out by the task though its values could be used (a category in a forecaster's row).</summary>
     public bool Excluded { get; init; }
 

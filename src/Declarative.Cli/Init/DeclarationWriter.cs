@@ -39,6 +39,10 @@ internal static class DeclarationWriter
             {
                 attributes.Add("SeriesId");
             }
+            else if (column.Group)
+            {
+                attributes.Add("GroupId");
+            }
             else if (column.Ignored)
             {
                 attributes.Add("Ignore");

@@ -86,6 +86,58 @@ internal static class Inference
             : Guess("string", ColumnKind.Categorical, $"{distinct:N0} categories");
     }
 
+    /// <summary>
+    /// The columns with the entity rows repeat marked <c>[GroupId]</c>: a column named for who or what a row is about (an
+    /// id, an individual, a patient, a customer, …), every value on two rows or more, at least
+    /// <see cref="MinGroups"/> values, none missing. Its rows are the same person seen again: a split that puts some in
+    /// training and the rest in the test scores the model on people it learned, and a model that learns the id learns
+    /// nothing it can use on the next person. The name is asked for because the values alone cannot tell a key from a
+    /// sorted feature (ages repeat too).
+    /// </summary>
+    public static IReadOnlyList<ColumnGuess> WithGroup(DataSample sample, IReadOnlyList<ColumnGuess> columns)
+    {
+        var group = columns.FirstOrDefault(c => !c.IsLabel && c.Missing == 0 && c.Distinct >= MinGroups && c.Kind is ColumnKind.Numeric or ColumnKind.Categorical
+            && NamesAnEntity(c.Header ?? "") && EveryValueRepeats(sample, c.Index));
+        if (group is null)
+        {
+            return columns;
+        }
+
+        var values = sample.Rows.Select(r => r[group.Index]).ToArray();
+        var type = group.Kind == ColumnKind.Categorical ? "string"
+            : values.All(v => int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)) ? "int"
+            : values.All(v => long.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)) ? "long"
+            : null;
+        if (type is null)
+        {
+            return columns;
+        }
+
+        var marked = group with
+        {
+            Group = true,
+            Type = type,
+            Note = $"{group.Distinct:N0} groups of {(double)values.Length / group.Distinct:0.#} rows on average: the split keeps each group's rows together",
+        };
+        return [.. columns.Select(c => c.Index == group.Index ? marked : c)];
+    }
+
+    /// <summary>The fewest groups a split by group is written for: a fifth of fewer would be one or two groups.</summary>
+    private const int MinGroups = 10;
+
+    private static readonly HashSet<string> Entities = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "id", "individual", "subject", "patient", "person", "participant", "respondent", "user", "customer", "client",
+        "household", "student", "visitor", "session", "account", "member",
+    };
+
+    /// <summary>Whether a header names who a row is about: one of its words (split at case, digits and punctuation) is such a noun.</summary>
+    private static bool NamesAnEntity(string header) =>
+        System.Text.RegularExpressions.Regex.Split(header, "[^A-Za-z]+|(?<=[a-z])(?=[A-Z])").Any(Entities.Contains);
+
+    private static bool EveryValueRepeats(DataSample sample, int index) =>
+        sample.Rows.GroupBy(r => r[index], StringComparer.Ordinal).All(g => g.Skip(1).Any());
+
     /// <summary>The first value that is not a number, quoted, and a hint when it is one written with a decimal comma.</summary>
     private static string NotANumber(string[] present)
     {

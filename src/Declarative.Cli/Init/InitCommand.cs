@@ -102,7 +102,8 @@ internal static class InitCommand
             return forecaster;
         }
 
-        if (!columns.Any(c => !c.Ignored && !c.IsLabel))
+        columns = Inference.WithGroup(sample, columns);
+        if (!columns.Any(c => c.IsFeature))
         {
             var left = columns.Where(c => c.Ignored).Select(c => $"'{c.Header ?? c.Property}' ({c.Note})").ToList();
             throw new InitException($"{options.DataPath} has no column to learn '{columns[labelIndex].Header ?? columns[labelIndex].Property}' from: " +
@@ -113,12 +114,17 @@ internal static class InitCommand
         var source = DeclarationWriter.Write(sample, columns, label, pipelineName, rowName, ns, dataPath, Path.GetFileName(options.DataPath), tune: !options.NoTune);
         Save(outputPath, source);
 
-        var used = columns.Count(c => !c.Ignored && !c.IsLabel);
+        var used = columns.Count(c => c.IsFeature);
         var trials = TuningBudget.Trials(sample.Rows.Count, sample.Truncated);
         var tuning = options.NoTune ? "Untuned (--no-tune): the build trains the default trainer with its defaults."
             : trials == 0 ? $"Untuned: fewer than {TuningBudget.MinimumRows} rows to tune on{(TuningBudget.FewRowsTrainer(label, columns, sample.Rows.Count, sample.Truncated) is { } few ? $"; {few}, a linear model, trains it (LightGbm's trees hardly split on so few rows)" : "")}."
             : $"Tuned with {trials} trials of {TuningBudget.Trainers((MLTask)label.Task, TuningBudget.TunesLinearAlone(columns))} at build time, blended into an ensemble where that beats the best trial on the validation rows; --no-tune writes no [Tune].";
         var summary = $"{label.Task.ToString().ToLowerInvariant()} on '{columns[labelIndex].Header ?? columns[labelIndex].Property}', {used} features, {columns.Count(c => c.Ignored)} left out, {sample.Rows.Count:N0} rows";
+        if (columns.FirstOrDefault(c => c.Group) is { } group)
+        {
+            summary += $"; the split keeps each '{group.Header ?? group.Property}' ({group.Distinct:N0} of them) on one side";
+        }
+
         if (label.Task == TaskChoice.Regression && options.Task == TaskChoice.Auto && columns.FirstOrDefault(c => c.Kind == ColumnKind.Date && !c.Ignored) is { } dated)
         {
             // A number beside dates is often a series to forecast rather than a value to explain: say so, not guess.
@@ -193,7 +199,7 @@ internal static class InitCommand
             column.Header ?? $"#{column.Index}",
             column.Property,
             column.IsLabel ? result.Label.Type : column.Type,
-            column.IsLabel ? $"label ({result.Label.Task.ToString().ToLowerInvariant()})" : column.Ignored ? $"ignored ({column.Kind.ToString().ToLowerInvariant()})" : column.Kind.ToString().ToLowerInvariant(),
+            column.IsLabel ? $"label ({result.Label.Task.ToString().ToLowerInvariant()})" : column.Group ? "group" : column.Ignored ? $"ignored ({column.Kind.ToString().ToLowerInvariant()})" : column.Kind.ToString().ToLowerInvariant(),
             column.IsLabel ? result.Label.Note : column.Note,
         }));
 }

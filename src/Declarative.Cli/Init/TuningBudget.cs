@@ -38,7 +38,7 @@ internal static class TuningBudget
     /// Whether init names the task's linear trainer beside <c>[Tune]</c>: a text feature, where trees over thousands of
     /// n-gram columns make the first build 20-50 times as long for a few thousandths of the metric (docs/tuning.md).
     /// </summary>
-    public static bool TunesLinearAlone(IEnumerable<ColumnGuess> columns) => columns.Any(c => c.Kind == ColumnKind.Text && !c.Ignored && !c.IsLabel);
+    public static bool TunesLinearAlone(IEnumerable<ColumnGuess> columns) => columns.Any(c => c.Kind == ColumnKind.Text && c.IsFeature);
 
     /// <summary>
     /// The <c>[Trainers]</c> line init writes above <c>[Tune]</c> for <paramref name="what"/> ("text", "images"): the task's
