@@ -17,6 +17,7 @@ using Declarative.Tuning;
 //   forecasting-hours [windows]: opening hours as the step against the nights and weekends filled (tests/bench/forecasting-hours.sh);
 //   forecasting-scale <Hourly-train.csv> [series] [tuned]: the default (or tuned) forecaster's training time on M4 Hourly series (tests/bench/forecasting-scale.sh);
 //   small-files [sizes] [draws]: a few dozen training rows: the default trees against the task's linear trainer (tests/bench/small-files.sh);
+//   groups [draws]: modechoice's test AUC on a fifth of the rows against a fifth of the travellers, the traveller a feature or a [GroupId] (tests/bench/groups.sh);
 //   forecasting-short <Weekly-train.csv or Hourly-train.csv> [series] [lengths]: [Tune]'s choice on M4 series alone, cut short, against the lowest mean on the origins and each model (tests/bench/forecasting-short.sh);
 //   forecasting-origins [rounds] [series filter]: the tuned forecaster with its rolling origins scored all at once against one after another (tests/bench/forecasting-origins.sh);
 //   nab <NAB checkout> [detectors]: the NAB scorer on NAB's stored results against its published totals (tests/bench/nab.sh);
@@ -71,6 +72,12 @@ if (args.Length > 0 && args[0] == "explanations")
 if (args.Length > 1 && args[0] == "forecasting-scale")
 {
     ForecastingScaleBenchmark.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 400, args.Length > 3 && args[3] == "tuned");
+    return;
+}
+
+if (args.Length > 0 && args[0] == "groups")
+{
+    GroupsBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10);
     return;
 }
 

@@ -68,7 +68,7 @@ public sealed class GroupSplitTests
         var row = new TravelMode { Traveller = 1, Mode = 4, TerminalMinutes = 0, VehicleCost = 10, VehicleMinutes = 180, GeneralizedCost = 30, HouseholdIncome = 35, PartySize = 1 };
 
         Assert.All(model.Pipeline.Trials, t => Assert.True(t.Succeeded, t.Error));
-        Assert.True(report.TestMetrics["AreaUnderRocCurve"] > 0.75, $"AUC {report.TestMetrics["AreaUnderRocCurve"]}");
+        Assert.True(report.TestMetrics["AreaUnderRocCurve"] > 0.95, $"AUC {report.TestMetrics["AreaUnderRocCurve"]}");
         Assert.DoesNotContain(model.Pipeline.Spec.Features, f => f.PropertyName == nameof(TravelMode.Traveller));
         var prediction = model.Predict(row);
         Assert.InRange(prediction.Probability, 0f, 1f);
