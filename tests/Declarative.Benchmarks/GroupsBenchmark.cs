@@ -1,4 +1,3 @@
-using System.Globalization;
 using Declarative.Tests.Pipelines;
 
 namespace Declarative.Benchmarks;
@@ -43,15 +42,7 @@ internal static class GroupsBenchmark
 {
     public static void Run(int draws)
     {
-        var rows = File.ReadLines(BenchTravelMode.Spec.ResolveDataPath()).Skip(1).Select(line =>
-        {
-            var v = line.Split(';').Select(f => int.Parse(f, CultureInfo.InvariantCulture)).ToArray();
-            return new TravelMode
-            {
-                Traveller = v[0], Mode = v[1], Chosen = v[2] == 1, TerminalMinutes = v[3], VehicleCost = v[4], VehicleMinutes = v[5], GeneralizedCost = v[6],
-                HouseholdIncome = v[7], PartySize = v[8],
-            };
-        }).ToList();
+        var rows = File.ReadLines(BenchTravelMode.Spec.ResolveDataPath()).Skip(1).Select(TravelMode.Parse).ToList();
 
         var cells = new[] { new List<double>(), new List<double>(), new List<double>(), new List<double>() };
         for (var seed = 1; seed <= draws; seed++)

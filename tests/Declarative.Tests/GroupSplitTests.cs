@@ -81,21 +81,22 @@ public sealed class GroupSplitTests
     [Fact]
     public void RowsInMemory_SplitByGroupAsTheFileIs()
     {
-        var rows = System.IO.File.ReadAllLines(Repository.PathOf("datasets", "modechoice", "modechoice.csv")).Skip(1).Select(line =>
-        {
-            var v = line.Split(';').Select(f => int.Parse(f, CultureInfo.InvariantCulture)).ToArray();
-            return new TravelMode
-            {
-                Traveller = v[0], Mode = v[1], Chosen = v[2] == 1, TerminalMinutes = v[3], VehicleCost = v[4], VehicleMinutes = v[5], GeneralizedCost = v[6],
-                HouseholdIncome = v[7], PartySize = v[8],
-            };
-        }).ToList();
+        var rows = System.IO.File.ReadAllLines(Repository.PathOf("datasets", "modechoice", "modechoice.csv")).Skip(1).Select(TravelMode.Parse).ToList();
 
         var fromRows = TravelModeModel.Train(rows).Evaluate();
         var fromFile = TravelModeModel.Train().Evaluate();
 
         Assert.Equal(fromFile.TestRows, fromRows.TestRows);
         Assert.Equal(fromFile.TestMetrics["AreaUnderRocCurve"], fromRows.TestMetrics["AreaUnderRocCurve"], 1e-9);
+    }
+
+    [Fact]
+    public void TheTasksThatTakeAGroup_AreThoseThatSplitRowsAtRandom()
+    {
+        Assert.Equal(
+            [MLTask.BinaryClassification, MLTask.MulticlassClassification, MLTask.Regression, MLTask.Ranking],
+            Schema.TaskDefinitions.All.Where(d => d.AcceptsGroup).Select(d => d.Task));
+        Assert.All(Schema.TaskDefinitions.All.Where(d => d.RequiresGroup), d => Assert.True(d.AcceptsGroup, d.Title));
     }
 
     private static string[] Groups(DataTable table)

@@ -28,6 +28,9 @@ internal static class Inference
     /// </summary>
     private const int MinRowsPerClass = 5;
 
+    /// <summary>The fewest groups a split by group is written for: a fifth of fewer would be one or two groups.</summary>
+    private const int MinGroups = 10;
+
     public static IReadOnlyList<ColumnGuess> Columns(DataSample sample, int labelIndex)
     {
         var names = Naming.Unique(Enumerable.Range(0, sample.ColumnCount)
@@ -121,9 +124,6 @@ internal static class Inference
         };
         return [.. columns.Select(c => c.Index == group.Index ? marked : c)];
     }
-
-    /// <summary>The fewest groups a split by group is written for: a fifth of fewer would be one or two groups.</summary>
-    private const int MinGroups = 10;
 
     private static readonly HashSet<string> Entities = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -36,6 +36,17 @@ public sealed class TravelMode
 
     [Column("psize")]
     public float PartySize { get; set; }
+
+    /// <summary>A line of the data file (not its header), as a row in memory.</summary>
+    public static TravelMode Parse(string line)
+    {
+        var v = line.Split(';').Select(f => int.Parse(f, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        return new TravelMode
+        {
+            Traveller = v[0], Mode = v[1], Chosen = v[2] == 1, TerminalMinutes = v[3], VehicleCost = v[4], VehicleMinutes = v[5], GeneralizedCost = v[6],
+            HouseholdIncome = v[7], PartySize = v[8],
+        };
+    }
 }
 
 /// <summary>Which way a traveller took, scored on travellers the model never saw: the split keeps each one's four rows together.</summary>
