@@ -18,7 +18,7 @@ internal static class RowReader
     /// <summary>The rows, each with the raw text of the <paramref name="keep"/> columns (found by header name) beside it.</summary>
     public static IEnumerable<(TRow Row, string[] Kept)> Read<TRow>(PipelineSpec<TRow> spec, TextReader text, string path, IReadOnlyList<string> keep)
     {
-        var records = new DelimitedRecordReader(text, path, spec.Separator, spec.AllowQuoting);
+        var records = new DelimitedRecordReader(text, path, spec.Separator, spec.AllowQuoting, spec.SkipLines);
         var fields = new List<Field>();
         string[]? header = null;
         if (spec.HasHeader)

@@ -53,6 +53,8 @@ public sealed class DiagnosticTests
     [InlineData("DCL0025", "[BinaryClassification<Row>(Query = \"SELECT 1\")] public partial class Model;", "Query = \"SELECT 1\"")]
     [InlineData("DCL0025", "[BinaryClassification<Row>(Provider = (DataProvider)7)] public partial class Model;", "Provider = (DataProvider)7")]
     [InlineData("DCL0024", "[BinaryClassification<Row>(MaxBadRowFraction = -0.5)] public partial class Model;", "MaxBadRowFraction = -0.5")]
+    [InlineData("DCL0025", "[BinaryClassification<Row>(SkipLines = -1)] public partial class Model;", "SkipLines = -1")]
+    [InlineData("DCL0025", "[BinaryClassification<Row>(Provider = DataProvider.Sqlite, Query = \"SELECT 1\", ConnectionString = \"a\", SkipLines = 2)] public partial class Model;", "SkipLines = 2")]
     [InlineData("DCL0009", "[BinaryClassification<Row>] file partial class Model;", "Model")]
     [InlineData("DCL0009", "public partial class Outer<T> { [BinaryClassification<Row>] public partial class Model; }", "Model")]
     [InlineData("DCL0021", "[BinaryClassification<Row>] public partial record Model;", "Model")]

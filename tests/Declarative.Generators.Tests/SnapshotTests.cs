@@ -127,7 +127,7 @@ public sealed class SnapshotTests
                 [Text] public string Body { get; set; } = "";
             }
 
-            [MulticlassClassification<Ticket>(Data = "tickets.csv", AllowQuoting = false, SkipBadRows = true, MaxBadRowFraction = 0.05)]
+            [MulticlassClassification<Ticket>(Data = "tickets.csv", SkipLines = 3, AllowQuoting = false, SkipBadRows = true, MaxBadRowFraction = 0.05)]
             [Trainers(Trainer.LbfgsMaximumEntropy)]
             public partial class RoutingModel;
             """;

@@ -113,12 +113,25 @@ public sealed class DelimitedRecordReaderTests
         Assert.Equal(blanks + 2, records[1][0].Line);
     }
 
-    private static DelimitedRecordReader Reader(string text, char separator = '\0') =>
-        new(new StringReader(text), "test.csv", separator);
-
-    private static List<List<Field>> ReadAll(string text, char separator = '\0')
+    [Fact]
+    public void LinesToSkip_ArePassedOverUnread_TheSeparatorComesFromTheTable_AndLinesKeepTheirNumbers()
     {
-        var reader = Reader(text, separator);
+        // The World Bank's notes, one with a quote that never closes and commas: neither is read, and the table's
+        // semicolons are its separator.
+        var records = ReadAll("\"Data Source\",\"World Development Indicators\",\n\n\"Last Updated, \"unclosed\n\ncountry;1960\nAruba;4.82\n", skipLines: 4);
+
+        Assert.Equal([["country", "1960"], ["Aruba", "4.82"]], records.Select(r => r.Select(f => f.Value).ToArray()));
+        Assert.Equal([5, 6], records.Select(r => r[0].Line));
+        Assert.Empty(ReadAll("notes\nmore notes\n", skipLines: 5));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new DelimitedRecordReader(new StringReader(""), "test.csv", '\0', skipLines: -1));
+    }
+
+    private static DelimitedRecordReader Reader(string text, char separator = '\0', int skipLines = 0) =>
+        new(new StringReader(text), "test.csv", separator, skipLines: skipLines);
+
+    private static List<List<Field>> ReadAll(string text, char separator = '\0', int skipLines = 0)
+    {
+        var reader = Reader(text, separator, skipLines);
         var records = new List<List<Field>>();
         var fields = new List<Field>();
         while (reader.TryRead(fields))

@@ -123,6 +123,11 @@ namespace Declarative.Generators.Emitting
             }
 
             writer.WriteLine($"HasHeader = {(model.HasHeader ? "true" : "false")},");
+            if (model.SkipLines > 0)
+            {
+                writer.WriteLine($"SkipLines = {model.SkipLines.ToString(System.Globalization.CultureInfo.InvariantCulture)},");
+            }
+
             if (!model.AllowQuoting)
             {
                 writer.WriteLine("AllowQuoting = false,");

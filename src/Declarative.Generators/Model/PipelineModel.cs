@@ -21,6 +21,7 @@ namespace Declarative.Generators.Model
         string? Query,
         char Separator,
         bool HasHeader,
+        int SkipLines,
         bool AllowQuoting,
         bool SkipBadRows,
         double MaxBadRowFraction,

@@ -76,6 +76,8 @@ namespace Declarative.Generators.Parsing
             // An SVMlight file has no header: its columns are read by position and number.
             var hasHeader = format != DataFormat.SvmLight && AttributeReader.Named(attribute, "HasHeader", true);
             var allowQuoting = AttributeReader.Named(attribute, "AllowQuoting", true);
+            var skipLines = AttributeReader.Named(attribute, "SkipLines", 0);
+            CheckSkipLines(attribute, skipLines, provider, format, diagnostics, cancellationToken);
             var skipBadRows = AttributeReader.Named(attribute, "SkipBadRows", false);
             var maxBadRowFraction = AttributeReader.Named(attribute, "MaxBadRowFraction", 0.01);
             if (!(maxBadRowFraction >= 0 && maxBadRowFraction < 1))
@@ -151,6 +153,7 @@ namespace Declarative.Generators.Parsing
                 Query: query,
                 Separator: separator,
                 HasHeader: hasHeader,
+                SkipLines: skipLines,
                 AllowQuoting: allowQuoting,
                 SkipBadRows: skipBadRows,
                 MaxBadRowFraction: maxBadRowFraction,
@@ -211,6 +214,19 @@ namespace Declarative.Generators.Parsing
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidDataSource,
                     AttributeReader.NamedArgumentLocation(attribute, at, cancellationToken) ?? AttributeReader.Location(attribute, cancellationToken), problem));
+            }
+        }
+
+        /// <summary>SkipLines counts lines of a delimited file: not negative, and not for a database or an SVMlight file.</summary>
+        private static void CheckSkipLines(AttributeData attribute, int skipLines, DataProvider provider, DataFormat format, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        {
+            var problem = skipLines < 0 ? $"SkipLines is {skipLines}; it counts the lines above the table to pass over, 0 or more"
+                : skipLines > 0 && provider != DataProvider.File ? "SkipLines passes over lines of a data file, and a database query returns rows: remove it"
+                : skipLines > 0 && format == DataFormat.SvmLight ? "SkipLines passes over lines of a delimited file; an SVMlight file's comment lines start with #: remove it"
+                : null;
+            if (problem is not null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidDataSource, AttributeReader.NamedArgumentLocation(attribute, "SkipLines", cancellationToken), problem));
             }
         }
 

@@ -56,7 +56,7 @@ internal sealed record SeriesPoints(string Id, int[] Rows, long[] Times, float[]
             var text = times.Text(row).Span;
             if (text.IsEmpty)
             {
-                throw new DataFileException(source, linesKnown ? row + 1 + (spec.HasHeader ? 1 : 0) : null, null,
+                throw new DataFileException(source, linesKnown ? row + 1 + spec.SkipLines + (spec.HasHeader ? 1 : 0) : null, null,
                     $"{(id.Length == 0 ? "In the series, " : $"In series '{id}', ")}the time ({timeSpec.PropertyName}) is missing.");
             }
 

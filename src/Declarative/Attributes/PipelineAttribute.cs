@@ -52,6 +52,14 @@ public abstract class PipelineAttribute : Attribute
     public bool HasHeader { get; set; } = true;
 
     /// <summary>
+    /// Lines at the top of the file (and of <see cref="TestData"/>) to pass over before the header, or the first row
+    /// without one, whatever they hold: the notes a download opens with (the World Bank's source and date), or
+    /// scikit-learn's line of row and column counts. Counted as the file's lines, blank ones included; errors still name
+    /// the file's own line numbers. 0 by default.
+    /// </summary>
+    public int SkipLines { get; set; }
+
+    /// <summary>
     /// Whether a field that starts with <c>"</c> is quoted (RFC 4180: it may hold separators, doubled quotes and line
     /// breaks). With <see langword="false"/>, as for text whose messages hold stray quotes, a <c>"</c> is an ordinary
     /// character and every line is one row.

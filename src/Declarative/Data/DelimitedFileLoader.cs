@@ -49,7 +49,7 @@ internal static class DelimitedFileLoader
         try
         {
             using var reader = new StreamReader(path, StrictUtf8, detectEncodingFromByteOrderMarks: true);
-            var records = new DelimitedRecordReader(reader, path, spec.Separator, spec.AllowQuoting);
+            var records = new DelimitedRecordReader(reader, path, spec.Separator, spec.AllowQuoting, spec.SkipLines);
             var fields = new List<Field>();
             int[] positions;
             if (spec.HasHeader)
@@ -88,7 +88,7 @@ internal static class DelimitedFileLoader
 
     public static DataTable Load<TRow>(PipelineSpec<TRow> spec, TextReader text, string path)
     {
-        var records = new DelimitedRecordReader(text, path, spec.Separator, spec.AllowQuoting);
+        var records = new DelimitedRecordReader(text, path, spec.Separator, spec.AllowQuoting, spec.SkipLines);
         var fields = new List<Field>();
         var columns = spec.Columns.ToArray();
         int[] positions;

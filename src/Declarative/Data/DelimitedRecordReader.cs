@@ -30,12 +30,17 @@ internal sealed class DelimitedRecordReader
     /// <summary>A quoted field may span at most this many lines: it bounds what a quote opened by mistake can hold.</summary>
     internal const int MaxLinesPerField = 10_000;
 
-    public DelimitedRecordReader(TextReader reader, string path, char separator, bool allowQuoting = true)
+    /// <summary>Lines at the top still to pass over unread (notes above the table), whatever they hold.</summary>
+    private int _linesToSkip;
+
+    public DelimitedRecordReader(TextReader reader, string path, char separator, bool allowQuoting = true, int skipLines = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(skipLines);
         _reader = reader;
         _path = path;
         _allowQuoting = allowQuoting;
         Separator = separator;
+        _linesToSkip = skipLines;
     }
 
     /// <summary>How many quoted fields spanned more than one line: legal, but worth a word in the report.</summary>
@@ -55,6 +60,15 @@ internal sealed class DelimitedRecordReader
     {
         fields.Clear();
         _continuation.Clear();
+        for (; _linesToSkip > 0; _linesToSkip--)
+        {
+            if (NextLine() is null)
+            {
+                _linesToSkip = 0;
+                return false;
+            }
+        }
+
         string? line;
         do
         {

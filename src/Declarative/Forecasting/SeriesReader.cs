@@ -37,9 +37,10 @@ internal static class SeriesReader
         var covariateNames = knownAhead.Concat(PastCovariates(spec)).ToArray();
         var covariates = covariateNames.Select(name => Column(table, name)).ToArray();
 
-        // Lines are named only when row i is line i + 1 (+1 for a header): no skipped rows, no field spanning lines.
+        // Lines are named only when row i is line i + 1 (+1 for a header, + the lines skipped above the table): no skipped
+        // rows, no field spanning lines.
         var linesKnown = table.BadRows == 0 && table.MultilineFields == 0 && source.Length > 0 && !source.StartsWith('(');
-        int? Line(int row) => linesKnown ? row + 1 + (spec.HasHeader ? 1 : 0) : null;
+        int? Line(int row) => linesKnown ? row + 1 + spec.SkipLines + (spec.HasHeader ? 1 : 0) : null;
         DataFileException Error(int row, string detail) => new(source, Line(row), null, detail);
 
         var bySeries = new Dictionary<string, List<int>>(StringComparer.Ordinal);

@@ -88,6 +88,9 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
     /// <summary>Whether the file has a header line.</summary>
     public bool HasHeader { get; init; } = true;
 
+    /// <summary>Lines at the top of each data file passed over before the header or the first row (notes above the table).</summary>
+    public int SkipLines { get; init; }
+
     /// <summary>Whether a field that starts with a quote is quoted (RFC 4180); otherwise a quote is an ordinary character.</summary>
     public bool AllowQuoting { get; init; } = true;
 
@@ -153,7 +156,7 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
         [
             .. SchemaSignature(),
             .. Columns.Select(c => string.Create(CultureInfo.InvariantCulture, $"file:{c.PropertyName}:{c.ColumnName}:{c.HasExplicitName}:{c.Index}")),
-            string.Create(CultureInfo.InvariantCulture, $"data:{(Provider == DataProvider.File ? "" : $"{Provider}:{Query}:{ConnectionStringVariable}:{(ConnectionString is null ? "" : Hash([ConnectionString]))}:")}{DataPath}:{TestDataPath}:{(int)Separator}:{HasHeader}{(AllowQuoting ? "" : ":unquoted")}{(SkipBadRows ? $":skip-bad:{MaxBadRowFraction:R}" : "")}"),
+            string.Create(CultureInfo.InvariantCulture, $"data:{(Provider == DataProvider.File ? "" : $"{Provider}:{Query}:{ConnectionStringVariable}:{(ConnectionString is null ? "" : Hash([ConnectionString]))}:")}{DataPath}:{TestDataPath}:{(int)Separator}:{HasHeader}{(AllowQuoting ? "" : ":unquoted")}{(SkipLines == 0 ? "" : $":skip-lines:{SkipLines}")}{(SkipBadRows ? $":skip-bad:{MaxBadRowFraction:R}" : "")}"),
             string.Create(CultureInfo.InvariantCulture, $"split:{TestFraction:R}:{Seed}{(OrderBy is null ? "" : ":by:" + OrderBy)}"),
             $"trainers:{string.Join(",", Trainers)}{(ExportOnnx ? ":onnx" : "")}",
             .. TaskOptionsSignature(),
@@ -202,6 +205,11 @@ public sealed class PipelineSpec<TRow> : IPipelineSpec
         if (GroupId is not null && !TaskDefinitions.For(Task).AcceptsGroup)
         {
             throw new ArgumentException($"Pipeline '{Name}': a group id column applies to ranking, classification and regression, not {Task}.", nameof(GroupId));
+        }
+
+        if (SkipLines < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(SkipLines), SkipLines, $"Pipeline '{Name}': the lines to skip cannot be negative.");
         }
 
         if (TestFraction is not (> 0 and < 1))

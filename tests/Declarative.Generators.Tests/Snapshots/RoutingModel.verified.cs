@@ -15,6 +15,7 @@ partial class RoutingModel : global::Declarative.IDeclaredModel<global::RoutingM
         DeclaringType = typeof(RoutingModel),
         DataPath = "tickets.csv",
         HasHeader = true,
+        SkipLines = 3,
         AllowQuoting = false,
         SkipBadRows = true,
         MaxBadRowFraction = 0.05,
