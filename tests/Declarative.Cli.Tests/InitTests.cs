@@ -20,6 +20,8 @@ public sealed class InitTests : IDisposable
     [InlineData("optdigits/digits-with-header.csv", "digit", "Multiclass", "MacroAccuracy", 0.85)]
     [InlineData("sentiment-sentences/yelp_labelled.txt", "Column2", "Binary", "AreaUnderRocCurve", 0.7)]
     [InlineData("nab-nyc-taxi/nyc_taxi.csv", "value", "Regression", "RSquared", 0.5)]
+    [InlineData("wine/wine_data.csv", "Column14", "Multiclass", "MacroAccuracy", 0.85)]
+    [InlineData("modechoice/modechoice.csv", "choice", "Binary", "AreaUnderRocCurve", 0.95)]
     public void EveryBundledDataset_GivesADeclarationThatCompilesAndTrains(string dataset, string label, string task, string metric, double atLeast)
     {
         var data = Path.Combine(AppContext.BaseDirectory, "datasets", dataset);
@@ -537,28 +539,54 @@ public sealed class InitTests : IDisposable
     }
 
     [Fact]
-    public void AFileWhoseFieldCountChanges_IsAnErrorNamingTheLine_AndWhatTheLinesAboveLookLike()
+    public void LinesAboveTheTable_ArePassedOver_AndAFieldCountThatChangesOtherwiseIsAnErrorNamingTheLine()
     {
-        // The World Bank's layout, a column a year, under the notes its own download opens with: init says where the table starts.
+        // The World Bank's layout, a column a year, under the notes its own download opens with: the table starts at line
+        // 5, and the declaration passes over the four lines above it.
         var wide = YearsWide("fertility-table.csv");
         var download = Path.Combine(_directory, "API_fertility.csv");
         File.WriteAllLines(download, ["\"Data Source\",\"World Development Indicators\",", "", "\"Last Updated Date\",\"2024-06-28\",", "", .. File.ReadLines(wide)]);
-        var notes = Assert.Throws<DataFileException>(() => InitCommand.Write(new InitOptions(download, "1963", null, TaskChoice.Regression, Path.Combine(_directory, "Download.cs"), Force: false)));
-        Assert.Equal(5, notes.Line);
-        Assert.EndsWith("line 1 has 3, line 5 has 8, as every line after it does. The lines above line 5 look like notes over the table: delete them, so the table's first line is the file's.", notes.Detail, StringComparison.Ordinal);
+        var notes = InitCommand.Write(new InitOptions(download, "1963", null, TaskChoice.Regression, Path.Combine(_directory, "Download.cs"), Force: false, NoTune: true));
+        Assert.Contains("(Data = \"API_fertility.csv\", SkipLines = 4)]", notes.Source, StringComparison.Ordinal);
+        Assert.Contains("[Column(\"1960\")]", notes.Source, StringComparison.Ordinal);
+        Assert.EndsWith("; SkipLines = 4 passes over the 4 lines above the table (notes: 3 fields where the table has 8)", notes.Summary, StringComparison.Ordinal);
+        var trained = PipelineRegistry.For(Compiled.Pipeline(notes.Source, "download")).Train(download);
+        Assert.Equal(30, trained.TrainedOn!.Table.RowCount);
 
-        // A header one name short of its rows (row names written without one) is said as that, not as notes.
+        // Errors name the file's own lines: a bad value on the download's line 9 is said to be there.
+        var bad = File.ReadAllLines(download);
+        bad[8] = bad[8].Replace(",5,", ",five,", StringComparison.Ordinal).Replace(",6,", ",six,", StringComparison.Ordinal).Replace(",7,", ",seven,", StringComparison.Ordinal);
+        File.WriteAllLines(download, bad);
+        var located = Assert.Throws<DataFileException>(() => PipelineRegistry.For(Compiled.Pipeline(notes.Source, "download-bad")).Train(download));
+        Assert.Equal(9, located.Line);
+
+        // scikit-learn's files open with their counts (breast_cancer.csv: "569,30,malignant,benign"), then the rows.
+        var counted = Path.Combine(_directory, "counted.csv");
+        File.WriteAllLines(counted, ["3,2,no,yes", "1.5,2,1", "2.5,3,0", "3.5,1,1"]);
+        var countsFirst = InitCommand.Write(new InitOptions(counted, "Column3", null, TaskChoice.Auto, Path.Combine(_directory, "Counted.cs"), Force: false, NoTune: true));
+        Assert.Contains("(Data = \"counted.csv\", SkipLines = 1, HasHeader = false)]", countsFirst.Source, StringComparison.Ordinal);
+        Assert.Contains("SkipLines = 1 passes over its first line (4 fields over rows of 3: scikit-learn's row and column counts, say)", countsFirst.Summary, StringComparison.Ordinal);
+
+        // Counts with empty fields over a line of names (scikit-learn's boston_house_prices.csv): the names are the header.
+        var countsOverNames = Path.Combine(_directory, "prices.csv");
+        File.WriteAllLines(countsOverNames, ["40,2,", "\"ROOMS\",\"AGE\",\"PRICE\"", .. Enumerable.Range(0, 40).Select(i => FormattableString.Invariant($"{4 + (i % 5)},{10 + (i * 7 % 50)},{100 + (i * 13 % 70)}"))]);
+        var prices = InitCommand.Write(new InitOptions(countsOverNames, "PRICE", null, TaskChoice.Auto, Path.Combine(_directory, "Prices.cs"), Force: false, NoTune: true));
+        Assert.Contains("(Data = \"prices.csv\", SkipLines = 1)]", prices.Source, StringComparison.Ordinal);
+        Assert.Contains("public float PRICE { get; set; }", prices.Source, StringComparison.Ordinal);
+        Assert.Contains("SkipLines = 1 passes over its first line (2 of 3 fields filled, over the line of names", prices.Summary, StringComparison.Ordinal);
+        Assert.Equal(40, PipelineRegistry.For(Compiled.Pipeline(prices.Source, "prices")).Train(countsOverNames).TrainedOn!.Table.RowCount);
+
+        // A header one name short of its rows (row names written without one) is said as that, not passed over.
         var rowNames = Path.Combine(_directory, "rownames.csv");
         File.WriteAllLines(rowNames, ["size,grade", "a,1,2", "b,3,4", "c,5,6"]);
         var shortHeader = Assert.Throws<DataFileException>(() => InitCommand.Write(new InitOptions(rowNames, "grade", null, TaskChoice.Auto, Path.Combine(_directory, "RowNames.cs"), Force: false)));
         Assert.EndsWith("line 1 has 2, line 2 has 3, as every line after it does: the first line names one column fewer than the rows hold, as R's write.table writes row names (write it with row.names = FALSE).", shortHeader.Detail, StringComparison.Ordinal);
 
-        // scikit-learn's files open with their counts (breast_cancer.csv: "569,30,malignant,benign"), then the rows.
-        var counted = Path.Combine(_directory, "counted.csv");
-        File.WriteAllLines(counted, ["3,2,no,yes", "1.5,2,1", "2.5,3,0", "3.5,1,1"]);
-        var countsFirst = Assert.Throws<DataFileException>(() => InitCommand.Write(new InitOptions(counted, "Column3", null, TaskChoice.Auto, Path.Combine(_directory, "Counted.cs"), Force: false)));
-        Assert.EndsWith("line 1 has 4, line 2 has 3, as every line after it does: the first line is not the table's (scikit-learn's files open with their row and column counts). " +
-            "Delete it, or declare every column by position ([Column(Index = n)]), which reads the first line as a header and skips it.", countsFirst.Detail, StringComparison.Ordinal);
+        // A count that changes again below is no table under notes.
+        var ragged = Path.Combine(_directory, "ragged.csv");
+        File.WriteAllLines(ragged, ["a,b,c", "1,2,3", "4,5", "6,7,8"]);
+        var raggedError = Assert.Throws<DataFileException>(() => InitCommand.Write(new InitOptions(ragged, "c", null, TaskChoice.Auto, Path.Combine(_directory, "Ragged.cs"), Force: false)));
+        Assert.EndsWith("line 1 has 3, line 3 has 2.", raggedError.Detail, StringComparison.Ordinal);
     }
 
     /// <summary>The World Bank's layout (statsmodels' fertility): a row a country, a column a year, the last year empty.</summary>

@@ -15,6 +15,15 @@ internal sealed record DataSample(string Path, char Separator, bool AllowQuoting
 
     public int ColumnCount => Header?.Count ?? Rows[0].Length;
 
+    /// <summary>Lines above the table passed over (<c>SkipLines</c>): notes, or scikit-learn's line of counts.</summary>
+    public int SkipLines { get; init; }
+
+    /// <summary>What the lines passed over looked like; null when none are.</summary>
+    public string? Skipped { get; init; }
+
+    /// <summary>The summary's words on the lines passed over, or nothing.</summary>
+    public string SkippedNote => Skipped is null ? "" : $"; SkipLines = {SkipLines} passes over {Skipped}";
+
     public static DataSample Read(string path)
     {
         DataFileException? quotedError;
@@ -24,6 +33,11 @@ internal sealed record DataSample(string Path, char Separator, bool AllowQuoting
             if (Consistent(quoted.Records))
             {
                 return Build(path, quoted.Separator, allowQuoting: true, quoted.Records, quoted.Lines, quoted.Truncated);
+            }
+
+            if (TableBelow(quoted.Records, quoted.Lines) is var (skip, what) && ReadRecords(path, allowQuoting: true, skip) is var below && Consistent(below.Records))
+            {
+                return Build(path, below.Separator, allowQuoting: true, below.Records, below.Lines, below.Truncated) with { SkipLines = skip, Skipped = what };
             }
 
             quotedError = Inconsistency(path, quoted.Records, quoted.Lines);
@@ -40,10 +54,10 @@ internal sealed record DataSample(string Path, char Separator, bool AllowQuoting
             : throw quotedError;
     }
 
-    private static (char Separator, List<string[]> Records, List<int> Lines, bool Truncated) ReadRecords(string path, bool allowQuoting)
+    private static (char Separator, List<string[]> Records, List<int> Lines, bool Truncated) ReadRecords(string path, bool allowQuoting, int skipLines = 0)
     {
         using var text = new StreamReader(path);
-        var reader = new DelimitedRecordReader(text, path, '\0', allowQuoting);
+        var reader = new DelimitedRecordReader(text, path, '\0', allowQuoting, skipLines);
         var fields = new List<Field>();
         var records = new List<string[]>();
         var lines = new List<int>();
@@ -67,25 +81,53 @@ internal sealed record DataSample(string Path, char Separator, bool AllowQuoting
     private static bool Consistent(List<string[]> records) => records.All(r => r.Length == records[0].Length);
 
     /// <summary>
-    /// Where the number of fields first changes. When every line from there on agrees, the lines above it are notes
-    /// over the table (the World Bank's downloads open with a source and a date), which the loader does not skip.
+    /// The lines above the table, when the field count changes once and every line from there on agrees: notes over
+    /// the table (the World Bank's downloads open with a source and a date), or scikit-learn's first line of row and
+    /// column counts; the table starts at that line, and the loader passes over the lines above it (<c>SkipLines</c>).
+    /// Not a first line one field short: that is R's header over rows with row names, which is a table already.
     /// </summary>
+    private static (int Skip, string What)? TableBelow(List<string[]> records, List<int> lines)
+    {
+        var first = records[0].Length;
+        var j = records.FindIndex(r => r.Length != first);
+        var width = records[j].Length;
+        if (!records.Skip(j).All(r => r.Length == width) || (j == 1 && width == first + 1))
+        {
+            return null;
+        }
+
+        var skip = lines[j] - 1;
+        return (skip, j == 1
+            ? $"its first line ({first:N0} fields over rows of {width:N0}: scikit-learn's row and column counts, say)"
+            : $"the {skip:N0} lines above the table (notes: {first:N0} fields where the table has {width:N0})");
+    }
+
+    /// <summary>Where the number of fields first changes, and why it may: R's row names, or no table in it at all.</summary>
     private static DataFileException Inconsistency(string path, List<string[]> records, List<int> lines)
     {
         var first = records[0].Length;
         var j = records.FindIndex(r => r.Length != first);
         var width = records[j].Length;
         var rest = records.Skip(j).All(r => r.Length == width);
-        var why = !rest ? "."
-            : j == 1 && width == first + 1 ? ", as every line after it does: the first line names one column fewer than the rows hold, as R's write.table writes row names (write it with row.names = FALSE)."
-            : j >= 2 ? $", as every line after it does. The lines above line {lines[j]:N0} look like notes over the table: delete them, so the table's first line is the file's."
-            : ", as every line after it does: the first line is not the table's (scikit-learn's files open with their row and column counts). Delete it, " +
-              "or declare every column by position ([Column(Index = n)]), which reads the first line as a header and skips it.";
+        var why = rest && j == 1 && width == first + 1 ? ", as every line after it does: the first line names one column fewer than the rows hold, as R's write.table writes row names (write it with row.names = FALSE)."
+            : rest ? ", as every line after it does."
+            : ".";
         return new DataFileException(path, lines[j], null, $"Its lines do not all have the same number of fields with quoting on: line {lines[0]:N0} has {first:N0}, line {lines[j]:N0} has {width:N0}{why}");
     }
 
     private static DataSample Build(string path, char separator, bool allowQuoting, List<string[]> records, List<int> lines, bool truncated)
     {
+        // A first line with empty fields over a line of names (scikit-learn's boston_house_prices.csv: "506,13,,,…" over
+        // "CRIM","ZN",…) is a note over the header: passed over.
+        if (records.Count > 2 && records[0].Any(ValueParser.IsMissing) && !LooksLikeHeader(records) && LooksLikeHeader(records.GetRange(1, records.Count - 1)))
+        {
+            return Build(path, separator, allowQuoting, records.GetRange(1, records.Count - 1), lines.GetRange(1, lines.Count - 1), truncated) with
+            {
+                SkipLines = lines[1] - 1,
+                Skipped = $"its first line ({records[0].Count(f => !ValueParser.IsMissing(f)):N0} of {records[0].Length:N0} fields filled, over the line of names: scikit-learn's counts, say)",
+            };
+        }
+
         var header = records.Count > 1 && LooksLikeHeader(records) ? records[0] : null;
         var skip = header is null ? 0 : 1;
         var rows = records.Skip(skip).ToList();

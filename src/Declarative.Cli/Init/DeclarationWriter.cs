@@ -82,6 +82,11 @@ internal static class DeclarationWriter
         text.AppendLine("}");
         text.AppendLine();
         var options = new List<string> { $"Data = {Literal(dataPath)}" };
+        if (sample.SkipLines > 0)
+        {
+            options.Add($"SkipLines = {sample.SkipLines}");
+        }
+
         if (sample.Header is null)
         {
             options.Add("HasHeader = false");

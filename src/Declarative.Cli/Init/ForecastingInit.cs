@@ -30,7 +30,7 @@ internal static class ForecastingInit
             (shape.Skipped is { } skipped ? $"; the times skip {skipped.Describe()}: FillGaps = true interpolates them" : "") +
             (shape.FutureRows > 0 ? $"; the last {shape.FutureRows} rows have no value: the covariates of the steps to forecast" : "") +
             (shape.Calendar.Count > 0 ? $"; {string.Join(", ", shape.Calendar.Select(p => $"'{columns[p.Index].Header ?? columns[p.Index].Property}'"))} {(shape.Calendar.Count == 1 ? "is a part" : "are parts")} of the time, left out" : "") +
-            MonthsAsColumns(sample, columns, shape);
+            MonthsAsColumns(sample, columns, shape) + sample.SkippedNote;
         var tuning = options.NoTune ? "Untuned (--no-tune): the build trains the global trees alone." : "Tuned: every model competes on rolling origins at build time; --no-tune writes no [Tune].";
         return new InitResult(target.OutputPath, pipelineName, columns, label, summary, tuning, source);
     }

@@ -120,6 +120,7 @@ internal static class InitCommand
             : trials == 0 ? $"Untuned: fewer than {TuningBudget.MinimumRows} rows to tune on{(TuningBudget.FewRowsTrainer(label, columns, sample.Rows.Count, sample.Truncated) is { } few ? $"; {few}, a linear model, trains it (LightGbm's trees hardly split on so few rows)" : "")}."
             : $"Tuned with {trials} trials of {TuningBudget.Trainers((MLTask)label.Task, TuningBudget.TunesLinearAlone(columns))} at build time, blended into an ensemble where that beats the best trial on the validation rows; --no-tune writes no [Tune].";
         var summary = $"{label.Task.ToString().ToLowerInvariant()} on '{columns[labelIndex].Header ?? columns[labelIndex].Property}', {used} features, {columns.Count(c => c.Ignored)} left out, {sample.Rows.Count:N0} rows";
+        summary += sample.SkippedNote;
         if (columns.FirstOrDefault(c => c.Group) is { } group)
         {
             summary += $"; the split keeps each '{group.Header ?? group.Property}' ({group.Distinct:N0} of them) on one side";
