@@ -91,6 +91,41 @@ public sealed class GroupSplitTests
     }
 
     [Fact]
+    public void TheReport_CountsTheTestTravellers_AndItsIntervalsResampleWholeOnes()
+    {
+        var model = TravelModeModel.Train();
+        var report = model.Evaluate();
+        ITrainedPipeline pipeline = model.Pipeline;
+
+        Assert.Equal(Groups(pipeline.TrainedOn!.TestPart).Distinct().Count(), report.TestGroups);
+        Assert.Contains(report.TestIntervals, i => i.Metric == "AreaUnderRocCurve" && i.Low <= report.TestMetrics["AreaUnderRocCurve"] && i.High >= i.Low);
+        var page = Declarative.Reports.ReportHtml.Render(report, Declarative.Tasks.TaskProfiles.Predictive(MLTask.BinaryClassification));
+        Assert.Contains($"bootstrap resamples of the test part's {report.TestGroups} groups (whole groups drawn with replacement", page, StringComparison.Ordinal);
+        Assert.Contains($"{report.TestRows} test rows in {report.TestGroups} groups the training rows do not share", page, StringComparison.Ordinal);
+
+        // A row split has no groups to count.
+        Assert.Null(TrainedModels.Tumor.Evaluate().TestGroups);
+    }
+
+    [Fact]
+    public void AGroupResample_DrawsWholeGroups_AsManyAsThereAre()
+    {
+        int[][] groups = [[0, 1], [2, 3, 4], [5], [6, 7]];
+
+        var rows = Declarative.Evaluation.Evaluator.GroupResample(groups, seed: 3);
+
+        var drawn = new List<int[]>();
+        for (var at = 0; at < rows.Length; at += drawn[^1].Length)
+        {
+            drawn.Add(Assert.Single(groups, g => g[0] == rows[at]));
+            Assert.Equal(drawn[^1], rows.Skip(at).Take(drawn[^1].Length));
+        }
+
+        Assert.Equal(groups.Length, drawn.Count);
+        Assert.Equal(rows, Declarative.Evaluation.Evaluator.GroupResample(groups, seed: 3));
+    }
+
+    [Fact]
     public void TheTasksThatTakeAGroup_AreThoseThatSplitRowsAtRandom()
     {
         Assert.Equal(

@@ -20,6 +20,7 @@ public abstract record EvaluationReport
         DataFile = basics.DataFile;
         TrainRows = basics.TrainRows;
         TestRows = basics.TestRows;
+        TestGroups = basics.TestGroups;
         HeadlineMetric = basics.HeadlineMetric;
         TestMetrics = basics.TestMetrics;
         CrossValidation = basics.CrossValidation;
@@ -53,6 +54,13 @@ public abstract record EvaluationReport
 
     /// <summary>Rows scored: the held-out test part, or the whole file given to <c>Evaluate(path)</c>.</summary>
     public required int TestRows { get; init; }
+
+    /// <summary>
+    /// The groups those rows belong to when the row has a <c>[GroupId]</c> and the task splits by it (classification,
+    /// regression): every group is wholly in the test part or out of it, and a bootstrap interval resamples groups; null
+    /// otherwise.
+    /// </summary>
+    public int? TestGroups { get; init; }
 
     /// <summary>The metric that ranks models for this task (the tuning metric when the pipeline tunes).</summary>
     public required string HeadlineMetric { get; init; }
@@ -129,6 +137,9 @@ internal sealed record ReportBasics(
 
     /// <summary>The test metrics' bootstrap spread, when the report does not cross-validate.</summary>
     public IReadOnlyList<MetricInterval> TestIntervals { get; init; } = [];
+
+    /// <summary>The groups the test part's rows belong to, when the split kept a [GroupId]'s rows together.</summary>
+    public int? TestGroups { get; init; }
 
     /// <summary>What moves the raw score on the test part, when explanations serve the model.</summary>
     public ExplanationSummary? Explanations { get; init; }

@@ -80,7 +80,10 @@ internal static class Evaluator
             : ensemble.Count > 0
             ? CrossValidateEnsemble(spec, task, data.TrainPart, ensemble, folds, data.TrainRows, progress)
             : CrossValidate(spec, task, data.TrainPart, trainer, hyperparameters, folds, data.TrainRows, progress);
-        var intervals = crossValidation.Count == 0 ? Bootstrap(spec, task, predictions, data.TestPart.RowCount) : [];
+        var testGroups = SplitGroups(spec, data.TestPart);
+        var intervals = crossValidation.Count == 0
+            ? testGroups is null ? Bootstrap(spec, task, predictions, data.TestPart.RowCount) : BootstrapGroups(spec, task, model, data.TestPart, testGroups)
+            : [];
         // Without the metric (an anomaly detector with no label to measure it by) there is nothing to see fall.
         var importance = metrics.ContainsKey(headline) ? Importance(spec, task, model, data.TestPart, headline, progress) : [];
         var explanations = explain?.Invoke(data.TestPart);
@@ -100,6 +103,7 @@ internal static class Evaluator
         {
             State = state,
             TestIntervals = intervals,
+            TestGroups = testGroups?.Length,
             Explanations = explanations,
             Ensemble = ensemble,
             BestMemberTestMetric = bestMember,
@@ -149,6 +153,12 @@ internal static class Evaluator
             }
         });
 
+        return Spread(samples);
+    }
+
+    /// <summary>Each metric's standard deviation and 90 % interval over the resamples that measured it.</summary>
+    private static IReadOnlyList<MetricInterval> Spread(IReadOnlyDictionary<string, double>?[] samples)
+    {
         var measured = samples.OfType<IReadOnlyDictionary<string, double>>().Where(m => m.Count > 0).ToArray();
         return measured.Length == 0 ? [] : measured[0].Keys.Select(metric =>
         {
@@ -161,6 +171,57 @@ internal static class Evaluator
             var mean = values.Average();
             return new MetricInterval(metric, Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / values.Length), Percentile(values, 0.05), Percentile(values, 0.95));
         }).OfType<MetricInterval>().ToArray();
+    }
+
+    /// <summary>
+    /// The test part's rows by the group the split kept them in (a classifier's or regressor's [GroupId]), or null when
+    /// its rows stand alone (ranking's queries are scored whole by the metric itself).
+    /// </summary>
+    private static int[][]? SplitGroups<TRow>(PipelineSpec<TRow> spec, DataTable test)
+    {
+        if (spec.GroupId is not { } group || spec.RanksWithinGroups || test.Columns.FirstOrDefault(c => c.Name == group.PropertyName) is not { } column)
+        {
+            return null;
+        }
+
+        return [.. Enumerable.Range(0, test.RowCount).GroupBy(row => PipelineTrainer.GroupKey(column, row), StringComparer.Ordinal).Select(g => g.ToArray())];
+    }
+
+    /// <summary>
+    /// As <see cref="Bootstrap"/>, but each resample draws whole groups with replacement (a cluster bootstrap): a group's
+    /// rows are alike, so resampling them one by one would count one entity as many and narrow the interval. Each
+    /// resample's rows are scored afresh; the test part is at most <see cref="BootstrapRowLimit"/> rows.
+    /// </summary>
+    private static IReadOnlyList<MetricInterval> BootstrapGroups<TRow>(PipelineSpec<TRow> spec, ITaskEvaluation task, ITransformer model, DataTable test, int[][] groups)
+    {
+        if (test.RowCount is < 10 or > BootstrapRowLimit || groups.Length < 2)
+        {
+            return [];
+        }
+
+        var samples = new IReadOnlyDictionary<string, double>?[BootstrapResamples];
+        Parallel.For(0, samples.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var ml = new MLContext(spec.Seed);
+            try
+            {
+                var rows = GroupResample(groups, unchecked((spec.Seed * 7919) + i));
+                samples[i] = PipelineTrainer.Metrics(ml, spec, task, model.Transform(new TableDataView(test.Rows(rows))));
+            }
+            catch (InvalidOperationException)
+            {
+                // A resample ML.NET cannot measure (one class only, say): it adds nothing to the spread.
+            }
+        });
+
+        return Spread(samples);
+    }
+
+    /// <summary>As many groups as there are, drawn with replacement (seeded), each contributing all of its rows.</summary>
+    internal static int[] GroupResample(int[][] groups, int seed)
+    {
+        var random = new Random(seed);
+        return [.. Enumerable.Range(0, groups.Length).SelectMany(_ => groups[random.Next(groups.Length)])];
     }
 
     /// <summary>The <paramref name="p"/> quantile of sorted values, interpolated between neighbours.</summary>

@@ -80,14 +80,16 @@ internal static class ReportHtml
         html.Append(r switch
         {
             { TrainRows: 0 } => "No cross-validation: the report scores a file the model was not trained on.",
-            { CrossValidation: [var first, ..] } => string.Create(CultureInfo.InvariantCulture, $"Cross-validation: {first.Folds.Count} folds of the training part with the same trainer and settings."),
+            { CrossValidation: [var first, ..] } => string.Create(CultureInfo.InvariantCulture, $"Cross-validation: {first.Folds.Count} folds of the training part with the same trainer and settings{(r.TestGroups is null ? "" : ", each group's rows in one fold")}."),
             { Trials.Count: 0 } => string.Create(CultureInfo.InvariantCulture, $"No cross-validation: the model was not tuned, so its training was one fit and k more would cost several times it. {Intervals(r)}Declare <code>[Tune]</code> to cross-validate."),
-            _ => string.Create(CultureInfo.InvariantCulture, $"No cross-validation: with {r.TrainRows:N0} training rows the {r.TestRows:N0} test rows give the estimate. {Intervals(r)}A tuned model is cross-validated below {Declarative.Tuning.PipelineTuner.CrossValidationRowLimit:N0} training rows, or with the folds <code>[Tune(Folds = k)]</code> declares."),
+            _ => string.Create(CultureInfo.InvariantCulture, $"No cross-validation: with {r.TrainRows:N0} training rows the {r.TestRows:N0} test rows{(r.TestGroups is { } g ? $" ({g:N0} groups)" : "")} give the estimate. {Intervals(r)}A tuned model is cross-validated below {Declarative.Tuning.PipelineTuner.CrossValidationRowLimit:N0} training rows, or with the folds <code>[Tune(Folds = k)]</code> declares."),
         });
         html.Append("</p></section>");
     }
 
     private static string Intervals(EvaluationReport r) => r.TestIntervals.Count == 0 ? ""
+        : r.TestGroups is { } groups
+        ? string.Create(CultureInfo.InvariantCulture, $"The interval is the 5th to 95th percentile of each metric over {Declarative.Evaluation.Evaluator.BootstrapResamples} bootstrap resamples of the test part's {groups:N0} groups (whole groups drawn with replacement: a group's rows are alike, so one by one they would narrow it). ")
         : string.Create(CultureInfo.InvariantCulture, $"The interval is the 5th to 95th percentile of each metric over {Declarative.Evaluation.Evaluator.BootstrapResamples} bootstrap resamples of the {r.TestRows:N0} scored test rows. ");
 
     private static void Importance(StringBuilder html, EvaluationReport r)

@@ -39,7 +39,7 @@ internal abstract class TaskProfile(TaskDefinition definition) : ITaskSections
     /// <inheritdoc/>
     public virtual string Rows(EvaluationReport report) =>
         report.TrainRows > 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{report.TrainRows:N0} training rows, {report.TestRows:N0} test rows")
+            ? string.Create(CultureInfo.InvariantCulture, $"{report.TrainRows:N0} training rows, {report.TestRows:N0} test rows{(report.TestGroups is { } groups ? $" in {groups:N0} groups the training rows do not share" : "")}")
             : string.Create(CultureInfo.InvariantCulture, $"every one of its {report.TestRows:N0} rows scored as a test set");
 
     /// <inheritdoc/>

@@ -160,7 +160,7 @@ internal static class PipelineTrainer
     }
 
     /// <summary>A group id as text (a number in round-trip form), so a group is the same whatever column type holds it.</summary>
-    private static string GroupKey(TableColumn column, int row) =>
+    internal static string GroupKey(TableColumn column, int row) =>
         column.Singles is { } numbers ? numbers[row].ToString("R", CultureInfo.InvariantCulture) : column.Text(row).ToString();
 
     /// <summary>
