@@ -56,9 +56,9 @@ public abstract record EvaluationReport
     public required int TestRows { get; init; }
 
     /// <summary>
-    /// The groups those rows belong to when the row has a <c>[GroupId]</c> and the task splits by it (classification,
-    /// regression): every group is wholly in the test part or out of it, and a bootstrap interval resamples groups; null
-    /// otherwise.
+    /// The groups those rows belong to when the row has a <c>[GroupId]</c> (a ranker's queries; a classifier's or
+    /// regressor's patients, say): every group is wholly in the test part or out of it, and a bootstrap interval
+    /// resamples groups; null otherwise.
     /// </summary>
     public int? TestGroups { get; init; }
 

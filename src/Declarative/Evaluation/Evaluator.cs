@@ -1,3 +1,4 @@
+using System.Globalization;
 using Declarative.Data;
 using Declarative.Schema;
 using Declarative.Training;
@@ -173,13 +174,10 @@ internal static class Evaluator
         }).OfType<MetricInterval>().ToArray();
     }
 
-    /// <summary>
-    /// The test part's rows by the group the split kept them in (a classifier's or regressor's [GroupId]), or null when
-    /// its rows stand alone (ranking's queries are scored whole by the metric itself).
-    /// </summary>
+    /// <summary>The test part's rows by the group the split kept them in (the row's [GroupId]: a query, a patient), or null when its rows stand alone.</summary>
     private static int[][]? SplitGroups<TRow>(PipelineSpec<TRow> spec, DataTable test)
     {
-        if (spec.GroupId is not { } group || spec.RanksWithinGroups || test.Columns.FirstOrDefault(c => c.Name == group.PropertyName) is not { } column)
+        if (spec.GroupId is not { } group || test.Columns.FirstOrDefault(c => c.Name == group.PropertyName) is not { } column)
         {
             return null;
         }
@@ -189,7 +187,9 @@ internal static class Evaluator
 
     /// <summary>
     /// As <see cref="Bootstrap"/>, but each resample draws whole groups with replacement (a cluster bootstrap): a group's
-    /// rows are alike, so resampling them one by one would count one entity as many and narrow the interval. Each
+    /// rows are alike, so resampling them one by one would count one entity as many and narrow the interval, and a
+    /// ranking metric is a mean over queries, which a row resample would fill with duplicated documents. A ranker's
+    /// drawn queries are numbered afresh, so a query drawn twice counts twice rather than as one of twice the rows. Each
     /// resample's rows are scored afresh; the test part is at most <see cref="BootstrapRowLimit"/> rows.
     /// </summary>
     private static IReadOnlyList<MetricInterval> BootstrapGroups<TRow>(PipelineSpec<TRow> spec, ITaskEvaluation task, ITransformer model, DataTable test, int[][] groups)
@@ -205,8 +205,9 @@ internal static class Evaluator
             var ml = new MLContext(spec.Seed);
             try
             {
-                var rows = GroupResample(groups, unchecked((spec.Seed * 7919) + i));
-                samples[i] = PipelineTrainer.Metrics(ml, spec, task, model.Transform(new TableDataView(test.Rows(rows))));
+                var drawn = GroupResample(groups, unchecked((spec.Seed * 7919) + i));
+                var rows = test.Rows([.. drawn.SelectMany(g => g)]);
+                samples[i] = PipelineTrainer.Metrics(ml, spec, task, model.Transform(new TableDataView(spec.RanksWithinGroups ? Renumbered(rows, spec.GroupId!.PropertyName, drawn) : rows)));
             }
             catch (InvalidOperationException)
             {
@@ -217,11 +218,19 @@ internal static class Evaluator
         return Spread(samples);
     }
 
-    /// <summary>As many groups as there are, drawn with replacement (seeded), each contributing all of its rows.</summary>
-    internal static int[] GroupResample(int[][] groups, int seed)
+    /// <summary>As many groups as there are, drawn with replacement (seeded): each draw's rows, in order.</summary>
+    internal static int[][] GroupResample(int[][] groups, int seed)
     {
         var random = new Random(seed);
-        return [.. Enumerable.Range(0, groups.Length).SelectMany(_ => groups[random.Next(groups.Length)])];
+        return [.. Enumerable.Range(0, groups.Length).Select(_ => groups[random.Next(groups.Length)])];
+    }
+
+    /// <summary>The resampled rows with their group column holding the draw's number, one group per draw.</summary>
+    private static DataTable Renumbered(DataTable rows, string groupColumn, int[][] drawn)
+    {
+        var codes = drawn.SelectMany((g, draw) => Enumerable.Repeat(draw, g.Length)).ToArray();
+        var names = Enumerable.Range(0, drawn.Length).Select(d => d.ToString(CultureInfo.InvariantCulture).AsMemory()).ToArray();
+        return new DataTable([.. rows.Columns.Select(c => c.Name == groupColumn ? new TableColumn(groupColumn, codes, names) : c)], rows.RowCount);
     }
 
     /// <summary>The <paramref name="p"/> quantile of sorted values, interpolated between neighbours.</summary>
