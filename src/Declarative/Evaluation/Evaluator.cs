@@ -133,20 +133,22 @@ internal static class Evaluator
     /// test rows: no model is fitted, so it costs a fraction of the training. Empty above
     /// <see cref="BootstrapRowLimit"/> test rows or below 10, and for a metric no resample could measure.
     /// </summary>
-    private static IReadOnlyList<MetricInterval> Bootstrap<TRow>(PipelineSpec<TRow> spec, ITaskEvaluation task, IDataView predictions, int rows)
-    {
-        if (rows is < 10 or > BootstrapRowLimit)
-        {
-            return [];
-        }
+    private static IReadOnlyList<MetricInterval> Bootstrap<TRow>(PipelineSpec<TRow> spec, ITaskEvaluation task, IDataView predictions, int rows) =>
+        rows is < 10 or > BootstrapRowLimit ? [] : Resampled(spec, task, (ml, seed) => ml.Data.BootstrapSample(predictions, seed: seed));
 
+    /// <summary>
+    /// The metrics' spread over <see cref="BootstrapResamples"/> seeded resamples, each the scored rows
+    /// <paramref name="resample"/> gives for its seed.
+    /// </summary>
+    private static IReadOnlyList<MetricInterval> Resampled<TRow>(PipelineSpec<TRow> spec, ITaskEvaluation task, Func<MLContext, int, IDataView> resample)
+    {
         var samples = new IReadOnlyDictionary<string, double>?[BootstrapResamples];
         Parallel.For(0, samples.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var ml = new MLContext(spec.Seed);
             try
             {
-                samples[i] = PipelineTrainer.Metrics(ml, spec, task, ml.Data.BootstrapSample(predictions, seed: unchecked((spec.Seed * 7919) + i)));
+                samples[i] = PipelineTrainer.Metrics(ml, spec, task, resample(ml, unchecked((spec.Seed * 7919) + i)));
             }
             catch (InvalidOperationException)
             {
@@ -192,31 +194,13 @@ internal static class Evaluator
     /// drawn queries are numbered afresh, so a query drawn twice counts twice rather than as one of twice the rows. Each
     /// resample's rows are scored afresh; the test part is at most <see cref="BootstrapRowLimit"/> rows.
     /// </summary>
-    private static IReadOnlyList<MetricInterval> BootstrapGroups<TRow>(PipelineSpec<TRow> spec, ITaskEvaluation task, ITransformer model, DataTable test, int[][] groups)
-    {
-        if (test.RowCount is < 10 or > BootstrapRowLimit || groups.Length < 2)
+    private static IReadOnlyList<MetricInterval> BootstrapGroups<TRow>(PipelineSpec<TRow> spec, ITaskEvaluation task, ITransformer model, DataTable test, int[][] groups) =>
+        test.RowCount is < 10 or > BootstrapRowLimit || groups.Length < 2 ? [] : Resampled(spec, task, (_, seed) =>
         {
-            return [];
-        }
-
-        var samples = new IReadOnlyDictionary<string, double>?[BootstrapResamples];
-        Parallel.For(0, samples.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-        {
-            var ml = new MLContext(spec.Seed);
-            try
-            {
-                var drawn = GroupResample(groups, unchecked((spec.Seed * 7919) + i));
-                var rows = test.Rows([.. drawn.SelectMany(g => g)]);
-                samples[i] = PipelineTrainer.Metrics(ml, spec, task, model.Transform(new TableDataView(spec.RanksWithinGroups ? Renumbered(rows, spec.GroupId!.PropertyName, drawn) : rows)));
-            }
-            catch (InvalidOperationException)
-            {
-                // A resample ML.NET cannot measure (one class only, say): it adds nothing to the spread.
-            }
+            var drawn = GroupResample(groups, seed);
+            var rows = test.Rows([.. drawn.SelectMany(g => g)]);
+            return model.Transform(new TableDataView(spec.RanksWithinGroups ? Renumbered(rows, spec.GroupId!.PropertyName, drawn) : rows));
         });
-
-        return Spread(samples);
-    }
 
     /// <summary>As many groups as there are, drawn with replacement (seeded): each draw's rows, in order.</summary>
     internal static int[][] GroupResample(int[][] groups, int seed)
