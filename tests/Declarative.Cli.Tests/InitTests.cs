@@ -565,7 +565,7 @@ public sealed class InitTests : IDisposable
         File.WriteAllLines(counted, ["3,2,no,yes", "1.5,2,1", "2.5,3,0", "3.5,1,1"]);
         var countsFirst = InitCommand.Write(new InitOptions(counted, "Column3", null, TaskChoice.Auto, Path.Combine(_directory, "Counted.cs"), Force: false, NoTune: true));
         Assert.Contains("(Data = \"counted.csv\", SkipLines = 1, HasHeader = false)]", countsFirst.Source, StringComparison.Ordinal);
-        Assert.Contains("SkipLines = 1 passes over its first line (4 fields over rows of 3: scikit-learn's row and column counts, say)", countsFirst.Summary, StringComparison.Ordinal);
+        Assert.Contains("SkipLines = 1 passes over its first line (3 rows and 2 features: scikit-learn's counts)", countsFirst.Summary, StringComparison.Ordinal);
 
         // Counts with empty fields over a line of names (scikit-learn's boston_house_prices.csv): the names are the header.
         var countsOverNames = Path.Combine(_directory, "prices.csv");
@@ -573,7 +573,14 @@ public sealed class InitTests : IDisposable
         var prices = InitCommand.Write(new InitOptions(countsOverNames, "PRICE", null, TaskChoice.Auto, Path.Combine(_directory, "Prices.cs"), Force: false, NoTune: true));
         Assert.Contains("(Data = \"prices.csv\", SkipLines = 1)]", prices.Source, StringComparison.Ordinal);
         Assert.Contains("public float PRICE { get; set; }", prices.Source, StringComparison.Ordinal);
-        Assert.Contains("SkipLines = 1 passes over its first line (2 of 3 fields filled, over the line of names", prices.Summary, StringComparison.Ordinal);
+        Assert.Contains("SkipLines = 1 passes over its first line (40 rows and 2 features: scikit-learn's counts, over the line of names)", prices.Summary, StringComparison.Ordinal);
+
+        // As wide as its rows (iris.csv: 150,4 and the three classes over rows of four numbers and a class code).
+        var asWide = Path.Combine(_directory, "flowers.csv");
+        File.WriteAllLines(asWide, ["30,3,red,blue", .. Enumerable.Range(0, 30).Select(i => FormattableString.Invariant($"{1.5 + (i % 4)},{2.5 + (i % 3)},{i % 2},x"))]);
+        var flowers = InitCommand.Write(new InitOptions(asWide, "Column3", null, TaskChoice.Auto, Path.Combine(_directory, "Flowers.cs"), Force: false, NoTune: true));
+        Assert.Contains("(Data = \"flowers.csv\", SkipLines = 1, HasHeader = false)]", flowers.Source, StringComparison.Ordinal);
+        Assert.Contains("public float Column1 { get; set; }", flowers.Source, StringComparison.Ordinal);
         Assert.Equal(40, PipelineRegistry.For(Compiled.Pipeline(prices.Source, "prices")).Train(countsOverNames).TrainedOn!.Table.RowCount);
 
         // A header one name short of its rows (row names written without one) is said as that, not passed over.
@@ -581,6 +588,12 @@ public sealed class InitTests : IDisposable
         File.WriteAllLines(rowNames, ["size,grade", "a,1,2", "b,3,4", "c,5,6"]);
         var shortHeader = Assert.Throws<DataFileException>(() => InitCommand.Write(new InitOptions(rowNames, "grade", null, TaskChoice.Auto, Path.Combine(_directory, "RowNames.cs"), Force: false)));
         Assert.EndsWith("line 1 has 2, line 2 has 3, as every line after it does: the first line names one column fewer than the rows hold, as R's write.table writes row names (write it with row.names = FALSE).", shortHeader.Detail, StringComparison.Ordinal);
+
+        // Nor is a header two names short (a first line that is not scikit-learn's counts).
+        var twoShort = Path.Combine(_directory, "twoshort.csv");
+        File.WriteAllLines(twoShort, ["size,grade", "1,2,3,4", "5,6,7,8", "9,10,11,12"]);
+        Assert.EndsWith("line 1 has 2, line 2 has 4, as every line after it does.", Assert.Throws<DataFileException>(() =>
+            InitCommand.Write(new InitOptions(twoShort, "Column4", null, TaskChoice.Auto, Path.Combine(_directory, "TwoShort.cs"), Force: false))).Detail, StringComparison.Ordinal);
 
         // A count that changes again below is no table under notes.
         var ragged = Path.Combine(_directory, "ragged.csv");

@@ -35,7 +35,7 @@ internal sealed record DataSample(string Path, char Separator, bool AllowQuoting
                 return Build(path, quoted.Separator, allowQuoting: true, quoted.Records, quoted.Lines, quoted.Truncated);
             }
 
-            if (TableBelow(quoted.Records, quoted.Lines) is var (skip, what) && ReadRecords(path, allowQuoting: true, skip) is var below && Consistent(below.Records))
+            if (TableBelow(quoted.Records, quoted.Lines, quoted.Truncated) is var (skip, what) && ReadRecords(path, allowQuoting: true, skip) is var below && Consistent(below.Records))
             {
                 return Build(path, below.Separator, allowQuoting: true, below.Records, below.Lines, below.Truncated) with { SkipLines = skip, Skipped = what };
             }
@@ -82,25 +82,36 @@ internal sealed record DataSample(string Path, char Separator, bool AllowQuoting
 
     /// <summary>
     /// The lines above the table, when the field count changes once and every line from there on agrees: notes over
-    /// the table (the World Bank's downloads open with a source and a date), or scikit-learn's first line of row and
-    /// column counts; the table starts at that line, and the loader passes over the lines above it (<c>SkipLines</c>).
-    /// Not a first line one field short: that is R's header over rows with row names, which is a table already.
+    /// the table (the World Bank's downloads open with a source and a date: two lines or more), or scikit-learn's first
+    /// line of counts (<see cref="Counts"/>); the table starts at that line, and the loader passes over the lines above
+    /// it (<c>SkipLines</c>). Any other single first line of another width (R's header one name short over rows with row
+    /// names, a header missing names) stays an error.
     /// </summary>
-    private static (int Skip, string What)? TableBelow(List<string[]> records, List<int> lines)
+    private static (int Skip, string What)? TableBelow(List<string[]> records, List<int> lines, bool truncated)
     {
         var first = records[0].Length;
         var j = records.FindIndex(r => r.Length != first);
         var width = records[j].Length;
-        if (!records.Skip(j).All(r => r.Length == width) || (j == 1 && width == first + 1))
+        if (!records.Skip(j).All(r => r.Length == width) || (j == 1 && !Counts(records[0], width, records.Count - 1, truncated)))
         {
             return null;
         }
 
         var skip = lines[j] - 1;
-        return (skip, j == 1
-            ? $"its first line ({first:N0} fields over rows of {width:N0}: scikit-learn's row and column counts, say)"
-            : $"the {skip:N0} lines above the table (notes: {first:N0} fields where the table has {width:N0})");
+        return (skip, j == 1 ? CountsNote(records[0], overNames: false) : $"the {skip:N0} lines above the table (notes: {first:N0} fields where the table has {width:N0})");
     }
+
+    /// <summary>
+    /// scikit-learn's first line: the number of rows below it, then the number of features (every column of a row of
+    /// <paramref name="width"/> but the target), then class names or empty fields ("569,30,malignant,benign" over 569
+    /// rows of 31 fields; "506,13,,,…"). A data row that matches both counts by chance is not likely.
+    /// </summary>
+    private static bool Counts(string[] line, int width, int rowsBelow, bool truncated) =>
+        line.Length >= 2 && int.TryParse(line[0], NumberStyles.None, CultureInfo.InvariantCulture, out var rows) && (rows == rowsBelow || (truncated && rows > rowsBelow))
+        && int.TryParse(line[1], NumberStyles.None, CultureInfo.InvariantCulture, out var features) && features == width - 1;
+
+    private static string CountsNote(string[] line, bool overNames) =>
+        $"its first line ({line[0]} rows and {line[1]} features: scikit-learn's counts{(overNames ? ", over the line of names" : "")})";
 
     /// <summary>Where the number of fields first changes, and why it may: R's row names, or no table in it at all.</summary>
     private static DataFileException Inconsistency(string path, List<string[]> records, List<int> lines)
@@ -117,15 +128,21 @@ internal sealed record DataSample(string Path, char Separator, bool AllowQuoting
 
     private static DataSample Build(string path, char separator, bool allowQuoting, List<string[]> records, List<int> lines, bool truncated)
     {
-        // A first line with empty fields over a line of names (scikit-learn's boston_house_prices.csv: "506,13,,,…" over
-        // "CRIM","ZN",…) is a note over the header: passed over.
-        if (records.Count > 2 && records[0].Any(ValueParser.IsMissing) && !LooksLikeHeader(records) && LooksLikeHeader(records.GetRange(1, records.Count - 1)))
+        // scikit-learn's counts as wide as the rows below them (iris.csv: "150,4,setosa,versicolor,virginica"), or over a
+        // line of names (boston_house_prices.csv: "506,13,,,…" over "CRIM","ZN",…): passed over, or the counts would be
+        // read as a row and make the numbers below categories.
+        if (records.Count > 2 && !LooksLikeHeader(records))
         {
-            return Build(path, separator, allowQuoting, records.GetRange(1, records.Count - 1), lines.GetRange(1, lines.Count - 1), truncated) with
+            var rest = records.GetRange(1, records.Count - 1);
+            var named = LooksLikeHeader(rest);
+            if (Counts(records[0], records[0].Length, rest.Count - (named ? 1 : 0), truncated))
             {
-                SkipLines = lines[1] - 1,
-                Skipped = $"its first line ({records[0].Count(f => !ValueParser.IsMissing(f)):N0} of {records[0].Length:N0} fields filled, over the line of names: scikit-learn's counts, say)",
-            };
+                return Build(path, separator, allowQuoting, rest, lines.GetRange(1, lines.Count - 1), truncated) with
+                {
+                    SkipLines = lines[1] - 1,
+                    Skipped = CountsNote(records[0], named),
+                };
+            }
         }
 
         var header = records.Count > 1 && LooksLikeHeader(records) ? records[0] : null;
