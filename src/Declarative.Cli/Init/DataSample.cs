@@ -89,10 +89,8 @@ internal sealed record DataSample(string Path, char Separator, bool AllowQuoting
     /// </summary>
     private static (int Skip, string What)? TableBelow(List<string[]> records, List<int> lines, bool truncated)
     {
-        var first = records[0].Length;
-        var j = records.FindIndex(r => r.Length != first);
-        var width = records[j].Length;
-        if (!records.Skip(j).All(r => r.Length == width) || (j == 1 && !Counts(records[0], width, records.Count - 1, truncated)))
+        var (first, j, width, holds) = FieldCountChange(records);
+        if (!holds || (j == 1 && !Counts(records[0], width, records.Count - 1, truncated)))
         {
             return null;
         }
@@ -113,13 +111,22 @@ internal sealed record DataSample(string Path, char Separator, bool AllowQuoting
     private static string CountsNote(string[] line, bool overNames) =>
         $"its first line ({line[0]} rows and {line[1]} features: scikit-learn's counts{(overNames ? ", over the line of names" : "")})";
 
+    /// <summary>
+    /// The first record's field count, the index of the first record with another, that count, and whether every record
+    /// from there on has it (records whose count is not all one).
+    /// </summary>
+    private static (int First, int At, int Width, bool Holds) FieldCountChange(List<string[]> records)
+    {
+        var first = records[0].Length;
+        var at = records.FindIndex(r => r.Length != first);
+        var width = records[at].Length;
+        return (first, at, width, records.Skip(at).All(r => r.Length == width));
+    }
+
     /// <summary>Where the number of fields first changes, and why it may: R's row names, or no table in it at all.</summary>
     private static DataFileException Inconsistency(string path, List<string[]> records, List<int> lines)
     {
-        var first = records[0].Length;
-        var j = records.FindIndex(r => r.Length != first);
-        var width = records[j].Length;
-        var rest = records.Skip(j).All(r => r.Length == width);
+        var (first, j, width, rest) = FieldCountChange(records);
         var why = rest && j == 1 && width == first + 1 ? ", as every line after it does: the first line names one column fewer than the rows hold, as R's write.table writes row names (write it with row.names = FALSE)."
             : rest ? ", as every line after it does."
             : ".";
@@ -128,16 +135,18 @@ internal sealed record DataSample(string Path, char Separator, bool AllowQuoting
 
     private static DataSample Build(string path, char separator, bool allowQuoting, List<string[]> records, List<int> lines, bool truncated)
     {
+        var firstNames = records.Count > 1 && LooksLikeHeader(records);
+
         // scikit-learn's counts as wide as the rows below them (iris.csv: "150,4,setosa,versicolor,virginica"), or over a
         // line of names (boston_house_prices.csv: "506,13,,,…" over "CRIM","ZN",…): passed over, or the counts would be
         // read as a row and make the numbers below categories.
-        if (records.Count > 2 && !LooksLikeHeader(records))
+        if (records.Count > 2 && !firstNames)
         {
             var rest = records.GetRange(1, records.Count - 1);
             var named = LooksLikeHeader(rest);
             if (Counts(records[0], records[0].Length, rest.Count - (named ? 1 : 0), truncated))
             {
-                return Build(path, separator, allowQuoting, rest, lines.GetRange(1, lines.Count - 1), truncated) with
+                return Sample(path, separator, allowQuoting, rest, lines.GetRange(1, lines.Count - 1), truncated, named) with
                 {
                     SkipLines = lines[1] - 1,
                     Skipped = CountsNote(records[0], named),
@@ -145,12 +154,16 @@ internal sealed record DataSample(string Path, char Separator, bool AllowQuoting
             }
         }
 
-        var header = records.Count > 1 && LooksLikeHeader(records) ? records[0] : null;
-        var skip = header is null ? 0 : 1;
+        return Sample(path, separator, allowQuoting, records, lines, truncated, firstNames);
+    }
+
+    private static DataSample Sample(string path, char separator, bool allowQuoting, List<string[]> records, List<int> lines, bool truncated, bool hasHeader)
+    {
+        var skip = hasHeader ? 1 : 0;
         var rows = records.Skip(skip).ToList();
         return rows.Count == 0
             ? throw new DataFileException(path, null, null, "The file has a header but no data rows.")
-            : new DataSample(path, separator, allowQuoting, header, rows, lines.Skip(skip).ToList(), truncated);
+            : new DataSample(path, separator, allowQuoting, hasHeader ? records[0] : null, rows, lines.Skip(skip).ToList(), truncated);
     }
 
     /// <summary>
