@@ -254,6 +254,22 @@ public sealed class ForecastMethodsTests
     }
 
     [Fact]
+    public void Theta_ForecastsNoValueBelowZero_ForASeriesNeverBelowIt()
+    {
+        // M4's Theta.classic sets a negative forecast to zero; a falling series of counts is not forecast below none.
+        var falling = Enumerable.Range(0, 20).Select(t => 40.0 - (2 * t) + (t % 3)).ToArray();
+        var (forecast, _) = ThetaMethod.Forecast(falling, 30);
+        Assert.All(forecast, v => Assert.True(v >= 0));
+        Assert.Equal(0, forecast[^1]);
+        Assert.All(OptimizedTheta.Fit(falling).Forecast(30), v => Assert.True(v >= 0));
+
+        // A series that has been below zero can go there again, and keeps its forecast.
+        falling[5] = -1;
+        var (free, _) = ThetaMethod.Forecast(falling, 30);
+        Assert.True(free[^1] < 0);
+    }
+
+    [Fact]
     public void Autoregression_RecoversANoiselessProcess()
     {
         // y(t) = 10 + 0.6·y(t − 1) − 0.3·y(t − 2): a damped cycle the least-squares fit must continue exactly.
