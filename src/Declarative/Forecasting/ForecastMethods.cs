@@ -93,11 +93,11 @@ internal static class ForecastMethods
                     Trainer.SeasonalNaive => new(SeasonalNaive(y, season, horizon), season > 1 && y.Length >= season ? $"season {season}" : "last value"),
                     Trainer.Naive2 => Naive2(y, season, horizon),
                     Trainer.ExponentialSmoothing => OnCovariates(y, horizon, line.Value, adjusted => Ets(adjusted, season, horizon)),
-                    Trainer.Theta => OnCovariates(y, horizon, line.Value, adjusted => Theta(adjusted, season, horizon)),
+                    Trainer.Theta => NotBelowZero(y, OnCovariates(y, horizon, line.Value, adjusted => Theta(adjusted, season, horizon))),
                     Trainer.ForecastCombination => combined is { Members.Count: > 0 } ? combined.Forecast([.. combined.Members.Select(Get)]) : throw new InvalidOperationException("The combination's models were not chosen."),
                     Trainer.Autoregression => Ar(y, season, horizon, line.Value, past),
                     Trainer.Arima => OnCovariates(y, horizon, line.Value, adjusted => ArimaForecast(adjusted, season, horizon)),
-                    Trainer.OptimizedTheta => OnCovariates(y, horizon, line.Value, adjusted => OptimizedTheta(adjusted, season, horizon)),
+                    Trainer.OptimizedTheta => NotBelowZero(y, OnCovariates(y, horizon, line.Value, adjusted => OptimizedTheta(adjusted, season, horizon))),
                     Trainer.GlobalLightGbm => global?.Invoke() ?? throw new InvalidOperationException("The global model was not fitted."),
                     _ => throw new ArgumentOutOfRangeException(nameof(methods), method, "Not a forecasting model."),
                 };
@@ -164,6 +164,14 @@ internal static class ForecastMethods
 
         return new(values, string.Create(CultureInfo.InvariantCulture, $"{forecast.Detail}, of what a line in {line.Count} covariate(s) leaves"));
     }
+
+    /// <summary>
+    /// M4's Theta code sets a negative forecast to zero (its series are positive). Both Thetas do so for a series never
+    /// below zero, on the forecast itself (the season and any covariates' line put back); a series that has been
+    /// negative keeps its forecast.
+    /// </summary>
+    private static MethodForecast NotBelowZero(double[] y, MethodForecast forecast) =>
+        y.Length == 0 || Array.Exists(y, v => v < 0) ? forecast : forecast with { Values = [.. forecast.Values.Select(v => Math.Max(0, v))] };
 
     private static MethodForecast Ets(double[] y, int season, int horizon)
     {

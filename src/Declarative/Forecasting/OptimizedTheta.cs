@@ -102,7 +102,7 @@ internal sealed record OptimizedThetaFit(double Level, double Alpha, double Thet
         return double.IsFinite(sse) ? sse : double.MaxValue;
     }
 
-    /// <summary>The next <paramref name="horizon"/> values after the history (none below zero when it never was, as <see cref="ThetaMethod"/>'s).</summary>
+    /// <summary>The next <paramref name="horizon"/> values after the history.</summary>
     public double[] Forecast(int horizon)
     {
         var (c, r) = (1 - (1 / Theta), 1 - Alpha);
@@ -113,11 +113,10 @@ internal sealed record OptimizedThetaFit(double Level, double Alpha, double Thet
         }
 
         var n = History.Length;
-        var floor = ThetaMethod.Floor(History);
         var forecast = new double[horizon];
         for (var h = 1; h <= horizon; h++)
         {
-            forecast[h - 1] = Math.Max(floor, level + (c * ((Intercept * Math.Pow(r, n)) + (Slope * (h - 1 + ((1 - Math.Pow(r, n + 1)) / Alpha))))));
+            forecast[h - 1] = level + (c * ((Intercept * Math.Pow(r, n)) + (Slope * (h - 1 + ((1 - Math.Pow(r, n + 1)) / Alpha)))));
         }
 
         return forecast;

@@ -3,8 +3,8 @@ namespace Declarative.Forecasting;
 /// <summary>
 /// The Theta method (Assimakopoulos &amp; Nikolopoulos 2000) as the M4 competition's benchmark runs it: on the seasonally
 /// adjusted series, the mean of the linear trend's extrapolation (theta line 0) and simple exponential smoothing of
-/// the theta line 2 (twice the series minus the trend), the smoothing parameter minimising the one-step error; a
-/// negative forecast of a series never below zero is zero, as M4's benchmark code sets it.
+/// the theta line 2 (twice the series minus the trend), the smoothing parameter minimising the one-step error. (M4's
+/// zero floor is applied to the forecast of the series, season and covariates put back: ForecastMethods.)
 /// </summary>
 /// <remarks>
 /// M4's code smooths the theta line with R's <c>ses</c>, which also estimates the level before the first value; here
@@ -25,22 +25,14 @@ internal static class ThetaMethod
         }
 
         var (level, alpha) = SimpleSmoothing.Fit(line2);
-        var floor = Floor(adjusted);
         var forecast = new double[horizon];
         for (var h = 0; h < horizon; h++)
         {
-            forecast[h] = Math.Max(floor, 0.5 * (intercept + slope * (n + h + 1)) + 0.5 * level);
+            forecast[h] = 0.5 * (intercept + slope * (n + h + 1)) + 0.5 * level;
         }
 
         return (forecast, alpha);
     }
-
-    /// <summary>
-    /// The lowest value a Theta forecast of <paramref name="series"/> takes: M4's series are positive and its code sets a
-    /// negative forecast to zero; here only a series that was never below zero is held there, so one that can be
-    /// negative keeps its forecast.
-    /// </summary>
-    public static double Floor(double[] series) => series.Length > 0 && series.All(v => v >= 0) ? 0 : double.NegativeInfinity;
 }
 
 /// <summary>Simple exponential smoothing, started at the first value, its parameter chosen by golden-section search on the one-step squared error.</summary>

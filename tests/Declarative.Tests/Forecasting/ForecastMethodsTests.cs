@@ -253,20 +253,23 @@ public sealed class ForecastMethodsTests
         }
     }
 
-    [Fact]
-    public void Theta_ForecastsNoValueBelowZero_ForASeriesNeverBelowIt()
+    [Theory]
+    [InlineData(Trainer.Theta)]
+    [InlineData(Trainer.OptimizedTheta)]
+    public void Theta_ForecastsNoValueBelowZero_ForASeriesNeverBelowIt(Trainer theta)
     {
-        // M4's Theta.classic sets a negative forecast to zero; a falling series of counts is not forecast below none.
+        // M4's Theta.classic sets a negative forecast to zero; a falling series of counts is not forecast below none,
+        // with or without a covariate whose line is put back over the horizon.
         var falling = Enumerable.Range(0, 20).Select(t => 40.0 - (2 * t) + (t % 3)).ToArray();
-        var (forecast, _) = ThetaMethod.Forecast(falling, 30);
+        double[][] covariate = [[.. Enumerable.Range(0, 50).Select(t => (double)(t % 2))]];
+        var forecast = ForecastMethods.Forecast(theta, falling, 1, 30).Values;
         Assert.All(forecast, v => Assert.True(v >= 0));
         Assert.Equal(0, forecast[^1]);
-        Assert.All(OptimizedTheta.Fit(falling).Forecast(30), v => Assert.True(v >= 0));
+        Assert.All(ForecastMethods.Forecast(theta, falling, 1, 30, covariates: covariate).Values, v => Assert.True(v >= 0));
 
         // A series that has been below zero can go there again, and keeps its forecast.
         falling[5] = -1;
-        var (free, _) = ThetaMethod.Forecast(falling, 30);
-        Assert.True(free[^1] < 0);
+        Assert.True(ForecastMethods.Forecast(theta, falling, 1, 30).Values[^1] < 0);
     }
 
     [Fact]
