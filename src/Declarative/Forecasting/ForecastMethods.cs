@@ -93,15 +93,15 @@ internal static class ForecastMethods
                     Trainer.SeasonalNaive => new(SeasonalNaive(y, season, horizon), season > 1 && y.Length >= season ? $"season {season}" : "last value"),
                     Trainer.Naive2 => Naive2(y, season, horizon),
                     Trainer.ExponentialSmoothing => OnCovariates(y, horizon, line.Value, adjusted => Ets(adjusted, season, horizon)),
-                    Trainer.Theta => NotBelowZero(y, OnCovariates(y, horizon, line.Value, adjusted => Theta(adjusted, season, horizon))),
+                    Trainer.Theta => OnCovariates(y, horizon, line.Value, adjusted => Theta(adjusted, season, horizon)),
                     Trainer.ForecastCombination => combined is { Members.Count: > 0 } ? combined.Forecast([.. combined.Members.Select(Get)]) : throw new InvalidOperationException("The combination's models were not chosen."),
                     Trainer.Autoregression => Ar(y, season, horizon, line.Value, past),
                     Trainer.Arima => OnCovariates(y, horizon, line.Value, adjusted => ArimaForecast(adjusted, season, horizon)),
-                    Trainer.OptimizedTheta => NotBelowZero(y, OnCovariates(y, horizon, line.Value, adjusted => OptimizedTheta(adjusted, season, horizon))),
+                    Trainer.OptimizedTheta => OnCovariates(y, horizon, line.Value, adjusted => OptimizedTheta(adjusted, season, horizon)),
                     Trainer.GlobalLightGbm => global?.Invoke() ?? throw new InvalidOperationException("The global model was not fitted."),
                     _ => throw new ArgumentOutOfRangeException(nameof(methods), method, "Not a forecasting model."),
                 };
-                done[method] = forecast;
+                done[method] = forecast = NotBelowZero(y, forecast);
             }
 
             return forecast;
@@ -166,12 +166,27 @@ internal static class ForecastMethods
     }
 
     /// <summary>
-    /// M4's Theta code sets a negative forecast to zero (its series are positive). Both Thetas do so for a series never
-    /// below zero, on the forecast itself (the season and any covariates' line put back); a series that has been
+    /// For a series never below zero, a negative forecast becomes zero, for every model, on the forecast itself (the
+    /// season and any covariates' line put back): zero is nearer than it to every value at or above zero, so the floor
+    /// lowers no error there. M4's Theta code does the same (its other benchmarks do not). A series that has been
     /// negative keeps its forecast.
     /// </summary>
     private static MethodForecast NotBelowZero(double[] y, MethodForecast forecast) =>
-        y.Length == 0 || Array.Exists(y, v => v < 0) ? forecast : forecast with { Values = [.. forecast.Values.Select(v => Math.Max(0, v))] };
+        !NeverBelowZero(y) || Array.TrueForAll(forecast.Values, v => v >= 0 || double.IsNaN(v)) ? forecast : forecast with { Values = [.. forecast.Values.Select(v => Math.Max(0, v))] };
+
+    /// <summary>Whether <paramref name="y"/> has values and none below zero: its forecasts and their intervals are floored at zero.</summary>
+    internal static bool NeverBelowZero(ReadOnlySpan<double> y)
+    {
+        foreach (var v in y)
+        {
+            if (v < 0)
+            {
+                return false;
+            }
+        }
+
+        return y.Length > 0;
+    }
 
     private static MethodForecast Ets(double[] y, int season, int horizon)
     {

@@ -107,7 +107,8 @@ internal static class ForecastTraining
             tests[s] = Score(bases, one, one.Length - h, settings, trained);
             tests[s] = combined is null ? tests[s] : Combined(tests[s], combined, one, one.Length - h, settings);
             var test = tests[s].Forecasts[chosen];
-            tests[s] = tests[s] with { Bands = Bands(test.Values, quantiles, ForecastAccuracy.Scale(one.Values.AsSpan(0, one.Length - h), m)) };
+            var past = one.Values.AsSpan(0, one.Length - h);
+            tests[s] = tests[s] with { Bands = Bands(test.Values, quantiles, ForecastAccuracy.Scale(past, m), ForecastMethods.NeverBelowZero(past)) };
         });
 
         var members = chosen == Trainer.ForecastCombination ? combined : null;
@@ -185,7 +186,7 @@ internal static class ForecastTraining
         }
 
         var forecast = ForecastMethods.Forecast(method, series.Values, settings.Season, settings.Horizon, Global(global, series, series.Length, settings), combined, series.Covariates, series.Past);
-        var (lower, upper) = Bands(forecast.Values, quantiles, ForecastAccuracy.Scale(series.Values, settings.Season));
+        var (lower, upper) = Bands(forecast.Values, quantiles, ForecastAccuracy.Scale(series.Values, settings.Season), ForecastMethods.NeverBelowZero(series.Values));
         var times = new long[settings.Horizon];
         for (var j = 0; j < times.Length; j++)
         {
@@ -303,13 +304,18 @@ internal static class ForecastTraining
         return quantiles;
     }
 
-    private static (double[] Lower, double[] Upper) Bands(double[] forecast, double[] quantiles, double scale)
+    /// <summary>
+    /// The interval around <paramref name="forecast"/>: each step's quantile of the scaled errors either side. For a series
+    /// never below zero (<paramref name="notBelowZero"/>) the lower bound stops at zero, as the forecast does: every value
+    /// such a series can take that the interval covered, it still covers.
+    /// </summary>
+    private static (double[] Lower, double[] Upper) Bands(double[] forecast, double[] quantiles, double scale, bool notBelowZero)
     {
         var lower = new double[forecast.Length];
         var upper = new double[forecast.Length];
         for (var j = 0; j < forecast.Length; j++)
         {
-            lower[j] = forecast[j] - quantiles[j] * scale;
+            lower[j] = notBelowZero ? Math.Max(0, forecast[j] - quantiles[j] * scale) : forecast[j] - quantiles[j] * scale;
             upper[j] = forecast[j] + quantiles[j] * scale;
         }
 

@@ -254,22 +254,52 @@ public sealed class ForecastMethodsTests
     }
 
     [Theory]
+    [InlineData(Trainer.SeasonalNaive)]
+    [InlineData(Trainer.Naive2)]
+    [InlineData(Trainer.ExponentialSmoothing)]
     [InlineData(Trainer.Theta)]
+    [InlineData(Trainer.Autoregression)]
+    [InlineData(Trainer.Arima)]
     [InlineData(Trainer.OptimizedTheta)]
-    public void Theta_ForecastsNoValueBelowZero_ForASeriesNeverBelowIt(Trainer theta)
+    public void EveryModel_ForecastsNoValueBelowZero_ForASeriesNeverBelowIt(Trainer model)
     {
-        // M4's Theta.classic sets a negative forecast to zero; a falling series of counts is not forecast below none,
-        // with or without a covariate whose line is put back over the horizon.
+        // A falling series of counts is not forecast below none by any model (M4's Theta code floors its own), with or
+        // without a covariate whose line is put back over the horizon.
         var falling = Enumerable.Range(0, 20).Select(t => 40.0 - (2 * t) + (t % 3)).ToArray();
         double[][] covariate = [[.. Enumerable.Range(0, 50).Select(t => (double)(t % 2))]];
-        var forecast = ForecastMethods.Forecast(theta, falling, 1, 30).Values;
-        Assert.All(forecast, v => Assert.True(v >= 0));
-        Assert.Equal(0, forecast[^1]);
-        Assert.All(ForecastMethods.Forecast(theta, falling, 1, 30, covariates: covariate).Values, v => Assert.True(v >= 0));
+        Assert.All(ForecastMethods.Forecast(model, falling, 1, 30).Values, v => Assert.True(v >= 0));
+        Assert.All(ForecastMethods.Forecast(model, falling, 1, 30, covariates: covariate).Values, v => Assert.True(v >= 0));
+        Assert.All(ForecastMethods.Forecast(model, falling, 4, 30).Values, v => Assert.True(v >= 0));
+    }
 
-        // A series that has been below zero can go there again, and keeps its forecast.
+    [Theory]
+    [InlineData(Trainer.Theta)]
+    [InlineData(Trainer.OptimizedTheta)]
+    public void TrendingModels_ReachZero_AndGoBelowIt_OnlyForASeriesThatHas(Trainer model)
+    {
+        // The floor is what holds the falling counts: unfloored, these models follow the fall below zero. A series
+        // that has been below zero can go there again, and keeps its forecast.
+        var falling = Enumerable.Range(0, 20).Select(t => 40.0 - (2 * t) + (t % 3)).ToArray();
+        Assert.Equal(0, ForecastMethods.Forecast(model, falling, 1, 30).Values[^1]);
         falling[5] = -1;
-        Assert.True(ForecastMethods.Forecast(theta, falling, 1, 30).Values[^1] < 0);
+        Assert.True(ForecastMethods.Forecast(model, falling, 1, 30).Values[^1] < 0);
+    }
+
+    [Fact]
+    public void Interval_StopsAtZero_ForASeriesNeverBelowIt()
+    {
+        // Two series of small counts, one of which has been below zero once: the interval of the first keeps to what
+        // the series can reach, the second's goes below zero as its errors say.
+        var counts = Enumerable.Range(0, 60).Select(t => (double)((t * 7919) % 5)).ToArray();
+        var once = (double[])counts.Clone();
+        once[10] = -1;
+        var series = new[] { ("counts", counts), ("once", once) }.Select(s => new TimeSeries(s.Item1, [.. Enumerable.Range(0, 60).Select(t => (long)t)], s.Item2)).ToList();
+        var outcome = ForecastTraining.Train(series, new ForecastSettings(4, 1, 0.8, new TimeStep(1, 0)), [Trainer.Theta], null, dates: false, seed: 1);
+
+        Assert.All(outcome.Forecasts[0].Lower, v => Assert.True(v >= 0));
+        Assert.All(outcome.TestWindows[0].Bands!.Value.Lower, v => Assert.True(v >= 0));
+        Assert.Contains(outcome.Forecasts[1].Lower, v => v < 0);
+        Assert.Contains(outcome.TestWindows[1].Bands!.Value.Lower, v => v < 0);
     }
 
     [Fact]
