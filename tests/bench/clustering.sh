@@ -4,8 +4,6 @@
 # Usage: tests/bench/clustering.sh [splits, default 10]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-if ! /usr/bin/python3 -c 'import sklearn' 2>/dev/null; then
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-sklearn
-fi
+. tests/bench/python-peers.sh
+python_peers 'import sklearn' python3-sklearn
 dotnet run -c Release --project tests/Declarative.Benchmarks -- clustering "$@"

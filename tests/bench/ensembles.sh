@@ -8,8 +8,6 @@
 # Means over seeds: tests/bench/tuning_means.py seed1.log seed2.log seed3.log
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-if ! /usr/bin/python3 -c 'import sklearn, pandas, scipy' 2>/dev/null; then
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-sklearn python3-pandas python3-scipy
-fi
+. tests/bench/python-peers.sh
+python_peers 'import sklearn, pandas, scipy' python3-sklearn python3-pandas python3-scipy
 dotnet run -c Release --project tests/Declarative.Benchmarks -- ensembles "$@"

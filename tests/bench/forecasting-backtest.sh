@@ -9,11 +9,9 @@
 # Usage: tests/bench/forecasting-backtest.sh [windows, default 20] [series filter: "taxi", "sunspots" (with "sunspots, Season = 11", the choice part only), "co2", "births", "elec-equip", "us-macro" (with "us-macro GDP" and its past-covariate and read-ahead forms, the choice part only); all by default] [coverage or choice: both by default; blend: the choice with the combination a weighted mean by greedy selection instead of the median of the best three; theta: the choice with the optimised Theta model (compared only when declared) among the candidates, and the test window's two Thetas; direct: the global trees recursive against direct, and the form chosen on each window's origins by the lower OWA and by [Tune]'s one-standard-error rule]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-# The peers are Debian's statsmodels 0.13.5 (python3-statsmodels).
-if ! /usr/bin/python3 -c 'import statsmodels' 2>/dev/null; then
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-statsmodels
-fi
+# The peers are Debian's statsmodels 0.13.5.
+. tests/bench/python-peers.sh
+python_peers 'import statsmodels' python3-statsmodels
 windows="${1:-20}"
 filter="${2:-}"
 part="${3:-}"

@@ -8,11 +8,9 @@
 # Usage: tests/bench/forecasting.sh [filter for our tables: "taxi", "sunspots" (with the solar cycle as the season beside it; "Season = 11" alone), "co2", "births", "elec-equip", "us-macro" (with "us-macro GDP": GDP from the file written wide, alone, with the other four series as past covariates, and with them read ahead, a leak; "us-macro GDP" alone), "danish-money", "grunfeld"; all and the direct comparison by default; the peers always run]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-# The peers are Debian's statsmodels 0.13.5 (python3-statsmodels).
-if ! /usr/bin/python3 -c 'import statsmodels' 2>/dev/null; then
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-statsmodels
-fi
+# The peers are Debian's statsmodels 0.13.5.
+. tests/bench/python-peers.sh
+python_peers 'import statsmodels' python3-statsmodels
 dotnet run -c Release --project tests/Declarative.Benchmarks -- forecasting "${1:-}"
 echo "statsmodels, NYC taxi (horizon 48, season 48):"
 echo "| model | sMAPE (test) | MASE (test) | 80 % interval coverage |"

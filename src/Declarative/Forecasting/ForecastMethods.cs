@@ -83,6 +83,7 @@ internal static class ForecastMethods
     public static Dictionary<Trainer, MethodForecast> ForecastEach(IReadOnlyList<Trainer> methods, double[] y, int season, int horizon, Func<MethodForecast>? global = null, ForecastBlend? combined = null, double[][]? covariates = null, double[][]? past = null)
     {
         var done = new Dictionary<Trainer, MethodForecast>();
+        var floored = NeverBelowZero(y);
         var line = new Lazy<CovariateLine?>(() => CovariateLine.Fit(y, season, horizon, covariates), LazyThreadSafetyMode.None);
         MethodForecast Get(Trainer method)
         {
@@ -101,7 +102,7 @@ internal static class ForecastMethods
                     Trainer.GlobalLightGbm => global?.Invoke() ?? throw new InvalidOperationException("The global model was not fitted."),
                     _ => throw new ArgumentOutOfRangeException(nameof(methods), method, "Not a forecasting model."),
                 };
-                done[method] = forecast = NotBelowZero(y, forecast);
+                done[method] = forecast = floored ? NotBelowZero(forecast) : forecast;
             }
 
             return forecast;
@@ -166,13 +167,13 @@ internal static class ForecastMethods
     }
 
     /// <summary>
-    /// For a series never below zero, a negative forecast becomes zero, for every model, on the forecast itself (the
-    /// season and any covariates' line put back): zero is nearer than it to every value at or above zero, so the floor
-    /// lowers no error there. M4's Theta code does the same (its other benchmarks do not). A series that has been
-    /// negative keeps its forecast.
+    /// The forecast of a series never below zero (<see cref="NeverBelowZero"/>), each negative value zero: for every
+    /// model, on the forecast itself (the season and any covariates' line put back). Zero is nearer than a negative value
+    /// to every value at or above zero, so the floor lowers no error there. M4's Theta code does the same (its other
+    /// benchmarks do not). A series that has been negative keeps its forecast.
     /// </summary>
-    private static MethodForecast NotBelowZero(double[] y, MethodForecast forecast) =>
-        !NeverBelowZero(y) || Array.TrueForAll(forecast.Values, v => v >= 0 || double.IsNaN(v)) ? forecast : forecast with { Values = [.. forecast.Values.Select(v => Math.Max(0, v))] };
+    private static MethodForecast NotBelowZero(MethodForecast forecast) =>
+        forecast with { Values = [.. forecast.Values.Select(v => Math.Max(0, v))] };
 
     /// <summary>Whether <paramref name="y"/> has values and none below zero: its forecasts and their intervals are floored at zero.</summary>
     internal static bool NeverBelowZero(ReadOnlySpan<double> y)

@@ -315,7 +315,8 @@ internal static class ForecastTraining
         var upper = new double[forecast.Length];
         for (var j = 0; j < forecast.Length; j++)
         {
-            lower[j] = notBelowZero ? Math.Max(0, forecast[j] - quantiles[j] * scale) : forecast[j] - quantiles[j] * scale;
+            var below = forecast[j] - quantiles[j] * scale;
+            lower[j] = notBelowZero ? Math.Max(0, below) : below;
             upper[j] = forecast[j] + quantiles[j] * scale;
         }
 
