@@ -310,7 +310,8 @@ public sealed class Forecaster<TRow> : IPlainPipeline
             var window = outcome.TestWindows[i];
             var (lower, upper) = window.Bands!.Value;
             var cut = one.Length - h;
-            return new ForecastSample(one.Id, one.Values[Math.Max(0, cut - 3 * h)..cut], one.Values[cut..], window.Forecasts[outcome.Method].Values, lower, upper);
+            var forecast = window.Forecasts[outcome.Method];
+            return new ForecastSample(one.Id, one.Values[Math.Max(0, cut - 3 * h)..cut], one.Values[cut..], forecast.Values, lower, upper, forecast.Detail);
         }).ToArray();
         var summary = new ForecastSummary(series.Count, h, _settings.Season, step.Describe(Dates), _settings.Interval, outcome.Coverage, outcome.Origins, filled, outcome.Choice);
         return new ForecastingReport(basics, summary, models, outcome.StepErrors, samples);

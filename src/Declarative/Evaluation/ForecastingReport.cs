@@ -71,5 +71,9 @@ internal sealed record ForecastSummary(int Series, int Horizon, int Season, stri
 /// <summary>One model's mean sMAPE, MASE and OWA (against Naive2) on the rolling origins and on the test part.</summary>
 public sealed record ForecastScore(Trainer Model, double ValidationSymmetricMape, double ValidationMase, double ValidationOwa, double SymmetricMape, double Mase, double Owa);
 
-/// <summary>One series in the report: the end of its history, its test part, and the chosen model's forecast and interval for it.</summary>
-public sealed record ForecastSample(string Series, IReadOnlyList<double> History, IReadOnlyList<double> Actual, IReadOnlyList<double> Forecast, IReadOnlyList<double> Lower, IReadOnlyList<double> Upper);
+/// <summary>
+/// One series in the report: the end of its history, its test part, and the chosen model's forecast and interval for it.
+/// <see cref="Fitted"/> says what the model fitted to this series' history before the test part, in words (exponential
+/// smoothing's form and smoothing, Theta's weight and smoothing, ARIMA's order, the trees' lags, a combination's members).
+/// </summary>
+public sealed record ForecastSample(string Series, IReadOnlyList<double> History, IReadOnlyList<double> Actual, IReadOnlyList<double> Forecast, IReadOnlyList<double> Lower, IReadOnlyList<double> Upper, string Fitted);

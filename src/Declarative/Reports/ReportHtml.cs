@@ -284,7 +284,7 @@ internal static class ReportHtml
         html.Append("</tbody></table></section>");
     }
 
-    /// <summary>What the rows were: a split of the training data, or a whole file scored as a test set.</summary>
+    /// <summary>A chart in a figure named for the page's tests, with its caption.</summary>
     internal static void Figure(StringBuilder html, string name, string svg, string caption) =>
         html.Append(CultureInfo.InvariantCulture, $"<figure class=\"chart\" data-chart=\"{name}\">{svg}<figcaption>{Encode(caption)}</figcaption></figure>");
 

@@ -41,7 +41,7 @@ internal sealed class ForecastingProfile() : TaskProfile(TaskDefinitions.Forecas
             "The chosen model's error at each step ahead on the test part, in units of the seasonal naive's in-sample error.");
         foreach (var sample in r.Samples)
         {
-            Figure(html, "fan-chart", FanChart(sample, r.Interval), $"Series {(sample.Series.Length == 0 ? "(the one series)" : sample.Series)}: the end of its history, the test part (dots), the forecast and its {r.Interval:P0} interval (band).");
+            Figure(html, "fan-chart", FanChart(sample, r.Interval), $"Series {(sample.Series.Length == 0 ? "(the one series)" : sample.Series)}: the end of its history, the test part (dots), the forecast and its {r.Interval:P0} interval (band). {r.Trainer} fitted to it: {sample.Fitted}.");
         }
 
         html.Append("</div></section>");

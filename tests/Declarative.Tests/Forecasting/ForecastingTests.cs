@@ -44,6 +44,10 @@ public sealed class ForecastingTests
         Assert.Equal(48, report.StepErrors.Count);
         Assert.Single(report.Samples);
         Assert.Equal(144, report.Samples[0].History.Count);
+
+        // What the trees fitted for the test part, in words: their count, the lags they read, recursive by default.
+        Assert.StartsWith("200 trees over ", report.Samples[0].Fitted, StringComparison.Ordinal);
+        Assert.EndsWith(" lags, recursive", report.Samples[0].Fitted, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -60,6 +64,7 @@ public sealed class ForecastingTests
         var page = File.ReadAllText(html);
         Assert.Contains("data-chart=\"fan-chart\"", page, StringComparison.Ordinal);
         Assert.Contains("Naive2", page, StringComparison.Ordinal);
+        Assert.Contains($"GlobalLightGbm fitted to it: {Taxi.Value.Evaluate().Samples[0].Fitted}.", page, StringComparison.Ordinal);
 
         // A damaged file is a ModelFileException naming it, not a wrong forecast.
         File.WriteAllText(path, File.ReadAllText(path).Replace("\"Horizon\":48", "\"Horizon\":47", StringComparison.Ordinal));

@@ -52,6 +52,11 @@ public sealed class SunspotForecastingTests
         // the last value here, so it is close to Naive2 (1.006 in tests/bench/forecasting-backtest.sh 20 sunspots theta).
         Assert.True(report.Models[0].Owa < (trainer == Trainer.Arima ? 1 : 1.01), $"OWA {report.Models[0].Owa}");
 
+        // The report says what the model fitted before the test part: ARIMA's order, the optimised Theta's weight and
+        // smoothing; a yearly series has no season to adjust.
+        Assert.StartsWith(trainer == Trainer.Arima ? "ARIMA(" : "theta ", report.Samples[0].Fitted, StringComparison.Ordinal);
+        Assert.EndsWith(", no seasonal adjustment", report.Samples[0].Fitted, StringComparison.Ordinal);
+
         // Saved and loaded, it fits a history given now as the trained model does.
         using var dir = new TempDirectory();
         var path = Path.Combine(dir.Path, "model.mlnet");
