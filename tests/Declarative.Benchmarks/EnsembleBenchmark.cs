@@ -85,6 +85,14 @@ internal static class EnsembleBenchmark
         var outcome = PipelineTuner.Tune(spec, task, spec.Tuning!, trainView, new TrialExecution(Environment.ProcessorCount), null);
         var tuning = clock.Elapsed;
         var best = outcome.Best!;
+        if (Environment.GetEnvironmentVariable("DECLARATIVE_DUMP_TRIALS") == "1")
+        {
+            // Every trial as the tuner saw it, to read where a search space spends its trials (docs/tuning.md).
+            foreach (var t in outcome.Trials)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: trial {t.Number} {t.Trainer} {t.Metric:F4} {string.Join(" ", t.Hyperparameters.Select(h => $"{h.Key}={h.Value}"))}"));
+            }
+        }
 
         // Each trial's model refitted on the whole training part once, timed, and shared by the columns.
         var fitted = new Dictionary<int, (ITransformer Model, TimeSpan Time)>();

@@ -5,7 +5,9 @@
 # (unchecked, per-fold, pooled: the default).
 # Usage: tests/bench/ensembles.sh [trials, default 20] [dataset filter, "" for all] [seed, default 1]
 # (The multiclass sets wine, optdigits and penguins run only when the filter names them: they are not among the eight.)
-# Means over seeds: tests/bench/tuning_means.py seed1.log seed2.log seed3.log
+# Means over seeds: tests/bench/ensemble_means.py seed1.log seed2.log seed3.log
+# DECLARATIVE_DUMP_TRIALS=1 also prints every trial (trainer, validation metric, hyperparameters);
+# DECLARATIVE_SKLEARN=0 leaves the stacking peer out.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . tests/bench/python-peers.sh
