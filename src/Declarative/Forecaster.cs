@@ -149,15 +149,31 @@ public sealed class Forecaster<TRow> : IPlainPipeline
     /// <exception cref="ArgumentException">No series of the training data has that id.</exception>
     public IReadOnlyList<ForecastPoint> Forecast(string seriesId)
     {
-        ArgumentNullException.ThrowIfNull(seriesId);
-        if (!_forecasts.TryGetValue(seriesId, out var forecast))
-        {
-            var known = string.Join(", ", SeriesIds.Take(5).Select(id => $"'{id}'"));
-            throw new ArgumentException($"Pipeline {Name} has no series '{seriesId}' (it was trained on {SeriesIds.Count:N0}: {known}{(SeriesIds.Count > 5 ? ", ..." : "")}); forecast from rows of the series instead.", nameof(seriesId));
-        }
-
+        var forecast = Trained(seriesId);
         return forecast.Values.Length > 0 ? Points(forecast)
             : throw new InvalidOperationException($"Pipeline {Name} reads {Covariates} at the steps it forecasts, and the training data gave none after the last value of series '{seriesId}': forecast from rows that end with the next {Horizon} steps' {Covariates} and no {Spec.Label!.PropertyName}.");
+    }
+
+    /// <summary>
+    /// What the model fitted to the whole of series <paramref name="seriesId"/> for <see cref="Forecast(string)"/>, in
+    /// words: exponential smoothing's form and smoothing, Theta's weight, ARIMA's order, the autoregression's order, the
+    /// global trees' lags, or a combination's members (or that the training data gave no covariates after the series'
+    /// last value, when there is no forecast). It is kept in the model file, so a loaded model says it too.
+    /// </summary>
+    /// <exception cref="ArgumentException">No series of the training data has that id.</exception>
+    public string Fitted(string seriesId) => Trained(seriesId).Detail;
+
+    /// <summary>The trained forecast of series <paramref name="seriesId"/>, or an error naming a few of the series there are.</summary>
+    private SeriesForecast Trained(string seriesId)
+    {
+        ArgumentNullException.ThrowIfNull(seriesId);
+        if (_forecasts.TryGetValue(seriesId, out var forecast))
+        {
+            return forecast;
+        }
+
+        var known = string.Join(", ", SeriesIds.Take(5).Select(id => $"'{id}'"));
+        throw new ArgumentException($"Pipeline {Name} has no series '{seriesId}' (it was trained on {SeriesIds.Count:N0}: {known}{(SeriesIds.Count > 5 ? ", ..." : "")}); forecast from rows of the series instead.", nameof(seriesId));
     }
 
     /// <summary>

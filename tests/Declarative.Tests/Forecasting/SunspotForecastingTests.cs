@@ -32,6 +32,11 @@ public sealed class SunspotForecastingTests
         Assert.StartsWith("the best on the rolling origins: OWA 0.439 against the declared GlobalLightGbm's 0.463, ahead by more than one standard error", report.Choice, StringComparison.Ordinal);
         Assert.Contains("The model, ForecastCombination, is the best on the rolling origins: ", Declarative.Reports.ReportHtml.Render(report, Declarative.Tasks.TaskProfiles.For(MLTask.Forecasting)), StringComparison.Ordinal);
         Assert.True(report.TestMetrics["SymmetricMape"] < 38.60, $"sMAPE {report.TestMetrics["SymmetricMape"]}");
+
+        // The combination says which members' forecasts it takes the median of, each as it was fitted.
+        var fitted = model.Pipeline.Fitted(model.Pipeline.SeriesIds.Single());
+        Assert.StartsWith("median of ", fitted, StringComparison.Ordinal);
+        Assert.Contains("ARIMA(", fitted, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -62,7 +67,14 @@ public sealed class SunspotForecastingTests
         var path = Path.Combine(dir.Path, "model.mlnet");
         model.Save(path);
         var history = FirstYears(200);
-        Assert.Equal(model.Forecast(history), Forecaster<SunspotYear>.Load(spec, path).Forecast(history));
+        var loaded = Forecaster<SunspotYear>.Load(spec, path);
+        Assert.Equal(model.Forecast(history), loaded.Forecast(history));
+
+        // What it fitted to the whole series for its forecast, kept in the file: the loaded model says the same.
+        var id = model.SeriesIds.Single();
+        Assert.StartsWith(trainer == Trainer.Arima ? "ARIMA(" : "theta ", model.Fitted(id), StringComparison.Ordinal);
+        Assert.Equal(model.Fitted(id), loaded.Fitted(id));
+        Assert.Contains("has no series 'moon'", Assert.Throws<ArgumentException>(() => loaded.Fitted("moon")).Message, StringComparison.Ordinal);
     }
 
     [Fact]
