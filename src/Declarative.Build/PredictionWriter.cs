@@ -105,6 +105,6 @@ internal sealed class PredictionWriter(string modelPath, string inputPath, strin
         _ => value.ToString() ?? "",
     };
 
-    private static string Csv(string value) =>
+    internal static string Csv(string value) =>
         value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

@@ -73,17 +73,60 @@ public sealed class PredictCommandTests : IDisposable
     }
 
     [Fact]
-    public void AForecaster_IsAClearErrorForThePredictCommand()
+    public void AForecaster_ForecastsEachSeriesOfTheFile_FromItsLastRow()
+    {
+        // The five US aggregates, a series a [SeriesId]: the file's rows are histories, and each series is forecast
+        // from its last quarter; the whole file gives each series' trained forecast.
+        var model = MacroQuarterForecast.Train();
+        model.Save(Path.Combine(_temp.Path, "MacroQuarterForecast.mlnet"));
+        var input = MacroQuarterForecast.Spec.ResolveDataPath();
+        var output = _temp.File("next.csv");
+        var log = new StringWriter();
+
+        var exit = BuildHost.Run([typeof(MacroQuarterForecast).Assembly.Location, _temp.Path, BuildHost.PredictFlag, "MacroQuarterForecast", input, output], log);
+
+        Assert.True(exit == 0, log.ToString());
+        Assert.Contains($"Declarative: forecast 40 steps from the series of {input} with MacroQuarterForecast -> {output}", log.ToString(), StringComparison.Ordinal);
+        var written = File.ReadAllLines(output);
+        Assert.Equal("Series,Quarter,Value,Lower,Upper", written[0]);
+        Assert.Equal(1 + (5 * 8), written.Length);
+        var expected = model.Pipeline.SeriesIds.SelectMany(id => model.Forecast(id).Select(p => string.Join(',',
+            id, p.Time.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.Value.ToString("R", CultureInfo.InvariantCulture),
+            p.Lower.ToString("R", CultureInfo.InvariantCulture), p.Upper.ToString("R", CultureInfo.InvariantCulture))));
+        Assert.Equal(expected, written.Skip(1));
+        Assert.Equal("realgdp,2009-10-01", string.Join(',', written[1].Split(',').Take(2))); // 2009Q3 is the last quarter
+    }
+
+    [Fact]
+    public void AForecaster_IsAClearError_ForKeepExplainAndAShortHistory_AndNoOutputIsLeft()
     {
         SunspotTreesForecast.Train().Save(Path.Combine(_temp.Path, "SunspotTreesForecast.mlnet"));
         var input = _temp.File("years.csv");
-        File.WriteAllLines(input, ["\"YEAR\",\"SUNACTIVITY\"", "2009,3.1"]);
-        var log = new StringWriter();
+        File.WriteAllLines(input, File.ReadLines(SunspotTreesForecast.Spec.ResolveDataPath()).Take(201));
+        string Run(params string[] extra)
+        {
+            var log = new StringWriter();
+            var exit = BuildHost.Run([typeof(SunspotTreesForecast).Assembly.Location, _temp.Path, BuildHost.PredictFlag, "SunspotTreesForecast", input, _temp.File("out.csv"), .. extra], log);
+            Assert.Equal(1, exit);
+            Assert.False(File.Exists(_temp.File("out.csv")));
+            return log.ToString();
+        }
 
-        var exit = BuildHost.Run([typeof(SunspotTreesForecast).Assembly.Location, _temp.Path, BuildHost.PredictFlag, "SunspotTreesForecast", input, _temp.File("out.csv")], log);
+        Assert.Contains("is a forecaster: its output lines are the steps after each series' last row", Run(BuildHost.KeepFlag + "YEAR"), StringComparison.Ordinal);
+        Assert.Contains("is a forecaster: --explain explains a prediction of a row", Run(BuildHost.ExplainFlag), StringComparison.Ordinal);
 
-        Assert.Equal(1, exit);
-        Assert.Contains("is a forecaster: it forecasts a series' next steps", log.ToString());
+        // A year missing from the history (1800) is the forecaster's own error, naming the file rather than "(history)".
+        File.WriteAllLines(input, File.ReadLines(SunspotTreesForecast.Spec.ResolveDataPath()).Take(201).Where(l => !l.StartsWith("1800,", StringComparison.Ordinal)));
+        var gap = Run();
+        Assert.Contains(input, gap, StringComparison.Ordinal);
+        Assert.Contains("1801", gap, StringComparison.Ordinal);
+        Assert.DoesNotContain("(history)", gap, StringComparison.Ordinal);
+
+        // The history read whole, it forecasts as the trained model does from it.
+        File.WriteAllLines(input, File.ReadLines(SunspotTreesForecast.Spec.ResolveDataPath()).Take(201));
+        var output = _temp.File("next.csv");
+        Assert.Equal(0, BuildHost.Run([typeof(SunspotTreesForecast).Assembly.Location, _temp.Path, BuildHost.PredictFlag, "SunspotTreesForecast", input, output], new StringWriter()));
+        Assert.Equal(["Year,Activity,Lower,Upper", .. Enumerable.Range(1900, 10).Select(y => y.ToString(CultureInfo.InvariantCulture))], File.ReadLines(output).Select((l, i) => i == 0 ? l : l.Split(',')[0]));
     }
 
     [Fact]

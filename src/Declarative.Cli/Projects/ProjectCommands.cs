@@ -30,11 +30,11 @@ internal static class ProjectCommands
     {
         var project = ProjectOption();
         var pipeline = new Option<string>("--pipeline") { Description = "The pipeline class whose model predicts.", Required = true };
-        var input = new Option<FileInfo>("--input", "-i") { Description = "The rows to predict, in the pipeline's file format (the label's column may be absent).", Required = true };
-        var output = new Option<FileInfo>("--output") { Description = "The CSV to write: per row, the properties the pipeline reads, then the prediction.", Required = true };
+        var input = new Option<FileInfo>("--input", "-i") { Description = "The rows to predict, in the pipeline's file format (the label's column may be absent; a forecaster's rows are the histories to forecast from).", Required = true };
+        var output = new Option<FileInfo>("--output") { Description = "The CSV to write: per row, the properties the pipeline reads, then the prediction (a forecaster: per step ahead, the series, time, forecast and interval).", Required = true };
         var keep = new Option<string[]>("--keep") { Description = "An input column to copy to the output as it is, first (an id the pipeline ignores, to join the predictions back); repeat for more.", AllowMultipleArgumentsPerToken = false };
         var explain = new Option<bool>("--explain") { Description = "Explain each row too: the base value and each property's contribution to the raw score (Contribution[<property>])." };
-        var command = new Command("predict", "Predict every row of a file with a pipeline's trained model (the project is built first, so the model is current).")
+        var command = new Command("predict", "Predict every row of a file with a pipeline's trained model; a forecaster forecasts each series in it from its last row (the project is built first, so the model is current).")
         {
             project, pipeline, input, output, keep, explain,
         };
