@@ -98,7 +98,7 @@ public sealed class PredictCommandTests : IDisposable
     }
 
     [Fact]
-    public void AForecaster_IsAClearError_ForKeepExplainAndAShortHistory_AndNoOutputIsLeft()
+    public void AForecaster_IsAClearError_ForKeepExplainAndAGap_AndNoOutputIsLeft()
     {
         SunspotTreesForecast.Train().Save(Path.Combine(_temp.Path, "SunspotTreesForecast.mlnet"));
         var input = _temp.File("years.csv");
