@@ -98,6 +98,35 @@ public sealed class PredictCommandTests : IDisposable
     }
 
     [Fact]
+    public void AForecaster_ReadingCovariatesAhead_ForecastsFromAHistoryEndingWithTheNextStepsCovariates()
+    {
+        // The autoregression on the births and the holiday: the file ends with the next fortnight's holidays and no births
+        // (empty fields), as Forecast(history) asks, and each line is that forecast's, New Year's Day among them.
+        var model = BirthsArForecast.Train();
+        model.Save(Path.Combine(_temp.Path, "BirthsArForecast.mlnet"));
+        var history = File.ReadLines(BirthsArForecast.Spec.ResolveDataPath()).Skip(1).TakeLast(120).ToList();
+        var future = Enumerable.Range(1, 14).Select(d => string.Create(CultureInfo.InvariantCulture, $"2004-01-{d:00},,{(d == 1 ? "true" : "false")}")).ToList();
+        var input = _temp.File("fortnight.csv");
+        File.WriteAllLines(input, ["date,births,holiday", .. history, .. future]);
+        var output = _temp.File("next.csv");
+        var log = new StringWriter();
+
+        var exit = BuildHost.Run([typeof(BirthsArForecast).Assembly.Location, _temp.Path, BuildHost.PredictFlag, "BirthsArForecast", input, output], log);
+
+        Assert.True(exit == 0, log.ToString());
+        var rows = history.Concat(future).Select(l => l.Split(',')).Select(f => new BirthDay
+        {
+            Day = DateTime.Parse(f[0], CultureInfo.InvariantCulture),
+            Births = f[1].Length == 0 ? float.NaN : float.Parse(f[1], CultureInfo.InvariantCulture),
+            Holiday = bool.Parse(f[2]),
+        });
+        var expected = model.Forecast(rows).Select(p => string.Join(',', p.Time.ToString("s", CultureInfo.InvariantCulture),
+            p.Value.ToString("R", CultureInfo.InvariantCulture), p.Lower.ToString("R", CultureInfo.InvariantCulture), p.Upper.ToString("R", CultureInfo.InvariantCulture)));
+        Assert.Equal(["Day,Births,Lower,Upper", .. expected], File.ReadAllLines(output));
+        Assert.StartsWith("2004-01-01T00:00:00,", File.ReadLines(output).ElementAt(1), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AForecaster_IsAClearError_ForKeepExplainAndAGap_AndNoOutputIsLeft()
     {
         SunspotTreesForecast.Train().Save(Path.Combine(_temp.Path, "SunspotTreesForecast.mlnet"));
