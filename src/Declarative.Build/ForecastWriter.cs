@@ -74,7 +74,7 @@ internal sealed class ForecastWriter(string modelPath, string inputPath, string 
     }
 
     /// <summary>
-    /// The generated method's forecast of one series; a history it cannot forecast from (too short, a gap) is an error
+    /// The generated method's forecast of one series; a history it cannot forecast from (a missing step, say) is an error
     /// naming the file and the series, not the reflection wrapper or the in-memory history's name.
     /// </summary>
     private object Forecast(MethodInfo method, object model, object rows, string series)
