@@ -31,23 +31,14 @@ internal sealed class ForecastWriter(string modelPath, string inputPath, string 
         var forecast = spec.DeclaringType.GetMethod("Forecast", BindingFlags.Public | BindingFlags.Instance, [typeof(IEnumerable<TRow>)])!;
         var model = spec.DeclaringType.GetMethod("Load", BindingFlags.Public | BindingFlags.Static, [typeof(string)])!.Invoke(null, [modelPath])!;
         var seriesId = spec.SeriesId is { } id ? typeof(TRow).GetProperty(id.SourceProperty)! : null;
-        var series = new List<(string Id, List<TRow> Rows)>();
-        var index = new Dictionary<string, List<TRow>>(StringComparer.Ordinal);
+        List<TRow> rows;
         using (var input = new StreamReader(inputPath))
         {
-            foreach (var (row, _) in RowReader.Read(spec, input, inputPath, []))
-            {
-                var key = seriesId?.GetValue(row)?.ToString() ?? "";
-                if (!index.TryGetValue(key, out var rows))
-                {
-                    index[key] = rows = [];
-                    series.Add((key, rows));
-                }
-
-                rows.Add(row);
-            }
+            rows = [.. RowReader.Read(spec, input, inputPath, []).Select(read => read.Row)];
         }
 
+        // GroupBy keeps the series in the order they first appear in the file.
+        var series = rows.GroupBy(row => seriesId?.GetValue(row)?.ToString() ?? "", StringComparer.Ordinal).ToList();
         if (series.Count == 0)
         {
             throw new DataFileException(inputPath, null, null, $"The file has no rows: pipeline {spec.Name} forecasts each series from its history, at least two seasons of it.");
@@ -59,9 +50,10 @@ internal sealed class ForecastWriter(string modelPath, string inputPath, string 
             using var writer = new StreamWriter(stream, leaveOpen: true);
             string[] header = [.. seriesId is null ? [] : new[] { seriesId.Name }, spec.Time!.SourceProperty, spec.Label!.SourceProperty, "Lower", "Upper"];
             writer.WriteLine(string.Join(',', header.Select(PredictionWriter.Csv)));
-            foreach (var (id, rows) in series)
+            foreach (var one in series)
             {
-                foreach (var point in (IEnumerable)Forecast(forecast, model, rows, id))
+                var id = one.Key;
+                foreach (var point in (IEnumerable)Forecast(forecast, model, one.ToList(), id))
                 {
                     var type = point.GetType();
                     string[] values = [.. seriesId is null ? [] : new[] { id }, .. new[] { "Time", "Value", "Lower", "Upper" }.Select(p => Text(type.GetProperty(p)!.GetValue(point)))];
@@ -75,7 +67,7 @@ internal sealed class ForecastWriter(string modelPath, string inputPath, string 
 
     /// <summary>
     /// The generated method's forecast of one series; a history it cannot forecast from (a missing step, say) is an error
-    /// naming the file and the series, not the reflection wrapper or the in-memory history's name.
+    /// naming the file and the series, not the in-memory history's name (PredictOperation unwraps the other errors).
     /// </summary>
     private object Forecast(MethodInfo method, object model, object rows, string series)
     {
@@ -87,20 +79,14 @@ internal sealed class ForecastWriter(string modelPath, string inputPath, string 
         {
             throw new DataFileException(inputPath, null, null, series.Length == 0 ? data.Detail : $"Series '{series}': {data.Detail}", data);
         }
-        catch (TargetInvocationException e) when (e.InnerException is { } inner)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(inner);
-            throw;
-        }
     }
 
+    /// <summary>Dates in ISO 8601; everything else as a prediction's field is written.</summary>
     private static string Text(object? value) => value switch
     {
         DateTime time => time.ToString("s", CultureInfo.InvariantCulture),
         DateTimeOffset time => time.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
         DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        double number => number.ToString("R", CultureInfo.InvariantCulture),
-        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        _ => value?.ToString() ?? "",
+        _ => PredictionWriter.Text(value),
     };
 }

@@ -95,7 +95,7 @@ internal sealed class PredictionWriter(string modelPath, string inputPath, strin
         };
     }
 
-    private static string Text(object? value) => value switch
+    internal static string Text(object? value) => value switch
     {
         null => "",
         float.NaN => "",
