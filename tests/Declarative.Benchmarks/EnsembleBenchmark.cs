@@ -21,6 +21,9 @@ internal static class EnsembleBenchmark
 {
     public static readonly string[] Columns = ["default", "auto", "unchecked", "per-fold", "pooled", "stacking"];
 
+    /// <summary>DECLARATIVE_TUNER_DRAWS: another stream of the tuners' random numbers (0, the default, is every build's), the splits unchanged.</summary>
+    private static readonly int Draws = int.TryParse(Environment.GetEnvironmentVariable("DECLARATIVE_TUNER_DRAWS"), out var draws) ? draws : 0;
+
     public static void Run(int trials, string filter, int seed)
     {
         TunerBenchmark.Seed = seed;
@@ -82,7 +85,7 @@ internal static class EnsembleBenchmark
         var task = Tasks.TaskProfiles.Predictive(spec.Task);
         var trainView = new TableDataView(train);
         var clock = Stopwatch.StartNew();
-        var outcome = PipelineTuner.Tune(spec, task, spec.Tuning!, trainView, new TrialExecution(Environment.ProcessorCount), null);
+        var outcome = PipelineTuner.Tune(spec, task, spec.Tuning!, trainView, new TrialExecution(Environment.ProcessorCount), null, draws: Draws);
         var tuning = clock.Elapsed;
         var best = outcome.Best!;
         if (Environment.GetEnvironmentVariable("DECLARATIVE_DUMP_TRIALS") == "1")

@@ -7,7 +7,8 @@
 # (The multiclass sets wine, optdigits and penguins run only when the filter names them: they are not among the eight.)
 # Means over seeds: tests/bench/ensemble_means.py seed1.log seed2.log seed3.log
 # DECLARATIVE_DUMP_TRIALS=1 also prints every trial (trainer, validation metric, hyperparameters);
-# DECLARATIVE_SKLEARN=0 leaves the stacking peer out.
+# DECLARATIVE_SKLEARN=0 leaves the stacking peer out; DECLARATIVE_TUNER_DRAWS=k (k = 1, 2, ...) tunes with another
+# stream of the tuners' random numbers, the splits and folds unchanged (0, the default, is what every build draws).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . tests/bench/python-peers.sh

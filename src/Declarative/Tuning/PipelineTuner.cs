@@ -69,15 +69,21 @@ internal static class PipelineTuner
     /// <summary>The error of a trial stopped because the time budget ended while it ran.</summary>
     public const string BudgetEnded = "stopped: the time budget ended";
 
+    /// <summary>
+    /// Tunes the pipeline on <paramref name="trainPart"/>. <paramref name="draws"/> picks the stream of random numbers the
+    /// tuners and the choice of trainer draw from, the split and folds unchanged: 0 (every build) starts from the
+    /// declaration's seed; the ensemble harness tries others to see how much a figure owes to its draws (docs/tuning.md).
+    /// </summary>
     public static TuningOutcome Tune<TRow>(
-        PipelineSpec<TRow> spec, ITaskTraining task, TuningSpec tuning, IDataView trainPart, TrialExecution execution, Action<TrialResult>? progress, Stopwatch? started = null)
+        PipelineSpec<TRow> spec, ITaskTraining task, TuningSpec tuning, IDataView trainPart, TrialExecution execution, Action<TrialResult>? progress, Stopwatch? started = null, int draws = 0)
     {
         var evaluator = new TrialEvaluator<TRow>(spec, task, tuning, trainPart);
-        var random = new Random(spec.Seed);
+        var seed = spec.Seed + (draws * 7919); // a prime step, so a stream's per-trainer seeds (seed + i) do not meet another's
+        var random = new Random(seed);
         var states = spec.Trainers.Distinct().Select((trainer, i) =>
         {
             var space = SearchSpace.For(trainer, tuning.Ranges);
-            var tuner = Tuners.Create(Tuners.Resolve(tuning.Tuner, trainer), space.DefaultPoint, spec.Seed + i, tuning.MaxTrials);
+            var tuner = Tuners.Create(Tuners.Resolve(tuning.Tuner, trainer), space.DefaultPoint, seed + i, tuning.MaxTrials);
             return new TrainerState(trainer, space, tuner);
         }).ToList();
 
