@@ -53,7 +53,7 @@ internal sealed class ForecastWriter(string modelPath, string inputPath, string 
             foreach (var one in series)
             {
                 var id = one.Key;
-                foreach (var point in (IEnumerable)Forecast(forecast, model, one.ToList(), id))
+                foreach (var point in (IEnumerable)Forecast(forecast, model, one, id))
                 {
                     var type = point.GetType();
                     string[] values = [.. seriesId is null ? [] : new[] { id }, .. new[] { "Time", "Value", "Lower", "Upper" }.Select(p => Text(type.GetProperty(p)!.GetValue(point)))];

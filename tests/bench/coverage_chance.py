@@ -19,10 +19,17 @@ def chance(points, level, tolerance):
                for k in range(points + 1) if abs(k / points - level) <= tolerance + 1e-12)
 
 
+def parse(arg):
+    name, _, points = arg.partition("=")
+    if not points.isdigit() or int(points) == 0:
+        sys.exit(f"coverage_chance.py: '{arg}' is not name=points (a window's number of test points, at least 1)")
+    return name, int(points)
+
+
 def main(args):
     level = float(args[0]) if args else 0.8
     tolerance = float(args[1]) if len(args) > 1 else 0.05
-    sets = [(a.split("=")[0], int(a.split("=")[1])) for a in args[2:]] or SETS
+    sets = [parse(a) for a in args[2:]] or SETS
     print(f"| set | test points | chance that a calibrated {level:.0%} interval covers within {tolerance} |")
     print("|---|---|---|")
     every = 1.0
