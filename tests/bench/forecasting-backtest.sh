@@ -5,7 +5,7 @@
 # model's errors averaged over the windows (and each model's); then statsmodels (ETSModel, ThetaModel, ARIMA, each form chosen again on
 # every window) over the same windows of sunspots, co2, elec-equip and us-macro (each window's mean over its five series): its own intervals' coverage and its mean errors
 # (forecasting_peer.py; on the taxi series its ARIMA grid would fit 480 models of 10,000 points). Figures in
-# docs/forecasting.md.
+# docs/forecasting.md ("Over more windows than one") and docs/forecasting-log.md.
 # Usage: tests/bench/forecasting-backtest.sh [windows, default 20] [series filter: "taxi", "sunspots" (with "sunspots, Season = 11", the choice part only), "co2", "births", "elec-equip", "us-macro" (with "us-macro GDP" and its past-covariate and read-ahead forms, the choice part only); all by default] [coverage or choice: both by default; blend: the choice with the combination a weighted mean by greedy selection instead of the median of the best three; theta: the choice with the optimised Theta model (compared only when declared) among the candidates, and the test window's two Thetas; direct: the global trees recursive against direct, and the form chosen on each window's origins by the lower OWA and by [Tune]'s one-standard-error rule]
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -4,7 +4,7 @@
 # additive forms, then every form with the multiplicative errors' states fitted under their own likelihood against the
 # additive fit's states (elec-equip too), alternating, on the bundled taxi and co2 series and seeded 10,000-step series
 # with seasons of 24, 48 and 168; last, on the seasons longer than 24 (and two seeded weeks of five-minute steps), the
-# season held as states against taken out first, the model's way. Figures in docs/forecasting.md.
+# season held as states against taken out first, the model's way. Figures in docs/forecasting-log.md.
 # Usage: tests/bench/forecasting-ets.sh [rounds, default 5] [long: the last table alone]
 set -euo pipefail
 cd "$(dirname "$0")/../.."

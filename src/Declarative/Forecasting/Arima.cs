@@ -25,7 +25,7 @@ internal static class Arima
         for (var d = 0; d <= 1 && d < y.Length; d++)
         {
             // A mean when undifferenced, none once differenced (statsmodels' default trend): a drift term chosen by
-            // AICc, as auto.arima allows, did worse over the bundled series' windows (docs/forecasting.md). Both d score
+            // AICc, as auto.arima allows, did worse over the bundled series' windows (docs/forecasting-log.md). Both d score
             // the one-step errors of the same steps of y (a difference's error is the level's), so their AICc compare.
             var w = d == 0 ? y : Differences(y);
             var mean = d == 0 && w.Length > 0 ? w.Average() : 0;

@@ -14,7 +14,7 @@ internal static class ExponentialSmoothing
     /// five minutes' 288) is taken out by M4's classical decomposition before the fit, as for Theta and ARIMA: its
     /// states cost the fit O(season²) per step (a multiplicative season's Gauss–Newton step runs the series once per
     /// index), 43 s for one series of 4,000 five-minute points, and the forms it adds were not better on the bundled
-    /// series (docs/forecasting.md).
+    /// series (docs/forecasting-log.md).
     /// </summary>
     public const int MaxSeason = 24;
 

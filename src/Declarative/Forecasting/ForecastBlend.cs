@@ -6,7 +6,7 @@ namespace Declarative.Forecasting;
 /// The combination's members and how their forecasts are combined: by default the step-by-step median of the three
 /// models best on the rolling origins (robust to any one of them going astray; of two, their mean). With weights, a
 /// weighted mean, the weights chosen on the origins by greedy selection with replacement (<see cref="Weighed"/>): the
-/// backtest's comparison, not the model's, as it lost to the median on sunspots (docs/forecasting.md).
+/// backtest's comparison, not the model's, as it lost to the median on sunspots (docs/forecasting-log.md).
 /// </summary>
 /// <param name="Members">The models combined, in <see cref="ForecastMethods.All"/>'s order; none a combination.</param>
 /// <param name="Weights">Each member's share (positive, summing to 1), or null for the median.</param>

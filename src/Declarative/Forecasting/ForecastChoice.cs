@@ -8,7 +8,7 @@ namespace Declarative.Forecasting;
 /// over the origins. This is the one-standard-error rule (Hastie, Tibshirani and Friedman, <i>The Elements of
 /// Statistical Learning</i>, §7.10) leaning towards the declared model: twenty origins of one series are too few to tell
 /// close models apart, and choosing the lowest mean alone took a close second on births' windows where the trees were
-/// better (over its last twenty windows 3.28 sMAPE against 2.95 by this rule; docs/forecasting.md). The rule needs
+/// better (over its last twenty windows 3.28 sMAPE against 2.95 by this rule; docs/forecasting-log.md). The rule needs
 /// <see cref="LeastWindows"/> windows; on fewer the lowest mean wins.
 /// </summary>
 internal static class ForecastChoice
@@ -19,7 +19,7 @@ internal static class ForecastChoice
     /// series, where a few origins are all there are, leaning towards the default trees kept them where they were the
     /// worst model (M4's weekly series cut to 80–200 points, each alone: OWA 1.004–1.047 against the lowest mean's
     /// 0.973–1.032; tests/bench/forecasting-short.sh). Sunspots' early windows, where the trees are best, lost by it
-    /// (docs/forecasting.md, "Short series").
+    /// (docs/forecasting-log.md, "Short series").
     /// </summary>
     internal const int LeastWindows = 10;
 

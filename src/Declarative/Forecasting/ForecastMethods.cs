@@ -14,7 +14,7 @@ internal static class ForecastMethods
     /// <summary>
     /// The models <c>[Tune]</c> compares only when <c>[Trainers]</c> names them. The optimised Theta model is better than
     /// Theta alone on some bundled sets and worse on others, and as one more candidate it was chosen on a few windows
-    /// where it did worse (docs/forecasting.md, "Optimised Theta"): a close candidate costs more in choices than it adds.
+    /// where it did worse (docs/forecasting-log.md, "Optimised Theta"): a close candidate costs more in choices than it adds.
     /// </summary>
     private static readonly Trainer[] DeclaredOnly = [Trainer.OptimizedTheta];
 

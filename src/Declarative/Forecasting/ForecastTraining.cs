@@ -15,7 +15,7 @@ internal static class ForecastTraining
     /// The most times the global model is fitted for the rolling origins (20 origins: a fit every second one). Each fit
     /// serves the origins after it, so the fewer fits, the staler the model an origin is scored by and the wider the
     /// interval: over the taxi series' last nineteen windows, one fit covered 88.8 % at 80 %, five 85.1 %, ten 83.0 %,
-    /// twenty 81.1 % (docs/forecasting.md), each fit about a second there.
+    /// twenty 81.1 % (docs/forecasting-log.md), each fit about a second there.
     /// </summary>
     internal const int EarlyFits = 10;
 
@@ -144,7 +144,7 @@ internal static class ForecastTraining
     /// also leaves at least half the history the test part's model sees: an origin scores a model as the test part
     /// will, and a model fitted on a small part of the history errs more than it will there. On sunspots (299 years
     /// before the test part) the origins back to 100 years had widened the interval to 89.5 % at 80 % over the series'
-    /// last nineteen windows; from 150 years on it covers 82.6 % (docs/forecasting.md).
+    /// last nineteen windows; from 150 years on it covers 82.6 % (docs/forecasting-log.md).
     /// </summary>
     internal static int[] Origins(int length, int h, int season, int planned)
     {

@@ -9,7 +9,7 @@ namespace Declarative.Forecasting;
 /// <remarks>
 /// M4's code smooths the theta line with R's <c>ses</c>, which also estimates the level before the first value; here
 /// the smoothing starts at the first value. Estimating the start as <c>ses</c> does was measured over every bundled
-/// set's windows and not adopted (docs/forecasting.md, "Theta's starting level").
+/// set's windows and not adopted (docs/forecasting-log.md, "Theta's starting level").
 /// </remarks>
 internal static class ThetaMethod
 {

@@ -85,7 +85,7 @@ public sealed class ArimaTests
     {
         // y(t) = y(t − 1) + u(t) + 0.5·u(t − 1): ARIMA(0,1,1), whose forecast is flat at y(n) + 0.5·u(n). AICc compares
         // d = 0 and d = 1 on the same steps, and like any likelihood criterion it keeps d = 0 on a walk that happens to
-        // look mean-reverting (6 of these 10 are differenced; docs/forecasting.md): then with autoregressive weights
+        // look mean-reverting (6 of these 10 are differenced; docs/forecasting-log.md): then with autoregressive weights
         // summing to nearly 1, so the next steps are forecast nearly as the walk's are.
         var differenced = 0;
         for (var seed = 1; seed <= 10; seed++)
