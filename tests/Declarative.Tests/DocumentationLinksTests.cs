@@ -97,7 +97,7 @@ public sealed partial class DocumentationLinksTests
             .Where(file => !InBuildOutput(file) && !Relative(file).StartsWith('.'));
 
     private static bool InBuildOutput(string file) =>
-        Relative(file).Split('/').Any(part => part is "bin" or "obj" or "node_modules" or "TestResults");
+        Relative(file).Split('/').Any(part => part is "bin" or "obj" or "node_modules" or "TestResults" or "artifacts");
 
     private static string Relative(string file) => Path.GetRelativePath(Repository.Root, file).Replace('\\', '/');
 
