@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -101,8 +102,13 @@ public sealed partial class DocumentationLinksTests
 
     private static string Relative(string file) => Path.GetRelativePath(Repository.Root, file).Replace('\\', '/');
 
+    /// <summary>Each page's prose, read once: a page is named by many links and comments.</summary>
+    private static readonly ConcurrentDictionary<string, string> ProseOf = new(StringComparer.Ordinal);
+
     /// <summary>A page without its fenced code, whose <c>#</c> lines are comments and whose brackets are code.</summary>
-    private static string Prose(string page)
+    private static string Prose(string page) => ProseOf.GetOrAdd(page, Read);
+
+    private static string Read(string page)
     {
         var prose = new StringBuilder();
         var fenced = false;
